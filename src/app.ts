@@ -1,0 +1,76 @@
+import { Scalar } from '@scalar/hono-api-reference';
+import { bodyLimit } from 'hono/body-limit';
+import { cors } from 'hono/cors';
+import { requestId } from 'hono/request-id';
+import {
+  handleError,
+  notFoundOrMethodNotAllowed,
+  type RouteTable,
+  routeTable,
+} from './http/errors';
+import { floorGapRouter } from './http/floor-gap/floor-gap.index';
+import { Problem } from './http/problem';
+import { referenceRouter } from './http/reference/reference.index';
+import { createRouter } from './http/router';
+import { systemRouter } from './http/system/system.index';
+
+/** Largest JSON body accepted, in bytes. */
+export const MAX_JSON_BODY_BYTES = 1024 * 1024;
+
+/** The document's static part; the paths are generated from the route schemas. */
+export const OPENAPI_INFO: Parameters<ReturnType<typeof createRouter>['getOpenAPI31Document']>[0] =
+  {
+    openapi: '3.1.0',
+    info: {
+      title: 'Floorline API',
+      version: '1.0.0',
+      description:
+        'Prices critical-mineral trade under price floors and tariffs: floor-gap duties, landed ' +
+        'cost and the red-price / blue-price dual-track market. Every money value is a decimal ' +
+        'string; every answer carries `meta` with the data version, date and warnings. "Red" and ' +
+        '"blue" name price tracks (the China track and the allied, floor-protected track), not ' +
+        'judgements. Errors are RFC 9457 problem+json.',
+    },
+    servers: [{ url: '/', description: 'The deployment serving this document' }],
+    tags: [
+      { name: 'Floor-gap duty', description: 'The duty that lifts an import to a price floor.' },
+      { name: 'Reference data', description: 'Minerals, blocs, benchmarks, measures, scenarios.' },
+      { name: 'System', description: 'Health and discovery.' },
+    ],
+  };
+
+/** The Floorline application: middleware, errors, docs and every router. */
+export function createApp() {
+  const app = createRouter();
+  let table: RouteTable | undefined;
+
+  app.use(requestId());
+  app.use(
+    cors({
+      origin: '*',
+      allowMethods: ['GET', 'POST', 'OPTIONS'],
+      exposeHeaders: ['X-Request-Id'],
+    }),
+  );
+  app.use(
+    bodyLimit({
+      maxSize: MAX_JSON_BODY_BYTES,
+      onError: () => {
+        throw new Problem(413, `The body is larger than ${MAX_JSON_BODY_BYTES} bytes.`);
+      },
+    }),
+  );
+  app.onError(handleError);
+  app.notFound(notFoundOrMethodNotAllowed(() => (table ??= routeTable(app.routes))));
+
+  app.route('/', systemRouter);
+  app.route('/', floorGapRouter);
+  app.route('/', referenceRouter);
+
+  app.doc31('/openapi.json', OPENAPI_INFO);
+  app.get('/docs', Scalar({ url: '/openapi.json', pageTitle: 'Floorline API' }));
+  return app;
+}
+
+export const app = createApp();
+export type AppType = typeof app;

@@ -1,0 +1,39 @@
+import type { BLOC_IDS, MembershipRow } from './schema';
+import type { PolicyData } from './store';
+import { staleRowWarning, type Warning } from './warnings';
+
+export type BlocId = (typeof BLOC_IDS)[number];
+
+/** Whether a dated row is in force on `asOf` (both ends inclusive; `to` null = open). */
+export function inForceOn(row: { from: string; to: string | null }, asOf: string): boolean {
+  return row.from <= asOf && (row.to === null || asOf <= row.to);
+}
+
+export interface BlocAssignment {
+  readonly bloc: BlocId;
+  readonly membership: MembershipRow | undefined;
+  readonly warnings: readonly Warning[];
+}
+
+/** The bloc of a country on `asOf`: its dated membership, or grey ("the rest") when it has none. */
+export function blocOf(data: PolicyData, country: string, asOf: string): BlocAssignment {
+  const membership = data.memberships.find((m) => m.country === country && inForceOn(m, asOf));
+  if (membership === undefined) return { bloc: 'grey', membership, warnings: [] };
+  return {
+    bloc: membership.bloc,
+    membership,
+    warnings: staleRowWarning(
+      { id: `${country} in ${membership.bloc}`, knownUntil: membership.knownUntil },
+      asOf,
+      'bloc membership',
+    ),
+  };
+}
+
+/** Every country of every bloc on `asOf`, codes sorted; grey holds all countries in neither. */
+export function blocMembers(data: PolicyData, asOf: string): Record<BlocId, string[]> {
+  const members: Record<BlocId, string[]> = { red: [], blue: [], grey: [] };
+  for (const code of data.countries.keys()) members[blocOf(data, code, asOf).bloc].push(code);
+  for (const list of Object.values(members)) list.sort();
+  return members;
+}

@@ -1,0 +1,240 @@
+import { z } from 'zod';
+
+/**
+ * The shape of every seed file under seeds/. Seeds are validated with these schemas when the
+ * Worker loads them, and by the seed tests, so a bad row fails CI, never a request.
+ * Decimals stay strings in the seeds; they become Decimal in src/data/store.ts.
+ */
+
+const isoDate = z.iso.date();
+const decimalString = z.string().regex(/^-?(0|[1-9][0-9]*)(\.[0-9]+)?$/);
+const country = z.string().regex(/^[A-Z]{2}$/);
+const currency = z.string().regex(/^[A-Z]{3}$/);
+const unit = z.enum(['t', 'kg', 'g', 'lb', 'st', 'ozt']);
+/** HTS numbers as written in the schedule: "2846.90.80", "8505.11.00", or a heading prefix "2846". */
+const htsCode = z.string().regex(/^[0-9]{4}(\.[0-9]{2}){0,3}$/);
+
+export const CONFIDENCES = ['high', 'medium', 'low'] as const;
+export const confidence = z.enum(CONFIDENCES);
+
+export const MINERAL_GROUPS = [
+  'light-ree',
+  'heavy-ree',
+  'ree-metal',
+  'magnet',
+  'battery',
+  'other',
+] as const;
+
+export const BLOC_IDS = ['red', 'blue', 'grey'] as const;
+export const blocId = z.enum(BLOC_IDS);
+
+/** A legal or documentary source. */
+export const sourceSchema = z.strictObject({
+  /** The instrument: "Proclamation 11001", "89 FR 76581", "MOFCOM Announcement No. 18 [2025]". */
+  instrument: z.string().min(1),
+  /** Where in it, or how it is cited: "19 CFR 24.24(a)", "HTSUS 2846.90.80". */
+  citation: z.string().min(1).optional(),
+  url: z.url().optional(),
+  /** Secondary sources the fact was checked against, as in reference/policy-facts.md. */
+  via: z.string().min(1).optional(),
+});
+
+export const mineralSchema = z.strictObject({
+  id: z.string().regex(/^[a-z0-9-]+$/),
+  name: z.string().min(1),
+  group: z.enum(MINERAL_GROUPS),
+  /** HTS lines the product may fall under; `defaultHts` is used when a request names none. */
+  hts: z.array(htsCode).min(1),
+  defaultHts: htsCode,
+  defaultUnit: unit,
+  /** Rare-earth or other elements the product contains, by symbol (for export-control scope). */
+  elements: z.array(z.string().regex(/^[A-Z][a-z]?$/)),
+  /** Why the HTS line is uncertain, when it is (classification decides the rate). */
+  classificationNote: z.string().min(1).optional(),
+  notes: z.string().min(1).optional(),
+});
+
+export const blocSchema = z.strictObject({
+  id: blocId,
+  name: z.string().min(1),
+  description: z.string().min(1),
+});
+
+export const countrySchema = z.strictObject({
+  code: z.union([country, z.literal('EU')]),
+  name: z.string().min(1),
+  /** How customs values imports: FOB (the US) or CIF (EU, Japan, most others). */
+  valuationBasis: z.enum(['FOB', 'CIF']),
+  /** The customs union the country belongs to, if any ("EU"). */
+  customsUnion: z.literal('EU').optional(),
+});
+
+/** A dated spell of a country in a bloc. Outside every spell a country is grey. */
+export const membershipSchema = z.strictObject({
+  country: z.union([country, z.literal('EU')]),
+  bloc: blocId,
+  from: isoDate,
+  to: isoDate.nullable(),
+  knownUntil: isoDate,
+  basis: z.string().min(1),
+  source: sourceSchema,
+});
+
+export const BENCHMARK_STATUSES = ['official', 'contract', 'reported', 'proposed'] as const;
+
+export const priceSchema = z.strictObject({ amount: decimalString, currency, per: unit });
+
+export const benchmarkSchema = z.strictObject({
+  id: z.string().regex(/^[a-z0-9-]+$/),
+  name: z.string().min(1),
+  kind: z.enum(['floor', 'cap']),
+  /** A mineral group ("light-ree") or a mineral id ("ndpr-oxide"). */
+  appliesTo: z.string().min(1),
+  price: priceSchema,
+  status: z.enum(BENCHMARK_STATUSES),
+  /** Whether trades beyond the threshold would need a licence under the scheme. */
+  licenceBeyond: z.boolean(),
+  effectiveFrom: isoDate.nullable(),
+  effectiveTo: isoDate.nullable(),
+  knownUntil: isoDate,
+  confidence,
+  source: sourceSchema,
+  notes: z.string().min(1).optional(),
+});
+
+/** Who a measure applies to: destinations and origins by country or bloc; empty = everyone. */
+const scopeSchema = z.strictObject({
+  countries: z.array(z.union([country, z.literal('EU')])).optional(),
+  blocs: z.array(blocId).optional(),
+  exceptCountries: z.array(z.union([country, z.literal('EU')])).optional(),
+});
+
+/** Which goods: HTS prefixes, mineral ids or mineral groups; empty = all goods. */
+const productScopeSchema = z.strictObject({
+  hts: z.array(htsCode).optional(),
+  minerals: z.array(z.string()).optional(),
+  groups: z.array(z.enum(MINERAL_GROUPS)).optional(),
+  exceptHts: z.array(htsCode).optional(),
+});
+
+export const MEASURE_STATUSES = [
+  'in-force',
+  'historical',
+  'void',
+  'suspended',
+  'reported',
+  'proposed',
+] as const;
+
+const floorGapMethodSchema = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('full-gap') }),
+  z.strictObject({
+    type: z.literal('tranche'),
+    bands: z
+      .array(z.strictObject({ upTo: decimalString.nullable(), share: decimalString }))
+      .optional(),
+  }),
+  z.strictObject({ type: z.literal('capped'), maxRate: decimalString }),
+  z.strictObject({ type: z.literal('all-or-nothing'), penaltyRate: decimalString }),
+]);
+
+/** A spell during which a measure in force is suspended (e.g. MOFCOM No. 70 [2025]). */
+const suspensionSchema = z.strictObject({
+  from: isoDate,
+  to: isoDate,
+  knownUntil: isoDate,
+  source: sourceSchema,
+});
+
+const measureBase = {
+  id: z.string().regex(/^[a-z0-9-]+$/),
+  label: z.string().min(1),
+  /** The legal programme, used by stacking rules: "mfn", "section-301", "section-122", ... */
+  programme: z.string().regex(/^[a-z0-9-]+$/),
+  destination: scopeSchema,
+  origin: scopeSchema,
+  products: productScopeSchema,
+  effectiveFrom: isoDate,
+  /** Last day in force; null = open-ended. */
+  effectiveTo: isoDate.nullable(),
+  /** The last date on which the sources confirm the row; after it the answer warns. */
+  knownUntil: isoDate,
+  status: z.enum(MEASURE_STATUSES),
+  confidence,
+  legal: sourceSchema,
+  /** Programmes this measure does not stack on: when one of them applies, this one is skipped. */
+  doesNotStackWith: z.array(z.string()).optional(),
+  /** Only applied when a scenario names it; never part of the baseline. */
+  scenarioOnly: z.boolean().optional(),
+  suspensions: z.array(suspensionSchema).optional(),
+  notes: z.string().min(1).optional(),
+};
+
+export const measureSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ ...measureBase, kind: z.literal('ad-valorem'), rate: decimalString }),
+  z.strictObject({ ...measureBase, kind: z.literal('specific'), amount: priceSchema }),
+  z.strictObject({
+    ...measureBase,
+    kind: z.literal('floor-gap'),
+    benchmark: z.string().optional(),
+    floor: priceSchema.optional(),
+    basis: z.enum(['duty-paid', 'customs-value']),
+    method: floorGapMethodSchema,
+  }),
+  z.strictObject({
+    ...measureBase,
+    kind: z.literal('fee'),
+    rate: decimalString,
+    /** Per-entry clamp in the destination's currency (19 CFR 24.23 MPF). */
+    min: decimalString.optional(),
+    max: decimalString.optional(),
+    currency,
+    /** Transport modes the fee applies to (HMF: ocean only). */
+    transport: z.array(z.enum(['ocean', 'air', 'truck', 'rail'])).optional(),
+  }),
+  z.strictObject({
+    ...measureBase,
+    kind: z.literal('export-licence'),
+    /** Elements whose export needs a licence. */
+    elements: z.array(z.string()),
+    /** Extraterritorial value rule: foreign products with Chinese content ≥ this share of value. */
+    deMinimisShare: decimalString.optional(),
+  }),
+]);
+
+export const scenarioSchema = z.strictObject({
+  id: z.string().regex(/^[a-z0-9-]+$/),
+  name: z.string().min(1),
+  description: z.string().min(1),
+  /** Measures (scenarioOnly rows) the scenario adds to the baseline. */
+  addMeasures: z.array(z.string()),
+  /** Baseline measures the scenario drops. */
+  dropMeasures: z.array(z.string()),
+  status: z.enum(['official', 'reported', 'proposed', 'hypothetical']),
+});
+
+export const timelineEventSchema = z.strictObject({
+  date: isoDate,
+  title: z.string().min(1),
+  detail: z.string().min(1),
+  confidence,
+  source: sourceSchema,
+  measures: z.array(z.string()).optional(),
+});
+
+export const seedMetaSchema = z.strictObject({
+  dataVersion: z.string().min(1),
+  compiled: isoDate,
+  description: z.string().min(1),
+});
+
+export type MineralRow = z.infer<typeof mineralSchema>;
+export type BlocRow = z.infer<typeof blocSchema>;
+export type CountryRow = z.infer<typeof countrySchema>;
+export type MembershipRow = z.infer<typeof membershipSchema>;
+export type BenchmarkRow = z.infer<typeof benchmarkSchema>;
+export type MeasureRow = z.infer<typeof measureSchema>;
+export type ScenarioRow = z.infer<typeof scenarioSchema>;
+export type TimelineEventRow = z.infer<typeof timelineEventSchema>;
+export type SourceRow = z.infer<typeof sourceSchema>;

@@ -1,0 +1,188 @@
+import { z } from 'zod';
+import benchmarksJson from '../../seeds/benchmarks.json';
+import blocsJson from '../../seeds/blocs.json';
+import countriesJson from '../../seeds/countries.json';
+import measuresJson from '../../seeds/measures.json';
+import membershipsJson from '../../seeds/memberships.json';
+import metaJson from '../../seeds/meta.json';
+import mineralsJson from '../../seeds/minerals.json';
+import scenariosJson from '../../seeds/scenarios.json';
+import timelineJson from '../../seeds/timeline.json';
+import {
+  type BenchmarkRow,
+  type BlocRow,
+  benchmarkSchema,
+  blocSchema,
+  type CountryRow,
+  countrySchema,
+  type MeasureRow,
+  type MembershipRow,
+  type MineralRow,
+  measureSchema,
+  membershipSchema,
+  mineralSchema,
+  type ScenarioRow,
+  scenarioSchema,
+  seedMetaSchema,
+  type TimelineEventRow,
+  timelineEventSchema,
+} from './schema';
+
+/** All policy data, validated once when the Worker loads. */
+export interface PolicyData {
+  readonly dataVersion: string;
+  readonly compiled: string;
+  readonly minerals: ReadonlyMap<string, MineralRow>;
+  readonly blocs: readonly BlocRow[];
+  readonly countries: ReadonlyMap<string, CountryRow>;
+  readonly memberships: readonly MembershipRow[];
+  readonly benchmarks: ReadonlyMap<string, BenchmarkRow>;
+  readonly measures: ReadonlyMap<string, MeasureRow>;
+  readonly scenarios: ReadonlyMap<string, ScenarioRow>;
+  readonly timeline: readonly TimelineEventRow[];
+}
+
+/** Thrown when a seed file breaks its schema or refers to something that does not exist. */
+export class SeedError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'SeedError';
+  }
+}
+
+function parseList<T>(file: string, schema: z.ZodType<T>, json: unknown): T[] {
+  const result = z.array(schema).safeParse(json);
+  if (!result.success) {
+    const first = result.error.issues[0];
+    throw new SeedError(`seeds/${file}: ${first?.path.join('/')}: ${first?.message}`);
+  }
+  return result.data;
+}
+
+function byId<T extends { id: string }>(file: string, rows: readonly T[]): Map<string, T> {
+  const map = new Map<string, T>();
+  for (const row of rows) {
+    if (map.has(row.id)) throw new SeedError(`seeds/${file}: duplicate id ${row.id}`);
+    map.set(row.id, row);
+  }
+  return map;
+}
+
+function check(ok: boolean, message: string): void {
+  if (!ok) throw new SeedError(message);
+}
+
+/** Validates the raw seed files and the references between them. */
+export function loadPolicyData(
+  raw: Readonly<Record<keyof typeof SEED_FILES, unknown>>,
+): PolicyData {
+  const meta = seedMetaSchema.parse(raw.meta);
+  const minerals = byId('minerals.json', parseList('minerals.json', mineralSchema, raw.minerals));
+  const blocs = parseList('blocs.json', blocSchema, raw.blocs);
+  const countryRows = parseList('countries.json', countrySchema, raw.countries);
+  const countries = new Map(countryRows.map((c) => [c.code, c]));
+  const memberships = parseList('memberships.json', membershipSchema, raw.memberships);
+  const benchmarks = byId(
+    'benchmarks.json',
+    parseList('benchmarks.json', benchmarkSchema, raw.benchmarks),
+  );
+  const measures = byId('measures.json', parseList('measures.json', measureSchema, raw.measures));
+  const scenarios = byId(
+    'scenarios.json',
+    parseList('scenarios.json', scenarioSchema, raw.scenarios),
+  );
+  const timeline = parseList('timeline.json', timelineEventSchema, raw.timeline);
+
+  for (const m of memberships) {
+    check(countries.has(m.country), `seeds/memberships.json: unknown country ${m.country}`);
+    check(
+      m.to === null || m.from <= m.to,
+      `seeds/memberships.json: ${m.country} ends before it starts`,
+    );
+  }
+  for (const mineral of minerals.values()) {
+    check(
+      mineral.hts.includes(mineral.defaultHts),
+      `seeds/minerals.json: ${mineral.id} defaultHts is not one of its hts lines`,
+    );
+  }
+  for (const b of benchmarks.values()) {
+    check(
+      minerals.has(b.appliesTo) || [...minerals.values()].some((m) => m.group === b.appliesTo),
+      `seeds/benchmarks.json: ${b.id} applies to unknown ${b.appliesTo}`,
+    );
+  }
+  for (const m of measures.values()) {
+    check(
+      m.effectiveTo === null || m.effectiveFrom <= m.effectiveTo,
+      `seeds/measures.json: ${m.id} ends before it starts`,
+    );
+    for (const code of [
+      ...(m.destination.countries ?? []),
+      ...(m.origin.countries ?? []),
+      ...(m.destination.exceptCountries ?? []),
+      ...(m.origin.exceptCountries ?? []),
+    ]) {
+      check(countries.has(code), `seeds/measures.json: ${m.id} names unknown country ${code}`);
+    }
+    for (const id of m.products.minerals ?? []) {
+      check(minerals.has(id), `seeds/measures.json: ${m.id} names unknown mineral ${id}`);
+    }
+    if (m.kind === 'floor-gap') {
+      check(
+        (m.benchmark === undefined) !== (m.floor === undefined),
+        `seeds/measures.json: ${m.id} needs exactly one of benchmark and floor`,
+      );
+      check(
+        m.benchmark === undefined || benchmarks.has(m.benchmark),
+        `seeds/measures.json: ${m.id} names unknown benchmark ${m.benchmark}`,
+      );
+    }
+  }
+  for (const s of scenarios.values()) {
+    for (const id of [...s.addMeasures, ...s.dropMeasures]) {
+      check(measures.has(id), `seeds/scenarios.json: ${s.id} names unknown measure ${id}`);
+    }
+  }
+  check(scenarios.has('baseline'), 'seeds/scenarios.json: the baseline scenario is missing');
+  for (const e of timeline) {
+    for (const id of e.measures ?? []) {
+      check(measures.has(id), `seeds/timeline.json: ${e.date} names unknown measure ${id}`);
+    }
+  }
+  for (let i = 1; i < timeline.length; i++) {
+    check(
+      (timeline[i - 1]?.date ?? '') <= (timeline[i]?.date ?? ''),
+      'seeds/timeline.json: events must be oldest first',
+    );
+  }
+
+  return {
+    dataVersion: meta.dataVersion,
+    compiled: meta.compiled,
+    minerals,
+    blocs,
+    countries,
+    memberships,
+    benchmarks,
+    measures,
+    scenarios,
+    timeline,
+  };
+}
+
+/** The seed files as shipped, before validation. */
+export const SEED_FILES = {
+  meta: metaJson,
+  minerals: mineralsJson,
+  blocs: blocsJson,
+  countries: countriesJson,
+  memberships: membershipsJson,
+  benchmarks: benchmarksJson,
+  measures: measuresJson,
+  scenarios: scenariosJson,
+  timeline: timelineJson,
+};
+
+/** The policy data shipped in seeds/, loaded once per isolate. */
+export const policyData: PolicyData = loadPolicyData(SEED_FILES);

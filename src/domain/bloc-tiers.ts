@@ -1,0 +1,186 @@
+import { Dec, ONE, ZERO } from './decimal';
+import {
+  type FloorBasis,
+  type FloorGapMethod,
+  type FloorGapResult,
+  floorGapDuty,
+} from './floor-gap';
+
+/**
+ * The three blocs a destination or a supply belongs to. "Red" and "blue" name price tracks (the
+ * China-track price and the allied price), not a judgement; "grey" is neither aligned bloc.
+ */
+export const BLOCS = ['red', 'blue', 'grey'] as const;
+export type Bloc = (typeof BLOCS)[number];
+
+/** The two price tracks a destination can be governed by. */
+export type Track = 'red' | 'blue';
+
+/** Which supply lands cheaper at a destination. */
+export type Cheapest = Track | 'tie';
+
+export interface BlocDestination {
+  readonly country: string;
+  readonly bloc: Bloc;
+  /** True when this destination applies the price floor at its border. */
+  readonly floorApplies: boolean;
+  /** Ad valorem rate of the other duties on red-origin supply (before the floor test). */
+  readonly redOtherDutyRate: Dec;
+  /** Ad valorem rate of the duties on blue supply. */
+  readonly blueOtherDutyRate: Dec;
+}
+
+export interface BlocTiersInput {
+  /** The China-track price per unit, in the reporting currency. */
+  readonly redPrice: Dec;
+  /** The allied supply offer per unit, same unit and currency. */
+  readonly bluePrice: Dec;
+  /** F: the floor per unit, same unit and currency. */
+  readonly floor: Dec;
+  readonly basis: FloorBasis;
+  readonly method: FloorGapMethod;
+  readonly destinations: readonly BlocDestination[];
+}
+
+export interface DestinationTier {
+  readonly country: string;
+  readonly bloc: Bloc;
+  readonly floorApplies: boolean;
+  /** redPrice × redOtherDutyRate. */
+  readonly redOtherDutyPerUnit: Dec;
+  /** The floor-gap computation on red supply; null where the floor does not apply. */
+  readonly floorGap: FloorGapResult | null;
+  /** The floor-gap duty per unit; zero where the floor does not apply. */
+  readonly floorGapPerUnit: Dec;
+  /** redPrice + redOtherDutyPerUnit + floorGapPerUnit. */
+  readonly redLanded: Dec;
+  /** bluePrice × (1 + blueOtherDutyRate): blue supply never pays the floor-gap duty. */
+  readonly blueLanded: Dec;
+  readonly cheapest: Cheapest;
+  readonly tier: Track;
+  /** min(redLanded, blueLanded): what a buyer there pays per unit. */
+  readonly governingPrice: Dec;
+}
+
+export interface PriceTracks {
+  readonly red: Dec;
+  readonly blue: Dec;
+  /** blue − red. */
+  readonly spread: Dec;
+  /** spread / red; zero when red is zero. */
+  readonly bluePremium: Dec;
+}
+
+export interface Leakage {
+  /** Countries outside the floor where red supply stays the cheaper one. */
+  readonly destinations: readonly string[];
+  /** The lowest governing price among floor-applying destinations; null when there are none. */
+  readonly insideCost: Dec | null;
+  /** The lowest governing price among leak destinations; null when there are none. */
+  readonly leakCost: Dec | null;
+  /** max(0, insideCost − leakCost); zero when either set is empty. */
+  readonly downstreamCostGapPerUnit: Dec;
+}
+
+export interface BlocTiersResult {
+  readonly destinations: readonly DestinationTier[];
+  readonly tracks: PriceTracks;
+  readonly leakage: Leakage;
+}
+
+/** 'red' when red lands cheaper, 'blue' when blue does, 'tie' when equal. */
+export function cheapestTrack(redLanded: Dec, blueLanded: Dec): Cheapest {
+  const order = redLanded.comparedTo(blueLanded);
+  if (order < 0) return 'red';
+  if (order > 0) return 'blue';
+  return 'tie';
+}
+
+/**
+ * The track that governs a destination: blue inside the floor (the floor sets the price level
+ * there), blue where blue supply is cheaper, and blue at parity (buyers take the secure supply);
+ * red otherwise.
+ */
+export function governingTrack(floorApplies: boolean, cheapest: Cheapest): Track {
+  return floorApplies || cheapest !== 'red' ? 'blue' : 'red';
+}
+
+/** Red and blue landed at one destination, per unit; nothing is rounded here. */
+export function destinationTier(
+  input: Omit<BlocTiersInput, 'destinations'>,
+  destination: BlocDestination,
+): DestinationTier {
+  const { redPrice, bluePrice, floor, basis, method } = input;
+  const { country, bloc, floorApplies, redOtherDutyRate, blueOtherDutyRate } = destination;
+  const redOtherDutyPerUnit = redPrice.times(redOtherDutyRate);
+  const floorGap = floorApplies
+    ? floorGapDuty({ price: redPrice, floor, basis, otherDutyRate: redOtherDutyRate, method })
+    : null;
+  const floorGapPerUnit = floorGap === null ? ZERO : floorGap.dutyPerUnit;
+  const redLanded = redPrice.plus(redOtherDutyPerUnit).plus(floorGapPerUnit);
+  const blueLanded = bluePrice.times(ONE.plus(blueOtherDutyRate));
+  const cheapest = cheapestTrack(redLanded, blueLanded);
+  return {
+    country,
+    bloc,
+    floorApplies,
+    redOtherDutyPerUnit,
+    floorGap,
+    floorGapPerUnit,
+    redLanded,
+    blueLanded,
+    cheapest,
+    tier: governingTrack(floorApplies, cheapest),
+    governingPrice: Dec.min(redLanded, blueLanded),
+  };
+}
+
+/** spread = blue − red; bluePremium = spread / red (zero when red is zero). */
+export function priceTracks(redPrice: Dec, bluePrice: Dec): PriceTracks {
+  const spread = bluePrice.minus(redPrice);
+  return {
+    red: redPrice,
+    blue: bluePrice,
+    spread,
+    bluePremium: redPrice.isZero() ? ZERO : spread.dividedBy(redPrice),
+  };
+}
+
+function lowest(values: readonly Dec[]): Dec | null {
+  return values.length === 0 ? null : Dec.min(...values);
+}
+
+/**
+ * Where red supply leaks past the floor (destinations without it where red stays cheaper), and the
+ * per-unit cost edge a maker there has: max(0, min governing inside − min governing at leaks).
+ */
+export function leakage(tiers: readonly DestinationTier[]): Leakage {
+  const inside = tiers.filter((t) => t.floorApplies);
+  const leaks = tiers.filter((t) => !t.floorApplies && t.cheapest === 'red');
+  const insideCost = lowest(inside.map((t) => t.governingPrice));
+  const leakCost = lowest(leaks.map((t) => t.governingPrice));
+  const downstreamCostGapPerUnit =
+    insideCost === null || leakCost === null ? ZERO : Dec.max(ZERO, insideCost.minus(leakCost));
+  return {
+    destinations: leaks.map((t) => t.country),
+    insideCost,
+    leakCost,
+    downstreamCostGapPerUnit,
+  };
+}
+
+/**
+ * The dual-track market under a floor: for each destination, red supply landed (red price, its
+ * other duties, and the floor-gap duty where the floor applies — see `floorGapDuty`) against blue
+ * supply landed (blue price and its duties, never the floor duty), which is cheaper and which track
+ * governs; plus the spread between the tracks and where red supply leaks. Per unit, in the
+ * reporting currency; nothing is rounded here.
+ */
+export function blocTiers(input: BlocTiersInput): BlocTiersResult {
+  const destinations = input.destinations.map((d) => destinationTier(input, d));
+  return {
+    destinations,
+    tracks: priceTracks(input.redPrice, input.bluePrice),
+    leakage: leakage(destinations),
+  };
+}

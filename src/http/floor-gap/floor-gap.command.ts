@@ -1,0 +1,150 @@
+import { benchmarkWarnings } from '../../data/benchmarks';
+import type { PolicyData } from '../../data/store';
+import type { Warning } from '../../data/warnings';
+import { type Dec, ONE } from '../../domain/decimal';
+import {
+  type FloorBasis,
+  type FloorGapInput,
+  type FloorGapMethod,
+  type TrancheBand,
+  WTO_TRANCHE_BANDS,
+} from '../../domain/floor-gap';
+import type { RoundingMode } from '../../domain/rounding';
+import { convertQuantity, type Unit } from '../../domain/units';
+import { dec, fxRates, type PriceInput, type Reporting, restate, todayUtc } from '../money-input';
+import type { FieldProblem } from '../problem';
+import type { FloorGapRequest } from './floor-gap.schemas';
+
+/** A floor-gap request resolved into domain values: everything per `unit`, in `currency`. */
+export interface FloorGapCommand {
+  readonly input: FloorGapInput;
+  readonly unit: Unit;
+  readonly quantity: Dec;
+  readonly currency: string;
+  readonly rounding: RoundingMode;
+  readonly asOf: string;
+  readonly benchmarkId: string | undefined;
+  readonly warnings: readonly Warning[];
+}
+
+export type Parsed<T> = { ok: true; value: T } | { ok: false; problems: FieldProblem[] };
+
+type MethodInput = NonNullable<FloorGapRequest['method']>;
+
+/** Custom tranche bands: non-empty, upper bounds strictly increasing, only the last unbounded. */
+function trancheBands(
+  bands: NonNullable<Extract<MethodInput, { type: 'tranche' }>['bands']>,
+  problems: FieldProblem[],
+): TrancheBand[] {
+  let previous: Dec | undefined;
+  return bands.map((band, i) => {
+    const upTo = band.upTo === null ? null : dec(band.upTo);
+    const pointer = `/method/bands/${i}/upTo`;
+    if (upTo === null && i < bands.length - 1) {
+      problems.push({ pointer, detail: 'may be null only in the last band' });
+    } else if (upTo !== null && previous !== undefined && !upTo.greaterThan(previous)) {
+      problems.push({ pointer, detail: 'must be greater than the previous band’s upTo' });
+    }
+    if (upTo !== null) previous = upTo;
+    return { upTo, share: dec(band.share) };
+  });
+}
+
+function floorGapMethod(method: MethodInput | undefined, problems: FieldProblem[]): FloorGapMethod {
+  switch (method?.type) {
+    case undefined:
+    case 'full-gap':
+      return { type: 'full-gap' };
+    case 'tranche':
+      return {
+        type: 'tranche',
+        bands:
+          method.bands === undefined ? WTO_TRANCHE_BANDS : trancheBands(method.bands, problems),
+      };
+    case 'capped':
+      return { type: 'capped', maxRate: dec(method.maxRate) };
+    case 'all-or-nothing':
+      return { type: 'all-or-nothing', penaltyRate: dec(method.penaltyRate) };
+  }
+}
+
+/**
+ * The one parser of the floor-gap calculator, shared by its JSON and GET forms: resolves the floor
+ * (explicit or a benchmark), restates every price per the floor's unit in the reporting currency,
+ * and collects every problem it finds, each at its JSON Pointer.
+ */
+export function parseFloorGapRequest(
+  request: FloorGapRequest,
+  data: PolicyData,
+): Parsed<FloorGapCommand> {
+  const problems: FieldProblem[] = [];
+  const warnings: Warning[] = [];
+  const asOf = request.asOf ?? todayUtc();
+  const reporting: Reporting = { currency: request.currency ?? 'USD', fx: fxRates(request.fx) };
+
+  let floor: PriceInput | undefined = request.floor;
+  let benchmarkId: string | undefined;
+  if (request.floor !== undefined && request.benchmark !== undefined) {
+    problems.push({ pointer: '/benchmark', detail: 'give either floor or benchmark, not both' });
+  } else if (request.benchmark !== undefined) {
+    const benchmark = data.benchmarks.get(request.benchmark);
+    if (benchmark === undefined) {
+      problems.push({
+        pointer: '/benchmark',
+        detail: `is not a known benchmark; one of ${[...data.benchmarks.keys()].join(', ')}`,
+      });
+    } else {
+      if (benchmark.kind !== 'floor') {
+        problems.push({
+          pointer: '/benchmark',
+          detail: `${benchmark.id} is a ${benchmark.kind}, not a floor`,
+        });
+      }
+      floor = benchmark.price;
+      benchmarkId = benchmark.id;
+      warnings.push(...benchmarkWarnings(benchmark, asOf));
+    }
+  } else if (request.floor === undefined) {
+    problems.push({ pointer: '/floor', detail: 'is required (or give a benchmark id)' });
+  }
+
+  const method = floorGapMethod(request.method, problems);
+  if (floor === undefined || problems.length > 0) return { ok: false, problems };
+
+  const unit = floor.per;
+  const price = restate(request.price, unit, reporting, '/price', problems);
+  const floorPerUnit = restate(
+    floor,
+    unit,
+    reporting,
+    benchmarkId ? '/benchmark' : '/floor',
+    problems,
+  );
+  if (price === undefined || floorPerUnit === undefined) return { ok: false, problems };
+
+  const quantity =
+    request.quantity === undefined
+      ? ONE
+      : convertQuantity(dec(request.quantity.value), request.quantity.unit, unit);
+  const basis: FloorBasis = request.basis ?? 'duty-paid';
+
+  return {
+    ok: true,
+    value: {
+      input: {
+        price,
+        floor: floorPerUnit,
+        basis,
+        otherDutyRate: dec(request.otherDutyRate ?? 0),
+        method,
+      },
+      unit,
+      quantity,
+      currency: reporting.currency,
+      rounding: request.rounding ?? 'half-up',
+      asOf,
+      benchmarkId,
+      warnings,
+    },
+  };
+}

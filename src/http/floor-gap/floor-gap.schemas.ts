@@ -1,0 +1,147 @@
+import { z } from '@hono/zod-openapi';
+import {
+  BasisSchema,
+  CurrencyCode,
+  DecimalOutput,
+  FxSchema,
+  IsoDate,
+  MetaSchema,
+  NonNegativeDecimal,
+  PriceSchema,
+  QuantitySchema,
+  RoundingSchema,
+  UnitSchema,
+} from '../schemas';
+
+export const TrancheBandSchema = z
+  .object({
+    upTo: NonNegativeDecimal.nullable().openapi({
+      description: 'Upper bound of the band as a fraction of the floor T; `null` = no bound.',
+      example: '0.40',
+    }),
+    share: NonNegativeDecimal.openapi({
+      description: 'Share of the gap slice inside this band that is charged as duty.',
+      example: '0.30',
+    }),
+  })
+  .strict()
+  .openapi('TrancheBand');
+
+export const FloorGapMethodSchema = z
+  .discriminatedUnion('type', [
+    z.object({ type: z.literal('full-gap') }).strict(),
+    z
+      .object({
+        type: z.literal('tranche'),
+        bands: z
+          .array(TrancheBandSchema)
+          .min(1)
+          .max(20)
+          .optional()
+          .openapi({
+            description:
+              'Ordered bands; default: the WTO Agreement on Agriculture art. 5.5 schedule ' +
+              '(0 / 30 / 50 / 70 / 90% of the gap in bands of 10 / 40 / 60 / 75% of T).',
+          }),
+      })
+      .strict(),
+    z
+      .object({
+        type: z.literal('capped'),
+        maxRate: NonNegativeDecimal.openapi({
+          description: 'The bound rate: duty = min(gap, maxRate × P).',
+          example: '0.25',
+        }),
+      })
+      .strict(),
+    z
+      .object({
+        type: z.literal('all-or-nothing'),
+        penaltyRate: NonNegativeDecimal.openapi({
+          description: 'Rate charged on P when the reference price is below the floor.',
+          example: '0.477',
+        }),
+      })
+      .strict(),
+  ])
+  .openapi('FloorGapMethod', {
+    description:
+      '`full-gap` d = g (EEC variable levy); `tranche` WTO price-based safeguard; `capped` ' +
+      'd = min(g, maxRate × P) (EU cereals); `all-or-nothing` d = penaltyRate × P below the floor ' +
+      '(EU solar minimum import price).',
+    example: { type: 'full-gap' },
+  });
+
+export const FloorGapRequestSchema = z
+  .object({
+    price: PriceSchema.openapi({ description: 'Customs value per unit of the import.' }),
+    floor: PriceSchema.optional().openapi({
+      description: 'The price floor. Give exactly one of `floor` and `benchmark`.',
+      example: { amount: '16', currency: 'USD', per: 'kg' },
+    }),
+    benchmark: z.string().max(64).optional().openapi({
+      description: 'A benchmark id from `GET /v1/benchmarks` to use as the floor.',
+      example: 'dod-ndpr-floor',
+    }),
+    quantity: QuantitySchema.optional().openapi({
+      description: 'How much is imported; default 1 of the floor’s unit.',
+    }),
+    basis: BasisSchema.optional(),
+    otherDutyRate: NonNegativeDecimal.optional().openapi({
+      description: 'Ad valorem rate of the duties charged before the floor test; default 0.',
+      example: '0.25',
+    }),
+    method: FloorGapMethodSchema.optional(),
+    asOf: IsoDate.optional().openapi({ description: 'Date of the import; default today (UTC).' }),
+    currency: CurrencyCode.optional().openapi({ description: 'Reporting currency; default USD.' }),
+    fx: FxSchema.optional(),
+    rounding: RoundingSchema.optional(),
+  })
+  .strict()
+  .openapi('FloorGapRequest', {
+    example: {
+      price: { amount: '10', currency: 'USD', per: 'kg' },
+      floor: { amount: '16', currency: 'USD', per: 'kg' },
+      quantity: { value: '1000', unit: 'kg' },
+      basis: 'duty-paid',
+      otherDutyRate: '0.25',
+      method: { type: 'full-gap' },
+    },
+  });
+
+export type FloorGapRequest = z.infer<typeof FloorGapRequestSchema>;
+
+export const FloorGapResponseSchema = z
+  .object({
+    pricePerUnit: DecimalOutput.openapi({ description: 'P, per `per`.', example: '10.0000' }),
+    referencePerUnit: DecimalOutput.openapi({
+      description: 'R, the price compared with the floor.',
+      example: '12.5000',
+    }),
+    floorPerUnit: DecimalOutput.openapi({ description: 'F.', example: '16.0000' }),
+    gapPerUnit: DecimalOutput.openapi({ description: 'g = max(0, F − R).', example: '3.5000' }),
+    dutyPerUnit: DecimalOutput.openapi({ description: 'd, by the method.', example: '3.5000' }),
+    duty: DecimalOutput.openapi({
+      description: 'd × quantity, a money total in the reporting currency.',
+      example: '3500.00',
+    }),
+    adValoremEquivalent: DecimalOutput.openapi({ description: 'd / P.', example: '0.35' }),
+    binding: z.boolean().openapi({ description: 'Whether the import is below the floor (g > 0).' }),
+    landedPerUnit: DecimalOutput.openapi({ description: 'R + d.', example: '16.0000' }),
+    per: UnitSchema.openapi({ description: 'The unit every per-unit value is expressed in.' }),
+    quantity: z
+      .object({ value: DecimalOutput, unit: UnitSchema })
+      .openapi({ description: 'The quantity, in `per`.' }),
+    basis: BasisSchema,
+    method: z.string().openapi({ example: 'full-gap' }),
+    benchmark: z.string().optional().openapi({ example: 'dod-ndpr-floor' }),
+    formula: z.string().openapi({
+      description: 'The computation in words and numbers.',
+      example:
+        'R = P × (1 + r) = 10.0000 × (1 + 0.25) = 12.5000; g = max(0, F − R) = max(0, 16.0000 − 12.5000) = 3.5000; full gap: d = g = 3.5000; duty = d × 1000 kg = 3500.00 USD',
+    }),
+    meta: MetaSchema,
+  })
+  .openapi('FloorGapResponse');
+
+export type FloorGapResponse = z.infer<typeof FloorGapResponseSchema>;

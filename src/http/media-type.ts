@@ -1,0 +1,29 @@
+import { createMiddleware } from 'hono/factory';
+import { Problem } from './problem';
+
+/** Media types (without parameters) of the request body, lower case. */
+function mediaType(header: string | undefined): string {
+  return (header ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
+}
+
+/** A 415 unless the body is one of `accepted` (JSON may also be `application/*+json`). */
+export function requireMediaType(...accepted: string[]) {
+  return createMiddleware(async (c, next) => {
+    const type = mediaType(c.req.header('content-type'));
+    const ok = accepted.some(
+      (a) =>
+        a === type || (a === 'application/json' && /^application\/[a-z0-9.+-]*\+json$/.test(type)),
+    );
+    if (!ok) {
+      throw new Problem(
+        415,
+        `This operation accepts ${accepted.join(' or ')} bodies; the request's Content-Type is ${type === '' ? 'missing' : `"${type}"`}.`,
+        [],
+        { 'accept-post': accepted.join(', ') },
+      );
+    }
+    await next();
+  });
+}
+
+export const requireJson = requireMediaType('application/json');

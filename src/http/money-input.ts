@@ -1,0 +1,60 @@
+import { Dec } from '../domain/decimal';
+import { type FxRates, MissingFxRateError, restatePrice } from '../domain/money';
+import type { Unit } from '../domain/units';
+import type { FieldProblem } from './problem';
+
+/** Where the request's decimals meet the domain: a validated decimal string or number. */
+export function dec(value: string | number): Dec {
+  return new Dec(value);
+}
+
+/** The request's `fx` map as Decimals. */
+export function fxRates(fx: Readonly<Record<string, string | number>> | undefined): FxRates {
+  return Object.fromEntries(Object.entries(fx ?? {}).map(([code, rate]) => [code, dec(rate)]));
+}
+
+export interface PriceInput {
+  readonly amount: string | number;
+  readonly currency?: string | undefined;
+  readonly per: Unit;
+}
+
+/** How the request reports: its currency and its fx rates. */
+export interface Reporting {
+  readonly currency: string;
+  readonly fx: FxRates;
+}
+
+/**
+ * A price restated per `unit` in the reporting currency, or a problem at `pointer` when the request
+ * gives no fx rate for the price's currency.
+ */
+export function restate(
+  price: PriceInput,
+  unit: Unit,
+  reporting: Reporting,
+  pointer: string,
+  problems: FieldProblem[],
+): Dec | undefined {
+  const currency = price.currency ?? reporting.currency;
+  try {
+    return restatePrice(
+      { amount: dec(price.amount), currency, per: price.per },
+      unit,
+      reporting.currency,
+      reporting.fx,
+    );
+  } catch (error) {
+    if (!(error instanceof MissingFxRateError)) throw error;
+    problems.push({
+      pointer: `${pointer}/currency`,
+      detail: `is ${currency} but fx has no rate for ${currency}: add "fx": { "${currency}": "<${reporting.currency} per 1 ${currency}>" }`,
+    });
+    return undefined;
+  }
+}
+
+/** Today's date in UTC, the default `asOf`. */
+export function todayUtc(): string {
+  return new Date().toISOString().slice(0, 10);
+}

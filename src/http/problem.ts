@@ -1,0 +1,133 @@
+import { z } from '@hono/zod-openapi';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+
+/** One problem with one part of a request: a JSON Pointer into the body, or a query parameter. */
+export interface FieldProblem {
+  readonly pointer: string;
+  readonly detail: string;
+  readonly parameter?: string;
+}
+
+const TITLES: Readonly<Record<number, string>> = {
+  400: 'Bad Request',
+  404: 'Not Found',
+  405: 'Method Not Allowed',
+  413: 'Content Too Large',
+  415: 'Unsupported Media Type',
+  422: 'Unprocessable Content',
+  429: 'Too Many Requests',
+  500: 'Internal Server Error',
+};
+
+/**
+ * An RFC 9457 problem. Thrown anywhere below the routes and rendered by the app's error handler;
+ * `type` is `about:blank`, so `title` is the HTTP status phrase and `detail` says what went wrong.
+ */
+export class Problem extends Error {
+  readonly status: ContentfulStatusCode;
+  readonly detail: string;
+  readonly errors: readonly FieldProblem[];
+  readonly headers: Readonly<Record<string, string>>;
+
+  constructor(
+    status: ContentfulStatusCode,
+    detail: string,
+    errors: readonly FieldProblem[] = [],
+    headers: Readonly<Record<string, string>> = {},
+  ) {
+    super(detail);
+    this.name = 'Problem';
+    this.status = status;
+    this.detail = detail;
+    this.errors = errors;
+    this.headers = headers;
+  }
+}
+
+export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
+
+export interface ProblemBody {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  errors?: FieldProblem[];
+  requestId?: string;
+}
+
+/** The JSON body of a problem. */
+export function problemBody(problem: Problem, requestId?: string): ProblemBody {
+  return {
+    type: 'about:blank',
+    title: TITLES[problem.status] ?? 'Error',
+    status: problem.status,
+    detail: problem.detail,
+    ...(problem.errors.length > 0 ? { errors: [...problem.errors] } : {}),
+    ...(requestId === undefined ? {} : { requestId }),
+  };
+}
+
+/** A problem as an HTTP response with `Content-Type: application/problem+json`. */
+export function problemResponse(problem: Problem, requestId?: string): Response {
+  return new Response(JSON.stringify(problemBody(problem, requestId)), {
+    status: problem.status,
+    headers: { 'content-type': PROBLEM_CONTENT_TYPE, ...problem.headers },
+  });
+}
+
+/** A 422 listing every field problem of a JSON body. */
+export function validationProblem(errors: readonly FieldProblem[]): Problem {
+  const what = errors.length === 1 ? errors[0]?.detail : `${errors.length} problems`;
+  return new Problem(422, `The request body is not valid: ${what}.`, errors);
+}
+
+/** A 400 listing every problem of a query string. */
+export function queryProblem(errors: readonly FieldProblem[]): Problem {
+  const first = errors[0];
+  const what =
+    errors.length === 1 && first !== undefined
+      ? `${first.parameter ?? first.pointer}: ${first.detail}`
+      : `${errors.length} problems`;
+  return new Problem(400, `The query string is not valid: ${what}.`, errors);
+}
+
+export const FieldProblemSchema = z
+  .object({
+    pointer: z.string().openapi({ example: '/price/amount' }),
+    detail: z.string().openapi({ example: 'must be a decimal string such as "10.50"' }),
+    parameter: z.string().optional().openapi({ example: 'price' }),
+  })
+  .openapi('FieldProblem');
+
+export const ProblemSchema = z
+  .object({
+    type: z.string().openapi({ example: 'about:blank' }),
+    title: z.string().openapi({ example: 'Unprocessable Content' }),
+    status: z.number().int().openapi({ example: 422 }),
+    detail: z.string().openapi({ example: 'The request body is not valid: 2 problems.' }),
+    errors: z.array(FieldProblemSchema).optional(),
+    requestId: z.string().optional().openapi({ example: '5f0c6b8e-6b1f-4a52-9a57-4f1b0f8d7c11' }),
+  })
+  .openapi('Problem', {
+    description: 'An RFC 9457 problem; `errors` names each offending field.',
+  });
+
+/** OpenAPI response entries for problems, to spread into a route's `responses`. */
+export function problemResponses(...statuses: ContentfulStatusCode[]) {
+  const descriptions: Record<number, string> = {
+    400: 'Malformed JSON or an invalid query string.',
+    404: 'No such resource.',
+    413: 'The body or batch is too large.',
+    415: 'The Content-Type is not one this operation accepts.',
+    422: 'The request is well-formed but a field is invalid; `errors` names each field.',
+  };
+  return Object.fromEntries(
+    statuses.map((status) => [
+      status,
+      {
+        description: descriptions[status] ?? TITLES[status] ?? 'Error',
+        content: { [PROBLEM_CONTENT_TYPE]: { schema: ProblemSchema } },
+      },
+    ]),
+  );
+}

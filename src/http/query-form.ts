@@ -1,0 +1,85 @@
+import { type FieldProblem, queryProblem } from './problem';
+
+/**
+ * The GET form of a calculator: each query parameter names the JSON Pointers it fills in the
+ * calculator's JSON request, so one schema and one parser serve both forms, and a problem found at
+ * a pointer is reported against the parameter that filled it.
+ */
+export type QueryForm = Readonly<Record<string, readonly string[]>>;
+
+/** Parameters every GET form takes besides its fields: the output format, the field, an API key. */
+export const OUTPUT_PARAMETERS = ['format', 'field', 'key'] as const;
+
+function setAt(target: Record<string, unknown>, pointer: string, value: string): void {
+  const keys = pointer.split('/').slice(1);
+  let node = target;
+  for (const key of keys.slice(0, -1)) {
+    const next = node[key];
+    if (typeof next === 'object' && next !== null) {
+      node = next as Record<string, unknown>;
+    } else {
+      const created: Record<string, unknown> = {};
+      node[key] = created;
+      node = created;
+    }
+  }
+  const last = keys.at(-1);
+  if (last !== undefined) node[last] = value;
+}
+
+/**
+ * Builds the JSON request a query string stands for. Unknown or repeated parameters are a 400:
+ * a misspelt parameter silently ignored would price the wrong trade.
+ */
+export function queryToRequest(
+  queries: Readonly<Record<string, readonly string[]>>,
+  form: QueryForm,
+): Record<string, unknown> {
+  const problems: FieldProblem[] = [];
+  const request: Record<string, unknown> = {};
+  for (const [name, values] of Object.entries(queries)) {
+    if ((OUTPUT_PARAMETERS as readonly string[]).includes(name)) continue;
+    const pointers = form[name];
+    if (pointers === undefined) {
+      problems.push({
+        pointer: `/${name}`,
+        parameter: name,
+        detail: 'is not a parameter of this operation',
+      });
+    } else if (values.length > 1) {
+      problems.push({
+        pointer: pointers[0] ?? '',
+        parameter: name,
+        detail: 'is given more than once',
+      });
+    } else if (values[0] !== undefined && values[0] !== '') {
+      for (const pointer of pointers) setAt(request, pointer, values[0]);
+    }
+  }
+  if (problems.length > 0) throw queryProblem(problems);
+  return request;
+}
+
+/** The parameter that fills `pointer`, or the nearest one filling a parent of it. */
+export function parameterFor(form: QueryForm, pointer: string): string | undefined {
+  let best: { name: string; length: number } | undefined;
+  for (const [name, pointers] of Object.entries(form)) {
+    for (const p of pointers) {
+      const matches = pointer === p || pointer.startsWith(`${p}/`) || p.startsWith(`${pointer}/`);
+      if (matches && (best === undefined || p.length > best.length)) {
+        best = { name, length: p.length };
+      }
+    }
+  }
+  return best?.name;
+}
+
+/** Problems found in the JSON request restated against the query parameters: a 400. */
+export function queryProblems(form: QueryForm, problems: readonly FieldProblem[]) {
+  return queryProblem(
+    problems.map((p) => {
+      const parameter = parameterFor(form, p.pointer);
+      return parameter === undefined ? p : { ...p, parameter };
+    }),
+  );
+}

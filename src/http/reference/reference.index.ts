@@ -1,0 +1,85 @@
+import { blocMembers, blocOf } from '../../data/blocs';
+import { measureStatusOn, measuresConcerning } from '../../data/measures';
+import { policyData as data } from '../../data/store';
+import { todayUtc } from '../money-input';
+import { Problem, queryProblem } from '../problem';
+import { createRouter } from '../router';
+import {
+  getBenchmark,
+  getCountry,
+  getMineral,
+  getTimeline,
+  listBenchmarks,
+  listBlocs,
+  listMeasures,
+  listMinerals,
+  listScenarios,
+} from './reference.routes';
+
+function notFound(what: string, id: string): Problem {
+  return new Problem(404, `There is no ${what} "${id}".`);
+}
+
+export const referenceRouter = createRouter()
+  .openapi(listMinerals, (c) => c.json({ minerals: [...data.minerals.values()] }, 200))
+  .openapi(getMineral, (c) => {
+    const { id } = c.req.valid('param');
+    const mineral = data.minerals.get(id);
+    if (mineral === undefined) throw notFound('mineral', id);
+    return c.json(mineral, 200);
+  })
+  .openapi(listBlocs, (c) => {
+    const asOf = c.req.valid('query').asOf ?? todayUtc();
+    const members = blocMembers(data, asOf);
+    return c.json({ asOf, blocs: data.blocs.map((b) => ({ ...b, members: members[b.id] })) }, 200);
+  })
+  .openapi(getCountry, (c) => {
+    const { code } = c.req.valid('param');
+    const asOf = c.req.valid('query').asOf ?? todayUtc();
+    const country = data.countries.get(code);
+    if (country === undefined) throw notFound('country', code);
+    const { bloc, membership, warnings } = blocOf(data, code, asOf);
+    return c.json(
+      { ...country, bloc, membership: membership ?? null, asOf, warnings: [...warnings] },
+      200,
+    );
+  })
+  .openapi(listBenchmarks, (c) => c.json({ benchmarks: [...data.benchmarks.values()] }, 200))
+  .openapi(getBenchmark, (c) => {
+    const { id } = c.req.valid('param');
+    const benchmark = data.benchmarks.get(id);
+    if (benchmark === undefined) throw notFound('benchmark', id);
+    return c.json(benchmark, 200);
+  })
+  .openapi(listMeasures, (c) => {
+    const query = c.req.valid('query');
+    const asOf = query.asOf ?? todayUtc();
+    const mineral = query.mineral === undefined ? undefined : data.minerals.get(query.mineral);
+    if (query.mineral !== undefined && mineral === undefined) {
+      throw queryProblem([
+        { pointer: '/mineral', parameter: 'mineral', detail: `is not a known mineral id` },
+      ]);
+    }
+    for (const name of ['destination', 'origin'] as const) {
+      const code = query[name];
+      if (code !== undefined && !data.countries.has(code)) {
+        throw queryProblem([
+          { pointer: `/${name}`, parameter: name, detail: `is not a known country code` },
+        ]);
+      }
+    }
+    const measures = measuresConcerning(data, {
+      asOf,
+      ...(query.destination === undefined ? {} : { destination: query.destination }),
+      ...(query.origin === undefined ? {} : { origin: query.origin }),
+      ...(mineral === undefined ? {} : { mineral }),
+    })
+      .map((m) => {
+        const { state, reason } = measureStatusOn(m, asOf);
+        return { ...m, stateOn: { state, reason } };
+      })
+      .filter((m) => query.inForce !== 'true' || m.stateOn.state === 'in-force');
+    return c.json({ asOf, measures }, 200);
+  })
+  .openapi(listScenarios, (c) => c.json({ scenarios: [...data.scenarios.values()] }, 200))
+  .openapi(getTimeline, (c) => c.json({ events: [...data.timeline] }, 200));

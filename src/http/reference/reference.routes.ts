@@ -1,0 +1,131 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { problemResponses } from '../problem';
+import {
+  AsOfQuery,
+  BenchmarkSchema,
+  BlocWithMembersSchema,
+  CodeParam,
+  CountrySchema,
+  IdParam,
+  MeasureSchema,
+  MeasuresQuery,
+  MineralSchema,
+  ScenarioSchema,
+  TimelineEventSchema,
+} from './reference.schemas';
+
+const TAG = 'Reference data';
+const json = <T extends z.ZodType>(schema: T, description: string) => ({
+  description,
+  content: { 'application/json': { schema } },
+});
+
+export const listMinerals = createRoute({
+  operationId: 'listMinerals',
+  method: 'get',
+  path: '/v1/minerals',
+  tags: [TAG],
+  summary: 'Minerals',
+  description:
+    'Every mineral product Floorline prices, with its group, HTS lines and default unit.',
+  responses: { 200: json(z.object({ minerals: z.array(MineralSchema) }), 'The minerals.') },
+});
+
+export const getMineral = createRoute({
+  operationId: 'getMineral',
+  method: 'get',
+  path: '/v1/minerals/{id}',
+  tags: [TAG],
+  summary: 'One mineral',
+  description: 'A mineral by id, e.g. `ndpr-oxide`.',
+  request: { params: IdParam('ndpr-oxide') },
+  responses: { 200: json(MineralSchema, 'The mineral.'), ...problemResponses(404) },
+});
+
+export const listBlocs = createRoute({
+  operationId: 'listBlocs',
+  method: 'get',
+  path: '/v1/blocs',
+  tags: [TAG],
+  summary: 'Blocs and their members on a date',
+  description:
+    'The red (China-track), blue (allied, floor-protected) and grey (the rest) blocs with their ' +
+    'members on `asOf`. Membership is dated data; a country with no membership is grey.',
+  request: { query: AsOfQuery },
+  responses: {
+    200: json(z.object({ asOf: z.string(), blocs: z.array(BlocWithMembersSchema) }), 'The blocs.'),
+    ...problemResponses(400),
+  },
+});
+
+export const getCountry = createRoute({
+  operationId: 'getCountry',
+  method: 'get',
+  path: '/v1/countries/{code}',
+  tags: [TAG],
+  summary: 'One country: bloc and customs valuation basis',
+  description: 'A country (ISO 3166-1 alpha-2, or `EU`) with its bloc on `asOf`.',
+  request: { params: CodeParam, query: AsOfQuery },
+  responses: { 200: json(CountrySchema, 'The country.'), ...problemResponses(400, 404) },
+});
+
+export const listBenchmarks = createRoute({
+  operationId: 'listBenchmarks',
+  method: 'get',
+  path: '/v1/benchmarks',
+  tags: [TAG],
+  summary: 'Benchmarks (floors and caps)',
+  description:
+    'Reference floors and caps: the reported G7 $20,000/t light-REE floor and $1,500/kg heavy-REE ' +
+    'cap, and the DoD–MP $110/kg NdPr contract floor, each with status and source.',
+  responses: { 200: json(z.object({ benchmarks: z.array(BenchmarkSchema) }), 'The benchmarks.') },
+});
+
+export const getBenchmark = createRoute({
+  operationId: 'getBenchmark',
+  method: 'get',
+  path: '/v1/benchmarks/{id}',
+  tags: [TAG],
+  summary: 'One benchmark',
+  description: 'A benchmark by id, e.g. `g7-lree-floor`.',
+  request: { params: IdParam('g7-lree-floor') },
+  responses: { 200: json(BenchmarkSchema, 'The benchmark.'), ...problemResponses(404) },
+});
+
+export const listMeasures = createRoute({
+  operationId: 'listMeasures',
+  method: 'get',
+  path: '/v1/measures',
+  tags: [TAG],
+  summary: 'Policy measures, filtered',
+  description:
+    'Tariffs, fees, floor-gap measures and export licences, each with legal source, effective ' +
+    'period, known-until date and confidence, and its state on `asOf`. Filter by destination, ' +
+    'origin and mineral.',
+  request: { query: MeasuresQuery },
+  responses: {
+    200: json(z.object({ asOf: z.string(), measures: z.array(MeasureSchema) }), 'The measures.'),
+    ...problemResponses(400),
+  },
+});
+
+export const listScenarios = createRoute({
+  operationId: 'listScenarios',
+  method: 'get',
+  path: '/v1/scenarios',
+  tags: [TAG],
+  summary: 'Named policy scenarios',
+  description:
+    '`baseline` is the measures in force on `asOf`; other scenarios add or drop measures.',
+  responses: { 200: json(z.object({ scenarios: z.array(ScenarioSchema) }), 'The scenarios.') },
+});
+
+export const getTimeline = createRoute({
+  operationId: 'getTimeline',
+  method: 'get',
+  path: '/v1/timeline',
+  tags: [TAG],
+  summary: 'Policy timeline',
+  description: 'Dated policy events, oldest first, each with its source and confidence.',
+  responses: { 200: json(z.object({ events: z.array(TimelineEventSchema) }), 'The events.') },
+});

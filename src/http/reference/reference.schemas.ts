@@ -1,0 +1,92 @@
+import { z } from '@hono/zod-openapi';
+import {
+  benchmarkSchema,
+  blocSchema,
+  countrySchema,
+  measureSchema,
+  membershipSchema,
+  mineralSchema,
+  scenarioSchema,
+  timelineEventSchema,
+} from '../../data/schema';
+import { CountryCode, IsoDate, WarningSchema } from '../schemas';
+
+/** Reference data is served as seeded: the seed schemas are the response schemas. */
+export const MineralSchema = mineralSchema.openapi('Mineral', {
+  description: 'A traded mineral product, its group and the HTS lines it may be classified under.',
+  example: {
+    id: 'ndpr-oxide',
+    name: 'Neodymium-praseodymium (NdPr) oxide',
+    group: 'light-ree',
+    hts: ['2846.90.20', '2846.90.80'],
+    defaultHts: '2846.90.20',
+    defaultUnit: 'kg',
+    elements: ['Nd', 'Pr'],
+  },
+});
+
+export const BenchmarkSchema = benchmarkSchema.openapi('Benchmark', {
+  description: 'A reference floor or cap, with its legal status and source.',
+});
+
+const measureStateSchema = z.object({
+  state: z.enum(['in-force', 'not-yet-in-force', 'ended', 'suspended']),
+  reason: z.string().openapi({ example: 'in force' }),
+});
+
+export const MeasureSchema = z
+  .intersection(measureSchema, z.object({ status: z.string(), stateOn: measureStateSchema }))
+  .openapi('Measure', {
+    description:
+      'A dated policy row: tariff, fee, floor-gap measure or export licence, with its scope, legal ' +
+      'source, confidence and the date until which it is known to hold. `stateOn` is its state on ' +
+      'the requested `asOf`.',
+  });
+
+export const BlocWithMembersSchema = blocSchema
+  .extend({ members: z.array(z.string()).openapi({ example: ['CN', 'HK', 'MO'] }) })
+  .openapi('Bloc');
+
+export const CountrySchema = countrySchema
+  .extend({
+    bloc: z.enum(['red', 'blue', 'grey']),
+    membership: membershipSchema.nullable(),
+    asOf: IsoDate,
+    warnings: z.array(WarningSchema),
+  })
+  .openapi('Country');
+
+export const ScenarioSchema = scenarioSchema.openapi('Scenario');
+export const TimelineEventSchema = timelineEventSchema.openapi('TimelineEvent');
+
+export const AsOfQuery = z.object({
+  asOf: IsoDate.optional().openapi({ description: 'Date YYYY-MM-DD; default today (UTC).' }),
+});
+
+export const MeasuresQuery = AsOfQuery.extend({
+  destination: CountryCode.optional().openapi({ description: 'Importing country or `EU`.' }),
+  origin: CountryCode.optional().openapi({ description: 'Country of origin.', example: 'CN' }),
+  mineral: z
+    .string()
+    .max(64)
+    .optional()
+    .openapi({ description: 'Mineral id.', example: 'ndfeb-magnet' }),
+  inForce: z.enum(['true', 'false']).optional().openapi({
+    description: '`true`: only measures in force on `asOf`.',
+  }),
+});
+
+export const IdParam = (example: string) =>
+  z.object({
+    id: z
+      .string()
+      .max(64)
+      .openapi({ param: { name: 'id', in: 'path' }, example }),
+  });
+
+export const CodeParam = z.object({
+  code: z
+    .string()
+    .max(8)
+    .openapi({ param: { name: 'code', in: 'path' }, example: 'JP' }),
+});

@@ -1,0 +1,134 @@
+import { z } from '@hono/zod-openapi';
+import { FLOOR_BASES } from '../domain/floor-gap';
+import { ROUNDING_MODES } from '../domain/rounding';
+import { UNITS } from '../domain/units';
+
+/** The shared request and response schemas of API.md §1, used by every route. */
+
+const DECIMAL_PATTERN = /^-?(0|[1-9][0-9]*)(\.[0-9]+)?$/;
+const MAX_DECIMAL_LENGTH = 40;
+
+function decimalSchema(nonNegative: boolean) {
+  const text = z
+    .string()
+    .max(MAX_DECIMAL_LENGTH, { error: `must have at most ${MAX_DECIMAL_LENGTH} characters` })
+    .regex(DECIMAL_PATTERN, {
+      error: 'must be a decimal string such as "10.50" (no exponent, no blanks)',
+    });
+  const number = z.number({ error: 'must be a decimal string or a finite number' });
+  const union = z.union([text, number], {
+    error: 'must be a decimal string such as "10.50" or a finite JSON number',
+  });
+  return nonNegative
+    ? union.refine((v) => !(typeof v === 'number' ? v < 0 : v.startsWith('-') && /[1-9]/.test(v)), {
+        error: 'must not be negative',
+      })
+    : union;
+}
+
+export const DecimalInput = decimalSchema(false).openapi('Decimal', {
+  description:
+    'A decimal as a string (`^-?(0|[1-9][0-9]*)(\\.[0-9]+)?$`) or a finite JSON number. ' +
+    'Strings are exact; prefer them for money.',
+  example: '10.50',
+});
+
+export const NonNegativeDecimal = decimalSchema(true).openapi('NonNegativeDecimal', {
+  description: 'A decimal that is zero or more, as a string or a finite JSON number.',
+  example: '1000',
+});
+
+export const DecimalOutput = z.string().openapi({
+  description: 'A decimal, always a string, rounded as `meta.rounding` says when reported.',
+  example: '6.00',
+});
+
+export const CurrencyCode = z
+  .string()
+  .regex(/^[A-Z]{3}$/, { error: 'must be an ISO 4217 code in upper case, such as "USD"' })
+  .openapi('Currency', { description: 'ISO 4217 currency code.', example: 'USD' });
+
+export const UnitSchema = z.enum(UNITS).openapi('Unit', {
+  description:
+    'Mass unit. Exact factors to kg: t 1000, kg 1, g 0.001, lb 0.45359237, st 907.18474, ozt 0.0311034768.',
+  example: 'kg',
+});
+
+export const PriceSchema = z
+  .object({
+    amount: NonNegativeDecimal,
+    currency: CurrencyCode.optional().openapi({
+      description: 'Defaults to the reporting currency.',
+    }),
+    per: UnitSchema,
+  })
+  .openapi('Price', {
+    description: 'An amount of money per unit of mass.',
+    example: { amount: '10', currency: 'USD', per: 'kg' },
+  });
+
+export const QuantitySchema = z
+  .object({ value: NonNegativeDecimal, unit: UnitSchema })
+  .openapi('Quantity', {
+    description: 'A mass.',
+    example: { value: '1000', unit: 'kg' },
+  });
+
+export const FxSchema = z.record(CurrencyCode, NonNegativeDecimal).openapi('Fx', {
+  description:
+    'Exchange rates: units of the reporting currency per 1 unit of each other currency used.',
+  example: { CNY: '0.1390' },
+});
+
+export const RoundingSchema = z.enum(ROUNDING_MODES).openapi('Rounding', {
+  description:
+    'How reported values are rounded (each reported line and each total; never intermediate values).',
+  example: 'half-up',
+});
+
+export const BasisSchema = z.enum(FLOOR_BASES).openapi('FloorBasis', {
+  description:
+    '`duty-paid`: the floor is compared with customs value plus the other duties, P × (1 + r); ' +
+    '`customs-value`: with the customs value P alone.',
+  example: 'duty-paid',
+});
+
+export const IsoDate = z.iso.date({ error: 'must be a date YYYY-MM-DD' }).openapi({
+  example: '2026-11-21',
+});
+
+export const CountryCode = z
+  .string()
+  .regex(/^([A-Z]{2})$/, { error: 'must be an ISO 3166-1 alpha-2 code in upper case, or "EU"' })
+  .openapi('Country', { description: 'ISO 3166-1 alpha-2 code, or `EU`.', example: 'US' });
+
+export const WarningSchema = z
+  .object({
+    code: z.string().openapi({ example: 'reported-figure' }),
+    detail: z.string().openapi({
+      example: 'g7-lree-floor is a reported figure (press report of a G7 discussion), not law.',
+    }),
+  })
+  .openapi('Warning');
+
+export const MetaSchema = z
+  .object({
+    dataVersion: z.string().openapi({ example: '2026-11-21' }),
+    asOf: z.string().openapi({ example: '2026-11-21' }),
+    currency: z.string().openapi({ example: 'USD' }),
+    rounding: RoundingSchema,
+    warnings: z.array(WarningSchema),
+  })
+  .openapi('Meta', {
+    description:
+      'What the answer rests on: the seed data version, the date, the reporting currency, the ' +
+      'rounding, and a warning for every reported figure or policy row past the date until which ' +
+      'it is known to hold.',
+  });
+
+export const FormatSchema = z.enum(['json', 'csv', 'text']).openapi({
+  description:
+    '`json` (default), `csv` (a header row and one value row, for `IMPORTDATA`), or `text` (one ' +
+    'bare value, the `field`, for `WEBSERVICE`).',
+  example: 'json',
+});

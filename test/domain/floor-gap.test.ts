@@ -1,0 +1,215 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { Dec } from '../../src/domain/decimal';
+import {
+  type FloorBasis,
+  type FloorGapMethod,
+  floorGapDuty,
+  trancheDuty,
+  WTO_TRANCHE_BANDS,
+} from '../../src/domain/floor-gap';
+
+const d = (x: string | number) => new Dec(x);
+
+function duty(
+  price: string,
+  floor: string,
+  method: FloorGapMethod = { type: 'full-gap' },
+  otherDutyRate = '0',
+  basis: FloorBasis = 'duty-paid',
+) {
+  return floorGapDuty({
+    price: d(price),
+    floor: d(floor),
+    basis,
+    otherDutyRate: d(otherDutyRate),
+    method,
+  });
+}
+
+describe('the sources’ worked example (BRIEF: Chinese $10, floor $16)', () => {
+  it('no other duties: gap 16 − 10 = 6, all of it collected', () => {
+    const r = duty('10', '16');
+    expect(r.gap.toFixed()).toBe('6');
+    expect(r.dutyPerUnit.toFixed()).toBe('6');
+    expect(r.landedPerUnit.toFixed()).toBe('16');
+    expect(r.adValoremEquivalent.toFixed()).toBe('0.6');
+    expect(r.binding).toBe(true);
+  });
+
+  it('duty-paid basis counts other duties before the floor: 16 − 10 × 1.25 = 3.5', () => {
+    const r = duty('10', '16', { type: 'full-gap' }, '0.25', 'duty-paid');
+    expect(r.reference.toFixed()).toBe('12.5');
+    expect(r.dutyPerUnit.toFixed()).toBe('3.5');
+    expect(r.landedPerUnit.toFixed()).toBe('16');
+  });
+
+  it('customs-value basis ignores other duties: 16 − 10 = 6', () => {
+    const r = duty('10', '16', { type: 'full-gap' }, '0.25', 'customs-value');
+    expect(r.reference.toFixed()).toBe('10');
+    expect(r.dutyPerUnit.toFixed()).toBe('6');
+  });
+
+  it('an import at or above the floor pays nothing and is not binding', () => {
+    expect(duty('16', '16').dutyPerUnit.toFixed()).toBe('0');
+    expect(duty('16', '16').binding).toBe(false);
+    expect(duty('20', '16').dutyPerUnit.toFixed()).toBe('0');
+  });
+});
+
+describe('WTO AoA art. 5.5 tranches (T = F = 100, customs-value basis, g = 100 − P)', () => {
+  const wto: FloorGapMethod = { type: 'tranche', bands: WTO_TRANCHE_BANDS };
+  const cases: [price: string, gap: string, expected: string, why: string][] = [
+    ['95', '5', '0', 'inside the first band: nothing'],
+    ['90', '10', '0', 'g = 10% of T exactly: still nothing'],
+    ['89.99', '10.01', '0.003', '0.30 × (10.01 − 10)'],
+    ['75', '25', '4.5', '0.30 × (25 − 10)'],
+    ['60', '40', '9', 'g = 40% of T: 0.30 × 30'],
+    ['50', '50', '14', '0.50 × (50 − 40) + 9'],
+    ['40', '60', '19', 'g = 60% of T: 0.50 × 20 + 9'],
+    ['30', '70', '26', '0.70 × (70 − 60) + 19'],
+    ['25', '75', '29.5', 'g = 75% of T: 0.70 × 15 + 19'],
+    ['10', '90', '43', '0.90 × (90 − 75) + 29.5'],
+    ['0', '100', '52', '0.90 × (100 − 75) + 29.5'],
+  ];
+  for (const [price, gap, expected, why] of cases) {
+    it(`P = ${price}, g = ${gap} → d = ${expected} (${why})`, () => {
+      const r = duty(price, '100', wto, '0', 'customs-value');
+      expect(r.gap.toFixed()).toBe(gap);
+      expect(r.dutyPerUnit.toFixed()).toBe(expected);
+    });
+  }
+
+  it('matches the closed form of API.md in the top band with a non-round T: T = 16, g = 14', () => {
+    // 0.90 × (14 − 12) + 0.295 × 16 = 1.8 + 4.72 = 6.52
+    expect(trancheDuty(d(14), d(16), WTO_TRANCHE_BANDS).toFixed()).toBe('6.52');
+  });
+
+  it('custom bands tax each slice at its share: 50% up to half of T, 100% above (g = 60 → 35)', () => {
+    const bands = [
+      { upTo: d('0.5'), share: d('0.5') },
+      { upTo: null, share: d('1') },
+    ];
+    // 0.5 × 50 + 1 × 10 = 35
+    expect(
+      duty('40', '100', { type: 'tranche', bands }, '0', 'customs-value').dutyPerUnit.toFixed(),
+    ).toBe('35');
+  });
+});
+
+describe('capped gap (EU cereals, Chile price band): d = min(g, maxRate × P)', () => {
+  const capped: FloorGapMethod = { type: 'capped', maxRate: d('0.25') };
+  it('cap binds far below the floor: min(6, 0.25 × 10 = 2.5) = 2.5', () => {
+    expect(duty('10', '16', capped).dutyPerUnit.toFixed()).toBe('2.5');
+  });
+  it('gap binds just below the floor: min(1, 0.25 × 15 = 3.75) = 1', () => {
+    expect(duty('15', '16', capped).dutyPerUnit.toFixed()).toBe('1');
+  });
+  it('nothing above the floor', () => {
+    expect(duty('17', '16', capped).dutyPerUnit.toFixed()).toBe('0');
+  });
+});
+
+describe('all-or-nothing (EU solar MIP 2013–18): penaltyRate × P below the floor, else 0', () => {
+  const penalty: FloorGapMethod = { type: 'all-or-nothing', penaltyRate: d('0.477') };
+  it('below the floor: 0.477 × 10 = 4.77', () => {
+    expect(duty('10', '16', penalty).dutyPerUnit.toFixed()).toBe('4.77');
+  });
+  it('at the floor: 0', () => {
+    expect(duty('16', '16', penalty).dutyPerUnit.toFixed()).toBe('0');
+  });
+  it('above the floor: 0', () => {
+    expect(duty('16.01', '16', penalty).dutyPerUnit.toFixed()).toBe('0');
+  });
+  it('duty-paid basis: P = 14 below F = 16, but R = 14 × 1.25 = 17.5 ≥ F, so 0', () => {
+    expect(duty('14', '16', penalty, '0.25').dutyPerUnit.toFixed()).toBe('0');
+  });
+});
+
+describe('laws (fast-check, seed 42)', () => {
+  const money = fc.integer({ min: 0, max: 10_000_000 }).map((n) => new Dec(n).dividedBy(100));
+  const rate = fc.integer({ min: 0, max: 1000 }).map((n) => new Dec(n).dividedBy(1000));
+  const method = fc.oneof(
+    fc.constant<FloorGapMethod>({ type: 'full-gap' }),
+    fc.constant<FloorGapMethod>({ type: 'tranche', bands: WTO_TRANCHE_BANDS }),
+    rate.map<FloorGapMethod>((maxRate) => ({ type: 'capped', maxRate })),
+    rate.map<FloorGapMethod>((penaltyRate) => ({ type: 'all-or-nothing', penaltyRate })),
+  );
+  const basis = fc.constantFrom<FloorBasis>('duty-paid', 'customs-value');
+  const options = { seed: 42, numRuns: 300 };
+
+  it('a duty is never negative', () => {
+    fc.assert(
+      fc.property(money, money, rate, method, basis, (price, floor, otherDutyRate, m, b) => {
+        const r = floorGapDuty({ price, floor, otherDutyRate, method: m, basis: b });
+        return !r.dutyPerUnit.isNegative() && !r.gap.isNegative();
+      }),
+      options,
+    );
+  });
+
+  it('a higher floor never lowers the duty, for every method', () => {
+    fc.assert(
+      fc.property(
+        money,
+        money,
+        money,
+        rate,
+        method,
+        basis,
+        (price, floor, raise, otherDutyRate, m, b) => {
+          const low = floorGapDuty({ price, floor, otherDutyRate, method: m, basis: b });
+          const high = floorGapDuty({
+            price,
+            floor: floor.plus(raise),
+            otherDutyRate,
+            method: m,
+            basis: b,
+          });
+          return high.dutyPerUnit.greaterThanOrEqualTo(low.dutyPerUnit);
+        },
+      ),
+      options,
+    );
+  });
+
+  it('a lower price never lowers a full-gap or tranche duty (capped and all-or-nothing scale with P)', () => {
+    const gapMethods = fc.constantFrom<FloorGapMethod>(
+      { type: 'full-gap' },
+      { type: 'tranche', bands: WTO_TRANCHE_BANDS },
+    );
+    fc.assert(
+      fc.property(
+        money,
+        money,
+        money,
+        rate,
+        gapMethods,
+        basis,
+        (price, cut, floor, otherDutyRate, m, b) => {
+          const lower = Dec.max(0, price.minus(cut));
+          const before = floorGapDuty({ price, floor, otherDutyRate, method: m, basis: b });
+          const after = floorGapDuty({ price: lower, floor, otherDutyRate, method: m, basis: b });
+          return after.dutyPerUnit.greaterThanOrEqualTo(before.dutyPerUnit);
+        },
+      ),
+      options,
+    );
+  });
+
+  it('under a full gap the landed price is never below the floor', () => {
+    fc.assert(
+      fc.property(money, money, rate, basis, (price, floor, otherDutyRate, b) => {
+        const r = floorGapDuty({
+          price,
+          floor,
+          otherDutyRate,
+          method: { type: 'full-gap' },
+          basis: b,
+        });
+        return r.landedPerUnit.greaterThanOrEqualTo(floor);
+      }),
+      options,
+    );
+  });
+});

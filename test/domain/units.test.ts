@@ -1,0 +1,62 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { Dec } from '../../src/domain/decimal';
+import { formatMoney, formatPerUnit, formatRate } from '../../src/domain/rounding';
+import { convertPerUnitPrice, convertQuantity, UNITS } from '../../src/domain/units';
+
+const d = (x: string) => new Dec(x);
+
+describe('units (exact factors of API.md §1)', () => {
+  it('2 t = 2000 kg; 1000 lb = 453.59237 kg; 1 st = 907.18474 kg; 1000 ozt = 31.1034768 kg', () => {
+    expect(convertQuantity(d('2'), 't', 'kg').toFixed()).toBe('2000');
+    expect(convertQuantity(d('1000'), 'lb', 'kg').toFixed()).toBe('453.59237');
+    expect(convertQuantity(d('1'), 'st', 'kg').toFixed()).toBe('907.18474');
+    expect(convertQuantity(d('1000'), 'ozt', 'kg').toFixed()).toBe('31.1034768');
+    expect(convertQuantity(d('1500'), 'g', 'kg').toFixed()).toBe('1.5');
+  });
+
+  it('a price per kg restated per t: 62 USD/kg = 62000 USD/t; 20000 USD/t = 20 USD/kg', () => {
+    expect(convertPerUnitPrice(d('62'), 'kg', 't').toFixed()).toBe('62000');
+    expect(convertPerUnitPrice(d('20000'), 't', 'kg').toFixed()).toBe('20');
+  });
+
+  it('a price per lb restated per kg: 10 USD/lb = 10 / 0.45359237 = 22.0462… USD/kg', () => {
+    expect(formatPerUnit(convertPerUnitPrice(d('10'), 'lb', 'kg'), 'half-up')).toBe('22.0462');
+  });
+
+  it('conversions round-trip to 30 significant digits between every pair of units', () => {
+    const unit = fc.constantFrom(...UNITS);
+    const value = fc.integer({ min: 1, max: 1_000_000_000 }).map((n) => new Dec(n).dividedBy(1000));
+    fc.assert(
+      fc.property(value, unit, unit, (v, a, b) => {
+        const back = convertQuantity(convertQuantity(v, a, b), b, a);
+        const priceBack = convertPerUnitPrice(convertPerUnitPrice(v, a, b), b, a);
+        return (
+          back.toSignificantDigits(30).equals(v) && priceBack.toSignificantDigits(30).equals(v)
+        );
+      }),
+      { seed: 42, numRuns: 300 },
+    );
+  });
+});
+
+describe('rounding when reporting (API.md §1)', () => {
+  it('money at the currency’s minor unit: USD 2 places, JPY 0', () => {
+    expect(formatMoney(d('1234.5'), 'USD', 'half-up')).toBe('1234.50');
+    expect(formatMoney(d('1234.5'), 'JPY', 'half-up')).toBe('1235');
+    expect(formatMoney(d('1234.5'), 'JPY', 'half-even')).toBe('1234');
+  });
+  it('half-up and half-even differ only on ties: 2.345 → 2.35 / 2.34; 2.355 → 2.36 both', () => {
+    expect(formatMoney(d('2.345'), 'USD', 'half-up')).toBe('2.35');
+    expect(formatMoney(d('2.345'), 'USD', 'half-even')).toBe('2.34');
+    expect(formatMoney(d('2.355'), 'USD', 'half-even')).toBe('2.36');
+  });
+  it('per-unit prices at 4 places, rates at up to 6 without trailing zeros', () => {
+    expect(formatPerUnit(d('6'), 'half-up')).toBe('6.0000');
+    expect(formatRate(d('0.0370'), 'half-up')).toBe('0.037');
+    expect(formatRate(d('0.12345650'), 'half-even')).toBe('0.123456');
+  });
+  it('a negative value that rounds to zero is reported as zero, not "-0.00"', () => {
+    expect(formatMoney(d('-0.001'), 'USD', 'half-up')).toBe('0.00');
+  });
+});

@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { MAX_JSON_BODY_BYTES } from '../../src/app';
+import { call, postJson, problemOf } from '../helpers';
+
+describe('every failure is RFC 9457 problem+json', () => {
+  it('malformed JSON → 400', async () => {
+    const problem = await problemOf(await postJson('/v1/floor-gap', '{"price": {'), 400);
+    expect(problem).toMatchObject({ type: 'about:blank', title: 'Bad Request', status: 400 });
+    expect(problem.detail).toBe('The request body is not valid JSON.');
+  });
+
+  it('a body that is not JSON at all → 415 with Accept-Post', async () => {
+    const response = await call('/v1/floor-gap', {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain' },
+      body: 'price=10',
+    });
+    await problemOf(response.clone(), 415);
+    expect(response.headers.get('accept-post')).toBe('application/json');
+  });
+
+  it('no Content-Type → 415', async () => {
+    await problemOf(await call('/v1/floor-gap', { method: 'POST', body: '{}' }), 415);
+  });
+
+  it('a JSON body that is not an object → 422 at the root', async () => {
+    const problem = await problemOf(await postJson('/v1/floor-gap', '[1,2]'), 422);
+    expect(problem.errors?.[0]?.pointer).toBe('');
+  });
+
+  it('an unknown route → 404', async () => {
+    const problem = await problemOf(await call('/v1/floor-gaps'), 404);
+    expect(problem.detail).toContain('/v1/floor-gaps');
+  });
+
+  it('a known route with the wrong method → 405 with Allow', async () => {
+    const response = await call('/v1/minerals', { method: 'DELETE' });
+    await problemOf(response.clone(), 405);
+    expect(response.headers.get('allow')).toBe('GET, HEAD');
+  });
+
+  it('a body over the limit → 413', async () => {
+    const padding = 'x'.repeat(MAX_JSON_BODY_BYTES + 1);
+    const problem = await problemOf(await postJson('/v1/floor-gap', `{"pad":"${padding}"}`), 413);
+    expect(problem.title).toBe('Content Too Large');
+  });
+
+  it('every problem carries the request id that the X-Request-Id header carries', async () => {
+    const response = await call('/nowhere');
+    const problem = await problemOf(response.clone(), 404);
+    expect(problem.requestId).toBe(response.headers.get('x-request-id'));
+  });
+});

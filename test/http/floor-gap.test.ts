@@ -1,0 +1,306 @@
+import { describe, expect, it } from 'vitest';
+import { call, postJson, problemOf } from '../helpers';
+
+interface FloorGapBody {
+  pricePerUnit: string;
+  referencePerUnit: string;
+  floorPerUnit: string;
+  gapPerUnit: string;
+  dutyPerUnit: string;
+  duty: string;
+  adValoremEquivalent: string;
+  binding: boolean;
+  landedPerUnit: string;
+  per: string;
+  formula: string;
+  meta: { asOf: string; currency: string; rounding: string; warnings: { code: string }[] };
+}
+
+async function floorGap(body: unknown): Promise<FloorGapBody> {
+  const response = await postJson('/v1/floor-gap', body);
+  expect(response.status).toBe(200);
+  return (await response.json()) as FloorGapBody;
+}
+
+const usd = (amount: string, per = 'kg') => ({ amount, currency: 'USD', per });
+
+describe('POST /v1/floor-gap', () => {
+  it('the BRIEF example with a 25% other duty: 3.5/kg × 1000 kg = 3500.00 on the duty-paid basis', async () => {
+    const body = await floorGap({
+      price: usd('10'),
+      floor: usd('16'),
+      quantity: { value: '1000', unit: 'kg' },
+      otherDutyRate: '0.25',
+      asOf: '2026-11-21',
+    });
+    expect(body).toMatchObject({
+      pricePerUnit: '10.0000',
+      referencePerUnit: '12.5000',
+      floorPerUnit: '16.0000',
+      gapPerUnit: '3.5000',
+      dutyPerUnit: '3.5000',
+      duty: '3500.00',
+      adValoremEquivalent: '0.35',
+      binding: true,
+      landedPerUnit: '16.0000',
+      per: 'kg',
+    });
+    expect(body.formula).toBe(
+      'R = P × (1 + r) = 10.0000 × (1 + 0.25) = 12.5000; g = max(0, F − R) = max(0, 16.0000 − 12.5000) = 3.5000; full gap: d = g = 3.5000; duty = d × 1000 kg = 3500.00 USD',
+    );
+    expect(body.meta).toEqual({
+      dataVersion: '2026-11-21',
+      asOf: '2026-11-21',
+      currency: 'USD',
+      rounding: 'half-up',
+      warnings: [],
+    });
+  });
+
+  it('the same on the customs-value basis: gap 6, duty 6000.00', async () => {
+    const body = await floorGap({
+      price: usd('10'),
+      floor: usd('16'),
+      quantity: { value: '1', unit: 't' },
+      otherDutyRate: 0.25,
+      basis: 'customs-value',
+    });
+    expect(body.dutyPerUnit).toBe('6.0000');
+    expect(body.duty).toBe('6000.00');
+  });
+
+  it('a benchmark per t with a price per kg: La oxide at 15 USD/kg under g7-lree-floor (20000 USD/t), 2000 kg', async () => {
+    // 15 USD/kg = 15000 USD/t; gap 20000 − 15000 = 5000/t; 2000 kg = 2 t → 10000.00
+    const body = await floorGap({
+      price: usd('15'),
+      benchmark: 'g7-lree-floor',
+      quantity: { value: '2000', unit: 'kg' },
+      asOf: '2026-11-21',
+    });
+    expect(body).toMatchObject({
+      per: 't',
+      pricePerUnit: '15000.0000',
+      gapPerUnit: '5000.0000',
+      duty: '10000.00',
+    });
+    expect(body.meta.warnings.map((w) => w.code)).toContain('reported-figure');
+  });
+
+  it('the DoD NdPr contract floor (110 USD/kg) against red NdPr at 62 USD/kg: gap 48, no reported-figure warning', async () => {
+    const body = await floorGap({
+      price: usd('62'),
+      benchmark: 'dod-ndpr-floor',
+      asOf: '2026-11-21',
+    });
+    expect(body.dutyPerUnit).toBe('48.0000');
+    expect(body.meta.warnings).toEqual([]);
+  });
+
+  it('a price in CNY with an fx rate: 100 CNY/kg × 0.1390 = 13.90 USD/kg, floor 16 → 2.10', async () => {
+    const body = await floorGap({
+      price: { amount: '100', currency: 'CNY', per: 'kg' },
+      floor: usd('16'),
+      fx: { CNY: '0.1390' },
+    });
+    expect(body.pricePerUnit).toBe('13.9000');
+    expect(body.duty).toBe('2.10');
+  });
+
+  it('a JPY report rounds money to 0 places: 1000 JPY/kg under a 1500.5 JPY/kg floor, 3 kg → 1502', async () => {
+    // gap 500.5/kg × 3 kg = 1501.5 → 1502 (half-up), 1502 (half-even: 1501.5 → 1502, even)
+    const body = await floorGap({
+      price: { amount: '1000', currency: 'JPY', per: 'kg' },
+      floor: { amount: '1500.5', currency: 'JPY', per: 'kg' },
+      quantity: { value: '3', unit: 'kg' },
+      currency: 'JPY',
+    });
+    expect(body.duty).toBe('1502');
+  });
+
+  it('half-even rounding applies only when reporting: gap 0.125 × 1 kg → 0.12 (half-up would say 0.13)', async () => {
+    const body = await floorGap({ price: usd('10'), floor: usd('10.125'), rounding: 'half-even' });
+    expect(body.duty).toBe('0.12');
+    expect(body.dutyPerUnit).toBe('0.1250');
+    expect(body.meta.rounding).toBe('half-even');
+  });
+
+  it('tranche with the WTO default bands: P = 50, F = 100 → 14 per kg', async () => {
+    const body = await floorGap({
+      price: usd('50'),
+      floor: usd('100'),
+      method: { type: 'tranche' },
+    });
+    expect(body.dutyPerUnit).toBe('14.0000');
+  });
+
+  it('capped and all-or-nothing in JSON: min(6, 0.25 × 10) = 2.5; 0.477 × 10 = 4.77', async () => {
+    expect(
+      (
+        await floorGap({
+          price: usd('10'),
+          floor: usd('16'),
+          method: { type: 'capped', maxRate: '0.25' },
+        })
+      ).dutyPerUnit,
+    ).toBe('2.5000');
+    expect(
+      (
+        await floorGap({
+          price: usd('10'),
+          floor: usd('16'),
+          method: { type: 'all-or-nothing', penaltyRate: '0.477' },
+        })
+      ).dutyPerUnit,
+    ).toBe('4.7700');
+  });
+});
+
+describe('POST /v1/floor-gap: problems name the field', () => {
+  it('negative price, exponent string and unknown field: one 422 entry each', async () => {
+    const problem = await problemOf(
+      await postJson('/v1/floor-gap', {
+        price: { amount: '-1', per: 'kg' },
+        floor: { amount: '1e3', per: 'kg' },
+        colour: 'red',
+      }),
+      422,
+    );
+    expect(problem.errors?.map((e) => e.pointer).sort()).toEqual([
+      '/colour',
+      '/floor/amount',
+      '/price/amount',
+    ]);
+  });
+
+  it('neither floor nor benchmark → 422 at /floor; both → 422 at /benchmark', async () => {
+    const neither = await problemOf(await postJson('/v1/floor-gap', { price: usd('10') }), 422);
+    expect(neither.errors).toEqual([
+      { pointer: '/floor', detail: 'is required (or give a benchmark id)' },
+    ]);
+    const both = await problemOf(
+      await postJson('/v1/floor-gap', {
+        price: usd('10'),
+        floor: usd('16'),
+        benchmark: 'dod-ndpr-floor',
+      }),
+      422,
+    );
+    expect(both.errors?.[0]?.pointer).toBe('/benchmark');
+  });
+
+  it('an unknown benchmark and a cap used as a floor are 422 at /benchmark', async () => {
+    for (const benchmark of ['no-such-floor', 'g7-hree-cap']) {
+      const problem = await problemOf(
+        await postJson('/v1/floor-gap', { price: usd('10'), benchmark }),
+        422,
+      );
+      expect(problem.errors?.[0]?.pointer).toBe('/benchmark');
+    }
+  });
+
+  it('a currency without an fx rate is 422 naming the currency', async () => {
+    const problem = await problemOf(
+      await postJson('/v1/floor-gap', {
+        price: { amount: '100', currency: 'CNY', per: 'kg' },
+        floor: usd('16'),
+      }),
+      422,
+    );
+    expect(problem.errors?.[0]?.pointer).toBe('/price/currency');
+    expect(problem.errors?.[0]?.detail).toContain('CNY');
+  });
+
+  it('tranche bands out of order are 422 at the offending band', async () => {
+    const problem = await problemOf(
+      await postJson('/v1/floor-gap', {
+        price: usd('10'),
+        floor: usd('16'),
+        method: {
+          type: 'tranche',
+          bands: [
+            { upTo: '0.5', share: '0.3' },
+            { upTo: '0.4', share: '0.5' },
+            { upTo: null, share: '1' },
+          ],
+        },
+      }),
+      422,
+    );
+    expect(problem.errors?.[0]?.pointer).toBe('/method/bands/1/upTo');
+  });
+});
+
+describe('GET /v1/floor-gap (spreadsheets)', () => {
+  it('format=text answers the bare duty: price 10, floor 16 per kg → 6.00', async () => {
+    const response = await call('/v1/floor-gap?price=10&floor=16&per=kg&format=text');
+    expect(response.headers.get('content-type')).toBe('text/plain; charset=utf-8');
+    expect(await response.text()).toBe('6.00');
+  });
+
+  it('format=csv answers a header row and one value row', async () => {
+    const response = await call(
+      '/v1/floor-gap?price=10&floor=16&per=kg&otherDutyRate=0.25&asOf=2026-11-21&format=csv',
+    );
+    expect(response.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    expect(await response.text()).toBe(
+      'duty,dutyPerUnit,gapPerUnit,pricePerUnit,referencePerUnit,floorPerUnit,landedPerUnit,adValoremEquivalent,binding,currency,per,quantity,basis,method,asOf,warnings\r\n' +
+        '3.50,3.5000,3.5000,10.0000,12.5000,16.0000,16.0000,0.35,true,USD,kg,1,duty-paid,full-gap,2026-11-21,\r\n',
+    );
+  });
+
+  it('field picks another value: landedPerUnit under a cap', async () => {
+    const response = await call(
+      '/v1/floor-gap?price=10&floor=16&per=kg&method=capped&maxRate=0.1&format=text&field=landedPerUnit',
+    );
+    // d = min(6, 0.1 × 10) = 1; landed = 10 + 1
+    expect(await response.text()).toBe('11.0000');
+  });
+
+  it('the JSON form equals the POST form for the same request', async () => {
+    const get = await (
+      await call('/v1/floor-gap?price=10&floor=16&per=kg&quantity=2&quantityUnit=t&asOf=2026-11-21')
+    ).json();
+    const post = await floorGap({
+      price: usd('10'),
+      floor: usd('16'),
+      quantity: { value: '2', unit: 't' },
+      asOf: '2026-11-21',
+    });
+    expect(get).toEqual(post);
+  });
+
+  it('a benchmark from the query: quantity in the price’s unit (kg), floor per t', async () => {
+    const response = await call(
+      '/v1/floor-gap?price=15&per=kg&benchmark=g7-lree-floor&quantity=2000&format=text',
+    );
+    expect(await response.text()).toBe('10000.00');
+  });
+
+  it('bad values are a 400 naming the query parameter', async () => {
+    const problem = await problemOf(await call('/v1/floor-gap?price=ten&floor=16&per=kg'), 400);
+    expect(problem.errors).toEqual([
+      expect.objectContaining({ parameter: 'price', pointer: '/price/amount' }),
+    ]);
+  });
+
+  it('unknown and repeated parameters are a 400: a typo must not price the wrong trade', async () => {
+    const unknown = await problemOf(
+      await call('/v1/floor-gap?price=10&floor=16&per=kg&otherdutyrate=0.25'),
+      400,
+    );
+    expect(unknown.errors?.[0]?.parameter).toBe('otherdutyrate');
+    const repeated = await problemOf(
+      await call('/v1/floor-gap?price=10&price=11&floor=16&per=kg'),
+      400,
+    );
+    expect(repeated.errors?.[0]?.detail).toBeTruthy();
+  });
+
+  it('an unknown field for format=text is a 400 listing the fields', async () => {
+    const problem = await problemOf(
+      await call('/v1/floor-gap?price=10&floor=16&per=kg&format=text&field=nope'),
+      400,
+    );
+    expect(problem.errors?.[0]?.parameter).toBe('field');
+  });
+});

@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import exported from '../../openapi/openapi.json';
+import { call } from '../helpers';
+
+type Operation = {
+  operationId?: string;
+  description?: string;
+  summary?: string;
+  responses: Record<string, unknown>;
+};
+
+describe('the OpenAPI document', () => {
+  it('openapi/openapi.json equals the served /openapi.json (run `npm run openapi:export` after changing a route)', async () => {
+    const served = await (await call('/openapi.json')).json();
+    expect(served).toEqual(exported);
+  });
+
+  it('every operation has an operationId, a summary and a description', async () => {
+    const doc = (await (await call('/openapi.json')).json()) as {
+      paths: Record<string, Record<string, Operation>>;
+    };
+    for (const [path, item] of Object.entries(doc.paths)) {
+      for (const [method, op] of Object.entries(item)) {
+        expect(op.operationId, `${method} ${path}`).toBeTruthy();
+        expect(op.summary, `${method} ${path}`).toBeTruthy();
+        expect(op.description, `${method} ${path}`).toBeTruthy();
+      }
+    }
+  });
+
+  it('is OpenAPI 3.1 and documents the floor-gap request with an example', async () => {
+    const doc = (await (await call('/openapi.json')).json()) as {
+      openapi: string;
+      components: { schemas: Record<string, { example?: unknown }> };
+    };
+    expect(doc.openapi).toBe('3.1.0');
+    expect(doc.components.schemas.FloorGapRequest?.example).toBeDefined();
+    expect(doc.components.schemas.Problem).toBeDefined();
+  });
+});

@@ -1,0 +1,135 @@
+import { describe, expect, it } from 'vitest';
+import { call, problemOf } from '../helpers';
+
+async function json<T>(path: string): Promise<T> {
+  const response = await call(path);
+  expect(response.status).toBe(200);
+  return (await response.json()) as T;
+}
+
+describe('reference data (API.md §2)', () => {
+  it('lists at least the contract’s minerals with their groups', async () => {
+    const { minerals } = await json<{ minerals: { id: string; group: string }[] }>('/v1/minerals');
+    const groups = Object.fromEntries(minerals.map((m) => [m.id, m.group]));
+    expect(groups).toMatchObject({
+      'ndpr-oxide': 'light-ree',
+      'nd-oxide': 'light-ree',
+      'pr-oxide': 'light-ree',
+      'la-oxide': 'light-ree',
+      'ce-oxide': 'light-ree',
+      'dy-oxide': 'heavy-ree',
+      'tb-oxide': 'heavy-ree',
+      'y-oxide': 'heavy-ree',
+      'sm-oxide': 'heavy-ree',
+      'ree-metal': 'ree-metal',
+      'ndfeb-magnet': 'magnet',
+      'natural-graphite': 'battery',
+      gallium: 'other',
+      germanium: 'other',
+    });
+  });
+
+  it('NdPr oxide may fall under 2846.90.20 (Free) or 2846.90.80 (3.7%)', async () => {
+    const mineral = await json<{ hts: string[] }>('/v1/minerals/ndpr-oxide');
+    expect(mineral.hts).toEqual(['2846.90.20', '2846.90.80']);
+    await problemOf(await call('/v1/minerals/unobtainium'), 404);
+  });
+
+  it('benchmarks of the contract: G7 floor and cap (reported), DoD floor (contract)', async () => {
+    const { benchmarks } = await json<{
+      benchmarks: { id: string; kind: string; appliesTo: string; price: unknown; status: string }[];
+    }>('/v1/benchmarks');
+    const byId = Object.fromEntries(benchmarks.map((b) => [b.id, b]));
+    expect(byId['g7-lree-floor']).toMatchObject({
+      kind: 'floor',
+      appliesTo: 'light-ree',
+      price: { amount: '20000', currency: 'USD', per: 't' },
+      status: 'reported',
+    });
+    expect(byId['g7-hree-cap']).toMatchObject({
+      kind: 'cap',
+      appliesTo: 'heavy-ree',
+      price: { amount: '1500', currency: 'USD', per: 'kg' },
+      status: 'reported',
+    });
+    expect(byId['dod-ndpr-floor']).toMatchObject({
+      kind: 'floor',
+      appliesTo: 'ndpr-oxide',
+      price: { amount: '110', currency: 'USD', per: 'kg' },
+      status: 'contract',
+      effectiveFrom: '2025-10-01',
+    });
+  });
+
+  it('blocs are dated: Korea is grey before 2026-01-12 and blue from then; China is red', async () => {
+    type Blocs = { blocs: { id: string; members: string[] }[] };
+    const members = async (asOf: string) =>
+      Object.fromEntries(
+        (await json<Blocs>(`/v1/blocs?asOf=${asOf}`)).blocs.map((b) => [b.id, b.members]),
+      );
+    const before = await members('2026-01-11');
+    const after = await members('2026-01-12');
+    expect(before.grey).toContain('KR');
+    expect(after.blue).toContain('KR');
+    expect(after.red).toContain('CN');
+    expect(after.grey).toEqual(expect.arrayContaining(['IN', 'VN', 'MY']));
+  });
+
+  it('a country’s bloc and valuation basis: US is FOB and blue; India is grey', async () => {
+    expect(await json('/v1/countries/US?asOf=2026-11-21')).toMatchObject({
+      code: 'US',
+      bloc: 'blue',
+      valuationBasis: 'FOB',
+    });
+    expect(await json('/v1/countries/IN?asOf=2026-11-21')).toMatchObject({
+      code: 'IN',
+      bloc: 'grey',
+      valuationBasis: 'CIF',
+      membership: null,
+    });
+    await problemOf(await call('/v1/countries/XX'), 404);
+  });
+
+  it('measures filter by lane, product and date: Chinese NdFeB magnets into the US on 2026-03-01', async () => {
+    const { measures } = await json<{ measures: { id: string; stateOn: { state: string } }[] }>(
+      '/v1/measures?destination=US&origin=CN&mineral=ndfeb-magnet&asOf=2026-03-01&inForce=true',
+    );
+    expect(measures.map((m) => m.id).sort()).toEqual(
+      [
+        'cn-export-control-no18',
+        'us-301-magnets-2026',
+        'us-hmf',
+        'us-mfn-8505-11',
+        'us-mpf-fy2026',
+        'us-s122-surcharge',
+      ].sort(),
+    );
+  });
+
+  it('a bad filter is a 400 naming the parameter', async () => {
+    const problem = await problemOf(await call('/v1/measures?mineral=unobtainium'), 400);
+    expect(problem.errors?.[0]?.parameter).toBe('mineral');
+  });
+
+  it('scenarios include baseline and g7-coordinated-floor; the timeline is oldest first', async () => {
+    const { scenarios } = await json<{ scenarios: { id: string }[] }>('/v1/scenarios');
+    expect(scenarios.map((s) => s.id)).toEqual(
+      expect.arrayContaining(['baseline', 'g7-coordinated-floor']),
+    );
+    const { events } = await json<{ events: { date: string }[] }>('/v1/timeline');
+    expect(events.map((e) => e.date)).toEqual(events.map((e) => e.date).sort());
+  });
+});
+
+describe('system', () => {
+  it('/health and / point a person to the docs', async () => {
+    expect(await json('/health')).toEqual({ status: 'ok', dataVersion: '2026-11-21' });
+    expect(await json('/')).toMatchObject({ docs: '/docs', openapi: '/openapi.json' });
+  });
+
+  it('/docs serves the interactive playground for /openapi.json', async () => {
+    const response = await call('/docs');
+    expect(response.headers.get('content-type')).toContain('text/html');
+    expect(await response.text()).toContain('/openapi.json');
+  });
+});
