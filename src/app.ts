@@ -9,13 +9,25 @@ import {
   routeTable,
 } from './http/errors';
 import { floorGapRouter } from './http/floor-gap/floor-gap.index';
+import { landedCostRouter } from './http/landed-cost/landed-cost.index';
 import { Problem } from './http/problem';
 import { referenceRouter } from './http/reference/reference.index';
 import { createRouter } from './http/router';
 import { systemRouter } from './http/system/system.index';
 
-/** Largest JSON body accepted, in bytes. */
+/** Largest body of a single calculation, in bytes. */
 export const MAX_JSON_BODY_BYTES = 1024 * 1024;
+/** Largest body of a batch (JSON or CSV), in bytes. */
+export const MAX_BATCH_BODY_BYTES = 10 * 1024 * 1024;
+
+function limitBody(maxSize: number) {
+  return bodyLimit({
+    maxSize,
+    onError: () => {
+      throw new Problem(413, `The body is larger than ${maxSize} bytes.`);
+    },
+  });
+}
 
 /** The document's static part; the paths are generated from the route schemas. */
 export const OPENAPI_INFO: Parameters<ReturnType<typeof createRouter>['getOpenAPI31Document']>[0] =
@@ -34,6 +46,10 @@ export const OPENAPI_INFO: Parameters<ReturnType<typeof createRouter>['getOpenAP
     servers: [{ url: '/', description: 'The deployment serving this document' }],
     tags: [
       { name: 'Floor-gap duty', description: 'The duty that lifts an import to a price floor.' },
+      {
+        name: 'Landed cost',
+        description: 'Every duty, fee and floor on a shipment, line by line.',
+      },
       { name: 'Reference data', description: 'Minerals, blocs, benchmarks, measures, scenarios.' },
       { name: 'System', description: 'Health and discovery.' },
     ],
@@ -52,19 +68,15 @@ export function createApp() {
       exposeHeaders: ['X-Request-Id'],
     }),
   );
-  app.use(
-    bodyLimit({
-      maxSize: MAX_JSON_BODY_BYTES,
-      onError: () => {
-        throw new Problem(413, `The body is larger than ${MAX_JSON_BODY_BYTES} bytes.`);
-      },
-    }),
-  );
+  const singleLimit = limitBody(MAX_JSON_BODY_BYTES);
+  const batchLimit = limitBody(MAX_BATCH_BODY_BYTES);
+  app.use((c, next) => (c.req.path.endsWith('/batch') ? batchLimit : singleLimit)(c, next));
   app.onError(handleError);
   app.notFound(notFoundOrMethodNotAllowed(() => (table ??= routeTable(app.routes))));
 
   app.route('/', systemRouter);
   app.route('/', floorGapRouter);
+  app.route('/', landedCostRouter);
   app.route('/', referenceRouter);
 
   app.doc31('/openapi.json', OPENAPI_INFO);

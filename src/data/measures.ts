@@ -1,7 +1,7 @@
 import { blocOf } from './blocs';
-import type { MeasureRow, MineralRow } from './schema';
+import type { MeasureRow, MineralRow, ScenarioRow } from './schema';
 import type { PolicyData } from './store';
-import { staleRowWarning, type Warning } from './warnings';
+import type { Warning } from './warnings';
 
 /** Where a good moves, and when. */
 export interface Lane {
@@ -62,23 +62,39 @@ export interface MeasureStatus {
  * the measure applies again) and the answer warns.
  */
 export function measureStatusOn(measure: MeasureRow, asOf: string): MeasureStatus {
-  const warnings = [...staleRowWarning(measure, asOf, measure.label)];
+  const stale = asOf > measure.knownUntil;
+  const staleWarning = (consequence: string): Warning[] =>
+    stale
+      ? [
+          {
+            code: 'past-known-until',
+            detail: `${measure.id} (${measure.label}) is known only until ${measure.knownUntil}; for ${asOf} ${consequence}.`,
+          },
+        ]
+      : [];
   if (asOf < measure.effectiveFrom) {
     return {
       state: 'not-yet-in-force',
       reason: `takes effect on ${measure.effectiveFrom}`,
-      warnings,
+      warnings: [],
     };
   }
   if (measure.effectiveTo !== null && asOf > measure.effectiveTo) {
-    return { state: 'ended', reason: `ended on ${measure.effectiveTo}`, warnings };
+    return {
+      state: 'ended',
+      reason: `ended on ${measure.effectiveTo}`,
+      warnings: staleWarning(
+        `it is taken as ended on ${measure.effectiveTo}; whether it was extended or replaced is not known`,
+      ),
+    };
   }
+  const warnings: Warning[] = [];
   for (const s of measure.suspensions ?? []) {
     if (s.from <= asOf && asOf <= s.to) {
       return {
         state: 'suspended',
         reason: `suspended ${s.from} to ${s.to} (${s.source.instrument})`,
-        warnings,
+        warnings: staleWarning('it is taken as still suspended'),
       };
     }
     if (asOf > s.to && asOf > s.knownUntil) {
@@ -88,6 +104,7 @@ export function measureStatusOn(measure: MeasureRow, asOf: string): MeasureStatu
       });
     }
   }
+  if (warnings.length === 0) warnings.push(...staleWarning('it is taken to still hold'));
   return { state: 'in-force', reason: 'in force', warnings };
 }
 
@@ -108,4 +125,132 @@ export function measuresConcerning(
     if (mineral === undefined) return true;
     return mineral.hts.some((hts) => coversProduct(m, { hts, mineral }));
   });
+}
+
+/** Why a measure was or was not applied to a shipment. */
+export interface Consideration {
+  readonly measure: MeasureRow;
+  readonly applied: boolean;
+  readonly reason: string;
+}
+
+export interface MeasureSelection {
+  /** Duties and fees to apply, in API.md order: ad valorem, specific, floor-gap, fee. */
+  readonly applied: readonly MeasureRow[];
+  /** Export licences in force on the lane (informational: they are not charges). */
+  readonly licences: readonly MeasureRow[];
+  /** Every measure for the destination, applied or not, with the reason. */
+  readonly considered: readonly Consideration[];
+  readonly warnings: readonly Warning[];
+}
+
+const KIND_ORDER: Readonly<Record<MeasureRow['kind'], number>> = {
+  'ad-valorem': 0,
+  specific: 1,
+  'floor-gap': 2,
+  fee: 3,
+  'export-licence': 4,
+};
+
+/**
+ * The measures that apply to a shipment on a lane: the scenario's measures (the baseline rows, plus
+ * its additions, less its drops), plus the request's own, less its exclusions; each filtered by
+ * origin, product, date, transport and stacking rules. Nothing is dropped silently: every measure
+ * for the destination is listed in `considered` with its reason.
+ */
+export function selectMeasures(
+  data: PolicyData,
+  request: {
+    readonly lane: Lane;
+    readonly product: Product;
+    readonly transport: string;
+    readonly scenario: ScenarioRow;
+    readonly extra: readonly MeasureRow[];
+    readonly exclude: readonly string[];
+  },
+): MeasureSelection {
+  const { lane, product, scenario } = request;
+  const candidates = [
+    ...[...data.measures.values()].filter(
+      (m) =>
+        (!m.scenarioOnly && !scenario.dropMeasures.includes(m.id)) ||
+        scenario.addMeasures.includes(m.id),
+    ),
+    ...request.extra,
+  ];
+  const considered: Consideration[] = [];
+  const warnings: Warning[] = [];
+  const endedWarnings: { programme: string; warnings: readonly Warning[] }[] = [];
+  const passing: MeasureRow[] = [];
+  const licences: MeasureRow[] = [];
+  const skip = (measure: MeasureRow, reason: string) =>
+    considered.push({ measure, applied: false, reason });
+
+  for (const m of candidates) {
+    if (!inScope(data, m.destination, lane.destination, lane.asOf)) continue;
+    if (request.exclude.includes(m.id)) {
+      skip(m, 'excluded by the request');
+      warnings.push({ code: 'overridden', detail: `${m.id} was excluded by the request.` });
+      continue;
+    }
+    if (!inScope(data, m.origin, lane.origin, lane.asOf)) {
+      skip(m, `does not cover origin ${lane.origin}`);
+      continue;
+    }
+    if (!coversProduct(m, product)) {
+      skip(m, `does not cover HTS ${product.hts}`);
+      continue;
+    }
+    const status = measureStatusOn(m, lane.asOf);
+    if (status.state === 'ended')
+      endedWarnings.push({ programme: m.programme, warnings: status.warnings });
+    else warnings.push(...status.warnings);
+    if (status.state !== 'in-force') {
+      skip(m, status.reason);
+      continue;
+    }
+    if (
+      m.kind === 'fee' &&
+      m.transport !== undefined &&
+      !(m.transport as readonly string[]).includes(request.transport)
+    ) {
+      skip(m, `applies to ${m.transport.join('/')} transport only, not ${request.transport}`);
+      continue;
+    }
+    if (m.kind === 'export-licence') {
+      licences.push(m);
+      skip(m, 'an export licence of the origin country, not a charge at the destination');
+      continue;
+    }
+    passing.push(m);
+  }
+
+  const programmes = new Set(passing.map((m) => m.programme));
+  const applied: MeasureRow[] = [];
+  for (const m of passing) {
+    const blocker = (m.doesNotStackWith ?? []).find((p) => programmes.has(p));
+    if (blocker !== undefined) {
+      skip(m, `does not stack on ${blocker}, which applies`);
+      continue;
+    }
+    applied.push(m);
+    considered.push({ measure: m, applied: true, reason: 'applies' });
+    if (m.status === 'reported' || m.status === 'proposed') {
+      warnings.push({
+        code: 'reported-figure',
+        detail: `${m.id} is a ${m.status} measure, not law (${m.legal.instrument}).`,
+      });
+    } else if (m.confidence === 'low') {
+      warnings.push({
+        code: 'low-confidence',
+        detail: `${m.id} rests on a single weak source (${m.legal.instrument}).`,
+      });
+    }
+  }
+  // An ended row whose programme goes on under a newer row (MPF FY2025 → FY2026) was superseded:
+  // its end is certain, so only ended rows with no successor warn that what followed is unknown.
+  const continuing = new Set(applied.map((m) => m.programme));
+  for (const e of endedWarnings) if (!continuing.has(e.programme)) warnings.push(...e.warnings);
+  applied.sort((a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind]);
+  return { applied, licences, considered, warnings };
 }

@@ -7,3 +7,60 @@ export function csvCell(value: string): string {
 export function toCsv(header: readonly string[], rows: readonly (readonly string[])[]): string {
   return `${[header, ...rows].map((row) => row.map(csvCell).join(',')).join('\r\n')}\r\n`;
 }
+
+/** Thrown for CSV text that cannot be read (an unterminated quoted cell). */
+export class CsvSyntaxError extends Error {
+  constructor(readonly line: number) {
+    super(`unterminated quoted cell starting on line ${line}`);
+    this.name = 'CsvSyntaxError';
+  }
+}
+
+/**
+ * RFC 4180 records: quoted cells may hold commas, quotes ("") and line breaks; CRLF or LF line
+ * ends; a UTF-8 byte-order mark is dropped; blank lines are skipped.
+ */
+export function parseCsv(text: string): string[][] {
+  const input = text.startsWith('\uFEFF') ? text.slice(1) : text;
+  const records: string[][] = [];
+  let record: string[] = [];
+  let cell = '';
+  let quoted = false;
+  let line = 1;
+  let quoteLine = 0;
+  const endRecord = () => {
+    record.push(cell);
+    if (record.length > 1 || record[0] !== '') records.push(record);
+    record = [];
+    cell = '';
+  };
+  for (let i = 0; i < input.length; i++) {
+    const ch = input[i];
+    if (quoted) {
+      if (ch === '"' && input[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (ch === '"') {
+        quoted = false;
+      } else {
+        if (ch === '\n') line++;
+        cell += ch;
+      }
+    } else if (ch === '"' && cell === '') {
+      quoted = true;
+      quoteLine = line;
+    } else if (ch === ',') {
+      record.push(cell);
+      cell = '';
+    } else if (ch === '\n' || ch === '\r') {
+      if (ch === '\r' && input[i + 1] === '\n') i++;
+      line++;
+      endRecord();
+    } else {
+      cell += ch;
+    }
+  }
+  if (quoted) throw new CsvSyntaxError(quoteLine);
+  if (cell !== '' || record.length > 0) endRecord();
+  return records;
+}

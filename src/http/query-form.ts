@@ -7,8 +7,8 @@ import { type FieldProblem, queryProblem } from './problem';
  */
 export type QueryForm = Readonly<Record<string, readonly string[]>>;
 
-/** Parameters every GET form takes besides its fields: the output format, the field, an API key. */
-export const OUTPUT_PARAMETERS = ['format', 'field', 'key'] as const;
+/** Parameters every GET form takes besides its fields: the output format and the field. */
+export const OUTPUT_PARAMETERS = ['format', 'field'] as const;
 
 function setAt(target: Record<string, unknown>, pointer: string, value: string): void {
   const keys = pointer.split('/').slice(1);
@@ -27,17 +27,31 @@ function setAt(target: Record<string, unknown>, pointer: string, value: string):
   if (last !== undefined) node[last] = value;
 }
 
-/**
- * Builds the JSON request a query string stands for. Unknown or repeated parameters are a 400:
- * a misspelt parameter silently ignored would price the wrong trade.
- */
-export function queryToRequest(
-  queries: Readonly<Record<string, readonly string[]>>,
+/** The JSON request a set of flat fields (query parameters or CSV cells) stands for; blanks are absent. */
+export function flatToRequest(
+  values: Readonly<Record<string, string>>,
   form: QueryForm,
 ): Record<string, unknown> {
-  const problems: FieldProblem[] = [];
   const request: Record<string, unknown> = {};
-  for (const [name, values] of Object.entries(queries)) {
+  for (const [name, value] of Object.entries(values)) {
+    const pointers = form[name];
+    if (pointers === undefined || value.trim() === '') continue;
+    for (const pointer of pointers) setAt(request, pointer, value.trim());
+  }
+  return request;
+}
+
+/**
+ * The fields of a query string, one value each. Unknown or repeated parameters are a 400: a
+ * misspelt parameter silently ignored would price the wrong trade.
+ */
+export function queryValues(
+  queries: Readonly<Record<string, readonly string[]>>,
+  form: QueryForm,
+): Record<string, string> {
+  const problems: FieldProblem[] = [];
+  const values: Record<string, string> = {};
+  for (const [name, list] of Object.entries(queries)) {
     if ((OUTPUT_PARAMETERS as readonly string[]).includes(name)) continue;
     const pointers = form[name];
     if (pointers === undefined) {
@@ -46,18 +60,18 @@ export function queryToRequest(
         parameter: name,
         detail: 'is not a parameter of this operation',
       });
-    } else if (values.length > 1) {
+    } else if (list.length > 1) {
       problems.push({
         pointer: pointers[0] ?? '',
         parameter: name,
         detail: 'is given more than once',
       });
-    } else if (values[0] !== undefined && values[0] !== '') {
-      for (const pointer of pointers) setAt(request, pointer, values[0]);
+    } else if (list[0] !== undefined) {
+      values[name] = list[0];
     }
   }
   if (problems.length > 0) throw queryProblem(problems);
-  return request;
+  return values;
 }
 
 /** The parameter that fills `pointer`, or the nearest one filling a parent of it. */

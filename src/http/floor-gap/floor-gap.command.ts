@@ -29,7 +29,7 @@ export interface FloorGapCommand {
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; problems: FieldProblem[] };
 
-type MethodInput = NonNullable<FloorGapRequest['method']>;
+export type MethodInput = NonNullable<FloorGapRequest['method']>;
 
 /** Custom tranche bands: non-empty, upper bounds strictly increasing, only the last unbounded. */
 function trancheBands(
@@ -50,7 +50,10 @@ function trancheBands(
   });
 }
 
-function floorGapMethod(method: MethodInput | undefined, problems: FieldProblem[]): FloorGapMethod {
+export function floorGapMethod(
+  method: MethodInput | undefined,
+  problems: FieldProblem[],
+): FloorGapMethod {
   switch (method?.type) {
     case undefined:
     case 'full-gap':

@@ -3,7 +3,7 @@ import { policyData } from '../../data/store';
 import type { OutputFormat } from '../output';
 import { respondInFormat } from '../output';
 import { validationProblem } from '../problem';
-import { queryProblems, queryToRequest } from '../query-form';
+import { flatToRequest, queryProblems, queryValues } from '../query-form';
 import { issuesToProblems } from '../validation';
 import { parseFloorGapRequest } from './floor-gap.command';
 import { computeFloorGap, floorGapRow } from './floor-gap.present';
@@ -29,7 +29,8 @@ function withQueryDefaults(request: Record<string, unknown>): Record<string, unk
 
 export const handleGetFloorGap: RouteHandler<typeof getFloorGap> = (c) => {
   const { format = 'json', field = 'duty' } = c.req.valid('query');
-  const raw = withQueryDefaults(queryToRequest(c.req.queries(), FLOOR_GAP_QUERY));
+  const values = queryValues(c.req.queries(), FLOOR_GAP_QUERY);
+  const raw = withQueryDefaults(flatToRequest(values, FLOOR_GAP_QUERY));
   const request = FloorGapRequestSchema.safeParse(raw);
   if (!request.success) {
     throw queryProblems(FLOOR_GAP_QUERY, issuesToProblems(request.error.issues));

@@ -1,0 +1,230 @@
+import type { PolicyData } from '../../data/store';
+import type { Warning } from '../../data/warnings';
+import { Dec, sum } from '../../domain/decimal';
+import { entryFeeShares } from '../../domain/landed-cost';
+import { formatMoney, type RoundingMode } from '../../domain/rounding';
+import { toCsv } from '../csv';
+import { type FieldProblem, Problem, problemBody } from '../problem';
+import { flatToRequest, parameterFor, type QueryForm } from '../query-form';
+import { issuesToProblems } from '../validation';
+import { parseLandedCostRequest } from './landed-cost.command';
+import {
+  type Assessment,
+  assessLandedCost,
+  LANDED_COST_COLUMNS,
+  landedCostRow,
+  lineTotals,
+  presentLandedCost,
+} from './landed-cost.present';
+import {
+  type BatchResponse,
+  LandedCostRequestSchema,
+  type LandedCostResponse,
+} from './landed-cost.schemas';
+
+/** Most lines one batch may hold; more is a 413. */
+export const MAX_BATCH_LINES = 10_000;
+
+/**
+ * The flat form of a landed-cost line: query parameters of `GET /v1/landed-cost` and CSV columns of
+ * the batch, each naming the pointers it fills in the JSON request.
+ */
+export const LANDED_COST_FORM: QueryForm = {
+  mineral: ['/mineral'],
+  hts: ['/hts'],
+  origin: ['/origin'],
+  destination: ['/destination'],
+  asOf: ['/asOf'],
+  quantity: ['/quantity/value'],
+  unit: ['/quantity/unit'],
+  price: ['/price/amount'],
+  currency: ['/price/currency'],
+  per: ['/price/per'],
+  incoterm: ['/incoterm'],
+  freight: ['/freight'],
+  insurance: ['/insurance'],
+  transport: ['/transport'],
+  scenario: ['/scenario'],
+  entryId: ['/entryId'],
+  reportingCurrency: ['/currency'],
+  fxRate: ['/fx/PRICE_CURRENCY'],
+  rounding: ['/rounding'],
+};
+
+/**
+ * A landed-cost request from flat fields. The flat form reports in the price's currency unless
+ * `reportingCurrency` is given, and `fxRate` is the rate of the price's currency.
+ */
+export function flatLandedCostRequest(
+  values: Readonly<Record<string, string>>,
+): Record<string, unknown> {
+  const request = flatToRequest(values, LANDED_COST_FORM);
+  const priceCurrency = (request.price as { currency?: string } | undefined)?.currency;
+  const fx = request.fx as Record<string, string> | undefined;
+  if (fx?.PRICE_CURRENCY !== undefined) {
+    request.fx = { [priceCurrency ?? 'USD']: fx.PRICE_CURRENCY };
+  }
+  if (request.currency === undefined && priceCurrency !== undefined)
+    request.currency = priceCurrency;
+  return request;
+}
+
+export interface BatchLine {
+  /** The line as a JSON request (defaults merged) and how to name its fields in problems. */
+  readonly request: unknown;
+  readonly pointerPrefix: string;
+  readonly form?: QueryForm;
+  /** Problems found before the line could be read (a CSV row with too many cells). */
+  readonly problems?: readonly FieldProblem[];
+}
+
+type LineOutcome = { ok: true; assessment: Assessment } | { ok: false; problems: FieldProblem[] };
+
+function lineProblem(line: BatchLine, problems: readonly FieldProblem[]) {
+  const errors = problems.map((p) => {
+    const parameter = line.form === undefined ? undefined : parameterFor(line.form, p.pointer);
+    return {
+      pointer: `${line.pointerPrefix}${p.pointer}`,
+      detail: p.detail,
+      ...(parameter === undefined ? {} : { parameter }),
+    };
+  });
+  const first = errors[0];
+  const what =
+    errors.length === 1 && first !== undefined
+      ? `${first.parameter ?? first.pointer}: ${first.detail}`
+      : `${errors.length} problems`;
+  return problemBody(new Problem(422, `This line is not valid: ${what}.`, errors));
+}
+
+/** Assesses one line; a bad line yields its problems and never throws. */
+function assessLine(line: BatchLine, data: PolicyData): LineOutcome {
+  if (line.problems !== undefined) return { ok: false, problems: [...line.problems] };
+  const parsed = LandedCostRequestSchema.safeParse(line.request);
+  if (!parsed.success) return { ok: false, problems: issuesToProblems(parsed.error.issues) };
+  const command = parseLandedCostRequest(parsed.data, data);
+  if (!command.ok) return { ok: false, problems: command.problems };
+  return { ok: true, assessment: assessLandedCost(command.value) };
+}
+
+/** Lines sharing an entryId are one customs entry: each fee is clamped on the entry and shared. */
+function shareEntryFees(assessments: readonly Assessment[]): Assessment[] {
+  const entries = new Map<string, number[]>();
+  assessments.forEach((a, i) => {
+    const id = a.command.entryId;
+    if (id !== undefined) entries.set(id, [...(entries.get(id) ?? []), i]);
+  });
+  const shared = [...assessments];
+  for (const members of entries.values()) {
+    if (members.length < 2) continue;
+    const feeIds = new Set(
+      members.flatMap((i) => assessments[i]?.command.fees.map((f) => f.id) ?? []),
+    );
+    for (const feeId of feeIds) {
+      const holders = members.filter((i) =>
+        assessments[i]?.command.fees.some((f) => f.id === feeId),
+      );
+      const fee = assessments[holders[0] ?? -1]?.command.fees.find((f) => f.id === feeId);
+      if (fee === undefined) continue;
+      const shares = entryFeeShares(
+        fee,
+        holders.map((i) => assessments[i]?.customsValue ?? new Dec(0)),
+      );
+      holders.forEach((i, k) => {
+        const a = shared[i];
+        const share = shares[k];
+        if (a !== undefined && share !== undefined) {
+          shared[i] = { ...a, feeAmounts: new Map([...a.feeAmounts, [feeId, share]]) };
+        }
+      });
+    }
+  }
+  return shared;
+}
+
+/**
+ * Runs a batch: every line alone (a bad line fails only itself), then customs entries, then
+ * totals across the good lines (when they share one reporting currency).
+ */
+export function runBatch(
+  lines: readonly BatchLine[],
+  data: PolicyData,
+  warnings: readonly Warning[],
+): BatchResponse {
+  if (lines.length > MAX_BATCH_LINES) {
+    throw new Problem(
+      413,
+      `A batch may hold at most ${MAX_BATCH_LINES} lines; this one has ${lines.length}.`,
+    );
+  }
+  const outcomes = lines.map((line) => assessLine(line, data));
+  const good = outcomes.flatMap((o, index) => (o.ok ? [{ index, assessment: o.assessment }] : []));
+  const shared = shareEntryFees(good.map((g) => g.assessment));
+  const results: BatchResponse['results'] = [];
+  const presented = new Map<number, LandedCostResponse>();
+  good.forEach((g, k) => {
+    const a = shared[k];
+    if (a !== undefined) presented.set(g.index, presentLandedCost(a));
+  });
+  outcomes.forEach((o, index) => {
+    const result = presented.get(index);
+    const line = lines[index];
+    if (o.ok && result !== undefined) results.push({ index, ok: true, result });
+    else if (!o.ok && line !== undefined) {
+      const entryId = (line.request as { entryId?: unknown } | null)?.entryId;
+      results.push({
+        index,
+        ok: false,
+        ...(typeof entryId === 'string' ? { entryId } : {}),
+        problem: lineProblem(line, o.problems),
+      });
+    }
+  });
+
+  const currencies = new Set(shared.map((a) => a.command.currency));
+  const currency = currencies.size === 1 ? ([...currencies][0] ?? null) : null;
+  const rounding: RoundingMode = shared[0]?.command.rounding ?? 'half-up';
+  const totals = shared.map(lineTotals);
+  const total = (pick: (t: ReturnType<typeof lineTotals>) => Dec) =>
+    currency === null ? null : formatMoney(sum(totals.map(pick)), currency, rounding);
+  const batchWarnings = [...warnings];
+  if (currencies.size > 1) {
+    batchWarnings.push({
+      code: 'mixed-currencies',
+      detail: `Lines report in ${[...currencies].join(', ')}; no totals across them.`,
+    });
+  }
+  return {
+    results,
+    totals: {
+      lines: lines.length,
+      ok: good.length,
+      failed: lines.length - good.length,
+      currency,
+      customsValue: total((t) => t.customsValue),
+      duties: total((t) => t.duties),
+      fees: total((t) => t.fees),
+      landedCost: total((t) => t.landedCost),
+    },
+    meta: { dataVersion: data.dataVersion, warnings: batchWarnings },
+  };
+}
+
+/** The batch as CSV: one row per line, in order, with an `error` column for failed lines. */
+export function batchCsv(response: BatchResponse): string {
+  const header = ['line', ...LANDED_COST_COLUMNS, 'error'];
+  const rows = response.results.map(
+    (r): Record<string, string> =>
+      r.ok
+        ? { line: String(r.index), ...landedCostRow(r.result), error: '' }
+        : {
+            line: String(r.index),
+            entryId: r.entryId ?? '',
+            error: `${r.problem.detail}${(r.problem.errors ?? []).map((e) => ` [${e.parameter ?? e.pointer}: ${e.detail}]`).join('')}`,
+          },
+  );
+  return toCsv(
+    header,
+    rows.map((row) => header.map((h) => row[h] ?? '')),
+  );
+}

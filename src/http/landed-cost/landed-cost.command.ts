@@ -1,0 +1,330 @@
+import { benchmarkWarnings } from '../../data/benchmarks';
+import { blocOf } from '../../data/blocs';
+import { type MeasureSelection, selectMeasures } from '../../data/measures';
+import type { MeasureRow, MineralRow } from '../../data/schema';
+import type { PolicyData } from '../../data/store';
+import type { Warning } from '../../data/warnings';
+import { type Dec, ZERO } from '../../domain/decimal';
+import {
+  type DutyCharge,
+  type FeeCharge,
+  type Incoterm,
+  priceIncludes,
+  type Shipment,
+  type Transport,
+  type ValuationBasis,
+} from '../../domain/landed-cost';
+import { toReportingCurrency } from '../../domain/money';
+import type { RoundingMode } from '../../domain/rounding';
+import { convertQuantity, type Unit } from '../../domain/units';
+import { floorGapMethod, type Parsed } from '../floor-gap/floor-gap.command';
+import { dec, fxRates, type Reporting, restate, todayUtc } from '../money-input';
+import type { FieldProblem } from '../problem';
+import type { InlineMeasure, LandedCostRequest } from './landed-cost.schemas';
+
+/** A landed-cost request resolved against the data: the shipment, the charges, the reasons. */
+export interface LandedCostCommand {
+  readonly shipment: Shipment;
+  readonly quantityKg: Dec;
+  readonly duties: readonly DutyCharge[];
+  readonly fees: readonly FeeCharge[];
+  readonly selection: MeasureSelection;
+  readonly measures: ReadonlyMap<string, MeasureRow>;
+  readonly mineral: MineralRow | undefined;
+  readonly hts: string;
+  readonly origin: string;
+  readonly originBloc: string;
+  readonly destination: string;
+  readonly destinationBloc: string;
+  readonly scenario: string;
+  readonly transport: Transport;
+  readonly currency: string;
+  readonly rounding: RoundingMode;
+  readonly asOf: string;
+  readonly entryId: string | undefined;
+  readonly warnings: readonly Warning[];
+}
+
+/** A what-if measure from the request as a data row that applies to this shipment only. */
+function inlineRow(m: InlineMeasure, asOf: string): MeasureRow {
+  const base = {
+    id: m.id,
+    label: m.label ?? `What-if ${m.kind} measure ${m.id}`,
+    programme: m.programme ?? 'what-if',
+    destination: {},
+    origin: {},
+    products: {},
+    effectiveFrom: asOf,
+    effectiveTo: null,
+    knownUntil: asOf,
+    status: 'proposed' as const,
+    confidence: 'low' as const,
+    legal: { instrument: 'What-if measure given in the request' },
+  };
+  const text = (v: string | number) => String(v);
+  const price = (
+    p: { amount: string | number; currency?: string | undefined; per: Unit },
+    fallback: string,
+  ) => ({
+    amount: text(p.amount),
+    currency: p.currency ?? fallback,
+    per: p.per,
+  });
+  switch (m.kind) {
+    case 'ad-valorem':
+      return { ...base, kind: m.kind, rate: text(m.rate) };
+    case 'specific':
+      return { ...base, kind: m.kind, amount: price(m.amount, 'USD') };
+    case 'floor-gap':
+      return {
+        ...base,
+        kind: m.kind,
+        ...(m.benchmark === undefined ? {} : { benchmark: m.benchmark }),
+        ...(m.floor === undefined ? {} : { floor: price(m.floor, 'USD') }),
+        basis: m.basis ?? 'duty-paid',
+        method: (m.method ?? { type: 'full-gap' }) as Extract<
+          MeasureRow,
+          { kind: 'floor-gap' }
+        >['method'],
+      };
+    case 'fee':
+      return {
+        ...base,
+        kind: m.kind,
+        rate: text(m.rate),
+        ...(m.min === undefined ? {} : { min: text(m.min) }),
+        ...(m.max === undefined ? {} : { max: text(m.max) }),
+        currency: m.currency ?? 'USD',
+      };
+  }
+}
+
+function resolveProduct(
+  request: LandedCostRequest,
+  data: PolicyData,
+  problems: FieldProblem[],
+  warnings: Warning[],
+): { mineral: MineralRow | undefined; hts: string } | undefined {
+  const mineral = request.mineral === undefined ? undefined : data.minerals.get(request.mineral);
+  if (request.mineral !== undefined && mineral === undefined) {
+    problems.push({ pointer: '/mineral', detail: `is not a known mineral; see GET /v1/minerals` });
+    return undefined;
+  }
+  if (request.hts !== undefined) {
+    const byHts =
+      mineral ?? [...data.minerals.values()].find((m) => m.hts.includes(request.hts ?? ''));
+    if (mineral !== undefined && !mineral.hts.includes(request.hts)) {
+      warnings.push({
+        code: 'classification',
+        detail: `${request.hts} is not one of the lines seeded for ${mineral.id} (${mineral.hts.join(', ')}); the tariff follows ${request.hts}.`,
+      });
+    }
+    return { mineral: byHts, hts: request.hts };
+  }
+  if (mineral === undefined) {
+    problems.push({ pointer: '/mineral', detail: 'is required when hts is not given' });
+    return undefined;
+  }
+  if (mineral.hts.length > 1) {
+    warnings.push({
+      code: 'classification',
+      detail: `${mineral.id} may be classified under ${mineral.hts.join(' or ')}; ${mineral.defaultHts} is used. Classification decides the rate: pass hts to choose.${mineral.classificationNote ? ` ${mineral.classificationNote}` : ''}`,
+    });
+  }
+  return { mineral, hts: mineral.defaultHts };
+}
+
+/**
+ * The one parser of the landed-cost calculator (JSON, GET, CSV and batch forms): resolves the
+ * product, lane, scenario and measures, and restates every amount in the reporting currency.
+ */
+export function parseLandedCostRequest(
+  request: LandedCostRequest,
+  data: PolicyData,
+): Parsed<LandedCostCommand> {
+  const problems: FieldProblem[] = [];
+  const warnings: Warning[] = [];
+  const asOf = request.asOf ?? todayUtc();
+  const reporting: Reporting = { currency: request.currency ?? 'USD', fx: fxRates(request.fx) };
+  const destination = request.destination ?? 'US';
+
+  const product = resolveProduct(request, data, problems, warnings);
+  for (const [pointer, code] of [
+    ['/origin', request.origin],
+    ['/destination', destination],
+  ] as const) {
+    if (!data.countries.has(code))
+      problems.push({ pointer, detail: `${code} is not a known country code` });
+  }
+  const scenarioId = request.scenario ?? 'baseline';
+  const scenario = data.scenarios.get(scenarioId);
+  if (scenario === undefined) {
+    problems.push({
+      pointer: '/scenario',
+      detail: `is not a known scenario; one of ${[...data.scenarios.keys()].join(', ')}`,
+    });
+  }
+  const inline = (request.measures ?? []).map((m) => inlineRow(m, asOf));
+  const measures = new Map(data.measures);
+  for (const [i, m] of inline.entries()) {
+    if (m.kind === 'floor-gap' && (m.benchmark === undefined) === (m.floor === undefined)) {
+      problems.push({
+        pointer: `/measures/${i}`,
+        detail: 'a floor-gap measure needs exactly one of floor and benchmark',
+      });
+    }
+    if (m.kind === 'floor-gap' && m.benchmark !== undefined && !data.benchmarks.has(m.benchmark)) {
+      problems.push({ pointer: `/measures/${i}/benchmark`, detail: 'is not a known benchmark' });
+    }
+    measures.set(m.id, m);
+    warnings.push({
+      code: 'overridden',
+      detail: `${m.id} is a what-if measure given in the request.`,
+    });
+  }
+  for (const [i, id] of (request.excludeMeasures ?? []).entries()) {
+    if (!measures.has(id))
+      problems.push({ pointer: `/excludeMeasures/${i}`, detail: `${id} is not a known measure` });
+  }
+  if (product === undefined || scenario === undefined || problems.length > 0)
+    return { ok: false, problems };
+
+  const lane = { asOf, destination, origin: request.origin };
+  const inlineIds = new Set(inline.map((m) => m.id));
+  const selection = selectMeasures(
+    inlineIds.size === 0
+      ? data
+      : { ...data, measures: new Map([...data.measures].filter(([id]) => !inlineIds.has(id))) },
+    {
+      lane,
+      product,
+      transport: request.transport ?? 'ocean',
+      scenario,
+      extra: inline,
+      exclude: request.excludeMeasures ?? [],
+    },
+  );
+  warnings.push(...selection.warnings);
+  if (!selection.applied.some((m) => m.programme === 'mfn' || m.kind === 'ad-valorem')) {
+    warnings.push({
+      code: 'no-tariff-data',
+      detail: `The data has no tariff rate for HTS ${product.hts} into ${destination}; the duties shown may be understated.`,
+    });
+  }
+
+  const unit = request.quantity.unit;
+  const quantity = dec(request.quantity.value);
+  const pricePerUnit = restate(request.price, unit, reporting, '/price', problems);
+  const inPriceCurrency = (value: string | number | undefined, pointer: string): Dec => {
+    if (value === undefined) return ZERO;
+    return (
+      restate(
+        { amount: value, currency: request.price.currency, per: unit },
+        unit,
+        reporting,
+        pointer,
+        problems,
+      ) ?? ZERO
+    );
+  };
+  const freight = inPriceCurrency(request.freight, '/price');
+  const insurance = inPriceCurrency(request.insurance, '/price');
+  const money = (amount: string, currency: string, pointer: string): Dec | undefined => {
+    try {
+      return toReportingCurrency(dec(amount), currency, reporting.currency, reporting.fx);
+    } catch {
+      problems.push({
+        pointer,
+        detail: `a rate for ${currency} is needed (a measure on this shipment is in ${currency}): add fx.${currency}`,
+      });
+      return undefined;
+    }
+  };
+
+  const duties: DutyCharge[] = [];
+  const fees: FeeCharge[] = [];
+  for (const m of selection.applied) {
+    if (m.kind === 'ad-valorem') duties.push({ kind: m.kind, id: m.id, rate: dec(m.rate) });
+    if (m.kind === 'specific') {
+      const amount = money(m.amount.amount, m.amount.currency, '/fx');
+      if (amount !== undefined)
+        duties.push({ kind: m.kind, id: m.id, amountPerUnit: amount, unit: m.amount.per });
+    }
+    if (m.kind === 'floor-gap') {
+      const benchmark = m.benchmark === undefined ? undefined : data.benchmarks.get(m.benchmark);
+      const floor = benchmark?.price ?? m.floor;
+      if (benchmark !== undefined) warnings.push(...benchmarkWarnings(benchmark, asOf));
+      const floorAmount =
+        floor === undefined ? undefined : money(floor.amount, floor.currency, '/fx');
+      if (floor !== undefined && floorAmount !== undefined) {
+        duties.push({
+          kind: m.kind,
+          id: m.id,
+          floor: floorAmount,
+          unit: floor.per,
+          basis: m.basis,
+          method: floorGapMethod(m.method, problems),
+        });
+      }
+    }
+    if (m.kind === 'fee') {
+      const bound = (v: string | undefined) =>
+        v === undefined ? null : (money(v, m.currency, '/fx') ?? null);
+      fees.push({ id: m.id, rate: dec(m.rate), min: bound(m.min), max: bound(m.max) });
+    }
+  }
+  if (pricePerUnit === undefined || problems.length > 0) return { ok: false, problems };
+  const incoterm: Incoterm = request.incoterm ?? 'FOB';
+  const inside = priceIncludes(incoterm);
+  const goods = pricePerUnit.times(quantity);
+  const included = (inside.freight ? freight : ZERO).plus(inside.insurance ? insurance : ZERO);
+  if (included.greaterThan(goods)) {
+    return {
+      ok: false,
+      problems: [
+        {
+          pointer: '/freight',
+          detail: `freight and insurance inside a ${incoterm} price cannot exceed the price itself`,
+        },
+      ],
+    };
+  }
+
+  const valuationBasis: ValuationBasis = data.countries.get(destination)?.valuationBasis ?? 'CIF';
+  const originBloc = blocOf(data, request.origin, asOf);
+  const destinationBloc = blocOf(data, destination, asOf);
+  warnings.push(...originBloc.warnings, ...destinationBloc.warnings);
+
+  return {
+    ok: true,
+    value: {
+      shipment: {
+        goods,
+        freight,
+        insurance,
+        incoterm,
+        valuationBasis,
+        quantity,
+        unit,
+      },
+      quantityKg: convertQuantity(quantity, unit, 'kg'),
+      duties,
+      fees,
+      selection,
+      measures,
+      mineral: product.mineral,
+      hts: product.hts,
+      origin: request.origin,
+      originBloc: originBloc.bloc,
+      destination,
+      destinationBloc: destinationBloc.bloc,
+      scenario: scenarioId,
+      transport: request.transport ?? 'ocean',
+      currency: reporting.currency,
+      rounding: request.rounding ?? 'half-up',
+      asOf,
+      entryId: request.entryId,
+      warnings,
+    },
+  };
+}

@@ -1,0 +1,287 @@
+import { z } from '@hono/zod-openapi';
+import { INCOTERMS, TRANSPORTS } from '../../domain/landed-cost';
+import { FloorGapMethodSchema } from '../floor-gap/floor-gap.schemas';
+import {
+  BasisSchema,
+  CountryCode,
+  CurrencyCode,
+  DecimalOutput,
+  FxSchema,
+  IsoDate,
+  MetaSchema,
+  NonNegativeDecimal,
+  PriceSchema,
+  QuantitySchema,
+  RoundingSchema,
+  UnitSchema,
+} from '../schemas';
+
+const Id = z
+  .string()
+  .regex(/^[a-z0-9-]+$/, { error: 'must be an id of lower-case letters, digits and dashes' })
+  .max(64);
+const whatIf = { id: Id, label: z.string().max(200).optional(), programme: Id.optional() };
+
+export const InlineMeasureSchema = z
+  .discriminatedUnion('kind', [
+    z.object({ ...whatIf, kind: z.literal('ad-valorem'), rate: NonNegativeDecimal }).strict(),
+    z.object({ ...whatIf, kind: z.literal('specific'), amount: PriceSchema }).strict(),
+    z
+      .object({
+        ...whatIf,
+        kind: z.literal('floor-gap'),
+        floor: PriceSchema.optional(),
+        benchmark: Id.optional(),
+        basis: BasisSchema.optional(),
+        method: FloorGapMethodSchema.optional(),
+      })
+      .strict(),
+    z
+      .object({
+        ...whatIf,
+        kind: z.literal('fee'),
+        rate: NonNegativeDecimal,
+        min: NonNegativeDecimal.optional(),
+        max: NonNegativeDecimal.optional(),
+        currency: CurrencyCode.optional(),
+      })
+      .strict(),
+  ])
+  .openapi('WhatIfMeasure', {
+    description:
+      'A measure added by the request (what-if). It applies to this shipment whatever its lane ' +
+      'and date; an id equal to a seeded measure replaces that measure. Answers warn when one is used.',
+    example: { id: 'what-if-floor', kind: 'floor-gap', benchmark: 'g7-lree-floor' },
+  });
+
+export type InlineMeasure = z.infer<typeof InlineMeasureSchema>;
+
+export const LandedCostRequestSchema = z
+  .object({
+    mineral: Id.optional().openapi({
+      description: 'Mineral id (see `GET /v1/minerals`).',
+      example: 'ndfeb-magnet',
+    }),
+    hts: z
+      .string()
+      .regex(/^[0-9]{4}(\.[0-9]{2}){1,3}$/, { error: 'must be an HTS number such as "2846.90.80"' })
+      .optional()
+      .openapi({
+        description:
+          'HTS line; when given it decides the tariff line. Give `mineral`, `hts` or both.',
+        example: '8505.11.00',
+      }),
+    origin: CountryCode.openapi({ description: 'Country of origin.', example: 'CN' }),
+    destination: CountryCode.optional().openapi({
+      description: 'Importing country or `EU`; default US.',
+      example: 'US',
+    }),
+    asOf: IsoDate.optional().openapi({ description: 'Date of entry; default today (UTC).' }),
+    quantity: QuantitySchema,
+    price: PriceSchema.openapi({ description: 'Invoice price per unit, on the `incoterm` terms.' }),
+    incoterm: z
+      .enum(INCOTERMS)
+      .optional()
+      .openapi({ description: 'Incoterms 2020; default FOB.', example: 'FOB' }),
+    freight: NonNegativeDecimal.optional().openapi({
+      description:
+        'International freight total, in the price currency; inside the price for CFR/CPT/CIF/CIP.',
+      example: '4000',
+    }),
+    insurance: NonNegativeDecimal.optional().openapi({
+      description: 'Insurance total, in the price currency; inside the price for CIF/CIP.',
+      example: '500',
+    }),
+    transport: z
+      .enum(TRANSPORTS)
+      .optional()
+      .openapi({ description: 'Default ocean (HMF applies to ocean only).' }),
+    scenario: Id.optional().openapi({
+      description: 'Policy scenario; default `baseline`.',
+      example: 'baseline',
+    }),
+    measures: z.array(InlineMeasureSchema).max(20).optional(),
+    excludeMeasures: z
+      .array(Id)
+      .max(50)
+      .optional()
+      .openapi({
+        description: 'Measure ids to leave out (what-if).',
+        example: ['us-301-magnets-2026'],
+      }),
+    entryId: z.string().max(64).optional().openapi({
+      description:
+        'Batch only: lines with the same entryId form one customs entry (MPF min/max per entry).',
+      example: 'E-001',
+    }),
+    currency: CurrencyCode.optional().openapi({ description: 'Reporting currency; default USD.' }),
+    fx: FxSchema.optional(),
+    rounding: RoundingSchema.optional(),
+  })
+  .strict()
+  .openapi('LandedCostRequest', {
+    example: {
+      mineral: 'ndfeb-magnet',
+      origin: 'CN',
+      destination: 'US',
+      asOf: '2026-03-01',
+      quantity: { value: '10000', unit: 'kg' },
+      price: { amount: '75', currency: 'USD', per: 'kg' },
+      incoterm: 'FOB',
+      freight: '4000',
+      insurance: '500',
+      transport: 'ocean',
+    },
+  });
+
+export type LandedCostRequest = z.infer<typeof LandedCostRequestSchema>;
+
+const Legal = z.object({
+  instrument: z.string(),
+  citation: z.string().optional(),
+  url: z.string().optional(),
+});
+
+export const ChargeLineSchema = z
+  .object({
+    measureId: z.string().openapi({ example: 'us-mfn-8505-11' }),
+    kind: z.enum(['ad-valorem', 'specific', 'floor-gap', 'fee']),
+    label: z.string().openapi({ example: 'US MFN duty, permanent magnets of metal (2.1%)' }),
+    basis: z.string().openapi({ example: 'customs value' }),
+    rate: DecimalOutput.optional().openapi({ example: '0.021' }),
+    amount: DecimalOutput.openapi({ example: '15750.00' }),
+    formula: z.string().openapi({ example: '2.1% × 750,000.00' }),
+    legal: Legal,
+    confidence: z.enum(['high', 'medium', 'low']),
+  })
+  .openapi('ChargeLine');
+
+export const LandedCostResponseSchema = z
+  .object({
+    product: z.object({ mineral: z.string().nullable(), hts: z.string() }),
+    lane: z.object({
+      origin: z.string(),
+      originBloc: z.string(),
+      destination: z.string(),
+      destinationBloc: z.string(),
+    }),
+    scenario: z.string(),
+    incoterm: z.string(),
+    transport: z.string(),
+    quantity: z.object({ value: DecimalOutput, unit: UnitSchema }),
+    goods: DecimalOutput.openapi({ description: 'price × quantity.' }),
+    customsValue: DecimalOutput,
+    valuationBasis: z.enum(['FOB', 'CIF']),
+    lines: z
+      .array(ChargeLineSchema)
+      .openapi({ description: 'Duties (ad valorem, specific, floor-gap), then fees.' }),
+    duties: DecimalOutput,
+    fees: DecimalOutput,
+    freight: DecimalOutput.openapi({
+      description: 'Freight paid on top of the price (zero when inside it).',
+    }),
+    insurance: DecimalOutput.openapi({ description: 'Insurance paid on top of the price.' }),
+    landedCost: DecimalOutput.openapi({
+      description: 'goods + freight + insurance + duties + fees.',
+    }),
+    landedPerUnit: DecimalOutput.openapi({ description: 'Per `quantity.unit`.' }),
+    landedPerKg: DecimalOutput,
+    effectiveDutyRate: DecimalOutput.openapi({ description: 'duties / customsValue.' }),
+    exportLicences: z
+      .array(
+        z.object({
+          measureId: z.string(),
+          label: z.string(),
+          elements: z.array(z.string()),
+          legal: Legal,
+        }),
+      )
+      .openapi({
+        description:
+          'Export licences of the origin country in force for this product (not charges).',
+      }),
+    explain: z
+      .array(
+        z.object({
+          measureId: z.string(),
+          label: z.string(),
+          applied: z.boolean(),
+          reason: z.string(),
+        }),
+      )
+      .openapi({
+        description: 'Every measure considered for the destination, and why it applied or not.',
+      }),
+    entryId: z.string().optional(),
+    meta: MetaSchema,
+  })
+  .openapi('LandedCostResponse');
+
+export type LandedCostResponse = z.infer<typeof LandedCostResponseSchema>;
+
+export const BatchRequestSchema = z
+  .object({
+    lines: z.array(z.unknown()).openapi({
+      description:
+        'Landed-cost requests (each a LandedCostRequest, with an optional entryId). A bad line fails alone.',
+      items: { $ref: '#/components/schemas/LandedCostRequest' },
+    }),
+    defaults: z
+      .record(z.string(), z.unknown())
+      .optional()
+      .openapi({
+        description:
+          'Fields every line takes unless it gives its own (e.g. origin, destination, asOf, currency).',
+        example: { destination: 'US', asOf: '2026-03-01' },
+      }),
+  })
+  .strict()
+  .openapi('LandedCostBatchRequest');
+
+export type BatchRequest = z.infer<typeof BatchRequestSchema>;
+
+const ProblemObject = z.object({
+  type: z.string(),
+  title: z.string(),
+  status: z.number().int(),
+  detail: z.string(),
+  errors: z
+    .array(z.object({ pointer: z.string(), detail: z.string(), parameter: z.string().optional() }))
+    .optional(),
+});
+
+export const BatchResponseSchema = z
+  .object({
+    results: z.array(
+      z.union([
+        z.object({
+          index: z.number().int(),
+          ok: z.literal(true),
+          result: LandedCostResponseSchema,
+        }),
+        z.object({
+          index: z.number().int(),
+          ok: z.literal(false),
+          entryId: z.string().optional(),
+          problem: ProblemObject,
+        }),
+      ]),
+    ),
+    totals: z.object({
+      lines: z.number().int(),
+      ok: z.number().int(),
+      failed: z.number().int(),
+      currency: z.string().nullable(),
+      customsValue: DecimalOutput.nullable(),
+      duties: DecimalOutput.nullable(),
+      fees: DecimalOutput.nullable(),
+      landedCost: DecimalOutput.nullable(),
+    }),
+    meta: z.object({
+      dataVersion: z.string(),
+      warnings: z.array(z.object({ code: z.string(), detail: z.string() })),
+    }),
+  })
+  .openapi('LandedCostBatchResponse');
+
+export type BatchResponse = z.infer<typeof BatchResponseSchema>;

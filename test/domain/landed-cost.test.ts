@@ -1,0 +1,206 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { Dec, sum } from '../../src/domain/decimal';
+import { WTO_TRANCHE_BANDS } from '../../src/domain/floor-gap';
+import {
+  assessDuties,
+  clampedFee,
+  costsOnTop,
+  customsValue,
+  type DutyCharge,
+  entryFeeShares,
+  type FeeCharge,
+  INCOTERMS,
+  type Incoterm,
+  landedCostTotals,
+  type Shipment,
+} from '../../src/domain/landed-cost';
+
+const d = (x: string) => new Dec(x);
+const MPF: FeeCharge = { id: 'mpf', rate: d('0.003464'), min: d('33.58'), max: d('651.50') };
+
+describe('customs value by valuation basis and Incoterm', () => {
+  const shipment = (incoterm: Incoterm, valuationBasis: 'FOB' | 'CIF'): Shipment => ({
+    goods: d('750000'),
+    freight: d('4000'),
+    insurance: d('500'),
+    incoterm,
+    valuationBasis,
+    quantity: d('10000'),
+    unit: 'kg',
+  });
+  it('FOB price: the US values 750,000, the EU 754,500 (freight and insurance added)', () => {
+    expect(customsValue(shipment('FOB', 'FOB')).toFixed()).toBe('750000');
+    expect(customsValue(shipment('FOB', 'CIF')).toFixed()).toBe('754500');
+  });
+  it('CFR price holds freight: the US deducts it (746,000), the EU adds only insurance (750,500)', () => {
+    expect(customsValue(shipment('CFR', 'FOB')).toFixed()).toBe('746000');
+    expect(customsValue(shipment('CFR', 'CIF')).toFixed()).toBe('750500');
+  });
+  it('CIF price holds both: the US deducts 4,500, the EU takes the price as it is', () => {
+    expect(customsValue(shipment('CIF', 'FOB')).toFixed()).toBe('745500');
+    expect(customsValue(shipment('CIF', 'CIF')).toFixed()).toBe('750000');
+    expect(costsOnTop(shipment('CIF', 'FOB'))).toEqual({ freight: d('0'), insurance: d('0') });
+  });
+});
+
+describe('entry fees (19 CFR 24.23: MPF min and max per entry)', () => {
+  it('clamps: 17.32 → 33.58; 2,598.00 → 651.50; 173.20 stays', () => {
+    expect(clampedFee(MPF, d('5000')).toFixed()).toBe('33.58');
+    expect(clampedFee(MPF, d('750000')).toFixed()).toBe('651.5');
+    expect(clampedFee(MPF, d('50000')).toFixed()).toBe('173.2');
+  });
+  it('an entry of 5,000 + 3,000 shares the minimum 33.58 as 20.9875 and 12.5925', () => {
+    expect(entryFeeShares(MPF, [d('5000'), d('3000')]).map((x) => x.toFixed())).toEqual([
+      '20.9875',
+      '12.5925',
+    ]);
+  });
+});
+
+describe('laws (fast-check, seed 42)', () => {
+  const money = fc.integer({ min: 0, max: 100_000_000 }).map((n) => new Dec(n).dividedBy(100));
+  const positive = fc.integer({ min: 1, max: 100_000 }).map((n) => new Dec(n));
+  const rate = fc.integer({ min: 0, max: 500 }).map((n) => new Dec(n).dividedBy(1000));
+  const incoterm = fc.constantFrom(...INCOTERMS);
+  const basis = fc.constantFrom<'FOB' | 'CIF'>('FOB', 'CIF');
+  const charge = fc.oneof(
+    rate.map<DutyCharge>((r) => ({ kind: 'ad-valorem', id: 'av', rate: r })),
+    money.map<DutyCharge>((a) => ({
+      kind: 'specific',
+      id: 'sp',
+      amountPerUnit: a.dividedBy(1000),
+      unit: 'kg',
+    })),
+    money.map<DutyCharge>((f) => ({
+      kind: 'floor-gap',
+      id: 'fg',
+      floor: f,
+      unit: 't',
+      basis: 'duty-paid',
+      method: { type: 'full-gap' },
+    })),
+    money.map<DutyCharge>((f) => ({
+      kind: 'floor-gap',
+      id: 'tr',
+      floor: f,
+      unit: 'kg',
+      basis: 'customs-value',
+      method: { type: 'tranche', bands: WTO_TRANCHE_BANDS },
+    })),
+  );
+  const ordered = (charges: DutyCharge[]) => {
+    const order = { 'ad-valorem': 0, specific: 1, 'floor-gap': 2 };
+    return [...charges].sort((a, b) => order[a.kind] - order[b.kind]);
+  };
+  const shipment = fc.record({
+    price: money,
+    quantity: positive,
+    freight: money,
+    insurance: money,
+    incoterm,
+    valuationBasis: basis,
+  });
+  const toShipment = (
+    s: {
+      price: Dec;
+      quantity: Dec;
+      freight: Dec;
+      insurance: Dec;
+      incoterm: Incoterm;
+      valuationBasis: 'FOB' | 'CIF';
+    },
+    quantity = s.quantity,
+  ): Shipment => ({
+    goods: s.price.times(quantity),
+    freight: s.freight,
+    insurance: s.insurance,
+    incoterm: s.incoterm,
+    valuationBasis: s.valuationBasis,
+    quantity,
+    unit: 'kg',
+  });
+  const options = { seed: 42, numRuns: 200 };
+
+  function total(s: Shipment, charges: DutyCharge[]) {
+    const value = customsValue(s);
+    const lines = assessDuties(ordered(charges), value, s.quantity, s.unit);
+    return landedCostTotals(
+      s,
+      lines.map((l) => l.amount),
+      [clampedFee(MPF, value)],
+    );
+  }
+
+  it('landed cost equals goods + freight + insurance (each once) + every duty line + every fee', () => {
+    fc.assert(
+      fc.property(shipment, fc.array(charge, { maxLength: 5 }), (raw, charges) => {
+        const s = toShipment(raw);
+        const value = customsValue(s);
+        const lines = assessDuties(ordered(charges), value, s.quantity, s.unit);
+        const fee = clampedFee(MPF, value);
+        const t = landedCostTotals(
+          s,
+          lines.map((l) => l.amount),
+          [fee],
+        );
+        const onTop = costsOnTop(s);
+        return (
+          t.duties.equals(sum(lines.map((l) => l.amount))) &&
+          t.landedCost.equals(
+            s.goods.plus(onTop.freight).plus(onTop.insurance).plus(t.duties).plus(fee),
+          )
+        );
+      }),
+      options,
+    );
+  });
+
+  it('adding a measure never lowers the landed cost (a floor-gap only tops up to the floor)', () => {
+    fc.assert(
+      fc.property(shipment, fc.array(charge, { maxLength: 4 }), charge, (raw, charges, extra) => {
+        const s = toShipment(raw);
+        return total(s, [...charges, extra]).landedCost.greaterThanOrEqualTo(
+          total(s, charges).landedCost,
+        );
+      }),
+      options,
+    );
+  });
+
+  it('splitting a line into two lines of one entry leaves the entry’s landed cost unchanged', () => {
+    fc.assert(
+      fc.property(shipment, fc.array(charge, { maxLength: 4 }), positive, (raw, charges, extra) => {
+        const whole = toShipment(raw, raw.quantity.plus(extra));
+        const parts = [toShipment(raw, raw.quantity), toShipment(raw, extra)].map((p) => ({
+          ...p,
+          // freight and insurance split in proportion to quantity
+          freight: raw.freight.times(p.quantity).dividedBy(whole.quantity),
+          insurance: raw.insurance.times(p.quantity).dividedBy(whole.quantity),
+        }));
+        const values = parts.map(customsValue);
+        const fees = entryFeeShares(MPF, values);
+        const split = sum(
+          parts.map((p, i) => {
+            const lines = assessDuties(
+              ordered(charges),
+              values[i] ?? new Dec(0),
+              p.quantity,
+              p.unit,
+            );
+            return landedCostTotals(
+              p,
+              lines.map((l) => l.amount),
+              [fees[i] ?? new Dec(0)],
+            ).landedCost;
+          }),
+        );
+        // Equal to 30 significant digits: divisions carry 40.
+        return split
+          .toSignificantDigits(30)
+          .equals(total(whole, charges).landedCost.toSignificantDigits(30));
+      }),
+      options,
+    );
+  });
+});

@@ -1,0 +1,391 @@
+import { describe, expect, it } from 'vitest';
+import { call, postJson, problemOf } from '../helpers';
+
+interface Line {
+  measureId: string;
+  kind: string;
+  amount: string;
+  formula: string;
+  rate?: string;
+  legal: { instrument: string };
+}
+interface LandedCost {
+  customsValue: string;
+  valuationBasis: string;
+  lines: Line[];
+  duties: string;
+  fees: string;
+  freight: string;
+  insurance: string;
+  landedCost: string;
+  landedPerUnit: string;
+  landedPerKg: string;
+  effectiveDutyRate: string;
+  product: { mineral: string | null; hts: string };
+  explain: { measureId: string; applied: boolean; reason: string }[];
+  exportLicences: { measureId: string }[];
+  meta: { warnings: { code: string; detail: string }[] };
+}
+
+async function landedCost(body: Record<string, unknown>): Promise<LandedCost> {
+  const response = await postJson('/v1/landed-cost', body);
+  if (response.status !== 200) throw new Error(await response.text());
+  return (await response.json()) as LandedCost;
+}
+
+const amounts = (r: LandedCost) => Object.fromEntries(r.lines.map((l) => [l.measureId, l.amount]));
+const codes = (r: LandedCost) => r.meta.warnings.map((w) => w.code);
+
+// 10,000 kg of sintered NdFeB magnets at 75 USD/kg FOB Ningbo; freight 4,000, insurance 500.
+// US customs value (FOB basis) = 750,000.00. MPF 0.3464% × 750,000 = 2,598.00 → max 651.50;
+// HMF 0.125% × 750,000 = 937.50; fees 1,589.00.
+const magnets = {
+  mineral: 'ndfeb-magnet',
+  origin: 'CN',
+  destination: 'US',
+  quantity: { value: '10000', unit: 'kg' },
+  price: { amount: '75', currency: 'USD', per: 'kg' },
+  freight: '4000',
+  insurance: '500',
+};
+
+describe('NdFeB magnets from China into the US: how the stack changed (policy-facts §3c)', () => {
+  it('2025-11-15: MFN 2.1% + IEEPA fentanyl 10% (reciprocal exempt, Annex II) = 12.1%', async () => {
+    const r = await landedCost({ ...magnets, asOf: '2025-11-15' });
+    expect(r.customsValue).toBe('750000.00');
+    expect(amounts(r)).toEqual({
+      'us-mfn-8505-11': '15750.00',
+      'us-ieepa-fentanyl-cn-3': '75000.00',
+      'us-mpf-fy2026': '651.50',
+      'us-hmf': '937.50',
+    });
+    expect(r.effectiveDutyRate).toBe('0.121');
+    // 750,000 + 4,000 + 500 + 90,750 + 1,589 = 846,839.00
+    expect(r.landedCost).toBe('846839.00');
+    expect(r.landedPerKg).toBe('84.6839');
+    expect(r.explain).toContainEqual(
+      expect.objectContaining({ measureId: 'us-ieepa-reciprocal-cn-3', applied: false }),
+    );
+  });
+
+  it('2026-01-15: + Section 301 25% on magnets = 37.1%', async () => {
+    const r = await landedCost({ ...magnets, asOf: '2026-01-15' });
+    expect(amounts(r)['us-301-magnets-2026']).toBe('187500.00');
+    expect(r.duties).toBe('278250.00');
+    expect(r.effectiveDutyRate).toBe('0.371');
+    // 754,500 + 278,250 + 1,589
+    expect(r.landedCost).toBe('1034339.00');
+  });
+
+  it('2026-03-01: IEEPA void (SCOTUS 2026-02-20), Section 122 10% in its place: still 37.1%', async () => {
+    const r = await landedCost({ ...magnets, asOf: '2026-03-01' });
+    expect(Object.keys(amounts(r))).toEqual([
+      'us-mfn-8505-11',
+      'us-301-magnets-2026',
+      'us-s122-surcharge',
+      'us-mpf-fy2026',
+      'us-hmf',
+    ]);
+    expect(r.lines[0]?.formula).toBe('2.1% × 750,000.00');
+    expect(r.lines[3]?.formula).toBe(
+      '0.3464% × 750,000.00 = 2,598.00 → 651.50 (clamped to min 33.58, max 651.50 per entry)',
+    );
+    expect(r.explain).toContainEqual(
+      expect.objectContaining({
+        measureId: 'us-ieepa-fentanyl-cn-3',
+        applied: false,
+        reason: 'ended on 2026-02-23',
+      }),
+    );
+    expect(r.landedCost).toBe('1034339.00');
+    expect(r.exportLicences.map((l) => l.measureId)).toEqual(['cn-export-control-no18']);
+  });
+
+  it('2026-11-21: Section 122 past its scheduled end, with a warning that what followed is unknown', async () => {
+    const r = await landedCost({ ...magnets, asOf: '2026-11-21' });
+    expect(r.duties).toBe('203250.00');
+    const details = r.meta.warnings.map((w) => w.detail).join('\n');
+    expect(details).toContain('us-s122-surcharge');
+    expect(details).toContain('us-mpf-fy2026');
+    expect(codes(r)).toContain('suspension-ended');
+  });
+});
+
+describe('classification, valuation, fees', () => {
+  const ndpr = {
+    mineral: 'ndpr-oxide',
+    origin: 'CN',
+    asOf: '2026-03-01',
+    quantity: { value: '1000', unit: 'kg' },
+    price: { amount: '60', per: 'kg' },
+  };
+
+  it('NdPr oxide as a mixture (2846.90.20, Free) or a single oxide (2846.90.80, 3.7% × 60,000 = 2,220.00)', async () => {
+    const mixture = await landedCost({ ...ndpr, hts: '2846.90.20' });
+    const single = await landedCost({ ...ndpr, hts: '2846.90.80' });
+    expect(mixture.duties).toBe('0.00');
+    expect(single.duties).toBe('2220.00');
+    // Section 122 exempts critical minerals (chapter 28): skipped, not a silent zero.
+    expect(single.explain).toContainEqual(
+      expect.objectContaining({
+        measureId: 'us-s122-surcharge',
+        applied: false,
+        reason: 'does not cover HTS 2846.90.80',
+      }),
+    );
+    // MPF 0.3464% × 60,000 = 207.84; HMF 0.125% × 60,000 = 75.00
+    expect(single.fees).toBe('282.84');
+  });
+
+  it('without hts, NdPr oxide takes its default line and warns that classification decides the rate', async () => {
+    const r = await landedCost(ndpr);
+    expect(r.product.hts).toBe('2846.90.20');
+    expect(codes(r)).toContain('classification');
+  });
+
+  it('MPF below its minimum is raised to it: 0.3464% × 5,000 = 17.32 → 33.58', async () => {
+    const r = await landedCost({
+      mineral: 'nd-oxide',
+      origin: 'CN',
+      asOf: '2026-03-01',
+      transport: 'air',
+      quantity: { value: '100', unit: 'kg' },
+      price: { amount: '50', per: 'kg' },
+    });
+    expect(amounts(r)['us-mpf-fy2026']).toBe('33.58');
+  });
+
+  it('HMF applies to ocean transport only', async () => {
+    const ocean = await landedCost({ ...magnets, asOf: '2026-03-01', transport: 'ocean' });
+    const air = await landedCost({ ...magnets, asOf: '2026-03-01', transport: 'air' });
+    expect(amounts(ocean)['us-hmf']).toBe('937.50');
+    expect(amounts(air)['us-hmf']).toBeUndefined();
+    expect(air.explain).toContainEqual(
+      expect.objectContaining({
+        measureId: 'us-hmf',
+        applied: false,
+        reason: 'applies to ocean transport only, not air',
+      }),
+    );
+  });
+
+  it('the same shipment into the US (FOB: 750,000.00) and the EU (CIF: 750,000 + 4,000 + 500)', async () => {
+    const us = await landedCost({ ...magnets, asOf: '2026-11-21' });
+    const eu = await landedCost({ ...magnets, asOf: '2026-11-21', destination: 'EU' });
+    expect([us.valuationBasis, us.customsValue]).toEqual(['FOB', '750000.00']);
+    expect([eu.valuationBasis, eu.customsValue]).toEqual(['CIF', '754500.00']);
+    // No EU tariff rows are seeded: duties 0 with a warning, never a silent zero.
+    expect(eu.duties).toBe('0.00');
+    expect(codes(eu)).toContain('no-tariff-data');
+    expect(eu.landedCost).toBe('754500.00');
+  });
+
+  it('a CIF price includes freight and insurance: US customs value 750,000 − 4,500, counted once', async () => {
+    const r = await landedCost({
+      ...magnets,
+      asOf: '2026-11-21',
+      incoterm: 'CIF',
+      transport: 'air',
+    });
+    expect(r.customsValue).toBe('745500.00');
+    expect([r.freight, r.insurance]).toEqual(['0.00', '0.00']);
+    // 2.1% + 25% of 745,500 = 15,655.50 + 186,375.00; MPF max 651.50
+    expect(r.landedCost).toBe('952682.00');
+  });
+
+  it('a price in CNY with an fx rate: 500 CNY/kg × 0.1390 = 69.50 USD/kg', async () => {
+    const r = await landedCost({
+      mineral: 'nd-oxide',
+      origin: 'CN',
+      asOf: '2026-11-21',
+      transport: 'air',
+      quantity: { value: '1000', unit: 'kg' },
+      price: { amount: '500', currency: 'CNY', per: 'kg' },
+      fx: { CNY: '0.1390' },
+    });
+    // goods 69,500; MFN 3.7% = 2,571.50; MPF 0.3464% = 240.748
+    expect(r.customsValue).toBe('69500.00');
+    expect(r.landedCost).toBe('72312.25');
+  });
+
+  it('a price per kg with a quantity in t and in lb', async () => {
+    const base = {
+      mineral: 'nd-oxide',
+      origin: 'CN',
+      asOf: '2026-11-21',
+      transport: 'air',
+      price: { amount: '50', per: 'kg' },
+    };
+    const tonnes = await landedCost({ ...base, quantity: { value: '2', unit: 't' } });
+    expect(tonnes.customsValue).toBe('100000.00');
+    const pounds = await landedCost({ ...base, quantity: { value: '1000', unit: 'lb' } });
+    // 1000 lb = 453.59237 kg × 50 = 22,679.6185; + 3.7% 839.1458845 + MPF 78.562198484 = 23,597.326582984
+    expect(pounds.customsValue).toBe('22679.62');
+    expect(pounds.landedCost).toBe('23597.33');
+    expect(pounds.landedPerUnit).toBe('23.5973');
+    expect(pounds.landedPerKg).toBe('52.0232');
+  });
+});
+
+describe('what-if measures and scenarios', () => {
+  // 10 t lanthanum oxide at 5 USD/kg from China, 2026-11-21: customs value 50,000; MFN 3.7% = 1,850.
+  // G7 floor 20,000/t on the duty-paid basis: R = 5,000 × 1.037 = 5,185/t; g = 14,815/t × 10 t.
+  const lanthanum = {
+    mineral: 'la-oxide',
+    origin: 'CN',
+    asOf: '2026-11-21',
+    quantity: { value: '10', unit: 't' },
+    price: { amount: '5', per: 'kg' },
+  };
+
+  it('g7-coordinated-floor lifts the duty-paid price exactly to the floor: 50,000 + 1,850 + 148,150 = 200,000', async () => {
+    const r = await landedCost({ ...lanthanum, scenario: 'g7-coordinated-floor' });
+    expect(amounts(r)['g7-lree-floor-gap']).toBe('148150.00');
+    expect(r.duties).toBe('150000.00');
+    // + MPF 173.20 + HMF 62.50
+    expect(r.landedCost).toBe('200235.70');
+    expect(r.lines.find((l) => l.kind === 'floor-gap')?.formula).toBe(
+      'R = P × (1 + r) = 5,000.0000 × (1 + 0.037) = 5,185.0000 per t; g = max(0, F − R) = max(0, 20,000.0000 − 5,185.0000) = 14,815.0000; full-gap: d = 14,815.0000 per t × 10 t = 148,150.00',
+    );
+    expect(codes(r)).toContain('reported-figure');
+  });
+
+  it('the baseline has no floor; an inline floor-gap measure adds it, excludeMeasures drops MFN', async () => {
+    expect((await landedCost(lanthanum)).duties).toBe('1850.00');
+    const r = await landedCost({
+      ...lanthanum,
+      measures: [{ id: 'my-floor', kind: 'floor-gap', floor: { amount: '6', per: 'kg' } }],
+      excludeMeasures: ['us-mfn-2846-90-80'],
+    });
+    // no other duties: 6,000/t − 5,000/t = 1,000/t... expressed per kg: (6 − 5) × 10,000 kg
+    expect(r.duties).toBe('10000.00');
+    expect(codes(r)).toContain('overridden');
+  });
+
+  it('unknown scenario, mineral and excluded measure are 422s at their fields', async () => {
+    const problem = await problemOf(
+      await postJson('/v1/landed-cost', {
+        ...lanthanum,
+        mineral: 'kryptonite',
+        scenario: 'utopia',
+        excludeMeasures: ['nope'],
+      }),
+      422,
+    );
+    expect(problem.errors?.map((e) => e.pointer).sort()).toEqual([
+      '/excludeMeasures/0',
+      '/mineral',
+      '/scenario',
+    ]);
+  });
+});
+
+describe('GET /v1/landed-cost and the batch', () => {
+  it('GET with the CSV column names answers a bare landed cost for WEBSERVICE', async () => {
+    const response = await call(
+      '/v1/landed-cost?mineral=ndfeb-magnet&origin=CN&quantity=10000&unit=kg&price=75&per=kg&asOf=2026-03-01&format=text',
+    );
+    // 750,000 + 278,250 + 1,589 (no freight given)
+    expect(await response.text()).toBe('1029839.00');
+  });
+
+  it('GET in CNY reported in USD with fxRate', async () => {
+    const response = await call(
+      '/v1/landed-cost?mineral=nd-oxide&origin=CN&quantity=1000&unit=kg&price=500&currency=CNY&per=kg&fxRate=0.1390&reportingCurrency=USD&transport=air&asOf=2026-11-21&format=text',
+    );
+    expect(await response.text()).toBe('72312.25');
+  });
+
+  it('a multi-line entry shares the MPF minimum: 8,000 × 0.3464% = 27.71 → 33.58, split 5:3', async () => {
+    const line = {
+      mineral: 'nd-oxide',
+      origin: 'CN',
+      transport: 'air',
+      entryId: 'E-1',
+      price: { amount: '50', per: 'kg' },
+    };
+    const response = await postJson('/v1/landed-cost/batch', {
+      defaults: { asOf: '2026-03-01' },
+      lines: [
+        { ...line, quantity: { value: '100', unit: 'kg' } },
+        { ...line, quantity: { value: '60', unit: 'kg' } },
+      ],
+    });
+    const body = (await response.json()) as {
+      results: { ok: boolean; result: LandedCost }[];
+      totals: { fees: string };
+    };
+    // 33.58 × 5,000 / 8,000 = 20.9875; × 3,000 / 8,000 = 12.5925
+    expect(body.results.map((r) => amounts(r.result)['us-mpf-fy2026'])).toEqual(['20.99', '12.59']);
+    expect(body.totals.fees).toBe('33.58');
+  });
+
+  it('a CSV batch round trip: a broken row fails alone, with its problem in the error column', async () => {
+    const csv =
+      '\uFEFFentryId,mineral,origin,destination,asOf,quantity,unit,price,currency,per,transport\r\n' +
+      'A,nd-oxide,CN,US,2026-03-01,100,kg,50,USD,kg,air\r\n' +
+      'B,nd-oxide,CN,US,2026-03-01,-5,kg,50,USD,kg,air\r\n' +
+      '"C",ndfeb-magnet,CN,US,2026-03-01,1000,kg,75,USD,kg,air\r\n';
+    const response = await call('/v1/landed-cost/batch', {
+      method: 'POST',
+      headers: { 'content-type': 'text/csv', accept: 'text/csv' },
+      body: csv,
+    });
+    expect(response.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    const rows = (await response.text()).trim().split('\r\n');
+    expect(rows[0]).toBe(
+      'line,entryId,mineral,hts,origin,destination,asOf,quantity,unit,goods,customsValue,valuationBasis,duties,fees,freight,insurance,landedCost,landedPerUnit,landedPerKg,effectiveDutyRate,currency,warnings,error',
+    );
+    // A: 5,000 + 3.7% 185 + MPF min 33.58 = 5,218.58
+    expect(rows[1]).toBe(
+      '0,A,nd-oxide,2846.90.80,CN,US,2026-03-01,100,kg,5000.00,5000.00,FOB,185.00,33.58,0.00,0.00,5218.58,52.1858,52.1858,0.037,USD,,',
+    );
+    expect(rows[2]).toBe(
+      '1,B,,,,,,,,,,,,,,,,,,,,,This line is not valid: quantity: must not be negative. [quantity: must not be negative]',
+    );
+    // C: 75,000 + 37.1% 27,825 + MPF 259.80 = 103,084.80
+    expect(rows[3]?.split(',').slice(0, 2)).toEqual(['2', 'C']);
+    expect(rows[3]).toContain(',103084.80,');
+  });
+
+  it('a JSON batch answers one result or problem per line, with totals over the good ones', async () => {
+    const response = await postJson('/v1/landed-cost/batch', {
+      defaults: {
+        origin: 'CN',
+        asOf: '2026-03-01',
+        transport: 'air',
+        price: { amount: '50', per: 'kg' },
+      },
+      lines: [
+        { mineral: 'nd-oxide', quantity: { value: '100', unit: 'kg' } },
+        { mineral: 'nd-oxide' },
+        42,
+      ],
+    });
+    const body = (await response.json()) as {
+      results: {
+        index: number;
+        ok: boolean;
+        problem?: { status: number; errors: { pointer: string }[] };
+      }[];
+      totals: { ok: number; failed: number; landedCost: string };
+    };
+    expect(body.results.map((r) => r.ok)).toEqual([true, false, false]);
+    expect(body.results[1]?.problem?.errors[0]?.pointer).toBe('/lines/1/quantity');
+    expect(body.totals).toMatchObject({ ok: 1, failed: 2, landedCost: '5218.58' });
+  });
+
+  it('a batch over 10,000 lines is a 413', async () => {
+    const lines = Array.from({ length: 10_001 }, () => ({}));
+    await problemOf(await postJson('/v1/landed-cost/batch', { lines }), 413);
+  });
+
+  it('an unterminated CSV quote is a 400', async () => {
+    const response = await call('/v1/landed-cost/batch', {
+      method: 'POST',
+      headers: { 'content-type': 'text/csv' },
+      body: 'mineral,origin\r\n"nd-oxide,CN\r\n',
+    });
+    await problemOf(response, 400);
+  });
+});
