@@ -2,14 +2,18 @@ import { Scalar } from '@scalar/hono-api-reference';
 import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import { requestId } from 'hono/request-id';
+import { benchmarkCheckRouter } from './http/benchmark-check/benchmark-check.index';
+import { blocTiersRouter } from './http/bloc-tiers/bloc-tiers.index';
 import {
   handleError,
   notFoundOrMethodNotAllowed,
   type RouteTable,
   routeTable,
 } from './http/errors';
+import { floorFinancingRouter } from './http/floor-financing/floor-financing.index';
 import { floorGapRouter } from './http/floor-gap/floor-gap.index';
 import { landedCostRouter } from './http/landed-cost/landed-cost.index';
+import { originContentRouter } from './http/origin-content/origin-content.index';
 import { Problem } from './http/problem';
 import { referenceRouter } from './http/reference/reference.index';
 import { createRouter } from './http/router';
@@ -50,6 +54,15 @@ export const OPENAPI_INFO: Parameters<ReturnType<typeof createRouter>['getOpenAP
         name: 'Landed cost',
         description: 'Every duty, fee and floor on a shipment, line by line.',
       },
+      {
+        name: 'Red / blue price tiers',
+        description:
+          'The dual-track market under a floor: red (China track) and blue (allied track) prices by destination.',
+      },
+      {
+        name: 'Benchmarks, origin content and floor financing',
+        description: 'Benchmark checks, China’s 0.1% content rule, and who pays for a floor.',
+      },
       { name: 'Reference data', description: 'Minerals, blocs, benchmarks, measures, scenarios.' },
       { name: 'System', description: 'Health and discovery.' },
     ],
@@ -77,6 +90,11 @@ export function createApp() {
   app.route('/', systemRouter);
   app.route('/', floorGapRouter);
   app.route('/', landedCostRouter);
+  app.route('/', blocTiersRouter);
+  // Before the reference router, whose /v1/benchmarks/{id} would take "check" for an id.
+  app.route('/', benchmarkCheckRouter);
+  app.route('/', originContentRouter);
+  app.route('/', floorFinancingRouter);
   app.route('/', referenceRouter);
 
   app.doc31('/openapi.json', OPENAPI_INFO);

@@ -59,6 +59,8 @@ export const blocSchema = z.strictObject({
   id: blocId,
   name: z.string().min(1),
   description: z.string().min(1),
+  /** Members a bloc-tiers answer shows when the request names no destinations (EU for its states). */
+  shownByDefault: z.array(z.union([country, z.literal('EU')])),
 });
 
 export const countrySchema = z.strictObject({

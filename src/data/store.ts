@@ -93,6 +93,11 @@ export function loadPolicyData(
   );
   const timeline = parseList('timeline.json', timelineEventSchema, raw.timeline);
 
+  for (const b of blocs) {
+    for (const code of b.shownByDefault) {
+      check(countries.has(code), `seeds/blocs.json: ${b.id} shows unknown country ${code}`);
+    }
+  }
   for (const m of memberships) {
     check(countries.has(m.country), `seeds/memberships.json: unknown country ${m.country}`);
     check(

@@ -132,3 +132,11 @@ export const FormatSchema = z.enum(['json', 'csv', 'text']).openapi({
     'bare value, the `field`, for `WEBSERVICE`).',
   example: 'json',
 });
+
+/** An optional query parameter of a GET form, documented for the playground. */
+export function queryParam(description: string, example?: string) {
+  return z
+    .string()
+    .optional()
+    .openapi(example === undefined ? { description } : { description, example });
+}

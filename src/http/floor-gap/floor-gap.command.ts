@@ -1,4 +1,3 @@
-import { benchmarkWarnings } from '../../data/benchmarks';
 import type { PolicyData } from '../../data/store';
 import type { Warning } from '../../data/warnings';
 import { type Dec, ONE } from '../../domain/decimal';
@@ -11,7 +10,8 @@ import {
 } from '../../domain/floor-gap';
 import type { RoundingMode } from '../../domain/rounding';
 import { convertQuantity, type Unit } from '../../domain/units';
-import { dec, fxRates, type PriceInput, type Reporting, restate, todayUtc } from '../money-input';
+import { resolveFloor } from '../floor-input';
+import { dec, fxRates, type Reporting, restate, todayUtc } from '../money-input';
 import type { FieldProblem } from '../problem';
 import type { FloorGapRequest } from './floor-gap.schemas';
 
@@ -85,34 +85,10 @@ export function parseFloorGapRequest(
   const asOf = request.asOf ?? todayUtc();
   const reporting: Reporting = { currency: request.currency ?? 'USD', fx: fxRates(request.fx) };
 
-  let floor: PriceInput | undefined = request.floor;
-  let benchmarkId: string | undefined;
-  if (request.floor !== undefined && request.benchmark !== undefined) {
-    problems.push({ pointer: '/benchmark', detail: 'give either floor or benchmark, not both' });
-  } else if (request.benchmark !== undefined) {
-    const benchmark = data.benchmarks.get(request.benchmark);
-    if (benchmark === undefined) {
-      problems.push({
-        pointer: '/benchmark',
-        detail: `is not a known benchmark; one of ${[...data.benchmarks.keys()].join(', ')}`,
-      });
-    } else {
-      if (benchmark.kind !== 'floor') {
-        problems.push({
-          pointer: '/benchmark',
-          detail: `${benchmark.id} is a ${benchmark.kind}, not a floor`,
-        });
-      }
-      floor = benchmark.price;
-      benchmarkId = benchmark.id;
-      warnings.push(...benchmarkWarnings(benchmark, asOf));
-    }
-  } else if (request.floor === undefined) {
-    problems.push({ pointer: '/floor', detail: 'is required (or give a benchmark id)' });
-  }
-
+  const resolved = resolveFloor(request, data, asOf, problems, warnings);
   const method = floorGapMethod(request.method, problems);
-  if (floor === undefined || problems.length > 0) return { ok: false, problems };
+  if (resolved === undefined || problems.length > 0) return { ok: false, problems };
+  const { floor, benchmarkId } = resolved;
 
   const unit = floor.per;
   const price = restate(request.price, unit, reporting, '/price', problems);

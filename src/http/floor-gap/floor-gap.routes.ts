@@ -2,7 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { requireJson } from '../media-type';
 import { problemResponses } from '../problem';
 import type { QueryForm } from '../query-form';
-import { FormatSchema } from '../schemas';
+import { FormatSchema, queryParam } from '../schemas';
 import { FloorGapRequestSchema, FloorGapResponseSchema } from './floor-gap.schemas';
 
 const TAG = 'Floor-gap duty';
@@ -56,12 +56,6 @@ export const FLOOR_GAP_QUERY: QueryForm = {
   rounding: ['/rounding'],
 };
 
-const q = (description: string, example?: string) =>
-  z
-    .string()
-    .optional()
-    .openapi(example === undefined ? { description } : { description, example });
-
 export const getFloorGap = createRoute({
   operationId: 'computeFloorGapFromQuery',
   method: 'get',
@@ -75,23 +69,23 @@ export const getFloorGap = createRoute({
     'Prices and the floor are in `currency`. Unknown or repeated parameters are a 400.',
   request: {
     query: z.object({
-      price: q('Customs value per unit (P).', '10'),
-      per: q('Unit of `price` (and of `floor` unless `floorPer` is given).', 'kg'),
-      floor: q('The floor per unit (F); or give `benchmark`.', '16'),
-      floorPer: q('Unit of `floor`, when it differs from `per`.'),
-      benchmark: q('A benchmark id to use as the floor, e.g. `dod-ndpr-floor`.'),
-      currency: q('Currency of the prices and of the answer; default USD.', 'USD'),
-      quantity: q('Quantity imported; default 1 of the floor’s unit.', '1000'),
-      quantityUnit: q('Unit of `quantity`; default `per`.'),
-      basis: q('`duty-paid` (default) or `customs-value`.'),
-      otherDutyRate: q('Ad valorem rate of the other duties, e.g. 0.25; default 0.'),
-      method: q('`full-gap` (default), `tranche`, `capped` or `all-or-nothing`.'),
-      maxRate: q('With `method=capped`: the bound rate.'),
-      penaltyRate: q('With `method=all-or-nothing`: the penalty rate.'),
-      asOf: q('Date YYYY-MM-DD; default today (UTC).'),
-      rounding: q('`half-up` (default) or `half-even`.'),
+      price: queryParam('Customs value per unit (P).', '10'),
+      per: queryParam('Unit of `price` (and of `floor` unless `floorPer` is given).', 'kg'),
+      floor: queryParam('The floor per unit (F); or give `benchmark`.', '16'),
+      floorPer: queryParam('Unit of `floor`, when it differs from `per`.'),
+      benchmark: queryParam('A benchmark id to use as the floor, e.g. `dod-ndpr-floor`.'),
+      currency: queryParam('Currency of the prices and of the answer; default USD.', 'USD'),
+      quantity: queryParam('Quantity imported; default 1 of the floor’s unit.', '1000'),
+      quantityUnit: queryParam('Unit of `quantity`; default `per`.'),
+      basis: queryParam('`duty-paid` (default) or `customs-value`.'),
+      otherDutyRate: queryParam('Ad valorem rate of the other duties, e.g. 0.25; default 0.'),
+      method: queryParam('`full-gap` (default), `tranche`, `capped` or `all-or-nothing`.'),
+      maxRate: queryParam('With `method=capped`: the bound rate.'),
+      penaltyRate: queryParam('With `method=all-or-nothing`: the penalty rate.'),
+      asOf: queryParam('Date YYYY-MM-DD; default today (UTC).'),
+      rounding: queryParam('`half-up` (default) or `half-even`.'),
       format: FormatSchema.optional(),
-      field: q('With `format=text`: which value to return; default `duty`.', 'duty'),
+      field: queryParam('With `format=text`: which value to return; default `duty`.', 'duty'),
     }),
   },
   responses: {

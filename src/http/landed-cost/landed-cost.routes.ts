@@ -1,7 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { requireJson, requireMediaType } from '../media-type';
 import { problemResponses } from '../problem';
-import { FormatSchema } from '../schemas';
+import { FormatSchema, queryParam } from '../schemas';
 import { LANDED_COST_FORM, MAX_BATCH_LINES } from './landed-cost.batch';
 import {
   BatchRequestSchema,
@@ -43,12 +43,6 @@ export const postLandedCost = createRoute({
   },
 });
 
-const q = (description: string, example?: string) =>
-  z
-    .string()
-    .optional()
-    .openapi(example === undefined ? { description } : { description, example });
-
 export const getLandedCost = createRoute({
   operationId: 'computeLandedCostFromQuery',
   method: 'get',
@@ -66,19 +60,19 @@ export const getLandedCost = createRoute({
       ...Object.fromEntries(
         Object.keys(LANDED_COST_FORM).map((name) => [
           name,
-          q(`See LandedCostRequest (${LANDED_COST_FORM[name]?.join(', ')}).`),
+          queryParam(`See LandedCostRequest (${LANDED_COST_FORM[name]?.join(', ')}).`),
         ]),
       ),
-      mineral: q('Mineral id.', 'ndfeb-magnet'),
-      origin: q('Country of origin.', 'CN'),
-      quantity: q('Quantity.', '10000'),
-      unit: q('Unit of `quantity`.', 'kg'),
-      price: q('Price per `per`.', '75'),
-      per: q('Unit of `price`.', 'kg'),
-      fxRate: q('Units of `reportingCurrency` per 1 `currency`.'),
-      reportingCurrency: q('Currency of the answer; default `currency`.'),
+      mineral: queryParam('Mineral id.', 'ndfeb-magnet'),
+      origin: queryParam('Country of origin.', 'CN'),
+      quantity: queryParam('Quantity.', '10000'),
+      unit: queryParam('Unit of `quantity`.', 'kg'),
+      price: queryParam('Price per `per`.', '75'),
+      per: queryParam('Unit of `price`.', 'kg'),
+      fxRate: queryParam('Units of `reportingCurrency` per 1 `currency`.'),
+      reportingCurrency: queryParam('Currency of the answer; default `currency`.'),
       format: FormatSchema.optional(),
-      field: q('With `format=text`: which value; default `landedCost`.', 'landedCost'),
+      field: queryParam('With `format=text`: which value; default `landedCost`.', 'landedCost'),
     }),
   },
   responses: {

@@ -1,0 +1,150 @@
+import { blocTiers } from '../../domain/bloc-tiers';
+import { Dec, ZERO } from '../../domain/decimal';
+import { formatPerUnit, formatRate } from '../../domain/rounding';
+import { buildMeta } from '../meta';
+import type { BlocTiersCommand } from './bloc-tiers.command';
+import type { BlocTiersResponse } from './bloc-tiers.schemas';
+
+/** Runs the dual-track domain call for a parsed request and reports it. */
+export function computeBlocTiers(command: BlocTiersCommand): BlocTiersResponse {
+  const result = blocTiers(command);
+  const u = (x: Dec) => formatPerUnit(x, command.rounding);
+  const rate = (x: Dec) => formatRate(x, command.rounding);
+  return {
+    mineral: command.mineral.id,
+    per: command.unit,
+    floorPerUnit: u(command.floor),
+    basis: command.basis,
+    method: command.method.type,
+    ...(command.benchmarkId === undefined ? {} : { benchmark: command.benchmarkId }),
+    // blocTiers keeps the order of command.destinations.
+    destinations: result.destinations.map((d, i) => ({
+      country: d.country,
+      bloc: d.bloc,
+      floorApplies: d.floorApplies,
+      redOtherDutyRate: rate(command.destinations[i]?.redOtherDutyRate ?? ZERO),
+      blueOtherDutyRate: rate(command.destinations[i]?.blueOtherDutyRate ?? ZERO),
+      floorGapPerUnit: u(d.floorGapPerUnit),
+      redLanded: u(d.redLanded),
+      blueLanded: u(d.blueLanded),
+      cheapest: d.cheapest,
+      tier: d.tier,
+      governingPrice: u(d.governingPrice),
+    })),
+    tracks: {
+      red: u(result.tracks.red),
+      blue: u(result.tracks.blue),
+      spread: u(result.tracks.spread),
+      bluePremium: rate(result.tracks.bluePremium),
+    },
+    leakage: {
+      destinations: [...result.leakage.destinations],
+      insideCost: result.leakage.insideCost === null ? null : u(result.leakage.insideCost),
+      leakCost: result.leakage.leakCost === null ? null : u(result.leakage.leakCost),
+      downstreamCostGapPerUnit: u(result.leakage.downstreamCostGapPerUnit),
+    },
+    meta: buildMeta(command.asOf, command.currency, command.rounding, command.warnings),
+  };
+}
+
+/** The CSV columns of a bloc-tiers answer: one row per destination. */
+export const BLOC_TIERS_COLUMNS = [
+  'country',
+  'bloc',
+  'floorApplies',
+  'redLanded',
+  'blueLanded',
+  'floorGapPerUnit',
+  'cheapest',
+  'tier',
+  'governingPrice',
+  'leak',
+  'per',
+  'currency',
+] as const;
+
+export function blocTiersRows(r: BlocTiersResponse): string[][] {
+  return r.destinations.map((d) => [
+    d.country,
+    d.bloc,
+    String(d.floorApplies),
+    d.redLanded,
+    d.blueLanded,
+    d.floorGapPerUnit,
+    d.cheapest,
+    d.tier,
+    d.governingPrice,
+    String(r.leakage.destinations.includes(d.country)),
+    r.per,
+    r.meta.currency,
+  ]);
+}
+
+/** The single values a `format=text` call may ask for. */
+export function blocTiersSummary(r: BlocTiersResponse): Record<string, string> {
+  return {
+    spread: r.tracks.spread,
+    bluePremium: r.tracks.bluePremium,
+    red: r.tracks.red,
+    blue: r.tracks.blue,
+    floorPerUnit: r.floorPerUnit,
+    downstreamCostGapPerUnit: r.leakage.downstreamCostGapPerUnit,
+    leakDestinations: r.leakage.destinations.join(' '),
+  };
+}
+
+const escapeXml = (s: string) =>
+  s.replace(
+    /[<>&"']/g,
+    (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c] ?? c,
+  );
+
+/**
+ * The tiers as a picture: for each destination a red bar (red supply landed) and a blue bar
+ * (blue supply landed), the floor as a dashed line, leaking destinations marked. Bar heights are
+ * drawing coordinates, not money: the numbers are printed from the answer's decimal strings.
+ */
+export function blocTiersSvg(r: BlocTiersResponse): string {
+  const width = 120 + r.destinations.length * 90;
+  const height = 360;
+  const top = 50;
+  const bottom = 290;
+  const values = r.destinations.flatMap((d) => [d.redLanded, d.blueLanded]).concat(r.floorPerUnit);
+  const max = Dec.max(...values.map((v) => new Dec(v)));
+  // Pixel coordinates, one decimal place; the numbers printed are the answer's own strings.
+  const y = (v: string) =>
+    max.isZero()
+      ? String(bottom)
+      : new Dec(bottom).minus(new Dec(v).dividedBy(max).times(bottom - top)).toFixed(1);
+  const above = (v: string, by: number) => new Dec(y(v)).minus(by).toFixed(1);
+  const heightOf = (v: string) => new Dec(bottom).minus(y(v)).toFixed(1);
+  const bars = r.destinations.map((d, i) => {
+    const x = 80 + i * 90;
+    const leak = r.leakage.destinations.includes(d.country);
+    const bar = (value: string, dx: number, fill: string, label: string) =>
+      `<rect x="${x + dx}" y="${y(value)}" width="28" height="${heightOf(value)}" fill="${fill}"><title>${label} ${escapeXml(value)} ${r.meta.currency}/${r.per}</title></rect>` +
+      `<text x="${x + dx + 14}" y="${above(value, 4)}" font-size="10" text-anchor="middle">${escapeXml(value)}</text>`;
+    return (
+      bar(d.redLanded, 0, '#c0392b', `${d.country} red landed`) +
+      bar(d.blueLanded, 32, '#2f6fb0', `${d.country} blue landed`) +
+      `<text x="${x + 30}" y="${bottom + 18}" font-size="12" text-anchor="middle" font-weight="bold">${escapeXml(d.country)}</text>` +
+      `<text x="${x + 30}" y="${bottom + 32}" font-size="10" text-anchor="middle">${d.floorApplies ? 'floor' : 'no floor'}${leak ? ' · leak' : ''}</text>` +
+      (leak
+        ? `<rect x="${x - 4}" y="${top - 10}" width="68" height="${bottom - top + 48}" fill="none" stroke="#c0392b" stroke-dasharray="3 3"/>`
+        : '')
+    );
+  });
+  const floorY = y(r.floorPerUnit);
+  return [
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="sans-serif">`,
+    `<title>Red and blue landed prices of ${escapeXml(r.mineral)} by destination (${escapeXml(r.meta.currency)}/${r.per})</title>`,
+    `<rect width="100%" height="100%" fill="#fff"/>`,
+    `<text x="20" y="24" font-size="14" font-weight="bold">${escapeXml(r.mineral)}: red vs blue landed, ${escapeXml(r.meta.currency)}/${r.per} (as of ${r.meta.asOf})</text>`,
+    `<line x1="60" y1="${bottom}" x2="${width - 20}" y2="${bottom}" stroke="#333"/>`,
+    ...bars,
+    `<line x1="60" y1="${floorY}" x2="${width - 20}" y2="${floorY}" stroke="#222" stroke-dasharray="6 4"/>`,
+    `<text x="${width - 20}" y="${above(r.floorPerUnit, 6)}" font-size="11" text-anchor="end">floor ${escapeXml(r.floorPerUnit)}</text>`,
+    `<text x="20" y="${height - 12}" font-size="11"><tspan fill="#c0392b">■ red (China track)</tspan>  <tspan fill="#2f6fb0">■ blue (allied track)</tspan>  dashed box: red supply leaks past the floor. Spread ${escapeXml(r.tracks.spread)}; downstream cost gap ${escapeXml(r.leakage.downstreamCostGapPerUnit)}.</text>`,
+    '</svg>',
+  ].join('\n');
+}

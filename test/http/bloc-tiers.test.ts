@@ -1,0 +1,352 @@
+import { describe, expect, it } from 'vitest';
+import { call, postJson, problemOf } from '../helpers';
+
+interface Tier {
+  country: string;
+  bloc: string;
+  floorApplies: boolean;
+  redLanded: string;
+  blueLanded: string;
+  cheapest: string;
+  tier: string;
+  floorGapPerUnit: string;
+}
+interface Tiers {
+  per: string;
+  floorPerUnit: string;
+  destinations: Tier[];
+  tracks: { red: string; blue: string; spread: string; bluePremium: string };
+  leakage: { destinations: string[]; downstreamCostGapPerUnit: string };
+  meta: { warnings: { code: string }[] };
+}
+
+async function tiers(body: Record<string, unknown>): Promise<Tiers> {
+  const response = await postJson('/v1/bloc-tiers', body);
+  if (response.status !== 200) throw new Error(await response.text());
+  return (await response.json()) as Tiers;
+}
+
+const usd = (amount: string, per = 'kg') => ({ amount, currency: 'USD', per });
+const row = (t: Tiers, country: string) => t.destinations.find((d) => d.country === country);
+
+// BRIEF: Chinese supply at 10, allied producer needs 15, floor 16.
+const brief = {
+  mineral: 'ndpr-oxide',
+  redPrice: usd('10'),
+  bluePrice: usd('15'),
+  floor: usd('16'),
+  destinations: ['US', 'JP', 'EU', 'IN', 'CN'],
+  asOf: '2026-11-21',
+};
+
+describe('POST /v1/bloc-tiers: the sources’ case (red 10, blue 15, floor 16)', () => {
+  it('coordinated floor: red lands at 16 in every blue member, blue is cheapest there at 15', async () => {
+    const t = await tiers(brief);
+    for (const country of ['US', 'JP', 'EU']) {
+      expect(row(t, country)).toMatchObject({
+        bloc: 'blue',
+        floorApplies: true,
+        floorGapPerUnit: '6.0000',
+        redLanded: '16.0000',
+        blueLanded: '15.0000',
+        cheapest: 'blue',
+        tier: 'blue',
+      });
+    }
+  });
+
+  it('outside the floor red stays at 10 and leaks; the downstream cost gap is 15 − 10 = 5', async () => {
+    const t = await tiers(brief);
+    expect(row(t, 'IN')).toMatchObject({
+      bloc: 'grey',
+      floorApplies: false,
+      redLanded: '10.0000',
+      cheapest: 'red',
+      tier: 'red',
+    });
+    expect(t.leakage).toEqual({
+      destinations: ['IN', 'CN'],
+      insideCost: '15.0000',
+      leakCost: '10.0000',
+      downstreamCostGapPerUnit: '5.0000',
+    });
+    expect(t.tracks).toEqual({
+      red: '10.0000',
+      blue: '15.0000',
+      spread: '5.0000',
+      bluePremium: '0.5',
+    });
+  });
+
+  it('a floor applied by the US alone: Japan and the EU become leaks', async () => {
+    const t = await tiers({ ...brief, floorMembers: ['US'] });
+    expect(row(t, 'US')?.redLanded).toBe('16.0000');
+    expect(row(t, 'JP')).toMatchObject({
+      bloc: 'blue',
+      floorApplies: false,
+      redLanded: '10.0000',
+      tier: 'red',
+    });
+    expect(t.leakage.destinations).toEqual(['JP', 'EU', 'IN', 'CN']);
+  });
+
+  it('the DoD NdPr floor (110 USD/kg) against red NdPr at 62: gap 48; blue at the floor ties and governs', async () => {
+    const t = await tiers({
+      mineral: 'ndpr-oxide',
+      redPrice: usd('62'),
+      benchmark: 'dod-ndpr-floor',
+      destinations: ['US', 'IN'],
+      asOf: '2026-11-21',
+    });
+    expect(row(t, 'US')).toMatchObject({
+      floorGapPerUnit: '48.0000',
+      redLanded: '110.0000',
+      blueLanded: '110.0000',
+      cheapest: 'tie',
+      tier: 'blue',
+    });
+    expect(t.leakage.downstreamCostGapPerUnit).toBe('48.0000');
+  });
+
+  it('other duties at the destination come from the scenario: La oxide into the US pays MFN 3.7% first', async () => {
+    // per t: R = 5,000 × 1.037 = 5,185; g = 20,000 − 5,185 = 14,815; red landed 20,000
+    const t = await tiers({
+      mineral: 'la-oxide',
+      redPrice: usd('5'),
+      benchmark: 'g7-lree-floor',
+      destinations: ['US'],
+      asOf: '2026-11-21',
+    });
+    expect(t.per).toBe('t');
+    expect(row(t, 'US')).toMatchObject({ floorGapPerUnit: '14815.0000', redLanded: '20000.0000' });
+    expect(t.meta.warnings.map((w) => w.code)).toContain('reported-figure');
+  });
+
+  it('an unknown destination is a 422 naming its index', async () => {
+    const problem = await problemOf(
+      await postJson('/v1/bloc-tiers', { ...brief, destinations: ['US', 'XX'] }),
+      422,
+    );
+    expect(problem.errors?.[0]?.pointer).toBe('/destinations/1');
+  });
+});
+
+describe('GET forms and the picture', () => {
+  const query =
+    'mineral=ndpr-oxide&redPrice=10&bluePrice=15&floor=16&per=kg&destinations=US,JP,IN&asOf=2026-11-21';
+
+  it('format=text gives one figure: the downstream cost gap', async () => {
+    const response = await call(
+      `/v1/bloc-tiers?${query}&format=text&field=downstreamCostGapPerUnit`,
+    );
+    expect(await response.text()).toBe('5.0000');
+  });
+
+  it('format=csv gives one row per destination', async () => {
+    const text = await (await call(`/v1/bloc-tiers?${query}&format=csv`)).text();
+    expect(text.split('\r\n')).toEqual([
+      'country,bloc,floorApplies,redLanded,blueLanded,floorGapPerUnit,cheapest,tier,governingPrice,leak,per,currency',
+      'US,blue,true,16.0000,15.0000,6.0000,blue,blue,15.0000,false,kg,USD',
+      'JP,blue,true,16.0000,15.0000,6.0000,blue,blue,15.0000,false,kg,USD',
+      'IN,grey,false,10.0000,15.0000,0.0000,red,red,10.0000,true,kg,USD',
+      '',
+    ]);
+  });
+
+  it('the .svg GET and Accept: image/svg+xml draw the tiers, the floor and the leaks', async () => {
+    const svg = await call(`/v1/bloc-tiers.svg?${query}`);
+    expect(svg.headers.get('content-type')).toBe('image/svg+xml; charset=utf-8');
+    const text = await svg.text();
+    expect(text).toMatch(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+    expect(text).toContain('floor 16.0000');
+    expect(text).toContain('no floor · leak');
+    const post = await call('/v1/bloc-tiers', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'image/svg+xml' },
+      body: JSON.stringify(brief),
+    });
+    expect(await post.text()).toContain('<title>Red and blue landed prices of ndpr-oxide');
+  });
+});
+
+describe('POST /v1/benchmarks/check', () => {
+  async function check(mineral: string, amount: string, per = 'kg') {
+    const response = await postJson('/v1/benchmarks/check', {
+      mineral,
+      price: usd(amount, per),
+      asOf: '2026-11-21',
+    });
+    expect(response.status).toBe(200);
+    return (await response.json()) as {
+      results: {
+        id: string;
+        status: string;
+        gapPerUnit: string;
+        licenceRequired: boolean;
+        thresholdPerUnit: string;
+      }[];
+    };
+  }
+
+  it('NdPr at 62 USD/kg: below the DoD floor by 48; above the G7 light-REE floor (62,000/t ≥ 20,000/t)', async () => {
+    const { results } = await check('ndpr-oxide', '62');
+    expect(results).toEqual([
+      expect.objectContaining({
+        id: 'g7-lree-floor',
+        status: 'meets-floor',
+        gapPerUnit: '0.0000',
+        licenceRequired: false,
+      }),
+      expect.objectContaining({
+        id: 'dod-ndpr-floor',
+        status: 'below-floor',
+        gapPerUnit: '48.0000',
+        licenceRequired: false,
+      }),
+    ]);
+  });
+
+  it('La oxide at 5 USD/kg against the G7 floor per t: 5,000/t is 15,000 below 20,000, licence needed', async () => {
+    const { results } = await check('la-oxide', '5');
+    expect(results).toEqual([
+      expect.objectContaining({
+        id: 'g7-lree-floor',
+        thresholdPerUnit: '20000.0000',
+        status: 'below-floor',
+        gapPerUnit: '15000.0000',
+        licenceRequired: true,
+      }),
+    ]);
+  });
+
+  it('Dy oxide against the G7 heavy-REE cap of 1,500/kg: 1,600 above by 100; 1,500 and 900 within', async () => {
+    expect((await check('dy-oxide', '1600')).results[0]).toMatchObject({
+      status: 'above-cap',
+      gapPerUnit: '100.0000',
+      licenceRequired: true,
+    });
+    expect((await check('dy-oxide', '1500')).results[0]).toMatchObject({
+      status: 'within-cap',
+      gapPerUnit: '0.0000',
+      licenceRequired: false,
+    });
+    expect((await check('dy-oxide', '900')).results[0]).toMatchObject({ status: 'within-cap' });
+  });
+
+  it('GET with format=text answers one status for a spreadsheet cell', async () => {
+    const response = await call(
+      '/v1/benchmarks/check?mineral=dy-oxide&price=1600&per=kg&benchmark=g7-hree-cap&format=text',
+    );
+    expect(await response.text()).toBe('above-cap');
+  });
+
+  it('/v1/benchmarks/{id} still answers benchmarks by id', async () => {
+    expect((await call('/v1/benchmarks/g7-hree-cap')).status).toBe(200);
+  });
+});
+
+describe('POST /v1/origin-content: China’s 0.1% rule by its dated status', () => {
+  async function content(chinaValue: string, asOf: string) {
+    const response = await postJson('/v1/origin-content', {
+      productValue: { amount: '100000', currency: 'USD' },
+      components: [
+        { mineral: 'dy-oxide', origin: 'CN', value: chinaValue },
+        { mineral: 'nd-oxide', origin: 'AU', value: '3000' },
+      ],
+      maxRedShare: '0.05',
+      asOf,
+    });
+    expect(response.status).toBe(200);
+    return (await response.json()) as {
+      chinaContentShare: string;
+      chinaLicenceRequired: boolean;
+      shares: Record<string, string>;
+      qualifiesAsBlue: boolean;
+      chinaRule: { state: string };
+      meta: { warnings: { code: string }[] };
+    };
+  }
+
+  it('2026-11-21, suspension ended (status unknown after 2026-11-10, legal default applies): 99.90 below, 100 at, 100.10 above', async () => {
+    const below = await content('99.90', '2026-11-21');
+    const at = await content('100', '2026-11-21');
+    const above = await content('100.10', '2026-11-21');
+    expect([below.chinaContentShare, at.chinaContentShare, above.chinaContentShare]).toEqual([
+      '0.000999',
+      '0.001',
+      '0.001001',
+    ]);
+    expect([
+      below.chinaLicenceRequired,
+      at.chinaLicenceRequired,
+      above.chinaLicenceRequired,
+    ]).toEqual([false, true, true]);
+    expect(at.chinaRule.state).toBe('in-force');
+    expect(at.meta.warnings.map((w) => w.code)).toContain('suspension-ended');
+  });
+
+  it('2026-03-01, suspended by MOFCOM No. 70: no licence at any share', async () => {
+    const above = await content('100.10', '2026-03-01');
+    expect(above.chinaRule.state).toBe('suspended');
+    expect(above.chinaLicenceRequired).toBe(false);
+  });
+
+  it('shares by bloc of origin: red 0.001, blue 0.03; within a 5% red allowance the product counts as blue', async () => {
+    const r = await content('100', '2026-11-21');
+    expect(r.shares).toEqual({ red: '0.001', blue: '0.03', grey: '0' });
+    expect(r.qualifiesAsBlue).toBe(true);
+  });
+});
+
+describe('POST /v1/floor-financing: border duty vs DoD–MP style top-up, 1 t at the 110 USD/kg floor', () => {
+  async function financing(market: string) {
+    const response = await postJson('/v1/floor-financing', {
+      benchmark: 'dod-ndpr-floor',
+      marketPrice: usd(market),
+      quantity: { value: '1', unit: 't' },
+      upsideShare: '0.3',
+      asOf: '2026-11-21',
+    });
+    expect(response.status).toBe(200);
+    return (await response.json()) as {
+      border: Record<string, string>;
+      producerSide: Record<string, string>;
+    };
+  }
+
+  it('market 62: buyers pay 48 × 1,000 = 48,000.00 at the border, or the government pays it', async () => {
+    const r = await financing('62');
+    expect(r.border).toEqual({
+      dutyPerUnit: '48.0000',
+      buyerPricePerUnit: '110.0000',
+      buyersPay: '48000.00',
+      treasuryCollects: '48000.00',
+    });
+    expect(r.producerSide).toMatchObject({
+      governmentPays: '48000.00',
+      governmentCollects: '0.00',
+      buyerPricePerUnit: '62.0000',
+      producerReceivesPerUnit: '110.0000',
+    });
+  });
+
+  it('market at the floor: nobody pays anything', async () => {
+    const r = await financing('110');
+    expect([
+      r.border.buyersPay,
+      r.producerSide.governmentPays,
+      r.producerSide.governmentCollects,
+    ]).toEqual(['0.00', '0.00', '0.00']);
+  });
+
+  it('market 130: 30% of the 20 upside = 6/kg back to the government, 6,000.00; producer keeps 124', async () => {
+    const r = await financing('130');
+    expect(r.producerSide).toMatchObject({
+      upsidePerUnit: '6.0000',
+      governmentCollects: '6000.00',
+      governmentNet: '-6000.00',
+      producerReceivesPerUnit: '124.0000',
+    });
+    expect(r.border.buyersPay).toBe('0.00');
+  });
+});
