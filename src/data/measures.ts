@@ -167,6 +167,8 @@ export function selectMeasures(
     readonly scenario: ScenarioRow;
     readonly extra: readonly MeasureRow[];
     readonly exclude: readonly string[];
+    /** Only measures of these kinds (default all). */
+    readonly kinds?: readonly MeasureRow['kind'][];
   },
 ): MeasureSelection {
   const { lane, product, scenario } = request;
@@ -187,6 +189,7 @@ export function selectMeasures(
     considered.push({ measure, applied: false, reason });
 
   for (const m of candidates) {
+    if (request.kinds !== undefined && !request.kinds.includes(m.kind)) continue;
     if (!inScope(data, m.destination, lane.destination, lane.asOf)) continue;
     if (request.exclude.includes(m.id)) {
       skip(m, 'excluded by the request');

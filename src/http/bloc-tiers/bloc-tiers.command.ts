@@ -51,9 +51,11 @@ function adValoremRate(
     scenario,
     extra: [],
     exclude: [],
+    kinds: ['ad-valorem'],
   });
   const rates = selection.applied.flatMap((m) => (m.kind === 'ad-valorem' ? [dec(m.rate)] : []));
-  return { rate: sum(rates), warnings: selection.warnings, known: rates.length > 0 };
+  const known = selection.considered.some((c) => c.measure.programme === 'mfn' && c.applied);
+  return { rate: sum(rates), warnings: selection.warnings, known };
 }
 
 /** The one parser of the bloc-tiers calculator, for its JSON, GET and SVG forms. */
