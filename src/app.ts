@@ -2,8 +2,11 @@ import { Scalar } from '@scalar/hono-api-reference';
 import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import { requestId } from 'hono/request-id';
+import { secureHeaders } from 'hono/secure-headers';
+import { timing } from 'hono/timing';
 import { benchmarkCheckRouter } from './http/benchmark-check/benchmark-check.index';
 import { blocTiersRouter } from './http/bloc-tiers/bloc-tiers.index';
+import type { Bindings } from './http/env';
 import {
   handleError,
   notFoundOrMethodNotAllowed,
@@ -13,6 +16,8 @@ import {
 import { floorFinancingRouter } from './http/floor-financing/floor-financing.index';
 import { floorGapRouter } from './http/floor-gap/floor-gap.index';
 import { landedCostRouter } from './http/landed-cost/landed-cost.index';
+import { apiKeys } from './http/middleware/api-keys';
+import { rateLimit } from './http/middleware/rate-limit';
 import { originContentRouter } from './http/origin-content/origin-content.index';
 import { Problem } from './http/problem';
 import { referenceRouter } from './http/reference/reference.index';
@@ -21,8 +26,10 @@ import { systemRouter } from './http/system/system.index';
 
 /** Largest body of a single calculation, in bytes. */
 export const MAX_JSON_BODY_BYTES = 1024 * 1024;
-/** Largest body of a batch (JSON or CSV), in bytes. */
+/** Largest JSON batch body, in bytes. */
 export const MAX_BATCH_BODY_BYTES = 10 * 1024 * 1024;
+/** Largest CSV batch body, in bytes (CSV is about a third the size of the same lines in JSON). */
+export const MAX_CSV_BODY_BYTES = 4 * 1024 * 1024;
 
 function limitBody(maxSize: number) {
   return bodyLimit({
@@ -48,6 +55,8 @@ export const OPENAPI_INFO: Parameters<ReturnType<typeof createRouter>['getOpenAP
         'judgements. Errors are RFC 9457 problem+json.',
     },
     servers: [{ url: '/', description: 'The deployment serving this document' }],
+    // Keys are optional: a deployment without the API_KEYS secret needs none.
+    security: [{}, { bearerKey: [] }, { queryKey: [] }],
     tags: [
       { name: 'Floor-gap duty', description: 'The duty that lifts an import to a price floor.' },
       {
@@ -68,22 +77,45 @@ export const OPENAPI_INFO: Parameters<ReturnType<typeof createRouter>['getOpenAP
     ],
   };
 
+/** The allowed CORS origin for a request: any, unless CORS_ORIGINS lists some. */
+export function corsOrigin(origin: string, allowList: string | undefined): string | null {
+  const allowed = (allowList ?? '')
+    .split(',')
+    .map((o) => o.trim())
+    .filter((o) => o !== '');
+  if (allowed.length === 0 || allowed.includes('*')) return '*';
+  return allowed.includes(origin) ? origin : null;
+}
+
 /** The Floorline application: middleware, errors, docs and every router. */
 export function createApp() {
   const app = createRouter();
   let table: RouteTable | undefined;
 
   app.use(requestId());
+  app.use(timing({ crossOrigin: true }));
+  app.use(secureHeaders({ crossOriginResourcePolicy: 'cross-origin' }));
   app.use(
     cors({
-      origin: '*',
+      origin: (origin, c) => corsOrigin(origin, (c.env as Bindings | undefined)?.CORS_ORIGINS),
       allowMethods: ['GET', 'POST', 'OPTIONS'],
-      exposeHeaders: ['X-Request-Id'],
+      allowHeaders: ['Content-Type', 'Authorization', 'Accept'],
+      exposeHeaders: ['X-Request-Id', 'Server-Timing', 'Retry-After'],
+      maxAge: 86400,
     }),
   );
+  app.use(apiKeys);
+  app.use(rateLimit);
   const singleLimit = limitBody(MAX_JSON_BODY_BYTES);
   const batchLimit = limitBody(MAX_BATCH_BODY_BYTES);
-  app.use((c, next) => (c.req.path.endsWith('/batch') ? batchLimit : singleLimit)(c, next));
+  const csvLimit = limitBody(MAX_CSV_BODY_BYTES);
+  app.use((c, next) => {
+    if (!c.req.path.endsWith('/batch')) return singleLimit(c, next);
+    return ((c.req.header('content-type') ?? '').startsWith('text/csv') ? csvLimit : batchLimit)(
+      c,
+      next,
+    );
+  });
   app.onError(handleError);
   app.notFound(notFoundOrMethodNotAllowed(() => (table ??= routeTable(app.routes))));
 
@@ -97,6 +129,25 @@ export function createApp() {
   app.route('/', floorFinancingRouter);
   app.route('/', referenceRouter);
 
+  // The benchmark's baseline: parse and serialise the same bytes, nothing else (bench/run.ts).
+  app.post('/__bench/echo', async (c) => {
+    if ((c.env as Bindings | undefined)?.FLOORLINE_BENCH !== '1')
+      throw new Problem(404, 'There is no /__bench/echo.');
+    return c.json(await c.req.json());
+  });
+
+  app.openAPIRegistry.registerComponent('securitySchemes', 'bearerKey', {
+    type: 'http',
+    scheme: 'bearer',
+    description: 'An API key, when the deployment requires one (the API_KEYS secret).',
+  });
+  app.openAPIRegistry.registerComponent('securitySchemes', 'queryKey', {
+    type: 'apiKey',
+    in: 'query',
+    name: 'key',
+    description:
+      'The same API key as a query parameter, for spreadsheet formulas that cannot set headers.',
+  });
   app.doc31('/openapi.json', OPENAPI_INFO);
   app.get('/docs', Scalar({ url: '/openapi.json', pageTitle: 'Floorline API' }));
   return app;

@@ -7,8 +7,8 @@ import { type FieldProblem, queryProblem } from './problem';
  */
 export type QueryForm = Readonly<Record<string, readonly string[]>>;
 
-/** Parameters every GET form takes besides its fields: the output format and the field. */
-export const OUTPUT_PARAMETERS = ['format', 'field'] as const;
+/** Parameters every GET form takes besides its fields: the output format, the field, an API key. */
+export const OUTPUT_PARAMETERS = ['format', 'field', 'key'] as const;
 
 function setAt(target: Record<string, unknown>, pointer: string, value: string): void {
   const keys = pointer.split('/').slice(1);

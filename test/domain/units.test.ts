@@ -1,7 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Dec } from '../../src/domain/decimal';
-import { formatMoney, formatPerUnit, formatRate } from '../../src/domain/rounding';
+import {
+  DECIMAL_ROUNDING,
+  formatMoney,
+  formatPerUnit,
+  formatRate,
+} from '../../src/domain/rounding';
 import { convertPerUnitPrice, convertQuantity, UNITS } from '../../src/domain/units';
 
 const d = (x: string) => new Dec(x);
@@ -58,5 +63,40 @@ describe('rounding when reporting (API.md §1)', () => {
   });
   it('a negative value that rounds to zero is reported as zero, not "-0.00"', () => {
     expect(formatMoney(d('-0.001'), 'USD', 'half-up')).toBe('0.00');
+  });
+});
+
+describe('reporting rounds the digit string exactly as decimal.js would (fast-check, seed 42)', () => {
+  it('formatMoney/formatPerUnit agree with toFixed(places, mode) for USD, JPY, KWD and 4 places', () => {
+    const digits = fc.stringMatching(/^[0-9]{1,25}$/);
+    const value = fc
+      .tuple(fc.boolean(), digits, fc.integer({ min: 0, max: 12 }))
+      .map(([negative, ds, scale]) =>
+        new Dec(`${negative ? '-' : ''}${ds}`).dividedBy(new Dec(10).pow(scale)),
+      );
+    const mode = fc.constantFrom<'half-up' | 'half-even'>('half-up', 'half-even');
+    const expected = (x: Dec, places: number, m: 'half-up' | 'half-even') => {
+      const text = x.toFixed(places, DECIMAL_ROUNDING[m]);
+      return /^-0(\.0*)?$/.test(text) ? text.slice(1) : text;
+    };
+    fc.assert(
+      fc.property(value, mode, (x, m) => {
+        return (
+          formatMoney(x, 'USD', m) === expected(x, 2, m) &&
+          formatMoney(x, 'JPY', m) === expected(x, 0, m) &&
+          formatMoney(x, 'KWD', m) === expected(x, 3, m) &&
+          formatPerUnit(x, m) === expected(x, 4, m)
+        );
+      }),
+      { seed: 42, numRuns: 1000 },
+    );
+  });
+
+  it('ties: 0.125 → 0.13 half-up, 0.12 half-even; 9.995 → 10.00; -0.005 → -0.01 / 0.00', () => {
+    expect(formatMoney(d('0.125'), 'USD', 'half-up')).toBe('0.13');
+    expect(formatMoney(d('0.125'), 'USD', 'half-even')).toBe('0.12');
+    expect(formatMoney(d('9.995'), 'USD', 'half-up')).toBe('10.00');
+    expect(formatMoney(d('-0.005'), 'USD', 'half-up')).toBe('-0.01');
+    expect(formatMoney(d('-0.005'), 'USD', 'half-even')).toBe('0.00');
   });
 });

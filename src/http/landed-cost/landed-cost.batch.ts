@@ -7,19 +7,20 @@ import { toCsv } from '../csv';
 import { type FieldProblem, Problem, problemBody } from '../problem';
 import { flatToRequest, parameterFor, type QueryForm } from '../query-form';
 import { issuesToProblems } from '../validation';
-import { parseLandedCostRequest } from './landed-cost.command';
+import { type LaneCache, parseLandedCostRequest } from './landed-cost.command';
 import {
   type Assessment,
   assessLandedCost,
   LANDED_COST_COLUMNS,
   landedCostRow,
   lineTotals,
+  type PresentOptions,
   presentLandedCost,
 } from './landed-cost.present';
 import {
   type BatchResponse,
+  type LandedCostBatchResult,
   LandedCostRequestSchema,
-  type LandedCostResponse,
 } from './landed-cost.schemas';
 
 /** Most lines one batch may hold; more is a 413. */
@@ -98,11 +99,11 @@ function lineProblem(line: BatchLine, problems: readonly FieldProblem[]) {
 }
 
 /** Assesses one line; a bad line yields its problems and never throws. */
-function assessLine(line: BatchLine, data: PolicyData): LineOutcome {
+function assessLine(line: BatchLine, data: PolicyData, cache: LaneCache): LineOutcome {
   if (line.problems !== undefined) return { ok: false, problems: [...line.problems] };
   const parsed = LandedCostRequestSchema.safeParse(line.request);
   if (!parsed.success) return { ok: false, problems: issuesToProblems(parsed.error.issues) };
-  const command = parseLandedCostRequest(parsed.data, data);
+  const command = parseLandedCostRequest(parsed.data, data, cache);
   if (!command.ok) return { ok: false, problems: command.problems };
   return { ok: true, assessment: assessLandedCost(command.value) };
 }
@@ -150,6 +151,7 @@ export function runBatch(
   lines: readonly BatchLine[],
   data: PolicyData,
   warnings: readonly Warning[],
+  options: PresentOptions = { explain: false, detail: 'lines' },
 ): BatchResponse {
   if (lines.length > MAX_BATCH_LINES) {
     throw new Problem(
@@ -157,14 +159,15 @@ export function runBatch(
       `A batch may hold at most ${MAX_BATCH_LINES} lines; this one has ${lines.length}.`,
     );
   }
-  const outcomes = lines.map((line) => assessLine(line, data));
+  const cache: LaneCache = new Map();
+  const outcomes = lines.map((line) => assessLine(line, data, cache));
   const good = outcomes.flatMap((o, index) => (o.ok ? [{ index, assessment: o.assessment }] : []));
   const shared = shareEntryFees(good.map((g) => g.assessment));
   const results: BatchResponse['results'] = [];
-  const presented = new Map<number, LandedCostResponse>();
+  const presented = new Map<number, LandedCostBatchResult>();
   good.forEach((g, k) => {
     const a = shared[k];
-    if (a !== undefined) presented.set(g.index, presentLandedCost(a));
+    if (a !== undefined) presented.set(g.index, presentLandedCost(a, options));
   });
   outcomes.forEach((o, index) => {
     const result = presented.get(index);

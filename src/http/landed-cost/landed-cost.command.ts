@@ -134,14 +134,49 @@ function resolveProduct(
   return { mineral, hts: mineral.defaultHts };
 }
 
+/** What a request resolves to before its quantities: product, lane, measures and charges. */
+export interface LaneContext {
+  readonly duties: readonly DutyCharge[];
+  readonly fees: readonly FeeCharge[];
+  readonly selection: MeasureSelection;
+  readonly measures: ReadonlyMap<string, MeasureRow>;
+  readonly mineral: MineralRow | undefined;
+  readonly hts: string;
+  readonly origin: string;
+  readonly originBloc: string;
+  readonly destination: string;
+  readonly destinationBloc: string;
+  readonly valuationBasis: ValuationBasis;
+  readonly scenario: string;
+  readonly transport: Transport;
+  readonly reporting: Reporting;
+  readonly asOf: string;
+  readonly warnings: readonly Warning[];
+}
+
 /**
- * The one parser of the landed-cost calculator (JSON, GET, CSV and batch forms): resolves the
- * product, lane, scenario and measures, and restates every amount in the reporting currency.
+ * Lines of a batch that share a lane (product, origin, destination, date, scenario, what-ifs and
+ * currency) share its resolution: one measure look-up per lane, not per line.
  */
-export function parseLandedCostRequest(
-  request: LandedCostRequest,
-  data: PolicyData,
-): Parsed<LandedCostCommand> {
+export type LaneCache = Map<string, Parsed<LaneContext>>;
+
+function laneKey(r: LandedCostRequest): string {
+  return JSON.stringify([
+    r.mineral,
+    r.hts,
+    r.origin,
+    r.destination,
+    r.asOf,
+    r.scenario,
+    r.transport,
+    r.measures,
+    r.excludeMeasures,
+    r.currency,
+    r.fx,
+  ]);
+}
+
+function resolveLane(request: LandedCostRequest, data: PolicyData): Parsed<LaneContext> {
   const problems: FieldProblem[] = [];
   const warnings: Warning[] = [];
   const asOf = request.asOf ?? todayUtc();
@@ -165,7 +200,7 @@ export function parseLandedCostRequest(
     });
   }
   const inline = (request.measures ?? []).map((m) => inlineRow(m, asOf));
-  const measures = new Map(data.measures);
+  const measures = inline.length === 0 ? data.measures : new Map(data.measures);
   for (const [i, m] of inline.entries()) {
     if (m.kind === 'floor-gap' && (m.benchmark === undefined) === (m.floor === undefined)) {
       problems.push({
@@ -176,7 +211,7 @@ export function parseLandedCostRequest(
     if (m.kind === 'floor-gap' && m.benchmark !== undefined && !data.benchmarks.has(m.benchmark)) {
       problems.push({ pointer: `/measures/${i}/benchmark`, detail: 'is not a known benchmark' });
     }
-    measures.set(m.id, m);
+    (measures as Map<string, MeasureRow>).set(m.id, m);
     warnings.push({
       code: 'overridden',
       detail: `${m.id} is a what-if measure given in the request.`,
@@ -189,16 +224,16 @@ export function parseLandedCostRequest(
   if (product === undefined || scenario === undefined || problems.length > 0)
     return { ok: false, problems };
 
-  const lane = { asOf, destination, origin: request.origin };
+  const transport = request.transport ?? 'ocean';
   const inlineIds = new Set(inline.map((m) => m.id));
   const selection = selectMeasures(
     inlineIds.size === 0
       ? data
       : { ...data, measures: new Map([...data.measures].filter(([id]) => !inlineIds.has(id))) },
     {
-      lane,
+      lane: { asOf, destination, origin: request.origin },
       product,
-      transport: request.transport ?? 'ocean',
+      transport,
       scenario,
       extra: inline,
       exclude: request.excludeMeasures ?? [],
@@ -212,23 +247,6 @@ export function parseLandedCostRequest(
     });
   }
 
-  const unit = request.quantity.unit;
-  const quantity = dec(request.quantity.value);
-  const pricePerUnit = restate(request.price, unit, reporting, '/price', problems);
-  const inPriceCurrency = (value: string | number | undefined, pointer: string): Dec => {
-    if (value === undefined) return ZERO;
-    return (
-      restate(
-        { amount: value, currency: request.price.currency, per: unit },
-        unit,
-        reporting,
-        pointer,
-        problems,
-      ) ?? ZERO
-    );
-  };
-  const freight = inPriceCurrency(request.freight, '/price');
-  const insurance = inPriceCurrency(request.insurance, '/price');
   const money = (amount: string, currency: string, pointer: string): Dec | undefined => {
     try {
       return toReportingCurrency(dec(amount), currency, reporting.currency, reporting.fx);
@@ -240,7 +258,6 @@ export function parseLandedCostRequest(
       return undefined;
     }
   };
-
   const duties: DutyCharge[] = [];
   const fees: FeeCharge[] = [];
   for (const m of selection.applied) {
@@ -273,7 +290,70 @@ export function parseLandedCostRequest(
       fees.push({ id: m.id, rate: dec(m.rate), min: bound(m.min), max: bound(m.max) });
     }
   }
+  if (problems.length > 0) return { ok: false, problems };
+
+  const originBloc = blocOf(data, request.origin, asOf);
+  const destinationBloc = blocOf(data, destination, asOf);
+  warnings.push(...originBloc.warnings, ...destinationBloc.warnings);
+  return {
+    ok: true,
+    value: {
+      duties,
+      fees,
+      selection,
+      measures,
+      mineral: product.mineral,
+      hts: product.hts,
+      origin: request.origin,
+      originBloc: originBloc.bloc,
+      destination,
+      destinationBloc: destinationBloc.bloc,
+      valuationBasis: data.countries.get(destination)?.valuationBasis ?? 'CIF',
+      scenario: scenarioId,
+      transport,
+      reporting,
+      asOf,
+      warnings,
+    },
+  };
+}
+
+/**
+ * The one parser of the landed-cost calculator (JSON, GET, CSV and batch forms): resolves the
+ * product, lane, scenario and measures (through `cache` when a batch gives one), and restates
+ * every amount of the shipment in the reporting currency.
+ */
+export function parseLandedCostRequest(
+  request: LandedCostRequest,
+  data: PolicyData,
+  cache?: LaneCache,
+): Parsed<LandedCostCommand> {
+  const key = cache === undefined ? '' : laneKey(request);
+  let lane = cache?.get(key);
+  if (lane === undefined) {
+    lane = resolveLane(request, data);
+    cache?.set(key, lane);
+  }
+  if (!lane.ok) return lane;
+  const context = lane.value;
+  const problems: FieldProblem[] = [];
+  const unit = request.quantity.unit;
+  const quantity = dec(request.quantity.value);
+  const pricePerUnit = restate(request.price, unit, context.reporting, '/price', problems);
+  const inPriceCurrency = (value: string | number | undefined): Dec =>
+    value === undefined
+      ? ZERO
+      : (restate(
+          { amount: value, currency: request.price.currency, per: unit },
+          unit,
+          context.reporting,
+          '/price',
+          problems,
+        ) ?? ZERO);
+  const freight = inPriceCurrency(request.freight);
+  const insurance = inPriceCurrency(request.insurance);
   if (pricePerUnit === undefined || problems.length > 0) return { ok: false, problems };
+
   const incoterm: Incoterm = request.incoterm ?? 'FOB';
   const inside = priceIncludes(incoterm);
   const goods = pricePerUnit.times(quantity);
@@ -289,42 +369,23 @@ export function parseLandedCostRequest(
       ],
     };
   }
-
-  const valuationBasis: ValuationBasis = data.countries.get(destination)?.valuationBasis ?? 'CIF';
-  const originBloc = blocOf(data, request.origin, asOf);
-  const destinationBloc = blocOf(data, destination, asOf);
-  warnings.push(...originBloc.warnings, ...destinationBloc.warnings);
-
   return {
     ok: true,
     value: {
+      ...context,
       shipment: {
         goods,
         freight,
         insurance,
         incoterm,
-        valuationBasis,
+        valuationBasis: context.valuationBasis,
         quantity,
         unit,
       },
       quantityKg: convertQuantity(quantity, unit, 'kg'),
-      duties,
-      fees,
-      selection,
-      measures,
-      mineral: product.mineral,
-      hts: product.hts,
-      origin: request.origin,
-      originBloc: originBloc.bloc,
-      destination,
-      destinationBloc: destinationBloc.bloc,
-      scenario: scenarioId,
-      transport: request.transport ?? 'ocean',
-      currency: reporting.currency,
+      currency: context.reporting.currency,
       rounding: request.rounding ?? 'half-up',
-      asOf,
       entryId: request.entryId,
-      warnings,
     },
   };
 }

@@ -91,6 +91,8 @@ export const handlePostLandedCostBatch: RouteHandler<typeof postLandedCostBatch>
   const isCsv = (c.req.header('content-type') ?? '').toLowerCase().startsWith('text/csv');
   let lines: BatchLine[];
   let warnings: Warning[] = [];
+  let explain = false;
+  let detail: 'lines' | 'totals' = 'lines';
   if (isCsv) {
     ({ lines, warnings } = csvLines(await c.req.text()));
   } else {
@@ -98,9 +100,17 @@ export const handlePostLandedCostBatch: RouteHandler<typeof postLandedCostBatch>
     if (typeof body === 'string')
       throw new Problem(415, 'A JSON batch must be an object with lines.');
     lines = jsonLines(body);
+    explain = body.explain ?? false;
+    detail = body.detail ?? 'lines';
   }
-  const response = runBatch(lines, policyData, warnings);
-  if ((c.req.header('accept') ?? '').includes('text/csv')) {
+  const csv = (c.req.header('accept') ?? '').includes('text/csv');
+  const response = runBatch(
+    lines,
+    policyData,
+    warnings,
+    csv ? { explain: false, detail: 'totals' } : { explain, detail },
+  );
+  if (csv) {
     return c.body(batchCsv(response), 200, { 'content-type': 'text/csv; charset=utf-8' });
   }
   return c.json(response, 200);

@@ -11,12 +11,12 @@ import {
   landedCostTotals,
   perUnit,
 } from '../../domain/landed-cost';
-import { formatMoney, formatPerUnit, formatRate } from '../../domain/rounding';
-import { formulaFormat } from '../format-number';
+import { formatMoney, formatPerUnit, formatRate, type RoundingMode } from '../../domain/rounding';
+import { formulaFormat, grouped, memoize } from '../format-number';
 import { buildMeta } from '../meta';
 import type { FlatRow } from '../output';
 import type { LandedCostCommand } from './landed-cost.command';
-import type { LandedCostResponse } from './landed-cost.schemas';
+import type { LandedCostBatchResult, LandedCostResponse } from './landed-cost.schemas';
 
 /** The assessed shipment before reporting: the customs value, duty lines and fee amounts. */
 export interface Assessment {
@@ -40,7 +40,9 @@ export function assessLandedCost(command: LandedCostCommand): Assessment {
 }
 
 /** The line's totals, unrounded: customs value, duties, fees, landed cost. */
-export function lineTotals(a: Assessment): LandedCostTotals & { customsValue: Dec } {
+export const lineTotals = memoize((a: Assessment) => computeLineTotals(a));
+
+function computeLineTotals(a: Assessment): LandedCostTotals & { customsValue: Dec } {
   const fees = a.command.fees.map(
     (fee) => a.feeAmounts.get(fee.id) ?? clampedFee(fee, a.customsValue),
   );
@@ -54,7 +56,9 @@ export function lineTotals(a: Assessment): LandedCostTotals & { customsValue: De
   };
 }
 
-function legalOf(m: MeasureRow) {
+const legalOf = memoize((m: MeasureRow) => legalOfRow(m));
+
+function legalOfRow(m: MeasureRow) {
   return {
     instrument: m.legal.instrument,
     ...(m.legal.citation === undefined ? {} : { citation: m.legal.citation }),
@@ -68,18 +72,27 @@ function measureOf(command: LandedCostCommand, id: string): MeasureRow {
   return measure;
 }
 
-/** One duty line: amount, rate, formula and legal source. */
-function presentDutyLine(a: Assessment, line: DutyLine) {
+/** A lane's rates as reported, once per charge: rate "0.021" and percentage "2.1%", by rounding. */
+const rateTexts = memoize((charge: { readonly rate: Dec }) => {
+  const texts = (mode: RoundingMode) => ({
+    rate: formatRate(charge.rate, mode),
+    percent: `${formatRate(charge.rate.times(100), mode)}%`,
+  });
+  return { 'half-up': texts('half-up'), 'half-even': texts('half-even') };
+});
+
+/** One duty line: amount, rate, formula and legal source; `cv` is the grouped customs value. */
+function presentDutyLine(a: Assessment, line: DutyLine, cv: string) {
   const { command } = a;
   const { currency, rounding, shipment } = command;
   const f = formulaFormat(currency, rounding);
-  const money = (x: Dec) => formatMoney(x, currency, rounding);
   const m = measureOf(command, line.charge.id);
+  const amount = formatMoney(line.amount, currency, rounding);
   const common = {
     measureId: m.id,
     kind: line.charge.kind,
     label: m.label,
-    amount: money(line.amount),
+    amount,
     legal: legalOf(m),
     confidence: m.confidence,
   };
@@ -88,8 +101,8 @@ function presentDutyLine(a: Assessment, line: DutyLine) {
       return {
         ...common,
         basis: 'customs value',
-        rate: formatRate(line.charge.rate, rounding),
-        formula: `${f.percent(line.charge.rate)} × ${f.money(a.customsValue)}`,
+        rate: rateTexts(line.charge)[rounding].rate,
+        formula: `${rateTexts(line.charge)[rounding].percent} × ${cv}`,
       };
     case 'specific':
       return {
@@ -109,42 +122,81 @@ function presentDutyLine(a: Assessment, line: DutyLine) {
         ...common,
         basis: line.charge.basis === 'duty-paid' ? 'duty-paid value' : 'customs value',
         rate: formatRate(g.result.adValoremEquivalent, rounding),
-        formula: `${reference}; g = max(0, F − R) = max(0, ${f.unit(line.charge.floor)} − ${f.unit(g.result.reference)}) = ${f.unit(g.result.gap)}; ${line.charge.method.type}: d = ${f.unit(g.result.dutyPerUnit)} per ${u} × ${g.quantity.toFixed()} ${u} = ${f.money(line.amount)}`,
+        formula: `${reference}; g = max(0, F − R) = max(0, ${f.unit(line.charge.floor)} − ${f.unit(g.result.reference)}) = ${f.unit(g.result.gap)}; ${line.charge.method.type}: d = ${f.unit(g.result.dutyPerUnit)} per ${u} × ${g.quantity.toFixed()} ${u} = ${grouped(amount)}`,
       };
     }
   }
 }
 
+/** "min 33.58, max 651.50": a fee's per-entry bounds, in its reporting currency (2 places). */
+const feeBounds = memoize((fee: FeeCharge) =>
+  [
+    fee.min === null ? '' : `min ${grouped(fee.min.toFixed(2))}`,
+    fee.max === null ? '' : `max ${grouped(fee.max.toFixed(2))}`,
+  ]
+    .filter(Boolean)
+    .join(', '),
+);
+
+/** Export licences of the origin in force for this product's elements (not charges). */
+function exportLicencesOf(command: LandedCostCommand) {
+  return command.selection.licences
+    .filter(
+      (m) =>
+        m.kind === 'export-licence' &&
+        (command.mineral === undefined ||
+          m.elements.some((e) => command.mineral?.elements.includes(e))),
+    )
+    .map((m) => ({
+      measureId: m.id,
+      label: m.label,
+      elements: m.kind === 'export-licence' ? m.elements : [],
+      legal: legalOf(m),
+    }));
+}
+
+/**
+ * How much of a landed-cost answer to report: `lines` (default) carries every charge line with its
+ * formula and legal source; `totals` only the totals (a batch's compact form, and its CSV);
+ * `explain` adds every measure considered.
+ */
+export interface PresentOptions {
+  readonly explain: boolean;
+  readonly detail: 'lines' | 'totals';
+}
+
 /** The answer of API.md §4, every line with its formula and legal source. */
-export function presentLandedCost(a: Assessment): LandedCostResponse {
+export function presentLandedCost(a: Assessment): LandedCostResponse;
+export function presentLandedCost(a: Assessment, options: PresentOptions): LandedCostBatchResult;
+export function presentLandedCost(
+  a: Assessment,
+  options: PresentOptions = { explain: true, detail: 'lines' },
+): LandedCostBatchResult {
   const { command } = a;
   const { currency, rounding, shipment } = command;
   const f = formulaFormat(currency, rounding);
   const money = (x: Dec) => formatMoney(x, currency, rounding);
 
-  const dutyLines = a.dutyLines.map((line) => presentDutyLine(a, line));
-
-  const feeLines = command.fees.map((fee: FeeCharge) => {
+  const customsValue = money(a.customsValue);
+  const cv = grouped(customsValue);
+  const withLines = options.detail === 'lines';
+  const dutyLines = withLines ? a.dutyLines.map((line) => presentDutyLine(a, line, cv)) : [];
+  const feeLines = (withLines ? command.fees : []).map((fee: FeeCharge) => {
     const m = measureOf(command, fee.id);
     const amount = a.feeAmounts.get(fee.id) ?? clampedFee(fee, a.customsValue);
-    const bounds = [
-      fee.min === null ? '' : `min ${f.money(fee.min)}`,
-      fee.max === null ? '' : `max ${f.money(fee.max)}`,
-    ]
-      .filter(Boolean)
-      .join(', ');
     const raw = fee.rate.times(a.customsValue);
+    const amountText = money(amount);
     const clampNote = amount.equals(raw)
       ? ''
-      : ` → ${f.money(amount)} (${command.entryId === undefined ? 'clamped to' : 'share of the entry’s fee, clamped to'} ${bounds} per entry)`;
+      : ` → ${grouped(amountText)} (${command.entryId === undefined ? 'clamped to' : 'share of the entry’s fee, clamped to'} ${feeBounds(fee)} per entry)`;
     return {
       measureId: m.id,
       kind: 'fee' as const,
       label: m.label,
       basis: 'customs value',
-      rate: formatRate(fee.rate, rounding),
-      amount: money(amount),
-      formula: `${f.percent(fee.rate)} × ${f.money(a.customsValue)} = ${f.money(raw)}${clampNote}`,
+      rate: rateTexts(fee)[rounding].rate,
+      amount: amountText,
+      formula: `${rateTexts(fee)[rounding].percent} × ${cv} = ${f.money(raw)}${clampNote}`,
       legal: legalOf(m),
       confidence: m.confidence,
     };
@@ -165,9 +217,9 @@ export function presentLandedCost(a: Assessment): LandedCostResponse {
     transport: command.transport,
     quantity: { value: shipment.quantity.toFixed(), unit: shipment.unit },
     goods: money(shipment.goods),
-    customsValue: money(a.customsValue),
+    customsValue,
     valuationBasis: shipment.valuationBasis,
-    lines: [...dutyLines, ...feeLines],
+    ...(withLines ? { lines: [...dutyLines, ...feeLines] } : {}),
     duties: money(totals.duties),
     fees: money(totals.fees),
     freight: money(onTop.freight),
@@ -176,25 +228,17 @@ export function presentLandedCost(a: Assessment): LandedCostResponse {
     landedPerUnit: formatPerUnit(perUnit(totals.landedCost, shipment.quantity), rounding),
     landedPerKg: formatPerUnit(perUnit(totals.landedCost, command.quantityKg), rounding),
     effectiveDutyRate: formatRate(perUnit(totals.duties, a.customsValue), rounding),
-    exportLicences: command.selection.licences
-      .filter(
-        (m) =>
-          m.kind === 'export-licence' &&
-          (command.mineral === undefined ||
-            m.elements.some((e) => command.mineral?.elements.includes(e))),
-      )
-      .map((m) => ({
-        measureId: m.id,
-        label: m.label,
-        elements: m.kind === 'export-licence' ? m.elements : [],
-        legal: legalOf(m),
-      })),
-    explain: command.selection.considered.map((c) => ({
-      measureId: c.measure.id,
-      label: c.measure.label,
-      applied: c.applied,
-      reason: c.reason,
-    })),
+    ...(withLines ? { exportLicences: exportLicencesOf(command) } : {}),
+    ...(options.explain
+      ? {
+          explain: command.selection.considered.map((c) => ({
+            measureId: c.measure.id,
+            label: c.measure.label,
+            applied: c.applied,
+            reason: c.reason,
+          })),
+        }
+      : {}),
     ...(command.entryId === undefined ? {} : { entryId: command.entryId }),
     meta: buildMeta(command.asOf, currency, rounding, command.warnings),
   };
@@ -227,7 +271,7 @@ export const LANDED_COST_COLUMNS = [
 
 /** One landed-cost answer as spreadsheet cells (CSV columns and `field` names). */
 export function landedCostRow(
-  r: LandedCostResponse,
+  r: LandedCostBatchResult,
 ): FlatRow & Record<(typeof LANDED_COST_COLUMNS)[number], string> {
   return {
     entryId: r.entryId ?? '',

@@ -209,6 +209,7 @@ export const LandedCostResponseSchema = z
           reason: z.string(),
         }),
       )
+      .optional()
       .openapi({
         description: 'Every measure considered for the destination, and why it applied or not.',
       }),
@@ -219,12 +220,32 @@ export const LandedCostResponseSchema = z
 
 export type LandedCostResponse = z.infer<typeof LandedCostResponseSchema>;
 
+/** A batch line's result: with `"detail": "totals"` it leaves out the charge lines and licences. */
+export const LandedCostBatchResultSchema = LandedCostResponseSchema.partial({
+  lines: true,
+  exportLicences: true,
+}).openapi('LandedCostBatchResult');
+
+export type LandedCostBatchResult = z.infer<typeof LandedCostBatchResultSchema>;
+
 export const BatchRequestSchema = z
   .object({
     lines: z.array(z.unknown()).openapi({
       description:
         'Landed-cost requests (each a LandedCostRequest, with an optional entryId). A bad line fails alone.',
       items: { $ref: '#/components/schemas/LandedCostRequest' },
+    }),
+    detail: z
+      .enum(['lines', 'totals'])
+      .optional()
+      .openapi({
+        description:
+          '`lines` (default): each result carries its charge lines; `totals`: only the totals, the ' +
+          'fast compact form (CSV answers always use it).',
+      }),
+    explain: z.boolean().optional().openapi({
+      description:
+        'Include each line’s `explain` list (default false: it is most of a line’s size).',
     }),
     defaults: z
       .record(z.string(), z.unknown())
@@ -257,7 +278,7 @@ export const BatchResponseSchema = z
         z.object({
           index: z.number().int(),
           ok: z.literal(true),
-          result: LandedCostResponseSchema,
+          result: LandedCostBatchResultSchema,
         }),
         z.object({
           index: z.number().int(),

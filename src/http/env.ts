@@ -1,0 +1,15 @@
+/** What the Worker is given by wrangler.toml, secrets and the runtime. */
+export interface Bindings {
+  /** Comma-separated API keys; when set, every operation but discovery needs one. A secret. */
+  readonly API_KEYS?: string;
+  /** Comma-separated allowed CORS origins; default any origin. */
+  readonly CORS_ORIGINS?: string;
+  /** The Workers Rate Limiting binding (wrangler.toml `[[ratelimits]]`); absent locally in tests. */
+  readonly RATE_LIMITER?: RateLimit;
+  /** "1" turns on the benchmark's echo route (wrangler.toml `[env.bench]`). */
+  readonly FLOORLINE_BENCH?: string;
+}
+
+export interface AppEnv {
+  Bindings: Bindings;
+}
