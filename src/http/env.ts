@@ -1,3 +1,8 @@
+/** The Workers Rate Limiting binding, as much of it as the API uses. */
+export interface RateLimiter {
+  limit(options: { key: string }): Promise<{ success: boolean }>;
+}
+
 /** What the Worker is given by wrangler.toml, secrets and the runtime. */
 export interface Bindings {
   /** Comma-separated API keys; when set, every operation but discovery needs one. A secret. */
@@ -5,7 +10,7 @@ export interface Bindings {
   /** Comma-separated allowed CORS origins; default any origin. */
   readonly CORS_ORIGINS?: string;
   /** The Workers Rate Limiting binding (wrangler.toml `[[ratelimits]]`); absent locally in tests. */
-  readonly RATE_LIMITER?: RateLimit;
+  readonly RATE_LIMITER?: RateLimiter;
   /** "1" turns on the benchmark's echo route (wrangler.toml `[env.bench]`). */
   readonly FLOORLINE_BENCH?: string;
 }
