@@ -34,8 +34,17 @@ const measureStateSchema = z.object({
   reason: z.string().openapi({ example: 'in force' }),
 });
 
+const stateOn = { stateOn: measureStateSchema };
+const [adValorem, specific, floorGap, fee, exportLicence] = measureSchema.options;
+
 export const MeasureSchema = z
-  .intersection(measureSchema, z.object({ status: z.string(), stateOn: measureStateSchema }))
+  .discriminatedUnion('kind', [
+    adValorem.extend(stateOn),
+    specific.extend(stateOn),
+    floorGap.extend(stateOn),
+    fee.extend(stateOn),
+    exportLicence.extend(stateOn),
+  ])
   .openapi('Measure', {
     description:
       'A dated policy row: tariff, fee, floor-gap measure or export licence, with its scope, legal ' +

@@ -1,0 +1,411 @@
+import { Validator } from '@cfworker/json-schema';
+import fc from 'fast-check';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { app } from '../../src/app';
+
+/**
+ * Contract fuzzing (fast-check, fixed seed, bounded runs): whatever a client sends, the API never
+ * answers 5xx, every error is problem+json with its status, every 2xx JSON body validates against
+ * the response schema of the served OpenAPI document, and identical requests get identical answers.
+ */
+
+type Doc = {
+  paths: Record<
+    string,
+    Record<string, { responses: Record<string, { content?: Record<string, { schema: unknown }> }> }>
+  >;
+  components: { schemas: Record<string, unknown> };
+};
+let doc: Doc;
+
+beforeAll(async () => {
+  doc = (await (await app.request('/openapi.json')).json()) as Doc;
+});
+
+/** A validator for an operation's 200 JSON body, with `#/components/schemas` refs made `$defs`. */
+function responseValidator(path: string, method: string): Validator {
+  const schema = doc.paths[path]?.[method]?.responses['200']?.content?.['application/json']?.schema;
+  if (schema === undefined) throw new Error(`no 200 JSON schema for ${method} ${path}`);
+  const rewrite = (x: unknown) =>
+    JSON.parse(JSON.stringify(x).replaceAll('#/components/schemas/', '#/$defs/'));
+  return new Validator(
+    { ...rewrite(schema), $defs: rewrite(doc.components.schemas) },
+    '2020-12',
+    false,
+  );
+}
+
+interface Sent {
+  readonly status: number;
+  readonly type: string;
+  readonly body: string;
+}
+
+async function send(
+  method: string,
+  url: string,
+  body?: string,
+  contentType = 'application/json',
+): Promise<Sent> {
+  const init: RequestInit =
+    body === undefined ? { method } : { method, body, headers: { 'content-type': contentType } };
+  const response = await app.request(url, init);
+  return {
+    status: response.status,
+    type: response.headers.get('content-type') ?? '',
+    body: await response.text(),
+  };
+}
+
+/** The laws every answer obeys; returns the answer for further checks. */
+function checkAnswer(sent: Sent, validator: Validator | undefined): void {
+  expect(sent.status, sent.body).toBeLessThan(500);
+  if (sent.status >= 400) {
+    expect(sent.type).toBe('application/problem+json');
+    const problem = JSON.parse(sent.body) as { status: number; title: string; detail: string };
+    expect(problem.status).toBe(sent.status);
+    expect(problem.title).toBeTruthy();
+    expect(problem.detail).toBeTruthy();
+    expect(sent.body).not.toMatch(/\bat .+:\d+:\d+/); // no stack trace
+  } else if (validator !== undefined && sent.type.startsWith('application/json')) {
+    const result = validator.validate(JSON.parse(sent.body));
+    expect(result.valid, JSON.stringify(result.errors.slice(0, 3))).toBe(true);
+  }
+}
+
+/** The same answer without what differs by design between two requests (the request id). */
+const stable = (sent: Sent) => ({ ...sent, body: sent.body.replace(/"requestId":"[^"]+"/, '') });
+
+const nasty = fc.oneof(
+  fc.constantFrom(
+    '',
+    ' ',
+    '1e5',
+    'NaN',
+    'Infinity',
+    '-1',
+    '0x10',
+    '١٢',
+    '10,5',
+    ' 10',
+    '-0',
+    '00',
+    '9'.repeat(60),
+    '€',
+    '\u0000',
+    'kg',
+  ),
+  fc.constantFrom(1e308, -1, -0, 0.1, 2 ** 53 + 1, 1e-7, true, null),
+  fc.constantFrom<unknown>(
+    [],
+    {},
+    [[[[[]]]]],
+    Array.from({ length: 300 }, () => 1),
+  ),
+  fc.string({ maxLength: 20 }),
+  fc.integer(),
+);
+
+/** A valid request with one field (at a random path) replaced by something nasty. */
+function mutate(valid: Record<string, unknown>) {
+  const paths: string[][] = [];
+  const walk = (node: unknown, path: string[]) => {
+    if (typeof node !== 'object' || node === null) return;
+    for (const [k, v] of Object.entries(node)) {
+      paths.push([...path, k]);
+      walk(v, [...path, k]);
+    }
+  };
+  walk(valid, []);
+  return fc.tuple(fc.constantFrom(...paths), nasty, fc.boolean()).map(([path, value, remove]) => {
+    const copy = structuredClone(valid);
+    let node = copy as Record<string, unknown>;
+    for (const key of path.slice(0, -1)) node = node[key] as Record<string, unknown>;
+    const last = path.at(-1) ?? '';
+    if (remove) delete node[last];
+    else node[last] = value;
+    return copy;
+  });
+}
+
+const usd = (amount: string, per = 'kg') => ({ amount, currency: 'USD', per });
+const VALID: Record<string, Record<string, unknown>> = {
+  '/v1/floor-gap': {
+    price: usd('10'),
+    floor: usd('16'),
+    quantity: { value: '1000', unit: 'kg' },
+    otherDutyRate: '0.25',
+    method: { type: 'tranche' },
+    asOf: '2026-11-21',
+  },
+  '/v1/landed-cost': {
+    mineral: 'ndfeb-magnet',
+    origin: 'CN',
+    destination: 'US',
+    asOf: '2026-03-01',
+    quantity: { value: '10', unit: 't' },
+    price: usd('75'),
+    incoterm: 'CIF',
+    freight: '4000',
+    insurance: '500',
+    measures: [{ id: 'w', kind: 'floor-gap', benchmark: 'g7-lree-floor' }],
+  },
+  '/v1/landed-cost/batch': {
+    defaults: { origin: 'CN', asOf: '2026-03-01' },
+    lines: [
+      { mineral: 'nd-oxide', quantity: { value: '1', unit: 't' }, price: usd('50'), entryId: 'E' },
+      { hts: '2846.90.80', quantity: { value: '5', unit: 'lb' }, price: usd('50'), entryId: 'E' },
+    ],
+  },
+  '/v1/bloc-tiers': {
+    mineral: 'ndpr-oxide',
+    redPrice: usd('10'),
+    bluePrice: usd('15'),
+    floor: usd('16'),
+    destinations: ['US', 'JP', 'IN'],
+    floorMembers: ['US'],
+    asOf: '2026-11-21',
+  },
+  '/v1/benchmarks/check': { mineral: 'dy-oxide', price: usd('1600'), asOf: '2026-11-21' },
+  '/v1/origin-content': {
+    productValue: { amount: '100000', currency: 'USD' },
+    components: [{ mineral: 'dy-oxide', origin: 'CN', value: '100' }],
+    maxRedShare: '0.05',
+    asOf: '2026-11-21',
+  },
+  '/v1/floor-financing': {
+    benchmark: 'dod-ndpr-floor',
+    marketPrice: usd('62'),
+    quantity: { value: '1', unit: 't' },
+    upsideShare: '0.3',
+    asOf: '2026-11-21',
+  },
+};
+
+const RUNS = { seed: 42, numRuns: 40 };
+
+describe('JSON operations: arbitrary and near-valid bodies', () => {
+  for (const [path, valid] of Object.entries(VALID)) {
+    it(`POST ${path}: the valid example answers 200 and validates`, async () => {
+      const sent = await send('POST', path, JSON.stringify(valid));
+      expect(sent.status, sent.body).toBe(200);
+      checkAnswer(sent, responseValidator(path, 'post'));
+    });
+
+    it(`POST ${path}: near-valid bodies never break the contract, and repeat identically`, async () => {
+      const validator = responseValidator(path, 'post');
+      await fc.assert(
+        fc.asyncProperty(mutate(valid), async (body) => {
+          const text = JSON.stringify(body);
+          const first = await send('POST', path, text);
+          checkAnswer(first, validator);
+          expect(stable(await send('POST', path, text))).toEqual(stable(first));
+        }),
+        RUNS,
+      );
+    });
+
+    it(`POST ${path}: arbitrary JSON and non-JSON bodies are 400/413/415/422`, async () => {
+      await fc.assert(
+        fc.asyncProperty(
+          fc.oneof(
+            fc.jsonValue().map((v) => JSON.stringify(v) ?? 'null'),
+            fc.string({ maxLength: 50 }),
+          ),
+          fc.constantFrom('application/json', 'text/plain', 'application/x-www-form-urlencoded'),
+          async (body, contentType) => {
+            const sent = await send('POST', path, body, contentType);
+            checkAnswer(sent, undefined);
+            if (path !== '/v1/landed-cost/batch' || contentType !== 'application/json') {
+              expect([200, 400, 413, 415, 422]).toContain(sent.status);
+            }
+          },
+        ),
+        RUNS,
+      );
+    });
+  }
+
+  it('deep nesting and huge numbers are answered, not crashed on', async () => {
+    const deep = `${'['.repeat(5000)}${']'.repeat(5000)}`;
+    checkAnswer(await send('POST', '/v1/floor-gap', deep), undefined);
+    checkAnswer(
+      await send(
+        'POST',
+        '/v1/floor-gap',
+        JSON.stringify({
+          price: { amount: 1e308, per: 'kg' },
+          floor: { amount: '1'.repeat(39), per: 'g' },
+        }),
+      ),
+      responseValidator('/v1/floor-gap', 'post'),
+    );
+  });
+});
+
+describe('GET forms: arbitrary query strings', () => {
+  const forms: [string, string[]][] = [
+    [
+      '/v1/floor-gap',
+      [
+        'price',
+        'floor',
+        'per',
+        'floorPer',
+        'currency',
+        'quantity',
+        'quantityUnit',
+        'basis',
+        'otherDutyRate',
+        'method',
+        'maxRate',
+        'penaltyRate',
+        'benchmark',
+        'asOf',
+        'rounding',
+        'format',
+        'field',
+      ],
+    ],
+    [
+      '/v1/landed-cost',
+      [
+        'mineral',
+        'hts',
+        'origin',
+        'destination',
+        'asOf',
+        'quantity',
+        'unit',
+        'price',
+        'currency',
+        'per',
+        'incoterm',
+        'freight',
+        'insurance',
+        'transport',
+        'scenario',
+        'fxRate',
+        'reportingCurrency',
+        'format',
+        'field',
+      ],
+    ],
+    [
+      '/v1/bloc-tiers',
+      [
+        'mineral',
+        'redPrice',
+        'bluePrice',
+        'floor',
+        'per',
+        'benchmark',
+        'destinations',
+        'floorMembers',
+        'format',
+        'field',
+        'asOf',
+      ],
+    ],
+    ['/v1/benchmarks/check', ['mineral', 'price', 'per', 'benchmark', 'format', 'field']],
+    ['/v1/measures', ['asOf', 'destination', 'origin', 'mineral', 'inForce']],
+    ['/v1/blocs', ['asOf']],
+  ];
+  const value = fc.oneof(
+    fc.constantFrom(
+      '10',
+      '16',
+      'kg',
+      't',
+      'lb',
+      'US',
+      'CN',
+      'JP,IN',
+      'ndpr-oxide',
+      'dy-oxide',
+      'g7-lree-floor',
+      'json',
+      'csv',
+      'text',
+      'svg',
+      'capped',
+      'tranche',
+      '2026-11-21',
+      'duty',
+      'true',
+    ),
+    fc.string({ maxLength: 12 }),
+  );
+  for (const [path, names] of forms) {
+    it(`GET ${path}: never a 5xx; 200 JSON validates; errors are problems`, async () => {
+      const validator = responseValidator(path, 'get');
+      await fc.assert(
+        fc.asyncProperty(
+          fc.array(
+            fc.tuple(fc.oneof(fc.constantFrom(...names), fc.string({ maxLength: 8 })), value),
+            { maxLength: 8 },
+          ),
+          async (pairs) => {
+            const query = new URLSearchParams(pairs).toString();
+            const sent = await send('GET', `${path}?${query}`);
+            checkAnswer(sent, validator);
+            expect([200, 400, 401, 404]).toContain(sent.status);
+          },
+        ),
+        { seed: 42, numRuns: 80 },
+      );
+    });
+  }
+});
+
+describe('CSV batch: broken files', () => {
+  const header = [
+    'entryId',
+    'mineral',
+    'origin',
+    'asOf',
+    'quantity',
+    'unit',
+    'price',
+    'per',
+    'transport',
+    'hts',
+    'notes',
+  ];
+  const cell = fc.oneof(
+    fc.constantFrom(
+      'E1',
+      'nd-oxide',
+      'CN',
+      '2026-03-01',
+      '100',
+      'kg',
+      '50',
+      'air',
+      '',
+      '"',
+      '""',
+      'a,b',
+      '-5',
+      '1e3',
+    ),
+    fc.string({ maxLength: 6 }),
+  );
+  it('BOM, CRLF or LF, missing and extra columns, broken quoting: one answer per row or a 400', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.shuffledSubarray(header, { minLength: 0 }),
+        fc.array(fc.array(cell, { maxLength: 12 }), { maxLength: 6 }),
+        fc.boolean(),
+        fc.constantFrom('\r\n', '\n'),
+        async (columns, rows, bom, eol) => {
+          const text = `${bom ? '\uFEFF' : ''}${[columns.join(','), ...rows.map((r) => r.join(','))].join(eol)}${eol}`;
+          const sent = await send('POST', '/v1/landed-cost/batch', text, 'text/csv');
+          checkAnswer(sent, responseValidator('/v1/landed-cost/batch', 'post'));
+          expect([200, 400]).toContain(sent.status);
+        },
+      ),
+      { seed: 42, numRuns: 80 },
+    );
+  });
+});

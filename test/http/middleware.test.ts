@@ -1,0 +1,103 @@
+import { describe, expect, it } from 'vitest';
+import { app, corsOrigin } from '../../src/app';
+import { problemOf } from '../helpers';
+
+const withEnv = (path: string, env: Record<string, unknown>, init: RequestInit = {}) =>
+  Promise.resolve(app.request(path, init, env));
+
+describe('optional API keys', () => {
+  const env = { API_KEYS: 'alpha-key, beta-key' };
+  const path = '/v1/floor-gap?price=10&floor=16&per=kg&format=text';
+
+  it('are off when no keys are configured', async () => {
+    expect((await withEnv(path, {})).status).toBe(200);
+  });
+
+  it('a missing key is a 401 problem with WWW-Authenticate', async () => {
+    const response = await withEnv(path, env);
+    await problemOf(response.clone(), 401);
+    expect(response.headers.get('www-authenticate')).toBe('Bearer realm="floorline"');
+  });
+
+  it('a wrong key is a 401; a right one as bearer or as ?key= passes', async () => {
+    await problemOf(await withEnv(path, env, { headers: { authorization: 'Bearer nope' } }), 401);
+    expect(
+      await (await withEnv(path, env, { headers: { authorization: 'Bearer beta-key' } })).text(),
+    ).toBe('6.00');
+    expect(await (await withEnv(`${path}&key=alpha-key`, env)).text()).toBe('6.00');
+  });
+
+  it('discovery stays open: /, /health, /docs, /openapi.json', async () => {
+    for (const open of ['/', '/health', '/docs', '/openapi.json']) {
+      expect((await withEnv(open, env)).status, open).toBe(200);
+    }
+  });
+});
+
+describe('rate limiting (Workers Rate Limiting binding)', () => {
+  it('answers 429 with Retry-After when the binding says no, keyed on the API key', async () => {
+    const keys: string[] = [];
+    const RATE_LIMITER = {
+      limit: async ({ key }: { key: string }) => {
+        keys.push(key);
+        return { success: false };
+      },
+    };
+    const response = await withEnv('/health?key=k1', { RATE_LIMITER });
+    await problemOf(response.clone(), 429);
+    expect(response.headers.get('retry-after')).toBe('60');
+    await withEnv('/health', { RATE_LIMITER }, { headers: { 'cf-connecting-ip': '203.0.113.7' } });
+    expect(keys).toEqual(['key:k1', 'ip:203.0.113.7']);
+  });
+
+  it('lets requests through when the binding allows them, and is a no-op without it', async () => {
+    const RATE_LIMITER = { limit: async () => ({ success: true }) };
+    expect((await withEnv('/health', { RATE_LIMITER })).status).toBe(200);
+    expect((await withEnv('/health', {})).status).toBe(200);
+  });
+});
+
+describe('CORS, security headers, timing', () => {
+  it('any origin by default; an allow-list from CORS_ORIGINS otherwise', () => {
+    expect(corsOrigin('https://sheets.example', undefined)).toBe('*');
+    expect(corsOrigin('https://a.example', 'https://a.example, https://b.example')).toBe(
+      'https://a.example',
+    );
+    expect(corsOrigin('https://evil.example', 'https://a.example')).toBeNull();
+  });
+
+  it('a preflight from an allowed origin is answered with the methods', async () => {
+    const response = await withEnv(
+      '/v1/floor-gap',
+      { CORS_ORIGINS: 'https://a.example' },
+      {
+        method: 'OPTIONS',
+        headers: { origin: 'https://a.example', 'access-control-request-method': 'POST' },
+      },
+    );
+    expect(response.status).toBe(204);
+    expect(response.headers.get('access-control-allow-origin')).toBe('https://a.example');
+    expect(response.headers.get('access-control-allow-methods')).toBe('GET,POST,OPTIONS');
+  });
+
+  it('every response carries Server-Timing, X-Request-Id and security headers, errors included', async () => {
+    for (const path of ['/health', '/nowhere']) {
+      const response = await withEnv(path, {});
+      expect(response.headers.get('server-timing'), path).toMatch(/^total;dur=/);
+      expect(response.headers.get('x-request-id'), path).toMatch(/^[0-9a-f-]{36}$/);
+      expect(response.headers.get('x-content-type-options'), path).toBe('nosniff');
+    }
+  });
+
+  it('the benchmark echo route exists only with FLOORLINE_BENCH=1', async () => {
+    const init = {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"a":1}',
+    };
+    await problemOf(await withEnv('/__bench/echo', {}, init), 404);
+    expect(await (await withEnv('/__bench/echo', { FLOORLINE_BENCH: '1' }, init)).json()).toEqual({
+      a: 1,
+    });
+  });
+});
