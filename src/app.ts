@@ -130,9 +130,9 @@ export function createApp() {
   app.route('/', referenceRouter);
 
   // The benchmark's baseline: parse and serialise the same bytes, nothing else (bench/run.ts).
-  app.post('/__bench/echo', async (c) => {
+  app.post('/__bench/batch', async (c) => {
     if ((c.env as Bindings | undefined)?.FLOORLINE_BENCH !== '1')
-      throw new Problem(404, 'There is no /__bench/echo.');
+      throw new Problem(404, 'There is no /__bench/batch.');
     return c.json(await c.req.json());
   });
 

@@ -163,6 +163,8 @@ export function clampedFee(fee: FeeCharge, value: Dec): Dec {
 export function entryFeeShares(fee: FeeCharge, values: readonly Dec[]): Dec[] {
   const total = sum(values);
   const amount = clampedFee(fee, total);
+  // Unclamped, each line's share is simply rate × its value (the same number, without a division).
+  if (amount.equals(fee.rate.times(total))) return values.map((v) => fee.rate.times(v));
   if (total.isZero()) return values.map(() => amount.dividedBy(values.length));
   return values.map((v) => amount.times(v).dividedBy(total));
 }

@@ -22,6 +22,17 @@ export function buildMeta(
     asOf,
     currency,
     rounding,
-    warnings: uniqueWarnings(warnings),
+    warnings: distinct(warnings),
   };
+}
+
+/** The lines of a batch lane share one warnings list: de-duplicate it once. */
+const distinctCache = new WeakMap<readonly Warning[], Warning[]>();
+function distinct(warnings: readonly Warning[]): Warning[] {
+  let unique = distinctCache.get(warnings);
+  if (unique === undefined) {
+    unique = uniqueWarnings(warnings);
+    distinctCache.set(warnings, unique);
+  }
+  return unique;
 }

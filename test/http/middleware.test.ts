@@ -95,8 +95,8 @@ describe('CORS, security headers, timing', () => {
       headers: { 'content-type': 'application/json' },
       body: '{"a":1}',
     };
-    await problemOf(await withEnv('/__bench/echo', {}, init), 404);
-    expect(await (await withEnv('/__bench/echo', { FLOORLINE_BENCH: '1' }, init)).json()).toEqual({
+    await problemOf(await withEnv('/__bench/batch', {}, init), 404);
+    expect(await (await withEnv('/__bench/batch', { FLOORLINE_BENCH: '1' }, init)).json()).toEqual({
       a: 1,
     });
   });

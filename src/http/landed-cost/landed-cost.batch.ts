@@ -1,7 +1,7 @@
 import type { PolicyData } from '../../data/store';
 import type { Warning } from '../../data/warnings';
-import { Dec, sum } from '../../domain/decimal';
-import { entryFeeShares } from '../../domain/landed-cost';
+import { type Dec, sum, ZERO } from '../../domain/decimal';
+import { entryFeeShares, type FeeCharge } from '../../domain/landed-cost';
 import { formatMoney, type RoundingMode } from '../../domain/rounding';
 import { toCsv } from '../csv';
 import { type FieldProblem, Problem, problemBody } from '../problem';
@@ -113,30 +113,39 @@ function shareEntryFees(assessments: readonly Assessment[]): Assessment[] {
   const entries = new Map<string, number[]>();
   assessments.forEach((a, i) => {
     const id = a.command.entryId;
-    if (id !== undefined) entries.set(id, [...(entries.get(id) ?? []), i]);
+    if (id === undefined) return;
+    const members = entries.get(id);
+    if (members === undefined) entries.set(id, [i]);
+    else members.push(i);
   });
   const shared = [...assessments];
+  const fees = new Map<number, Map<string, Dec>>();
   for (const members of entries.values()) {
     if (members.length < 2) continue;
-    const feeIds = new Set(
-      members.flatMap((i) => assessments[i]?.command.fees.map((f) => f.id) ?? []),
-    );
-    for (const feeId of feeIds) {
-      const holders = members.filter((i) =>
-        assessments[i]?.command.fees.some((f) => f.id === feeId),
-      );
-      const fee = assessments[holders[0] ?? -1]?.command.fees.find((f) => f.id === feeId);
-      if (fee === undefined) continue;
+    const byFee = new Map<string, { fee: FeeCharge; holders: number[] }>();
+    for (const i of members) {
+      for (const fee of assessments[i]?.command.fees ?? []) {
+        const group = byFee.get(fee.id);
+        if (group === undefined) byFee.set(fee.id, { fee, holders: [i] });
+        else group.holders.push(i);
+      }
+    }
+    for (const { fee, holders } of byFee.values()) {
       const shares = entryFeeShares(
         fee,
-        holders.map((i) => assessments[i]?.customsValue ?? new Dec(0)),
+        holders.map((i) => assessments[i]?.customsValue ?? ZERO),
       );
       holders.forEach((i, k) => {
-        const a = shared[i];
         const share = shares[k];
-        if (a !== undefined && share !== undefined) {
-          shared[i] = { ...a, feeAmounts: new Map([...a.feeAmounts, [feeId, share]]) };
+        const a = assessments[i];
+        if (share === undefined || a === undefined) return;
+        let amounts = fees.get(i);
+        if (amounts === undefined) {
+          amounts = new Map(a.feeAmounts);
+          fees.set(i, amounts);
+          shared[i] = { ...a, feeAmounts: amounts };
         }
+        amounts.set(fee.id, share);
       });
     }
   }
