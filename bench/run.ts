@@ -222,16 +222,37 @@ function stopWorker(child: ChildProcess) {
   if (child.pid !== undefined) process.kill(-child.pid, 'SIGTERM');
 }
 
-/** Resident memory of the workerd processes, in MiB. */
-function workerdRssMiB(): number {
-  const pids = execFileSync('sh', ['-c', 'pgrep -f "workerd serve" || true'], { encoding: 'utf8' })
+/** Every process below `pid` (wrangler → workerd), from `ps`. */
+function descendants(pid: number): number[] {
+  const table = execFileSync('ps', ['-e', '-o', 'pid=,ppid='], { encoding: 'utf8' })
+    .trim()
     .split('\n')
-    .filter(Boolean);
+    .map((line) => line.trim().split(/\s+/).map(Number));
+  const found: number[] = [];
+  const queue = [pid];
+  while (queue.length > 0) {
+    const parent = queue.shift();
+    for (const [child, ppid] of table) {
+      if (ppid === parent && child !== undefined) {
+        found.push(child);
+        queue.push(child);
+      }
+    }
+  }
+  return found;
+}
+
+/** Resident memory of the workerd processes under the wrangler we started, in MiB. */
+function workerdRssMiB(wrangler: ChildProcess): number {
   let kib = 0;
-  for (const pid of pids) {
+  for (const pid of descendants(wrangler.pid ?? -1)) {
     try {
-      const status = execFileSync('cat', [`/proc/${pid}/status`], { encoding: 'utf8' });
-      kib += Number.parseInt(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? '0', 10);
+      const status = execFileSync('cat', [`/proc/${pid}/status`], {
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'ignore'],
+      });
+      if (/^Name:\s+workerd/m.test(status))
+        kib += Number.parseInt(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? '0', 10);
     } catch {
       // the process is gone
     }
@@ -256,7 +277,7 @@ async function load(path: string) {
 }
 
 /** Thousands of mixed requests: good ones and the bad ones clients send; counts every status. */
-async function soak(total: number) {
+async function soak(total: number, wrangler: ChildProcess) {
   const good: [string, RequestInit][] = [
     ['/v1/floor-gap?price=10&floor=16&per=kg&format=text', {}],
     [
@@ -295,7 +316,7 @@ async function soak(total: number) {
   ];
   const statuses: Record<string, number> = {};
   let unexpected = 0;
-  const before = workerdRssMiB();
+  const rss = [workerdRssMiB(wrangler)];
   const start = performance.now();
   const concurrency = 8;
   let next = 0;
@@ -317,6 +338,7 @@ async function soak(total: number) {
         await response.arrayBuffer();
         statuses[response.status] = (statuses[response.status] ?? 0) + 1;
         if (response.status !== expected) unexpected++;
+        if (i > 0 && i % Math.floor(total / 5) === 0) rss.push(workerdRssMiB(wrangler));
       }
     }),
   );
@@ -326,8 +348,7 @@ async function soak(total: number) {
     seconds: round(seconds, 1),
     statuses,
     unexpected,
-    rssBeforeMiB: before,
-    rssAfterMiB: workerdRssMiB(),
+    workerdRssMiB: [...rss, workerdRssMiB(wrangler)],
   };
 }
 
@@ -359,7 +380,7 @@ async function main() {
       ]) {
         loads.push(await load(path));
       }
-      soaked = await soak(quick ? 600 : 5000);
+      soaked = await soak(quick ? 600 : 5000, worker);
     } finally {
       stopWorker(worker);
     }
@@ -418,7 +439,7 @@ async function main() {
         `${l.path.slice(0, 60).padEnd(60)} ${String(l.requestsPerSec).padStart(7)} req/s  p50 ${l.p50Ms} ms  p99 ${l.p99Ms} ms  non-2xx ${l.non2xx}`,
       );
     console.log(
-      `\nSoak: ${soaked.requests} requests in ${soaked.seconds} s; statuses ${JSON.stringify(soaked.statuses)}; unexpected ${soaked.unexpected}; workerd RSS ${soaked.rssBeforeMiB} → ${soaked.rssAfterMiB} MiB`,
+      `\nSoak: ${soaked.requests} requests in ${soaked.seconds} s; statuses ${JSON.stringify(soaked.statuses)}; unexpected ${soaked.unexpected}; workerd RSS over the soak ${soaked.workerdRssMiB.join(' → ')} MiB`,
     );
     console.log(
       `Cold start (module evaluation, Node): ${cold.nodeModuleInitMs} ms; bundle ${round(size.bytes / 1024, 1)} KiB, gzip ${summary.bundle.gzipKiB} KiB`,

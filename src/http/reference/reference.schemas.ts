@@ -11,8 +11,12 @@ import {
 } from '../../data/schema';
 import { CountryCode, IsoDate, WarningSchema } from '../schemas';
 
-/** Reference data is served as seeded: the seed schemas are the response schemas. */
-export const MineralSchema = mineralSchema.openapi('Mineral', {
+/**
+ * Reference data is served as seeded: the seed schemas are the response schemas. Each is cloned
+ * before `.openapi()`: a schema built before @hono/zod-openapi extends zod has no `.openapi`, and
+ * module order should not decide that.
+ */
+export const MineralSchema = mineralSchema.clone().openapi('Mineral', {
   description: 'A traded mineral product, its group and the HTS lines it may be classified under.',
   example: {
     id: 'ndpr-oxide',
@@ -25,7 +29,7 @@ export const MineralSchema = mineralSchema.openapi('Mineral', {
   },
 });
 
-export const BenchmarkSchema = benchmarkSchema.openapi('Benchmark', {
+export const BenchmarkSchema = benchmarkSchema.clone().openapi('Benchmark', {
   description: 'A reference floor or cap, with its legal status and source.',
 });
 
@@ -65,8 +69,8 @@ export const CountrySchema = countrySchema
   })
   .openapi('Country');
 
-export const ScenarioSchema = scenarioSchema.openapi('Scenario');
-export const TimelineEventSchema = timelineEventSchema.openapi('TimelineEvent');
+export const ScenarioSchema = scenarioSchema.clone().openapi('Scenario');
+export const TimelineEventSchema = timelineEventSchema.clone().openapi('TimelineEvent');
 
 export const AsOfQuery = z.object({
   asOf: IsoDate.optional().openapi({ description: 'Date YYYY-MM-DD; default today (UTC).' }),
