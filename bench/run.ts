@@ -21,7 +21,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import autocannon from 'autocannon';
-import { build } from 'esbuild';
+import { bundleApp } from '../scripts/load-app.ts';
 
 const root = new URL('..', import.meta.url).pathname;
 const quick = process.env.BENCH_QUICK === '1';
@@ -164,20 +164,6 @@ const serverTiming = (response: Response) => {
   if (dur === undefined) throw new Error('no Server-Timing header');
   return Number.parseFloat(dur);
 };
-
-async function bundleApp(dir: string): Promise<string> {
-  const outfile = join(dir, 'app.mjs');
-  await build({
-    entryPoints: [join(root, 'src/app.ts')],
-    bundle: true,
-    format: 'esm',
-    platform: 'neutral',
-    mainFields: ['module', 'main'],
-    outfile,
-    logLevel: 'warning',
-  });
-  return outfile;
-}
 
 /** Evaluating the bundled module in a fresh Node process, median of runs (includes seed validation). */
 function coldStartMs(bundle: string): number {
@@ -355,7 +341,7 @@ async function soak(total: number, wrangler: ChildProcess) {
 async function main() {
   const dir = await mkdtemp(join(tmpdir(), 'floorline-bench-'));
   try {
-    const bundle = await bundleApp(dir);
+    const bundle = await bundleApp(join(dir, 'app.mjs'));
     const { app } = (await import(`file://${bundle}`)) as typeof import('../src/app');
     const inProcess: Fetcher = async (path, init) =>
       app.request(path, init, { FLOORLINE_BENCH: '1' });

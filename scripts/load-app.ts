@@ -4,23 +4,28 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 
+/** Bundles src/app.ts with esbuild into one ES module at `outfile`, runnable in Node. */
+export async function bundleApp(outfile: string): Promise<string> {
+  await build({
+    entryPoints: [new URL('../src/app.ts', import.meta.url).pathname],
+    bundle: true,
+    format: 'esm',
+    platform: 'neutral',
+    mainFields: ['module', 'main'],
+    outfile,
+    logLevel: 'warning',
+  });
+  return outfile;
+}
+
 /**
- * Bundles src/app.ts with esbuild and imports it into Node, for tools that need the app outside
- * workerd (the OpenAPI export, the in-process benchmark).
+ * Bundles src/app.ts and imports it into Node, for tools that need the app outside workerd (the
+ * OpenAPI export, the in-process benchmark).
  */
 export async function loadApp(): Promise<typeof import('../src/app')> {
   const dir = await mkdtemp(join(tmpdir(), 'floorline-'));
-  const outfile = join(dir, 'app.mjs');
   try {
-    await build({
-      entryPoints: [new URL('../src/app.ts', import.meta.url).pathname],
-      bundle: true,
-      format: 'esm',
-      platform: 'neutral',
-      mainFields: ['module', 'main'],
-      outfile,
-      logLevel: 'warning',
-    });
+    const outfile = await bundleApp(join(dir, 'app.mjs'));
     return (await import(pathToFileURL(outfile).href)) as typeof import('../src/app');
   } finally {
     await rm(dir, { recursive: true, force: true });

@@ -18,27 +18,35 @@ export function respondInFormat(
   row: FlatRow,
   field: string,
 ): Response {
-  if (format === 'csv') {
-    return c.body(toCsv(Object.keys(row), [Object.values(row)]), 200, {
-      'content-type': 'text/csv; charset=utf-8',
-    });
-  }
-  if (format === 'text') {
-    const value = row[field];
-    if (value === undefined) {
-      throw new Problem(
-        400,
-        `The query string is not valid: field: "${field}" is not a field of this answer.`,
-        [
-          {
-            pointer: '/field',
-            parameter: 'field',
-            detail: `must be one of ${Object.keys(row).join(', ')}`,
-          },
-        ],
-      );
-    }
-    return c.body(value, 200, { 'content-type': 'text/plain; charset=utf-8' });
-  }
+  if (format === 'csv') return csvResponse(c, Object.keys(row), [Object.values(row)]);
+  if (format === 'text') return textField(c, row, field);
   return c.json(json, 200);
+}
+
+/** A CSV answer: a header row and value rows. */
+export function csvResponse(
+  c: Context,
+  header: readonly string[],
+  rows: readonly (readonly string[])[],
+): Response {
+  return c.body(toCsv(header, rows), 200, { 'content-type': 'text/csv; charset=utf-8' });
+}
+
+/** One named value as bare text (`WEBSERVICE`); an unknown field is a 400 listing the fields. */
+export function textField(c: Context, row: FlatRow, field: string): Response {
+  const value = row[field];
+  if (value === undefined) {
+    throw new Problem(
+      400,
+      `The query string is not valid: field: "${field}" is not a field of this answer.`,
+      [
+        {
+          pointer: '/field',
+          parameter: 'field',
+          detail: `must be one of ${Object.keys(row).join(', ')}`,
+        },
+      ],
+    );
+  }
+  return c.body(value, 200, { 'content-type': 'text/plain; charset=utf-8' });
 }

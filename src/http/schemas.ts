@@ -140,3 +140,9 @@ export function queryParam(description: string, example?: string) {
     .optional()
     .openapi(example === undefined ? { description } : { description, example });
 }
+
+/** An id of lower-case letters, digits and dashes: minerals, measures, scenarios, benchmarks. */
+export const IdSchema = z
+  .string()
+  .regex(/^[a-z0-9-]+$/, { error: 'must be an id of lower-case letters, digits and dashes' })
+  .max(64);

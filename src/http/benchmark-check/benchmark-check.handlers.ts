@@ -5,11 +5,10 @@ import { policyData } from '../../data/store';
 import type { Warning } from '../../data/warnings';
 import { checkBenchmark } from '../../domain/benchmark-check';
 import { formatPerUnit } from '../../domain/rounding';
-import { toCsv } from '../csv';
-import type { Parsed } from '../floor-gap/floor-gap.command';
 import { buildMeta } from '../meta';
 import { fxRates, restate, todayUtc } from '../money-input';
-import { respondInFormat } from '../output';
+import { csvResponse, respondInFormat } from '../output';
+import type { Parsed } from '../parsed';
 import { type FieldProblem, validationProblem } from '../problem';
 import { flatToRequest, queryProblems, queryValues } from '../query-form';
 import { issuesToProblems } from '../validation';
@@ -107,8 +106,7 @@ export const handleGetBenchmarkCheck: RouteHandler<typeof getBenchmarkCheck> = (
   const result = runBenchmarkCheck(request.data, policyData);
   if (!result.ok) throw queryProblems(BENCHMARK_CHECK_QUERY, result.problems);
   const rows = result.value.results.map((r) => COLUMNS.map((k) => String(r[k])));
-  if (format === 'csv')
-    return c.body(toCsv(COLUMNS, rows), 200, { 'content-type': 'text/csv; charset=utf-8' });
+  if (format === 'csv') return csvResponse(c, COLUMNS, rows);
   const first = Object.fromEntries(COLUMNS.map((k, i) => [k, rows[0]?.[i] ?? '']));
   return respondInFormat(c, format, result.value, first, field);
 };

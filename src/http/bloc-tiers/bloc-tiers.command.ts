@@ -8,9 +8,10 @@ import { type Dec, sum, ZERO } from '../../domain/decimal';
 import type { FloorBasis, FloorGapMethod } from '../../domain/floor-gap';
 import type { RoundingMode } from '../../domain/rounding';
 import type { Unit } from '../../domain/units';
-import { floorGapMethod, type Parsed } from '../floor-gap/floor-gap.command';
+import { floorGapMethod } from '../floor-gap/floor-gap.command';
 import { resolveFloor } from '../floor-input';
 import { dec, fxRates, type Reporting, restate, todayUtc } from '../money-input';
+import type { Parsed } from '../parsed';
 import type { FieldProblem } from '../problem';
 import type { BlocTiersRequest } from './bloc-tiers.schemas';
 

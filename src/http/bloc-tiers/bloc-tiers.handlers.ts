@@ -1,8 +1,8 @@
 import type { RouteHandler } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { policyData } from '../../data/store';
-import { toCsv } from '../csv';
-import { Problem, validationProblem } from '../problem';
+import { csvResponse, textField } from '../output';
+import { validationProblem } from '../problem';
 import { flatToRequest, queryProblems, queryValues } from '../query-form';
 import { issuesToProblems } from '../validation';
 import { parseBlocTiersRequest } from './bloc-tiers.command';
@@ -57,27 +57,9 @@ export const handleGetBlocTiers: RouteHandler<typeof getBlocTiers> = (c) => {
     case 'svg':
       return c.body(blocTiersSvg(response), 200, { 'content-type': SVG });
     case 'csv':
-      return c.body(toCsv(BLOC_TIERS_COLUMNS, blocTiersRows(response)), 200, {
-        'content-type': 'text/csv; charset=utf-8',
-      });
-    case 'text': {
-      const summary = blocTiersSummary(response);
-      const value = summary[field];
-      if (value === undefined) {
-        throw new Problem(
-          400,
-          `The query string is not valid: field: "${field}" is not a field of this answer.`,
-          [
-            {
-              pointer: '/field',
-              parameter: 'field',
-              detail: `must be one of ${Object.keys(summary).join(', ')}`,
-            },
-          ],
-        );
-      }
-      return c.body(value, 200, { 'content-type': 'text/plain; charset=utf-8' });
-    }
+      return csvResponse(c, BLOC_TIERS_COLUMNS, blocTiersRows(response));
+    case 'text':
+      return textField(c, blocTiersSummary(response), field);
     default:
       return c.json(response, 200);
   }

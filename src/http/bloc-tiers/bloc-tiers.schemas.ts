@@ -6,6 +6,7 @@ import {
   CurrencyCode,
   DecimalOutput,
   FxSchema,
+  IdSchema,
   IsoDate,
   MetaSchema,
   PriceSchema,
@@ -13,10 +14,7 @@ import {
   UnitSchema,
 } from '../schemas';
 
-const Id = z
-  .string()
-  .regex(/^[a-z0-9-]+$/, { error: 'must be an id of lower-case letters, digits and dashes' })
-  .max(64);
+const Id = IdSchema;
 
 export const BlocTiersRequestSchema = z
   .object({

@@ -12,6 +12,7 @@ import type { RoundingMode } from '../../domain/rounding';
 import { convertQuantity, type Unit } from '../../domain/units';
 import { resolveFloor } from '../floor-input';
 import { dec, fxRates, type Reporting, restate, todayUtc } from '../money-input';
+import type { Parsed } from '../parsed';
 import type { FieldProblem } from '../problem';
 import type { FloorGapRequest } from './floor-gap.schemas';
 
@@ -26,8 +27,6 @@ export interface FloorGapCommand {
   readonly benchmarkId: string | undefined;
   readonly warnings: readonly Warning[];
 }
-
-export type Parsed<T> = { ok: true; value: T } | { ok: false; problems: FieldProblem[] };
 
 export type MethodInput = NonNullable<FloorGapRequest['method']>;
 

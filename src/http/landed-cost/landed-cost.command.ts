@@ -17,32 +17,19 @@ import {
 import { toReportingCurrency } from '../../domain/money';
 import type { RoundingMode } from '../../domain/rounding';
 import { convertQuantity, type Unit } from '../../domain/units';
-import { floorGapMethod, type Parsed } from '../floor-gap/floor-gap.command';
+import { floorGapMethod } from '../floor-gap/floor-gap.command';
 import { dec, fxRates, type Reporting, restate, todayUtc } from '../money-input';
+import type { Parsed } from '../parsed';
 import type { FieldProblem } from '../problem';
 import type { InlineMeasure, LandedCostRequest } from './landed-cost.schemas';
 
-/** A landed-cost request resolved against the data: the shipment, the charges, the reasons. */
-export interface LandedCostCommand {
+/** A landed-cost request resolved against the data: its lane, the shipment, the reasons. */
+export interface LandedCostCommand extends LaneContext {
   readonly shipment: Shipment;
   readonly quantityKg: Dec;
-  readonly duties: readonly DutyCharge[];
-  readonly fees: readonly FeeCharge[];
-  readonly selection: MeasureSelection;
-  readonly measures: ReadonlyMap<string, MeasureRow>;
-  readonly mineral: MineralRow | undefined;
-  readonly hts: string;
-  readonly origin: string;
-  readonly originBloc: string;
-  readonly destination: string;
-  readonly destinationBloc: string;
-  readonly scenario: string;
-  readonly transport: Transport;
   readonly currency: string;
   readonly rounding: RoundingMode;
-  readonly asOf: string;
   readonly entryId: string | undefined;
-  readonly warnings: readonly Warning[];
 }
 
 /** A what-if measure from the request as a data row that applies to this shipment only. */

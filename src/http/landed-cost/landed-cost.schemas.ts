@@ -7,6 +7,7 @@ import {
   CurrencyCode,
   DecimalOutput,
   FxSchema,
+  IdSchema,
   IsoDate,
   MetaSchema,
   NonNegativeDecimal,
@@ -16,10 +17,7 @@ import {
   UnitSchema,
 } from '../schemas';
 
-const Id = z
-  .string()
-  .regex(/^[a-z0-9-]+$/, { error: 'must be an id of lower-case letters, digits and dashes' })
-  .max(64);
+const Id = IdSchema;
 const whatIf = { id: Id, label: z.string().max(200).optional(), programme: Id.optional() };
 
 export const InlineMeasureSchema = z
