@@ -204,6 +204,7 @@ export function presentLandedCost(
 
   const totals = lineTotals(a);
   const onTop = costsOnTop(shipment);
+  const landedPerUnit = formatPerUnit(perUnit(totals.landedCost, shipment.quantity), rounding);
   return {
     product: { mineral: command.mineral?.id ?? null, hts: command.hts },
     lane: {
@@ -225,8 +226,12 @@ export function presentLandedCost(
     freight: money(onTop.freight),
     insurance: money(onTop.insurance),
     landedCost: money(totals.landedCost),
-    landedPerUnit: formatPerUnit(perUnit(totals.landedCost, shipment.quantity), rounding),
-    landedPerKg: formatPerUnit(perUnit(totals.landedCost, command.quantityKg), rounding),
+    landedPerUnit,
+    // A division at 40 digits is the dearest operation of a line: per kg is per unit when unit is kg.
+    landedPerKg:
+      shipment.unit === 'kg'
+        ? landedPerUnit
+        : formatPerUnit(perUnit(totals.landedCost, command.quantityKg), rounding),
     effectiveDutyRate: formatRate(perUnit(totals.duties, a.customsValue), rounding),
     ...(withLines ? { exportLicences: exportLicencesOf(command) } : {}),
     ...(options.explain
