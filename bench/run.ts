@@ -263,7 +263,11 @@ async function load(path: string) {
 }
 
 /** Thousands of mixed requests: good ones and the bad ones clients send; counts every status. */
-async function soak(total: number, wrangler: ChildProcess) {
+/**
+ * Thousands of mixed requests: good ones and the bad ones clients send, 8 at a time; counts every
+ * status and samples `memory()` at the start, after each fifth and at the end.
+ */
+async function soak(total: number, send: Fetcher, memory: () => number) {
   const good: [string, RequestInit][] = [
     ['/v1/floor-gap?price=10&floor=16&per=kg&format=text', {}],
     [
@@ -302,7 +306,7 @@ async function soak(total: number, wrangler: ChildProcess) {
   ];
   const statuses: Record<string, number> = {};
   let unexpected = 0;
-  const rss = [workerdRssMiB(wrangler)];
+  const samples = [memory()];
   const start = performance.now();
   const concurrency = 8;
   let next = 0;
@@ -320,11 +324,11 @@ async function soak(total: number, wrangler: ChildProcess) {
               ]);
         if (pick === undefined) continue;
         const [path, init, expected] = pick;
-        const response = await fetch(`${BASE}${path}`, init);
+        const response = await send(path, init);
         await response.arrayBuffer();
         statuses[response.status] = (statuses[response.status] ?? 0) + 1;
         if (response.status !== expected) unexpected++;
-        if (i > 0 && i % Math.floor(total / 5) === 0) rss.push(workerdRssMiB(wrangler));
+        if (i > 0 && i % Math.floor(total / 5) === 0) samples.push(memory());
       }
     }),
   );
@@ -334,7 +338,7 @@ async function soak(total: number, wrangler: ChildProcess) {
     seconds: round(seconds, 1),
     statuses,
     unexpected,
-    workerdRssMiB: [...rss, workerdRssMiB(wrangler)],
+    memoryMiB: [...samples, memory()],
   };
 }
 
@@ -346,6 +350,11 @@ async function main() {
     const inProcess: Fetcher = async (path, init) =>
       app.request(path, init, { FLOORLINE_BENCH: '1' });
     const node = await measureBatches(inProcess, (_, elapsed) => elapsed);
+    const heapMiB = () => {
+      (globalThis as { gc?: () => void }).gc?.();
+      return round(process.memoryUsage().heapUsed / 1024 / 1024, 1);
+    };
+    const soakedInProcess = await soak(quick ? 600 : 5000, inProcess, heapMiB);
     const cold = { nodeModuleInitMs: coldStartMs(bundle) };
     const size = bundleSize(dir);
 
@@ -366,7 +375,11 @@ async function main() {
       ]) {
         loads.push(await load(path));
       }
-      soaked = await soak(quick ? 600 : 5000, worker);
+      soaked = await soak(
+        quick ? 600 : 5000,
+        (path, init) => fetch(`${BASE}${path}`, init),
+        () => workerdRssMiB(worker),
+      );
     } finally {
       stopWorker(worker);
     }
@@ -396,7 +409,7 @@ async function main() {
         },
       },
       load: loads,
-      soak: soaked,
+      soak: { workerdRss: soaked, inProcessHeapAfterGc: soakedInProcess },
       coldStart: cold,
       bundle: { ...size, gzipKiB: round(size.gzipBytes / 1024, 1) },
       targets: {
@@ -425,7 +438,7 @@ async function main() {
         `${l.path.slice(0, 60).padEnd(60)} ${String(l.requestsPerSec).padStart(7)} req/s  p50 ${l.p50Ms} ms  p99 ${l.p99Ms} ms  non-2xx ${l.non2xx}`,
       );
     console.log(
-      `\nSoak: ${soaked.requests} requests in ${soaked.seconds} s; statuses ${JSON.stringify(soaked.statuses)}; unexpected ${soaked.unexpected}; workerd RSS over the soak ${soaked.workerdRssMiB.join(' → ')} MiB`,
+      `\nSoak: ${soaked.requests} requests in ${soaked.seconds} s; statuses ${JSON.stringify(soaked.statuses)}; unexpected ${soaked.unexpected}; workerd RSS over the soak ${soaked.memoryMiB.join(' → ')} MiB; in-process heap after GC over the same soak ${soakedInProcess.memoryMiB.join(' → ')} MiB`,
     );
     console.log(
       `Cold start (module evaluation, Node): ${cold.nodeModuleInitMs} ms; bundle ${round(size.bytes / 1024, 1)} KiB, gzip ${summary.bundle.gzipKiB} KiB`,
