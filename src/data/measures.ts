@@ -204,6 +204,14 @@ export function selectMeasures(
       skip(m, `does not cover HTS ${product.hts}`);
       continue;
     }
+    // From here on the row concerns this shipment: a reported or proposed figure is worth a
+    // warning whether it ends up applied or skipped (API.md §1).
+    if (m.status === 'reported' || m.status === 'proposed') {
+      warnings.push({
+        code: 'reported-figure',
+        detail: `${m.id} is a ${m.status} measure, not law (${m.legal.instrument}).`,
+      });
+    }
     const status = measureStatusOn(m, lane.asOf);
     if (status.state === 'ended')
       endedWarnings.push({ programme: m.programme, warnings: status.warnings });
@@ -238,12 +246,7 @@ export function selectMeasures(
     }
     applied.push(m);
     considered.push({ measure: m, applied: true, reason: 'applies' });
-    if (m.status === 'reported' || m.status === 'proposed') {
-      warnings.push({
-        code: 'reported-figure',
-        detail: `${m.id} is a ${m.status} measure, not law (${m.legal.instrument}).`,
-      });
-    } else if (m.confidence === 'low') {
+    if (m.confidence === 'low' && m.status !== 'reported' && m.status !== 'proposed') {
       warnings.push({
         code: 'low-confidence',
         detail: `${m.id} rests on a single weak source (${m.legal.instrument}).`,

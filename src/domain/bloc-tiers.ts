@@ -97,12 +97,12 @@ export function cheapestTrack(redLanded: Dec, blueLanded: Dec): Cheapest {
 }
 
 /**
- * The track that governs a destination: blue inside the floor (the floor sets the price level
- * there), blue where blue supply is cheaper, and blue at parity (buyers take the secure supply);
- * red otherwise.
+ * The track whose price governs a destination: the one buyers there take, the cheaper; at parity
+ * blue (buyers take the secure supply). Inside a full-gap floor red lands at the floor, so blue
+ * governs wherever the blue offer is at or below it; a capped or tranche floor can leave red cheaper.
  */
-export function governingTrack(floorApplies: boolean, cheapest: Cheapest): Track {
-  return floorApplies || cheapest !== 'red' ? 'blue' : 'red';
+export function governingTrack(cheapest: Cheapest): Track {
+  return cheapest === 'red' ? 'red' : 'blue';
 }
 
 /** Red and blue landed at one destination, per unit; nothing is rounded here. */
@@ -130,7 +130,7 @@ export function destinationTier(
     redLanded,
     blueLanded,
     cheapest,
-    tier: governingTrack(floorApplies, cheapest),
+    tier: governingTrack(cheapest),
     governingPrice: Dec.min(redLanded, blueLanded),
   };
 }

@@ -37,8 +37,8 @@ export function textField(c: Context, row: FlatRow, field: string): Response {
   const value = row[field];
   if (value === undefined) {
     throw new Problem(
-      400,
-      `The query string is not valid: field: "${field}" is not a field of this answer.`,
+      422,
+      `The query is not valid: field: "${field}" is not a field of this answer.`,
       [
         {
           pointer: '/field',

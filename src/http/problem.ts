@@ -76,13 +76,32 @@ export function problemResponse(problem: Problem, requestId?: string): Response 
   });
 }
 
-/** A 422 listing every field problem of a JSON body. */
-export function validationProblem(errors: readonly FieldProblem[]): Problem {
-  const what = errors.length === 1 ? errors[0]?.detail : `${errors.length} problems`;
-  return new Problem(422, `The request body is not valid: ${what}.`, errors);
+/** Problems without repeats: one entry per problem (a missing fx rate is found once per use). */
+function distinctProblems(errors: readonly FieldProblem[]): FieldProblem[] {
+  const seen = new Set<string>();
+  return errors.filter((e) => {
+    const key = `${e.pointer}\u0000${e.detail}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
-/** A 400 listing every problem of a query string. */
+/** A 422 listing every field problem of a request (a JSON body, or the values of a query). */
+export function validationProblem(all: readonly FieldProblem[]): Problem {
+  const errors = distinctProblems(all);
+  const first = errors[0];
+  const what =
+    errors.length === 1 && first !== undefined
+      ? first.parameter === undefined
+        ? first.detail
+        : `${first.parameter}: ${first.detail}`
+      : `${errors.length} problems`;
+  const where = first?.parameter === undefined ? 'request body' : 'query';
+  return new Problem(422, `The ${where} is not valid: ${what}.`, errors);
+}
+
+/** A 400 for a query string that cannot be read as a request: unknown or repeated parameters. */
 export function queryProblem(errors: readonly FieldProblem[]): Problem {
   const first = errors[0];
   const what =
@@ -116,11 +135,11 @@ export const ProblemSchema = z
 /** OpenAPI response entries for problems, to spread into a route's `responses`. */
 export function problemResponses(...statuses: ContentfulStatusCode[]) {
   const descriptions: Record<number, string> = {
-    400: 'Malformed JSON or an invalid query string.',
+    400: 'Malformed JSON, or a query string with unknown or repeated parameters.',
     404: 'No such resource.',
     413: 'The body or batch is too large.',
     415: 'The Content-Type is not one this operation accepts.',
-    422: 'The request is well-formed but a field is invalid; `errors` names each field.',
+    422: 'The request is well-formed but a field or query value is invalid; `errors` names each one.',
   };
   return Object.fromEntries(
     statuses.map((status) => [

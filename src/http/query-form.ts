@@ -1,4 +1,4 @@
-import { type FieldProblem, queryProblem } from './problem';
+import { type FieldProblem, queryProblem, validationProblem } from './problem';
 
 /**
  * The GET form of a calculator: each query parameter names the JSON Pointers it fills in the
@@ -88,9 +88,12 @@ export function parameterFor(form: QueryForm, pointer: string): string | undefin
   return best?.name;
 }
 
-/** Problems found in the JSON request restated against the query parameters: a 400. */
+/**
+ * Problems found in the JSON request restated against the query parameters that filled it: a 422
+ * (the query was read; a value in it is not valid).
+ */
 export function queryProblems(form: QueryForm, problems: readonly FieldProblem[]) {
-  return queryProblem(
+  return validationProblem(
     problems.map((p) => {
       const parameter = parameterFor(form, p.pointer);
       return parameter === undefined ? p : { ...p, parameter };

@@ -24,11 +24,24 @@ export function issuesToProblems(issues: readonly z.core.$ZodIssue[]): FieldProb
 }
 
 /**
- * The app's one validation hook: a JSON body that breaks its schema is a 422, a query string or
- * path that does, a 400 / 404, each as problem+json naming every field.
+ * The app's one validation hook: a JSON body or query value that breaks its schema is a 422 naming
+ * every field (query values by `parameter`); a repeated query parameter is a 400 (the query cannot
+ * be read as one request); a path that does not fit is a 404.
  */
-export const validationHook: Hook<unknown, Env, string, unknown> = (result) => {
+export const validationHook: Hook<unknown, Env, string, unknown> = (result, c) => {
   if (result.success) return;
+  if (result.target === 'query') {
+    const repeated = Object.entries(c.req.queries()).filter(([, values]) => values.length > 1);
+    if (repeated.length > 0) {
+      throw queryProblem(
+        repeated.map(([name]) => ({
+          pointer: `/${name}`,
+          parameter: name,
+          detail: 'is given more than once',
+        })),
+      );
+    }
+  }
   const problems = issuesToProblems(result.error.issues);
   switch (result.target) {
     case 'json':
@@ -36,7 +49,7 @@ export const validationHook: Hook<unknown, Env, string, unknown> = (result) => {
     case 'param':
       throw new Problem(404, 'No such resource.');
     default:
-      throw queryProblem(
+      throw validationProblem(
         problems.map((p) => ({ ...p, parameter: p.pointer.split('/')[1] ?? p.pointer })),
       );
   }

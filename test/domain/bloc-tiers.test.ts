@@ -144,7 +144,7 @@ describe('blocTiers: cheapest, tier and leakage edges', () => {
     expect(result.leakage.downstreamCostGapPerUnit.toFixed()).toBe('0');
   });
 
-  it('inside the floor blue governs even when red stays cheaper (capped gap: 10 + min(6, 0.2 × 10) = 12 < 15)', () => {
+  it('a capped floor can leave red cheaper inside it, and then red governs (10 + min(6, 0.2 × 10) = 12 < 15)', () => {
     const result = blocTiers({
       redPrice: new Dec(10),
       bluePrice: new Dec(15),
@@ -157,7 +157,7 @@ describe('blocTiers: cheapest, tier and leakage edges', () => {
     expect(us.floorGapPerUnit.toFixed()).toBe('2');
     expect(us.redLanded.toFixed()).toBe('12');
     expect(us.cheapest).toBe('red');
-    expect(us.tier).toBe('blue');
+    expect(us.tier).toBe('red');
     // inside min(12, 15) = 12, leak 10: gap 2
     expect(result.leakage.downstreamCostGapPerUnit.toFixed()).toBe('2');
   });

@@ -276,8 +276,8 @@ describe('GET /v1/floor-gap (spreadsheets)', () => {
     expect(await response.text()).toBe('10000.00');
   });
 
-  it('bad values are a 400 naming the query parameter', async () => {
-    const problem = await problemOf(await call('/v1/floor-gap?price=ten&floor=16&per=kg'), 400);
+  it('bad values are a 422 naming the query parameter', async () => {
+    const problem = await problemOf(await call('/v1/floor-gap?price=ten&floor=16&per=kg'), 422);
     expect(problem.errors).toEqual([
       expect.objectContaining({ parameter: 'price', pointer: '/price/amount' }),
     ]);
@@ -296,10 +296,10 @@ describe('GET /v1/floor-gap (spreadsheets)', () => {
     expect(repeated.errors?.[0]?.detail).toBeTruthy();
   });
 
-  it('an unknown field for format=text is a 400 listing the fields', async () => {
+  it('an unknown field for format=text is a 422 listing the fields', async () => {
     const problem = await problemOf(
       await call('/v1/floor-gap?price=10&floor=16&per=kg&format=text&field=nope'),
-      400,
+      422,
     );
     expect(problem.errors?.[0]?.parameter).toBe('field');
   });

@@ -389,3 +389,67 @@ describe('GET /v1/landed-cost and the batch', () => {
     await problemOf(response, 400);
   });
 });
+
+describe('what the contract review found (API.md §1)', () => {
+  it('a batch meta carries the data version, date, currency and rounding', async () => {
+    const response = await postJson('/v1/landed-cost/batch', {
+      defaults: { origin: 'CN', asOf: '2026-03-01', transport: 'air', rounding: 'half-even' },
+      lines: [
+        {
+          mineral: 'nd-oxide',
+          quantity: { value: '100', unit: 'kg' },
+          price: { amount: '50', per: 'kg' },
+        },
+      ],
+    });
+    const body = (await response.json()) as { meta: Record<string, unknown> };
+    expect(body.meta).toEqual({
+      dataVersion: '2026-11-21',
+      asOf: '2026-03-01',
+      currency: 'USD',
+      rounding: 'half-even',
+      warnings: [],
+    });
+  });
+
+  it('a reported measure that is skipped still warns: the G7 floor before it takes effect', async () => {
+    const r = await landedCost({
+      mineral: 'la-oxide',
+      origin: 'CN',
+      asOf: '2025-11-01',
+      scenario: 'g7-coordinated-floor',
+      quantity: { value: '1', unit: 't' },
+      price: { amount: '5', per: 'kg' },
+    });
+    expect(r.explain).toContainEqual(
+      expect.objectContaining({
+        measureId: 'g7-lree-floor-gap',
+        applied: false,
+        reason: 'takes effect on 2025-12-01',
+      }),
+    );
+    expect(codes(r)).toContain('reported-figure');
+  });
+
+  it('a missing fx rate used twice (MPF min and max) is one problem, not two', async () => {
+    const problem = await problemOf(
+      await postJson('/v1/landed-cost', {
+        mineral: 'nd-oxide',
+        origin: 'CN',
+        asOf: '2026-03-01',
+        currency: 'EUR',
+        fx: { CNY: '0.128' },
+        quantity: { value: '1', unit: 't' },
+        price: { amount: '50', currency: 'CNY', per: 'kg' },
+      }),
+      422,
+    );
+    // The US fees are in USD: the MPF minimum and maximum both need the USD rate.
+    expect(problem.errors).toEqual([
+      {
+        pointer: '/fx',
+        detail: 'a rate for USD is needed (a measure on this shipment is in USD): add fx.USD',
+      },
+    ]);
+  });
+});

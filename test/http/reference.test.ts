@@ -106,8 +106,8 @@ describe('reference data (API.md §2)', () => {
     );
   });
 
-  it('a bad filter is a 400 naming the parameter', async () => {
-    const problem = await problemOf(await call('/v1/measures?mineral=unobtainium'), 400);
+  it('a bad filter is a 422 naming the parameter', async () => {
+    const problem = await problemOf(await call('/v1/measures?mineral=unobtainium'), 422);
     expect(problem.errors?.[0]?.parameter).toBe('mineral');
   });
 

@@ -124,6 +124,6 @@ export const getBenchmarkCheck = createRoute({
         'text/plain': { schema: z.string().openapi({ example: 'above-cap' }) },
       },
     },
-    ...problemResponses(400),
+    ...problemResponses(400, 422),
   },
 });

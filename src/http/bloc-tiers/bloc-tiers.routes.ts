@@ -11,8 +11,8 @@ const DESCRIPTION =
   'The dual-track market under a price floor. For each destination: red-origin supply landed there ' +
   '(the China-track price, its other duties, and the floor-gap duty where the floor applies — the ' +
   'same computation as `/v1/floor-gap`), blue supply landed there, which is cheaper (a tie goes to ' +
-  'blue: at parity buyers take the secure supply) and which track’s price governs (blue inside the ' +
-  'floor). Plus the two tracks with spread and blue premium, and leakage: destinations outside the ' +
+  'blue: at parity buyers take the secure supply) and which track’s price governs (the cheaper one: ' +
+  'blue inside a full-gap floor whenever the blue offer is at or below it). Plus the two tracks with spread and blue premium, and leakage: destinations outside the ' +
   'floor where red stays cheaper, and how much less a maker there pays per unit than one inside. ' +
   'The floor is coordinated (every blue member) unless `floorMembers` names who applies it. ' +
   '"Red" and "blue" name price tracks, not judgements. Worked example (BRIEF): red 10, blue 15, ' +
@@ -112,7 +112,7 @@ export const getBlocTiers = createRoute({
         'image/svg+xml': { schema: z.string() },
       },
     },
-    ...problemResponses(400),
+    ...problemResponses(400, 422),
   },
 });
 
@@ -129,6 +129,6 @@ export const getBlocTiersSvg = createRoute({
   request: { query: query.omit({ format: true, field: true }) },
   responses: {
     200: { description: 'An SVG bar chart.', content: { 'image/svg+xml': { schema: z.string() } } },
-    ...problemResponses(400),
+    ...problemResponses(400, 422),
   },
 });

@@ -102,6 +102,6 @@ export const getFloorGap = createRoute({
         'text/plain': { schema: z.string().openapi({ example: '6.00' }) },
       },
     },
-    ...problemResponses(400),
+    ...problemResponses(400, 422),
   },
 });

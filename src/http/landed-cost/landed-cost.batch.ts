@@ -4,6 +4,7 @@ import { type Dec, sum, ZERO } from '../../domain/decimal';
 import { entryFeeShares, type FeeCharge } from '../../domain/landed-cost';
 import { formatMoney, type RoundingMode } from '../../domain/rounding';
 import { toCsv } from '../csv';
+import { todayUtc } from '../money-input';
 import { type FieldProblem, Problem, problemBody } from '../problem';
 import { flatToRequest, parameterFor, type QueryForm } from '../query-form';
 import { issuesToProblems } from '../validation';
@@ -53,8 +54,9 @@ export const LANDED_COST_FORM: QueryForm = {
 };
 
 /**
- * A landed-cost request from flat fields. The flat form reports in the price's currency unless
- * `reportingCurrency` is given, and `fxRate` is the rate of the price's currency.
+ * A landed-cost request from flat fields. Like the JSON form it reports in USD unless
+ * `reportingCurrency` says otherwise; `fxRate` is the rate of the price's currency (units of the
+ * reporting currency per 1 unit of it).
  */
 export function flatLandedCostRequest(
   values: Readonly<Record<string, string>>,
@@ -200,6 +202,13 @@ export function runBatch(
   const total = (pick: (t: ReturnType<typeof lineTotals>) => Dec) =>
     currency === null ? null : formatMoney(sum(totals.map(pick)), currency, rounding);
   const batchWarnings = [...warnings];
+  const dates = new Set(shared.map((a) => a.command.asOf));
+  if (dates.size > 1) {
+    batchWarnings.push({
+      code: 'mixed-dates',
+      detail: `Lines are dated ${[...dates].sort().join(', ')}; meta.asOf is the first line's.`,
+    });
+  }
   if (currencies.size > 1) {
     batchWarnings.push({
       code: 'mixed-currencies',
@@ -218,7 +227,13 @@ export function runBatch(
       fees: total((t) => t.fees),
       landedCost: total((t) => t.landedCost),
     },
-    meta: { dataVersion: data.dataVersion, warnings: batchWarnings },
+    meta: {
+      dataVersion: data.dataVersion,
+      asOf: shared[0]?.command.asOf ?? todayUtc(),
+      currency: currency ?? shared[0]?.command.currency ?? 'USD',
+      rounding,
+      warnings: batchWarnings,
+    },
   };
 }
 

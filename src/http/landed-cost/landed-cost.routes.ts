@@ -84,7 +84,7 @@ export const getLandedCost = createRoute({
         'text/plain': { schema: z.string().openapi({ example: '1035237.86' }) },
       },
     },
-    ...problemResponses(400),
+    ...problemResponses(400, 422),
   },
 });
 

@@ -296,11 +296,12 @@ export const BatchResponseSchema = z
       fees: DecimalOutput.nullable(),
       landedCost: DecimalOutput.nullable(),
     }),
-    meta: z.object({
-      dataVersion: z.string(),
-      warnings: z.array(z.object({ code: z.string(), detail: z.string() })),
-    }),
+    meta: MetaSchema,
   })
-  .openapi('LandedCostBatchResponse');
+  .openapi('LandedCostBatchResponse', {
+    description:
+      'One result or problem per line, totals over the good lines, and meta (the first line’s ' +
+      'date and currency, with a warning when lines differ).',
+  });
 
 export type BatchResponse = z.infer<typeof BatchResponseSchema>;

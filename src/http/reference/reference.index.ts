@@ -2,7 +2,7 @@ import { blocMembers, blocOf } from '../../data/blocs';
 import { measureStatusOn, measuresConcerning } from '../../data/measures';
 import { policyData as data } from '../../data/store';
 import { todayUtc } from '../money-input';
-import { Problem, queryProblem } from '../problem';
+import { Problem, validationProblem } from '../problem';
 import { createRouter } from '../router';
 import {
   getBenchmark,
@@ -56,14 +56,14 @@ export const referenceRouter = createRouter()
     const asOf = query.asOf ?? todayUtc();
     const mineral = query.mineral === undefined ? undefined : data.minerals.get(query.mineral);
     if (query.mineral !== undefined && mineral === undefined) {
-      throw queryProblem([
+      throw validationProblem([
         { pointer: '/mineral', parameter: 'mineral', detail: `is not a known mineral id` },
       ]);
     }
     for (const name of ['destination', 'origin'] as const) {
       const code = query[name];
       if (code !== undefined && !data.countries.has(code)) {
-        throw queryProblem([
+        throw validationProblem([
           { pointer: `/${name}`, parameter: name, detail: `is not a known country code` },
         ]);
       }

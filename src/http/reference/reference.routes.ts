@@ -54,7 +54,7 @@ export const listBlocs = createRoute({
   request: { query: AsOfQuery },
   responses: {
     200: json(z.object({ asOf: z.string(), blocs: z.array(BlocWithMembersSchema) }), 'The blocs.'),
-    ...problemResponses(400),
+    ...problemResponses(400, 422),
   },
 });
 
@@ -66,7 +66,7 @@ export const getCountry = createRoute({
   summary: 'One country: bloc and customs valuation basis',
   description: 'A country (ISO 3166-1 alpha-2, or `EU`) with its bloc on `asOf`.',
   request: { params: CodeParam, query: AsOfQuery },
-  responses: { 200: json(CountrySchema, 'The country.'), ...problemResponses(400, 404) },
+  responses: { 200: json(CountrySchema, 'The country.'), ...problemResponses(400, 404, 422) },
 });
 
 export const listBenchmarks = createRoute({
@@ -105,7 +105,7 @@ export const listMeasures = createRoute({
   request: { query: MeasuresQuery },
   responses: {
     200: json(z.object({ asOf: z.string(), measures: z.array(MeasureSchema) }), 'The measures.'),
-    ...problemResponses(400),
+    ...problemResponses(400, 422),
   },
 });
 
