@@ -53,8 +53,9 @@ export const getLandedCost = createRoute({
     'The same computation as `POST /v1/landed-cost` for one line, with the batch’s CSV column ' +
     'names as query parameters, e.g. ' +
     '`?mineral=ndfeb-magnet&origin=CN&quantity=10000&unit=kg&price=75&per=kg&asOf=2026-03-01&format=text&field=landedCost`. ' +
-    'Amounts are in `currency` and the answer too, unless `reportingCurrency` (with `fxRate`, ' +
-    'units of it per 1 `currency`) is given.',
+    'Price, freight and insurance are in `currency`; the answer is in USD unless ' +
+    '`reportingCurrency` says otherwise, and `fxRate` gives units of the reporting currency per 1 ' +
+    '`currency` when the two differ.',
   request: {
     query: z.object({
       ...Object.fromEntries(
@@ -70,7 +71,7 @@ export const getLandedCost = createRoute({
       price: queryParam('Price per `per`.', '75'),
       per: queryParam('Unit of `price`.', 'kg'),
       fxRate: queryParam('Units of `reportingCurrency` per 1 `currency`.'),
-      reportingCurrency: queryParam('Currency of the answer; default `currency`.'),
+      reportingCurrency: queryParam('Currency of the answer; default USD.'),
       format: FormatSchema.optional(),
       field: queryParam('With `format=text`: which value; default `landedCost`.', 'landedCost'),
     }),
