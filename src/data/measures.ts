@@ -27,14 +27,6 @@ function inScope(data: PolicyData, scope: Scope, country: string, asOf: string):
   return named(scope.countries) || (scope.blocs ?? []).includes(blocOf(data, country, asOf).bloc);
 }
 
-/** Whether a measure's destination and origin scopes cover a lane (by country, union or bloc). */
-export function coversLane(data: PolicyData, measure: MeasureRow, lane: Lane): boolean {
-  return (
-    inScope(data, measure.destination, lane.destination, lane.asOf) &&
-    inScope(data, measure.origin, lane.origin, lane.asOf)
-  );
-}
-
 /** Whether a measure covers a product: by HTS prefix, mineral id or group, less its exceptions. */
 export function coversProduct(measure: MeasureRow, product: Product): boolean {
   const { hts, minerals, groups, exceptHts } = measure.products;

@@ -239,4 +239,3 @@ export type BenchmarkRow = z.infer<typeof benchmarkSchema>;
 export type MeasureRow = z.infer<typeof measureSchema>;
 export type ScenarioRow = z.infer<typeof scenarioSchema>;
 export type TimelineEventRow = z.infer<typeof timelineEventSchema>;
-export type SourceRow = z.infer<typeof sourceSchema>;

@@ -9,8 +9,6 @@ import { Dec, nonNegative, ONE, ZERO } from './decimal';
 export const FLOOR_BASES = ['duty-paid', 'customs-value'] as const;
 export type FloorBasis = (typeof FLOOR_BASES)[number];
 
-export const FLOOR_GAP_METHODS = ['full-gap', 'tranche', 'capped', 'all-or-nothing'] as const;
-
 /** One band of a tranche schedule: the slice of the gap up to `upTo` × T is taxed at `share`. */
 export interface TrancheBand {
   /** Upper bound of the band as a fraction of the trigger T; null = no bound (last band). */

@@ -13,11 +13,6 @@ const KG_PER_UNIT: Readonly<Record<Unit, Dec>> = {
   ozt: new Dec('0.0311034768'),
 };
 
-/** Kilograms in one `unit`. */
-export function kgPerUnit(unit: Unit): Dec {
-  return KG_PER_UNIT[unit];
-}
-
 /** A quantity of `value` `from` units, expressed in `to` units: value × kg(from) / kg(to). */
 export function convertQuantity(value: Dec, from: Unit, to: Unit): Dec {
   if (from === to) return value;

@@ -8,35 +8,32 @@ import { UNITS } from '../domain/units';
 const DECIMAL_PATTERN = /^-?(0|[1-9][0-9]*)(\.[0-9]+)?$/;
 const MAX_DECIMAL_LENGTH = 40;
 
-function decimalSchema(nonNegative: boolean) {
-  const text = z
-    .string()
-    .max(MAX_DECIMAL_LENGTH, { error: `must have at most ${MAX_DECIMAL_LENGTH} characters` })
-    .regex(DECIMAL_PATTERN, {
-      error: 'must be a decimal string such as "10.50" (no exponent, no blanks)',
-    });
-  const number = z.number({ error: 'must be a decimal string or a finite number' });
-  const union = z.union([text, number], {
-    error: 'must be a decimal string such as "10.50" or a finite JSON number',
+/**
+ * Every decimal the API takes is zero or more (prices, quantities, rates, shares): a string of the
+ * API.md pattern or a finite JSON number; exponents, NaN, blanks and negatives are rejected.
+ */
+export const NonNegativeDecimal = z
+  .union(
+    [
+      z
+        .string()
+        .max(MAX_DECIMAL_LENGTH, { error: `must have at most ${MAX_DECIMAL_LENGTH} characters` })
+        .regex(DECIMAL_PATTERN, {
+          error: 'must be a decimal string such as "10.50" (no exponent, no blanks)',
+        }),
+      z.number({ error: 'must be a decimal string or a finite number' }),
+    ],
+    { error: 'must be a decimal string such as "10.50" or a finite JSON number' },
+  )
+  .refine((v) => !(typeof v === 'number' ? v < 0 : v.startsWith('-') && /[1-9]/.test(v)), {
+    error: 'must not be negative',
+  })
+  .openapi('NonNegativeDecimal', {
+    description:
+      'A decimal that is zero or more, as a string (`^-?(0|[1-9][0-9]*)(\\.[0-9]+)?$`, no exponent) ' +
+      'or a finite JSON number. Strings are exact; prefer them for money.',
+    example: '1000',
   });
-  return nonNegative
-    ? union.refine((v) => !(typeof v === 'number' ? v < 0 : v.startsWith('-') && /[1-9]/.test(v)), {
-        error: 'must not be negative',
-      })
-    : union;
-}
-
-export const DecimalInput = decimalSchema(false).openapi('Decimal', {
-  description:
-    'A decimal as a string (`^-?(0|[1-9][0-9]*)(\\.[0-9]+)?$`) or a finite JSON number. ' +
-    'Strings are exact; prefer them for money.',
-  example: '10.50',
-});
-
-export const NonNegativeDecimal = decimalSchema(true).openapi('NonNegativeDecimal', {
-  description: 'A decimal that is zero or more, as a string or a finite JSON number.',
-  example: '1000',
-});
 
 export const DecimalOutput = z.string().openapi({
   description: 'A decimal, always a string, rounded as `meta.rounding` says when reported.',
