@@ -1,7 +1,8 @@
 import { benchmarkWarnings } from '../data/benchmarks';
 import type { PolicyData } from '../data/store';
 import type { Warning } from '../data/warnings';
-import type { PriceInput } from './money-input';
+import type { Dec } from '../domain/decimal';
+import { type PriceInput, type Reporting, restate } from './money-input';
 import type { FieldProblem } from './problem';
 
 export interface ResolvedFloor {
@@ -46,4 +47,17 @@ export function resolveFloor(
   }
   warnings.push(...benchmarkWarnings(benchmark, asOf));
   return { floor: benchmark.price, benchmarkId: benchmark.id };
+}
+
+/**
+ * The floor restated in the reporting currency, per its own unit: the unit every per-unit value of
+ * a floor calculation is expressed in. A missing fx rate is a problem at /floor or /benchmark.
+ */
+export function floorInReporting(
+  resolved: ResolvedFloor,
+  reporting: Reporting,
+  problems: FieldProblem[],
+): Dec | undefined {
+  const pointer = resolved.benchmarkId === undefined ? '/floor' : '/benchmark';
+  return restate(resolved.floor, resolved.floor.per, reporting, pointer, problems);
 }

@@ -9,7 +9,7 @@ import type { FloorBasis, FloorGapMethod } from '../../domain/floor-gap';
 import type { RoundingMode } from '../../domain/rounding';
 import type { Unit } from '../../domain/units';
 import { floorGapMethod } from '../floor-gap/floor-gap.command';
-import { resolveFloor } from '../floor-input';
+import { floorInReporting, resolveFloor } from '../floor-input';
 import { dec, fxRates, type Reporting, restate, todayUtc } from '../money-input';
 import type { Parsed } from '../parsed';
 import type { FieldProblem } from '../problem';
@@ -100,14 +100,8 @@ export function parseBlocTiersRequest(
     return { ok: false, problems };
   }
 
+  const floor = floorInReporting(resolved, reporting, problems);
   const unit = resolved.floor.per;
-  const floor = restate(
-    resolved.floor,
-    unit,
-    reporting,
-    resolved.benchmarkId ? '/benchmark' : '/floor',
-    problems,
-  );
   const redPrice = restate(request.redPrice, unit, reporting, '/redPrice', problems);
   const bluePrice =
     request.bluePrice === undefined

@@ -4,7 +4,7 @@ import type { Dec } from '../../domain/decimal';
 import { floorFinancing } from '../../domain/floor-financing';
 import { formatMoney, formatPerUnit } from '../../domain/rounding';
 import { convertQuantity } from '../../domain/units';
-import { resolveFloor } from '../floor-input';
+import { floorInReporting, resolveFloor } from '../floor-input';
 import { buildMeta } from '../meta';
 import { dec, fxRates, restate, todayUtc } from '../money-input';
 import { type FieldProblem, validationProblem } from '../problem';
@@ -20,14 +20,8 @@ export const floorFinancingRouter = createRouter().openapi(postFloorFinancing, (
   const warnings: Warning[] = [];
   const resolved = resolveFloor(request, data, asOf, problems, warnings);
   if (resolved === undefined) throw validationProblem(problems);
+  const floor = floorInReporting(resolved, reporting, problems);
   const unit = resolved.floor.per;
-  const floor = restate(
-    resolved.floor,
-    unit,
-    reporting,
-    resolved.benchmarkId ? '/benchmark' : '/floor',
-    problems,
-  );
   const market = restate(request.marketPrice, unit, reporting, '/marketPrice', problems);
   if (floor === undefined || market === undefined) throw validationProblem(problems);
   const quantity = convertQuantity(dec(request.quantity.value), request.quantity.unit, unit);

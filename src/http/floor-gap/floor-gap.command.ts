@@ -10,7 +10,7 @@ import {
 } from '../../domain/floor-gap';
 import type { RoundingMode } from '../../domain/rounding';
 import { convertQuantity, type Unit } from '../../domain/units';
-import { resolveFloor } from '../floor-input';
+import { floorInReporting, resolveFloor } from '../floor-input';
 import { dec, fxRates, type Reporting, restate, todayUtc } from '../money-input';
 import type { Parsed } from '../parsed';
 import type { FieldProblem } from '../problem';
@@ -87,17 +87,10 @@ export function parseFloorGapRequest(
   const resolved = resolveFloor(request, data, asOf, problems, warnings);
   const method = floorGapMethod(request.method, problems);
   if (resolved === undefined || problems.length > 0) return { ok: false, problems };
-  const { floor, benchmarkId } = resolved;
-
-  const unit = floor.per;
+  const { benchmarkId } = resolved;
+  const floorPerUnit = floorInReporting(resolved, reporting, problems);
+  const unit = resolved.floor.per;
   const price = restate(request.price, unit, reporting, '/price', problems);
-  const floorPerUnit = restate(
-    floor,
-    unit,
-    reporting,
-    benchmarkId ? '/benchmark' : '/floor',
-    problems,
-  );
   if (price === undefined || floorPerUnit === undefined) return { ok: false, problems };
 
   const quantity =
