@@ -287,7 +287,7 @@ async function soak(total: number, send: Fetcher, memory: () => number) {
     ],
   ];
   const bad: [string, RequestInit, number][] = [
-    ['/v1/floor-gap?price=1e5&floor=16&per=kg', {}, 400],
+    ['/v1/floor-gap?price=1e5&floor=16&per=kg', {}, 422],
     [
       '/v1/floor-gap',
       { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"price":' },

@@ -1,11 +1,14 @@
-import { type Dec, nonNegative, sum, ZERO } from './decimal';
+import type { Dec } from './decimal';
+import { Exact, sumExact } from './exact';
 import {
   type FloorBasis,
   type FloorGapMethod,
   type FloorGapResult,
   floorGapDuty,
 } from './floor-gap';
-import { convertQuantity, type Unit } from './units';
+import { convertExactQuantity, type Unit } from './units';
+
+const ZERO = Exact.ZERO;
 
 /** Incoterms 2020 the calculator accepts. */
 export const INCOTERMS = ['EXW', 'FCA', 'FOB', 'CFR', 'CPT', 'CIF', 'CIP'] as const;
@@ -26,15 +29,20 @@ export function priceIncludes(incoterm: Incoterm): { freight: boolean; insurance
   };
 }
 
+/**
+ * A shipment in the reporting currency. Landed cost computes on exact decimals (`Exact`): sums and
+ * products are exact, and the few quotients (pounds, entry fee shares, floor prices per unit)
+ * carry 40 places.
+ */
 export interface Shipment {
-  /** price × quantity, in the reporting currency. */
-  readonly goods: Dec;
-  /** International freight and insurance totals, in the reporting currency. */
-  readonly freight: Dec;
-  readonly insurance: Dec;
+  /** price × quantity. */
+  readonly goods: Exact;
+  /** International freight and insurance totals. */
+  readonly freight: Exact;
+  readonly insurance: Exact;
   readonly incoterm: Incoterm;
   readonly valuationBasis: ValuationBasis;
-  readonly quantity: Dec;
+  readonly quantity: Exact;
   readonly unit: Unit;
 }
 
@@ -43,13 +51,15 @@ export interface Shipment {
  * any international freight and insurance it includes. CIF basis (EU, Japan, most others): the
  * price plus any freight and insurance it does not include.
  */
-export function customsValue(s: Shipment): Dec {
+export function customsValue(s: Shipment): Exact {
   const inside = priceIncludes(s.incoterm);
   if (s.valuationBasis === 'FOB') {
+    if (!inside.freight && !inside.insurance) return s.goods;
     // Never below zero: freight said to be inside a price cannot exceed it (callers reject that).
-    return nonNegative(
-      s.goods.minus(inside.freight ? s.freight : ZERO).minus(inside.insurance ? s.insurance : ZERO),
-    );
+    const value = s.goods
+      .minus(inside.freight ? s.freight : ZERO)
+      .minus(inside.insurance ? s.insurance : ZERO);
+    return value.isNegative() ? ZERO : value;
   }
   return s.goods
     .plus(inside.freight ? ZERO : s.freight)
@@ -57,7 +67,7 @@ export function customsValue(s: Shipment): Dec {
 }
 
 /** Freight and insurance the buyer pays on top of the price (each counted once). */
-export function costsOnTop(s: Shipment): { freight: Dec; insurance: Dec } {
+export function costsOnTop(s: Shipment): { freight: Exact; insurance: Exact } {
   const inside = priceIncludes(s.incoterm);
   return {
     freight: inside.freight ? ZERO : s.freight,
@@ -67,12 +77,12 @@ export function costsOnTop(s: Shipment): { freight: Dec; insurance: Dec } {
 
 /** A duty resolved for the shipment; amounts in the reporting currency. */
 export type DutyCharge =
-  | { readonly kind: 'ad-valorem'; readonly id: string; readonly rate: Dec }
+  | { readonly kind: 'ad-valorem'; readonly id: string; readonly rate: Exact }
   | {
       readonly kind: 'specific';
       readonly id: string;
       /** Duty per `unit`. */
-      readonly amountPerUnit: Dec;
+      readonly amountPerUnit: Exact;
       readonly unit: Unit;
     }
   | {
@@ -87,12 +97,12 @@ export type DutyCharge =
 
 export interface DutyLine {
   readonly charge: DutyCharge;
-  readonly amount: Dec;
-  /** For floor-gap lines: P (customs value per unit), r, and the floor-gap result. */
+  readonly amount: Exact;
+  /** For floor-gap lines: P (customs value per unit), r, and the floor-gap result (decimal.js). */
   readonly floorGap?: {
-    readonly pricePerUnit: Dec;
-    readonly otherDutyRate: Dec;
-    readonly quantity: Dec;
+    readonly pricePerUnit: Exact;
+    readonly otherDutyRate: Exact;
+    readonly quantity: Exact;
     readonly result: FloorGapResult;
   };
 }
@@ -104,34 +114,36 @@ export interface DutyLine {
  */
 export function assessDuties(
   charges: readonly DutyCharge[],
-  value: Dec,
-  quantity: Dec,
+  value: Exact,
+  quantity: Exact,
   unit: Unit,
 ): DutyLine[] {
   const lines: DutyLine[] = [];
+  let before = ZERO; // ad valorem and specific duties so far
   for (const charge of charges) {
     if (charge.kind === 'ad-valorem') {
-      lines.push({ charge, amount: charge.rate.times(value) });
+      const amount = charge.rate.times(value);
+      before = before.plus(amount);
+      lines.push({ charge, amount });
     } else if (charge.kind === 'specific') {
-      lines.push({
-        charge,
-        amount: charge.amountPerUnit.times(convertQuantity(quantity, unit, charge.unit)),
-      });
+      const amount = charge.amountPerUnit.times(convertExactQuantity(quantity, unit, charge.unit));
+      before = before.plus(amount);
+      lines.push({ charge, amount });
     } else {
-      const q = convertQuantity(quantity, unit, charge.unit);
-      const before = sum(lines.filter((l) => l.charge.kind !== 'floor-gap').map((l) => l.amount));
+      const q = convertExactQuantity(quantity, unit, charge.unit);
       const pricePerUnit = q.isZero() ? ZERO : value.dividedBy(q);
       const otherDutyRate = value.isZero() ? ZERO : before.dividedBy(value);
+      // The floor-gap calculator itself (decimal.js): the same code as POST /v1/floor-gap.
       const result = floorGapDuty({
-        price: pricePerUnit,
+        price: pricePerUnit.toDec(),
         floor: charge.floor,
         basis: charge.basis,
-        otherDutyRate,
+        otherDutyRate: otherDutyRate.toDec(),
         method: charge.method,
       });
       lines.push({
         charge,
-        amount: result.dutyPerUnit.times(q),
+        amount: Exact.fromDec(result.dutyPerUnit).times(q),
         floorGap: { pricePerUnit, otherDutyRate, quantity: q, result },
       });
     }
@@ -142,16 +154,16 @@ export function assessDuties(
 /** An ad valorem fee clamped per customs entry (19 CFR 24.23 MPF: min and max per entry). */
 export interface FeeCharge {
   readonly id: string;
-  readonly rate: Dec;
-  readonly min: Dec | null;
-  readonly max: Dec | null;
+  readonly rate: Exact;
+  readonly min: Exact | null;
+  readonly max: Exact | null;
 }
 
 /** rate × value clamped to [min, max]. */
-export function clampedFee(fee: FeeCharge, value: Dec): Dec {
-  let amount = fee.rate.times(value);
-  if (fee.min !== null && amount.lessThan(fee.min)) amount = fee.min;
-  if (fee.max !== null && amount.greaterThan(fee.max)) amount = fee.max;
+export function clampedFee(fee: FeeCharge, value: Exact): Exact {
+  const amount = fee.rate.times(value);
+  if (fee.min !== null && amount.compare(fee.min) < 0) return fee.min;
+  if (fee.max !== null && amount.compare(fee.max) > 0) return fee.max;
   return amount;
 }
 
@@ -160,38 +172,33 @@ export function clampedFee(fee: FeeCharge, value: Dec): Dec {
  * shared across its lines in proportion to their customs values (equally when all are zero).
  * The shares add up to the entry's fee.
  */
-export function entryFeeShares(fee: FeeCharge, values: readonly Dec[]): Dec[] {
-  const total = sum(values);
+export function entryFeeShares(fee: FeeCharge, values: readonly Exact[]): Exact[] {
+  const total = sumExact(values);
   const amount = clampedFee(fee, total);
   // Unclamped, each line's share is simply rate × its value (the same number, without a division).
-  if (amount.equals(fee.rate.times(total))) return values.map((v) => fee.rate.times(v));
-  if (total.isZero()) return values.map(() => amount.dividedBy(values.length));
+  if (amount.compare(fee.rate.times(total)) === 0) return values.map((v) => fee.rate.times(v));
+  if (total.isZero()) return values.map(() => amount.dividedBy(Exact.of(values.length)));
   return values.map((v) => amount.times(v).dividedBy(total));
 }
 
 export interface LandedCostTotals {
-  readonly duties: Dec;
-  readonly fees: Dec;
-  readonly landedCost: Dec;
+  readonly duties: Exact;
+  readonly fees: Exact;
+  readonly landedCost: Exact;
 }
 
 /** landedCost = goods + freight + insurance (each once) + duties + fees. */
 export function landedCostTotals(
   shipment: Shipment,
-  dutyAmounts: readonly Dec[],
-  feeAmounts: readonly Dec[],
+  dutyAmounts: readonly Exact[],
+  feeAmounts: readonly Exact[],
 ): LandedCostTotals {
-  const duties = sum(dutyAmounts);
-  const fees = sum(feeAmounts);
+  const duties = sumExact(dutyAmounts);
+  const fees = sumExact(feeAmounts);
   const onTop = costsOnTop(shipment);
   return {
     duties,
     fees,
     landedCost: shipment.goods.plus(onTop.freight).plus(onTop.insurance).plus(duties).plus(fees),
   };
-}
-
-/** amount / quantity, zero for a zero quantity: landed cost per unit or per kg. */
-export function perUnit(amount: Dec, quantity: Dec): Dec {
-  return quantity.isZero() ? ZERO : amount.dividedBy(quantity);
 }

@@ -11,6 +11,8 @@ interface Line {
 }
 interface LandedCost {
   customsValue: string;
+  goods: string;
+  quantity: { value: string; unit: string };
   valuationBasis: string;
   lines: Line[];
   duties: string;
@@ -260,6 +262,19 @@ describe('what-if measures and scenarios', () => {
     // no other duties: 6,000/t − 5,000/t = 1,000/t... expressed per kg: (6 − 5) × 10,000 kg
     expect(r.duties).toBe('10000.00');
     expect(codes(r)).toContain('overridden');
+  });
+
+  it('JSON numbers that print with an exponent are read exactly: a 1e-7 what-if rate, a 1e-7 t quantity', async () => {
+    // La oxide, 50,000 customs value: MFN 1,850 + what-if 0.0000001 × 50,000 = 0.005 → 1,850.01 (half-up).
+    const r = await landedCost({
+      ...lanthanum,
+      measures: [{ id: 'tiny', kind: 'ad-valorem', rate: 1e-7 }],
+    });
+    expect(r.duties).toBe('1850.01');
+    // 1e-7 t = 0.1 g, at 5 USD/kg 0.0005 USD of goods: reported 0.00, the quantity as plain text.
+    const tiny = await landedCost({ ...lanthanum, quantity: { value: 1e-7, unit: 't' } });
+    expect(tiny.goods).toBe('0.00');
+    expect(tiny.quantity).toEqual({ value: '0.0000001', unit: 't' });
   });
 
   it('unknown scenario, mineral and excluded measure are 422s at their fields', async () => {

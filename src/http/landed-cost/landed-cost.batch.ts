@@ -1,6 +1,6 @@
 import type { PolicyData } from '../../data/store';
 import type { Warning } from '../../data/warnings';
-import { type Dec, sum, ZERO } from '../../domain/decimal';
+import { type Exact, sumExact } from '../../domain/exact';
 import { entryFeeShares, type FeeCharge } from '../../domain/landed-cost';
 import { formatMoney, type RoundingMode } from '../../domain/rounding';
 import { toCsv } from '../csv';
@@ -14,15 +14,11 @@ import {
   assessLandedCost,
   LANDED_COST_COLUMNS,
   landedCostRow,
-  lineTotals,
   type PresentOptions,
   presentLandedCost,
+  withFees,
 } from './landed-cost.present';
-import {
-  type BatchResponse,
-  type LandedCostBatchResult,
-  LandedCostRequestSchema,
-} from './landed-cost.schemas';
+import { type BatchResponse, LandedCostRequestSchema } from './landed-cost.schemas';
 
 /** Most lines one batch may hold; more is a 413. */
 export const MAX_BATCH_LINES = 10_000;
@@ -110,8 +106,11 @@ function assessLine(line: BatchLine, data: PolicyData, cache: LaneCache): LineOu
   return { ok: true, assessment: assessLandedCost(command.value) };
 }
 
-/** Lines sharing an entryId are one customs entry: each fee is clamped on the entry and shared. */
-function shareEntryFees(assessments: readonly Assessment[]): Assessment[] {
+/**
+ * Lines sharing an entryId are one customs entry: each fee is clamped on the entry and shared.
+ * Replaces the assessments of those lines in place.
+ */
+function shareEntryFees(assessments: Assessment[]): void {
   const entries = new Map<string, number[]>();
   assessments.forEach((a, i) => {
     const id = a.command.entryId;
@@ -120,38 +119,38 @@ function shareEntryFees(assessments: readonly Assessment[]): Assessment[] {
     if (members === undefined) entries.set(id, [i]);
     else members.push(i);
   });
-  const shared = [...assessments];
-  const fees = new Map<number, Map<string, Dec>>();
   for (const members of entries.values()) {
     if (members.length < 2) continue;
-    const byFee = new Map<string, { fee: FeeCharge; holders: number[] }>();
-    for (const i of members) {
-      for (const fee of assessments[i]?.command.fees ?? []) {
+    // Each fee of the entry, with the lines that owe it and where it sits in their fee lists.
+    const byFee = new Map<string, { fee: FeeCharge; holders: { line: number; slot: number }[] }>();
+    for (const line of members) {
+      assessments[line]?.command.lane.fees.forEach((fee, slot) => {
         const group = byFee.get(fee.id);
-        if (group === undefined) byFee.set(fee.id, { fee, holders: [i] });
-        else group.holders.push(i);
-      }
-    }
-    for (const { fee, holders } of byFee.values()) {
-      const shares = entryFeeShares(
-        fee,
-        holders.map((i) => assessments[i]?.customsValue ?? ZERO),
-      );
-      holders.forEach((i, k) => {
-        const share = shares[k];
-        const a = assessments[i];
-        if (share === undefined || a === undefined) return;
-        let amounts = fees.get(i);
-        if (amounts === undefined) {
-          amounts = new Map(a.feeAmounts);
-          fees.set(i, amounts);
-          shared[i] = { ...a, feeAmounts: amounts };
-        }
-        amounts.set(fee.id, share);
+        if (group === undefined) byFee.set(fee.id, { fee, holders: [{ line, slot }] });
+        else group.holders.push({ line, slot });
       });
     }
+    const amounts = new Map<number, Exact[]>();
+    for (const { fee, holders } of byFee.values()) {
+      const values = holders.flatMap((h) => assessments[h.line]?.customsValue ?? []);
+      const shares = entryFeeShares(fee, values);
+      holders.forEach((h, k) => {
+        const share = shares[k];
+        const a = assessments[h.line];
+        if (share === undefined || a === undefined) return;
+        let list = amounts.get(h.line);
+        if (list === undefined) {
+          list = [...a.feeAmounts];
+          amounts.set(h.line, list);
+        }
+        list[h.slot] = share;
+      });
+    }
+    for (const [line, list] of amounts) {
+      const a = assessments[line];
+      if (a !== undefined) assessments[line] = withFees(a, list);
+    }
   }
-  return shared;
 }
 
 /**
@@ -172,37 +171,30 @@ export function runBatch(
   }
   const cache: LaneCache = new Map();
   const outcomes = lines.map((line) => assessLine(line, data, cache));
-  const good = outcomes.flatMap((o, index) => (o.ok ? [{ index, assessment: o.assessment }] : []));
-  const shared = shareEntryFees(good.map((g) => g.assessment));
-  const results: BatchResponse['results'] = [];
-  const presented = new Map<number, LandedCostBatchResult>();
-  good.forEach((g, k) => {
-    const a = shared[k];
-    if (a !== undefined) presented.set(g.index, presentLandedCost(a, options));
-  });
-  outcomes.forEach((o, index) => {
-    const result = presented.get(index);
-    const line = lines[index];
-    if (o.ok && result !== undefined) results.push({ index, ok: true, result });
-    else if (!o.ok && line !== undefined) {
-      const entryId = (line.request as { entryId?: unknown } | null)?.entryId;
-      results.push({
-        index,
-        ok: false,
-        ...(typeof entryId === 'string' ? { entryId } : {}),
-        problem: lineProblem(line, o.problems),
-      });
+  const good = outcomes.flatMap((o) => (o.ok ? [o.assessment] : []));
+  shareEntryFees(good);
+  let next = 0;
+  const results: BatchResponse['results'] = outcomes.map((o, index) => {
+    if (o.ok) {
+      const a = good[next++] ?? o.assessment;
+      return { index, ok: true, result: presentLandedCost(a, options) };
     }
+    const entryId = (lines[index]?.request as { entryId?: unknown } | null)?.entryId;
+    return {
+      index,
+      ok: false,
+      ...(typeof entryId === 'string' ? { entryId } : {}),
+      problem: lineProblem(lines[index] ?? { request: null, pointerPrefix: '' }, o.problems),
+    };
   });
 
-  const currencies = new Set(shared.map((a) => a.command.currency));
+  const currencies = new Set(good.map((a) => a.command.currency));
   const currency = currencies.size === 1 ? ([...currencies][0] ?? null) : null;
-  const rounding: RoundingMode = shared[0]?.command.rounding ?? 'half-up';
-  const totals = shared.map(lineTotals);
-  const total = (pick: (t: ReturnType<typeof lineTotals>) => Dec) =>
-    currency === null ? null : formatMoney(sum(totals.map(pick)), currency, rounding);
+  const rounding: RoundingMode = good[0]?.command.rounding ?? 'half-up';
+  const total = (pick: (a: Assessment) => Exact) =>
+    currency === null ? null : formatMoney(sumExact(good.map(pick)), currency, rounding);
   const batchWarnings = [...warnings];
-  const dates = new Set(shared.map((a) => a.command.asOf));
+  const dates = new Set(good.map((a) => a.command.lane.asOf));
   if (dates.size > 1) {
     batchWarnings.push({
       code: 'mixed-dates',
@@ -222,15 +214,15 @@ export function runBatch(
       ok: good.length,
       failed: lines.length - good.length,
       currency,
-      customsValue: total((t) => t.customsValue),
-      duties: total((t) => t.duties),
-      fees: total((t) => t.fees),
-      landedCost: total((t) => t.landedCost),
+      customsValue: total((a) => a.customsValue),
+      duties: total((a) => a.totals.duties),
+      fees: total((a) => a.totals.fees),
+      landedCost: total((a) => a.totals.landedCost),
     },
     meta: {
       dataVersion: data.dataVersion,
-      asOf: shared[0]?.command.asOf ?? todayUtc(),
-      currency: currency ?? shared[0]?.command.currency ?? 'USD',
+      asOf: good[0]?.command.lane.asOf ?? todayUtc(),
+      currency: currency ?? good[0]?.command.currency ?? 'USD',
       rounding,
       warnings: batchWarnings,
     },

@@ -4,7 +4,7 @@ import { type MeasureSelection, selectMeasures } from '../../data/measures';
 import type { MeasureRow, MineralRow } from '../../data/schema';
 import type { PolicyData } from '../../data/store';
 import type { Warning } from '../../data/warnings';
-import { type Dec, ZERO } from '../../domain/decimal';
+import { Exact } from '../../domain/exact';
 import {
   type DutyCharge,
   type FeeCharge,
@@ -14,19 +14,19 @@ import {
   type Transport,
   type ValuationBasis,
 } from '../../domain/landed-cost';
-import { toReportingCurrency } from '../../domain/money';
 import type { RoundingMode } from '../../domain/rounding';
-import { convertQuantity, type Unit } from '../../domain/units';
+import { convertExactQuantity, type Unit } from '../../domain/units';
 import { floorGapMethod } from '../floor-gap/floor-gap.command';
-import { dec, fxRates, type Reporting, restate, todayUtc } from '../money-input';
+import { todayUtc } from '../money-input';
 import type { Parsed } from '../parsed';
 import type { FieldProblem } from '../problem';
 import type { InlineMeasure, LandedCostRequest } from './landed-cost.schemas';
 
-/** A landed-cost request resolved against the data: its lane, the shipment, the reasons. */
-export interface LandedCostCommand extends LaneContext {
+/** A landed-cost request resolved against the data: its lane (shared by a batch) and shipment. */
+export interface LandedCostCommand {
+  readonly lane: LaneContext;
   readonly shipment: Shipment;
-  readonly quantityKg: Dec;
+  /** The reporting currency (the lane's). */
   readonly currency: string;
   readonly rounding: RoundingMode;
   readonly entryId: string | undefined;
@@ -48,7 +48,8 @@ function inlineRow(m: InlineMeasure, asOf: string): MeasureRow {
     confidence: 'low' as const,
     legal: { instrument: 'What-if measure given in the request' },
   };
-  const text = (v: string | number) => String(v);
+  // A JSON number may print with an exponent (1e-7): keep every decimal as plain text.
+  const text = (v: string | number) => Exact.of(v).toString();
   const price = (
     p: { amount: string | number; currency?: string | undefined; per: Unit },
     fallback: string,
@@ -136,7 +137,7 @@ export interface LaneContext {
   readonly valuationBasis: ValuationBasis;
   readonly scenario: string;
   readonly transport: Transport;
-  readonly reporting: Reporting;
+  readonly reporting: ExactReporting;
   readonly asOf: string;
   readonly warnings: readonly Warning[];
 }
@@ -147,27 +148,47 @@ export interface LaneContext {
  */
 export type LaneCache = Map<string, Parsed<LaneContext>>;
 
+/** The lane of a line: its fields that no `|` can occur in, then the what-ifs and rates as JSON. */
 function laneKey(r: LandedCostRequest): string {
-  return JSON.stringify([
-    r.mineral,
-    r.hts,
-    r.origin,
-    r.destination,
-    r.asOf,
-    r.scenario,
-    r.transport,
-    r.measures,
-    r.excludeMeasures,
-    r.currency,
-    r.fx,
-  ]);
+  const whatIf =
+    r.measures === undefined && r.excludeMeasures === undefined && r.fx === undefined
+      ? ''
+      : JSON.stringify([r.measures, r.excludeMeasures, r.fx]);
+  return `${r.mineral ?? ''}|${r.hts ?? ''}|${r.origin}|${r.destination ?? ''}|${r.asOf ?? ''}|${r.scenario ?? ''}|${r.transport ?? ''}|${r.currency ?? ''}|${whatIf}`;
+}
+
+/** The reporting currency and the request's fx rates (reporting per 1 unit), exact. */
+export interface ExactReporting {
+  readonly currency: string;
+  readonly fx: Readonly<Record<string, Exact>>;
+}
+
+/** `amount` in `currency` restated in the reporting currency; undefined without a rate. */
+function inReporting(
+  amount: Exact,
+  currency: string,
+  reporting: ExactReporting,
+): Exact | undefined {
+  if (currency === reporting.currency) return amount;
+  const rate = reporting.fx[currency];
+  return rate === undefined ? undefined : amount.times(rate);
+}
+
+function missingRate(currency: string, reporting: ExactReporting, pointer: string): FieldProblem {
+  return {
+    pointer,
+    detail: `is ${currency} but fx has no rate for ${currency}: add "fx": { "${currency}": "<${reporting.currency} per 1 ${currency}>" }`,
+  };
 }
 
 function resolveLane(request: LandedCostRequest, data: PolicyData): Parsed<LaneContext> {
   const problems: FieldProblem[] = [];
   const warnings: Warning[] = [];
   const asOf = request.asOf ?? todayUtc();
-  const reporting: Reporting = { currency: request.currency ?? 'USD', fx: fxRates(request.fx) };
+  const reporting: ExactReporting = {
+    currency: request.currency ?? 'USD',
+    fx: Object.fromEntries(Object.entries(request.fx ?? {}).map(([c, r]) => [c, Exact.of(r)])),
+  };
   const destination = request.destination ?? 'US';
 
   const product = resolveProduct(request, data, problems, warnings);
@@ -234,21 +255,20 @@ function resolveLane(request: LandedCostRequest, data: PolicyData): Parsed<LaneC
     });
   }
 
-  const money = (amount: string, currency: string, pointer: string): Dec | undefined => {
-    try {
-      return toReportingCurrency(dec(amount), currency, reporting.currency, reporting.fx);
-    } catch {
+  const money = (amount: string, currency: string, pointer: string): Exact | undefined => {
+    const restated = inReporting(Exact.of(amount), currency, reporting);
+    if (restated === undefined) {
       problems.push({
         pointer,
         detail: `a rate for ${currency} is needed (a measure on this shipment is in ${currency}): add fx.${currency}`,
       });
-      return undefined;
     }
+    return restated;
   };
   const duties: DutyCharge[] = [];
   const fees: FeeCharge[] = [];
   for (const m of selection.applied) {
-    if (m.kind === 'ad-valorem') duties.push({ kind: m.kind, id: m.id, rate: dec(m.rate) });
+    if (m.kind === 'ad-valorem') duties.push({ kind: m.kind, id: m.id, rate: Exact.of(m.rate) });
     if (m.kind === 'specific') {
       const amount = money(m.amount.amount, m.amount.currency, '/fx');
       if (amount !== undefined)
@@ -264,7 +284,7 @@ function resolveLane(request: LandedCostRequest, data: PolicyData): Parsed<LaneC
         duties.push({
           kind: m.kind,
           id: m.id,
-          floor: floorAmount,
+          floor: floorAmount.toDec(),
           unit: floor.per,
           basis: m.basis,
           method: floorGapMethod(m.method, problems),
@@ -274,7 +294,7 @@ function resolveLane(request: LandedCostRequest, data: PolicyData): Parsed<LaneC
     if (m.kind === 'fee') {
       const bound = (v: string | undefined) =>
         v === undefined ? null : (money(v, m.currency, '/fx') ?? null);
-      fees.push({ id: m.id, rate: dec(m.rate), min: bound(m.min), max: bound(m.max) });
+      fees.push({ id: m.id, rate: Exact.of(m.rate), min: bound(m.min), max: bound(m.max) });
     }
   }
   if (problems.length > 0) return { ok: false, problems };
@@ -323,29 +343,26 @@ export function parseLandedCostRequest(
   }
   if (!lane.ok) return lane;
   const context = lane.value;
-  const problems: FieldProblem[] = [];
+  const { reporting } = context;
   const unit = request.quantity.unit;
-  const quantity = dec(request.quantity.value);
-  const pricePerUnit = restate(request.price, unit, context.reporting, '/price', problems);
-  const inPriceCurrency = (value: string | number | undefined): Dec =>
-    value === undefined
-      ? ZERO
-      : (restate(
-          { amount: value, currency: request.price.currency, per: unit },
-          unit,
-          context.reporting,
-          '/price',
-          problems,
-        ) ?? ZERO);
-  const freight = inPriceCurrency(request.freight);
-  const insurance = inPriceCurrency(request.insurance);
-  if (pricePerUnit === undefined || problems.length > 0) return { ok: false, problems };
+  const quantity = Exact.of(request.quantity.value);
+  const priceCurrency = request.price.currency ?? reporting.currency;
+  const restated = (value: string | number | undefined): Exact | undefined =>
+    value === undefined ? Exact.ZERO : inReporting(Exact.of(value), priceCurrency, reporting);
+  const price = restated(request.price.amount);
+  const freight = restated(request.freight);
+  const insurance = restated(request.insurance);
+  if (price === undefined || freight === undefined || insurance === undefined)
+    return { ok: false, problems: [missingRate(priceCurrency, reporting, '/price/currency')] };
 
   const incoterm: Incoterm = request.incoterm ?? 'FOB';
   const inside = priceIncludes(incoterm);
-  const goods = pricePerUnit.times(quantity);
-  const included = (inside.freight ? freight : ZERO).plus(inside.insurance ? insurance : ZERO);
-  if (included.greaterThan(goods)) {
+  // price per `per` × the quantity in that unit: one exact product (a quotient only into lb, st, ozt)
+  const goods = price.times(convertExactQuantity(quantity, unit, request.price.per));
+  const included = (inside.freight ? freight : Exact.ZERO).plus(
+    inside.insurance ? insurance : Exact.ZERO,
+  );
+  if (included.compare(goods) > 0) {
     return {
       ok: false,
       problems: [
@@ -359,7 +376,7 @@ export function parseLandedCostRequest(
   return {
     ok: true,
     value: {
-      ...context,
+      lane: context,
       shipment: {
         goods,
         freight,
@@ -369,8 +386,7 @@ export function parseLandedCostRequest(
         quantity,
         unit,
       },
-      quantityKg: convertQuantity(quantity, unit, 'kg'),
-      currency: context.reporting.currency,
+      currency: reporting.currency,
       rounding: request.rounding ?? 'half-up',
       entryId: request.entryId,
     },

@@ -1,5 +1,5 @@
 import type { MeasureRow } from '../../data/schema';
-import type { Dec } from '../../domain/decimal';
+import { Exact, quotientFixed } from '../../domain/exact';
 import {
   assessDuties,
   clampedFee,
@@ -9,51 +9,54 @@ import {
   type FeeCharge,
   type LandedCostTotals,
   landedCostTotals,
-  perUnit,
 } from '../../domain/landed-cost';
-import { formatMoney, formatPerUnit, formatRate, type RoundingMode } from '../../domain/rounding';
+import {
+  formatMoney,
+  formatRate,
+  PER_UNIT_PLACES,
+  RATE_PLACES,
+  type RoundingMode,
+  trimZeros,
+} from '../../domain/rounding';
+import { kgPerUnit } from '../../domain/units';
 import { formulaFormat, grouped, memoize } from '../format-number';
-import { buildMeta } from '../meta';
+import { buildMeta, type Meta } from '../meta';
 import type { FlatRow } from '../output';
-import type { LandedCostCommand } from './landed-cost.command';
+import type { LandedCostCommand, LaneContext } from './landed-cost.command';
 import type { LandedCostBatchResult, LandedCostResponse } from './landed-cost.schemas';
 
-/** The assessed shipment before reporting: the customs value, duty lines and fee amounts. */
+/** The assessed shipment before reporting: customs value, duty lines, fees and totals. */
 export interface Assessment {
   readonly command: LandedCostCommand;
-  readonly customsValue: Dec;
+  readonly customsValue: Exact;
   readonly dutyLines: readonly DutyLine[];
-  /** Fee amounts by fee id; a batch entry replaces them with the entry's shares. */
-  readonly feeAmounts: ReadonlyMap<string, Dec>;
+  /** One amount per `command.lane.fees` charge; a batch entry replaces them with the entry's shares. */
+  readonly feeAmounts: readonly Exact[];
+  readonly totals: LandedCostTotals;
 }
 
 /** Runs the domain for one line as a customs entry of its own. */
 export function assessLandedCost(command: LandedCostCommand): Assessment {
   const value = customsValue(command.shipment);
   const { quantity, unit } = command.shipment;
-  return {
-    command,
-    customsValue: value,
-    dutyLines: assessDuties(command.duties, value, quantity, unit),
-    feeAmounts: new Map(command.fees.map((fee) => [fee.id, clampedFee(fee, value)])),
-  };
+  const dutyLines = assessDuties(command.lane.duties, value, quantity, unit);
+  return withFees(
+    { command, customsValue: value, dutyLines },
+    command.lane.fees.map((fee) => clampedFee(fee, value)),
+  );
 }
 
-/** The line's totals, unrounded: customs value, duties, fees, landed cost. */
-export const lineTotals = memoize((a: Assessment) => computeLineTotals(a));
-
-function computeLineTotals(a: Assessment): LandedCostTotals & { customsValue: Dec } {
-  const fees = a.command.fees.map(
-    (fee) => a.feeAmounts.get(fee.id) ?? clampedFee(fee, a.customsValue),
+/** The assessment with these fee amounts, and its totals. */
+export function withFees(
+  a: Pick<Assessment, 'command' | 'customsValue' | 'dutyLines'>,
+  feeAmounts: readonly Exact[],
+): Assessment {
+  const totals = landedCostTotals(
+    a.command.shipment,
+    a.dutyLines.map((l) => l.amount),
+    feeAmounts,
   );
-  return {
-    customsValue: a.customsValue,
-    ...landedCostTotals(
-      a.command.shipment,
-      a.dutyLines.map((l) => l.amount),
-      fees,
-    ),
-  };
+  return { ...a, feeAmounts, totals };
 }
 
 const legalOf = memoize((m: MeasureRow) => legalOfRow(m));
@@ -67,16 +70,18 @@ function legalOfRow(m: MeasureRow) {
 }
 
 function measureOf(command: LandedCostCommand, id: string): MeasureRow {
-  const measure = command.measures.get(id) ?? command.selection.applied.find((m) => m.id === id);
+  const measure =
+    command.lane.measures.get(id) ?? command.lane.selection.applied.find((m) => m.id === id);
   if (measure === undefined) throw new Error(`measure ${id} vanished between parse and report`);
   return measure;
 }
 
 /** A lane's rates as reported, once per charge: rate "0.021" and percentage "2.1%", by rounding. */
-const rateTexts = memoize((charge: { readonly rate: Dec }) => {
+const HUNDRED = Exact.of('100');
+const rateTexts = memoize((charge: { readonly rate: Exact }) => {
   const texts = (mode: RoundingMode) => ({
     rate: formatRate(charge.rate, mode),
-    percent: `${formatRate(charge.rate.times(100), mode)}%`,
+    percent: `${formatRate(charge.rate.times(HUNDRED), mode)}%`,
   });
   return { 'half-up': texts('half-up'), 'half-even': texts('half-even') };
 });
@@ -108,7 +113,7 @@ function presentDutyLine(a: Assessment, line: DutyLine, cv: string) {
       return {
         ...common,
         basis: 'quantity',
-        formula: `${f.unit(line.charge.amountPerUnit)} per ${line.charge.unit} × ${shipment.quantity.toFixed()} ${shipment.unit}`,
+        formula: `${f.unit(line.charge.amountPerUnit)} per ${line.charge.unit} × ${plain(shipment.quantity)} ${shipment.unit}`,
       };
     case 'floor-gap': {
       const g = line.floorGap;
@@ -122,7 +127,7 @@ function presentDutyLine(a: Assessment, line: DutyLine, cv: string) {
         ...common,
         basis: line.charge.basis === 'duty-paid' ? 'duty-paid value' : 'customs value',
         rate: formatRate(g.result.adValoremEquivalent, rounding),
-        formula: `${reference}; g = max(0, F − R) = max(0, ${f.unit(line.charge.floor)} − ${f.unit(g.result.reference)}) = ${f.unit(g.result.gap)}; ${line.charge.method.type}: d = ${f.unit(g.result.dutyPerUnit)} per ${u} × ${g.quantity.toFixed()} ${u} = ${grouped(amount)}`,
+        formula: `${reference}; g = max(0, F − R) = max(0, ${f.unit(line.charge.floor)} − ${f.unit(g.result.reference)}) = ${f.unit(g.result.gap)}; ${line.charge.method.type}: d = ${f.unit(g.result.dutyPerUnit)} per ${u} × ${plain(g.quantity)} ${u} = ${grouped(amount)}`,
       };
     }
   }
@@ -131,8 +136,8 @@ function presentDutyLine(a: Assessment, line: DutyLine, cv: string) {
 /** "min 33.58, max 651.50": a fee's per-entry bounds, in its reporting currency (2 places). */
 const feeBounds = memoize((fee: FeeCharge) =>
   [
-    fee.min === null ? '' : `min ${grouped(fee.min.toFixed(2))}`,
-    fee.max === null ? '' : `max ${grouped(fee.max.toFixed(2))}`,
+    fee.min === null ? '' : `min ${grouped(fee.min.toFixed(2, 'half-up'))}`,
+    fee.max === null ? '' : `max ${grouped(fee.max.toFixed(2, 'half-up'))}`,
   ]
     .filter(Boolean)
     .join(', '),
@@ -140,12 +145,12 @@ const feeBounds = memoize((fee: FeeCharge) =>
 
 /** Export licences of the origin in force for this product's elements (not charges). */
 function exportLicencesOf(command: LandedCostCommand) {
-  return command.selection.licences
+  return command.lane.selection.licences
     .filter(
       (m) =>
         m.kind === 'export-licence' &&
-        (command.mineral === undefined ||
-          m.elements.some((e) => command.mineral?.elements.includes(e))),
+        (command.lane.mineral === undefined ||
+          m.elements.some((e) => command.lane.mineral?.elements.includes(e))),
     )
     .map((m) => ({
       measureId: m.id,
@@ -165,6 +170,35 @@ export interface PresentOptions {
   readonly detail: 'lines' | 'totals';
 }
 
+/** An exact value as plain text without trailing zeros: 100.0 → "100". */
+function plain(x: Exact): string {
+  return trimZeros(x.toString());
+}
+
+/**
+ * What every line of a lane reports alike, built once per lane and rounding and shared by reference
+ * (a batch of 1,000 lines in a few lanes builds a few of these, not 1,000).
+ */
+interface LaneView {
+  readonly product: LandedCostResponse['product'];
+  readonly lane: LandedCostResponse['lane'];
+  readonly meta: Meta;
+}
+
+const laneViews = memoize((context: LaneContext) => {
+  const view = (rounding: RoundingMode): LaneView => ({
+    product: { mineral: context.mineral?.id ?? null, hts: context.hts },
+    lane: {
+      origin: context.origin,
+      originBloc: context.originBloc,
+      destination: context.destination,
+      destinationBloc: context.destinationBloc,
+    },
+    meta: buildMeta(context.asOf, context.reporting.currency, rounding, context.warnings),
+  });
+  return { 'half-up': view('half-up'), 'half-even': view('half-even') };
+});
+
 /** The answer of API.md §4, every line with its formula and legal source. */
 export function presentLandedCost(a: Assessment): LandedCostResponse;
 export function presentLandedCost(a: Assessment, options: PresentOptions): LandedCostBatchResult;
@@ -172,23 +206,71 @@ export function presentLandedCost(
   a: Assessment,
   options: PresentOptions = { explain: true, detail: 'lines' },
 ): LandedCostBatchResult {
-  const { command } = a;
+  const { command, totals } = a;
   const { currency, rounding, shipment } = command;
-  const f = formulaFormat(currency, rounding);
-  const money = (x: Dec) => formatMoney(x, currency, rounding);
+  const view = laneViews(command.lane)[rounding];
+  const money = (x: Exact) => formatMoney(x, currency, rounding);
+  const perUnit = (amount: Exact, quantity: Exact) =>
+    quantity.isZero() ? '0.0000' : quotientFixed(amount, quantity, PER_UNIT_PLACES, rounding);
 
   const customsValue = money(a.customsValue);
-  const cv = grouped(customsValue);
-  const withLines = options.detail === 'lines';
-  const dutyLines = withLines ? a.dutyLines.map((line) => presentDutyLine(a, line, cv)) : [];
-  const feeLines = (withLines ? command.fees : []).map((fee: FeeCharge) => {
+  const onTop = costsOnTop(shipment);
+  const landedPerUnit = perUnit(totals.landedCost, shipment.quantity);
+  // Built in the order of the answer, optional parts added in place (no spread copies per line).
+  const result: LandedCostBatchResult = {
+    product: view.product,
+    lane: view.lane,
+    scenario: command.lane.scenario,
+    incoterm: shipment.incoterm,
+    transport: command.lane.transport,
+    quantity: { value: plain(shipment.quantity), unit: shipment.unit },
+    goods: money(shipment.goods),
+    customsValue,
+    valuationBasis: shipment.valuationBasis,
+  } as LandedCostBatchResult;
+  if (options.detail === 'lines') result.lines = presentLines(a, grouped(customsValue));
+  result.duties = money(totals.duties);
+  result.fees = money(totals.fees);
+  result.freight = money(onTop.freight);
+  result.insurance = money(onTop.insurance);
+  result.landedCost = money(totals.landedCost);
+  result.landedPerUnit = landedPerUnit;
+  result.landedPerKg =
+    shipment.unit === 'kg'
+      ? landedPerUnit
+      : perUnit(totals.landedCost, shipment.quantity.times(kgPerUnit(shipment.unit)));
+  result.effectiveDutyRate = a.customsValue.isZero()
+    ? '0'
+    : trimZeros(quotientFixed(totals.duties, a.customsValue, RATE_PLACES, rounding));
+  if (options.detail === 'lines') result.exportLicences = exportLicencesOf(command);
+  if (options.explain) {
+    result.explain = command.lane.selection.considered.map((c) => ({
+      measureId: c.measure.id,
+      label: c.measure.label,
+      applied: c.applied,
+      reason: c.reason,
+    }));
+  }
+  if (command.entryId !== undefined) result.entryId = command.entryId;
+  result.meta = view.meta;
+  return result;
+}
+
+/** Every duty line, then every fee line, with its formula; `cv` is the grouped customs value. */
+function presentLines(a: Assessment, cv: string) {
+  const { command } = a;
+  const { currency, rounding } = command;
+  const f = formulaFormat(currency, rounding);
+  const dutyLines = a.dutyLines.map((line) => presentDutyLine(a, line, cv));
+  const feeLines = command.lane.fees.map((fee: FeeCharge, i) => {
     const m = measureOf(command, fee.id);
-    const amount = a.feeAmounts.get(fee.id) ?? clampedFee(fee, a.customsValue);
+    const amount = a.feeAmounts[i] ?? clampedFee(fee, a.customsValue);
     const raw = fee.rate.times(a.customsValue);
-    const amountText = money(amount);
-    const clampNote = amount.equals(raw)
-      ? ''
-      : ` → ${grouped(amountText)} (${command.entryId === undefined ? 'clamped to' : 'share of the entry’s fee, clamped to'} ${feeBounds(fee)} per entry)`;
+    const amountText = formatMoney(amount, currency, rounding);
+    const clampNote =
+      amount.compare(raw) === 0
+        ? ''
+        : ` → ${grouped(amountText)} (${command.entryId === undefined ? 'clamped to' : 'share of the entry’s fee, clamped to'} ${feeBounds(fee)} per entry)`;
     return {
       measureId: m.id,
       kind: 'fee' as const,
@@ -201,52 +283,7 @@ export function presentLandedCost(
       confidence: m.confidence,
     };
   });
-
-  const totals = lineTotals(a);
-  const onTop = costsOnTop(shipment);
-  const landedPerUnit = formatPerUnit(perUnit(totals.landedCost, shipment.quantity), rounding);
-  return {
-    product: { mineral: command.mineral?.id ?? null, hts: command.hts },
-    lane: {
-      origin: command.origin,
-      originBloc: command.originBloc,
-      destination: command.destination,
-      destinationBloc: command.destinationBloc,
-    },
-    scenario: command.scenario,
-    incoterm: shipment.incoterm,
-    transport: command.transport,
-    quantity: { value: shipment.quantity.toFixed(), unit: shipment.unit },
-    goods: money(shipment.goods),
-    customsValue,
-    valuationBasis: shipment.valuationBasis,
-    ...(withLines ? { lines: [...dutyLines, ...feeLines] } : {}),
-    duties: money(totals.duties),
-    fees: money(totals.fees),
-    freight: money(onTop.freight),
-    insurance: money(onTop.insurance),
-    landedCost: money(totals.landedCost),
-    landedPerUnit,
-    // A division at 40 digits is the dearest operation of a line: per kg is per unit when unit is kg.
-    landedPerKg:
-      shipment.unit === 'kg'
-        ? landedPerUnit
-        : formatPerUnit(perUnit(totals.landedCost, command.quantityKg), rounding),
-    effectiveDutyRate: formatRate(perUnit(totals.duties, a.customsValue), rounding),
-    ...(withLines ? { exportLicences: exportLicencesOf(command) } : {}),
-    ...(options.explain
-      ? {
-          explain: command.selection.considered.map((c) => ({
-            measureId: c.measure.id,
-            label: c.measure.label,
-            applied: c.applied,
-            reason: c.reason,
-          })),
-        }
-      : {}),
-    ...(command.entryId === undefined ? {} : { entryId: command.entryId }),
-    meta: buildMeta(command.asOf, currency, rounding, command.warnings),
-  };
+  return [...dutyLines, ...feeLines];
 }
 
 /** The columns of a landed-cost answer in CSV, and the `field` names of the text form. */
