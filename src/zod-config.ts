@@ -1,6 +1,7 @@
 import { z } from 'zod';
 
-// Workers forbid eval, so zod validates without compiling parsers there. Say so everywhere, so
-// that Node (the benchmark, the OpenAPI export) runs the same code paths and does not spend
-// start-up time compiling parsers. Imported first by app.ts: zod reads it when schemas are built.
+// Workers forbid code generation during requests, where zod would compile its parsers lazily, so
+// zod interprets them; the hot batch schema is compiled at start-up instead (LandedCostLineSchema).
+// Said everywhere, so that Node (the benchmark, the OpenAPI export) runs the same code paths.
+// Imported first by app.ts: zod reads it when schemas are built.
 z.config({ jitless: true });

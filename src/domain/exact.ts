@@ -51,6 +51,11 @@ export class Exact {
 
   static readonly ZERO = new Exact(0n, 0);
 
+  /** `units × 10^-scale`: 12345n at scale 2 is 123.45. */
+  static fromUnits(units: bigint, scale: number): Exact {
+    return new Exact(units, scale);
+  }
+
   /** A plain decimal string ("-12.50") or a finite number (exact, as decimal.js reads it). */
   static of(value: string | number): Exact {
     const text = typeof value === 'number' ? new Dec(value).toFixed() : value;
@@ -74,8 +79,8 @@ export class Exact {
     return writeUnits(this.units, this.scale);
   }
 
-  /** Units at a scale at least this one's. */
-  private unitsAt(scale: number): bigint {
+  /** Units at a scale at least this one's: 1.5 at scale 3 is 1500n. */
+  unitsAt(scale: number): bigint {
     return scale === this.scale ? this.units : this.units * pow10(scale - this.scale);
   }
 

@@ -6,6 +6,7 @@ import {
   type FloorGapResult,
   floorGapDuty,
 } from './floor-gap';
+import type { RoundingMode } from './rounding';
 import { convertExactQuantity, type Unit } from './units';
 
 const ZERO = Exact.ZERO;
@@ -21,12 +22,20 @@ export type ValuationBasis = (typeof VALUATION_BASES)[number];
 export const TRANSPORTS = ['ocean', 'air', 'truck', 'rail'] as const;
 export type Transport = (typeof TRANSPORTS)[number];
 
-/** What the invoice price already includes under an Incoterm: CFR/CPT freight, CIF/CIP both. */
+/** What the invoice price already includes under each Incoterm: CFR/CPT freight, CIF/CIP both. */
+const PRICE_INCLUDES: Readonly<Record<Incoterm, { freight: boolean; insurance: boolean }>> = {
+  EXW: { freight: false, insurance: false },
+  FCA: { freight: false, insurance: false },
+  FOB: { freight: false, insurance: false },
+  CFR: { freight: true, insurance: false },
+  CPT: { freight: true, insurance: false },
+  CIF: { freight: true, insurance: true },
+  CIP: { freight: true, insurance: true },
+};
+
+/** What the invoice price already includes under an Incoterm. */
 export function priceIncludes(incoterm: Incoterm): { freight: boolean; insurance: boolean } {
-  return {
-    freight: ['CFR', 'CPT', 'CIF', 'CIP'].includes(incoterm),
-    insurance: incoterm === 'CIF' || incoterm === 'CIP',
-  };
+  return PRICE_INCLUDES[incoterm];
 }
 
 /**
@@ -168,17 +177,36 @@ export function clampedFee(fee: FeeCharge, value: Exact): Exact {
 }
 
 /**
- * A fee over one customs entry of several lines: clamped on the entry's total customs value, then
- * shared across its lines in proportion to their customs values (equally when all are zero).
- * The shares add up to the entry's fee.
+ * A fee over one customs entry of several lines, shared across them in proportion to their customs
+ * values (equally when all are zero). Unclamped, each line owes rate × its value, exactly. Clamped
+ * to the entry's min or max, the fee (rounded to `places`, the currency's minor unit) is allocated
+ * in minor units, the units left over going to the largest remainders (the first line on a tie),
+ * so the lines' shares add up to the entry's fee exactly, as a broker prorates it.
  */
-export function entryFeeShares(fee: FeeCharge, values: readonly Exact[]): Exact[] {
+export function entryFeeShares(
+  fee: FeeCharge,
+  values: readonly Exact[],
+  places: number,
+  mode: RoundingMode,
+): Exact[] {
   const total = sumExact(values);
   const amount = clampedFee(fee, total);
-  // Unclamped, each line's share is simply rate × its value (the same number, without a division).
   if (amount.compare(fee.rate.times(total)) === 0) return values.map((v) => fee.rate.times(v));
-  if (total.isZero()) return values.map(() => amount.dividedBy(Exact.of(values.length)));
-  return values.map((v) => amount.times(v).dividedBy(total));
+  const minorUnits = amount.round(places, mode).unitsAt(places);
+  const scale = Math.max(0, ...values.map((v) => v.scale));
+  const weights = total.isZero() ? values.map(() => 1n) : values.map((v) => v.unitsAt(scale));
+  const whole = weights.reduce((a, w) => a + w, 0n);
+  const shares = weights.map((w) => (minorUnits * w) / whole);
+  let left = minorUnits - shares.reduce((a, s) => a + s, 0n);
+  const byRemainder = weights
+    .map((w, i) => ({ i, remainder: (minorUnits * w) % whole }))
+    .sort((a, b) => (a.remainder === b.remainder ? a.i - b.i : a.remainder > b.remainder ? -1 : 1));
+  for (const { i } of byRemainder) {
+    if (left === 0n) break;
+    shares[i] = (shares[i] ?? 0n) + 1n;
+    left -= 1n;
+  }
+  return shares.map((units) => Exact.fromUnits(units, places));
 }
 
 export interface LandedCostTotals {

@@ -53,8 +53,30 @@ describe('entry fees (19 CFR 24.23: MPF min and max per entry)', () => {
     expect(plain(clampedFee(MPF, d('750000')))).toBe('651.5');
     expect(plain(clampedFee(MPF, d('50000')))).toBe('173.2');
   });
-  it('an entry of 5,000 + 3,000 shares the minimum 33.58 as 20.9875 and 12.5925', () => {
-    expect(entryFeeShares(MPF, [d('5000'), d('3000')]).map(plain)).toEqual(['20.9875', '12.5925']);
+  it('an entry of 5,000 + 3,000 shares the minimum 33.58 as 20.9875 / 12.5925 → 20.99 + 12.59 cents', () => {
+    // 3,358 cents × 5/8 = 2,098.75 → 2,098 rem 6; × 3/8 = 1,259.25 → 1,259 rem 2; 1 cent left → line 1.
+    expect(entryFeeShares(MPF, [d('5000'), d('3000')], 2, 'half-up').map(plain)).toEqual([
+      '20.99',
+      '12.59',
+    ]);
+  });
+  it('thirds of the minimum add up to it: 33.58 → 11.20 + 11.19 + 11.19 (the tie goes to the first)', () => {
+    expect(entryFeeShares(MPF, [d('1000'), d('1000'), d('1000')], 2, 'half-up').map(plain)).toEqual(
+      ['11.2', '11.19', '11.19'],
+    );
+  });
+  it('the minimum over three zero-value lines is shared equally; unclamped shares are rate × value', () => {
+    expect(entryFeeShares(MPF, [d('0'), d('0'), d('0')], 2, 'half-up').map(plain)).toEqual([
+      '11.2',
+      '11.19',
+      '11.19',
+    ]);
+    // 0.3464% × 1,000 = 3.464 and × 2,000 = 6.928: under no bound, kept exact.
+    const noMin: FeeCharge = { ...MPF, min: null };
+    expect(entryFeeShares(noMin, [d('1000'), d('2000')], 2, 'half-up').map(plain)).toEqual([
+      '3.464',
+      '6.928',
+    ]);
   });
 });
 
@@ -156,6 +178,30 @@ describe('laws (fast-check, seed 42)', () => {
     );
   });
 
+  it('entry fee shares add up to the entry’s fee, are never negative, and each is within a cent of its exact share', () => {
+    fc.assert(
+      fc.property(fc.array(money, { minLength: 1, maxLength: 12 }), (values) => {
+        const total = sumExact(values);
+        const fee = clampedFee(MPF, total);
+        const shares = entryFeeShares(MPF, values, 2, 'half-up');
+        const clamped = fee.compare(MPF.rate.times(total)) !== 0;
+        const expected = clamped ? d(fee.toFixed(2, 'half-up')) : fee;
+        const cent = d('0.01');
+        return (
+          sumExact(shares).compare(expected) === 0 &&
+          shares.every((s) => !s.isNegative()) &&
+          shares.every((s, i) => {
+            if (!clamped || total.isZero()) return true;
+            const exact = expected.times(values[i] ?? Exact.ZERO).dividedBy(total);
+            const off = s.minus(exact);
+            return off.compare(cent) < 0 && off.compare(Exact.ZERO.minus(cent)) > 0;
+          })
+        );
+      }),
+      options,
+    );
+  });
+
   it('adding a measure never lowers the landed cost (a floor-gap only tops up to the floor)', () => {
     fc.assert(
       fc.property(shipment, fc.array(charge, { maxLength: 4 }), charge, (raw, charges, extra) => {
@@ -177,7 +223,7 @@ describe('laws (fast-check, seed 42)', () => {
           insurance: raw.insurance.times(p.quantity).dividedBy(whole.quantity),
         }));
         const values = parts.map(customsValue);
-        const fees = entryFeeShares(MPF, values);
+        const fees = entryFeeShares(MPF, values, 2, 'half-up');
         const split = sumExact(
           parts.map((p, i) => {
             const lines = assessDuties(

@@ -1,8 +1,8 @@
 import type { PolicyData } from '../../data/store';
 import type { Warning } from '../../data/warnings';
-import { type Exact, sumExact } from '../../domain/exact';
+import { Exact, sumExact } from '../../domain/exact';
 import { entryFeeShares, type FeeCharge } from '../../domain/landed-cost';
-import { formatMoney, type RoundingMode } from '../../domain/rounding';
+import { formatMoney, minorUnits, type RoundingMode } from '../../domain/rounding';
 import { toCsv } from '../csv';
 import { todayUtc } from '../money-input';
 import { type FieldProblem, Problem, problemBody } from '../problem';
@@ -18,7 +18,7 @@ import {
   presentLandedCost,
   withFees,
 } from './landed-cost.present';
-import { type BatchResponse, LandedCostRequestSchema } from './landed-cost.schemas';
+import { type BatchResponse, LandedCostLineSchema } from './landed-cost.schemas';
 
 /** Most lines one batch may hold; more is a 413. */
 export const MAX_BATCH_LINES = 10_000;
@@ -99,7 +99,7 @@ function lineProblem(line: BatchLine, problems: readonly FieldProblem[]) {
 /** Assesses one line; a bad line yields its problems and never throws. */
 function assessLine(line: BatchLine, data: PolicyData, cache: LaneCache): LineOutcome {
   if (line.problems !== undefined) return { ok: false, problems: [...line.problems] };
-  const parsed = LandedCostRequestSchema.safeParse(line.request);
+  const parsed = LandedCostLineSchema.safeParse(line.request);
   if (!parsed.success) return { ok: false, problems: issuesToProblems(parsed.error.issues) };
   const command = parseLandedCostRequest(parsed.data, data, cache);
   if (!command.ok) return { ok: false, problems: command.problems };
@@ -107,49 +107,59 @@ function assessLine(line: BatchLine, data: PolicyData, cache: LaneCache): LineOu
 }
 
 /**
- * Lines sharing an entryId are one customs entry: each fee is clamped on the entry and shared.
- * Replaces the assessments of those lines in place.
+ * Lines sharing an entryId (and reporting currency: values in two currencies never add up) are one
+ * customs entry: each fee is clamped on the entry and shared. Replaces those lines' assessments.
  */
 function shareEntryFees(assessments: Assessment[]): void {
   const entries = new Map<string, number[]>();
-  assessments.forEach((a, i) => {
-    const id = a.command.entryId;
-    if (id === undefined) return;
-    const members = entries.get(id);
-    if (members === undefined) entries.set(id, [i]);
+  for (let i = 0; i < assessments.length; i++) {
+    const command = assessments[i]?.command;
+    if (command?.entryId === undefined) continue;
+    const key = `${command.currency} ${command.entryId}`;
+    const members = entries.get(key);
+    if (members === undefined) entries.set(key, [i]);
     else members.push(i);
-  });
+  }
   for (const members of entries.values()) {
-    if (members.length < 2) continue;
-    // Each fee of the entry, with the lines that owe it and where it sits in their fee lists.
-    const byFee = new Map<string, { fee: FeeCharge; holders: { line: number; slot: number }[] }>();
-    for (const line of members) {
-      assessments[line]?.command.lane.fees.forEach((fee, slot) => {
-        const group = byFee.get(fee.id);
-        if (group === undefined) byFee.set(fee.id, { fee, holders: [{ line, slot }] });
-        else group.holders.push({ line, slot });
-      });
+    if (members.length > 1) shareEntry(assessments, members);
+  }
+}
+
+/** One entry: each of its fees shared across the lines that owe it. */
+function shareEntry(assessments: Assessment[], members: readonly number[]): void {
+  // Each fee of the entry, with the lines that owe it and where it sits in their fee lists.
+  const byFee = new Map<string, { fee: FeeCharge; lines: number[]; slots: number[] }>();
+  for (const line of members) {
+    const fees = assessments[line]?.command.lane.fees ?? [];
+    for (let slot = 0; slot < fees.length; slot++) {
+      const fee = fees[slot] as FeeCharge;
+      const group = byFee.get(fee.id);
+      if (group === undefined) byFee.set(fee.id, { fee, lines: [line], slots: [slot] });
+      else {
+        group.lines.push(line);
+        group.slots.push(slot);
+      }
     }
-    const amounts = new Map<number, Exact[]>();
-    for (const { fee, holders } of byFee.values()) {
-      const values = holders.flatMap((h) => assessments[h.line]?.customsValue ?? []);
-      const shares = entryFeeShares(fee, values);
-      holders.forEach((h, k) => {
-        const share = shares[k];
-        const a = assessments[h.line];
-        if (share === undefined || a === undefined) return;
-        let list = amounts.get(h.line);
-        if (list === undefined) {
-          list = [...a.feeAmounts];
-          amounts.set(h.line, list);
-        }
-        list[h.slot] = share;
-      });
+  }
+  const first = assessments[members[0] ?? 0]?.command;
+  const places = minorUnits(first?.currency ?? 'USD');
+  const amounts = new Map<number, Exact[]>();
+  for (const { fee, lines, slots } of byFee.values()) {
+    const values = lines.map((line) => assessments[line]?.customsValue ?? Exact.ZERO);
+    const shares = entryFeeShares(fee, values, places, first?.rounding ?? 'half-up');
+    for (let k = 0; k < lines.length; k++) {
+      const line = lines[k] as number;
+      let list = amounts.get(line);
+      if (list === undefined) {
+        list = [...(assessments[line]?.feeAmounts ?? [])];
+        amounts.set(line, list);
+      }
+      list[slots[k] as number] = shares[k] ?? Exact.ZERO;
     }
-    for (const [line, list] of amounts) {
-      const a = assessments[line];
-      if (a !== undefined) assessments[line] = withFees(a, list);
-    }
+  }
+  for (const [line, list] of amounts) {
+    const a = assessments[line];
+    if (a !== undefined) assessments[line] = withFees(a, list);
   }
 }
 

@@ -16,7 +16,7 @@ import {
 import { parseLandedCostRequest } from './landed-cost.command';
 import { assessLandedCost, landedCostRow, presentLandedCost } from './landed-cost.present';
 import type { getLandedCost, postLandedCost, postLandedCostBatch } from './landed-cost.routes';
-import { type BatchRequest, LandedCostRequestSchema } from './landed-cost.schemas';
+import { type BatchRequest, LandedCostLineSchema } from './landed-cost.schemas';
 
 export const handlePostLandedCost: RouteHandler<typeof postLandedCost> = (c) => {
   const parsed = parseLandedCostRequest(c.req.valid('json'), policyData);
@@ -27,7 +27,7 @@ export const handlePostLandedCost: RouteHandler<typeof postLandedCost> = (c) => 
 export const handleGetLandedCost: RouteHandler<typeof getLandedCost> = (c) => {
   const { format = 'json', field = 'landedCost' } = c.req.valid('query');
   const raw = flatLandedCostRequest(queryValues(c.req.queries(), LANDED_COST_FORM));
-  const request = LandedCostRequestSchema.safeParse(raw);
+  const request = LandedCostLineSchema.safeParse(raw);
   if (!request.success)
     throw queryProblems(LANDED_COST_FORM, issuesToProblems(request.error.issues));
   const parsed = parseLandedCostRequest(request.data, policyData);

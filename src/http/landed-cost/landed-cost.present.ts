@@ -51,12 +51,17 @@ export function withFees(
   a: Pick<Assessment, 'command' | 'customsValue' | 'dutyLines'>,
   feeAmounts: readonly Exact[],
 ): Assessment {
-  const totals = landedCostTotals(
-    a.command.shipment,
-    a.dutyLines.map((l) => l.amount),
+  return {
+    command: a.command,
+    customsValue: a.customsValue,
+    dutyLines: a.dutyLines,
     feeAmounts,
-  );
-  return { ...a, feeAmounts, totals };
+    totals: landedCostTotals(
+      a.command.shipment,
+      a.dutyLines.map((l) => l.amount),
+      feeAmounts,
+    ),
+  };
 }
 
 const legalOf = memoize((m: MeasureRow) => legalOfRow(m));

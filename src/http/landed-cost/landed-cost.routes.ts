@@ -99,7 +99,9 @@ export const postLandedCostBatch = createRoute({
     `Up to ${MAX_BATCH_LINES} lines, as JSON (\`lines\` and \`defaults\`) or as a \`text/csv\` body ` +
     `whose header names the columns ${Object.keys(LANDED_COST_FORM).join(', ')}. A bad line fails ` +
     'alone: its problem stands in place of its result. Lines sharing an `entryId` form one customs ' +
-    'entry: the MPF minimum and maximum apply to the entry, shared in proportion to customs value. ' +
+    'entry (per reporting currency): the MPF minimum and maximum apply to the entry, and a clamped ' +
+    'fee is allocated to its lines in proportion to customs value, in cents, the cents left over ' +
+    'going to the largest remainders, so the lines add up to the entry’s fee. ' +
     'Send `Accept: text/csv` for one CSV row per line with an `error` column. Unknown CSV columns ' +
     'are ignored with a warning. More lines than the maximum is a 413.',
   middleware: [requireMediaType('application/json', 'text/csv')],
