@@ -10,13 +10,14 @@
  * - requests/s and p50/p99 latency (autocannon) of /health, a floor-gap GET and a landed-cost GET;
  * - a soak: thousands of mixed good and bad requests, counting statuses, with workerd's memory
  *   before and after;
- * - cold start (evaluating the bundled module in a fresh Node process) and the gzip size of the
- *   `wrangler deploy --dry-run --minify` bundle.
+ * - cold start: start-up CPU time in workerd (`wrangler check startup`) and evaluating the bundled
+ *   module in a fresh Node process; the gzip size of the `wrangler deploy --dry-run --minify`
+ *   bundle.
  *
  * Environment: BENCH_QUICK=1 runs fewer repetitions (for a smoke run).
  */
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { copyFile, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -173,6 +174,39 @@ function coldStartMs(bundle: string): number {
       execFileSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' }),
     ),
   );
+  return round(median(runs), 1);
+}
+
+/**
+ * Start-up CPU time in workerd: `wrangler check startup` profiles the Worker's start-up phase; the
+ * non-idle samples (1 ms apart) add up to the time spent evaluating the module. Median of runs.
+ */
+async function workerdStartupMs(dir: string): Promise<number> {
+  const outfile = join(dir, 'startup.cpuprofile');
+  const runs: number[] = [];
+  for (let i = 0; i < (quick ? 3 : 7); i++) {
+    execFileSync(
+      join(root, 'node_modules/.bin/wrangler'),
+      ['check', 'startup', '--outfile', outfile],
+      {
+        cwd: root,
+        stdio: 'ignore',
+      },
+    );
+    const profile = JSON.parse(await readFile(outfile, 'utf8')) as {
+      nodes: { id: number; callFrame: { functionName: string } }[];
+      samples: number[];
+      timeDeltas: number[];
+    };
+    const idle = new Set(
+      profile.nodes.filter((n) => n.callFrame.functionName === '(idle)').map((n) => n.id),
+    );
+    let busyUs = 0;
+    profile.samples.forEach((sample, i) => {
+      if (!idle.has(sample)) busyUs += profile.timeDeltas[i + 1] ?? 0;
+    });
+    runs.push(busyUs / 1000);
+  }
   return round(median(runs), 1);
 }
 
@@ -361,7 +395,10 @@ async function main() {
     // As .mjs, so that Node does not spend the time of sniffing the module format.
     const asModule = join(dir, 'worker.mjs');
     await copyFile(deployed, asModule);
-    const cold = { nodeModuleInitMs: coldStartMs(asModule) };
+    const cold = {
+      workerdStartupMs: await workerdStartupMs(dir),
+      nodeModuleInitMs: coldStartMs(asModule),
+    };
 
     const worker = await startWorker();
     let workerd: Awaited<ReturnType<typeof measureBatches>>;
@@ -446,7 +483,7 @@ async function main() {
       `\nSoak: ${soaked.requests} requests in ${soaked.seconds} s; statuses ${JSON.stringify(soaked.statuses)}; unexpected ${soaked.unexpected}; workerd RSS over the soak ${soaked.memoryMiB.join(' → ')} MiB; in-process heap after GC over the same soak ${soakedInProcess.memoryMiB.join(' → ')} MiB`,
     );
     console.log(
-      `Cold start (module evaluation, Node): ${cold.nodeModuleInitMs} ms; bundle ${round(size.bytes / 1024, 1)} KiB, gzip ${summary.bundle.gzipKiB} KiB`,
+      `Cold start: workerd start-up CPU ${cold.workerdStartupMs} ms (wrangler check startup), module evaluation in Node ${cold.nodeModuleInitMs} ms; bundle ${round(size.bytes / 1024, 1)} KiB, gzip ${summary.bundle.gzipKiB} KiB`,
     );
     console.log('\nJSON summary:');
     console.log(JSON.stringify(summary));

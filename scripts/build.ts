@@ -1,10 +1,13 @@
-import { dirname } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build, type Plugin } from 'esbuild';
 
 /**
  * The Worker build that wrangler runs (`[build]` in wrangler.toml) before it bundles and serves
- * dist/worker.js. One change from a plain bundle: zod's 40-odd message locales are cut down to
+ * dist/worker.js. It first validates the seeds (the Worker trusts them at start-up). One change
+ * from a plain bundle: zod's 40-odd message locales are cut down to
  * the English one the API uses. zod re-exports every locale on its `z` namespace, and
  * @hono/zod-openapi extends that namespace at run time, so no bundler can tree-shake them; they
  * were a quarter of the bundle.
@@ -24,6 +27,24 @@ const englishOnly: Plugin = {
     }));
   },
 };
+
+// The Worker indexes the seeds without validating them at start-up; a bad row fails here instead.
+const seedCheck = join(await mkdtemp(join(tmpdir(), 'floorline-seeds-')), 'store.mjs');
+await build({
+  entryPoints: [fileURLToPath(new URL('../src/data/store.ts', import.meta.url))],
+  outfile: seedCheck,
+  bundle: true,
+  format: 'esm',
+  platform: 'neutral',
+  mainFields: ['module', 'main'],
+  logLevel: 'warning',
+});
+try {
+  const store = (await import(pathToFileURL(seedCheck).href)) as typeof import('../src/data/store');
+  store.loadPolicyData(store.SEED_FILES);
+} finally {
+  await rm(dirname(seedCheck), { recursive: true, force: true });
+}
 
 await build({
   entryPoints: [fileURLToPath(new URL('../src/index.ts', import.meta.url))],

@@ -2,9 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { loadPolicyData, policyData, SEED_FILES as raw, SeedError } from '../../src/data/store';
 
 describe('seeds', () => {
-  it('load and validate (the Worker would not start otherwise)', () => {
+  it('load and validate (the build fails otherwise), and the Worker indexes exactly that data', () => {
     expect(policyData.dataVersion).toBe('2026-11-21');
-    expect(policyData.measures.size).toBeGreaterThan(0);
+    expect(policyData.measures.size).toBe(23);
+    // The Worker trusts the shipped files at start-up: it must hold what validation gives.
+    expect(policyData).toEqual(loadPolicyData(raw));
   });
 
   it('every measure and benchmark names its source, confidence and known-until date', () => {

@@ -11,9 +11,11 @@ import { issuesToProblems } from '../validation';
 import { type LaneCache, parseLandedCostRequest } from './landed-cost.command';
 import {
   type Assessment,
-  assessLandedCost,
+  assessLineDuties,
+  type DutyAssessment,
   LANDED_COST_COLUMNS,
   landedCostRow,
+  ownFees,
   type PresentOptions,
   presentLandedCost,
   withFees,
@@ -77,7 +79,7 @@ export interface BatchLine {
   readonly problems?: readonly FieldProblem[];
 }
 
-type LineOutcome = { ok: true; assessment: Assessment } | { ok: false; problems: FieldProblem[] };
+type LineOutcome = { ok: true; duties: DutyAssessment } | { ok: false; problems: FieldProblem[] };
 
 function lineProblem(line: BatchLine, problems: readonly FieldProblem[]) {
   const errors = problems.map((p) => {
@@ -103,63 +105,61 @@ function assessLine(line: BatchLine, data: PolicyData, cache: LaneCache): LineOu
   if (!parsed.success) return { ok: false, problems: issuesToProblems(parsed.error.issues) };
   const command = parseLandedCostRequest(parsed.data, data, cache);
   if (!command.ok) return { ok: false, problems: command.problems };
-  return { ok: true, assessment: assessLandedCost(command.value) };
+  return { ok: true, duties: assessLineDuties(command.value) };
 }
 
 /**
  * Lines sharing an entryId (and reporting currency: values in two currencies never add up) are one
- * customs entry: each fee is clamped on the entry and shared. Replaces those lines' assessments.
+ * customs entry: each fee is clamped on the entry and shared. The fee lists of those lines, by
+ * their index in `lines`.
  */
-function shareEntryFees(assessments: Assessment[]): void {
+function entryFees(lines: readonly DutyAssessment[]): Map<number, Exact[]> {
   const entries = new Map<string, number[]>();
-  for (let i = 0; i < assessments.length; i++) {
-    const command = assessments[i]?.command;
+  for (let i = 0; i < lines.length; i++) {
+    const command = lines[i]?.command;
     if (command?.entryId === undefined) continue;
     const key = `${command.currency} ${command.entryId}`;
     const members = entries.get(key);
     if (members === undefined) entries.set(key, [i]);
     else members.push(i);
   }
+  const fees = new Map<number, Exact[]>();
   for (const members of entries.values()) {
-    if (members.length > 1) shareEntry(assessments, members);
+    if (members.length > 1) shareEntry(lines, members, fees);
   }
+  return fees;
 }
 
-/** One entry: each of its fees shared across the lines that owe it. */
-function shareEntry(assessments: Assessment[], members: readonly number[]): void {
+/** One entry: each of its fees shared across the lines that owe it, into `fees`. */
+function shareEntry(
+  lines: readonly DutyAssessment[],
+  members: readonly number[],
+  fees: Map<number, Exact[]>,
+): void {
   // Each fee of the entry, with the lines that owe it and where it sits in their fee lists.
-  const byFee = new Map<string, { fee: FeeCharge; lines: number[]; slots: number[] }>();
+  const byFee = new Map<string, { fee: FeeCharge; owers: number[]; slots: number[] }>();
   for (const line of members) {
-    const fees = assessments[line]?.command.lane.fees ?? [];
-    for (let slot = 0; slot < fees.length; slot++) {
-      const fee = fees[slot] as FeeCharge;
+    const charges = lines[line]?.command.lane.fees ?? [];
+    fees.set(line, new Array<Exact>(charges.length).fill(Exact.ZERO));
+    for (let slot = 0; slot < charges.length; slot++) {
+      const fee = charges[slot] as FeeCharge;
       const group = byFee.get(fee.id);
-      if (group === undefined) byFee.set(fee.id, { fee, lines: [line], slots: [slot] });
+      if (group === undefined) byFee.set(fee.id, { fee, owers: [line], slots: [slot] });
       else {
-        group.lines.push(line);
+        group.owers.push(line);
         group.slots.push(slot);
       }
     }
   }
-  const first = assessments[members[0] ?? 0]?.command;
+  const first = lines[members[0] ?? 0]?.command;
   const places = minorUnits(first?.currency ?? 'USD');
-  const amounts = new Map<number, Exact[]>();
-  for (const { fee, lines, slots } of byFee.values()) {
-    const values = lines.map((line) => assessments[line]?.customsValue ?? Exact.ZERO);
+  for (const { fee, owers, slots } of byFee.values()) {
+    const values = owers.map((line) => lines[line]?.customsValue ?? Exact.ZERO);
     const shares = entryFeeShares(fee, values, places, first?.rounding ?? 'half-up');
-    for (let k = 0; k < lines.length; k++) {
-      const line = lines[k] as number;
-      let list = amounts.get(line);
-      if (list === undefined) {
-        list = [...(assessments[line]?.feeAmounts ?? [])];
-        amounts.set(line, list);
-      }
-      list[slots[k] as number] = shares[k] ?? Exact.ZERO;
+    for (let k = 0; k < owers.length; k++) {
+      const list = fees.get(owers[k] as number);
+      if (list !== undefined) list[slots[k] as number] = shares[k] ?? Exact.ZERO;
     }
-  }
-  for (const [line, list] of amounts) {
-    const a = assessments[line];
-    if (a !== undefined) assessments[line] = withFees(a, list);
   }
 }
 
@@ -181,14 +181,14 @@ export function runBatch(
   }
   const cache: LaneCache = new Map();
   const outcomes = lines.map((line) => assessLine(line, data, cache));
-  const good = outcomes.flatMap((o) => (o.ok ? [o.assessment] : []));
-  shareEntryFees(good);
+  const drafts = outcomes.flatMap((o) => (o.ok ? [o.duties] : []));
+  const shared = entryFees(drafts);
+  const good = drafts.map((d, k) => withFees(d, shared.get(k) ?? ownFees(d)));
   let next = 0;
   const results: BatchResponse['results'] = outcomes.map((o, index) => {
-    if (o.ok) {
-      const a = good[next++] ?? o.assessment;
-      return { index, ok: true, result: presentLandedCost(a, options) };
-    }
+    // `good` holds one assessment per good outcome, in order.
+    if (o.ok)
+      return { index, ok: true, result: presentLandedCost(good[next++] as Assessment, options) };
     const entryId = (lines[index]?.request as { entryId?: unknown } | null)?.entryId;
     return {
       index,

@@ -35,22 +35,33 @@ export interface Assessment {
   readonly totals: LandedCostTotals;
 }
 
-/** Runs the domain for one line as a customs entry of its own. */
-export function assessLandedCost(command: LandedCostCommand): Assessment {
+/** What a line owes before its fees: its customs value and duty lines. */
+export type DutyAssessment = Pick<Assessment, 'command' | 'customsValue' | 'dutyLines'>;
+
+/** Customs value and duties of one line (a batch then shares fees across customs entries). */
+export function assessLineDuties(command: LandedCostCommand): DutyAssessment {
   const value = customsValue(command.shipment);
   const { quantity, unit } = command.shipment;
-  const dutyLines = assessDuties(command.lane.duties, value, quantity, unit);
-  return withFees(
-    { command, customsValue: value, dutyLines },
-    command.lane.fees.map((fee) => clampedFee(fee, value)),
-  );
+  return {
+    command,
+    customsValue: value,
+    dutyLines: assessDuties(command.lane.duties, value, quantity, unit),
+  };
+}
+
+/** The line's fees as a customs entry of its own: each clamped on its customs value alone. */
+export function ownFees(a: DutyAssessment): Exact[] {
+  return a.command.lane.fees.map((fee) => clampedFee(fee, a.customsValue));
+}
+
+/** Runs the domain for one line as a customs entry of its own. */
+export function assessLandedCost(command: LandedCostCommand): Assessment {
+  const duties = assessLineDuties(command);
+  return withFees(duties, ownFees(duties));
 }
 
 /** The assessment with these fee amounts, and its totals. */
-export function withFees(
-  a: Pick<Assessment, 'command' | 'customsValue' | 'dutyLines'>,
-  feeAmounts: readonly Exact[],
-): Assessment {
+export function withFees(a: DutyAssessment, feeAmounts: readonly Exact[]): Assessment {
   return {
     command: a.command,
     customsValue: a.customsValue,
