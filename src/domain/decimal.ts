@@ -1,9 +1,9 @@
 import Decimal from 'decimal.js';
 
 /**
- * The one Decimal constructor of Floorline: 40 significant digits, no exponent notation in
+ * The decimal.js constructor of Floorline: 40 significant digits, no exponent notation in
  * `toString()`. Rounding is never taken from here implicitly: every reported value names its
- * mode (see rounding.ts).
+ * mode (see rounding.ts). Landed cost computes on exact BigInt decimals instead (exact.ts).
  */
 export const Dec = Decimal.clone({ precision: 40, toExpNeg: -60, toExpPos: 60 });
 export type Dec = Decimal;

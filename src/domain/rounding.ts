@@ -1,16 +1,9 @@
-import type Decimal from 'decimal.js';
-import { Dec } from './decimal';
+import type { Dec } from './decimal';
 import { Exact } from './exact';
 
 /** How reported values are rounded; intermediate values are never rounded. */
 export const ROUNDING_MODES = ['half-up', 'half-even'] as const;
 export type RoundingMode = (typeof ROUNDING_MODES)[number];
-
-/** decimal.js rounding constants, for callers that round with decimal.js itself. */
-export const DECIMAL_ROUNDING: Readonly<Record<RoundingMode, Decimal.Rounding>> = {
-  'half-up': Dec.ROUND_HALF_UP,
-  'half-even': Dec.ROUND_HALF_EVEN,
-};
 
 /** ISO 4217 minor units of currencies that do not use 2 decimal places. */
 const MINOR_UNITS: Readonly<Record<string, number>> = {
