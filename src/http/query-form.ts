@@ -7,13 +7,29 @@ import { type FieldProblem, queryProblem, validationProblem } from './problem';
  */
 export type QueryForm = Readonly<Record<string, readonly string[]>>;
 
+/**
+ * The pointers a flat field fills, or undefined when the form has no such field. Own fields only:
+ * a parameter named `constructor` or `toString` must not find Object.prototype's.
+ */
+export function pointersOf(form: QueryForm, name: string): readonly string[] | undefined {
+  return Object.hasOwn(form, name) ? form[name] : undefined;
+}
+
 /** Parameters every GET form takes besides its fields: the output format, the field, an API key. */
 export const OUTPUT_PARAMETERS = ['format', 'field', 'key'] as const;
 
+/** A pointer's keys ("/price/amount" → price, amount), split once per pointer, not per cell. */
+const pointerKeys = new Map<string, readonly string[]>();
+
 function setAt(target: Record<string, unknown>, pointer: string, value: string): void {
-  const keys = pointer.split('/').slice(1);
+  let keys = pointerKeys.get(pointer);
+  if (keys === undefined) {
+    keys = pointer.split('/').slice(1);
+    pointerKeys.set(pointer, keys);
+  }
   let node = target;
-  for (const key of keys.slice(0, -1)) {
+  for (let i = 0; i < keys.length - 1; i++) {
+    const key = keys[i] as string;
     const next = node[key];
     if (typeof next === 'object' && next !== null) {
       node = next as Record<string, unknown>;
@@ -33,8 +49,9 @@ export function flatToRequest(
   form: QueryForm,
 ): Record<string, unknown> {
   const request: Record<string, unknown> = {};
-  for (const [name, value] of Object.entries(values)) {
-    const pointers = form[name];
+  for (const name of Object.keys(values)) {
+    const value = values[name] as string;
+    const pointers = pointersOf(form, name);
     if (pointers === undefined || value.trim() === '') continue;
     for (const pointer of pointers) setAt(request, pointer, value.trim());
   }
@@ -53,7 +70,7 @@ export function queryValues(
   const values: Record<string, string> = {};
   for (const [name, list] of Object.entries(queries)) {
     if ((OUTPUT_PARAMETERS as readonly string[]).includes(name)) continue;
-    const pointers = form[name];
+    const pointers = pointersOf(form, name);
     if (pointers === undefined) {
       problems.push({
         pointer: `/${name}`,

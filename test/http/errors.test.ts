@@ -28,6 +28,16 @@ describe('every failure is RFC 9457 problem+json', () => {
     expect(problem.errors?.[0]?.pointer).toBe('');
   });
 
+  it('a query parameter named like an Object method (constructor, toString) → 400 naming it', async () => {
+    for (const name of ['constructor', 'toString']) {
+      const problem = await problemOf(
+        await call(`/v1/floor-gap?price=10&floor=16&per=kg&${name}=1`),
+        400,
+      );
+      expect(problem.errors?.map((e) => e.parameter)).toEqual([name]);
+    }
+  });
+
   it('an unknown route → 404', async () => {
     const problem = await problemOf(await call('/v1/floor-gaps'), 404);
     expect(problem.detail).toContain('/v1/floor-gaps');

@@ -242,18 +242,21 @@ export function runBatch(
 /** The batch as CSV: one row per line, in order, with an `error` column for failed lines. */
 export function batchCsv(response: BatchResponse): string {
   const header = ['line', ...LANDED_COST_COLUMNS, 'error'];
-  const rows = response.results.map(
-    (r): Record<string, string> =>
-      r.ok
-        ? { line: String(r.index), ...landedCostRow(r.result), error: '' }
-        : {
-            line: String(r.index),
-            entryId: r.entryId ?? '',
-            error: `${r.problem.detail}${(r.problem.errors ?? []).map((e) => ` [${e.parameter ?? e.pointer}: ${e.detail}]`).join('')}`,
-          },
-  );
-  return toCsv(
-    header,
-    rows.map((row) => header.map((h) => row[h] ?? '')),
-  );
+  const rows = response.results.map((r): string[] => {
+    if (r.ok) {
+      const row = landedCostRow(r.result);
+      return [String(r.index), ...LANDED_COST_COLUMNS.map((column) => row[column]), ''];
+    }
+    const error = `${r.problem.detail}${(r.problem.errors ?? []).map((e) => ` [${e.parameter ?? e.pointer}: ${e.detail}]`).join('')}`;
+    return header.map((h) =>
+      h === 'line'
+        ? String(r.index)
+        : h === 'entryId'
+          ? (r.entryId ?? '')
+          : h === 'error'
+            ? error
+            : '',
+    );
+  });
+  return toCsv(header, rows);
 }

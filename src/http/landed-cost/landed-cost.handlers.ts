@@ -4,7 +4,7 @@ import type { Warning } from '../../data/warnings';
 import { CsvSyntaxError, parseCsv } from '../csv';
 import { type OutputFormat, respondInFormat } from '../output';
 import { Problem, validationProblem } from '../problem';
-import { queryProblems, queryValues } from '../query-form';
+import { pointersOf, queryProblems, queryValues } from '../query-form';
 import { issuesToProblems } from '../validation';
 import {
   type BatchLine,
@@ -50,7 +50,7 @@ function csvLines(text: string): { lines: BatchLine[]; warnings: Warning[] } {
   if (header === undefined)
     throw new Problem(400, 'The CSV body is empty: it needs a header row naming the columns.');
   const names = header.map((h) => h.trim());
-  const unknown = names.filter((n) => n !== '' && LANDED_COST_FORM[n] === undefined);
+  const unknown = names.filter((n) => n !== '' && pointersOf(LANDED_COST_FORM, n) === undefined);
   const warnings: Warning[] =
     unknown.length === 0
       ? []
@@ -70,7 +70,9 @@ function csvLines(text: string): { lines: BatchLine[]; warnings: Warning[] } {
         problems: [{ pointer: '', detail }],
       };
     }
-    const values = Object.fromEntries(names.map((name, i) => [name, cells[i] ?? '']));
+    // No prototype: a column named __proto__ is a field like any other (and is ignored as unknown).
+    const values: Record<string, string> = Object.create(null);
+    for (let i = 0; i < names.length; i++) values[names[i] as string] = cells[i] ?? '';
     return { request: flatLandedCostRequest(values), pointerPrefix: '', form: LANDED_COST_FORM };
   });
   return { lines, warnings };
