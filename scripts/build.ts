@@ -2,6 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { isDeepStrictEqual } from 'node:util';
 import { build, type Plugin } from 'esbuild';
 
 /**
@@ -28,22 +29,26 @@ const englishOnly: Plugin = {
   },
 };
 
-// The Worker indexes the seeds without validating them at start-up; a bad row fails here instead.
-const seedCheck = join(await mkdtemp(join(tmpdir(), 'floorline-seeds-')), 'store.mjs');
-await build({
-  entryPoints: [fileURLToPath(new URL('../src/data/store.ts', import.meta.url))],
-  outfile: seedCheck,
-  bundle: true,
-  format: 'esm',
-  platform: 'neutral',
-  mainFields: ['module', 'main'],
-  logLevel: 'warning',
-});
+// The Worker indexes the seeds without validating them at start-up; a bad row fails here instead,
+// and so does a schema that would make the validated data differ from the indexed (a default).
+const seedDir = await mkdtemp(join(tmpdir(), 'floorline-seeds-'));
 try {
+  const seedCheck = join(seedDir, 'store.mjs');
+  await build({
+    entryPoints: [fileURLToPath(new URL('../src/data/store.ts', import.meta.url))],
+    outfile: seedCheck,
+    bundle: true,
+    format: 'esm',
+    platform: 'neutral',
+    mainFields: ['module', 'main'],
+    logLevel: 'warning',
+  });
   const store = (await import(pathToFileURL(seedCheck).href)) as typeof import('../src/data/store');
-  store.loadPolicyData(store.SEED_FILES);
+  if (!isDeepStrictEqual(store.loadPolicyData(store.SEED_FILES), store.policyData)) {
+    throw new Error('seeds: the data the Worker indexes differs from the validated data');
+  }
 } finally {
-  await rm(dirname(seedCheck), { recursive: true, force: true });
+  await rm(seedDir, { recursive: true, force: true });
 }
 
 await build({

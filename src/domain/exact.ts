@@ -79,8 +79,9 @@ export class Exact {
     return writeUnits(this.units, this.scale);
   }
 
-  /** Units at a scale at least this one's: 1.5 at scale 3 is 1500n. */
+  /** Units at a scale at least this one's: 1.5 at scale 3 is 1500n (round first to go lower). */
   unitsAt(scale: number): bigint {
+    if (scale < this.scale) throw new RangeError(`unitsAt(${scale}) below scale ${this.scale}`);
     return scale === this.scale ? this.units : this.units * pow10(scale - this.scale);
   }
 

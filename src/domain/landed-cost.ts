@@ -7,7 +7,7 @@ import {
   floorGapDuty,
 } from './floor-gap';
 import type { RoundingMode } from './rounding';
-import { convertExactQuantity, type Unit } from './units';
+import { convertExactQuantity, kgPerUnit, type Unit } from './units';
 
 const ZERO = Exact.ZERO;
 
@@ -135,12 +135,15 @@ export function assessDuties(
       before = before.plus(amount);
       lines.push({ charge, amount });
     } else if (charge.kind === 'specific') {
-      const amount = charge.amountPerUnit.times(convertExactQuantity(quantity, unit, charge.unit));
+      // amount per its unit × the quantity in that unit, converted last: one quotient at most
+      const amount = convertExactQuantity(charge.amountPerUnit.times(quantity), unit, charge.unit);
       before = before.plus(amount);
       lines.push({ charge, amount });
     } else {
       const q = convertExactQuantity(quantity, unit, charge.unit);
-      const pricePerUnit = q.isZero() ? ZERO : value.dividedBy(q);
+      // P = customs value per unit of the floor, as one quotient: value × kg(floor unit) / kg.
+      const kg = quantity.times(kgPerUnit(unit));
+      const pricePerUnit = kg.isZero() ? ZERO : value.times(kgPerUnit(charge.unit)).dividedBy(kg);
       const otherDutyRate = value.isZero() ? ZERO : before.dividedBy(value);
       // The floor-gap calculator itself (decimal.js): the same code as POST /v1/floor-gap.
       const result = floorGapDuty({
@@ -152,7 +155,11 @@ export function assessDuties(
       });
       lines.push({
         charge,
-        amount: Exact.fromDec(result.dutyPerUnit).times(q),
+        amount: convertExactQuantity(
+          Exact.fromDec(result.dutyPerUnit).times(quantity),
+          unit,
+          charge.unit,
+        ),
         floorGap: { pricePerUnit, otherDutyRate, quantity: q, result },
       });
     }

@@ -38,6 +38,9 @@ async function landedCost(body: Record<string, unknown>): Promise<LandedCost> {
 const amounts = (r: LandedCost) => Object.fromEntries(r.lines.map((l) => [l.measureId, l.amount]));
 const codes = (r: LandedCost) => r.meta.warnings.map((w) => w.code);
 
+/** Neodymium oxide from China by air (no HMF): a base for several tests. */
+const ndOxideByAir = { mineral: 'nd-oxide', origin: 'CN', transport: 'air' };
+
 // 10,000 kg of sintered NdFeB magnets at 75 USD/kg FOB Ningbo; freight 4,000, insurance 500.
 // US customs value (FOB basis) = 750,000.00. MPF 0.3464% × 750,000 = 2,598.00 → max 651.50;
 // HMF 0.125% × 750,000 = 937.50; fees 1,589.00.
@@ -277,6 +280,30 @@ describe('what-if measures and scenarios', () => {
     expect(tiny.quantity).toEqual({ value: '0.0000001', unit: 't' });
   });
 
+  it('a conversion into pounds or stones is divided last, so extreme sizes keep every reported digit', async () => {
+    // 1e39 USD/lb × 1e-36 kg = 1,000 / 0.45359237 = 2,204.6226218… → 2,204.62 (a quotient rounded
+    // before the multiplication gave 2,204.60).
+    const tiny = await landedCost({
+      mineral: 'nd-oxide',
+      origin: 'CN',
+      asOf: '2026-03-01',
+      quantity: { value: `0.${'0'.repeat(35)}1`, unit: 'kg' },
+      price: { amount: `1${'0'.repeat(39)}`, per: 'lb' },
+    });
+    expect(tiny.goods).toBe('2204.62');
+    // (10^40 − 1)² × 0.0311034768 / 907.18474 (ozt priced per st) = 3,428,571,…,714.2857… → .29
+    const huge = await landedCost({
+      mineral: 'nd-oxide',
+      origin: 'CN',
+      asOf: '2026-03-01',
+      quantity: { value: '9'.repeat(40), unit: 'ozt' },
+      price: { amount: '9'.repeat(40), per: 'st' },
+    });
+    expect(huge.goods).toBe(
+      '3428571428571428571428571428571428571427885714285714285714285714285714285714.29',
+    );
+  });
+
   it('unknown scenario, mineral and excluded measure are 422s at their fields', async () => {
     const problem = await problemOf(
       await postJson('/v1/landed-cost', {
@@ -309,6 +336,62 @@ describe('GET /v1/landed-cost and the batch', () => {
       '/v1/landed-cost?mineral=nd-oxide&origin=CN&quantity=1000&unit=kg&price=500&currency=CNY&per=kg&fxRate=0.1390&reportingCurrency=USD&transport=air&asOf=2026-11-21&format=text',
     );
     expect(await response.text()).toBe('72312.25');
+  });
+
+  it('one entry, two fx rates: the MPF on different terms is two fees, each line clamped on its own', async () => {
+    // 20 kg × 50 EUR = 1,000 EUR a line; 0.3464% × 1,000 = 3.464 EUR, below both minimums:
+    // 33.58 USD × 0.5 = 16.79 EUR on the first line, × 2 = 67.16 EUR on the second.
+    const line = {
+      ...ndOxideByAir,
+      asOf: '2026-03-01',
+      entryId: 'E-2',
+      currency: 'EUR',
+      quantity: { value: '20', unit: 'kg' },
+      price: { amount: '50', currency: 'EUR', per: 'kg' },
+    };
+    const response = await postJson('/v1/landed-cost/batch', {
+      lines: [
+        { ...line, fx: { USD: '0.5' } },
+        { ...line, fx: { USD: '2' } },
+      ],
+    });
+    const body = (await response.json()) as { results: { result: LandedCost }[] };
+    expect(body.results.map((r) => amounts(r.result)['us-mpf-fy2026'])).toEqual(['16.79', '67.16']);
+  });
+
+  it('an entry whose lines differ in currency or date is flagged', async () => {
+    const line = {
+      ...ndOxideByAir,
+      entryId: 'E-3',
+      quantity: { value: '1', unit: 'kg' },
+      price: { amount: '50', per: 'kg' },
+    };
+    const response = await postJson('/v1/landed-cost/batch', {
+      lines: [
+        { ...line, asOf: '2026-03-01' },
+        { ...line, asOf: '2026-03-02', currency: 'EUR', fx: { USD: '0.9' } },
+      ],
+    });
+    const body = (await response.json()) as { meta: { warnings: { code: string }[] } };
+    expect(body.meta.warnings.map((w) => w.code)).toEqual(
+      expect.arrayContaining(['entry-currencies', 'entry-dates']),
+    );
+  });
+
+  it('two what-if measures with one id are a 422 at the second', async () => {
+    const problem = await problemOf(
+      await postJson('/v1/landed-cost', {
+        ...ndOxideByAir,
+        quantity: { value: '1', unit: 'kg' },
+        price: { amount: '50', per: 'kg' },
+        measures: [
+          { id: 'wf', kind: 'fee', rate: '0.001', min: '10' },
+          { id: 'wf', kind: 'fee', rate: '0.001', min: '20' },
+        ],
+      }),
+      422,
+    );
+    expect(problem.errors?.map((e) => e.pointer)).toEqual(['/measures/1/id']);
   });
 
   it('a multi-line entry shares the MPF minimum: 8,000 × 0.3464% = 27.71 → 33.58, split 5:3', async () => {

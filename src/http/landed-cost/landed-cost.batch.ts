@@ -4,6 +4,7 @@ import { Exact, sumExact } from '../../domain/exact';
 import { entryFeeShares, type FeeCharge } from '../../domain/landed-cost';
 import { formatMoney, minorUnits, type RoundingMode } from '../../domain/rounding';
 import { toCsv } from '../csv';
+import { memoize } from '../format-number';
 import { todayUtc } from '../money-input';
 import { type FieldProblem, Problem, problemBody } from '../problem';
 import { flatToRequest, parameterFor, type QueryForm } from '../query-form';
@@ -111,10 +112,14 @@ function assessLine(line: BatchLine, data: PolicyData, cache: LaneCache): LineOu
 /**
  * Lines sharing an entryId (and reporting currency: values in two currencies never add up) are one
  * customs entry: each fee is clamped on the entry and shared. The fee lists of those lines, by
- * their index in `lines`.
+ * their index in `lines`, and a warning for an entryId whose lines differ in currency or date.
  */
-function entryFees(lines: readonly DutyAssessment[]): Map<number, Exact[]> {
+function entryFees(lines: readonly DutyAssessment[]): {
+  fees: Map<number, Exact[]>;
+  warnings: Warning[];
+} {
   const entries = new Map<string, number[]>();
+  const seen = new Map<string, { currencies: Set<string>; dates: Set<string> }>();
   for (let i = 0; i < lines.length; i++) {
     const command = lines[i]?.command;
     if (command?.entryId === undefined) continue;
@@ -122,13 +127,40 @@ function entryFees(lines: readonly DutyAssessment[]): Map<number, Exact[]> {
     const members = entries.get(key);
     if (members === undefined) entries.set(key, [i]);
     else members.push(i);
+    let entry = seen.get(command.entryId);
+    if (entry === undefined) {
+      entry = { currencies: new Set(), dates: new Set() };
+      seen.set(command.entryId, entry);
+    }
+    entry.currencies.add(command.currency);
+    entry.dates.add(command.lane.asOf);
   }
   const fees = new Map<number, Exact[]>();
   for (const members of entries.values()) {
     if (members.length > 1) shareEntry(lines, members, fees);
   }
-  return fees;
+  const warnings: Warning[] = [];
+  for (const [id, { currencies, dates }] of seen) {
+    if (currencies.size > 1) {
+      warnings.push({
+        code: 'entry-currencies',
+        detail: `Entry ${id} has lines reported in ${[...currencies].join(' and ')}: its fees are clamped and shared once per currency.`,
+      });
+    }
+    if (dates.size > 1) {
+      warnings.push({
+        code: 'entry-dates',
+        detail: `Entry ${id} has lines dated ${[...dates].sort().join(' and ')}: a customs entry has one date, and each line's fees follow its own.`,
+      });
+    }
+  }
+  return { fees, warnings };
 }
+
+/** A fee's id and terms as a key; fee charges are built once per lane, so this is too. */
+const feeTerms = memoize(
+  (fee: FeeCharge) => `${fee.id} ${fee.rate} ${fee.min ?? '-'} ${fee.max ?? '-'}`,
+);
 
 /** One entry: each of its fees shared across the lines that owe it, into `fees`. */
 function shareEntry(
@@ -136,15 +168,17 @@ function shareEntry(
   members: readonly number[],
   fees: Map<number, Exact[]>,
 ): void {
-  // Each fee of the entry, with the lines that owe it and where it sits in their fee lists.
+  // Each fee of the entry (one id on the same terms: a what-if or another fx rate makes it another
+  // fee), with the lines that owe it and where it sits in their fee lists.
   const byFee = new Map<string, { fee: FeeCharge; owers: number[]; slots: number[] }>();
   for (const line of members) {
     const charges = lines[line]?.command.lane.fees ?? [];
     fees.set(line, new Array<Exact>(charges.length).fill(Exact.ZERO));
     for (let slot = 0; slot < charges.length; slot++) {
       const fee = charges[slot] as FeeCharge;
-      const group = byFee.get(fee.id);
-      if (group === undefined) byFee.set(fee.id, { fee, owers: [line], slots: [slot] });
+      const terms = feeTerms(fee);
+      const group = byFee.get(terms);
+      if (group === undefined) byFee.set(terms, { fee, owers: [line], slots: [slot] });
       else {
         group.owers.push(line);
         group.slots.push(slot);
@@ -182,8 +216,8 @@ export function runBatch(
   const cache: LaneCache = new Map();
   const outcomes = lines.map((line) => assessLine(line, data, cache));
   const drafts = outcomes.flatMap((o) => (o.ok ? [o.duties] : []));
-  const shared = entryFees(drafts);
-  const good = drafts.map((d, k) => withFees(d, shared.get(k) ?? ownFees(d)));
+  const entries = entryFees(drafts);
+  const good = drafts.map((d, k) => withFees(d, entries.fees.get(k) ?? ownFees(d)));
   let next = 0;
   const results: BatchResponse['results'] = outcomes.map((o, index) => {
     // `good` holds one assessment per good outcome, in order.
@@ -203,7 +237,7 @@ export function runBatch(
   const rounding: RoundingMode = good[0]?.command.rounding ?? 'half-up';
   const total = (pick: (a: Assessment) => Exact) =>
     currency === null ? null : formatMoney(sumExact(good.map(pick)), currency, rounding);
-  const batchWarnings = [...warnings];
+  const batchWarnings = [...warnings, ...entries.warnings];
   const dates = new Set(good.map((a) => a.command.lane.asOf));
   if (dates.size > 1) {
     batchWarnings.push({

@@ -210,6 +210,10 @@ function resolveLane(request: LandedCostRequest, data: PolicyData): Parsed<LaneC
   const inline = (request.measures ?? []).map((m) => inlineRow(m, asOf));
   const measures = inline.length === 0 ? data.measures : new Map(data.measures);
   for (const [i, m] of inline.entries()) {
+    const first = inline.findIndex((other) => other.id === m.id);
+    if (first < i) {
+      problems.push({ pointer: `/measures/${i}/id`, detail: `repeats the id of measure ${first}` });
+    }
     if (m.kind === 'floor-gap' && (m.benchmark === undefined) === (m.floor === undefined)) {
       problems.push({
         pointer: `/measures/${i}`,
@@ -357,8 +361,9 @@ export function parseLandedCostRequest(
 
   const incoterm: Incoterm = request.incoterm ?? 'FOB';
   const inside = priceIncludes(incoterm);
-  // price per `per` × the quantity in that unit: one exact product (a quotient only into lb, st, ozt)
-  const goods = price.times(convertExactQuantity(quantity, unit, request.price.per));
+  // price per `per` × the quantity in that unit, converted last: exact, or one quotient (into lb,
+  // st, ozt) of the whole amount, so that no rounded factor is multiplied up.
+  const goods = convertExactQuantity(price.times(quantity), unit, request.price.per);
   const included = (inside.freight ? freight : Exact.ZERO).plus(
     inside.insurance ? insurance : Exact.ZERO,
   );

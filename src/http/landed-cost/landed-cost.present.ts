@@ -143,21 +143,21 @@ function presentDutyLine(a: Assessment, line: DutyLine, cv: string) {
         ...common,
         basis: line.charge.basis === 'duty-paid' ? 'duty-paid value' : 'customs value',
         rate: formatRate(g.result.adValoremEquivalent, rounding),
-        formula: `${reference}; g = max(0, F − R) = max(0, ${f.unit(line.charge.floor)} − ${f.unit(g.result.reference)}) = ${f.unit(g.result.gap)}; ${line.charge.method.type}: d = ${f.unit(g.result.dutyPerUnit)} per ${u} × ${plain(g.quantity)} ${u} = ${grouped(amount)}`,
+        formula: `${reference}; g = max(0, F − R) = max(0, ${f.unit(line.charge.floor)} − ${f.unit(g.result.reference)}) = ${f.unit(g.result.gap)}; ${line.charge.method.type}: d = ${f.unit(g.result.dutyPerUnit)} per ${u} × ${shortQuantity(g.quantity)} ${u} = ${grouped(amount)}`,
       };
     }
   }
 }
 
-/** "min 33.58, max 651.50": a fee's per-entry bounds, in its reporting currency (2 places). */
-const feeBounds = memoize((fee: FeeCharge) =>
-  [
-    fee.min === null ? '' : `min ${grouped(fee.min.toFixed(2, 'half-up'))}`,
-    fee.max === null ? '' : `max ${grouped(fee.max.toFixed(2, 'half-up'))}`,
+/** "min 33.58, max 651.50": a fee's per-entry bounds, at the reporting currency's minor unit. */
+function feeBounds(fee: FeeCharge, currency: string): string {
+  return [
+    fee.min === null ? '' : `min ${grouped(formatMoney(fee.min, currency, 'half-up'))}`,
+    fee.max === null ? '' : `max ${grouped(formatMoney(fee.max, currency, 'half-up'))}`,
   ]
     .filter(Boolean)
-    .join(', '),
-);
+    .join(', ');
+}
 
 /** Export licences of the origin in force for this product's elements (not charges). */
 function exportLicencesOf(command: LandedCostCommand) {
@@ -189,6 +189,11 @@ export interface PresentOptions {
 /** An exact value as plain text without trailing zeros: 100.0 → "100". */
 function plain(x: Exact): string {
   return trimZeros(x.toString());
+}
+
+/** A quantity in a formula: exact, or to 10 places when a conversion (into lb, st, ozt) has more. */
+function shortQuantity(x: Exact): string {
+  return x.scale <= 10 ? plain(x) : trimZeros(x.toFixed(10, 'half-even'));
 }
 
 /**
@@ -286,7 +291,7 @@ function presentLines(a: Assessment, cv: string) {
     const clampNote =
       amount.compare(raw) === 0
         ? ''
-        : ` → ${grouped(amountText)} (${command.entryId === undefined ? 'clamped to' : 'share of the entry’s fee, clamped to'} ${feeBounds(fee)} per entry)`;
+        : ` → ${grouped(amountText)} (${command.entryId === undefined ? 'clamped to' : 'share of the entry’s fee, clamped to'} ${feeBounds(fee, currency)} per entry)`;
     return {
       measureId: m.id,
       kind: 'fee' as const,

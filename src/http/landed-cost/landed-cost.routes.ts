@@ -100,8 +100,9 @@ export const postLandedCostBatch = createRoute({
     `whose header names the columns ${Object.keys(LANDED_COST_FORM).join(', ')}. A bad line fails ` +
     'alone: its problem stands in place of its result. Lines sharing an `entryId` form one customs ' +
     'entry (per reporting currency): the MPF minimum and maximum apply to the entry, and a clamped ' +
-    'fee is allocated to its lines in proportion to customs value, in cents, the cents left over ' +
-    'going to the largest remainders, so the lines add up to the entry’s fee. ' +
+    'fee is allocated to its lines in proportion to customs value, in minor units (cents; yen for ' +
+    'JPY), the units left over going to the largest remainders, so the lines add up to the ' +
+    'entry’s fee. An entryId whose lines differ in currency or date is flagged in `meta.warnings`. ' +
     'Send `Accept: text/csv` for one CSV row per line with an `error` column. Unknown CSV columns ' +
     'are ignored with a warning. More lines than the maximum is a 413.',
   middleware: [requireMediaType('application/json', 'text/csv')],
