@@ -8,8 +8,8 @@
  *   serialising the same payload;
  * - the same in-process on Node (performance.now(), sub-millisecond);
  * - requests/s and p50/p99 latency (autocannon) of /health, a floor-gap GET and a landed-cost GET;
- * - a soak: thousands of mixed good and bad requests, counting statuses, with workerd's memory
- *   before and after;
+ * - a soak: thousands of mixed good and bad requests, counting statuses, with the Worker isolate's
+ *   heap after GC (inspector) and workerd's memory before, during and after;
  * - cold start: start-up CPU time in workerd (`wrangler check startup`) and evaluating the bundled
  *   module in a fresh Node process; the gzip size of the `wrangler deploy --dry-run --minify`
  *   bundle.
@@ -29,6 +29,7 @@ const quick = process.env.BENCH_QUICK === '1';
 const REPEAT = quick ? 3 : 15;
 const SIZES = [1, 100, 1000, 10000];
 const PORT = 8799;
+const INSPECTOR_PORT = 9239;
 const BASE = `http://127.0.0.1:${PORT}`;
 
 const median = (xs: number[]) => {
@@ -226,7 +227,19 @@ function deployBundle(dir: string): { path: string; bytes: number; gzipBytes: nu
 async function startWorker(): Promise<ChildProcess> {
   const child = spawn(
     join(root, 'node_modules/.bin/wrangler'),
-    ['dev', '--env', 'bench', '--port', String(PORT), '--ip', '127.0.0.1', '--log-level', 'error'],
+    [
+      'dev',
+      '--env',
+      'bench',
+      '--port',
+      String(PORT),
+      '--ip',
+      '127.0.0.1',
+      '--inspector-port',
+      String(INSPECTOR_PORT),
+      '--log-level',
+      'error',
+    ],
     { cwd: root, stdio: 'ignore', detached: true },
   );
   for (let i = 0; i < 120; i++) {
@@ -264,6 +277,47 @@ function descendants(pid: number): number[] {
   return found;
 }
 
+/**
+ * The Worker isolate's V8 heap, through the inspector `wrangler dev --inspector-port` opens: used
+ * size after a full garbage collection (a heap snapshot, whose chunks are ignored), in MiB. (workerd's resident memory also holds the runtime,
+ * the dev proxy and freed pages V8 keeps, so it says little about the app.)
+ */
+async function isolateHeap(): Promise<() => Promise<number>> {
+  const targets = (await (await fetch(`http://127.0.0.1:${INSPECTOR_PORT}/json`)).json()) as {
+    webSocketDebuggerUrl: string;
+  }[];
+  const url = targets[0]?.webSocketDebuggerUrl;
+  if (url === undefined) throw new Error('no inspector target');
+  // The dev inspector proxy accepts the devtools origin only.
+  const socket = new (WebSocket as unknown as new (url: string, init: object) => WebSocket)(url, {
+    headers: { Origin: 'https://devtools.devprod.cloudflare.dev' },
+  });
+  await new Promise((resolve, reject) => {
+    socket.addEventListener('open', resolve);
+    socket.addEventListener('error', reject);
+  });
+  let id = 0;
+  const pending = new Map<number, (result: unknown) => void>();
+  socket.addEventListener('message', (event) => {
+    const text = String(event.data);
+    if (text.includes('"HeapProfiler.addHeapSnapshotChunk"')) return;
+    const message = JSON.parse(text) as { id?: number; result?: unknown };
+    if (message.id !== undefined) pending.get(message.id)?.(message.result);
+  });
+  const send = (method: string) =>
+    new Promise<unknown>((resolve) => {
+      id += 1;
+      pending.set(id, resolve);
+      socket.send(JSON.stringify({ id, method }));
+    });
+  return async () => {
+    // workerd answers no HeapProfiler.collectGarbage; a heap snapshot collects garbage first.
+    await send('HeapProfiler.takeHeapSnapshot');
+    const { usedSize } = (await send('Runtime.getHeapUsage')) as { usedSize: number };
+    return round(usedSize / 1024 / 1024, 1);
+  };
+}
+
 /** Resident memory of the workerd processes under the wrangler we started, in MiB. */
 function workerdRssMiB(wrangler: ChildProcess): number {
   let kib = 0;
@@ -298,12 +352,22 @@ async function load(path: string) {
   };
 }
 
-/** Thousands of mixed requests: good ones and the bad ones clients send; counts every status. */
 /**
  * Thousands of mixed requests: good ones and the bad ones clients send, 8 at a time; counts every
- * status and samples `memory()` at the start, after each fifth and at the end.
+ * status and takes each memory sample (MiB) at the start, after each fifth and at the end.
  */
-async function soak(total: number, send: Fetcher, memory: () => number) {
+async function soak(
+  total: number,
+  send: Fetcher,
+  samplers: Record<string, () => number | Promise<number>>,
+) {
+  const memoryMiB: Record<string, number[]> = {};
+  const sample = async () => {
+    for (const [name, read] of Object.entries(samplers)) {
+      const value = await read();
+      memoryMiB[name] = [...(memoryMiB[name] ?? []), value];
+    }
+  };
   const good: [string, RequestInit][] = [
     ['/v1/floor-gap?price=10&floor=16&per=kg&format=text', {}],
     [
@@ -342,7 +406,7 @@ async function soak(total: number, send: Fetcher, memory: () => number) {
   ];
   const statuses: Record<string, number> = {};
   let unexpected = 0;
-  const samples = [memory()];
+  await sample();
   const start = performance.now();
   const concurrency = 8;
   let next = 0;
@@ -364,18 +428,13 @@ async function soak(total: number, send: Fetcher, memory: () => number) {
         await response.arrayBuffer();
         statuses[response.status] = (statuses[response.status] ?? 0) + 1;
         if (response.status !== expected) unexpected++;
-        if (i > 0 && i % Math.floor(total / 5) === 0) samples.push(memory());
+        if (i > 0 && i % Math.floor(total / 5) === 0) await sample();
       }
     }),
   );
   const seconds = (performance.now() - start) / 1000;
-  return {
-    requests: total,
-    seconds: round(seconds, 1),
-    statuses,
-    unexpected,
-    memoryMiB: [...samples, memory()],
-  };
+  await sample();
+  return { requests: total, seconds: round(seconds, 1), statuses, unexpected, memoryMiB };
 }
 
 async function main() {
@@ -390,7 +449,7 @@ async function main() {
       (globalThis as { gc?: () => void }).gc?.();
       return round(process.memoryUsage().heapUsed / 1024 / 1024, 1);
     };
-    const soakedInProcess = await soak(quick ? 600 : 5000, inProcess, heapMiB);
+    const soakedInProcess = await soak(quick ? 600 : 5000, inProcess, { heapAfterGc: heapMiB });
     const { path: deployed, ...size } = deployBundle(dir);
     // As .mjs, so that Node does not spend the time of sniffing the module format.
     const asModule = join(dir, 'worker.mjs');
@@ -417,11 +476,10 @@ async function main() {
       ]) {
         loads.push(await load(path));
       }
-      soaked = await soak(
-        quick ? 600 : 5000,
-        (path, init) => fetch(`${BASE}${path}`, init),
-        () => workerdRssMiB(worker),
-      );
+      soaked = await soak(quick ? 600 : 5000, (path, init) => fetch(`${BASE}${path}`, init), {
+        isolateHeapAfterGc: await isolateHeap(),
+        workerdRss: () => workerdRssMiB(worker),
+      });
     } finally {
       stopWorker(worker);
     }
@@ -451,7 +509,7 @@ async function main() {
         },
       },
       load: loads,
-      soak: { workerdRss: soaked, inProcessHeapAfterGc: soakedInProcess },
+      soak: { workerd: soaked, inProcess: soakedInProcess },
       coldStart: cold,
       bundle: { ...size, gzipKiB: round(size.gzipBytes / 1024, 1) },
       targets: {
@@ -480,7 +538,7 @@ async function main() {
         `${l.path.slice(0, 60).padEnd(60)} ${String(l.requestsPerSec).padStart(7)} req/s  p50 ${l.p50Ms} ms  p99 ${l.p99Ms} ms  non-2xx ${l.non2xx}`,
       );
     console.log(
-      `\nSoak: ${soaked.requests} requests in ${soaked.seconds} s; statuses ${JSON.stringify(soaked.statuses)}; unexpected ${soaked.unexpected}; workerd RSS over the soak ${soaked.memoryMiB.join(' → ')} MiB; in-process heap after GC over the same soak ${soakedInProcess.memoryMiB.join(' → ')} MiB`,
+      `\nSoak: ${soaked.requests} requests in ${soaked.seconds} s; statuses ${JSON.stringify(soaked.statuses)}; unexpected ${soaked.unexpected}; Worker isolate heap after GC ${soaked.memoryMiB.isolateHeapAfterGc?.join(' → ')} MiB (workerd RSS ${soaked.memoryMiB.workerdRss?.join(' → ')} MiB); in-process heap after GC over the same soak ${soakedInProcess.memoryMiB.heapAfterGc?.join(' → ')} MiB`,
     );
     console.log(
       `Cold start: workerd start-up CPU ${cold.workerdStartupMs} ms (wrangler check startup), module evaluation in Node ${cold.nodeModuleInitMs} ms; bundle ${round(size.bytes / 1024, 1)} KiB, gzip ${summary.bundle.gzipKiB} KiB`,
