@@ -46,12 +46,17 @@ export function restate(
     );
   } catch (error) {
     if (!(error instanceof MissingFxRateError)) throw error;
-    problems.push({
-      pointer: `${pointer}/currency`,
-      detail: `is ${currency} but fx has no rate for ${currency}: add "fx": { "${currency}": "<${reporting.currency} per 1 ${currency}>" }`,
-    });
+    problems.push(missingFxRate(currency, reporting.currency, `${pointer}/currency`));
     return undefined;
   }
+}
+
+/** The problem of a currency the request gives no fx rate for, at `pointer`. */
+export function missingFxRate(currency: string, reporting: string, pointer: string): FieldProblem {
+  return {
+    pointer,
+    detail: `is ${currency} but fx has no rate for ${currency}: add "fx": { "${currency}": "<${reporting} per 1 ${currency}>" }`,
+  };
 }
 
 /** Today's date in UTC, the default `asOf`. */

@@ -17,7 +17,7 @@ import {
 import type { RoundingMode } from '../../domain/rounding';
 import { convertExactQuantity, type Unit } from '../../domain/units';
 import { floorGapMethod } from '../floor-gap/floor-gap.command';
-import { todayUtc } from '../money-input';
+import { missingFxRate, todayUtc } from '../money-input';
 import type { Parsed } from '../parsed';
 import type { FieldProblem } from '../problem';
 import type { InlineMeasure, LandedCostRequest } from './landed-cost.schemas';
@@ -172,13 +172,6 @@ function inReporting(
   if (currency === reporting.currency) return amount;
   const rate = reporting.fx[currency];
   return rate === undefined ? undefined : amount.times(rate);
-}
-
-function missingRate(currency: string, reporting: ExactReporting, pointer: string): FieldProblem {
-  return {
-    pointer,
-    detail: `is ${currency} but fx has no rate for ${currency}: add "fx": { "${currency}": "<${reporting.currency} per 1 ${currency}>" }`,
-  };
 }
 
 function resolveLane(request: LandedCostRequest, data: PolicyData): Parsed<LaneContext> {
@@ -357,7 +350,10 @@ export function parseLandedCostRequest(
   const freight = restated(request.freight);
   const insurance = restated(request.insurance);
   if (price === undefined || freight === undefined || insurance === undefined)
-    return { ok: false, problems: [missingRate(priceCurrency, reporting, '/price/currency')] };
+    return {
+      ok: false,
+      problems: [missingFxRate(priceCurrency, reporting.currency, '/price/currency')],
+    };
 
   const incoterm: Incoterm = request.incoterm ?? 'FOB';
   const inside = priceIncludes(incoterm);
