@@ -4,6 +4,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { isDeepStrictEqual } from 'node:util';
 import { build, type Plugin } from 'esbuild';
+import { bundleModule } from './load-app.ts';
 
 /**
  * The Worker build that wrangler runs (`[build]` in wrangler.toml) before it bundles and serves
@@ -33,16 +34,7 @@ const englishOnly: Plugin = {
 // and so does a schema that would make the validated data differ from the indexed (a default).
 const seedDir = await mkdtemp(join(tmpdir(), 'floorline-seeds-'));
 try {
-  const seedCheck = join(seedDir, 'store.mjs');
-  await build({
-    entryPoints: [fileURLToPath(new URL('../src/data/store.ts', import.meta.url))],
-    outfile: seedCheck,
-    bundle: true,
-    format: 'esm',
-    platform: 'neutral',
-    mainFields: ['module', 'main'],
-    logLevel: 'warning',
-  });
+  const seedCheck = await bundleModule('data/store.ts', join(seedDir, 'store.mjs'));
   const store = (await import(pathToFileURL(seedCheck).href)) as typeof import('../src/data/store');
   if (!isDeepStrictEqual(store.loadPolicyData(store.SEED_FILES), store.policyData)) {
     throw new Error('seeds: the data the Worker indexes differs from the validated data');

@@ -4,10 +4,10 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 
-/** Bundles src/app.ts with esbuild into one ES module at `outfile`, runnable in Node. */
-export async function bundleApp(outfile: string): Promise<string> {
+/** Bundles a module of src/ with esbuild into one ES module at `outfile`, runnable in Node. */
+export async function bundleModule(entry: string, outfile: string): Promise<string> {
   await build({
-    entryPoints: [new URL('../src/app.ts', import.meta.url).pathname],
+    entryPoints: [new URL(`../src/${entry}`, import.meta.url).pathname],
     bundle: true,
     format: 'esm',
     platform: 'neutral',
@@ -16,6 +16,11 @@ export async function bundleApp(outfile: string): Promise<string> {
     logLevel: 'warning',
   });
   return outfile;
+}
+
+/** Bundles src/app.ts into one ES module at `outfile`, runnable in Node. */
+export function bundleApp(outfile: string): Promise<string> {
+  return bundleModule('app.ts', outfile);
 }
 
 /**
