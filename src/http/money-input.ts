@@ -1,11 +1,16 @@
-import { Dec } from '../domain/decimal';
+import { Dec, ZERO } from '../domain/decimal';
 import { type FxRates, MissingFxRateError, restatePrice } from '../domain/money';
 import type { Unit } from '../domain/units';
 import type { FieldProblem } from './problem';
 
-/** Where the request's decimals meet the domain: a validated decimal string or number. */
+/**
+ * Where the request's decimals meet the domain: a validated decimal string or number. A zero
+ * written "-0" (or the JSON number -0) is zero: the schema takes it, and the domain's
+ * "not negative" checks must not see a sign on it.
+ */
 export function dec(value: string | number): Dec {
-  return new Dec(value);
+  const parsed = new Dec(value);
+  return parsed.isZero() ? ZERO : parsed;
 }
 
 /** The request's `fx` map as Decimals. */
