@@ -1,4 +1,5 @@
 import { type FieldProblem, queryProblem, validationProblem } from './problem';
+import { toPointer } from './validation';
 
 /**
  * The GET form of a calculator: each query parameter names the JSON Pointers it fills in the
@@ -73,7 +74,7 @@ export function queryValues(
     const pointers = pointersOf(form, name);
     if (pointers === undefined) {
       problems.push({
-        pointer: `/${name}`,
+        pointer: toPointer([name]),
         parameter: name,
         detail: 'is not a parameter of this operation',
       });

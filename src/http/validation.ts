@@ -8,6 +8,12 @@ export function toPointer(path: readonly PropertyKey[]): string {
   return path.map((p) => `/${String(p).replaceAll('~', '~0').replaceAll('/', '~1')}`).join('');
 }
 
+/** The query parameter a pointer into the query starts at, its RFC 6901 escapes undone. */
+function parameterOf(pointer: string): string {
+  const token = pointer.split('/')[1];
+  return token === undefined ? pointer : token.replaceAll('~1', '/').replaceAll('~0', '~');
+}
+
 /** One field problem per zod issue; unknown keys get one each, at the key itself. */
 export function issuesToProblems(issues: readonly z.core.$ZodIssue[]): FieldProblem[] {
   return issues.flatMap((issue) => {
@@ -35,7 +41,7 @@ export const validationHook: Hook<unknown, Env, string, unknown> = (result, c) =
     if (repeated.length > 0) {
       throw queryProblem(
         repeated.map(([name]) => ({
-          pointer: `/${name}`,
+          pointer: toPointer([name]),
           parameter: name,
           detail: 'is given more than once',
         })),
@@ -49,8 +55,6 @@ export const validationHook: Hook<unknown, Env, string, unknown> = (result, c) =
     case 'param':
       throw new Problem(404, 'No such resource.');
     default:
-      throw validationProblem(
-        problems.map((p) => ({ ...p, parameter: p.pointer.split('/')[1] ?? p.pointer })),
-      );
+      throw validationProblem(problems.map((p) => ({ ...p, parameter: parameterOf(p.pointer) })));
   }
 };

@@ -38,6 +38,22 @@ describe('every failure is RFC 9457 problem+json', () => {
     }
   });
 
+  it('a parameter name is escaped in its JSON Pointer (RFC 6901: "~" is "~0", "/" is "~1")', async () => {
+    const unknown = await problemOf(
+      await call('/v1/floor-gap?price=10&floor=16&per=kg&a~b=1&c%2Fd=2'),
+      400,
+    );
+    expect(unknown.errors?.map((e) => [e.parameter, e.pointer])).toEqual([
+      ['a~b', '/a~0b'],
+      ['c/d', '/c~1d'],
+    ]);
+    const repeated = await problemOf(
+      await call('/v1/measures?asOf=2026-01-01&asOf=2026-01-02'),
+      400,
+    );
+    expect(repeated.errors?.map((e) => [e.parameter, e.pointer])).toEqual([['asOf', '/asOf']]);
+  });
+
   it('an unknown route → 404', async () => {
     const problem = await problemOf(await call('/v1/floor-gaps'), 404);
     expect(problem.detail).toContain('/v1/floor-gaps');
