@@ -17,6 +17,7 @@ import {
 import { floorFinancingRouter } from './http/floor-financing/floor-financing.index';
 import { floorGapRouter } from './http/floor-gap/floor-gap.index';
 import { landedCostRouter } from './http/landed-cost/landed-cost.index';
+import { mediaType } from './http/media-type';
 import { apiKeys } from './http/middleware/api-keys';
 import { rateLimit } from './http/middleware/rate-limit';
 import { originContentRouter } from './http/origin-content/origin-content.index';
@@ -112,7 +113,7 @@ export function createApp() {
   const csvLimit = limitBody(MAX_CSV_BODY_BYTES);
   app.use((c, next) => {
     if (!c.req.path.endsWith('/batch')) return singleLimit(c, next);
-    return ((c.req.header('content-type') ?? '').startsWith('text/csv') ? csvLimit : batchLimit)(
+    return (mediaType(c.req.header('content-type')) === 'text/csv' ? csvLimit : batchLimit)(
       c,
       next,
     );

@@ -1,8 +1,11 @@
 import { createMiddleware } from 'hono/factory';
 import { Problem } from './problem';
 
-/** Media types (without parameters) of the request body, lower case. */
-function mediaType(header: string | undefined): string {
+/**
+ * The media type (without parameters) of a Content-Type header, lower case: media types compare
+ * case-insensitively (RFC 9110 §8.3.1), so TEXT/CSV is text/csv.
+ */
+export function mediaType(header: string | undefined): string {
   return (header ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_JSON_BODY_BYTES } from '../../src/app';
+import { MAX_CSV_BODY_BYTES, MAX_JSON_BODY_BYTES } from '../../src/app';
 import { call, postJson, problemOf } from '../helpers';
 
 describe('every failure is RFC 9457 problem+json', () => {
@@ -69,6 +69,25 @@ describe('every failure is RFC 9457 problem+json', () => {
     const padding = 'x'.repeat(MAX_JSON_BODY_BYTES + 1);
     const problem = await problemOf(await postJson('/v1/floor-gap', `{"pad":"${padding}"}`), 413);
     expect(problem.title).toBe('Content Too Large');
+  });
+
+  it('a CSV batch over the CSV limit → 413, however the media type is spelt (types compare case-insensitively)', async () => {
+    const body = `entryId\r\n${'x'.repeat(MAX_CSV_BODY_BYTES)}\r\n`;
+    for (const type of [
+      'text/csv',
+      'TEXT/CSV',
+      'Text/CSV; charset=utf-8',
+      ' text/csv ;charset=UTF-8',
+    ]) {
+      const response = await call('/v1/landed-cost/batch', {
+        method: 'POST',
+        headers: { 'content-type': type },
+        body,
+      });
+      expect(response.status, type).toBe(413);
+      const problem = await problemOf(response, 413);
+      expect(problem.detail).toBe(`The body is larger than ${MAX_CSV_BODY_BYTES} bytes.`);
+    }
   });
 
   it('every problem carries the request id that the X-Request-Id header carries', async () => {
