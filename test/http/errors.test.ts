@@ -65,6 +65,25 @@ describe('every failure is RFC 9457 problem+json', () => {
     expect(response.headers.get('allow')).toBe('GET, HEAD');
   });
 
+  it('a trailing slash or an empty segment is a 404 pointing at the canonical path, never a 405 that allows the method it refuses', async () => {
+    for (const [path, canonical] of [
+      ['/v1/minerals/', '/v1/minerals'],
+      ['/health/', '/health'],
+      ['/v1/minerals/nd-oxide/', '/v1/minerals/nd-oxide'],
+      ['/v1//minerals', undefined],
+      ['//', undefined],
+    ] as const) {
+      const response = await call(path);
+      expect(response.status, path).toBe(404);
+      const problem = await problemOf(response, 404);
+      expect(problem.detail, path).toBe(
+        `There is no ${path}; ${canonical === undefined ? '' : `did you mean ${canonical}? `}see /docs for the operations.`,
+      );
+    }
+    const post = await call('/v1/floor-gap/', { method: 'POST' });
+    expect(post.status).toBe(404);
+  });
+
   it('a body over the limit → 413', async () => {
     const padding = 'x'.repeat(MAX_JSON_BODY_BYTES + 1);
     const problem = await problemOf(await postJson('/v1/floor-gap', `{"pad":"${padding}"}`), 413);
