@@ -85,7 +85,31 @@ export const membershipSchema = z.strictObject({
 
 export const BENCHMARK_STATUSES = ['official', 'contract', 'reported', 'proposed'] as const;
 
+/**
+ * How a benchmark acts on trade. Only a `border` benchmark is charged at the border; a
+ * `producer-contract` (a government tops up one producer, buyers pay the market price) and a
+ * `reported-reference` (a figure in the press, not an instrument) are not.
+ */
+export const BENCHMARK_MECHANISMS = ['border', 'producer-contract', 'reported-reference'] as const;
+/** The production stage a benchmark's price is quoted at; `unknown` where its source does not say. */
+export const BENCHMARK_STAGES = [
+  'concentrate',
+  'oxide',
+  'metal',
+  'alloy',
+  'magnet',
+  'unknown',
+] as const;
+
 export const priceSchema = z.strictObject({ amount: decimalString, currency, per: unit });
+
+/** A producer contract's share of the market price above a threshold, with an optional yearly cap. */
+const upsideShareSchema = z.strictObject({
+  share: decimalString,
+  above: priceSchema,
+  capPerYear: z.strictObject({ amount: decimalString, currency }).nullable(),
+  confidence,
+});
 
 export const benchmarkSchema = z.strictObject({
   id: z.string().regex(/^[a-z0-9-]+$/),
@@ -94,6 +118,10 @@ export const benchmarkSchema = z.strictObject({
   /** A mineral group ("light-ree") or a mineral id ("ndpr-oxide"). */
   appliesTo: z.string().min(1),
   price: priceSchema,
+  mechanism: z.enum(BENCHMARK_MECHANISMS),
+  stage: z.enum(BENCHMARK_STAGES),
+  /** What the price is quoted on: the product, its grade or content, and the price it is compared with. */
+  basis: z.string().min(1),
   status: z.enum(BENCHMARK_STATUSES),
   /** Whether trades beyond the threshold would need a licence under the scheme. */
   licenceBeyond: z.boolean(),
@@ -102,6 +130,8 @@ export const benchmarkSchema = z.strictObject({
   knownUntil: isoDate,
   confidence,
   source: sourceSchema,
+  /** What the other party keeps of prices above a threshold (producer contracts only). */
+  upsideShare: upsideShareSchema.optional(),
   notes: z.string().min(1).optional(),
 });
 

@@ -188,7 +188,7 @@ describe('POST /v1/benchmarks/check', () => {
     };
   }
 
-  it('NdPr at 62 USD/kg: below the DoD floor by 48; above the G7 light-REE floor (62,000/t ≥ 20,000/t)', async () => {
+  it('NdPr at 62 USD/kg: below the DoD and Lynas–JARE floors by 48; above the G7 light-REE floor (62,000/t ≥ 20,000/t)', async () => {
     const { results } = await check('ndpr-oxide', '62');
     expect(results).toEqual([
       expect.objectContaining({
@@ -199,9 +199,18 @@ describe('POST /v1/benchmarks/check', () => {
       }),
       expect.objectContaining({
         id: 'dod-ndpr-floor',
+        mechanism: 'producer-contract',
+        stage: 'oxide',
         status: 'below-floor',
         gapPerUnit: '48.0000',
         licenceRequired: false,
+      }),
+      // Lynas–JARE: the same $110/kg NdPr floor, reported 2026-03-10: 110 − 62 = 48.
+      expect.objectContaining({
+        id: 'lynas-jare-ndpr-floor',
+        mechanism: 'producer-contract',
+        status: 'below-floor',
+        gapPerUnit: '48.0000',
       }),
     ]);
   });

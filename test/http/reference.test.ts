@@ -61,6 +61,40 @@ describe('reference data (API.md §2)', () => {
     });
   });
 
+  it('every benchmark says how it acts and at what stage: contracts are not border floors, G7 figures have no stage', async () => {
+    const { benchmarks } = await json<{
+      benchmarks: { id: string; mechanism: string; stage: string; basis: string; status: string }[];
+    }>('/v1/benchmarks');
+    const byId = Object.fromEntries(benchmarks.map((b) => [b.id, b]));
+    for (const b of benchmarks) expect(b.basis.length, b.id).toBeGreaterThan(0);
+    expect(byId['dod-ndpr-floor']).toMatchObject({
+      mechanism: 'producer-contract',
+      stage: 'oxide',
+    });
+    expect(byId['g7-lree-floor']).toMatchObject({
+      mechanism: 'reported-reference',
+      stage: 'unknown',
+    });
+    expect(byId['g7-hree-cap']).toMatchObject({
+      mechanism: 'reported-reference',
+      stage: 'unknown',
+    });
+    // Lynas–JARE, announced 2026-03-10 (The West Australian, 2026-03-11): $110/kg NdPr to 2038,
+    // 30% of the upside above $150/kg to JARE, capped at $10M a calendar year.
+    expect(byId['lynas-jare-ndpr-floor']).toMatchObject({
+      mechanism: 'producer-contract',
+      stage: 'oxide',
+      status: 'reported',
+      price: { amount: '110', currency: 'USD', per: 'kg' },
+      effectiveFrom: '2026-03-10',
+      upsideShare: {
+        share: '0.30',
+        above: { amount: '150', currency: 'USD', per: 'kg' },
+        capPerYear: { amount: '10000000', currency: 'USD' },
+      },
+    });
+  });
+
   it('blocs are dated: Korea is grey before 2026-01-12 and blue from then; China is red', async () => {
     type Blocs = { blocs: { id: string; members: string[] }[] };
     const members = async (asOf: string) =>

@@ -56,6 +56,8 @@ export function runBenchmarkCheck(
         id: b.id,
         kind: b.kind,
         benchmarkStatus: b.status,
+        mechanism: b.mechanism,
+        stage: b.stage,
         per: b.price.per,
         thresholdPerUnit: formatPerUnit(threshold, rounding),
         pricePerUnit: formatPerUnit(price, rounding),

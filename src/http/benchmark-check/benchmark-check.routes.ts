@@ -1,4 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
+import { BENCHMARK_MECHANISMS, BENCHMARK_STAGES, BENCHMARK_STATUSES } from '../../data/schema';
 import { requireJson } from '../media-type';
 import { problemResponses } from '../problem';
 import type { QueryForm } from '../query-form';
@@ -36,7 +37,9 @@ export const BenchmarkCheckResultSchema = z
   .object({
     id: z.string().openapi({ example: 'g7-hree-cap' }),
     kind: z.enum(['floor', 'cap']),
-    benchmarkStatus: z.enum(['official', 'contract', 'reported', 'proposed']),
+    benchmarkStatus: z.enum(BENCHMARK_STATUSES),
+    mechanism: z.enum(BENCHMARK_MECHANISMS).openapi({ example: 'reported-reference' }),
+    stage: z.enum(BENCHMARK_STAGES).openapi({ example: 'unknown' }),
     per: UnitSchema,
     thresholdPerUnit: DecimalOutput.openapi({ example: '1500.0000' }),
     pricePerUnit: DecimalOutput.openapi({ example: '1600.0000' }),

@@ -76,8 +76,10 @@ export const listBenchmarks = createRoute({
   tags: [TAG],
   summary: 'Benchmarks (floors and caps)',
   description:
-    'Reference floors and caps: the reported G7 $20,000/t light-REE floor and $1,500/kg heavy-REE ' +
-    'cap, and the DoD–MP $110/kg NdPr contract floor, each with status and source.',
+    'Reference floors and caps, each with status, source, `mechanism` (`border`, ' +
+    '`producer-contract` or `reported-reference`), `stage` and the `basis` it is quoted on: the ' +
+    'reported G7 $20,000/t light-REE floor and $1,500/kg heavy-REE cap (stage unknown), and the ' +
+    'DoD–MP and reported Lynas–JARE $110/kg NdPr producer contracts, which are not border floors.',
   responses: { 200: json(z.object({ benchmarks: z.array(BenchmarkSchema) }), 'The benchmarks.') },
 });
 

@@ -30,7 +30,40 @@ export const MineralSchema = mineralSchema.clone().openapi('Mineral', {
 });
 
 export const BenchmarkSchema = benchmarkSchema.clone().openapi('Benchmark', {
-  description: 'A reference floor or cap, with its legal status and source.',
+  description:
+    'A reference floor or cap, with its legal status and source. `mechanism` says how it acts: ' +
+    'a `border` floor is charged on imports; a `producer-contract` floor is paid to one producer ' +
+    '(buyers pay the market price); a `reported-reference` is a figure reported in the press, ' +
+    'not an instrument. `stage` is the production stage its price is quoted at (`unknown` where ' +
+    'the source does not say) and `basis` what it is quoted on.',
+  example: {
+    id: 'dod-ndpr-floor',
+    name: 'DoD–MP Materials NdPr price floor',
+    kind: 'floor',
+    appliesTo: 'ndpr-oxide',
+    price: { amount: '110', currency: 'USD', per: 'kg' },
+    mechanism: 'producer-contract',
+    stage: 'oxide',
+    basis:
+      'USD per kg of NdPr product (oxide) MP Materials sells or stockpiles, against a market benchmark NdPr oxide price; the government pays the producer the gap, buyers pay the market price',
+    status: 'contract',
+    licenceBeyond: false,
+    effectiveFrom: '2025-10-01',
+    effectiveTo: '2035-09-30',
+    knownUntil: '2026-12-01',
+    confidence: 'high',
+    source: {
+      instrument:
+        'MP Materials–U.S. Department of Defense Price Protection Agreement, effective 2025-07-09',
+      url: 'https://contracts.justia.com/companies/fortress-value-acquisition-corp-10229/contract/1332901',
+    },
+    upsideShare: {
+      share: '0.30',
+      above: { amount: '110', currency: 'USD', per: 'kg' },
+      capPerYear: null,
+      confidence: 'medium',
+    },
+  },
 });
 
 const measureStateSchema = z.object({
