@@ -17,6 +17,8 @@ import {
 import { floorFinancingRouter } from './http/floor-financing/floor-financing.index';
 import { floorGapRouter } from './http/floor-gap/floor-gap.index';
 import { landedCostRouter } from './http/landed-cost/landed-cost.index';
+import { createMcpRouter } from './http/mcp/mcp.index';
+import { mcpPath } from './http/mcp/mcp.routes';
 import { mediaType } from './http/media-type';
 import { apiKeys } from './http/middleware/api-keys';
 import { rateLimit } from './http/middleware/rate-limit';
@@ -101,7 +103,8 @@ export function createApp() {
     cors({
       origin: (origin, c) => corsOrigin(origin, (c.env as Bindings | undefined)?.CORS_ORIGINS),
       allowMethods: ['GET', 'POST', 'OPTIONS'],
-      allowHeaders: ['Content-Type', 'Authorization', 'Accept'],
+      // Mcp-Protocol-Version: browser-based MCP clients send it on every request after the first.
+      allowHeaders: ['Content-Type', 'Authorization', 'Accept', 'Mcp-Protocol-Version'],
       exposeHeaders: ['X-Request-Id', 'Server-Timing', 'Retry-After'],
       maxAge: 86400,
     }),
@@ -130,6 +133,16 @@ export function createApp() {
   app.route('/', originContentRouter);
   app.route('/', floorFinancingRouter);
   app.route('/', referenceRouter);
+  app.route(
+    '/',
+    createMcpRouter({
+      name: 'floorline',
+      version: OPENAPI_INFO.info.version,
+      document: () => app.getOpenAPI31Document(OPENAPI_INFO),
+      fetch: (request, env, executionCtx) => app.fetch(request, env, executionCtx),
+      allowsOrigin: (origin, env) => corsOrigin(origin, env?.CORS_ORIGINS) !== null,
+    }),
+  );
 
   // The benchmark's baseline: parse and serialise the same bytes, nothing else (bench/run.ts).
   app.post('/__bench/batch', async (c) => {
@@ -150,6 +163,7 @@ export function createApp() {
     description:
       'The same API key as a query parameter, for spreadsheet formulas that cannot set headers.',
   });
+  app.openAPIRegistry.registerPath(mcpPath);
   app.doc31('/openapi.json', OPENAPI_INFO);
   app.get('/docs', Scalar({ url: '/openapi.json', pageTitle: 'Floorline API' }));
   return app;

@@ -1,0 +1,231 @@
+import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
+import {
+  type CallToolResult,
+  ErrorCode,
+  McpError,
+  SUPPORTED_PROTOCOL_VERSIONS,
+} from '@modelcontextprotocol/sdk/types.js';
+import { CfWorkerJsonSchemaValidator } from '@modelcontextprotocol/sdk/validation/cfworker';
+import { describe, expect, it } from 'vitest';
+import { app } from '../../src/app';
+import { FloorGapRequestSchema } from '../../src/http/floor-gap/floor-gap.schemas';
+import { PROTOCOL_VERSIONS } from '../../src/http/mcp/mcp.protocol';
+import { postJson, problemOf } from '../helpers';
+
+/** An MCP SDK client whose HTTP requests the app answers in-process, with the given bindings. */
+async function connect(env: Record<string, unknown> = {}, headers: Record<string, string> = {}) {
+  const transport = new StreamableHTTPClientTransport(new URL('http://floorline.test/mcp'), {
+    requestInit: { headers },
+    fetch: async (url, init) => app.request(String(url), init, env),
+  });
+  // workerd allows no code generation from strings, which the SDK's default (Ajv) needs.
+  const client = new Client(
+    { name: 'floorline-test', version: '1.0.0' },
+    { jsonSchemaValidator: new CfWorkerJsonSchemaValidator() },
+  );
+  await client.connect(transport);
+  return client;
+}
+
+const call = (client: Client, name: string, args: Record<string, unknown>) =>
+  client.callTool({ name, arguments: args }) as Promise<CallToolResult>;
+
+const textOf = (result: CallToolResult) =>
+  result.content.map((c) => (c.type === 'text' ? c.text : '')).join('');
+
+const FLOOR_GAP = {
+  price: { amount: '10', currency: 'USD', per: 'kg' },
+  floor: { amount: '16', currency: 'USD', per: 'kg' },
+};
+
+describe('MCP endpoint /mcp (Streamable HTTP)', () => {
+  it('speaks the protocol revisions the MCP SDK supports', () => {
+    expect(PROTOCOL_VERSIONS).toEqual(SUPPORTED_PROTOCOL_VERSIONS);
+  });
+
+  it('lists every calculator and reference look-up as a tool, and nothing else', async () => {
+    const client = await connect();
+    const { tools } = await client.listTools();
+    const names = tools.map((t) => t.name).sort();
+    expect(names).toEqual(
+      [
+        'computeFloorGap',
+        'computeLandedCost',
+        'computeLandedCostBatch',
+        'computeBlocTiers',
+        'checkBenchmarks',
+        'computeOriginContent',
+        'computeFloorFinancing',
+        'listMinerals',
+        'getMineral',
+        'listBlocs',
+        'getCountry',
+        'listBenchmarks',
+        'getBenchmark',
+        'listMeasures',
+        'listScenarios',
+        'getTimeline',
+      ].sort(),
+    );
+    for (const tool of tools) {
+      expect(tool.annotations?.readOnlyHint, tool.name).toBe(true);
+      expect(tool.description, tool.name).not.toBe('');
+    }
+    await client.close();
+  });
+
+  it('a calculator tool takes its route’s request schema, descriptions included', async () => {
+    const client = await connect();
+    const { tools } = await client.listTools();
+    const floorGap = tools.find((t) => t.name === 'computeFloorGap');
+    expect(Object.keys(floorGap?.inputSchema.properties ?? {}).sort()).toEqual(
+      Object.keys(FloorGapRequestSchema.shape).sort(),
+    );
+    expect(floorGap?.inputSchema.required).toEqual(['price']);
+    // Inlined from the document's components: a client reads the schema on its own.
+    expect(JSON.stringify(floorGap?.inputSchema)).not.toContain('$ref');
+    const getMineral = tools.find((t) => t.name === 'getMineral');
+    expect(getMineral?.inputSchema).toMatchObject({
+      required: ['id'],
+      additionalProperties: false,
+    });
+    await client.close();
+  });
+
+  it('computeFloorGap: price 10, floor 16 per kg → duty 6.00, the same answer as the route', async () => {
+    const client = await connect();
+    const result = await call(client, 'computeFloorGap', FLOOR_GAP);
+    // g = max(0, 16 − 10 × (1 + 0)) = 6 per kg; quantity defaults to 1 kg → 6 × 1 = 6.00 USD.
+    expect(result.isError).toBeFalsy();
+    expect(result.structuredContent).toMatchObject({ duty: '6.00', gapPerUnit: '6.0000' });
+    expect(JSON.parse(textOf(result))).toEqual(result.structuredContent);
+    const route = await (await postJson('/v1/floor-gap', FLOOR_GAP)).json();
+    expect(result.structuredContent).toEqual(route);
+    await client.close();
+  });
+
+  it('an invalid input is a tool error naming each field, as the route’s 422 does', async () => {
+    const client = await connect();
+    const result = await call(client, 'computeFloorGap', {
+      price: { amount: '1e3', per: 'kg' },
+      floor: { amount: '16', per: 'kg' },
+      colour: 'red',
+    });
+    expect(result.isError).toBe(true);
+    const text = textOf(result);
+    expect(text).toContain('/price/amount');
+    expect(text).toContain('/colour: is not a field of this request');
+    expect(result.structuredContent).toMatchObject({ status: 422 });
+    const missing = await call(client, 'computeFloorGap', { floor: FLOOR_GAP.floor });
+    expect(textOf(missing)).toContain('/price: is required');
+    await client.close();
+  });
+
+  it('reference look-ups take path and query parameters as arguments', async () => {
+    const client = await connect();
+    const mineral = await call(client, 'getMineral', { id: 'ndpr-oxide' });
+    expect(mineral.structuredContent).toMatchObject({ id: 'ndpr-oxide' });
+    const country = await call(client, 'getCountry', { code: 'CN', asOf: '2026-06-01' });
+    expect(country.structuredContent).toMatchObject({
+      code: 'CN',
+      bloc: 'red',
+      asOf: '2026-06-01',
+    });
+    const unknown = await call(client, 'getMineral', { id: 'unobtainium' });
+    expect(unknown.isError).toBe(true);
+    expect(textOf(unknown)).toContain('There is no mineral "unobtainium"');
+    const stray = await call(client, 'listMinerals', { colour: 'red' });
+    expect(textOf(stray)).toContain('/colour: is not a field of this request');
+    const noId = await call(client, 'getMineral', {});
+    expect(textOf(noId)).toContain('/id: is required');
+    await client.close();
+  });
+
+  it('an unknown tool is a JSON-RPC invalid-params error', async () => {
+    const client = await connect();
+    const failure = await call(client, 'computeEverything', {}).catch((e: unknown) => e);
+    expect(failure).toBeInstanceOf(McpError);
+    expect((failure as McpError).code).toBe(ErrorCode.InvalidParams);
+    await client.close();
+  });
+
+  it('honours API keys: none is a 401, the right bearer key lists the tools', async () => {
+    const env = { API_KEYS: 'alpha-key' };
+    await expect(connect(env)).rejects.toThrow(/401/);
+    const client = await connect(env, { authorization: 'Bearer alpha-key' });
+    expect((await client.listTools()).tools.length).toBeGreaterThan(0);
+    await client.close();
+  });
+
+  it('counts each MCP request once against the rate limit, and answers 429 past it', async () => {
+    const keys: string[] = [];
+    let allow = true;
+    const RATE_LIMITER = {
+      limit: async ({ key }: { key: string }) => {
+        keys.push(key);
+        return { success: allow };
+      },
+    };
+    const client = await connect({ RATE_LIMITER }, { authorization: 'Bearer k1' });
+    keys.length = 0;
+    await call(client, 'computeFloorGap', FLOOR_GAP);
+    // One POST /mcp, one count: the tool's route runs in-process without a second one.
+    expect(keys).toEqual(['key:k1']);
+    allow = false;
+    await expect(call(client, 'computeFloorGap', FLOOR_GAP)).rejects.toThrow(/429/);
+  });
+
+  it('is stateless: GET and DELETE are 405, notifications 202, bad revisions 400', async () => {
+    const get = await app.request('/mcp', { headers: { accept: 'text/event-stream' } });
+    await problemOf(get.clone(), 405);
+    expect(get.headers.get('allow')).toBe('POST');
+    const headers = { 'content-type': 'application/json', accept: 'application/json' };
+    const note = await app.request('/mcp', {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ jsonrpc: '2.0', method: 'notifications/initialized' }),
+    });
+    expect(note.status).toBe(202);
+    const ping = JSON.stringify({ jsonrpc: '2.0', id: 7, method: 'ping' });
+    const old = await app.request('/mcp', {
+      method: 'POST',
+      headers: { ...headers, 'mcp-protocol-version': '1900-01-01' },
+      body: ping,
+    });
+    await problemOf(old, 400);
+    const ok = await app.request('/mcp', { method: 'POST', headers, body: ping });
+    expect(await ok.json()).toEqual({ jsonrpc: '2.0', id: 7, result: {} });
+    const text = await app.request('/mcp', {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain' },
+      body: ping,
+    });
+    await problemOf(text, 415);
+    const garbled = await app.request('/mcp', { method: 'POST', headers, body: '{"jsonrpc":' });
+    expect(garbled.status).toBe(400);
+    expect(await garbled.json()).toMatchObject({ error: { code: -32700 } });
+    const unknown = await app.request('/mcp', {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ jsonrpc: '2.0', id: 'a', method: 'resources/list' }),
+    });
+    expect(await unknown.json()).toMatchObject({ id: 'a', error: { code: -32601 } });
+  });
+
+  it('refuses a browser origin outside the CORS allow-list (DNS rebinding)', async () => {
+    const response = await app.request(
+      '/mcp',
+      {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          origin: 'https://evil.example',
+        },
+        body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'ping' }),
+      },
+      { CORS_ORIGINS: 'https://good.example' },
+    );
+    await problemOf(response, 403);
+  });
+});
