@@ -5,6 +5,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { isDeepStrictEqual } from 'node:util';
 import { build, type Plugin } from 'esbuild';
 import { bundleModule } from './load-app.ts';
+import { copyPlaygroundAssets } from './playground-assets.ts';
 
 /**
  * The Worker build that wrangler runs (`[build]` in wrangler.toml) before it bundles and serves
@@ -42,6 +43,9 @@ try {
 } finally {
   await rm(seedDir, { recursive: true, force: true });
 }
+
+// The playground's static assets, in case `npm install` ran without scripts.
+await copyPlaygroundAssets();
 
 await build({
   entryPoints: [fileURLToPath(new URL('../src/index.ts', import.meta.url))],

@@ -1,5 +1,4 @@
 import './zod-config';
-import { Scalar } from '@scalar/hono-api-reference';
 import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import { requestId } from 'hono/request-id';
@@ -58,7 +57,9 @@ export const OPENAPI_INFO: Parameters<ReturnType<typeof createRouter>['getOpenAP
         '"blue" name price tracks (the China track and the allied, floor-protected track), not ' +
         'judgements. Errors are RFC 9457 problem+json.',
     },
-    servers: [{ url: '/', description: 'The deployment serving this document' }],
+    // The exported file names the local server (`npm start`); the served document names the
+    // origin it is served from (see createApp), so the playground sends to `/v1/…` on it.
+    servers: [{ url: 'http://localhost:8787', description: 'Local development (npm start)' }],
     // Keys are optional: a deployment without the API_KEYS secret needs none.
     security: [{}, { bearerKey: [] }, { queryKey: [] }],
     tags: [
@@ -164,8 +165,12 @@ export function createApp() {
       'The same API key as a query parameter, for spreadsheet formulas that cannot set headers.',
   });
   app.openAPIRegistry.registerPath(mcpPath);
-  app.doc31('/openapi.json', OPENAPI_INFO);
-  app.get('/docs', Scalar({ url: '/openapi.json', pageTitle: 'Floorline API' }));
+  app.doc31('/openapi.json', (c) => ({
+    ...OPENAPI_INFO,
+    servers: [
+      { url: new URL(c.req.url).origin, description: 'The deployment serving this document' },
+    ],
+  }));
   return app;
 }
 

@@ -11,8 +11,16 @@ type Operation = {
 
 describe('the OpenAPI document', () => {
   it('openapi/openapi.json equals the served /openapi.json (run `npm run openapi:export` after changing a route)', async () => {
-    const served = await (await call('/openapi.json')).json();
-    expect(served).toEqual(exported);
+    const served = (await (await call('/openapi.json')).json()) as typeof exported;
+    expect({ ...served, servers: exported.servers }).toEqual(exported);
+  });
+
+  it('names the origin serving it as the server, so the playground sends to /v1/… there', async () => {
+    const served = (await (await call('https://api.example.org/openapi.json')).json()) as {
+      servers: { url: string }[];
+    };
+    expect(served.servers.map((s) => s.url)).toEqual(['https://api.example.org']);
+    expect(exported.servers.map((s) => s.url)).toEqual(['http://localhost:8787']);
   });
 
   it('every operation has an operationId, a summary and a description', async () => {

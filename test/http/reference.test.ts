@@ -161,9 +161,31 @@ describe('system', () => {
     expect(await json('/')).toMatchObject({ docs: '/docs', openapi: '/openapi.json' });
   });
 
-  it('/docs serves the interactive playground for /openapi.json', async () => {
+  it('/ gives API clients the JSON index and browsers the landing page, varying on Accept', async () => {
+    const json = await call('/', { headers: { accept: 'application/json' } });
+    expect(json.headers.get('content-type')).toContain('application/json');
+    expect(json.headers.get('vary')).toContain('Accept');
+    const page = await call('/', {
+      headers: { accept: 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8' },
+    });
+    expect(page.headers.get('content-type')).toContain('text/html');
+    expect(page.headers.get('content-security-policy')).toContain("default-src 'none'");
+    const html = await page.text();
+    expect(html).toContain('<h1>Floorline API</h1>');
+    expect(html.match(/<a href="\/v1\/[^"]+"><code>GET /g)?.length).toBe(3);
+  });
+
+  it('/docs loads Scalar and its settings from this origin only, under a CSP with no inline script', async () => {
     const response = await call('/docs');
     expect(response.headers.get('content-type')).toContain('text/html');
-    expect(await response.text()).toContain('/openapi.json');
+    expect(response.headers.get('content-security-policy')).toContain("script-src 'self';");
+    const html = await response.text();
+    const scripts = [...html.matchAll(/<script([^>]*)>([^<]*)<\/script>/g)];
+    expect(scripts.map((s) => s[1])).toEqual([
+      ' src="/docs/scalar.js"',
+      ' src="/docs/playground.js"',
+    ]);
+    expect(scripts.every((s) => s[2] === '')).toBe(true);
+    expect(html).not.toMatch(/https?:\/\//);
   });
 });

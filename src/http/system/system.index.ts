@@ -1,10 +1,16 @@
 import { policyData } from '../../data/store';
 import { createRouter } from '../router';
+import { LANDING_CSP, LANDING_HTML, PLAYGROUND_CSP, PLAYGROUND_HTML, prefersHtml } from './pages';
 import { getHealth, getRoot } from './system.routes';
 
 export const systemRouter = createRouter()
-  .openapi(getRoot, (c) =>
-    c.json(
+  .openapi(getRoot, (c) => {
+    // One address for people and programs: a browser gets the landing page, a client the index.
+    c.header('vary', 'Accept');
+    if (prefersHtml(c)) {
+      return c.html(LANDING_HTML, 200, { 'content-security-policy': LANDING_CSP });
+    }
+    return c.json(
       {
         name: 'Floorline API',
         description:
@@ -14,8 +20,9 @@ export const systemRouter = createRouter()
         health: '/health',
       },
       200,
-    ),
-  )
+    );
+  })
   .openapi(getHealth, (c) =>
     c.json({ status: 'ok' as const, dataVersion: policyData.dataVersion }, 200),
-  );
+  )
+  .get('/docs', (c) => c.html(PLAYGROUND_HTML, 200, { 'content-security-policy': PLAYGROUND_CSP }));

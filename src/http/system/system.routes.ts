@@ -6,7 +6,10 @@ export const getRoot = createRoute({
   path: '/',
   tags: ['System'],
   summary: 'Where to start',
-  description: 'Points a person to the playground and the OpenAPI document.',
+  description:
+    'Points a person to the playground and the OpenAPI document. A browser (`Accept: text/html` ' +
+    'preferred) gets a page saying what Floorline is, with links and three example calls; API ' +
+    'clients get this JSON index.',
   responses: {
     200: {
       description: 'Links to the documentation.',
@@ -22,6 +25,7 @@ export const getRoot = createRoute({
             })
             .openapi('Root'),
         },
+        'text/html': { schema: z.string().openapi({ example: '<!doctype html>…' }) },
       },
     },
   },
