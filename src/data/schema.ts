@@ -1,13 +1,14 @@
 import { z } from 'zod';
+import { DECIMAL_PATTERN, MAX_DECIMAL_LENGTH } from '../numeric';
 
 /**
  * The shape of every seed file under seeds/. Seeds are validated with these schemas when the
  * Worker loads them, and by the seed tests, so a bad row fails CI, never a request.
- * Decimals stay strings in the seeds; they become Decimal in src/data/store.ts.
+ * Decimals stay strings in the seeds; the calculators parse them with the numeric core.
  */
 
 const isoDate = z.iso.date();
-const decimalString = z.string().regex(/^-?(0|[1-9][0-9]*)(\.[0-9]+)?$/);
+const decimalString = z.string().max(MAX_DECIMAL_LENGTH).regex(DECIMAL_PATTERN);
 const country = z.string().regex(/^[A-Z]{2}$/);
 const currency = z.string().regex(/^[A-Z]{3}$/);
 const unit = z.enum(['t', 'kg', 'g', 'lb', 'st', 'ozt']);

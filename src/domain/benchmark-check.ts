@@ -1,4 +1,4 @@
-import { type Dec, ZERO } from './decimal';
+import { type Decimal, greaterThan, lessThan, subtract, ZERO } from '../numeric';
 
 /** A benchmark is a floor (prices should not fall below it) or a cap (should not rise above it). */
 export const BENCHMARK_KINDS = ['floor', 'cap'] as const;
@@ -9,8 +9,8 @@ export type BenchmarkStatus = 'below-floor' | 'meets-floor' | 'within-cap' | 'ab
 export interface BenchmarkCheckInput {
   readonly kind: BenchmarkKind;
   /** The benchmark per unit, same unit and currency as `price`. */
-  readonly threshold: Dec;
-  readonly price: Dec;
+  readonly threshold: Decimal;
+  readonly price: Decimal;
   /** True when a trade beyond the benchmark needs a licence (e.g. the reported G7 scheme). */
   readonly licenceBeyond: boolean;
 }
@@ -18,7 +18,7 @@ export interface BenchmarkCheckInput {
 export interface BenchmarkCheckResult {
   readonly status: BenchmarkStatus;
   /** How far past the benchmark the price sits, per unit; zero when it does not. */
-  readonly gapPerUnit: Dec;
+  readonly gapPerUnit: Decimal;
   readonly licenceRequired: boolean;
 }
 
@@ -31,17 +31,17 @@ export interface BenchmarkCheckResult {
 export function checkBenchmark(input: BenchmarkCheckInput): BenchmarkCheckResult {
   const { kind, threshold, price, licenceBeyond } = input;
   if (kind === 'floor') {
-    const below = price.lessThan(threshold);
+    const below = lessThan(price, threshold);
     return {
       status: below ? 'below-floor' : 'meets-floor',
-      gapPerUnit: below ? threshold.minus(price) : ZERO,
+      gapPerUnit: below ? subtract(threshold, price) : ZERO,
       licenceRequired: licenceBeyond && below,
     };
   }
-  const above = price.greaterThan(threshold);
+  const above = greaterThan(price, threshold);
   return {
     status: above ? 'above-cap' : 'within-cap',
-    gapPerUnit: above ? price.minus(threshold) : ZERO,
+    gapPerUnit: above ? subtract(price, threshold) : ZERO,
     licenceRequired: licenceBeyond && above,
   };
 }

@@ -1,10 +1,22 @@
-import { Dec, ONE, ZERO } from './decimal';
+import {
+  add,
+  compare,
+  type Decimal,
+  least,
+  max,
+  min,
+  multiply,
+  ONE,
+  subtract,
+  ZERO,
+} from '../numeric';
 import {
   type FloorBasis,
   type FloorGapMethod,
   type FloorGapResult,
   floorGapDuty,
 } from './floor-gap';
+import type { Ratio } from './rounding';
 
 /**
  * The three blocs a destination or a supply belongs to. "Red" and "blue" name price tracks (the
@@ -25,18 +37,18 @@ export interface BlocDestination {
   /** True when this destination applies the price floor at its border. */
   readonly floorApplies: boolean;
   /** Ad valorem rate of the other duties on red-origin supply (before the floor test). */
-  readonly redOtherDutyRate: Dec;
+  readonly redOtherDutyRate: Decimal;
   /** Ad valorem rate of the duties on blue supply. */
-  readonly blueOtherDutyRate: Dec;
+  readonly blueOtherDutyRate: Decimal;
 }
 
 export interface BlocTiersInput {
   /** The China-track price per unit, in the reporting currency. */
-  readonly redPrice: Dec;
+  readonly redPrice: Decimal;
   /** The allied supply offer per unit, same unit and currency. */
-  readonly bluePrice: Dec;
+  readonly bluePrice: Decimal;
   /** F: the floor per unit, same unit and currency. */
-  readonly floor: Dec;
+  readonly floor: Decimal;
   readonly basis: FloorBasis;
   readonly method: FloorGapMethod;
   readonly destinations: readonly BlocDestination[];
@@ -47,39 +59,39 @@ export interface DestinationTier {
   readonly bloc: Bloc;
   readonly floorApplies: boolean;
   /** redPrice × redOtherDutyRate. */
-  readonly redOtherDutyPerUnit: Dec;
+  readonly redOtherDutyPerUnit: Decimal;
   /** The floor-gap computation on red supply; null where the floor does not apply. */
   readonly floorGap: FloorGapResult | null;
   /** The floor-gap duty per unit; zero where the floor does not apply. */
-  readonly floorGapPerUnit: Dec;
+  readonly floorGapPerUnit: Decimal;
   /** redPrice + redOtherDutyPerUnit + floorGapPerUnit. */
-  readonly redLanded: Dec;
+  readonly redLanded: Decimal;
   /** bluePrice × (1 + blueOtherDutyRate): blue supply never pays the floor-gap duty. */
-  readonly blueLanded: Dec;
+  readonly blueLanded: Decimal;
   readonly cheapest: Cheapest;
   readonly tier: Track;
   /** min(redLanded, blueLanded): what a buyer there pays per unit. */
-  readonly governingPrice: Dec;
+  readonly governingPrice: Decimal;
 }
 
 export interface PriceTracks {
-  readonly red: Dec;
-  readonly blue: Dec;
+  readonly red: Decimal;
+  readonly blue: Decimal;
   /** blue − red. */
-  readonly spread: Dec;
-  /** spread / red; zero when red is zero. */
-  readonly bluePremium: Dec;
+  readonly spread: Decimal;
+  /** spread / red (reported as 0 when red is zero). */
+  readonly bluePremium: Ratio;
 }
 
 export interface Leakage {
   /** Countries outside the floor where red supply stays the cheaper one. */
   readonly destinations: readonly string[];
   /** The lowest governing price among floor-applying destinations; null when there are none. */
-  readonly insideCost: Dec | null;
+  readonly insideCost: Decimal | null;
   /** The lowest governing price among leak destinations; null when there are none. */
-  readonly leakCost: Dec | null;
+  readonly leakCost: Decimal | null;
   /** max(0, insideCost − leakCost); zero when either set is empty. */
-  readonly downstreamCostGapPerUnit: Dec;
+  readonly downstreamCostGapPerUnit: Decimal;
 }
 
 export interface BlocTiersResult {
@@ -89,8 +101,8 @@ export interface BlocTiersResult {
 }
 
 /** 'red' when red lands cheaper, 'blue' when blue does, 'tie' when equal. */
-export function cheapestTrack(redLanded: Dec, blueLanded: Dec): Cheapest {
-  const order = redLanded.comparedTo(blueLanded);
+export function cheapestTrack(redLanded: Decimal, blueLanded: Decimal): Cheapest {
+  const order = compare(redLanded, blueLanded);
   if (order < 0) return 'red';
   if (order > 0) return 'blue';
   return 'tie';
@@ -112,13 +124,13 @@ export function destinationTier(
 ): DestinationTier {
   const { redPrice, bluePrice, floor, basis, method } = input;
   const { country, bloc, floorApplies, redOtherDutyRate, blueOtherDutyRate } = destination;
-  const redOtherDutyPerUnit = redPrice.times(redOtherDutyRate);
+  const redOtherDutyPerUnit = multiply(redPrice, redOtherDutyRate);
   const floorGap = floorApplies
     ? floorGapDuty({ price: redPrice, floor, basis, otherDutyRate: redOtherDutyRate, method })
     : null;
   const floorGapPerUnit = floorGap === null ? ZERO : floorGap.dutyPerUnit;
-  const redLanded = redPrice.plus(redOtherDutyPerUnit).plus(floorGapPerUnit);
-  const blueLanded = bluePrice.times(ONE.plus(blueOtherDutyRate));
+  const redLanded = add(add(redPrice, redOtherDutyPerUnit), floorGapPerUnit);
+  const blueLanded = multiply(bluePrice, add(ONE, blueOtherDutyRate));
   const cheapest = cheapestTrack(redLanded, blueLanded);
   return {
     country,
@@ -131,23 +143,14 @@ export function destinationTier(
     blueLanded,
     cheapest,
     tier: governingTrack(cheapest),
-    governingPrice: Dec.min(redLanded, blueLanded),
+    governingPrice: min(redLanded, blueLanded),
   };
 }
 
 /** spread = blue − red; bluePremium = spread / red (zero when red is zero). */
-export function priceTracks(redPrice: Dec, bluePrice: Dec): PriceTracks {
-  const spread = bluePrice.minus(redPrice);
-  return {
-    red: redPrice,
-    blue: bluePrice,
-    spread,
-    bluePremium: redPrice.isZero() ? ZERO : spread.dividedBy(redPrice),
-  };
-}
-
-function lowest(values: readonly Dec[]): Dec | null {
-  return values.length === 0 ? null : Dec.min(...values);
+export function priceTracks(redPrice: Decimal, bluePrice: Decimal): PriceTracks {
+  const spread = subtract(bluePrice, redPrice);
+  return { red: redPrice, blue: bluePrice, spread, bluePremium: { of: spread, to: redPrice } };
 }
 
 /**
@@ -157,10 +160,10 @@ function lowest(values: readonly Dec[]): Dec | null {
 export function leakage(tiers: readonly DestinationTier[]): Leakage {
   const inside = tiers.filter((t) => t.floorApplies);
   const leaks = tiers.filter((t) => !t.floorApplies && t.cheapest === 'red');
-  const insideCost = lowest(inside.map((t) => t.governingPrice));
-  const leakCost = lowest(leaks.map((t) => t.governingPrice));
+  const insideCost = least(inside.map((t) => t.governingPrice));
+  const leakCost = least(leaks.map((t) => t.governingPrice));
   const downstreamCostGapPerUnit =
-    insideCost === null || leakCost === null ? ZERO : Dec.max(ZERO, insideCost.minus(leakCost));
+    insideCost === null || leakCost === null ? ZERO : max(ZERO, subtract(insideCost, leakCost));
   return {
     destinations: leaks.map((t) => t.country),
     insideCost,

@@ -1,44 +1,47 @@
-import { type Dec, nonNegative } from './decimal';
+import { add, type Decimal, multiply, nonNegative, subtract } from '../numeric';
 
 export interface FloorFinancingInput {
   /** F: the floor per unit. */
-  readonly floor: Dec;
+  readonly floor: Decimal;
   /** M: the market (benchmark) price per unit, same unit and currency. */
-  readonly marketPrice: Dec;
-  /** Q: units sold. */
-  readonly quantity: Dec;
+  readonly marketPrice: Decimal;
+  /**
+   * Q: what one unit of price is multiplied by to make a total — the quantity in the floor's
+   * unit, or any `amountFor`-style factor; multiplied, never divided here.
+   */
+  readonly quantity: Decimal;
   /** s: the government's share of the upside above the floor (0.3 in the DoD–MP deal). */
-  readonly upsideShare: Dec;
+  readonly upsideShare: Decimal;
 }
 
 /** A border floor: buyers pay the gap as a duty and the treasury collects it. */
 export interface BorderFloorFinancing {
   /** max(0, F − M). */
-  readonly dutyPerUnit: Dec;
+  readonly dutyPerUnit: Decimal;
   /** max(F, M): market price plus the duty. */
-  readonly buyerPricePerUnit: Dec;
+  readonly buyerPricePerUnit: Decimal;
   /** dutyPerUnit × Q. */
-  readonly buyersPay: Dec;
+  readonly buyersPay: Decimal;
   /** dutyPerUnit × Q: the same money, received. */
-  readonly treasuryCollects: Dec;
+  readonly treasuryCollects: Decimal;
 }
 
 /** A producer-side floor: the government tops the producer up to the floor and shares the upside. */
 export interface ProducerFloorFinancing {
   /** max(0, F − M). */
-  readonly topUpPerUnit: Dec;
+  readonly topUpPerUnit: Decimal;
   /** s × max(0, M − F). */
-  readonly upsidePerUnit: Dec;
+  readonly upsidePerUnit: Decimal;
   /** topUpPerUnit × Q. */
-  readonly governmentPays: Dec;
+  readonly governmentPays: Decimal;
   /** upsidePerUnit × Q. */
-  readonly governmentCollects: Dec;
+  readonly governmentCollects: Decimal;
   /** governmentPays − governmentCollects (negative when the government comes out ahead). */
-  readonly governmentNet: Dec;
+  readonly governmentNet: Decimal;
   /** M: buyers pay the market price. */
-  readonly buyerPricePerUnit: Dec;
+  readonly buyerPricePerUnit: Decimal;
   /** M + topUpPerUnit − upsidePerUnit. */
-  readonly producerReceivesPerUnit: Dec;
+  readonly producerReceivesPerUnit: Decimal;
 }
 
 export interface FloorFinancingResult {
@@ -48,15 +51,15 @@ export interface FloorFinancingResult {
 
 /** Border floor: duty d = max(0, F − M) per unit, buyers pay max(F, M); d × Q goes to the treasury. */
 export function borderFloorFinancing(
-  floor: Dec,
-  marketPrice: Dec,
-  quantity: Dec,
+  floor: Decimal,
+  marketPrice: Decimal,
+  quantity: Decimal,
 ): BorderFloorFinancing {
-  const dutyPerUnit = nonNegative(floor.minus(marketPrice));
-  const collected = dutyPerUnit.times(quantity);
+  const dutyPerUnit = nonNegative(subtract(floor, marketPrice));
+  const collected = multiply(dutyPerUnit, quantity);
   return {
     dutyPerUnit,
-    buyerPricePerUnit: marketPrice.plus(dutyPerUnit),
+    buyerPricePerUnit: add(marketPrice, dutyPerUnit),
     buyersPay: collected,
     treasuryCollects: collected,
   };
@@ -69,18 +72,18 @@ export function borderFloorFinancing(
  */
 export function producerFloorFinancing(input: FloorFinancingInput): ProducerFloorFinancing {
   const { floor, marketPrice, quantity, upsideShare } = input;
-  const topUpPerUnit = nonNegative(floor.minus(marketPrice));
-  const upsidePerUnit = upsideShare.times(nonNegative(marketPrice.minus(floor)));
-  const governmentPays = topUpPerUnit.times(quantity);
-  const governmentCollects = upsidePerUnit.times(quantity);
+  const topUpPerUnit = nonNegative(subtract(floor, marketPrice));
+  const upsidePerUnit = multiply(upsideShare, nonNegative(subtract(marketPrice, floor)));
+  const governmentPays = multiply(topUpPerUnit, quantity);
+  const governmentCollects = multiply(upsidePerUnit, quantity);
   return {
     topUpPerUnit,
     upsidePerUnit,
     governmentPays,
     governmentCollects,
-    governmentNet: governmentPays.minus(governmentCollects),
+    governmentNet: subtract(governmentPays, governmentCollects),
     buyerPricePerUnit: marketPrice,
-    producerReceivesPerUnit: marketPrice.plus(topUpPerUnit).minus(upsidePerUnit),
+    producerReceivesPerUnit: subtract(add(marketPrice, topUpPerUnit), upsidePerUnit),
   };
 }
 

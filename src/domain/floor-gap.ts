@@ -1,4 +1,17 @@
-import { Dec, nonNegative, ONE, ZERO } from './decimal';
+import {
+  add,
+  type Decimal,
+  isPositive,
+  lessThan,
+  min,
+  multiply,
+  nonNegative,
+  ONE,
+  parseDecimal,
+  subtract,
+  ZERO,
+} from '../numeric';
+import type { Ratio } from './rounding';
 
 /**
  * Which price the floor is compared with:
@@ -12,39 +25,39 @@ export type FloorBasis = (typeof FLOOR_BASES)[number];
 /** One band of a tranche schedule: the slice of the gap up to `upTo` × T is taxed at `share`. */
 export interface TrancheBand {
   /** Upper bound of the band as a fraction of the trigger T; null = no bound (last band). */
-  readonly upTo: Dec | null;
-  readonly share: Dec;
+  readonly upTo: Decimal | null;
+  readonly share: Decimal;
 }
 
 export type FloorGapMethod =
   | { readonly type: 'full-gap' }
   | { readonly type: 'tranche'; readonly bands: readonly TrancheBand[] }
-  | { readonly type: 'capped'; readonly maxRate: Dec }
-  | { readonly type: 'all-or-nothing'; readonly penaltyRate: Dec };
+  | { readonly type: 'capped'; readonly maxRate: Decimal }
+  | { readonly type: 'all-or-nothing'; readonly penaltyRate: Decimal };
 
 export interface FloorGapInput {
   /** P: customs value per unit. */
-  readonly price: Dec;
+  readonly price: Decimal;
   /** F: the floor per unit (same unit and currency as `price`). */
-  readonly floor: Dec;
+  readonly floor: Decimal;
   readonly basis: FloorBasis;
   /** r: ad valorem rate of the duties charged before the floor test. */
-  readonly otherDutyRate: Dec;
+  readonly otherDutyRate: Decimal;
   readonly method: FloorGapMethod;
 }
 
 export interface FloorGapResult {
   /** R: the price compared with the floor. */
-  readonly reference: Dec;
+  readonly reference: Decimal;
   /** g = max(0, F − R). */
-  readonly gap: Dec;
-  readonly dutyPerUnit: Dec;
-  /** dutyPerUnit / P; zero when P is zero. */
-  readonly adValoremEquivalent: Dec;
+  readonly gap: Decimal;
+  readonly dutyPerUnit: Decimal;
+  /** dutyPerUnit / P (reported as 0 when P is zero). */
+  readonly adValoremEquivalent: Ratio;
   /** True when the import is below the floor (g > 0). */
   readonly binding: boolean;
   /** R + dutyPerUnit. */
-  readonly landedPerUnit: Dec;
+  readonly landedPerUnit: Decimal;
 }
 
 /**
@@ -53,16 +66,16 @@ export interface FloorGapResult {
  * the slices up to 40 / 60 / 75% of T and beyond.
  */
 export const WTO_TRANCHE_BANDS: readonly TrancheBand[] = [
-  { upTo: new Dec('0.10'), share: new Dec('0') },
-  { upTo: new Dec('0.40'), share: new Dec('0.30') },
-  { upTo: new Dec('0.60'), share: new Dec('0.50') },
-  { upTo: new Dec('0.75'), share: new Dec('0.70') },
-  { upTo: null, share: new Dec('0.90') },
+  { upTo: parseDecimal('0.10'), share: parseDecimal('0') },
+  { upTo: parseDecimal('0.40'), share: parseDecimal('0.30') },
+  { upTo: parseDecimal('0.60'), share: parseDecimal('0.50') },
+  { upTo: parseDecimal('0.75'), share: parseDecimal('0.70') },
+  { upTo: null, share: parseDecimal('0.90') },
 ];
 
 /** R = P × (1 + r) on the duty-paid basis, P on the customs-value basis. */
-export function referencePrice(price: Dec, otherDutyRate: Dec, basis: FloorBasis): Dec {
-  return basis === 'duty-paid' ? price.times(ONE.plus(otherDutyRate)) : price;
+export function referencePrice(price: Decimal, otherDutyRate: Decimal, basis: FloorBasis): Decimal {
+  return basis === 'duty-paid' ? multiply(price, add(ONE, otherDutyRate)) : price;
 }
 
 /**
@@ -70,13 +83,17 @@ export function referencePrice(price: Dec, otherDutyRate: Dec, basis: FloorBasis
  * band i spanning (upTo_{i−1} × T, upTo_i × T]. Bands must be in increasing order of `upTo`;
  * a gap beyond the last bounded band is not taxed past it.
  */
-export function trancheDuty(gap: Dec, trigger: Dec, bands: readonly TrancheBand[]): Dec {
+export function trancheDuty(
+  gap: Decimal,
+  trigger: Decimal,
+  bands: readonly TrancheBand[],
+): Decimal {
   let duty = ZERO;
   let lower = ZERO;
   for (const band of bands) {
-    const upper = band.upTo === null ? null : band.upTo.times(trigger);
-    const top = upper === null ? gap : Dec.min(gap, upper);
-    duty = duty.plus(band.share.times(nonNegative(top.minus(lower))));
+    const upper = band.upTo === null ? null : multiply(band.upTo, trigger);
+    const top = upper === null ? gap : min(gap, upper);
+    duty = add(duty, multiply(band.share, nonNegative(subtract(top, lower))));
     if (upper === null) break;
     lower = upper;
   }
@@ -85,40 +102,41 @@ export function trancheDuty(gap: Dec, trigger: Dec, bands: readonly TrancheBand[
 
 /**
  * The duty that lifts an import toward a price floor, per unit. All values per the same unit and
- * in the same currency; nothing is rounded here.
+ * in the same currency; exact, nothing is rounded here. Every method is homogeneous of degree one
+ * in (P, F): the duty on q units is `floorGapDuty` of (q × P, q × F), no division needed.
  * - full-gap: d = g; tranche: `trancheDuty(g, F, bands)`; capped: d = min(g, maxRate × P);
  * - all-or-nothing: d = penaltyRate × P when R < F, else 0 (EU solar MIP undertaking, 2013–18).
  */
 export function floorGapDuty(input: FloorGapInput): FloorGapResult {
   const { price, floor, basis, otherDutyRate, method } = input;
   const reference = referencePrice(price, otherDutyRate, basis);
-  const gap = nonNegative(floor.minus(reference));
-  const dutyPerUnit = dutyForMethod(method, gap, floor, price, reference.lessThan(floor));
+  const gap = nonNegative(subtract(floor, reference));
+  const dutyPerUnit = dutyForMethod(method, gap, floor, price, lessThan(reference, floor));
   return {
     reference,
     gap,
     dutyPerUnit,
-    adValoremEquivalent: price.isZero() ? ZERO : dutyPerUnit.dividedBy(price),
-    binding: gap.greaterThan(0),
-    landedPerUnit: reference.plus(dutyPerUnit),
+    adValoremEquivalent: { of: dutyPerUnit, to: price },
+    binding: isPositive(gap),
+    landedPerUnit: add(reference, dutyPerUnit),
   };
 }
 
 function dutyForMethod(
   method: FloorGapMethod,
-  gap: Dec,
-  floor: Dec,
-  price: Dec,
+  gap: Decimal,
+  floor: Decimal,
+  price: Decimal,
   belowFloor: boolean,
-): Dec {
+): Decimal {
   switch (method.type) {
     case 'full-gap':
       return gap;
     case 'tranche':
       return trancheDuty(gap, floor, method.bands);
     case 'capped':
-      return Dec.min(gap, method.maxRate.times(price));
+      return min(gap, multiply(method.maxRate, price));
     case 'all-or-nothing':
-      return belowFloor ? method.penaltyRate.times(price) : ZERO;
+      return belowFloor ? multiply(method.penaltyRate, price) : ZERO;
   }
 }

@@ -1,15 +1,28 @@
-import type { Dec } from './decimal';
-import { Exact, sumExact } from './exact';
+import {
+  add,
+  CARRIED_PLACES,
+  carry,
+  compare,
+  type Decimal,
+  decimal,
+  divide,
+  isNegative,
+  isZero,
+  multiply,
+  round,
+  subtract,
+  sum,
+  unitsAt,
+  ZERO,
+} from '../numeric';
 import {
   type FloorBasis,
   type FloorGapMethod,
   type FloorGapResult,
   floorGapDuty,
 } from './floor-gap';
-import type { RoundingMode } from './rounding';
-import { convertExactQuantity, kgPerUnit, type Unit } from './units';
-
-const ZERO = Exact.ZERO;
+import { ROUNDERS, type RoundingMode } from './rounding';
+import { amountFor, convertQuantity, kgPerUnit, type Unit } from './units';
 
 /** Incoterms 2020 the calculator accepts. */
 export const INCOTERMS = ['EXW', 'FCA', 'FOB', 'CFR', 'CPT', 'CIF', 'CIP'] as const;
@@ -39,19 +52,18 @@ export function priceIncludes(incoterm: Incoterm): { freight: boolean; insurance
 }
 
 /**
- * A shipment in the reporting currency. Landed cost computes on exact decimals (`Exact`): sums and
- * products are exact, and the few quotients (pounds, entry fee shares, floor prices per unit)
- * carry 40 places.
+ * A shipment in the reporting currency, on the exact numeric core: sums and products exact, the
+ * few quotients (pounds, floor prices per unit) divided last or carried (see src/numeric).
  */
 export interface Shipment {
   /** price × quantity. */
-  readonly goods: Exact;
+  readonly goods: Decimal;
   /** International freight and insurance totals. */
-  readonly freight: Exact;
-  readonly insurance: Exact;
+  readonly freight: Decimal;
+  readonly insurance: Decimal;
   readonly incoterm: Incoterm;
   readonly valuationBasis: ValuationBasis;
-  readonly quantity: Exact;
+  readonly quantity: Decimal;
   readonly unit: Unit;
 }
 
@@ -60,23 +72,25 @@ export interface Shipment {
  * any international freight and insurance it includes. CIF basis (EU, Japan, most others): the
  * price plus any freight and insurance it does not include.
  */
-export function customsValue(s: Shipment): Exact {
+export function customsValue(s: Shipment): Decimal {
   const inside = priceIncludes(s.incoterm);
   if (s.valuationBasis === 'FOB') {
     if (!inside.freight && !inside.insurance) return s.goods;
     // Never below zero: freight said to be inside a price cannot exceed it (callers reject that).
-    const value = s.goods
-      .minus(inside.freight ? s.freight : ZERO)
-      .minus(inside.insurance ? s.insurance : ZERO);
-    return value.isNegative() ? ZERO : value;
+    const value = subtract(
+      subtract(s.goods, inside.freight ? s.freight : ZERO),
+      inside.insurance ? s.insurance : ZERO,
+    );
+    return isNegative(value) ? ZERO : value;
   }
-  return s.goods
-    .plus(inside.freight ? ZERO : s.freight)
-    .plus(inside.insurance ? ZERO : s.insurance);
+  return add(
+    add(s.goods, inside.freight ? ZERO : s.freight),
+    inside.insurance ? ZERO : s.insurance,
+  );
 }
 
 /** Freight and insurance the buyer pays on top of the price (each counted once). */
-export function costsOnTop(s: Shipment): { freight: Exact; insurance: Exact } {
+export function costsOnTop(s: Shipment): { freight: Decimal; insurance: Decimal } {
   const inside = priceIncludes(s.incoterm);
   return {
     freight: inside.freight ? ZERO : s.freight,
@@ -86,19 +100,19 @@ export function costsOnTop(s: Shipment): { freight: Exact; insurance: Exact } {
 
 /** A duty resolved for the shipment; amounts in the reporting currency. */
 export type DutyCharge =
-  | { readonly kind: 'ad-valorem'; readonly id: string; readonly rate: Exact }
+  | { readonly kind: 'ad-valorem'; readonly id: string; readonly rate: Decimal }
   | {
       readonly kind: 'specific';
       readonly id: string;
       /** Duty per `unit`. */
-      readonly amountPerUnit: Exact;
+      readonly amountPerUnit: Decimal;
       readonly unit: Unit;
     }
   | {
       readonly kind: 'floor-gap';
       readonly id: string;
       /** The floor per `unit`. */
-      readonly floor: Dec;
+      readonly floor: Decimal;
       readonly unit: Unit;
       readonly basis: FloorBasis;
       readonly method: FloorGapMethod;
@@ -106,12 +120,12 @@ export type DutyCharge =
 
 export interface DutyLine {
   readonly charge: DutyCharge;
-  readonly amount: Exact;
-  /** For floor-gap lines: P (customs value per unit), r, and the floor-gap result (decimal.js). */
+  readonly amount: Decimal;
+  /** For floor-gap lines: P (customs value per unit), r, and the floor-gap result per unit. */
   readonly floorGap?: {
-    readonly pricePerUnit: Exact;
-    readonly otherDutyRate: Exact;
-    readonly quantity: Exact;
+    readonly pricePerUnit: Decimal;
+    readonly otherDutyRate: Decimal;
+    readonly quantity: Decimal;
     readonly result: FloorGapResult;
   };
 }
@@ -123,44 +137,47 @@ export interface DutyLine {
  */
 export function assessDuties(
   charges: readonly DutyCharge[],
-  value: Exact,
-  quantity: Exact,
+  value: Decimal,
+  quantity: Decimal,
   unit: Unit,
 ): DutyLine[] {
   const lines: DutyLine[] = [];
   let before = ZERO; // ad valorem and specific duties so far
   for (const charge of charges) {
     if (charge.kind === 'ad-valorem') {
-      const amount = charge.rate.times(value);
-      before = before.plus(amount);
+      const amount = multiply(charge.rate, value);
+      before = add(before, amount);
       lines.push({ charge, amount });
     } else if (charge.kind === 'specific') {
-      // amount per its unit × the quantity in that unit, converted last: one quotient at most
-      const amount = convertExactQuantity(charge.amountPerUnit.times(quantity), unit, charge.unit);
-      before = before.plus(amount);
+      const amount = amountFor(charge.amountPerUnit, charge.unit, quantity, unit);
+      before = add(before, amount);
       lines.push({ charge, amount });
     } else {
-      const q = convertExactQuantity(quantity, unit, charge.unit);
-      // P = customs value per unit of the floor, as one quotient: value × kg(floor unit) / kg.
-      const kg = quantity.times(kgPerUnit(unit));
-      const pricePerUnit = kg.isZero() ? ZERO : value.times(kgPerUnit(charge.unit)).dividedBy(kg);
-      const otherDutyRate = value.isZero() ? ZERO : before.dividedBy(value);
-      // The floor-gap calculator itself (decimal.js): the same code as POST /v1/floor-gap.
-      const result = floorGapDuty({
-        price: pricePerUnit.toDec(),
-        floor: charge.floor,
-        basis: charge.basis,
-        otherDutyRate: otherDutyRate.toDec(),
-        method: charge.method,
+      // P = customs value per unit of the floor and r = (duties so far) / customs value, carried:
+      // they are reported per unit. The amount does not multiply them up: every floor-gap method
+      // is homogeneous in (P, F), so the duty on the whole quantity is the calculator run on
+      // P × q = the customs value and F × q (one division, last).
+      const kg = multiply(quantity, kgPerUnit(unit));
+      const pricePerUnit = isZero(kg)
+        ? ZERO
+        : divide(multiply(value, kgPerUnit(charge.unit)), kg, CARRIED_PLACES, carry);
+      const otherDutyRate = isZero(value) ? ZERO : divide(before, value, CARRIED_PLACES, carry);
+      const perUnit = { basis: charge.basis, otherDutyRate, method: charge.method };
+      const result = floorGapDuty({ ...perUnit, price: pricePerUnit, floor: charge.floor });
+      const whole = floorGapDuty({
+        ...perUnit,
+        price: value,
+        floor: amountFor(charge.floor, charge.unit, quantity, unit),
       });
       lines.push({
         charge,
-        amount: convertExactQuantity(
-          Exact.fromDec(result.dutyPerUnit).times(quantity),
-          unit,
-          charge.unit,
-        ),
-        floorGap: { pricePerUnit, otherDutyRate, quantity: q, result },
+        amount: whole.dutyPerUnit,
+        floorGap: {
+          pricePerUnit,
+          otherDutyRate,
+          quantity: convertQuantity(quantity, unit, charge.unit),
+          result,
+        },
       });
     }
   }
@@ -170,16 +187,16 @@ export function assessDuties(
 /** An ad valorem fee clamped per customs entry (19 CFR 24.23 MPF: min and max per entry). */
 export interface FeeCharge {
   readonly id: string;
-  readonly rate: Exact;
-  readonly min: Exact | null;
-  readonly max: Exact | null;
+  readonly rate: Decimal;
+  readonly min: Decimal | null;
+  readonly max: Decimal | null;
 }
 
 /** rate × value clamped to [min, max]. */
-export function clampedFee(fee: FeeCharge, value: Exact): Exact {
-  const amount = fee.rate.times(value);
-  if (fee.min !== null && amount.compare(fee.min) < 0) return fee.min;
-  if (fee.max !== null && amount.compare(fee.max) > 0) return fee.max;
+export function clampedFee(fee: FeeCharge, value: Decimal): Decimal {
+  const amount = multiply(fee.rate, value);
+  if (fee.min !== null && compare(amount, fee.min) < 0) return fee.min;
+  if (fee.max !== null && compare(amount, fee.max) > 0) return fee.max;
   return amount;
 }
 
@@ -192,16 +209,17 @@ export function clampedFee(fee: FeeCharge, value: Exact): Exact {
  */
 export function entryFeeShares(
   fee: FeeCharge,
-  values: readonly Exact[],
+  values: readonly Decimal[],
   places: number,
   mode: RoundingMode,
-): Exact[] {
-  const total = sumExact(values);
+): Decimal[] {
+  const total = sum(values);
   const amount = clampedFee(fee, total);
-  if (amount.compare(fee.rate.times(total)) === 0) return values.map((v) => fee.rate.times(v));
-  const minorUnits = amount.round(places, mode).unitsAt(places);
-  const scale = Math.max(0, ...values.map((v) => v.scale));
-  const weights = total.isZero() ? values.map(() => 1n) : values.map((v) => v.unitsAt(scale));
+  if (compare(amount, multiply(fee.rate, total)) === 0)
+    return values.map((v) => multiply(fee.rate, v));
+  const minorUnits = round(amount, places, ROUNDERS[mode]).units;
+  const scale = total.scale;
+  const weights = isZero(total) ? values.map(() => 1n) : values.map((v) => unitsAt(v, scale));
   const whole = weights.reduce((a, w) => a + w, 0n);
   const shares = weights.map((w) => (minorUnits * w) / whole);
   let left = minorUnits - shares.reduce((a, s) => a + s, 0n);
@@ -213,27 +231,27 @@ export function entryFeeShares(
     shares[i] = (shares[i] ?? 0n) + 1n;
     left -= 1n;
   }
-  return shares.map((units) => Exact.fromUnits(units, places));
+  return shares.map((units) => decimal(units, places));
 }
 
 export interface LandedCostTotals {
-  readonly duties: Exact;
-  readonly fees: Exact;
-  readonly landedCost: Exact;
+  readonly duties: Decimal;
+  readonly fees: Decimal;
+  readonly landedCost: Decimal;
 }
 
 /** landedCost = goods + freight + insurance (each once) + duties + fees. */
 export function landedCostTotals(
   shipment: Shipment,
-  dutyAmounts: readonly Exact[],
-  feeAmounts: readonly Exact[],
+  dutyAmounts: readonly Decimal[],
+  feeAmounts: readonly Decimal[],
 ): LandedCostTotals {
-  const duties = sumExact(dutyAmounts);
-  const fees = sumExact(feeAmounts);
+  const duties = sum(dutyAmounts);
+  const fees = sum(feeAmounts);
   const onTop = costsOnTop(shipment);
   return {
     duties,
     fees,
-    landedCost: shipment.goods.plus(onTop.freight).plus(onTop.insurance).plus(duties).plus(fees),
+    landedCost: sum([shipment.goods, onTop.freight, onTop.insurance, duties, fees]),
   };
 }

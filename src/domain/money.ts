@@ -1,15 +1,15 @@
-import type { Dec } from './decimal';
+import { type Decimal, multiply } from '../numeric';
 import { convertPerUnitPrice, type Unit } from './units';
 
 /** An amount of money per unit of mass. */
 export interface Price {
-  readonly amount: Dec;
+  readonly amount: Decimal;
   readonly currency: string;
   readonly per: Unit;
 }
 
 /** Units of the reporting currency per one unit of each other currency. */
-export type FxRates = Readonly<Record<string, Dec>>;
+export type FxRates = Readonly<Record<string, Decimal>>;
 
 /** Thrown when an amount is in a currency with no rate to the reporting currency. */
 export class MissingFxRateError extends Error {
@@ -19,21 +19,24 @@ export class MissingFxRateError extends Error {
   }
 }
 
-/** `amount` in `currency`, converted to `reporting` currency with `fx` (reporting per 1 unit). */
+/**
+ * `amount` in `currency` restated in the `reporting` currency: amount × fx[currency] (reporting
+ * per 1 unit), exact. A currency without a rate is a MissingFxRateError.
+ */
 export function toReportingCurrency(
-  amount: Dec,
+  amount: Decimal,
   currency: string,
   reporting: string,
   fx: FxRates,
-): Dec {
+): Decimal {
   if (currency === reporting) return amount;
   const rate = fx[currency];
   if (rate === undefined) throw new MissingFxRateError(currency);
-  return amount.times(rate);
+  return multiply(amount, rate);
 }
 
-/** A price restated in the reporting currency and per `unit`. */
-export function restatePrice(price: Price, unit: Unit, reporting: string, fx: FxRates): Dec {
+/** A price restated in the reporting currency and per `unit` (one quotient at most, last). */
+export function restatePrice(price: Price, unit: Unit, reporting: string, fx: FxRates): Decimal {
   const inReporting = toReportingCurrency(price.amount, price.currency, reporting, fx);
   return convertPerUnitPrice(inReporting, price.per, unit);
 }

@@ -1,10 +1,21 @@
+import {
+  type Decimal,
+  greaterThan,
+  greaterThanOrEqual,
+  isNegative,
+  isPositive,
+  isZero,
+  lessThanOrEqual,
+  multiply,
+  sum,
+} from '../numeric';
 import type { Bloc } from './bloc-tiers';
-import { type Dec, sum, ZERO } from './decimal';
+import type { Ratio } from './rounding';
 
 /** One mineral component of a derivative product (magnet, motor, battery), valued in money. */
 export interface OriginComponent {
   /** The component's value, same currency as the product value. */
-  readonly value: Dec;
+  readonly value: Decimal;
   /** The bloc of the component's origin. */
   readonly bloc: Bloc;
   /** True when the component is of Chinese origin. */
@@ -15,33 +26,33 @@ export interface OriginComponent {
 
 export interface OriginContentInput {
   /** The product's value; must be positive. */
-  readonly productValue: Dec;
+  readonly productValue: Decimal;
   readonly components: readonly OriginComponent[];
   /** Highest red share with which a product still counts as blue; null = no red content at all. */
-  readonly maxRedShare: Dec | null;
+  readonly maxRedShare: Decimal | null;
   /** True when China's value rule for foreign products is in force on the date asked about. */
   readonly valueRuleInForce: boolean;
   /** The share of product value from which that rule bites (0.001 under the October 2025 list). */
-  readonly deMinimisShare: Dec;
+  readonly deMinimisShare: Decimal;
 }
 
 export interface BlocShares {
-  readonly red: Dec;
-  readonly blue: Dec;
-  readonly grey: Dec;
+  readonly red: Ratio;
+  readonly blue: Ratio;
+  readonly grey: Ratio;
 }
 
 export interface OriginContentResult {
   /** Σ value of red components. */
-  readonly redValue: Dec;
+  readonly redValue: Decimal;
   /** redValue / productValue. */
-  readonly redShare: Dec;
+  readonly redShare: Ratio;
   /** Each bloc's component value / productValue. */
   readonly shares: BlocShares;
   /** Σ value of components of Chinese origin of controlled minerals. */
-  readonly chinaContentValue: Dec;
+  readonly chinaContentValue: Decimal;
   /** chinaContentValue / productValue. */
-  readonly chinaContentShare: Dec;
+  readonly chinaContentShare: Ratio;
   /** valueRuleInForce and chinaContentShare ≥ deMinimisShare. */
   readonly chinaLicenceRequired: boolean;
   /** redShare ≤ maxRedShare; with no maximum, redValue = 0. */
@@ -56,7 +67,7 @@ export class OriginContentError extends Error {
   }
 }
 
-function blocValue(components: readonly OriginComponent[], bloc: Bloc): Dec {
+function blocValue(components: readonly OriginComponent[], bloc: Bloc): Decimal {
   return sum(components.filter((c) => c.bloc === bloc).map((c) => c.value));
 }
 
@@ -71,35 +82,39 @@ function blocValue(components: readonly OriginComponent[], bloc: Bloc): Dec {
  */
 export function originContent(input: OriginContentInput): OriginContentResult {
   const { productValue, components, maxRedShare, valueRuleInForce, deMinimisShare } = input;
-  if (!productValue.greaterThan(ZERO)) {
+  if (!isPositive(productValue)) {
     throw new OriginContentError('product value must be greater than zero');
   }
-  if (components.some((c) => c.value.isNegative())) {
+  if (components.some((c) => isNegative(c.value))) {
     throw new OriginContentError('component values must not be negative');
   }
   const total = sum(components.map((c) => c.value));
-  if (total.greaterThan(productValue)) {
+  if (greaterThan(total, productValue)) {
     throw new OriginContentError('the components are worth more than the product value');
   }
+  const share = (value: Decimal): Ratio => ({ of: value, to: productValue });
   const redValue = blocValue(components, 'red');
-  const redShare = redValue.dividedBy(productValue);
   const chinaContentValue = sum(
     components.filter((c) => c.chinaOrigin && c.controlled).map((c) => c.value),
   );
-  const chinaContentShare = chinaContentValue.dividedBy(productValue);
+  // Shares are compared with their thresholds exactly, as value ≥ share × productValue (no
+  // quotient, so a share just under a threshold never rounds up to it).
+  const atLeast = (value: Decimal, threshold: Decimal) =>
+    greaterThanOrEqual(value, multiply(threshold, productValue));
   return {
     redValue,
-    redShare,
+    redShare: share(redValue),
     shares: {
-      red: redShare,
-      blue: blocValue(components, 'blue').dividedBy(productValue),
-      grey: blocValue(components, 'grey').dividedBy(productValue),
+      red: share(redValue),
+      blue: share(blocValue(components, 'blue')),
+      grey: share(blocValue(components, 'grey')),
     },
     chinaContentValue,
-    chinaContentShare,
-    chinaLicenceRequired:
-      valueRuleInForce && chinaContentShare.greaterThanOrEqualTo(deMinimisShare),
+    chinaContentShare: share(chinaContentValue),
+    chinaLicenceRequired: valueRuleInForce && atLeast(chinaContentValue, deMinimisShare),
     qualifiesAsBlue:
-      maxRedShare === null ? redValue.isZero() : redShare.lessThanOrEqualTo(maxRedShare),
+      maxRedShare === null
+        ? isZero(redValue)
+        : lessThanOrEqual(redValue, multiply(maxRedShare, productValue)),
   };
 }

@@ -1,9 +1,26 @@
-import type { Dec } from './decimal';
-import { Exact } from './exact';
+import {
+  type Decimal,
+  divide,
+  halfEven,
+  halfUp,
+  isZero,
+  type Rounder,
+  round,
+  toFixed,
+  toText,
+  trimZeros,
+  ZERO,
+} from '../numeric';
 
 /** How reported values are rounded; intermediate values are never rounded. */
 export const ROUNDING_MODES = ['half-up', 'half-even'] as const;
 export type RoundingMode = (typeof ROUNDING_MODES)[number];
+
+/** The numeric core's rounding function of each reported mode. */
+export const ROUNDERS: Readonly<Record<RoundingMode, Rounder>> = {
+  'half-up': halfUp,
+  'half-even': halfEven,
+};
 
 /** ISO 4217 minor units of currencies that do not use 2 decimal places. */
 const MINOR_UNITS: Readonly<Record<string, number>> = {
@@ -27,30 +44,44 @@ export function minorUnits(currency: string): number {
   return MINOR_UNITS[currency] ?? 2;
 }
 
-/** A value to report: a decimal.js value or an exact one. */
-export type Reportable = Dec | Exact;
-
-/** `x` rounded to exactly `places` decimals by `mode`, as text ("-0.00" is reported "0.00"). */
-function fixed(x: Reportable, places: number, mode: RoundingMode): string {
-  return (x instanceof Exact ? x : Exact.fromDec(x)).toFixed(places, mode);
+/** x rounded once to the currency's minor unit: 1234.5 USD → 1234.50, 1234.5 JPY → 1235. */
+export function roundMoney(x: Decimal, currency: string, mode: RoundingMode): Decimal {
+  return round(x, minorUnits(currency), ROUNDERS[mode]);
 }
 
-/** A money total, at the currency's minor unit: 1234.5 USD → "1234.50", 1234.5 JPY → "1235". */
-export function formatMoney(x: Reportable, currency: string, mode: RoundingMode): string {
-  return fixed(x, minorUnits(currency), mode);
+/** A money total as text, at the currency's minor unit: 1234.5 USD → "1234.50", JPY → "1235". */
+export function formatMoney(x: Decimal, currency: string, mode: RoundingMode): string {
+  return toFixed(x, minorUnits(currency), ROUNDERS[mode]);
 }
 
 /** A price per unit, at 4 places: 6 → "6.0000". */
-export function formatPerUnit(x: Reportable, mode: RoundingMode): string {
-  return fixed(x, PER_UNIT_PLACES, mode);
+export function formatPerUnit(x: Decimal, mode: RoundingMode): string {
+  return toFixed(x, PER_UNIT_PLACES, ROUNDERS[mode]);
 }
 
 /** A rate or share, at up to 6 places without trailing zeros: 0.0370 → "0.037". */
-export function formatRate(x: Reportable, mode: RoundingMode): string {
-  return trimZeros(fixed(x, RATE_PLACES, mode));
+export function formatRate(x: Decimal, mode: RoundingMode): string {
+  return trimZeros(toFixed(x, RATE_PLACES, ROUNDERS[mode]));
 }
 
-/** "0.037000" → "0.037", "2.000000" → "2": drops trailing zeros, and the point when none is left. */
-export function trimZeros(text: string): string {
-  return text.includes('.') ? text.replace(/\.?0+$/, '') : text;
+/**
+ * A quotient kept as its two terms until it is reported, so that it is rounded once (a share, an
+ * ad valorem equivalent, a premium). Its value is `of / to`, zero when `to` is zero.
+ */
+export interface Ratio {
+  readonly of: Decimal;
+  readonly to: Decimal;
+}
+
+/** A ratio as a rate, rounded once to at most 6 places without trailing zeros (0 when `to` is 0). */
+export function formatRatio(r: Ratio, mode: RoundingMode): string {
+  if (isZero(r.to)) return '0';
+  return trimZeros(toText(divide(r.of, r.to, RATE_PLACES, ROUNDERS[mode])));
+}
+
+/** A ratio at `places` exactly, rounded once (zeros when `to` is 0): per-unit figures. */
+export function formatRatioFixed(r: Ratio, places: number, mode: RoundingMode): string {
+  return toText(
+    isZero(r.to) ? round(ZERO, places, halfUp) : divide(r.of, r.to, places, ROUNDERS[mode]),
+  );
 }

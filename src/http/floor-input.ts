@@ -1,7 +1,7 @@
 import { benchmarkWarnings } from '../data/benchmarks';
 import type { PolicyData } from '../data/store';
 import type { Warning } from '../data/warnings';
-import type { Dec } from '../domain/decimal';
+import type { Decimal } from '../numeric';
 import { type PriceInput, type Reporting, restate } from './money-input';
 import type { FieldProblem } from './problem';
 
@@ -57,7 +57,7 @@ export function floorInReporting(
   resolved: ResolvedFloor,
   reporting: Reporting,
   problems: FieldProblem[],
-): Dec | undefined {
+): Decimal | undefined {
   const pointer = resolved.benchmarkId === undefined ? '/floor' : '/benchmark';
   return restate(resolved.floor, resolved.floor.per, reporting, pointer, problems);
 }

@@ -1,10 +1,5 @@
-import {
-  formatMoney,
-  formatPerUnit,
-  formatRate,
-  type Reportable,
-  type RoundingMode,
-} from '../domain/rounding';
+import { formatMoney, formatPerUnit, formatRate, type RoundingMode } from '../domain/rounding';
+import type { Decimal } from '../numeric';
 
 /** Thousands separators for the integer part of a formatted decimal: "750000.00" → "750,000.00". */
 export function grouped(text: string): string {
@@ -36,8 +31,8 @@ export function memoize<K extends object, V>(compute: (key: K) => V): (key: K) =
 /** Formatters for the human-readable `formula` strings of one answer. */
 export function formulaFormat(currency: string, rounding: RoundingMode) {
   return {
-    money: (x: Reportable) => grouped(formatMoney(x, currency, rounding)),
-    unit: (x: Reportable) => grouped(formatPerUnit(x, rounding)),
-    rate: (x: Reportable) => formatRate(x, rounding),
+    money: (x: Decimal) => grouped(formatMoney(x, currency, rounding)),
+    unit: (x: Decimal) => grouped(formatPerUnit(x, rounding)),
+    rate: (x: Decimal) => formatRate(x, rounding),
   };
 }

@@ -1,16 +1,14 @@
-import { Dec, ZERO } from '../domain/decimal';
 import { type FxRates, MissingFxRateError, restatePrice } from '../domain/money';
 import type { Unit } from '../domain/units';
+import { type Decimal, parseDecimal } from '../numeric';
 import type { FieldProblem } from './problem';
 
 /**
  * Where the request's decimals meet the domain: a validated decimal string or number. A zero
- * written "-0" (or the JSON number -0) is zero: the schema takes it, and the domain's
- * "not negative" checks must not see a sign on it.
+ * written "-0" (or the JSON number -0) is zero: the numeric core keeps no sign on it.
  */
-export function dec(value: string | number): Dec {
-  const parsed = new Dec(value);
-  return parsed.isZero() ? ZERO : parsed;
+export function dec(value: string | number): Decimal {
+  return parseDecimal(value);
 }
 
 /** The request's `fx` map as Decimals. */
@@ -40,7 +38,7 @@ export function restate(
   reporting: Reporting,
   pointer: string,
   problems: FieldProblem[],
-): Dec | undefined {
+): Decimal | undefined {
   const currency = price.currency ?? reporting.currency;
   try {
     return restatePrice(

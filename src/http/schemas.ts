@@ -2,15 +2,15 @@ import { z } from '@hono/zod-openapi';
 import { FLOOR_BASES } from '../domain/floor-gap';
 import { ROUNDING_MODES } from '../domain/rounding';
 import { UNITS } from '../domain/units';
+import { DECIMAL_PATTERN, decimalProblem, MAX_DECIMAL_LENGTH } from '../numeric';
 
-/** The shared request and response schemas of API.md §1, used by every route. */
-
-const DECIMAL_PATTERN = /^-?(0|[1-9][0-9]*)(\.[0-9]+)?$/;
-const MAX_DECIMAL_LENGTH = 40;
+/** The shared request and response schemas, used by every route. */
 
 /**
  * Every decimal the API takes is zero or more (prices, quantities, rates, shares): a string of the
- * API.md pattern or a finite JSON number; exponents, NaN, blanks and negatives are rejected.
+ * decimal pattern or a finite JSON number, both at most 40 characters written out in full (the
+ * numeric core's limits: 1e308 is refused like its 309-digit string); exponents in strings, NaN,
+ * blanks and negatives are rejected.
  */
 export const NonNegativeDecimal = z
   .union(
@@ -21,7 +21,11 @@ export const NonNegativeDecimal = z
         .regex(DECIMAL_PATTERN, {
           error: 'must be a decimal string such as "10.50" (no exponent, no blanks)',
         }),
-      z.number({ error: 'must be a decimal string or a finite number' }),
+      z
+        .number({ error: 'must be a decimal string or a finite number' })
+        .refine((n) => decimalProblem(n) === undefined, {
+          error: `must have at most ${MAX_DECIMAL_LENGTH} characters written out in full (no exponent): use a decimal string`,
+        }),
     ],
     { error: 'must be a decimal string such as "10.50" or a finite JSON number' },
   )

@@ -7,8 +7,9 @@ import {
   blocTiers,
   type DestinationTier,
 } from '../../src/domain/bloc-tiers';
-import { Dec } from '../../src/domain/decimal';
 import { type FloorGapMethod, WTO_TRANCHE_BANDS } from '../../src/domain/floor-gap';
+import { add, decimal, equal, greaterThanOrEqual, isNegative, isZero } from '../../src/numeric';
+import { d, t } from './numbers';
 
 const FULL_GAP: FloorGapMethod = { type: 'full-gap' };
 
@@ -23,8 +24,8 @@ function destination(
     country,
     bloc,
     floorApplies,
-    redOtherDutyRate: new Dec(redOtherDutyRate),
-    blueOtherDutyRate: new Dec(blueOtherDutyRate),
+    redOtherDutyRate: d(redOtherDutyRate),
+    blueOtherDutyRate: d(blueOtherDutyRate),
   };
 }
 
@@ -37,9 +38,9 @@ function tierOf(result: BlocTiersResult, country: string): DestinationTier {
 /** BRIEF worked example: red 10, blue 15, floor 16, full gap, duty-paid, no other duties. */
 function workedExample(destinations: readonly BlocDestination[]): BlocTiersResult {
   return blocTiers({
-    redPrice: new Dec(10),
-    bluePrice: new Dec(15),
-    floor: new Dec(16),
+    redPrice: d(10),
+    bluePrice: d(15),
+    floor: d(16),
     basis: 'duty-paid',
     method: FULL_GAP,
     destinations,
@@ -51,39 +52,39 @@ describe('blocTiers: BRIEF worked example (red 10, blue 15, floor 16)', () => {
 
   it('in a floor member red lands at the floor (10 + gap 6 = 16), blue at 15, so blue governs', () => {
     const us = tierOf(result, 'US');
-    expect(us.floorGapPerUnit.toFixed()).toBe('6');
-    expect(us.redLanded.toFixed()).toBe('16');
-    expect(us.blueLanded.toFixed()).toBe('15');
+    expect(t(us.floorGapPerUnit)).toBe('6');
+    expect(t(us.redLanded)).toBe('16');
+    expect(t(us.blueLanded)).toBe('15');
     expect(us.cheapest).toBe('blue');
     expect(us.tier).toBe('blue');
     // min(16, 15) = 15
-    expect(us.governingPrice.toFixed()).toBe('15');
+    expect(t(us.governingPrice)).toBe('15');
     expect(us.floorGap?.binding).toBe(true);
   });
 
   it('outside the floor red lands at 10 with no floor-gap duty and governs', () => {
     const india = tierOf(result, 'IN');
-    expect(india.floorGapPerUnit.toFixed()).toBe('0');
+    expect(t(india.floorGapPerUnit)).toBe('0');
     expect(india.floorGap).toBeNull();
-    expect(india.redLanded.toFixed()).toBe('10');
-    expect(india.blueLanded.toFixed()).toBe('15');
+    expect(t(india.redLanded)).toBe('10');
+    expect(t(india.blueLanded)).toBe('15');
     expect(india.cheapest).toBe('red');
     expect(india.tier).toBe('red');
-    expect(india.governingPrice.toFixed()).toBe('10');
+    expect(t(india.governingPrice)).toBe('10');
   });
 
   it('tracks: spread 15 − 10 = 5, blue premium 5 / 10 = 0.5', () => {
-    expect(result.tracks.red.toFixed()).toBe('10');
-    expect(result.tracks.blue.toFixed()).toBe('15');
-    expect(result.tracks.spread.toFixed()).toBe('5');
-    expect(result.tracks.bluePremium.toFixed()).toBe('0.5');
+    expect(t(result.tracks.red)).toBe('10');
+    expect(t(result.tracks.blue)).toBe('15');
+    expect(t(result.tracks.spread)).toBe('5');
+    expect(t(result.tracks.bluePremium)).toBe('0.5');
   });
 
   it('red supply leaks to the non-member; a maker there pays 15 − 10 = 5 less per unit', () => {
     expect(result.leakage.destinations).toEqual(['IN']);
-    expect(result.leakage.insideCost?.toFixed()).toBe('15');
-    expect(result.leakage.leakCost?.toFixed()).toBe('10');
-    expect(result.leakage.downstreamCostGapPerUnit.toFixed()).toBe('5');
+    expect(t(result.leakage.insideCost)).toBe('15');
+    expect(t(result.leakage.leakCost)).toBe('10');
+    expect(t(result.leakage.downstreamCostGapPerUnit)).toBe('5');
   });
 });
 
@@ -97,8 +98,8 @@ describe('blocTiers: floor applied by one member only', () => {
   it('a blue-bloc non-member takes red supply at 10 and becomes a leak', () => {
     const jp = tierOf(result, 'JP');
     expect(jp.bloc).toBe('blue');
-    expect(jp.floorGapPerUnit.toFixed()).toBe('0');
-    expect(jp.redLanded.toFixed()).toBe('10');
+    expect(t(jp.floorGapPerUnit)).toBe('0');
+    expect(t(jp.redLanded)).toBe('10');
     expect(jp.cheapest).toBe('red');
     expect(jp.tier).toBe('red');
     expect(result.leakage.destinations).toEqual(['JP', 'IN']);
@@ -106,32 +107,32 @@ describe('blocTiers: floor applied by one member only', () => {
 
   it('the lone member still pays 15 against 10 at the leaks: gap 5', () => {
     expect(tierOf(result, 'US').tier).toBe('blue');
-    expect(result.leakage.downstreamCostGapPerUnit.toFixed()).toBe('5');
+    expect(t(result.leakage.downstreamCostGapPerUnit)).toBe('5');
   });
 });
 
 describe('blocTiers: cheapest, tier and leakage edges', () => {
   it('at parity (red 10 + gap 6 = 16 = blue 16) the cheapest is a tie and blue governs', () => {
     const result = blocTiers({
-      redPrice: new Dec(10),
-      bluePrice: new Dec(16),
-      floor: new Dec(16),
+      redPrice: d(10),
+      bluePrice: d(16),
+      floor: d(16),
       basis: 'duty-paid',
       method: FULL_GAP,
       destinations: [destination('US', 'blue', true)],
     });
     const us = tierOf(result, 'US');
-    expect(us.redLanded.toFixed()).toBe('16');
-    expect(us.blueLanded.toFixed()).toBe('16');
+    expect(t(us.redLanded)).toBe('16');
+    expect(t(us.blueLanded)).toBe('16');
     expect(us.cheapest).toBe('tie');
     expect(us.tier).toBe('blue');
   });
 
   it('outside the floor a tie also goes to blue and is not a leak (red 15 = blue 15)', () => {
     const result = blocTiers({
-      redPrice: new Dec(15),
-      bluePrice: new Dec(15),
-      floor: new Dec(16),
+      redPrice: d(15),
+      bluePrice: d(15),
+      floor: d(16),
       basis: 'duty-paid',
       method: FULL_GAP,
       destinations: [destination('US', 'blue', true), destination('IN', 'grey', false)],
@@ -141,46 +142,46 @@ describe('blocTiers: cheapest, tier and leakage edges', () => {
     expect(india.tier).toBe('blue');
     expect(result.leakage.destinations).toEqual([]);
     expect(result.leakage.leakCost).toBeNull();
-    expect(result.leakage.downstreamCostGapPerUnit.toFixed()).toBe('0');
+    expect(t(result.leakage.downstreamCostGapPerUnit)).toBe('0');
   });
 
   it('a capped floor can leave red cheaper inside it, and then red governs (10 + min(6, 0.2 × 10) = 12 < 15)', () => {
     const result = blocTiers({
-      redPrice: new Dec(10),
-      bluePrice: new Dec(15),
-      floor: new Dec(16),
+      redPrice: d(10),
+      bluePrice: d(15),
+      floor: d(16),
       basis: 'duty-paid',
-      method: { type: 'capped', maxRate: new Dec('0.2') },
+      method: { type: 'capped', maxRate: d('0.2') },
       destinations: [destination('US', 'blue', true), destination('IN', 'grey', false)],
     });
     const us = tierOf(result, 'US');
-    expect(us.floorGapPerUnit.toFixed()).toBe('2');
-    expect(us.redLanded.toFixed()).toBe('12');
+    expect(t(us.floorGapPerUnit)).toBe('2');
+    expect(t(us.redLanded)).toBe('12');
     expect(us.cheapest).toBe('red');
     expect(us.tier).toBe('red');
     // inside min(12, 15) = 12, leak 10: gap 2
-    expect(result.leakage.downstreamCostGapPerUnit.toFixed()).toBe('2');
+    expect(t(result.leakage.downstreamCostGapPerUnit)).toBe('2');
   });
 
   it('with no floor member the inside cost is null and the downstream gap is zero', () => {
     const result = workedExample([destination('IN', 'grey', false)]);
     expect(result.leakage.destinations).toEqual(['IN']);
     expect(result.leakage.insideCost).toBeNull();
-    expect(result.leakage.leakCost?.toFixed()).toBe('10');
-    expect(result.leakage.downstreamCostGapPerUnit.toFixed()).toBe('0');
+    expect(t(result.leakage.leakCost)).toBe('10');
+    expect(t(result.leakage.downstreamCostGapPerUnit)).toBe('0');
   });
 
   it('blue premium is zero when the red price is zero (spread 15)', () => {
     const result = blocTiers({
-      redPrice: new Dec(0),
-      bluePrice: new Dec(15),
-      floor: new Dec(16),
+      redPrice: d(0),
+      bluePrice: d(15),
+      floor: d(16),
       basis: 'duty-paid',
       method: FULL_GAP,
       destinations: [],
     });
-    expect(result.tracks.spread.toFixed()).toBe('15');
-    expect(result.tracks.bluePremium.toFixed()).toBe('0');
+    expect(t(result.tracks.spread)).toBe('15');
+    expect(t(result.tracks.bluePremium)).toBe('0');
   });
 });
 
@@ -191,63 +192,63 @@ describe('blocTiers: other duties and the floor basis', () => {
   it('duty-paid basis counts other duties before the floor: gap 16 − 12.5 = 3.5, red lands 10 + 2.5 + 3.5 = 16', () => {
     const us = tierOf(
       blocTiers({
-        redPrice: new Dec(10),
-        bluePrice: new Dec(15),
-        floor: new Dec(16),
+        redPrice: d(10),
+        bluePrice: d(15),
+        floor: d(16),
         basis: 'duty-paid',
         method: FULL_GAP,
         destinations,
       }),
       'US',
     );
-    expect(us.redOtherDutyPerUnit.toFixed()).toBe('2.5');
-    expect(us.floorGapPerUnit.toFixed()).toBe('3.5');
-    expect(us.redLanded.toFixed()).toBe('16');
-    expect(us.blueLanded.toFixed()).toBe('16.5');
+    expect(t(us.redOtherDutyPerUnit)).toBe('2.5');
+    expect(t(us.floorGapPerUnit)).toBe('3.5');
+    expect(t(us.redLanded)).toBe('16');
+    expect(t(us.blueLanded)).toBe('16.5');
     expect(us.cheapest).toBe('red');
-    expect(us.governingPrice.toFixed()).toBe('16');
+    expect(t(us.governingPrice)).toBe('16');
   });
 
   it('customs-value basis ignores other duties in the test: gap 16 − 10 = 6, red lands 10 + 2.5 + 6 = 18.5', () => {
     const us = tierOf(
       blocTiers({
-        redPrice: new Dec(10),
-        bluePrice: new Dec(15),
-        floor: new Dec(16),
+        redPrice: d(10),
+        bluePrice: d(15),
+        floor: d(16),
         basis: 'customs-value',
         method: FULL_GAP,
         destinations,
       }),
       'US',
     );
-    expect(us.floorGapPerUnit.toFixed()).toBe('6');
-    expect(us.redLanded.toFixed()).toBe('18.5');
-    expect(us.blueLanded.toFixed()).toBe('16.5');
+    expect(t(us.floorGapPerUnit)).toBe('6');
+    expect(t(us.redLanded)).toBe('18.5');
+    expect(t(us.blueLanded)).toBe('16.5');
     expect(us.cheapest).toBe('blue');
-    expect(us.governingPrice.toFixed()).toBe('16.5');
+    expect(t(us.governingPrice)).toBe('16.5');
   });
 
   it('blue supply never pays the floor-gap duty, even where it is far below the floor (blue 5 lands 5)', () => {
     const us = tierOf(
       blocTiers({
-        redPrice: new Dec(10),
-        bluePrice: new Dec(5),
-        floor: new Dec(16),
+        redPrice: d(10),
+        bluePrice: d(5),
+        floor: d(16),
         basis: 'duty-paid',
         method: FULL_GAP,
         destinations: [destination('US', 'blue', true)],
       }),
       'US',
     );
-    expect(us.blueLanded.toFixed()).toBe('5');
+    expect(t(us.blueLanded)).toBe('5');
     expect(us.cheapest).toBe('blue');
   });
 });
 
 describe('blocTiers: laws', () => {
   const OPTIONS = { seed: 42, numRuns: 200 };
-  const money = fc.integer({ min: 0, max: 10_000_000 }).map((n) => new Dec(n).dividedBy(100));
-  const rate = fc.integer({ min: 0, max: 10_000 }).map((n) => new Dec(n).dividedBy(10_000));
+  const money = fc.integer({ min: 0, max: 10_000_000 }).map((n) => decimal(BigInt(n), 2));
+  const rate = fc.integer({ min: 0, max: 10_000 }).map((n) => decimal(BigInt(n), 4));
   const method: fc.Arbitrary<FloorGapMethod> = fc.oneof(
     fc.constant<FloorGapMethod>({ type: 'full-gap' }),
     fc.constant<FloorGapMethod>({ type: 'tranche', bands: WTO_TRANCHE_BANDS }),
@@ -277,17 +278,17 @@ describe('blocTiers: laws', () => {
     fc.assert(
       fc.property(scenario, money, (input, raise) => {
         const before = blocTiers(input);
-        const after = blocTiers({ ...input, floor: input.floor.plus(raise) });
+        const after = blocTiers({ ...input, floor: add(input.floor, raise) });
         before.destinations.forEach((b, i) => {
           const a = after.destinations[i];
           if (a === undefined) throw new Error('destination lost');
-          expect(a.blueLanded.equals(b.blueLanded)).toBe(true);
+          expect(equal(a.blueLanded, b.blueLanded)).toBe(true);
           if (b.floorApplies) {
-            expect(a.redLanded.greaterThanOrEqualTo(b.redLanded)).toBe(true);
+            expect(greaterThanOrEqual(a.redLanded, b.redLanded)).toBe(true);
           } else {
-            expect(a.redLanded.equals(b.redLanded)).toBe(true);
-            expect(a.governingPrice.equals(b.governingPrice)).toBe(true);
-            expect(a.floorGapPerUnit.isZero()).toBe(true);
+            expect(equal(a.redLanded, b.redLanded)).toBe(true);
+            expect(equal(a.governingPrice, b.governingPrice)).toBe(true);
+            expect(isZero(a.floorGapPerUnit)).toBe(true);
           }
         });
       }),
@@ -299,8 +300,8 @@ describe('blocTiers: laws', () => {
     fc.assert(
       fc.property(scenario, (input) => {
         for (const d of blocTiers(input).destinations) {
-          expect(d.floorGapPerUnit.isNegative()).toBe(false);
-          expect(d.redLanded.greaterThanOrEqualTo(input.redPrice)).toBe(true);
+          expect(isNegative(d.floorGapPerUnit)).toBe(false);
+          expect(greaterThanOrEqual(d.redLanded, input.redPrice)).toBe(true);
         }
       }),
       OPTIONS,

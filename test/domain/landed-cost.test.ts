@@ -1,6 +1,5 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { Exact, sumExact } from '../../src/domain/exact';
 import { WTO_TRANCHE_BANDS } from '../../src/domain/floor-gap';
 import {
   assessDuties,
@@ -15,11 +14,26 @@ import {
   landedCostTotals,
   type Shipment,
 } from '../../src/domain/landed-cost';
-import { trimZeros } from '../../src/domain/rounding';
+import {
+  add,
+  compare,
+  type Decimal,
+  divide,
+  halfEven,
+  halfUp,
+  isNegative,
+  isZero,
+  multiply,
+  round,
+  subtract,
+  sum,
+  toPlain,
+  ZERO,
+} from '../../src/numeric';
+import { d, t } from './numbers';
 
-const d = (x: string) => Exact.of(x);
-/** Exact text without trailing zeros: 651.50 → "651.5". */
-const plain = (x: Exact) => trimZeros(x.toString());
+/** Decimal text without trailing zeros: 651.50 → "651.5". */
+const plain = (x: Decimal) => toPlain(x);
 const MPF: FeeCharge = { id: 'mpf', rate: d('0.003464'), min: d('33.58'), max: d('651.50') };
 
 describe('customs value by valuation basis and Incoterm', () => {
@@ -81,9 +95,11 @@ describe('entry fees (19 CFR 24.23: MPF min and max per entry)', () => {
 });
 
 describe('laws (fast-check, seed 42)', () => {
-  const money = fc.integer({ min: 0, max: 100_000_000 }).map((n) => d(String(n)).times(d('0.01')));
+  const money = fc
+    .integer({ min: 0, max: 100_000_000 })
+    .map((n) => multiply(d(String(n)), d('0.01')));
   const positive = fc.integer({ min: 1, max: 100_000 }).map((n) => d(String(n)));
-  const rate = fc.integer({ min: 0, max: 500 }).map((n) => d(String(n)).times(d('0.001')));
+  const rate = fc.integer({ min: 0, max: 500 }).map((n) => multiply(d(String(n)), d('0.001')));
   const incoterm = fc.constantFrom(...INCOTERMS);
   const basis = fc.constantFrom<'FOB' | 'CIF'>('FOB', 'CIF');
   const charge = fc.oneof(
@@ -91,13 +107,13 @@ describe('laws (fast-check, seed 42)', () => {
     money.map<DutyCharge>((a) => ({
       kind: 'specific',
       id: 'sp',
-      amountPerUnit: a.times(d('0.001')),
+      amountPerUnit: multiply(a, d('0.001')),
       unit: 'kg',
     })),
     money.map<DutyCharge>((f) => ({
       kind: 'floor-gap',
       id: 'fg',
-      floor: f.toDec(),
+      floor: f,
       unit: 't',
       basis: 'duty-paid',
       method: { type: 'full-gap' },
@@ -105,7 +121,7 @@ describe('laws (fast-check, seed 42)', () => {
     money.map<DutyCharge>((f) => ({
       kind: 'floor-gap',
       id: 'tr',
-      floor: f.toDec(),
+      floor: f,
       unit: 'kg',
       basis: 'customs-value',
       method: { type: 'tranche', bands: WTO_TRANCHE_BANDS },
@@ -125,16 +141,16 @@ describe('laws (fast-check, seed 42)', () => {
   });
   const toShipment = (
     s: {
-      price: Exact;
-      quantity: Exact;
-      freight: Exact;
-      insurance: Exact;
+      price: Decimal;
+      quantity: Decimal;
+      freight: Decimal;
+      insurance: Decimal;
       incoterm: Incoterm;
       valuationBasis: 'FOB' | 'CIF';
     },
     quantity = s.quantity,
   ): Shipment => ({
-    goods: s.price.times(quantity),
+    goods: multiply(s.price, quantity),
     freight: s.freight,
     insurance: s.insurance,
     incoterm: s.incoterm,
@@ -168,9 +184,10 @@ describe('laws (fast-check, seed 42)', () => {
         );
         const onTop = costsOnTop(s);
         return (
-          t.duties.compare(sumExact(lines.map((l) => l.amount))) === 0 &&
-          t.landedCost.compare(
-            s.goods.plus(onTop.freight).plus(onTop.insurance).plus(t.duties).plus(fee),
+          compare(t.duties, sum(lines.map((l) => l.amount))) === 0 &&
+          compare(
+            t.landedCost,
+            add(add(add(add(s.goods, onTop.freight), onTop.insurance), t.duties), fee),
           ) === 0
         );
       }),
@@ -181,20 +198,20 @@ describe('laws (fast-check, seed 42)', () => {
   it('entry fee shares add up to the entry’s fee, are never negative, and each is within a cent of its exact share', () => {
     fc.assert(
       fc.property(fc.array(money, { minLength: 1, maxLength: 12 }), (values) => {
-        const total = sumExact(values);
+        const total = sum(values);
         const fee = clampedFee(MPF, total);
         const shares = entryFeeShares(MPF, values, 2, 'half-up');
-        const clamped = fee.compare(MPF.rate.times(total)) !== 0;
-        const expected = clamped ? d(fee.toFixed(2, 'half-up')) : fee;
+        const clamped = compare(fee, multiply(MPF.rate, total)) !== 0;
+        const expected = clamped ? round(fee, 2, halfUp) : fee;
         const cent = d('0.01');
         return (
-          sumExact(shares).compare(expected) === 0 &&
-          shares.every((s) => !s.isNegative()) &&
+          compare(sum(shares), expected) === 0 &&
+          shares.every((s) => !isNegative(s)) &&
           shares.every((s, i) => {
-            if (!clamped || total.isZero()) return true;
-            const exact = expected.times(values[i] ?? Exact.ZERO).dividedBy(total);
-            const off = s.minus(exact);
-            return off.compare(cent) < 0 && off.compare(Exact.ZERO.minus(cent)) > 0;
+            if (!clamped || isZero(total)) return true;
+            const exact = divide(multiply(expected, values[i] ?? ZERO), total, 40, halfEven);
+            const off = subtract(s, exact);
+            return compare(off, cent) < 0 && compare(off, subtract(ZERO, cent)) > 0;
           })
         );
       }),
@@ -206,7 +223,7 @@ describe('laws (fast-check, seed 42)', () => {
     fc.assert(
       fc.property(shipment, fc.array(charge, { maxLength: 4 }), charge, (raw, charges, extra) => {
         const s = toShipment(raw);
-        return total(s, [...charges, extra]).landedCost.compare(total(s, charges).landedCost) >= 0;
+        return compare(total(s, [...charges, extra]).landedCost, total(s, charges).landedCost) >= 0;
       }),
       options,
     );
@@ -215,32 +232,27 @@ describe('laws (fast-check, seed 42)', () => {
   it('splitting a line into two lines of one entry leaves the entry’s landed cost unchanged', () => {
     fc.assert(
       fc.property(shipment, fc.array(charge, { maxLength: 4 }), positive, (raw, charges, extra) => {
-        const whole = toShipment(raw, raw.quantity.plus(extra));
+        const whole = toShipment(raw, add(raw.quantity, extra));
         const parts = [toShipment(raw, raw.quantity), toShipment(raw, extra)].map((p) => ({
           ...p,
           // freight and insurance split in proportion to quantity
-          freight: raw.freight.times(p.quantity).dividedBy(whole.quantity),
-          insurance: raw.insurance.times(p.quantity).dividedBy(whole.quantity),
+          freight: divide(multiply(raw.freight, p.quantity), whole.quantity, 40, halfEven),
+          insurance: divide(multiply(raw.insurance, p.quantity), whole.quantity, 40, halfEven),
         }));
         const values = parts.map(customsValue);
         const fees = entryFeeShares(MPF, values, 2, 'half-up');
-        const split = sumExact(
+        const split = sum(
           parts.map((p, i) => {
-            const lines = assessDuties(
-              ordered(charges),
-              values[i] ?? Exact.ZERO,
-              p.quantity,
-              p.unit,
-            );
+            const lines = assessDuties(ordered(charges), values[i] ?? ZERO, p.quantity, p.unit);
             return landedCostTotals(
               p,
               lines.map((l) => l.amount),
-              [fees[i] ?? Exact.ZERO],
+              [fees[i] ?? ZERO],
             ).landedCost;
           }),
         );
         // Equal to 30 places: quotients (shares, freight split, floor prices) carry 40.
-        return split.minus(total(whole, charges).landedCost).round(30, 'half-even').isZero();
+        return isZero(round(subtract(split, total(whole, charges).landedCost), 30, halfEven));
       }),
       options,
     );

@@ -1,16 +1,17 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Bloc } from '../../src/domain/bloc-tiers';
-import { Dec, sum } from '../../src/domain/decimal';
 import {
   type OriginComponent,
   OriginContentError,
   type OriginContentInput,
   originContent,
 } from '../../src/domain/origin-content';
+import { add, decimal, equal, sum } from '../../src/numeric';
+import { d, t } from './numbers';
 
 /** China's October 2025 rule: 0.1% of the foreign product's value. */
-const CHINA_DE_MINIMIS = new Dec('0.001');
+const CHINA_DE_MINIMIS = d('0.001');
 
 function component(
   value: string,
@@ -18,13 +19,13 @@ function component(
   chinaOrigin = false,
   controlled = false,
 ): OriginComponent {
-  return { value: new Dec(value), bloc, chinaOrigin, controlled };
+  return { value: d(value), bloc, chinaOrigin, controlled };
 }
 
 /** A 1,000,000 product with `chinese` of Chinese controlled content and 50,000 of allied content. */
 function magnetWithChineseContent(chinese: string, valueRuleInForce: boolean): OriginContentInput {
   return {
-    productValue: new Dec(1_000_000),
+    productValue: d(1_000_000),
     components: [component(chinese, 'red', true, true), component('50000', 'blue')],
     maxRedShare: null,
     valueRuleInForce,
@@ -35,20 +36,20 @@ function magnetWithChineseContent(chinese: string, valueRuleInForce: boolean): O
 describe('originContent: China 0.1% value rule', () => {
   it('999.999999 / 1000000 = 0.000999999999 is just below 0.1%: no licence even with the rule in force', () => {
     const r = originContent(magnetWithChineseContent('999.999999', true));
-    expect(r.chinaContentValue.toFixed()).toBe('999.999999');
-    expect(r.chinaContentShare.toFixed()).toBe('0.000999999999');
+    expect(t(r.chinaContentValue)).toBe('999.999999');
+    expect(t(r.chinaContentShare)).toBe('0.000999999999');
     expect(r.chinaLicenceRequired).toBe(false);
   });
 
   it('1000 / 1000000 = 0.001 is exactly 0.1%: a licence is required (≥)', () => {
     const r = originContent(magnetWithChineseContent('1000', true));
-    expect(r.chinaContentShare.toFixed()).toBe('0.001');
+    expect(t(r.chinaContentShare)).toBe('0.001');
     expect(r.chinaLicenceRequired).toBe(true);
   });
 
   it('5000 / 1000000 = 0.005 is above 0.1%: a licence is required', () => {
     const r = originContent(magnetWithChineseContent('5000', true));
-    expect(r.chinaContentShare.toFixed()).toBe('0.005');
+    expect(t(r.chinaContentShare)).toBe('0.005');
     expect(r.chinaLicenceRequired).toBe(true);
   });
 
@@ -62,7 +63,7 @@ describe('originContent: China 0.1% value rule', () => {
 
   it('only Chinese-origin content of controlled minerals counts toward the 0.1%', () => {
     const r = originContent({
-      productValue: new Dec(1_000_000),
+      productValue: d(1_000_000),
       components: [
         // Chinese origin but not controlled (e.g. a light REE off the list)
         component('4000', 'red', true, false),
@@ -75,8 +76,8 @@ describe('originContent: China 0.1% value rule', () => {
       deMinimisShare: CHINA_DE_MINIMIS,
     });
     // 500 / 1000000 = 0.0005
-    expect(r.chinaContentValue.toFixed()).toBe('500');
-    expect(r.chinaContentShare.toFixed()).toBe('0.0005');
+    expect(t(r.chinaContentValue)).toBe('500');
+    expect(t(r.chinaContentShare)).toBe('0.0005');
     expect(r.chinaLicenceRequired).toBe(false);
   });
 });
@@ -92,26 +93,26 @@ describe('originContent: shares and blue qualification', () => {
 
   it('red 30 / 200 = 0.15, blue 50 / 200 = 0.25, grey 20 / 200 = 0.1', () => {
     const r = originContent({
-      productValue: new Dec(200),
+      productValue: d(200),
       components,
-      maxRedShare: new Dec('0.15'),
+      maxRedShare: d('0.15'),
       valueRuleInForce: true,
       deMinimisShare: CHINA_DE_MINIMIS,
     });
-    expect(r.redValue.toFixed()).toBe('30');
-    expect(r.redShare.toFixed()).toBe('0.15');
-    expect(r.shares.red.toFixed()).toBe('0.15');
-    expect(r.shares.blue.toFixed()).toBe('0.25');
-    expect(r.shares.grey.toFixed()).toBe('0.1');
+    expect(t(r.redValue)).toBe('30');
+    expect(t(r.redShare)).toBe('0.15');
+    expect(t(r.shares.red)).toBe('0.15');
+    expect(t(r.shares.blue)).toBe('0.25');
+    expect(t(r.shares.grey)).toBe('0.1');
     // 10 / 200 = 0.05
-    expect(r.chinaContentShare.toFixed()).toBe('0.05');
+    expect(t(r.chinaContentShare)).toBe('0.05');
   });
 
   it('a red share equal to the maximum (0.15 ≤ 0.15) still qualifies as blue', () => {
     const r = originContent({
-      productValue: new Dec(200),
+      productValue: d(200),
       components,
-      maxRedShare: new Dec('0.15'),
+      maxRedShare: d('0.15'),
       valueRuleInForce: false,
       deMinimisShare: CHINA_DE_MINIMIS,
     });
@@ -120,9 +121,9 @@ describe('originContent: shares and blue qualification', () => {
 
   it('a red share above the maximum (0.15 > 0.1499) does not qualify as blue', () => {
     const r = originContent({
-      productValue: new Dec(200),
+      productValue: d(200),
       components,
-      maxRedShare: new Dec('0.1499'),
+      maxRedShare: d('0.1499'),
       valueRuleInForce: false,
       deMinimisShare: CHINA_DE_MINIMIS,
     });
@@ -131,15 +132,15 @@ describe('originContent: shares and blue qualification', () => {
 
   it('with no maximum, any red content disqualifies and none qualifies', () => {
     const base = { maxRedShare: null, valueRuleInForce: false, deMinimisShare: CHINA_DE_MINIMIS };
-    expect(originContent({ ...base, productValue: new Dec(200), components }).qualifiesAsBlue).toBe(
+    expect(originContent({ ...base, productValue: d(200), components }).qualifiesAsBlue).toBe(
       false,
     );
     const noRed = originContent({
       ...base,
-      productValue: new Dec(200),
+      productValue: d(200),
       components: [component('50', 'blue'), component('20', 'grey')],
     });
-    expect(noRed.redValue.toFixed()).toBe('0');
+    expect(t(noRed.redValue)).toBe('0');
     expect(noRed.qualifiesAsBlue).toBe(true);
   });
 });
@@ -153,11 +154,11 @@ describe('originContent: preconditions', () => {
   };
 
   it('a product value of zero is rejected with OriginContentError', () => {
-    expect(() => originContent({ ...base, productValue: new Dec(0) })).toThrow(OriginContentError);
+    expect(() => originContent({ ...base, productValue: d(0) })).toThrow(OriginContentError);
   });
 
   it('a negative product value is rejected with OriginContentError', () => {
-    expect(() => originContent({ ...base, productValue: new Dec(-1) })).toThrow(
+    expect(() => originContent({ ...base, productValue: d(-1) })).toThrow(
       'product value must be greater than zero',
     );
   });
@@ -166,7 +167,7 @@ describe('originContent: preconditions', () => {
     expect(() =>
       originContent({
         ...base,
-        productValue: new Dec(100),
+        productValue: d(100),
         components: [component('60', 'red'), component('40.01', 'blue')],
       }),
     ).toThrow(OriginContentError);
@@ -175,24 +176,24 @@ describe('originContent: preconditions', () => {
   it('components worth exactly the product (60 + 40 = 100) are accepted: shares 0.6 + 0.4', () => {
     const r = originContent({
       ...base,
-      productValue: new Dec(100),
+      productValue: d(100),
       components: [component('60', 'red'), component('40', 'blue')],
     });
-    expect(r.shares.red.toFixed()).toBe('0.6');
-    expect(r.shares.blue.toFixed()).toBe('0.4');
-    expect(r.shares.grey.toFixed()).toBe('0');
+    expect(t(r.shares.red)).toBe('0.6');
+    expect(t(r.shares.blue)).toBe('0.4');
+    expect(t(r.shares.grey)).toBe('0');
   });
 
   it('a negative component value is rejected', () => {
     expect(() =>
-      originContent({ ...base, productValue: new Dec(100), components: [component('-1', 'red')] }),
+      originContent({ ...base, productValue: d(100), components: [component('-1', 'red')] }),
     ).toThrow(OriginContentError);
   });
 });
 
 describe('originContent: laws', () => {
-  it('red + blue + grey shares equal the components total / product value', () => {
-    const money = fc.integer({ min: 0, max: 10_000_000 }).map((n) => new Dec(n).dividedBy(100));
+  it('red + blue + grey shares equal the components total / product value, exactly', () => {
+    const money = fc.integer({ min: 0, max: 10_000_000 }).map((n) => decimal(BigInt(n), 2));
     const components = fc.array(
       fc.record({
         value: money,
@@ -206,7 +207,7 @@ describe('originContent: laws', () => {
       fc.property(components, money, (parts, headroom) => {
         const total = sum(parts.map((p) => p.value));
         // product value = components + headroom, at least 0.01 so it stays positive
-        const productValue = total.plus(headroom).plus('0.01');
+        const productValue = add(add(total, headroom), d('0.01'));
         const r = originContent({
           productValue,
           components: parts,
@@ -214,10 +215,10 @@ describe('originContent: laws', () => {
           valueRuleInForce: true,
           deMinimisShare: CHINA_DE_MINIMIS,
         });
-        const shares = r.shares.red.plus(r.shares.blue).plus(r.shares.grey);
-        const expected = total.dividedBy(productValue);
-        // each share is rounded to 40 significant digits; three roundings and the sums stay below 1e-38
-        expect(shares.minus(expected).abs().lessThanOrEqualTo('1e-38')).toBe(true);
+        // Shares are kept as value / product value until reported: their numerators add up exactly.
+        const { red, blue, grey } = r.shares;
+        expect([red.to, blue.to, grey.to].every((to) => equal(to, productValue))).toBe(true);
+        expect(equal(add(add(red.of, blue.of), grey.of), total)).toBe(true);
       }),
       { seed: 42, numRuns: 200 },
     );

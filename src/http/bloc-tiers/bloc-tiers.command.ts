@@ -4,10 +4,10 @@ import type { MineralRow } from '../../data/schema';
 import type { PolicyData } from '../../data/store';
 import type { Warning } from '../../data/warnings';
 import type { BlocDestination } from '../../domain/bloc-tiers';
-import { type Dec, sum, ZERO } from '../../domain/decimal';
 import type { FloorBasis, FloorGapMethod } from '../../domain/floor-gap';
 import type { RoundingMode } from '../../domain/rounding';
 import type { Unit } from '../../domain/units';
+import { type Decimal, sum, ZERO } from '../../numeric';
 import { floorGapMethod } from '../floor-gap/floor-gap.command';
 import { floorInReporting, resolveFloor } from '../floor-input';
 import { dec, fxRates, type Reporting, restate, todayUtc } from '../money-input';
@@ -17,9 +17,9 @@ import type { BlocTiersRequest } from './bloc-tiers.schemas';
 
 export interface BlocTiersCommand {
   readonly mineral: MineralRow;
-  readonly redPrice: Dec;
-  readonly bluePrice: Dec;
-  readonly floor: Dec;
+  readonly redPrice: Decimal;
+  readonly bluePrice: Decimal;
+  readonly floor: Decimal;
   readonly unit: Unit;
   readonly basis: FloorBasis;
   readonly method: FloorGapMethod;
@@ -43,7 +43,7 @@ function adValoremRate(
   destination: string,
   asOf: string,
   scenario: NonNullable<ReturnType<PolicyData['scenarios']['get']>>,
-): { rate: Dec; warnings: readonly Warning[]; known: boolean } {
+): { rate: Decimal; warnings: readonly Warning[]; known: boolean } {
   if (origin === destination) return { rate: ZERO, warnings: [], known: true };
   const selection = selectMeasures(data, {
     lane: { asOf, destination, origin },

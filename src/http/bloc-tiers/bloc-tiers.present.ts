@@ -1,6 +1,18 @@
 import { blocTiers } from '../../domain/bloc-tiers';
-import { Dec, ZERO } from '../../domain/decimal';
-import { formatPerUnit, formatRate } from '../../domain/rounding';
+import { formatPerUnit, formatRate, formatRatio } from '../../domain/rounding';
+import {
+  type Decimal,
+  divide,
+  halfUp,
+  isZero,
+  max,
+  multiply,
+  parseDecimal,
+  subtract,
+  toFixed,
+  toText,
+  ZERO,
+} from '../../numeric';
 import { buildMeta } from '../meta';
 import type { BlocTiersCommand } from './bloc-tiers.command';
 import type { BlocTiersResponse } from './bloc-tiers.schemas';
@@ -8,8 +20,8 @@ import type { BlocTiersResponse } from './bloc-tiers.schemas';
 /** Runs the dual-track domain call for a parsed request and reports it. */
 export function computeBlocTiers(command: BlocTiersCommand): BlocTiersResponse {
   const result = blocTiers(command);
-  const u = (x: Dec) => formatPerUnit(x, command.rounding);
-  const rate = (x: Dec) => formatRate(x, command.rounding);
+  const u = (x: Decimal) => formatPerUnit(x, command.rounding);
+  const rate = (x: Decimal) => formatRate(x, command.rounding);
   return {
     mineral: command.mineral.id,
     per: command.unit,
@@ -35,7 +47,7 @@ export function computeBlocTiers(command: BlocTiersCommand): BlocTiersResponse {
       red: u(result.tracks.red),
       blue: u(result.tracks.blue),
       spread: u(result.tracks.spread),
-      bluePremium: rate(result.tracks.bluePremium),
+      bluePremium: formatRatio(result.tracks.bluePremium, command.rounding),
     },
     leakage: {
       destinations: [...result.leakage.destinations],
@@ -110,14 +122,23 @@ export function blocTiersSvg(r: BlocTiersResponse): string {
   const top = 50;
   const bottom = 290;
   const values = r.destinations.flatMap((d) => [d.redLanded, d.blueLanded]).concat(r.floorPerUnit);
-  const max = Dec.max(...values.map((v) => new Dec(v)));
+  const [first = ZERO, ...rest] = values.map(parseDecimal);
+  const highest = max(first, ...rest);
   // Pixel coordinates, one decimal place; the numbers printed are the answer's own strings.
+  const px = (n: number) => parseDecimal(String(n));
   const y = (v: string) =>
-    max.isZero()
+    isZero(highest)
       ? String(bottom)
-      : new Dec(bottom).minus(new Dec(v).dividedBy(max).times(bottom - top)).toFixed(1);
-  const above = (v: string, by: number) => new Dec(y(v)).minus(by).toFixed(1);
-  const heightOf = (v: string) => new Dec(bottom).minus(y(v)).toFixed(1);
+      : toText(
+          divide(
+            subtract(multiply(px(bottom), highest), multiply(parseDecimal(v), px(bottom - top))),
+            highest,
+            1,
+            halfUp,
+          ),
+        );
+  const above = (v: string, by: number) => toFixed(subtract(parseDecimal(y(v)), px(by)), 1, halfUp);
+  const heightOf = (v: string) => toFixed(subtract(px(bottom), parseDecimal(y(v))), 1, halfUp);
   const bars = r.destinations.map((d, i) => {
     const x = 80 + i * 90;
     const leak = r.leakage.destinations.includes(d.country);

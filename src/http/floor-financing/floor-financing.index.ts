@@ -1,9 +1,9 @@
 import { policyData as data } from '../../data/store';
 import type { Warning } from '../../data/warnings';
-import type { Dec } from '../../domain/decimal';
 import { floorFinancing } from '../../domain/floor-financing';
 import { formatMoney, formatPerUnit } from '../../domain/rounding';
 import { convertQuantity } from '../../domain/units';
+import { type Decimal, toPlain } from '../../numeric';
 import { floorInReporting, resolveFloor } from '../floor-input';
 import { buildMeta } from '../meta';
 import { dec, fxRates, restate, todayUtc } from '../money-input';
@@ -31,14 +31,14 @@ export const floorFinancingRouter = createRouter().openapi(postFloorFinancing, (
     quantity,
     upsideShare: dec(request.upsideShare ?? 0),
   });
-  const u = (x: Dec) => formatPerUnit(x, rounding);
-  const money = (x: Dec) => formatMoney(x, reporting.currency, rounding);
+  const u = (x: Decimal) => formatPerUnit(x, rounding);
+  const money = (x: Decimal) => formatMoney(x, reporting.currency, rounding);
   return c.json(
     {
       per: unit,
       floorPerUnit: u(floor),
       marketPricePerUnit: u(market),
-      quantity: { value: quantity.toFixed(), unit },
+      quantity: { value: toPlain(quantity), unit },
       border: {
         dutyPerUnit: u(r.border.dutyPerUnit),
         buyerPricePerUnit: u(r.border.buyerPricePerUnit),

@@ -1,6 +1,5 @@
 import type { PolicyData } from '../../data/store';
 import type { Warning } from '../../data/warnings';
-import { type Dec, ONE } from '../../domain/decimal';
 import {
   type FloorBasis,
   type FloorGapInput,
@@ -10,6 +9,7 @@ import {
 } from '../../domain/floor-gap';
 import type { RoundingMode } from '../../domain/rounding';
 import { convertQuantity, type Unit } from '../../domain/units';
+import { type Decimal, greaterThan, ONE } from '../../numeric';
 import { floorInReporting, resolveFloor } from '../floor-input';
 import { dec, fxRates, type Reporting, restate, todayUtc } from '../money-input';
 import type { Parsed } from '../parsed';
@@ -20,7 +20,7 @@ import type { FloorGapRequest } from './floor-gap.schemas';
 export interface FloorGapCommand {
   readonly input: FloorGapInput;
   readonly unit: Unit;
-  readonly quantity: Dec;
+  readonly quantity: Decimal;
   readonly currency: string;
   readonly rounding: RoundingMode;
   readonly asOf: string;
@@ -35,13 +35,13 @@ function trancheBands(
   bands: NonNullable<Extract<MethodInput, { type: 'tranche' }>['bands']>,
   problems: FieldProblem[],
 ): TrancheBand[] {
-  let previous: Dec | undefined;
+  let previous: Decimal | undefined;
   return bands.map((band, i) => {
     const upTo = band.upTo === null ? null : dec(band.upTo);
     const pointer = `/method/bands/${i}/upTo`;
     if (upTo === null && i < bands.length - 1) {
       problems.push({ pointer, detail: 'may be null only in the last band' });
-    } else if (upTo !== null && previous !== undefined && !upTo.greaterThan(previous)) {
+    } else if (upTo !== null && previous !== undefined && !greaterThan(upTo, previous)) {
       problems.push({ pointer, detail: 'must be greater than the previous band’s upTo' });
     }
     if (upTo !== null) previous = upTo;

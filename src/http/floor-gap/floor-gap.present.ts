@@ -1,6 +1,6 @@
-import type { Dec } from '../../domain/decimal';
 import { type FloorGapResult, floorGapDuty } from '../../domain/floor-gap';
-import { formatMoney, formatPerUnit, formatRate } from '../../domain/rounding';
+import { formatMoney, formatPerUnit, formatRate, formatRatio } from '../../domain/rounding';
+import { type Decimal, lessThan, multiply, toPlain } from '../../numeric';
 import { buildMeta } from '../meta';
 import type { FlatRow } from '../output';
 import type { FloorGapCommand } from './floor-gap.command';
@@ -8,8 +8,8 @@ import type { FloorGapResponse } from './floor-gap.schemas';
 
 function formula(command: FloorGapCommand, result: FloorGapResult, duty: string): string {
   const { price, floor, basis, otherDutyRate, method } = command.input;
-  const u = (x: Dec) => formatPerUnit(x, command.rounding);
-  const rate = (x: Dec) => formatRate(x, command.rounding);
+  const u = (x: Decimal) => formatPerUnit(x, command.rounding);
+  const rate = (x: Decimal) => formatRate(x, command.rounding);
   const reference =
     basis === 'duty-paid'
       ? `R = P × (1 + r) = ${u(price)} × (1 + ${rate(otherDutyRate)}) = ${u(result.reference)}`
@@ -25,12 +25,12 @@ function formula(command: FloorGapCommand, result: FloorGapResult, duty: string)
         : '',
     'all-or-nothing':
       method.type === 'all-or-nothing'
-        ? result.reference.lessThan(floor)
+        ? lessThan(result.reference, floor)
           ? `all-or-nothing: R < F, so d = penaltyRate × P = ${rate(method.penaltyRate)} × ${u(price)} = ${d}`
           : `all-or-nothing: R ≥ F, so d = 0`
         : '',
   }[method.type];
-  const total = `duty = d × ${command.quantity.toFixed()} ${command.unit} = ${duty} ${command.currency}`;
+  const total = `duty = d × ${toPlain(command.quantity)} ${command.unit} = ${duty} ${command.currency}`;
   return `${reference}; ${gap}; ${rule}; ${total}`;
 }
 
@@ -38,8 +38,8 @@ function formula(command: FloorGapCommand, result: FloorGapResult, duty: string)
 export function computeFloorGap(command: FloorGapCommand): FloorGapResponse {
   const result = floorGapDuty(command.input);
   const { rounding, currency } = command;
-  const u = (x: Dec) => formatPerUnit(x, rounding);
-  const duty = formatMoney(result.dutyPerUnit.times(command.quantity), currency, rounding);
+  const u = (x: Decimal) => formatPerUnit(x, rounding);
+  const duty = formatMoney(multiply(result.dutyPerUnit, command.quantity), currency, rounding);
   return {
     pricePerUnit: u(command.input.price),
     referencePerUnit: u(result.reference),
@@ -47,11 +47,11 @@ export function computeFloorGap(command: FloorGapCommand): FloorGapResponse {
     gapPerUnit: u(result.gap),
     dutyPerUnit: u(result.dutyPerUnit),
     duty,
-    adValoremEquivalent: formatRate(result.adValoremEquivalent, rounding),
+    adValoremEquivalent: formatRatio(result.adValoremEquivalent, rounding),
     binding: result.binding,
     landedPerUnit: u(result.landedPerUnit),
     per: command.unit,
-    quantity: { value: command.quantity.toFixed(), unit: command.unit },
+    quantity: { value: toPlain(command.quantity), unit: command.unit },
     basis: command.input.basis,
     method: command.input.method.type,
     ...(command.benchmarkId === undefined ? {} : { benchmark: command.benchmarkId }),

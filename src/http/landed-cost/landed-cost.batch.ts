@@ -1,8 +1,8 @@
 import type { PolicyData } from '../../data/store';
 import type { Warning } from '../../data/warnings';
-import { Exact, sumExact } from '../../domain/exact';
 import { entryFeeShares, type FeeCharge } from '../../domain/landed-cost';
 import { formatMoney, minorUnits, type RoundingMode } from '../../domain/rounding';
+import { type Decimal, sum, toText, ZERO } from '../../numeric';
 import { toCsv } from '../csv';
 import { memoize } from '../format-number';
 import { todayUtc } from '../money-input';
@@ -115,7 +115,7 @@ function assessLine(line: BatchLine, data: PolicyData, cache: LaneCache): LineOu
  * their index in `lines`, and a warning for an entryId whose lines differ in currency or date.
  */
 function entryFees(lines: readonly DutyAssessment[]): {
-  fees: Map<number, Exact[]>;
+  fees: Map<number, Decimal[]>;
   warnings: Warning[];
 } {
   const entries = new Map<string, number[]>();
@@ -135,7 +135,7 @@ function entryFees(lines: readonly DutyAssessment[]): {
     entry.currencies.add(command.currency);
     entry.dates.add(command.lane.asOf);
   }
-  const fees = new Map<number, Exact[]>();
+  const fees = new Map<number, Decimal[]>();
   for (const members of entries.values()) {
     if (members.length > 1) shareEntry(lines, members, fees);
   }
@@ -159,21 +159,22 @@ function entryFees(lines: readonly DutyAssessment[]): {
 
 /** A fee's id and terms as a key; fee charges are built once per lane, so this is too. */
 const feeTerms = memoize(
-  (fee: FeeCharge) => `${fee.id} ${fee.rate} ${fee.min ?? '-'} ${fee.max ?? '-'}`,
+  (fee: FeeCharge) =>
+    `${fee.id} ${toText(fee.rate)} ${fee.min === null ? '-' : toText(fee.min)} ${fee.max === null ? '-' : toText(fee.max)}`,
 );
 
 /** One entry: each of its fees shared across the lines that owe it, into `fees`. */
 function shareEntry(
   lines: readonly DutyAssessment[],
   members: readonly number[],
-  fees: Map<number, Exact[]>,
+  fees: Map<number, Decimal[]>,
 ): void {
   // Each fee of the entry (one id on the same terms: a what-if or another fx rate makes it another
   // fee), with the lines that owe it and where it sits in their fee lists.
   const byFee = new Map<string, { fee: FeeCharge; owers: number[]; slots: number[] }>();
   for (const line of members) {
     const charges = lines[line]?.command.lane.fees ?? [];
-    fees.set(line, new Array<Exact>(charges.length).fill(Exact.ZERO));
+    fees.set(line, new Array<Decimal>(charges.length).fill(ZERO));
     for (let slot = 0; slot < charges.length; slot++) {
       const fee = charges[slot] as FeeCharge;
       const terms = feeTerms(fee);
@@ -188,11 +189,11 @@ function shareEntry(
   const first = lines[members[0] ?? 0]?.command;
   const places = minorUnits(first?.currency ?? 'USD');
   for (const { fee, owers, slots } of byFee.values()) {
-    const values = owers.map((line) => lines[line]?.customsValue ?? Exact.ZERO);
+    const values = owers.map((line) => lines[line]?.customsValue ?? ZERO);
     const shares = entryFeeShares(fee, values, places, first?.rounding ?? 'half-up');
     for (let k = 0; k < owers.length; k++) {
       const list = fees.get(owers[k] as number);
-      if (list !== undefined) list[slots[k] as number] = shares[k] ?? Exact.ZERO;
+      if (list !== undefined) list[slots[k] as number] = shares[k] ?? ZERO;
     }
   }
 }
@@ -235,8 +236,8 @@ export function runBatch(
   const currencies = new Set(good.map((a) => a.command.currency));
   const currency = currencies.size === 1 ? ([...currencies][0] ?? null) : null;
   const rounding: RoundingMode = good[0]?.command.rounding ?? 'half-up';
-  const total = (pick: (a: Assessment) => Exact) =>
-    currency === null ? null : formatMoney(sumExact(good.map(pick)), currency, rounding);
+  const total = (pick: (a: Assessment) => Decimal) =>
+    currency === null ? null : formatMoney(sum(good.map(pick)), currency, rounding);
   const batchWarnings = [...warnings, ...entries.warnings];
   const dates = new Set(good.map((a) => a.command.lane.asOf));
   if (dates.size > 1) {

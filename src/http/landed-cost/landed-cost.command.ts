@@ -4,7 +4,6 @@ import { type MeasureSelection, selectMeasures } from '../../data/measures';
 import type { MeasureRow, MineralRow } from '../../data/schema';
 import type { PolicyData } from '../../data/store';
 import type { Warning } from '../../data/warnings';
-import { Exact } from '../../domain/exact';
 import {
   type DutyCharge,
   type FeeCharge,
@@ -15,7 +14,8 @@ import {
   type ValuationBasis,
 } from '../../domain/landed-cost';
 import type { RoundingMode } from '../../domain/rounding';
-import { convertExactQuantity, type Unit } from '../../domain/units';
+import { amountFor, type Unit } from '../../domain/units';
+import { add, compare, type Decimal, multiply, parseDecimal, toText, ZERO } from '../../numeric';
 import { floorGapMethod } from '../floor-gap/floor-gap.command';
 import { missingFxRate, todayUtc } from '../money-input';
 import type { Parsed } from '../parsed';
@@ -49,7 +49,7 @@ function inlineRow(m: InlineMeasure, asOf: string): MeasureRow {
     legal: { instrument: 'What-if measure given in the request' },
   };
   // A JSON number may print with an exponent (1e-7): keep every decimal as plain text.
-  const text = (v: string | number) => Exact.of(v).toString();
+  const text = (v: string | number) => toText(parseDecimal(v));
   const price = (
     p: { amount: string | number; currency?: string | undefined; per: Unit },
     fallback: string,
@@ -160,18 +160,18 @@ function laneKey(r: LandedCostRequest): string {
 /** The reporting currency and the request's fx rates (reporting per 1 unit), exact. */
 export interface ExactReporting {
   readonly currency: string;
-  readonly fx: Readonly<Record<string, Exact>>;
+  readonly fx: Readonly<Record<string, Decimal>>;
 }
 
 /** `amount` in `currency` restated in the reporting currency; undefined without a rate. */
 function inReporting(
-  amount: Exact,
+  amount: Decimal,
   currency: string,
   reporting: ExactReporting,
-): Exact | undefined {
+): Decimal | undefined {
   if (currency === reporting.currency) return amount;
   const rate = reporting.fx[currency];
-  return rate === undefined ? undefined : amount.times(rate);
+  return rate === undefined ? undefined : multiply(amount, rate);
 }
 
 function resolveLane(request: LandedCostRequest, data: PolicyData): Parsed<LaneContext> {
@@ -180,7 +180,7 @@ function resolveLane(request: LandedCostRequest, data: PolicyData): Parsed<LaneC
   const asOf = request.asOf ?? todayUtc();
   const reporting: ExactReporting = {
     currency: request.currency ?? 'USD',
-    fx: Object.fromEntries(Object.entries(request.fx ?? {}).map(([c, r]) => [c, Exact.of(r)])),
+    fx: Object.fromEntries(Object.entries(request.fx ?? {}).map(([c, r]) => [c, parseDecimal(r)])),
   };
   const destination = request.destination ?? 'US';
 
@@ -252,8 +252,8 @@ function resolveLane(request: LandedCostRequest, data: PolicyData): Parsed<LaneC
     });
   }
 
-  const money = (amount: string, currency: string, pointer: string): Exact | undefined => {
-    const restated = inReporting(Exact.of(amount), currency, reporting);
+  const money = (amount: string, currency: string, pointer: string): Decimal | undefined => {
+    const restated = inReporting(parseDecimal(amount), currency, reporting);
     if (restated === undefined) {
       problems.push({
         pointer,
@@ -265,7 +265,8 @@ function resolveLane(request: LandedCostRequest, data: PolicyData): Parsed<LaneC
   const duties: DutyCharge[] = [];
   const fees: FeeCharge[] = [];
   for (const m of selection.applied) {
-    if (m.kind === 'ad-valorem') duties.push({ kind: m.kind, id: m.id, rate: Exact.of(m.rate) });
+    if (m.kind === 'ad-valorem')
+      duties.push({ kind: m.kind, id: m.id, rate: parseDecimal(m.rate) });
     if (m.kind === 'specific') {
       const amount = money(m.amount.amount, m.amount.currency, '/fx');
       if (amount !== undefined)
@@ -281,7 +282,7 @@ function resolveLane(request: LandedCostRequest, data: PolicyData): Parsed<LaneC
         duties.push({
           kind: m.kind,
           id: m.id,
-          floor: floorAmount.toDec(),
+          floor: floorAmount,
           unit: floor.per,
           basis: m.basis,
           method: floorGapMethod(m.method, problems),
@@ -291,7 +292,7 @@ function resolveLane(request: LandedCostRequest, data: PolicyData): Parsed<LaneC
     if (m.kind === 'fee') {
       const bound = (v: string | undefined) =>
         v === undefined ? null : (money(v, m.currency, '/fx') ?? null);
-      fees.push({ id: m.id, rate: Exact.of(m.rate), min: bound(m.min), max: bound(m.max) });
+      fees.push({ id: m.id, rate: parseDecimal(m.rate), min: bound(m.min), max: bound(m.max) });
     }
   }
   if (problems.length > 0) return { ok: false, problems };
@@ -342,10 +343,10 @@ export function parseLandedCostRequest(
   const context = lane.value;
   const { reporting } = context;
   const unit = request.quantity.unit;
-  const quantity = Exact.of(request.quantity.value);
+  const quantity = parseDecimal(request.quantity.value);
   const priceCurrency = request.price.currency ?? reporting.currency;
-  const restated = (value: string | number | undefined): Exact | undefined =>
-    value === undefined ? Exact.ZERO : inReporting(Exact.of(value), priceCurrency, reporting);
+  const restated = (value: string | number | undefined): Decimal | undefined =>
+    value === undefined ? ZERO : inReporting(parseDecimal(value), priceCurrency, reporting);
   const price = restated(request.price.amount);
   const freight = restated(request.freight);
   const insurance = restated(request.insurance);
@@ -359,11 +360,9 @@ export function parseLandedCostRequest(
   const inside = priceIncludes(incoterm);
   // price per `per` × the quantity in that unit, converted last: exact, or one quotient (into lb,
   // st, ozt) of the whole amount, so that no rounded factor is multiplied up.
-  const goods = convertExactQuantity(price.times(quantity), unit, request.price.per);
-  const included = (inside.freight ? freight : Exact.ZERO).plus(
-    inside.insurance ? insurance : Exact.ZERO,
-  );
-  if (included.compare(goods) > 0) {
+  const goods = amountFor(price, request.price.per, quantity, unit);
+  const included = add(inside.freight ? freight : ZERO, inside.insurance ? insurance : ZERO);
+  if (compare(included, goods) > 0) {
     return {
       ok: false,
       problems: [

@@ -1,5 +1,4 @@
 import type { MeasureRow } from '../../data/schema';
-import { Exact, quotientFixed } from '../../domain/exact';
 import {
   assessDuties,
   clampedFee,
@@ -13,12 +12,23 @@ import {
 import {
   formatMoney,
   formatRate,
+  formatRatio,
+  formatRatioFixed,
   PER_UNIT_PLACES,
-  RATE_PLACES,
   type RoundingMode,
-  trimZeros,
 } from '../../domain/rounding';
 import { kgPerUnit } from '../../domain/units';
+import {
+  compare,
+  type Decimal,
+  halfEven,
+  isZero,
+  multiply,
+  parseDecimal,
+  toFixed,
+  toPlain,
+  trimZeros,
+} from '../../numeric';
 import { formulaFormat, grouped, memoize } from '../format-number';
 import { buildMeta, type Meta } from '../meta';
 import type { FlatRow } from '../output';
@@ -28,10 +38,10 @@ import type { LandedCostBatchResult, LandedCostResponse } from './landed-cost.sc
 /** The assessed shipment before reporting: customs value, duty lines, fees and totals. */
 export interface Assessment {
   readonly command: LandedCostCommand;
-  readonly customsValue: Exact;
+  readonly customsValue: Decimal;
   readonly dutyLines: readonly DutyLine[];
   /** One amount per `command.lane.fees` charge; a batch entry replaces them with the entry's shares. */
-  readonly feeAmounts: readonly Exact[];
+  readonly feeAmounts: readonly Decimal[];
   readonly totals: LandedCostTotals;
 }
 
@@ -50,7 +60,7 @@ export function assessLineDuties(command: LandedCostCommand): DutyAssessment {
 }
 
 /** The line's fees as a customs entry of its own: each clamped on its customs value alone. */
-export function ownFees(a: DutyAssessment): Exact[] {
+export function ownFees(a: DutyAssessment): Decimal[] {
   return a.command.lane.fees.map((fee) => clampedFee(fee, a.customsValue));
 }
 
@@ -61,7 +71,7 @@ export function assessLandedCost(command: LandedCostCommand): Assessment {
 }
 
 /** The assessment with these fee amounts, and its totals. */
-export function withFees(a: DutyAssessment, feeAmounts: readonly Exact[]): Assessment {
+export function withFees(a: DutyAssessment, feeAmounts: readonly Decimal[]): Assessment {
   return {
     command: a.command,
     customsValue: a.customsValue,
@@ -93,11 +103,11 @@ function measureOf(command: LandedCostCommand, id: string): MeasureRow {
 }
 
 /** A lane's rates as reported, once per charge: rate "0.021" and percentage "2.1%", by rounding. */
-const HUNDRED = Exact.of('100');
-const rateTexts = memoize((charge: { readonly rate: Exact }) => {
+const HUNDRED = parseDecimal('100');
+const rateTexts = memoize((charge: { readonly rate: Decimal }) => {
   const texts = (mode: RoundingMode) => ({
     rate: formatRate(charge.rate, mode),
-    percent: `${formatRate(charge.rate.times(HUNDRED), mode)}%`,
+    percent: `${formatRate(multiply(charge.rate, HUNDRED), mode)}%`,
   });
   return { 'half-up': texts('half-up'), 'half-even': texts('half-even') };
 });
@@ -142,7 +152,7 @@ function presentDutyLine(a: Assessment, line: DutyLine, cv: string) {
       return {
         ...common,
         basis: line.charge.basis === 'duty-paid' ? 'duty-paid value' : 'customs value',
-        rate: formatRate(g.result.adValoremEquivalent, rounding),
+        rate: formatRatio(g.result.adValoremEquivalent, rounding),
         formula: `${reference}; g = max(0, F − R) = max(0, ${f.unit(line.charge.floor)} − ${f.unit(g.result.reference)}) = ${f.unit(g.result.gap)}; ${line.charge.method.type}: d = ${f.unit(g.result.dutyPerUnit)} per ${u} × ${shortQuantity(g.quantity)} ${u} = ${grouped(amount)}`,
       };
     }
@@ -186,14 +196,11 @@ export interface PresentOptions {
   readonly detail: 'lines' | 'totals';
 }
 
-/** An exact value as plain text without trailing zeros: 100.0 → "100". */
-function plain(x: Exact): string {
-  return trimZeros(x.toString());
-}
+const plain = toPlain;
 
 /** A quantity in a formula: exact, or to 10 places when a conversion (into lb, st, ozt) has more. */
-function shortQuantity(x: Exact): string {
-  return x.scale <= 10 ? plain(x) : trimZeros(x.toFixed(10, 'half-even'));
+function shortQuantity(x: Decimal): string {
+  return x.scale <= 10 ? plain(x) : trimZeros(toFixed(x, 10, halfEven));
 }
 
 /**
@@ -230,9 +237,9 @@ export function presentLandedCost(
   const { command, totals } = a;
   const { currency, rounding, shipment } = command;
   const view = laneViews(command.lane)[rounding];
-  const money = (x: Exact) => formatMoney(x, currency, rounding);
-  const perUnit = (amount: Exact, quantity: Exact) =>
-    quantity.isZero() ? '0.0000' : quotientFixed(amount, quantity, PER_UNIT_PLACES, rounding);
+  const money = (x: Decimal) => formatMoney(x, currency, rounding);
+  const perUnit = (amount: Decimal, quantity: Decimal) =>
+    formatRatioFixed({ of: amount, to: quantity }, PER_UNIT_PLACES, rounding);
 
   const customsValue = money(a.customsValue);
   const onTop = costsOnTop(shipment);
@@ -259,10 +266,8 @@ export function presentLandedCost(
   result.landedPerKg =
     shipment.unit === 'kg'
       ? landedPerUnit
-      : perUnit(totals.landedCost, shipment.quantity.times(kgPerUnit(shipment.unit)));
-  result.effectiveDutyRate = a.customsValue.isZero()
-    ? '0'
-    : trimZeros(quotientFixed(totals.duties, a.customsValue, RATE_PLACES, rounding));
+      : perUnit(totals.landedCost, multiply(shipment.quantity, kgPerUnit(shipment.unit)));
+  result.effectiveDutyRate = formatRatio({ of: totals.duties, to: a.customsValue }, rounding);
   if (options.detail === 'lines') result.exportLicences = exportLicencesOf(command);
   if (options.explain) {
     result.explain = command.lane.selection.considered.map((c) => ({
@@ -286,10 +291,10 @@ function presentLines(a: Assessment, cv: string) {
   const feeLines = command.lane.fees.map((fee: FeeCharge, i) => {
     const m = measureOf(command, fee.id);
     const amount = a.feeAmounts[i] ?? clampedFee(fee, a.customsValue);
-    const raw = fee.rate.times(a.customsValue);
+    const raw = multiply(fee.rate, a.customsValue);
     const amountText = formatMoney(amount, currency, rounding);
     const clampNote =
-      amount.compare(raw) === 0
+      compare(amount, raw) === 0
         ? ''
         : ` → ${grouped(amountText)} (${command.entryId === undefined ? 'clamped to' : 'share of the entry’s fee, clamped to'} ${feeBounds(fee, currency)} per entry)`;
     return {

@@ -2,9 +2,9 @@ import { blocOf } from '../../data/blocs';
 import { measureStatusOn } from '../../data/measures';
 import { policyData as data } from '../../data/store';
 import type { Warning } from '../../data/warnings';
-import { Dec } from '../../domain/decimal';
 import { originContent } from '../../domain/origin-content';
-import { formatMoney, formatRate } from '../../domain/rounding';
+import { formatMoney, formatRate, formatRatio } from '../../domain/rounding';
+import { type Decimal, greaterThan, isZero, sum } from '../../numeric';
 import { buildMeta } from '../meta';
 import { dec, todayUtc } from '../money-input';
 import { type FieldProblem, validationProblem } from '../problem';
@@ -28,7 +28,7 @@ export const originContentRouter = createRouter().openapi(postOriginContent, (c)
   warnings.push(...status.warnings);
 
   const productValue = dec(request.productValue.amount);
-  if (productValue.isZero())
+  if (isZero(productValue))
     problems.push({ pointer: '/productValue/amount', detail: 'must be more than zero' });
   const components = request.components.flatMap((component, i) => {
     const mineral = data.minerals.get(component.mineral);
@@ -54,8 +54,8 @@ export const originContentRouter = createRouter().openapi(postOriginContent, (c)
       },
     ];
   });
-  const total = components.reduce((acc, x) => acc.plus(x.value), new Dec(0));
-  if (total.greaterThan(productValue)) {
+  const total = sum(components.map((x) => x.value));
+  if (greaterThan(total, productValue)) {
     problems.push({
       pointer: '/components',
       detail: 'the components are worth more than the product',
@@ -71,19 +71,19 @@ export const originContentRouter = createRouter().openapi(postOriginContent, (c)
     valueRuleInForce: status.state === 'in-force',
     deMinimisShare,
   });
-  const money = (x: Dec) => formatMoney(x, currency, rounding);
-  const rate = (x: Dec) => formatRate(x, rounding);
+  const money = (x: Decimal) => formatMoney(x, currency, rounding);
+  const rate = (x: Decimal) => formatRate(x, rounding);
   return c.json(
     {
       redValue: money(result.redValue),
-      redShare: rate(result.redShare),
+      redShare: formatRatio(result.redShare, rounding),
       shares: {
-        red: rate(result.shares.red),
-        blue: rate(result.shares.blue),
-        grey: rate(result.shares.grey),
+        red: formatRatio(result.shares.red, rounding),
+        blue: formatRatio(result.shares.blue, rounding),
+        grey: formatRatio(result.shares.grey, rounding),
       },
       chinaContentValue: money(result.chinaContentValue),
-      chinaContentShare: rate(result.chinaContentShare),
+      chinaContentShare: formatRatio(result.chinaContentShare, rounding),
       chinaLicenceRequired: result.chinaLicenceRequired,
       chinaRule: {
         measureId: rule.id,

@@ -1,0 +1,35 @@
+import { type Decimal, decimal, unitsAt, ZERO } from './decimal';
+
+/** a + b, at the larger of the two scales. */
+export function add(a: Decimal, b: Decimal): Decimal {
+  const scale = a.scale > b.scale ? a.scale : b.scale;
+  return decimal(unitsAt(a, scale) + unitsAt(b, scale), scale);
+}
+
+/** a − b, at the larger of the two scales. */
+export function subtract(a: Decimal, b: Decimal): Decimal {
+  const scale = a.scale > b.scale ? a.scale : b.scale;
+  return decimal(unitsAt(a, scale) - unitsAt(b, scale), scale);
+}
+
+/** a × b, at the sum of the scales (exact at any size). */
+export function multiply(a: Decimal, b: Decimal): Decimal {
+  return decimal(a.units * b.units, a.scale + b.scale);
+}
+
+/** −x, at x's scale. */
+export function negate(x: Decimal): Decimal {
+  return decimal(-x.units, x.scale);
+}
+
+/** |x|, at x's scale. */
+export function abs(x: Decimal): Decimal {
+  return x.units < 0n ? negate(x) : x;
+}
+
+/** The sum of a list (0 at scale 0 for an empty one), at the largest scale in it. */
+export function sum(values: readonly Decimal[]): Decimal {
+  let total = ZERO;
+  for (const v of values) total = add(total, v);
+  return total;
+}
