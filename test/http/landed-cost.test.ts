@@ -304,6 +304,26 @@ describe('what-if measures and scenarios', () => {
     );
   });
 
+  it('a JSON number takes the same 40-character limit as a string: 1e308 and 5e-324 are 422s, 1e21 is fine', async () => {
+    for (const [field, value] of [
+      ['/quantity/value', 1e308],
+      ['/price/amount', 5e-324],
+    ] as const) {
+      const body =
+        field === '/quantity/value'
+          ? { ...lanthanum, quantity: { value, unit: 'kg' } }
+          : { ...lanthanum, price: { amount: value, per: 'kg' } };
+      const problem = await problemOf(await postJson('/v1/landed-cost', body), 422);
+      expect(problem.errors?.map((e) => e.pointer)).toEqual([field]);
+      expect(problem.errors?.[0]?.detail).toContain('at most 40 characters');
+    }
+    const fine = await postJson('/v1/landed-cost', {
+      ...lanthanum,
+      quantity: { value: 1e21, unit: 'kg' },
+    });
+    expect(fine.status).toBe(200);
+  });
+
   it('unknown scenario, mineral and excluded measure are 422s at their fields', async () => {
     const problem = await problemOf(
       await postJson('/v1/landed-cost', {
