@@ -2,13 +2,13 @@ import { type Decimal, decimal, unitsAt, ZERO } from './decimal';
 
 /** a + b, at the larger of the two scales. */
 export function add(a: Decimal, b: Decimal): Decimal {
-  const scale = a.scale > b.scale ? a.scale : b.scale;
+  const scale = Math.max(a.scale, b.scale);
   return decimal(unitsAt(a, scale) + unitsAt(b, scale), scale);
 }
 
 /** a − b, at the larger of the two scales. */
 export function subtract(a: Decimal, b: Decimal): Decimal {
-  const scale = a.scale > b.scale ? a.scale : b.scale;
+  const scale = Math.max(a.scale, b.scale);
   return decimal(unitsAt(a, scale) - unitsAt(b, scale), scale);
 }
 

@@ -2,7 +2,7 @@ import { type Decimal, decimal, unitsAt } from './decimal';
 
 /** -1, 0 or 1 as a is below, equal to or above b (1.50 equals 1.5). */
 export function compare(a: Decimal, b: Decimal): -1 | 0 | 1 {
-  const scale = a.scale > b.scale ? a.scale : b.scale;
+  const scale = Math.max(a.scale, b.scale);
   const x = unitsAt(a, scale);
   const y = unitsAt(b, scale);
   return x < y ? -1 : x > y ? 1 : 0;

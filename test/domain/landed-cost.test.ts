@@ -30,7 +30,7 @@ import {
   toPlain,
   ZERO,
 } from '../../src/numeric';
-import { d, t } from './numbers';
+import { d } from './numbers';
 
 /** Decimal text without trailing zeros: 651.50 → "651.5". */
 const plain = (x: Decimal) => toPlain(x);

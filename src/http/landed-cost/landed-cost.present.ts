@@ -22,7 +22,6 @@ import {
   compare,
   type Decimal,
   halfEven,
-  isZero,
   multiply,
   parseDecimal,
   toFixed,
