@@ -34,7 +34,8 @@ export function csvResponse(
 
 /** One named value as bare text (`WEBSERVICE`); an unknown field is a 400 listing the fields. */
 export function textField(c: Context, row: FlatRow, field: string): Response {
-  const value = row[field];
+  // Own fields only: field=constructor must not find Object.prototype's.
+  const value = Object.hasOwn(row, field) ? row[field] : undefined;
   if (value === undefined) {
     throw new Problem(
       422,
