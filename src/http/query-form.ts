@@ -1,3 +1,4 @@
+import { createMiddleware } from 'hono/factory';
 import { type FieldProblem, queryProblem, validationProblem } from './problem';
 import { toPointer } from './validation';
 
@@ -66,11 +67,12 @@ export function flatToRequest(
 export function queryValues(
   queries: Readonly<Record<string, readonly string[]>>,
   form: QueryForm,
+  others: readonly string[] = OUTPUT_PARAMETERS,
 ): Record<string, string> {
   const problems: FieldProblem[] = [];
   const values: Record<string, string> = {};
   for (const [name, list] of Object.entries(queries)) {
-    if ((OUTPUT_PARAMETERS as readonly string[]).includes(name)) continue;
+    if (others.includes(name)) continue;
     const pointers = pointersOf(form, name);
     if (pointers === undefined) {
       problems.push({
@@ -90,6 +92,21 @@ export function queryValues(
   }
   if (problems.length > 0) throw queryProblem(problems);
   return values;
+}
+
+/**
+ * Route middleware for an operation whose query schema is read as is (reference data): a parameter
+ * it does not take (`?ASOF=`, `?destinaton=`), or one given twice, is a 400 before any value is
+ * read, as on the calculators. `key` (the API key) is always taken.
+ */
+export function onlyParameters(query?: { readonly shape: Readonly<Record<string, unknown>> }) {
+  const form: QueryForm = Object.fromEntries(
+    Object.keys(query?.shape ?? {}).map((name) => [name, [toPointer([name])]]),
+  );
+  return createMiddleware(async (c, next) => {
+    queryValues(c.req.queries(), form, ['key']);
+    await next();
+  });
 }
 
 /** The parameter that fills `pointer`, or the nearest one filling a parent of it. */

@@ -189,3 +189,35 @@ describe('system', () => {
     expect(html).not.toMatch(/https?:\/\//);
   });
 });
+
+describe('reference queries: unknown parameters are a 400, as on the calculators', () => {
+  it('a misspelt or miscased parameter on /v1/blocs, /v1/measures or /v1/countries is a 400 naming it, never a silent default', async () => {
+    for (const [url, name] of [
+      ['/v1/blocs?destinaton=US', 'destinaton'],
+      ['/v1/blocs?ASOF=2026-01-01', 'ASOF'],
+      ['/v1/measures?destinaton=US', 'destinaton'],
+      ['/v1/measures?ASOF=2026-01-01', 'ASOF'],
+      ['/v1/countries/CN?asof=2026-01-01', 'asof'],
+      ['/v1/minerals?group=magnet', 'group'],
+      ['/v1/minerals/nd-oxide?asOf=2026-01-01', 'asOf'],
+      ['/v1/benchmarks?constructor=1', 'constructor'],
+    ] as const) {
+      const problem = await problemOf(await call(url), 400);
+      expect(
+        problem.errors?.map((e) => e.parameter),
+        url,
+      ).toEqual([name]);
+    }
+  });
+
+  it('the known parameters and an API key in ?key= are still taken', async () => {
+    for (const url of [
+      '/v1/blocs?asOf=2026-01-01&key=k',
+      '/v1/measures?destination=US&origin=CN&mineral=nd-oxide&inForce=true&asOf=2026-03-01',
+      '/v1/countries/CN?asOf=2026-01-01',
+      '/v1/minerals?key=k',
+    ]) {
+      expect((await call(url)).status, url).toBe(200);
+    }
+  });
+});

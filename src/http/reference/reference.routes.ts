@@ -1,5 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { problemResponses } from '../problem';
+import { onlyParameters } from '../query-form';
 import {
   AsOfQuery,
   BenchmarkSchema,
@@ -25,10 +26,14 @@ export const listMinerals = createRoute({
   method: 'get',
   path: '/v1/minerals',
   tags: [TAG],
+  middleware: [onlyParameters()],
   summary: 'Minerals',
   description:
     'Every mineral product Floorline prices, with its group, HTS lines and default unit.',
-  responses: { 200: json(z.object({ minerals: z.array(MineralSchema) }), 'The minerals.') },
+  responses: {
+    200: json(z.object({ minerals: z.array(MineralSchema) }), 'The minerals.'),
+    ...problemResponses(400),
+  },
 });
 
 export const getMineral = createRoute({
@@ -36,10 +41,11 @@ export const getMineral = createRoute({
   method: 'get',
   path: '/v1/minerals/{id}',
   tags: [TAG],
+  middleware: [onlyParameters()],
   summary: 'One mineral',
   description: 'A mineral by id, e.g. `ndpr-oxide`.',
   request: { params: IdParam('ndpr-oxide') },
-  responses: { 200: json(MineralSchema, 'The mineral.'), ...problemResponses(404) },
+  responses: { 200: json(MineralSchema, 'The mineral.'), ...problemResponses(400, 404) },
 });
 
 export const listBlocs = createRoute({
@@ -47,6 +53,7 @@ export const listBlocs = createRoute({
   method: 'get',
   path: '/v1/blocs',
   tags: [TAG],
+  middleware: [onlyParameters(AsOfQuery)],
   summary: 'Blocs and their members on a date',
   description:
     'The red (China-track), blue (allied, floor-protected) and grey (the rest) blocs with their ' +
@@ -63,6 +70,7 @@ export const getCountry = createRoute({
   method: 'get',
   path: '/v1/countries/{code}',
   tags: [TAG],
+  middleware: [onlyParameters(AsOfQuery)],
   summary: 'One country: bloc and customs valuation basis',
   description: 'A country (ISO 3166-1 alpha-2, or `EU`) with its bloc on `asOf`.',
   request: { params: CodeParam, query: AsOfQuery },
@@ -74,13 +82,17 @@ export const listBenchmarks = createRoute({
   method: 'get',
   path: '/v1/benchmarks',
   tags: [TAG],
+  middleware: [onlyParameters()],
   summary: 'Benchmarks (floors and caps)',
   description:
     'Reference floors and caps, each with status, source, `mechanism` (`border`, ' +
     '`producer-contract` or `reported-reference`), `stage` and the `basis` it is quoted on: the ' +
     'reported G7 $20,000/t light-REE floor and $1,500/kg heavy-REE cap (stage unknown), and the ' +
     'DoD–MP and reported Lynas–JARE $110/kg NdPr producer contracts, which are not border floors.',
-  responses: { 200: json(z.object({ benchmarks: z.array(BenchmarkSchema) }), 'The benchmarks.') },
+  responses: {
+    200: json(z.object({ benchmarks: z.array(BenchmarkSchema) }), 'The benchmarks.'),
+    ...problemResponses(400),
+  },
 });
 
 export const getBenchmark = createRoute({
@@ -88,10 +100,11 @@ export const getBenchmark = createRoute({
   method: 'get',
   path: '/v1/benchmarks/{id}',
   tags: [TAG],
+  middleware: [onlyParameters()],
   summary: 'One benchmark',
   description: 'A benchmark by id, e.g. `g7-lree-floor`.',
   request: { params: IdParam('g7-lree-floor') },
-  responses: { 200: json(BenchmarkSchema, 'The benchmark.'), ...problemResponses(404) },
+  responses: { 200: json(BenchmarkSchema, 'The benchmark.'), ...problemResponses(400, 404) },
 });
 
 export const listMeasures = createRoute({
@@ -99,6 +112,7 @@ export const listMeasures = createRoute({
   method: 'get',
   path: '/v1/measures',
   tags: [TAG],
+  middleware: [onlyParameters(MeasuresQuery)],
   summary: 'Policy measures, filtered',
   description:
     'Tariffs, fees, floor-gap measures and export licences, each with legal source, effective ' +
@@ -116,10 +130,14 @@ export const listScenarios = createRoute({
   method: 'get',
   path: '/v1/scenarios',
   tags: [TAG],
+  middleware: [onlyParameters()],
   summary: 'Named policy scenarios',
   description:
     '`baseline` is the measures in force on `asOf`; other scenarios add or drop measures.',
-  responses: { 200: json(z.object({ scenarios: z.array(ScenarioSchema) }), 'The scenarios.') },
+  responses: {
+    200: json(z.object({ scenarios: z.array(ScenarioSchema) }), 'The scenarios.'),
+    ...problemResponses(400),
+  },
 });
 
 export const getTimeline = createRoute({
@@ -127,7 +145,11 @@ export const getTimeline = createRoute({
   method: 'get',
   path: '/v1/timeline',
   tags: [TAG],
+  middleware: [onlyParameters()],
   summary: 'Policy timeline',
   description: 'Dated policy events, oldest first, each with its source and confidence.',
-  responses: { 200: json(z.object({ events: z.array(TimelineEventSchema) }), 'The events.') },
+  responses: {
+    200: json(z.object({ events: z.array(TimelineEventSchema) }), 'The events.'),
+    ...problemResponses(400),
+  },
 });
