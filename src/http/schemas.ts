@@ -44,9 +44,11 @@ export const DecimalOutput = z.string().openapi({
   example: '6.00',
 });
 
+const NOT_A_CURRENCY_CODE = 'must be an ISO 4217 code in upper case, such as "USD"';
+
 export const CurrencyCode = z
   .string()
-  .regex(/^[A-Z]{3}$/, { error: 'must be an ISO 4217 code in upper case, such as "USD"' })
+  .regex(/^[A-Z]{3}$/, { error: NOT_A_CURRENCY_CODE })
   .openapi('Currency', { description: 'ISO 4217 currency code.', example: 'USD' });
 
 export const UnitSchema = z.enum(UNITS).openapi('Unit', {
@@ -75,11 +77,30 @@ export const QuantitySchema = z
     example: { value: '1000', unit: 'kg' },
   });
 
-export const FxSchema = z.record(CurrencyCode, NonNegativeDecimal).openapi('Fx', {
-  description:
-    'Exchange rates: units of the reporting currency per 1 unit of each other currency used.',
-  example: { CNY: '0.1390' },
-});
+/**
+ * zod's records drop a "__proto__" key without a word (a guard against prototype pollution), but
+ * JSON.parse makes it an own key of the body: reported like any other key that is not a currency
+ * code, never silently ignored.
+ */
+function protoKeyIsInvalid(input: unknown, ctx: z.core.$RefinementCtx): unknown {
+  if (typeof input === 'object' && input !== null && Object.hasOwn(input, '__proto__')) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['__proto__'],
+      input,
+      message: NOT_A_CURRENCY_CODE,
+    });
+  }
+  return input;
+}
+
+export const FxSchema = z
+  .preprocess(protoKeyIsInvalid, z.record(CurrencyCode, NonNegativeDecimal))
+  .openapi('Fx', {
+    description:
+      'Exchange rates: units of the reporting currency per 1 unit of each other currency used.',
+    example: { CNY: '0.1390' },
+  });
 
 export const RoundingSchema = z.enum(ROUNDING_MODES).openapi('Rounding', {
   description:

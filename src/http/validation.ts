@@ -23,8 +23,13 @@ export function issuesToProblems(issues: readonly z.core.$ZodIssue[]): FieldProb
         detail: 'is not a field of this request',
       }));
     }
+    // A bad record key (an fx currency) says what a key must be, not "Invalid key in record".
     const detail =
-      issue.code === 'invalid_type' && issue.input === undefined ? 'is required' : issue.message;
+      issue.code === 'invalid_type' && issue.input === undefined
+        ? 'is required'
+        : issue.code === 'invalid_key'
+          ? (issue.issues[0]?.message ?? issue.message)
+          : issue.message;
     return [{ pointer: toPointer(issue.path), detail }];
   });
 }
