@@ -1,5 +1,18 @@
-/** RFC 4180 CSV: quote a cell when it holds a comma, a quote, CR or LF. */
+/** A cell a spreadsheet would run as a formula: it begins with =, +, -, @, tab or CR. */
+const FORMULA_START = /^[=+\-@\t\r]/;
+/** A plain decimal, as the API writes numbers (point or comma locale): never a formula. */
+const PLAIN_NUMBER = /^-?[0-9]+([.,][0-9]+)?$/;
+
+/**
+ * One CSV cell. OWASP CSV injection: a cell that would begin a formula (an echoed entryId such as
+ * `=cmd|' /C calc'!A0`, `@SUM(1,1)` or `-1+1`) is prefixed with `'` so spreadsheets show it as
+ * text, and quoted; a plain decimal such as the API's `-5.00` is left a number. Then RFC 4180:
+ * quote a cell when it holds a comma, a quote, CR or LF. Every CSV answer is written through here.
+ */
 export function csvCell(value: string): string {
+  if (FORMULA_START.test(value) && !PLAIN_NUMBER.test(value)) {
+    return `"'${value.replaceAll('"', '""')}"`;
+  }
   return /[",\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
 }
 
