@@ -19,19 +19,22 @@ export function benchmarkWarnings(benchmark: BenchmarkRow, asOf: string): Warnin
     warnings.push({
       code: 'reported-figure',
       detail: `${benchmark.id} (${benchmark.price.amount} ${benchmark.price.currency}/${benchmark.price.per}) is a ${benchmark.status} figure, not law: ${benchmark.source.instrument}.`,
+      rowIds: [benchmark.id],
     });
   }
   if (benchmark.effectiveFrom !== null && asOf < benchmark.effectiveFrom) {
     warnings.push({
       code: 'not-yet-in-force',
       detail: `${benchmark.id} takes effect on ${benchmark.effectiveFrom}, after ${asOf}.`,
+      rowIds: [benchmark.id],
     });
   }
   if (benchmark.effectiveTo !== null && asOf > benchmark.effectiveTo) {
     warnings.push({
       code: 'no-longer-in-force',
       detail: `${benchmark.id} ended on ${benchmark.effectiveTo}, before ${asOf}.`,
+      rowIds: [benchmark.id],
     });
   }
-  return [...warnings, ...staleRowWarning(benchmark, asOf, 'benchmark')];
+  return [...warnings, ...staleRowWarning(benchmark, asOf)];
 }

@@ -1,6 +1,6 @@
 import type { BLOC_IDS, MembershipRow } from './schema';
 import type { PolicyData } from './store';
-import { staleRowWarning, type Warning } from './warnings';
+import { horizonWarning, type Warning } from './warnings';
 
 export type BlocId = (typeof BLOC_IDS)[number];
 
@@ -22,11 +22,7 @@ export function blocOf(data: PolicyData, country: string, asOf: string): BlocAss
   return {
     bloc: membership.bloc,
     membership,
-    warnings: staleRowWarning(
-      { id: `${country} in ${membership.bloc}`, knownUntil: membership.knownUntil },
-      asOf,
-      'bloc membership',
-    ),
+    warnings: horizonWarning(`membership:${country}`, membership.knownUntil, asOf),
   };
 }
 

@@ -1,7 +1,8 @@
+import { nonNegative, parseDecimal, subtract, sum, toText } from '../numeric';
 import { blocOf } from './blocs';
 import type { MeasureRow, MineralRow, ScenarioRow } from './schema';
 import type { PolicyData } from './store';
-import type { Warning } from './warnings';
+import { horizonWarning, suspensionEndedWarning, type Warning } from './warnings';
 
 /** Where a good moves, and when. */
 export interface Lane {
@@ -49,21 +50,12 @@ export interface MeasureStatus {
 }
 
 /**
- * A measure's legal state on `asOf`, from its effective period and suspensions. Past the date until
- * which the data is known to hold, the row's own terms stand (a suspension that has ended means
- * the measure applies again) and the answer warns.
+ * A measure's legal state on `asOf`, from its effective period and suspensions. A row that ended
+ * before `asOf` is history and never warns. Past the date until which the data is known to hold,
+ * the row's own terms stand (a suspension that has ended means the measure applies again) and the
+ * answer carries the row in its one `data-horizon` warning.
  */
 export function measureStatusOn(measure: MeasureRow, asOf: string): MeasureStatus {
-  const stale = asOf > measure.knownUntil;
-  const staleWarning = (consequence: string): Warning[] =>
-    stale
-      ? [
-          {
-            code: 'past-known-until',
-            detail: `${measure.id} (${measure.label}) is known only until ${measure.knownUntil}; for ${asOf} ${consequence}.`,
-          },
-        ]
-      : [];
   if (asOf < measure.effectiveFrom) {
     return {
       state: 'not-yet-in-force',
@@ -72,32 +64,23 @@ export function measureStatusOn(measure: MeasureRow, asOf: string): MeasureStatu
     };
   }
   if (measure.effectiveTo !== null && asOf > measure.effectiveTo) {
-    return {
-      state: 'ended',
-      reason: `ended on ${measure.effectiveTo}`,
-      warnings: staleWarning(
-        `it is taken as ended on ${measure.effectiveTo}; whether it was extended or replaced is not known`,
-      ),
-    };
+    return { state: 'ended', reason: `ended on ${measure.effectiveTo}`, warnings: [] };
   }
+  const horizon = horizonWarning(measure.id, measure.knownUntil, asOf);
   const warnings: Warning[] = [];
   for (const s of measure.suspensions ?? []) {
     if (s.from <= asOf && asOf <= s.to) {
       return {
         state: 'suspended',
         reason: `suspended ${s.from} to ${s.to} (${s.source.instrument})`,
-        warnings: staleWarning('it is taken as still suspended'),
+        warnings: horizon,
       };
     }
     if (asOf > s.to && asOf > s.knownUntil) {
-      warnings.push({
-        code: 'suspension-ended',
-        detail: `${measure.id}: the suspension by ${s.source.instrument} ended on ${s.to}; whether it was extended is not known, so the measure is taken to apply again.`,
-      });
+      warnings.push(suspensionEndedWarning(measure.id, s.to, s.source.instrument));
     }
   }
-  if (warnings.length === 0) warnings.push(...staleWarning('it is taken to still hold'));
-  return { state: 'in-force', reason: 'in force', warnings };
+  return { state: 'in-force', reason: 'in force', warnings: [...warnings, ...horizon] };
 }
 
 /** Every measure of the data that concerns a lane and a mineral, regardless of date. */
@@ -127,13 +110,18 @@ export interface Consideration {
 }
 
 export interface MeasureSelection {
-  /** Duties and fees to apply, in API.md order: ad valorem, specific, floor-gap, fee. */
+  /**
+   * Duties and fees to apply, in the order the contract lists them: ad valorem, specific,
+   * floor-gap, fee. A "rate less MFN" row is given here at its net rate for the line.
+   */
   readonly applied: readonly MeasureRow[];
   /** Export licences in force on the lane (informational: they are not charges). */
   readonly licences: readonly MeasureRow[];
   /** Every measure for the destination, applied or not, with the reason. */
   readonly considered: readonly Consideration[];
   readonly warnings: readonly Warning[];
+  /** Whether the data holds the line's tariff at the destination (`coverage.tariffs`). */
+  readonly tariffCoverage: TariffCoverage;
 }
 
 const KIND_ORDER: Readonly<Record<MeasureRow['kind'], number>> = {
@@ -174,7 +162,6 @@ export function selectMeasures(
   ];
   const considered: Consideration[] = [];
   const warnings: Warning[] = [];
-  const endedWarnings: { programme: string; warnings: readonly Warning[] }[] = [];
   const passing: MeasureRow[] = [];
   const licences: MeasureRow[] = [];
   const skip = (measure: MeasureRow, reason: string) =>
@@ -185,7 +172,11 @@ export function selectMeasures(
     if (!inScope(data, m.destination, lane.destination, lane.asOf)) continue;
     if (request.exclude.includes(m.id)) {
       skip(m, 'excluded by the request');
-      warnings.push({ code: 'overridden', detail: `${m.id} was excluded by the request.` });
+      warnings.push({
+        code: 'overridden',
+        detail: `${m.id} was excluded by the request.`,
+        rowIds: [m.id],
+      });
       continue;
     }
     if (!inScope(data, m.origin, lane.origin, lane.asOf)) {
@@ -196,18 +187,17 @@ export function selectMeasures(
       skip(m, `does not cover HTS ${product.hts}`);
       continue;
     }
-    // From here on the row concerns this shipment: a reported or proposed figure is worth a
-    // warning whether it ends up applied or skipped (API.md §1).
-    if (m.status === 'reported' || m.status === 'proposed') {
+    const status = measureStatusOn(m, lane.asOf);
+    // From here on the row concerns this shipment: unless it is history, a reported or proposed
+    // figure is worth a warning whether it ends up applied or skipped.
+    if (status.state !== 'ended' && (m.status === 'reported' || m.status === 'proposed')) {
       warnings.push({
         code: 'reported-figure',
         detail: `${m.id} is a ${m.status} measure, not law (${m.legal.instrument}).`,
+        rowIds: [m.id],
       });
     }
-    const status = measureStatusOn(m, lane.asOf);
-    if (status.state === 'ended')
-      endedWarnings.push({ programme: m.programme, warnings: status.warnings });
-    else warnings.push(...status.warnings);
+    warnings.push(...status.warnings);
     if (status.state !== 'in-force') {
       skip(m, status.reason);
       continue;
@@ -242,13 +232,61 @@ export function selectMeasures(
       warnings.push({
         code: 'low-confidence',
         detail: `${m.id} rests on a single weak source (${m.legal.instrument}).`,
+        rowIds: [m.id],
       });
     }
   }
-  // An ended row whose programme goes on under a newer row (MPF FY2025 → FY2026) was superseded:
-  // its end is certain, so only ended rows with no successor warn that what followed is unknown.
-  const continuing = new Set(applied.map((m) => m.programme));
-  for (const e of endedWarnings) if (!continuing.has(e.programme)) warnings.push(...e.warnings);
-  applied.sort((a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind]);
-  return { applied, licences, considered, warnings };
+  const mfn = applied.filter((m) => m.programme === 'mfn' && m.kind === 'ad-valorem');
+  const charged = applied.map((m) =>
+    m.kind === 'ad-valorem' && m.lessMfn === true ? netOfMfn(m, mfn, product.hts, warnings) : m,
+  );
+  charged.sort((a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind]);
+  return {
+    applied: charged,
+    licences,
+    considered,
+    warnings,
+    tariffCoverage: tariffCoverage(charged, mfn),
+  };
+}
+
+type AdValoremRow = Extract<MeasureRow, { kind: 'ad-valorem' }>;
+
+/**
+ * A "rate less MFN, not below 0" row as charged on this line: max(rate − MFN, 0), with the MFN
+ * rate of the line from the data. Without it the full rate is charged, an upper bound, and said.
+ */
+function netOfMfn(
+  m: AdValoremRow,
+  mfn: readonly MeasureRow[],
+  hts: string,
+  warnings: Warning[],
+): AdValoremRow {
+  const { lessMfn: _, ...row } = m;
+  if (mfn.length === 0) {
+    warnings.push({
+      code: 'mfn-unknown',
+      detail: `${m.id} is ${m.rate} less the MFN rate of the line, but the data has no MFN rate for HTS ${hts}: the full ${m.rate} is charged, an upper bound.`,
+      rowIds: [m.id],
+    });
+    return row;
+  }
+  const base = sum(mfn.flatMap((r) => (r.kind === 'ad-valorem' ? [parseDecimal(r.rate)] : [])));
+  return { ...row, rate: toText(nonNegative(subtract(parseDecimal(m.rate), base))) };
+}
+
+/** How much of the line's tariff the data holds (API v1.1 A1 `coverage.tariffs`). */
+export type TariffCoverage = 'complete' | 'partial' | 'none';
+
+/**
+ * `complete` when the line's general (MFN) rate is in the data, so every duty is accounted for;
+ * `partial` when other duties apply but the general rate is unknown; `none` when no tariff row
+ * covers the line at this destination (an unknown duty, never a zero one).
+ */
+function tariffCoverage(
+  applied: readonly MeasureRow[],
+  mfn: readonly MeasureRow[],
+): TariffCoverage {
+  if (mfn.length > 0) return 'complete';
+  return applied.some((m) => m.kind !== 'fee' && m.kind !== 'export-licence') ? 'partial' : 'none';
 }

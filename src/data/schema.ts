@@ -12,8 +12,13 @@ const decimalString = z.string().max(MAX_DECIMAL_LENGTH).regex(DECIMAL_PATTERN);
 const country = z.string().regex(/^[A-Z]{2}$/);
 const currency = z.string().regex(/^[A-Z]{3}$/);
 const unit = z.enum(['t', 'kg', 'g', 'lb', 'st', 'ozt']);
-/** HTS numbers as written in the schedule: "2846.90.80", "8505.11.00", or a heading prefix "2846". */
-const htsCode = z.string().regex(/^[0-9]{4}(\.[0-9]{2}){0,3}$/);
+/**
+ * HTS numbers as written in the schedule: a heading prefix "2846", a subheading "2805.30", an
+ * 8-digit line "8505.11.00", or a 10-digit statistical line "8505.11.0070" where a rule names one
+ * (the Section 122 and Section 301 forced-labor exemptions list sintered NdFeB at that level).
+ */
+export const HTS_PATTERN = /^[0-9]{4}(\.[0-9]{2}(\.[0-9]{2}([0-9]{2})?)?)?$/;
+const htsCode = z.string().regex(HTS_PATTERN);
 
 export const CONFIDENCES = ['high', 'medium', 'low'] as const;
 export const confidence = z.enum(CONFIDENCES);
@@ -205,7 +210,16 @@ const measureBase = {
 };
 
 export const measureSchema = z.discriminatedUnion('kind', [
-  z.strictObject({ ...measureBase, kind: z.literal('ad-valorem'), rate: decimalString }),
+  z.strictObject({
+    ...measureBase,
+    kind: z.literal('ad-valorem'),
+    rate: decimalString,
+    /**
+     * The rate is "`rate` less the MFN rate, not below 0" (the Section 301 forced-labor action's
+     * form for the EU, Japan, Korea, Switzerland and Taiwan): max(rate − MFN, 0) on the line.
+     */
+    lessMfn: z.literal(true).optional(),
+  }),
   z.strictObject({ ...measureBase, kind: z.literal('specific'), amount: priceSchema }),
   z.strictObject({
     ...measureBase,

@@ -130,12 +130,35 @@ export const WarningSchema = z
     detail: z.string().openapi({
       example: 'g7-lree-floor is a reported figure (press report of a G7 discussion), not law.',
     }),
+    rowIds: z
+      .array(z.string())
+      .optional()
+      .openapi({
+        description: 'The data rows the warning is about (measures, benchmarks, `membership:CC`).',
+        example: ['g7-lree-floor'],
+      }),
+    knownUntil: z
+      .string()
+      .optional()
+      .openapi({
+        description:
+          'On `data-horizon`: the earliest date until which the sources confirm the rows named; ' +
+          'on `suspension-ended`: the date the suspension ended.',
+        example: '2026-11-10',
+      }),
   })
-  .openapi('Warning');
+  .openapi('Warning', {
+    description:
+      'Few and specific: rows that ended before `asOf` never warn; every row used past the date ' +
+      'its sources confirm is named in one `data-horizon` warning. Codes include ' +
+      '`data-horizon`, `reported-figure`, `no-tariff-data`, `suspension-ended` (the four that ' +
+      '`strict=true` turns into a 422), `classification`, `overridden`, `low-confidence`, ' +
+      '`mfn-unknown`.',
+  });
 
 export const MetaSchema = z
   .object({
-    dataVersion: z.string().openapi({ example: '2026-11-21' }),
+    dataVersion: z.string().openapi({ example: '2026-12-01' }),
     asOf: z.string().openapi({ example: '2026-11-21' }),
     currency: z.string().openapi({ example: 'USD' }),
     rounding: RoundingSchema,
@@ -144,8 +167,8 @@ export const MetaSchema = z
   .openapi('Meta', {
     description:
       'What the answer rests on: the seed data version, the date, the reporting currency, the ' +
-      'rounding, and a warning for every reported figure or policy row past the date until which ' +
-      'it is known to hold.',
+      'rounding, and the warnings the answer rests on: a reported figure, rows past the date until ' +
+      'which they are known to hold (one `data-horizon` warning), missing tariff data.',
   });
 
 export const FormatSchema = z.enum(['json', 'csv', 'text']).openapi({

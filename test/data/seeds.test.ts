@@ -3,8 +3,8 @@ import { loadPolicyData, policyData, SEED_FILES as raw, SeedError } from '../../
 
 describe('seeds', () => {
   it('load and validate (the build fails otherwise), and the Worker indexes exactly that data', () => {
-    expect(policyData.dataVersion).toBe('2026-11-21');
-    expect(policyData.measures.size).toBe(23);
+    expect(policyData.dataVersion).toBe('2026-12-01');
+    expect(policyData.measures.size).toBe(34);
     // The Worker trusts the shipped files at start-up: it must hold what validation gives.
     expect(policyData).toEqual(loadPolicyData(raw));
   });

@@ -26,7 +26,7 @@ interface LandedCost {
   product: { mineral: string | null; hts: string };
   explain: { measureId: string; applied: boolean; reason: string }[];
   exportLicences: { measureId: string }[];
-  meta: { warnings: { code: string; detail: string }[] };
+  meta: { warnings: { code: string; detail: string; rowIds?: string[]; knownUntil?: string }[] };
 }
 
 async function landedCost(body: Record<string, unknown>): Promise<LandedCost> {
@@ -54,9 +54,16 @@ const magnets = {
   insurance: '500',
 };
 
-describe('NdFeB magnets from China into the US: how the stack changed (policy-facts §3c)', () => {
+describe('NdFeB magnets (8505.11.0070) from China into the US: how the stack changed', () => {
+  // Sources, in the project's docs/SOURCES.md: MFN 2.1% (HTSUS 8505.11.00); IEEPA "fentanyl" 10%
+  // from 2025-11-10 (EO of 2025-11-04), void from 2026-02-24 (Learning Resources v. Trump);
+  // reciprocal tariff: sintered NdFeB on Annex II from 2025-09-08; Section 301 25% on magnets
+  // from 2026-01-01 (89 FR 76581); Section 122 10% 2026-02-24 to 2026-07-23 with 8505.11.0070 on
+  // its Annex II; Section 301 forced-labor action from 2026-07-24 with 8505.11.0070 in Annex II
+  // Part A; MPF FY2026 33.58–651.50 (90 FR 34665), FY2027 34.58–670.86 (FR Doc 2026-15530).
   it('2025-11-15: MFN 2.1% + IEEPA fentanyl 10% (reciprocal exempt, Annex II) = 12.1%', async () => {
     const r = await landedCost({ ...magnets, asOf: '2025-11-15' });
+    expect(r.product.hts).toBe('8505.11.0070');
     expect(r.customsValue).toBe('750000.00');
     expect(amounts(r)).toEqual({
       'us-mfn-8505-11': '15750.00',
@@ -73,27 +80,38 @@ describe('NdFeB magnets from China into the US: how the stack changed (policy-fa
     );
   });
 
-  it('2026-01-15: + Section 301 25% on magnets = 37.1%', async () => {
+  it('2026-01-15: MFN 2.1% + Section 301 25% + IEEPA fentanyl 10% = 37.1%', async () => {
     const r = await landedCost({ ...magnets, asOf: '2026-01-15' });
-    expect(amounts(r)['us-301-magnets-2026']).toBe('187500.00');
+    expect(amounts(r)).toMatchObject({
+      'us-mfn-8505-11': '15750.00',
+      'us-301-magnets-2026': '187500.00',
+      'us-ieepa-fentanyl-cn-3': '75000.00',
+    });
+    // 15,750 + 187,500 + 75,000 = 278,250 = 37.1% of 750,000
     expect(r.duties).toBe('278250.00');
     expect(r.effectiveDutyRate).toBe('0.371');
     // 754,500 + 278,250 + 1,589
     expect(r.landedCost).toBe('1034339.00');
   });
 
-  it('2026-03-01: IEEPA void (SCOTUS 2026-02-20), Section 122 10% in its place: still 37.1%', async () => {
+  it('2026-03-01: IEEPA void; Section 122 exempts 8505.11.0070 (Annex II): 2.1% + 25% = 27.1%', async () => {
     const r = await landedCost({ ...magnets, asOf: '2026-03-01' });
     expect(Object.keys(amounts(r))).toEqual([
       'us-mfn-8505-11',
       'us-301-magnets-2026',
-      'us-s122-surcharge',
       'us-mpf-fy2026',
       'us-hmf',
     ]);
     expect(r.lines[0]?.formula).toBe('2.1% × 750,000.00');
-    expect(r.lines[3]?.formula).toBe(
+    expect(r.lines[2]?.formula).toBe(
       '0.3464% × 750,000.00 = 2,598.00 → 651.50 (clamped to min 33.58, max 651.50 per entry)',
+    );
+    expect(r.explain).toContainEqual(
+      expect.objectContaining({
+        measureId: 'us-s122-surcharge',
+        applied: false,
+        reason: 'does not cover HTS 8505.11.0070',
+      }),
     );
     expect(r.explain).toContainEqual(
       expect.objectContaining({
@@ -102,17 +120,137 @@ describe('NdFeB magnets from China into the US: how the stack changed (policy-fa
         reason: 'ended on 2026-02-23',
       }),
     );
-    expect(r.landedCost).toBe('1034339.00');
+    // 15,750 + 187,500 = 203,250 (27.1%, not 37.1%: $75,000 less than with the surcharge)
+    expect(r.duties).toBe('203250.00');
+    expect(r.effectiveDutyRate).toBe('0.271');
+    // 754,500 + 203,250 + 1,589
+    expect(r.landedCost).toBe('959339.00');
     expect(r.exportLicences.map((l) => l.measureId)).toEqual(['cn-export-control-no18']);
+    expect(r.meta.warnings).toEqual([]);
   });
 
-  it('2026-11-21: Section 122 past its scheduled end, with a warning that what followed is unknown', async () => {
-    const r = await landedCost({ ...magnets, asOf: '2026-11-21' });
+  it('2026-08-01: the forced-labor action exempts 8505.11.0070 (Annex II Part A): still 27.1%', async () => {
+    const r = await landedCost({ ...magnets, asOf: '2026-08-01' });
+    expect(r.explain).toContainEqual(
+      expect.objectContaining({
+        measureId: 'us-301fl-cn-hk',
+        applied: false,
+        reason: 'does not cover HTS 8505.11.0070',
+      }),
+    );
+    expect(r.explain).toContainEqual(
+      expect.objectContaining({ measureId: 'us-s122-surcharge', applied: false }),
+    );
     expect(r.duties).toBe('203250.00');
-    const details = r.meta.warnings.map((w) => w.detail).join('\n');
-    expect(details).toContain('us-s122-surcharge');
-    expect(details).toContain('us-mpf-fy2026');
+    expect(r.effectiveDutyRate).toBe('0.271');
+    expect(r.landedCost).toBe('959339.00');
+  });
+
+  it('2026-12-01: 27.1% with the FY2027 MPF max 670.86 and one horizon warning (Nos. 57/61)', async () => {
+    const r = await landedCost({ ...magnets, asOf: '2026-12-01' });
+    expect(amounts(r)).toEqual({
+      'us-mfn-8505-11': '15750.00',
+      'us-301-magnets-2026': '187500.00',
+      'us-mpf-fy2027': '670.86',
+      'us-hmf': '937.50',
+    });
+    expect(r.effectiveDutyRate).toBe('0.271');
+    // 754,500 + 203,250 + 670.86 + 937.50 = 959,358.36
+    expect(r.landedCost).toBe('959358.36');
+    // The October 2025 controls' suspension ended 2026-11-10 and its sequel is NOT FOUND: one
+    // data-horizon warning naming both rows, one suspension-ended; nothing about ended rows.
+    expect(r.meta.warnings).toHaveLength(2);
+    const horizon = r.meta.warnings.find((w) => w.code === 'data-horizon');
+    expect(horizon?.rowIds).toEqual(['cn-export-control-no57', 'cn-export-control-no61']);
+    expect(horizon?.knownUntil).toBe('2026-11-10');
     expect(codes(r)).toContain('suspension-ended');
+    const details = r.meta.warnings.map((w) => w.detail).join('\n');
+    expect(details).not.toMatch(/ieepa|s122|fy2025|fy2026/);
+  });
+});
+
+/** Sintered SmCo magnets (8505.11.0050, not on Annex II Part A) from Germany, 100,000 by air. */
+const smcoFromGermany = {
+  hts: '8505.11.0050',
+  origin: 'DE',
+  asOf: '2026-08-01',
+  transport: 'air',
+  quantity: { value: '1000', unit: 'kg' },
+  price: { amount: '100', per: 'kg' },
+};
+
+describe('the 2026 data: MPF FY2027, gallium, the forced-labor "less MFN" rate', () => {
+  it('MPF on 2026-10-15 at its new minimum: 0.3464% × 5,000 = 17.32 → 34.58', async () => {
+    const r = await landedCost({
+      ...ndOxideByAir,
+      asOf: '2026-10-15',
+      quantity: { value: '100', unit: 'kg' },
+      price: { amount: '50', per: 'kg' },
+    });
+    expect(amounts(r)['us-mpf-fy2027']).toBe('34.58');
+    // 5,000 + 3.7% 185.00 + 34.58
+    expect(r.landedCost).toBe('5219.58');
+  });
+
+  it('MPF on 2026-10-15 at its new maximum: 0.3464% × 750,000 = 2,598.00 → 670.86', async () => {
+    const r = await landedCost({ ...magnets, asOf: '2026-10-15', transport: 'air' });
+    expect(r.lines.find((l) => l.measureId === 'us-mpf-fy2027')?.formula).toBe(
+      '0.3464% × 750,000.00 = 2,598.00 → 670.86 (clamped to min 34.58, max 670.86 per entry)',
+    );
+  });
+
+  it('gallium (8112.92.10) from China: MFN 3% + Section 301 List 3 25% = 28%', async () => {
+    // 1,000 kg at an illustrative 400 USD/kg = 400,000; 3% = 12,000; 25% = 100,000;
+    // duties 112,000 = 28%. Exempt from the forced-labor action (Annex II Part A).
+    const r = await landedCost({
+      mineral: 'gallium',
+      origin: 'CN',
+      asOf: '2026-10-15',
+      transport: 'air',
+      quantity: { value: '1000', unit: 'kg' },
+      price: { amount: '400', per: 'kg' },
+    });
+    expect(amounts(r)).toEqual({
+      'us-mfn-8112-92-10': '12000.00',
+      'us-301-list3-gallium': '100000.00',
+      'us-mpf-fy2027': '670.86',
+    });
+    expect(r.effectiveDutyRate).toBe('0.28');
+    expect(r.explain).toContainEqual(
+      expect.objectContaining({ measureId: 'us-301fl-cn-hk', applied: false }),
+    );
+    // China's Ga/Ge/Sb export ban to the US was suspended until 2026-11-27 (No. 72 [2025]).
+    expect(r.exportLicences).toEqual([]);
+  });
+
+  it('an EU-origin SmCo magnet (8505.11.0050, not exempt) pays 10% less MFN: 2.1% + 7.9% = 10%', async () => {
+    // 100,000 customs value from Germany on 2026-08-01: MFN 2.1% = 2,100; forced-labor EU rate
+    // max(10% − 2.1%, 0) = 7.9% = 7,900; duties 10,000.
+    const r = await landedCost(smcoFromGermany);
+    expect(amounts(r)).toMatchObject({ 'us-mfn-8505-11': '2100.00', 'us-301fl-eu-tw': '7900.00' });
+    expect(r.lines.find((l) => l.measureId === 'us-301fl-eu-tw')?.rate).toBe('0.079');
+    expect(r.duties).toBe('10000.00');
+  });
+
+  it('"less MFN" is never below 0: with a what-if MFN of 15% the EU rate is max(10% − 15%, 0) = 0', async () => {
+    const r = await landedCost({
+      ...smcoFromGermany,
+      measures: [{ id: 'us-mfn-8505-11', kind: 'ad-valorem', rate: '0.15', programme: 'mfn' }],
+    });
+    expect(amounts(r)).toMatchObject({ 'us-mfn-8505-11': '15000.00', 'us-301fl-eu-tw': '0.00' });
+    expect(r.duties).toBe('15000.00');
+  });
+
+  it('a plain nd-oxide call from China dated 2026-12-01 carries at most 2 warnings', async () => {
+    const r = await landedCost({
+      mineral: 'nd-oxide',
+      origin: 'CN',
+      asOf: '2026-12-01',
+      quantity: { value: '1000', unit: 'kg' },
+      price: { amount: '60', per: 'kg' },
+    });
+    expect(r.meta.warnings.length).toBeLessThanOrEqual(2);
+    for (const w of r.meta.warnings) expect(w.code).toMatch(/data-horizon|suspension-ended/);
   });
 });
 
@@ -194,8 +332,10 @@ describe('classification, valuation, fees', () => {
     });
     expect(r.customsValue).toBe('745500.00');
     expect([r.freight, r.insurance]).toEqual(['0.00', '0.00']);
-    // 2.1% + 25% of 745,500 = 15,655.50 + 186,375.00; MPF max 651.50
-    expect(r.landedCost).toBe('952682.00');
+    // goods 750,000 (freight and insurance inside) + 2.1% and 25% of 745,500 = 15,655.50 +
+    // 186,375.00 + MPF FY2027 max 670.86 (0.3464% × 745,500 = 2,582.41; FR Doc 2026-15530)
+    // = 952,701.36; no HMF by air
+    expect(r.landedCost).toBe('952701.36');
   });
 
   it('a price in CNY with an fx rate: 500 CNY/kg × 0.1390 = 69.50 USD/kg', async () => {
@@ -347,8 +487,8 @@ describe('GET /v1/landed-cost and the batch', () => {
     const response = await call(
       '/v1/landed-cost?mineral=ndfeb-magnet&origin=CN&quantity=10000&unit=kg&price=75&per=kg&asOf=2026-03-01&format=text',
     );
-    // 750,000 + 278,250 + 1,589 (no freight given)
-    expect(await response.text()).toBe('1029839.00');
+    // 750,000 + 27.1% 203,250 + 1,589 (no freight given; 8505.11.0070 exempt from Section 122)
+    expect(await response.text()).toBe('954839.00');
   });
 
   it('GET in CNY reported in USD with fxRate', async () => {
@@ -461,9 +601,9 @@ describe('GET /v1/landed-cost and the batch', () => {
     expect(rows[2]).toBe(
       '1,B,,,,,,,,,,,,,,,,,,,,,This line is not valid: quantity: must not be negative. [quantity: must not be negative]',
     );
-    // C: 75,000 + 37.1% 27,825 + MPF 259.80 = 103,084.80
+    // C: 75,000 + 27.1% 20,325 + MPF 259.80 = 95,584.80 (8505.11.0070 exempt from Section 122)
     expect(rows[3]?.split(',').slice(0, 2)).toEqual(['2', 'C']);
-    expect(rows[3]).toContain(',103084.80,');
+    expect(rows[3]).toContain(',95584.80,');
   });
 
   it('a JSON batch answers one result or problem per line, with totals over the good ones', async () => {
@@ -522,7 +662,7 @@ describe('what the contract review found (API.md §1)', () => {
     });
     const body = (await response.json()) as { meta: Record<string, unknown> };
     expect(body.meta).toEqual({
-      dataVersion: '2026-11-21',
+      dataVersion: '2026-12-01',
       asOf: '2026-03-01',
       currency: 'USD',
       rounding: 'half-even',

@@ -124,7 +124,7 @@ describe('reference data (API.md §2)', () => {
     await problemOf(await call('/v1/countries/XX'), 404);
   });
 
-  it('measures filter by lane, product and date: Chinese NdFeB magnets into the US on 2026-03-01', async () => {
+  it('measures filter by lane, product and date: Chinese NdFeB magnets (8505.11.0070, exempt from Section 122) into the US on 2026-03-01', async () => {
     const { measures } = await json<{ measures: { id: string; stateOn: { state: string } }[] }>(
       '/v1/measures?destination=US&origin=CN&mineral=ndfeb-magnet&asOf=2026-03-01&inForce=true',
     );
@@ -135,7 +135,6 @@ describe('reference data (API.md §2)', () => {
         'us-hmf',
         'us-mfn-8505-11',
         'us-mpf-fy2026',
-        'us-s122-surcharge',
       ].sort(),
     );
   });
@@ -157,7 +156,7 @@ describe('reference data (API.md §2)', () => {
 
 describe('system', () => {
   it('/health and / point a person to the docs', async () => {
-    expect(await json('/health')).toEqual({ status: 'ok', dataVersion: '2026-11-21' });
+    expect(await json('/health')).toEqual({ status: 'ok', dataVersion: '2026-12-01' });
     expect(await json('/')).toMatchObject({ docs: '/docs', openapi: '/openapi.json' });
   });
 

@@ -1,6 +1,6 @@
 import { benchmarkWarnings } from '../../data/benchmarks';
 import { blocOf } from '../../data/blocs';
-import { type MeasureSelection, selectMeasures } from '../../data/measures';
+import { type MeasureSelection, selectMeasures, type TariffCoverage } from '../../data/measures';
 import type { MeasureRow, MineralRow } from '../../data/schema';
 import type { PolicyData } from '../../data/store';
 import type { Warning } from '../../data/warnings';
@@ -99,15 +99,17 @@ function resolveProduct(
     return undefined;
   }
   if (request.hts !== undefined) {
-    const byHts =
-      mineral ?? [...data.minerals.values()].find((m) => m.hts.includes(request.hts ?? ''));
-    if (mineral !== undefined && !mineral.hts.includes(request.hts)) {
+    // "8505.11.00.70" and "8505.11.0070" name the same statistical line; the data writes the latter.
+    const hts = request.hts.replace(/^(\d{4}\.\d{2}\.\d{2})\.(\d{2})$/, '$1$2');
+    const byHts = mineral ?? [...data.minerals.values()].find((m) => m.hts.includes(hts));
+    if (mineral !== undefined && !mineral.hts.includes(hts)) {
       warnings.push({
         code: 'classification',
-        detail: `${request.hts} is not one of the lines seeded for ${mineral.id} (${mineral.hts.join(', ')}); the tariff follows ${request.hts}.`,
+        detail: `${hts} is not one of the lines seeded for ${mineral.id} (${mineral.hts.join(', ')}); the tariff follows ${hts}.`,
+        rowIds: [mineral.id],
       });
     }
-    return { mineral: byHts, hts: request.hts };
+    return { mineral: byHts, hts };
   }
   if (mineral === undefined) {
     problems.push({ pointer: '/mineral', detail: 'is required when hts is not given' });
@@ -140,6 +142,8 @@ export interface LaneContext {
   readonly reporting: ExactReporting;
   readonly asOf: string;
   readonly warnings: readonly Warning[];
+  /** Whether the data holds the line's tariff at the destination (`coverage.tariffs`). */
+  readonly tariffCoverage: TariffCoverage;
 }
 
 /**
@@ -245,10 +249,13 @@ function resolveLane(request: LandedCostRequest, data: PolicyData): Parsed<LaneC
     },
   );
   warnings.push(...selection.warnings);
-  if (!selection.applied.some((m) => m.programme === 'mfn' || m.kind === 'ad-valorem')) {
+  if (selection.tariffCoverage !== 'complete') {
     warnings.push({
       code: 'no-tariff-data',
-      detail: `The data has no tariff rate for HTS ${product.hts} into ${destination}; the duties shown may be understated.`,
+      detail:
+        selection.tariffCoverage === 'none'
+          ? `The data has no tariff rate for HTS ${product.hts} into ${destination}: its duties are unknown, not zero.`
+          : `The data has no general (MFN) rate for HTS ${product.hts} into ${destination}: the duties shown are understated by it.`,
     });
   }
 
@@ -319,6 +326,7 @@ function resolveLane(request: LandedCostRequest, data: PolicyData): Parsed<LaneC
       reporting,
       asOf,
       warnings,
+      tariffCoverage: selection.tariffCoverage,
     },
   };
 }

@@ -209,6 +209,7 @@ function shortQuantity(x: Decimal): string {
 interface LaneView {
   readonly product: LandedCostResponse['product'];
   readonly lane: LandedCostResponse['lane'];
+  readonly coverage: LandedCostResponse['coverage'];
   readonly meta: Meta;
 }
 
@@ -221,6 +222,7 @@ const laneViews = memoize((context: LaneContext) => {
       destination: context.destination,
       destinationBloc: context.destinationBloc,
     },
+    coverage: { tariffs: context.tariffCoverage },
     meta: buildMeta(context.asOf, context.reporting.currency, rounding, context.warnings),
   });
   return { 'half-up': view('half-up'), 'half-even': view('half-even') };
@@ -267,6 +269,7 @@ export function presentLandedCost(
       ? landedPerUnit
       : perUnit(totals.landedCost, multiply(shipment.quantity, kgPerUnit(shipment.unit)));
   result.effectiveDutyRate = formatRatio({ of: totals.duties, to: a.customsValue }, rounding);
+  result.coverage = view.coverage;
   if (options.detail === 'lines') result.exportLicences = exportLicencesOf(command);
   if (options.explain) {
     result.explain = command.lane.selection.considered.map((c) => ({

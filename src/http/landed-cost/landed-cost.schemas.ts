@@ -62,12 +62,16 @@ export const LandedCostRequestSchema = z
     }),
     hts: z
       .string()
-      .regex(/^[0-9]{4}(\.[0-9]{2}){1,3}$/, { error: 'must be an HTS number such as "2846.90.80"' })
+      .regex(/^[0-9]{4}\.[0-9]{2}(\.[0-9]{2}(\.?[0-9]{2})?)?$/, {
+        error: 'must be an HTS number such as "2846.90.80" or "8505.11.0070"',
+      })
       .optional()
       .openapi({
         description:
-          'HTS line; when given it decides the tariff line. Give `mineral`, `hts` or both.',
-        example: '8505.11.00',
+          'HTS line, 6, 8 or 10 digits (a 10-digit statistical line where a rule names one, such ' +
+          'as 8505.11.0070, sintered NdFeB); when given it decides the tariff line. Give ' +
+          '`mineral`, `hts` or both.',
+        example: '8505.11.0070',
       }),
     origin: CountryCode.openapi({ description: 'Country of origin.', example: 'CN' }),
     destination: CountryCode.optional().openapi({
@@ -195,6 +199,19 @@ export const LandedCostResponseSchema = z
     landedPerUnit: DecimalOutput.openapi({ description: 'Per `quantity.unit`.' }),
     landedPerKg: DecimalOutput,
     effectiveDutyRate: DecimalOutput.openapi({ description: 'duties / customsValue.' }),
+    coverage: z
+      .object({
+        tariffs: z.enum(['complete', 'partial', 'none']).openapi({
+          description:
+            '`complete`: the line’s general (MFN) rate and every other duty in the data are ' +
+            'counted; `partial`: duties apply but the general rate is not in the data; `none`: ' +
+            'the data has no tariff for this line at this destination, so `duties` is unknown, ' +
+            'not zero (the text and CSV forms then answer 422 `no-tariff-data` unless ' +
+            '`assume=no-duty`).',
+          example: 'complete',
+        }),
+      })
+      .openapi({ description: 'How much of the answer the data covers.' }),
     exportLicences: z
       .array(
         z.object({
