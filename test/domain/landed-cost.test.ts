@@ -12,17 +12,21 @@ import {
   INCOTERMS,
   type Incoterm,
   landedCostTotals,
+  reportedLandedCost,
   type Shipment,
 } from '../../src/domain/landed-cost';
 import {
+  abs,
   add,
   compare,
   type Decimal,
   divide,
+  equal,
   halfEven,
   halfUp,
   isNegative,
   isZero,
+  lessThanOrEqual,
   multiply,
   round,
   subtract,
@@ -189,6 +193,36 @@ describe('laws (fast-check, seed 42)', () => {
             t.landedCost,
             add(add(add(add(s.goods, onTop.freight), onTop.insurance), t.duties), fee),
           ) === 0
+        );
+      }),
+      options,
+    );
+  });
+
+  it('reported parts add up: each part rounded once, each total the sum of the reported parts, within half a cent per part of the exact total', () => {
+    const round2 = (x: Decimal) => round(x, 2, halfUp);
+    fc.assert(
+      fc.property(shipment, fc.array(charge, { maxLength: 5 }), (raw, charges) => {
+        const s = toShipment(raw);
+        const value = customsValue(s);
+        const amounts = assessDuties(ordered(charges), value, s.quantity, s.unit).map(
+          (l) => l.amount,
+        );
+        const fees = [clampedFee(MPF, value)];
+        const r = reportedLandedCost(s, value, amounts, fees, round2);
+        const exact = landedCostTotals(s, amounts, fees);
+        const onTop = costsOnTop(s);
+        const parts = 3 + amounts.length + fees.length;
+        const off = abs(subtract(r.landedCost, exact.landedCost));
+        return (
+          equal(r.duties, sum(r.dutyLines)) &&
+          equal(r.fees, sum(r.feeLines)) &&
+          equal(r.landedCost, sum([r.goods, r.freight, r.insurance, r.duties, r.fees])) &&
+          r.dutyLines.every((x, i) => equal(x, round2(amounts[i] ?? ZERO))) &&
+          equal(r.freight, round2(onTop.freight)) &&
+          equal(r.customsValue, round2(value)) &&
+          [r.duties, r.fees, r.landedCost].every((x) => x.scale === 2) &&
+          lessThanOrEqual(off, multiply(d('0.005'), d(String(parts))))
         );
       }),
       options,

@@ -6,11 +6,13 @@ import {
   LandedCostLineSchema,
   LandedCostRequestSchema,
 } from '../../src/http/landed-cost/landed-cost.schemas';
+import { Wide } from '../domain/reference-rounding';
 
 /**
  * Contract fuzzing (fast-check, fixed seed, bounded runs): whatever a client sends, the API never
  * answers 5xx, every error is problem+json with its status, every 2xx JSON body validates against
- * the response schema of the served OpenAPI document, and identical requests get identical answers.
+ * the response schema of the served OpenAPI document, identical requests get identical answers,
+ * and every landed-cost answer's reported parts add up to its reported totals.
  */
 
 type Doc = {
@@ -71,9 +73,58 @@ function checkAnswer(sent: Sent, validator: Validator | undefined): void {
     expect(problem.title).toBeTruthy();
     expect(problem.detail).toBeTruthy();
     expect(sent.body).not.toMatch(/\bat .+:\d+:\d+/); // no stack trace
-  } else if (validator !== undefined && sent.type.startsWith('application/json')) {
-    const result = validator.validate(JSON.parse(sent.body));
-    expect(result.valid, JSON.stringify(result.errors.slice(0, 3))).toBe(true);
+  } else if (sent.type.startsWith('application/json')) {
+    const body = JSON.parse(sent.body) as unknown;
+    if (validator !== undefined) {
+      const result = validator.validate(body);
+      expect(result.valid, JSON.stringify(result.errors.slice(0, 3))).toBe(true);
+    }
+    checkSumsAddUp(body);
+  }
+}
+
+interface ReportedLandedCost {
+  goods: string;
+  freight: string;
+  insurance: string;
+  duties: string;
+  fees: string;
+  landedCost: string;
+  customsValue: string;
+  lines?: { kind: string; amount: string }[];
+}
+
+/** Σ of decimal strings, by decimal.js (the oracle), as a value to compare. */
+const total = (values: readonly string[]) => values.reduce((acc, v) => acc.plus(v), new Wide(0));
+
+/**
+ * Reported parts add up: duties = Σ duty lines, fees = Σ fee lines, landedCost = goods + freight +
+ * insurance + duties + fees, each as reported; batch totals = Σ reported line results.
+ */
+function checkSumsAddUp(body: unknown): void {
+  const single = (r: ReportedLandedCost) => {
+    const { goods, freight, insurance, duties, fees, landedCost } = r;
+    expect(total([goods, freight, insurance, duties, fees]).equals(landedCost), landedCost).toBe(
+      true,
+    );
+    if (r.lines === undefined) return;
+    const amounts = (fee: boolean) =>
+      (r.lines ?? []).filter((l) => (l.kind === 'fee') === fee).map((l) => l.amount);
+    expect(total(amounts(false)).equals(duties), duties).toBe(true);
+    expect(total(amounts(true)).equals(fees), fees).toBe(true);
+  };
+  if (typeof body !== 'object' || body === null) return;
+  if ('landedCost' in body && 'goods' in body) single(body as ReportedLandedCost);
+  if (!('results' in body && 'totals' in body)) return;
+  const { results, totals } = body as {
+    results: { ok: boolean; result?: ReportedLandedCost }[];
+    totals: Record<'currency' | 'customsValue' | 'duties' | 'fees' | 'landedCost', string | null>;
+  };
+  const good = results.flatMap((r) => (r.ok && r.result !== undefined ? [r.result] : []));
+  for (const r of good) single(r);
+  if (totals.currency === null) return;
+  for (const key of ['customsValue', 'duties', 'fees', 'landedCost'] as const) {
+    expect(total(good.map((r) => r[key])).equals(totals[key] ?? 'NaN'), key).toBe(true);
   }
 }
 

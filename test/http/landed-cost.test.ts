@@ -711,3 +711,79 @@ describe('what the contract review found (API.md §1)', () => {
     ]);
   });
 });
+
+describe('reported parts add up to reported totals (each part rounded once)', () => {
+  it('landedCost = goods + freight + insurance + duties + fees as reported (EU magnets, 10,789 kg at 75)', async () => {
+    const r = (await (
+      await call(
+        '/v1/landed-cost?mineral=ndfeb-magnet&origin=EU&quantity=10789&unit=kg&price=75&per=kg&asOf=2026-03-01',
+      )
+    ).json()) as LandedCost;
+    // goods 10,789 × 75 = 809,175.00; MFN 2.1% = 16,992.675 → 16,992.68; s122 10% = 80,917.50;
+    // duties 16,992.68 + 80,917.50 = 97,910.18. MPF 0.3464% = 2,802.98… → max 651.50; HMF 0.125%
+    // = 1,011.46875 → 1,011.47; fees 651.50 + 1,011.47 = 1,662.97.
+    expect(amounts(r)).toEqual({
+      'us-mfn-8505-11': '16992.68',
+      'us-s122-surcharge': '80917.50',
+      'us-mpf-fy2026': '651.50',
+      'us-hmf': '1011.47',
+    });
+    expect([r.goods, r.duties, r.fees]).toEqual(['809175.00', '97910.18', '1662.97']);
+    // 809,175.00 + 97,910.18 + 1,662.97 = 908,748.15 (the exact total 908,748.14375 rounds to .14:
+    // the parts as shown add up to .15, and that is what is reported).
+    expect(r.landedCost).toBe('908748.15');
+  });
+
+  it('duties = Σ duty lines as reported (CN magnets, 0.352951 kg at 75)', async () => {
+    const r = (await (
+      await call(
+        '/v1/landed-cost?mineral=ndfeb-magnet&origin=CN&quantity=0.352951&unit=kg&price=75&per=kg&asOf=2026-03-01',
+      )
+    ).json()) as LandedCost;
+    // goods 0.352951 × 75 = 26.471325 → 26.47. MFN 2.1% = 0.555897825 → 0.56; s301 25% =
+    // 6.61783125 → 6.62; s122 10% = 2.6471325 → 2.65. Σ = 9.83 (the exact 9.821361… is 9.82).
+    expect(amounts(r)).toMatchObject({
+      'us-mfn-8505-11': '0.56',
+      'us-301-magnets-2026': '6.62',
+      'us-s122-surcharge': '2.65',
+    });
+    expect(r.duties).toBe('9.83');
+    // fees: MPF min 33.58 + HMF 0.125% × 26.471325 = 0.0330891… → 0.03 = 33.61;
+    // landedCost 26.47 + 9.83 + 33.61 = 69.91.
+    expect([r.fees, r.landedCost]).toEqual(['33.61', '69.91']);
+  });
+
+  it('batch totals = Σ the lines as reported (two CSV lines of 3 kg nd-oxide at 10.005)', async () => {
+    const csv =
+      'mineral,origin,quantity,unit,price,per,asOf\n' +
+      'nd-oxide,CN,3,kg,10.005,kg,2026-03-01\n' +
+      'nd-oxide,CN,3,kg,10.005,kg,2026-03-01\n';
+    const response = await call('/v1/landed-cost/batch', {
+      method: 'POST',
+      headers: { 'content-type': 'text/csv', accept: 'application/json' },
+      body: csv,
+    });
+    const batch = (await response.json()) as {
+      results: { result: LandedCost }[];
+      totals: Record<string, string>;
+    };
+    // Each line: goods 3 × 10.005 = 30.015 → 30.02; MFN 3.7% = 1.110555 → 1.11; MPF min 33.58 +
+    // HMF 0.125% × 30.015 = 0.03751875 → 0.04 = 33.62; landed 30.02 + 1.11 + 33.62 = 64.75.
+    for (const { result } of batch.results) {
+      expect([result.customsValue, result.duties, result.fees, result.landedCost]).toEqual([
+        '30.02',
+        '1.11',
+        '33.62',
+        '64.75',
+      ]);
+    }
+    // Totals: 2 × 30.02 = 60.04 (not 60.03 from the exact 60.030), 2 × 1.11 = 2.22,
+    // 2 × 33.62 = 67.24, 2 × 64.75 = 129.50.
+    expect(batch.totals).toMatchObject({
+      customsValue: '60.04',
+      duties: '2.22',
+      fees: '67.24',
+      landedCost: '129.50',
+    });
+  });
+});

@@ -1,7 +1,7 @@
 import type { PolicyData } from '../../data/store';
 import type { Warning } from '../../data/warnings';
 import { entryFeeShares, type FeeCharge } from '../../domain/landed-cost';
-import { formatMoney, minorUnits, type RoundingMode } from '../../domain/rounding';
+import { minorUnits, type RoundingMode } from '../../domain/rounding';
 import { type Decimal, sum, toText, ZERO } from '../../numeric';
 import { toCsv } from '../csv';
 import { memoize } from '../format-number';
@@ -236,8 +236,9 @@ export function runBatch(
   const currencies = new Set(good.map((a) => a.command.currency));
   const currency = currencies.size === 1 ? ([...currencies][0] ?? null) : null;
   const rounding: RoundingMode = good[0]?.command.rounding ?? 'half-up';
-  const total = (pick: (a: Assessment) => Decimal) =>
-    currency === null ? null : formatMoney(sum(good.map(pick)), currency, rounding);
+  // Totals are sums of the lines' reported figures, so they add up to what the lines show.
+  const total = (pick: (r: Assessment['reported']) => Decimal) =>
+    currency === null ? null : toText(sum(good.map((a) => pick(a.reported))));
   const batchWarnings = [...warnings, ...entries.warnings];
   const dates = new Set(good.map((a) => a.command.lane.asOf));
   if (dates.size > 1) {
@@ -259,10 +260,10 @@ export function runBatch(
       ok: good.length,
       failed: lines.length - good.length,
       currency,
-      customsValue: total((a) => a.customsValue),
-      duties: total((a) => a.totals.duties),
-      fees: total((a) => a.totals.fees),
-      landedCost: total((a) => a.totals.landedCost),
+      customsValue: total((r) => r.customsValue),
+      duties: total((r) => r.duties),
+      fees: total((r) => r.fees),
+      landedCost: total((r) => r.landedCost),
     },
     meta: {
       dataVersion: data.dataVersion,

@@ -2,12 +2,13 @@ import type { MeasureRow } from '../../data/schema';
 import {
   assessDuties,
   clampedFee,
-  costsOnTop,
   customsValue,
   type DutyLine,
   type FeeCharge,
   type LandedCostTotals,
   landedCostTotals,
+  type ReportedLandedCost,
+  reportedLandedCost,
 } from '../../domain/landed-cost';
 import {
   formatMoney,
@@ -16,6 +17,7 @@ import {
   formatRatioFixed,
   PER_UNIT_PLACES,
   type RoundingMode,
+  roundMoney,
 } from '../../domain/rounding';
 import { kgPerUnit } from '../../domain/units';
 import {
@@ -26,6 +28,7 @@ import {
   parseDecimal,
   toFixed,
   toPlain,
+  toText,
   trimZeros,
 } from '../../numeric';
 import { formulaFormat, grouped, memoize } from '../format-number';
@@ -41,7 +44,10 @@ export interface Assessment {
   readonly dutyLines: readonly DutyLine[];
   /** One amount per `command.lane.fees` charge; a batch entry replaces them with the entry's shares. */
   readonly feeAmounts: readonly Decimal[];
+  /** Exact totals: per-unit figures and the effective rate divide these. */
   readonly totals: LandedCostTotals;
+  /** What the answer reports: each part rounded once, totals summed from the reported parts. */
+  readonly reported: ReportedLandedCost;
 }
 
 /** What a line owes before its fees: its customs value and duty lines. */
@@ -81,6 +87,13 @@ export function withFees(a: DutyAssessment, feeAmounts: readonly Decimal[]): Ass
       a.dutyLines.map((l) => l.amount),
       feeAmounts,
     ),
+    reported: reportedLandedCost(
+      a.command.shipment,
+      a.customsValue,
+      a.dutyLines.map((l) => l.amount),
+      feeAmounts,
+      (x) => roundMoney(x, a.command.currency, a.command.rounding),
+    ),
   };
 }
 
@@ -111,13 +124,15 @@ const rateTexts = memoize((charge: { readonly rate: Decimal }) => {
   return { 'half-up': texts('half-up'), 'half-even': texts('half-even') };
 });
 
-/** One duty line: amount, rate, formula and legal source; `cv` is the grouped customs value. */
-function presentDutyLine(a: Assessment, line: DutyLine, cv: string) {
+/**
+ * One duty line: its reported `amount`, rate, formula and legal source; `cv` is the grouped
+ * customs value.
+ */
+function presentDutyLine(a: Assessment, line: DutyLine, amount: string, cv: string) {
   const { command } = a;
   const { currency, rounding, shipment } = command;
   const f = formulaFormat(currency, rounding);
   const m = measureOf(command, line.charge.id);
-  const amount = formatMoney(line.amount, currency, rounding);
   const common = {
     measureId: m.id,
     kind: line.charge.kind,
@@ -228,22 +243,20 @@ const laneViews = memoize((context: LaneContext) => {
   return { 'half-up': view('half-up'), 'half-even': view('half-even') };
 });
 
-/** The answer of API.md §4, every line with its formula and legal source. */
+/** The single-call answer, every line with its formula and legal source. */
 export function presentLandedCost(a: Assessment): LandedCostResponse;
 export function presentLandedCost(a: Assessment, options: PresentOptions): LandedCostBatchResult;
 export function presentLandedCost(
   a: Assessment,
   options: PresentOptions = { explain: true, detail: 'lines' },
 ): LandedCostBatchResult {
-  const { command, totals } = a;
-  const { currency, rounding, shipment } = command;
+  const { command, totals, reported } = a;
+  const { rounding, shipment } = command;
   const view = laneViews(command.lane)[rounding];
-  const money = (x: Decimal) => formatMoney(x, currency, rounding);
   const perUnit = (amount: Decimal, quantity: Decimal) =>
     formatRatioFixed({ of: amount, to: quantity }, PER_UNIT_PLACES, rounding);
 
-  const customsValue = money(a.customsValue);
-  const onTop = costsOnTop(shipment);
+  const customsValue = toText(reported.customsValue);
   const landedPerUnit = perUnit(totals.landedCost, shipment.quantity);
   // Built in the order of the answer, optional parts added in place (no spread copies per line).
   const result: LandedCostBatchResult = {
@@ -253,16 +266,16 @@ export function presentLandedCost(
     incoterm: shipment.incoterm,
     transport: command.lane.transport,
     quantity: { value: plain(shipment.quantity), unit: shipment.unit },
-    goods: money(shipment.goods),
+    goods: toText(reported.goods),
     customsValue,
     valuationBasis: shipment.valuationBasis,
   } as LandedCostBatchResult;
   if (options.detail === 'lines') result.lines = presentLines(a, grouped(customsValue));
-  result.duties = money(totals.duties);
-  result.fees = money(totals.fees);
-  result.freight = money(onTop.freight);
-  result.insurance = money(onTop.insurance);
-  result.landedCost = money(totals.landedCost);
+  result.duties = toText(reported.duties);
+  result.fees = toText(reported.fees);
+  result.freight = toText(reported.freight);
+  result.insurance = toText(reported.insurance);
+  result.landedCost = toText(reported.landedCost);
   result.landedPerUnit = landedPerUnit;
   result.landedPerKg =
     shipment.unit === 'kg'
@@ -289,12 +302,14 @@ function presentLines(a: Assessment, cv: string) {
   const { command } = a;
   const { currency, rounding } = command;
   const f = formulaFormat(currency, rounding);
-  const dutyLines = a.dutyLines.map((line) => presentDutyLine(a, line, cv));
+  const dutyLines = a.dutyLines.map((line, i) =>
+    presentDutyLine(a, line, toText(a.reported.dutyLines[i] ?? line.amount), cv),
+  );
   const feeLines = command.lane.fees.map((fee: FeeCharge, i) => {
     const m = measureOf(command, fee.id);
     const amount = a.feeAmounts[i] ?? clampedFee(fee, a.customsValue);
     const raw = multiply(fee.rate, a.customsValue);
-    const amountText = formatMoney(amount, currency, rounding);
+    const amountText = toText(a.reported.feeLines[i] ?? amount);
     const clampNote =
       compare(amount, raw) === 0
         ? ''
