@@ -1,7 +1,9 @@
 import {
   add,
   type Decimal,
+  greaterThanOrEqual,
   isPositive,
+  isZero,
   lessThan,
   min,
   multiply,
@@ -40,6 +42,11 @@ export interface FloorGapInput {
   readonly price: Decimal;
   /** F: the floor per unit (same unit and currency as `price`). */
   readonly floor: Decimal;
+  /**
+   * T: the trigger price a tranche schedule is measured from (WTO AoA art. 5.5); the floor unless
+   * the schedule says otherwise. Other methods measure from F.
+   */
+  readonly trigger?: Decimal;
   readonly basis: FloorBasis;
   /** r: ad valorem rate of the duties charged before the floor test. */
   readonly otherDutyRate: Decimal;
@@ -51,13 +58,22 @@ export interface FloorGapResult {
   readonly reference: Decimal;
   /** g = max(0, F − R). */
   readonly gap: Decimal;
+  /** T, the price a tranche schedule's bands are fractions of (F unless a trigger is given). */
+  readonly trigger: Decimal;
+  /** max(0, T − R): the gap a tranche schedule taxes (= g when T = F). */
+  readonly triggerGap: Decimal;
   readonly dutyPerUnit: Decimal;
-  /** dutyPerUnit / P (reported as 0 when P is zero). */
-  readonly adValoremEquivalent: Ratio;
+  /** dutyPerUnit / P; null when P is zero (no rate expresses a duty on nothing). */
+  readonly adValoremEquivalent: Ratio | null;
   /** True when the import is below the floor (g > 0). */
   readonly binding: boolean;
   /** R + dutyPerUnit. */
   readonly landedPerUnit: Decimal;
+  /**
+   * landedPerUnit ≥ F: whether the duty lifts the import to the floor. A tranche, capped or
+   * all-or-nothing duty can leave it below while `binding` is true: the floor failed.
+   */
+  readonly floorMet: boolean;
 }
 
 /**
@@ -103,29 +119,40 @@ export function trancheDuty(
 /**
  * The duty that lifts an import toward a price floor, per unit. All values per the same unit and
  * in the same currency; exact, nothing is rounded here. Every method is homogeneous of degree one
- * in (P, F): the duty on q units is `floorGapDuty` of (q × P, q × F), no division needed.
- * - full-gap: d = g; tranche: `trancheDuty(g, F, bands)`; capped: d = min(g, maxRate × P);
+ * in (P, F, T): the duty on q units is `floorGapDuty` of (q × P, q × F, q × T), no division needed.
+ * - full-gap: d = g; capped: d = min(g, maxRate × P);
+ * - tranche: `trancheDuty(max(0, T − R), T, bands)`, T the trigger (default F). WTO AoA art. 5.5
+ *   measures the c.i.f. import price against the trigger, so callers default its basis to the
+ *   customs value; the duty comes on top of the ordinary duties;
  * - all-or-nothing: d = penaltyRate × P when R < F, else 0 (EU solar MIP undertaking, 2013–18).
  */
 export function floorGapDuty(input: FloorGapInput): FloorGapResult {
   const { price, floor, basis, otherDutyRate, method } = input;
+  const trigger = input.trigger ?? floor;
   const reference = referencePrice(price, otherDutyRate, basis);
   const gap = nonNegative(subtract(floor, reference));
-  const dutyPerUnit = dutyForMethod(method, gap, floor, price, lessThan(reference, floor));
+  const triggerGap = nonNegative(subtract(trigger, reference));
+  const belowFloor = lessThan(reference, floor);
+  const dutyPerUnit = dutyForMethod(method, gap, triggerGap, trigger, price, belowFloor);
+  const landedPerUnit = add(reference, dutyPerUnit);
   return {
     reference,
     gap,
+    trigger,
+    triggerGap,
     dutyPerUnit,
-    adValoremEquivalent: { of: dutyPerUnit, to: price },
+    adValoremEquivalent: isZero(price) ? null : { of: dutyPerUnit, to: price },
     binding: isPositive(gap),
-    landedPerUnit: add(reference, dutyPerUnit),
+    landedPerUnit,
+    floorMet: greaterThanOrEqual(landedPerUnit, floor),
   };
 }
 
 function dutyForMethod(
   method: FloorGapMethod,
   gap: Decimal,
-  floor: Decimal,
+  triggerGap: Decimal,
+  trigger: Decimal,
   price: Decimal,
   belowFloor: boolean,
 ): Decimal {
@@ -133,7 +160,7 @@ function dutyForMethod(
     case 'full-gap':
       return gap;
     case 'tranche':
-      return trancheDuty(gap, floor, method.bands);
+      return trancheDuty(triggerGap, trigger, method.bands);
     case 'capped':
       return min(gap, multiply(method.maxRate, price));
     case 'all-or-nothing':

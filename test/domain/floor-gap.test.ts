@@ -104,6 +104,52 @@ describe('WTO AoA art. 5.5 tranches (T = F = 100, customs-value basis, g = 100 �
   });
 });
 
+describe('A3: whether the floor is met, and the trigger apart from the floor', () => {
+  const TRANCHE: FloorGapMethod = { type: 'tranche', bands: WTO_TRANCHE_BANDS };
+
+  it('the WTO tranche leaves red 10 at 11.32 under a 16 floor: binding, but the floor is not met', () => {
+    const r = duty('10', '16', TRANCHE, '0', 'customs-value');
+    // g = 6 lies in (0.10 × 16, 0.40 × 16] = (1.6, 6.4]: d = 0.30 × (6 − 1.6) = 1.32
+    expect(t(r.dutyPerUnit)).toBe('1.32');
+    expect(t(r.landedPerUnit)).toBe('11.32');
+    expect(r.binding).toBe(true);
+    expect(r.floorMet).toBe(false);
+  });
+
+  it('a full gap meets the floor exactly (16 ≥ 16); a capped duty min(6, 0.25 × 10) = 2.5 does not (12.5 < 16)', () => {
+    expect(duty('10', '16').floorMet).toBe(true);
+    expect(duty('10', '16', { type: 'capped', maxRate: d('0.25') }).floorMet).toBe(false);
+  });
+
+  it('an import above the floor meets it without a duty', () => {
+    const r = duty('20', '16');
+    expect(r.binding).toBe(false);
+    expect(r.floorMet).toBe(true);
+  });
+
+  it('a trigger of 20 apart from the 16 floor: g = 20 − 10 = 10 in (8, 12] → 0.50 × (10 − 8) + 0.09 × 20 = 2.8', () => {
+    const r = floorGapDuty({
+      price: d(10),
+      floor: d(16),
+      trigger: d(20),
+      basis: 'customs-value',
+      otherDutyRate: d(0),
+      method: TRANCHE,
+    });
+    expect(t(r.triggerGap)).toBe('10');
+    expect(t(r.gap)).toBe('6');
+    expect(t(r.dutyPerUnit)).toBe('2.8');
+    expect(t(r.landedPerUnit)).toBe('12.8');
+    expect(r.floorMet).toBe(false);
+  });
+
+  it('the ad valorem equivalent of a duty on a zero price is null, not 0', () => {
+    const r = duty('0', '16');
+    expect(t(r.dutyPerUnit)).toBe('16');
+    expect(r.adValoremEquivalent).toBeNull();
+  });
+});
+
 describe('capped gap (EU cereals, Chile price band): d = min(g, maxRate × P)', () => {
   const capped: FloorGapMethod = { type: 'capped', maxRate: d('0.25') };
   it('cap binds far below the floor: min(6, 0.25 × 10 = 2.5) = 2.5', () => {

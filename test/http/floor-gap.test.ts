@@ -46,7 +46,7 @@ describe('POST /v1/floor-gap', () => {
       per: 'kg',
     });
     expect(body.formula).toBe(
-      'R = P × (1 + r) = 10.0000 × (1 + 0.25) = 12.5000; g = max(0, F − R) = max(0, 16.0000 − 12.5000) = 3.5000; full gap: d = g = 3.5000; duty = d × 1000 kg = 3500.00 USD',
+      'R = P × (1 + r) = 10.0000 × (1 + 0.25) = 12.5000; g = max(0, F − R) = max(0, 16.0000 − 12.5000) = 3.5000; full gap: d = g = 3.5000; duty = d × 1000 kg = 3500.00 USD; R + d = 16.0000 ≥ F: floor met',
     );
     expect(body.meta).toEqual({
       dataVersion: '2026-12-01',
@@ -243,8 +243,8 @@ describe('GET /v1/floor-gap (spreadsheets)', () => {
     );
     expect(response.headers.get('content-type')).toBe('text/csv; charset=utf-8');
     expect(await response.text()).toBe(
-      'duty,dutyPerUnit,gapPerUnit,pricePerUnit,referencePerUnit,floorPerUnit,landedPerUnit,adValoremEquivalent,binding,currency,per,quantity,basis,method,asOf,warnings\r\n' +
-        '3.50,3.5000,3.5000,10.0000,12.5000,16.0000,16.0000,0.35,true,USD,kg,1,duty-paid,full-gap,2026-11-21,\r\n',
+      'duty,dutyPerUnit,gapPerUnit,pricePerUnit,referencePerUnit,floorPerUnit,landedPerUnit,adValoremEquivalent,binding,floorMet,currency,per,quantity,basis,method,asOf,warnings\r\n' +
+        '3.50,3.5000,3.5000,10.0000,12.5000,16.0000,16.0000,0.35,true,true,USD,kg,1,duty-paid,full-gap,2026-11-21,\r\n',
     );
   });
 

@@ -11,7 +11,7 @@ import type { RoundingMode } from '../../domain/rounding';
 import { convertQuantity, type Unit } from '../../domain/units';
 import { type Decimal, greaterThan, ONE } from '../../numeric';
 import { floorInReporting, resolveFloor } from '../floor-input';
-import { dec, fxRates, type Reporting, restate, todayUtc } from '../money-input';
+import { dec, fxRates, type PriceInput, type Reporting, restate, todayUtc } from '../money-input';
 import type { Parsed } from '../parsed';
 import type { FieldProblem } from '../problem';
 import type { FloorGapRequest } from './floor-gap.schemas';
@@ -71,6 +71,37 @@ export function floorGapMethod(
 }
 
 /**
+ * WTO AoA art. 5.5 measures the c.i.f. import price (the customs value) against the trigger, so a
+ * tranche schedule defaults to the customs-value basis; every other method to the duty-paid one.
+ */
+export function defaultBasis(method: FloorGapMethod): FloorBasis {
+  return method.type === 'tranche' ? 'customs-value' : 'duty-paid';
+}
+
+/**
+ * The tranche trigger, given at the top level or inside the method (not both); a trigger for any
+ * other method is a problem, since only a tranche schedule is measured from one.
+ */
+function triggerInput(
+  request: FloorGapRequest,
+  problems: FieldProblem[],
+): { price: PriceInput; pointer: string } | undefined {
+  const inMethod = request.method?.type === 'tranche' ? request.method.trigger : undefined;
+  if (request.trigger !== undefined && inMethod !== undefined) {
+    problems.push({ pointer: '/trigger', detail: 'give the trigger once: here or in method' });
+    return undefined;
+  }
+  if (request.trigger !== undefined && request.method?.type !== 'tranche') {
+    problems.push({ pointer: '/trigger', detail: 'applies only to method.type "tranche"' });
+    return undefined;
+  }
+  if (inMethod !== undefined) return { price: inMethod, pointer: '/method/trigger' };
+  return request.trigger === undefined
+    ? undefined
+    : { price: request.trigger, pointer: '/trigger' };
+}
+
+/**
  * The one parser of the floor-gap calculator, shared by its JSON and GET forms: resolves the floor
  * (explicit or a benchmark), restates every price per the floor's unit in the reporting currency,
  * and collects every problem it finds, each at its JSON Pointer.
@@ -93,11 +124,18 @@ export function parseFloorGapRequest(
   const price = restate(request.price, unit, reporting, '/price', problems);
   if (price === undefined || floorPerUnit === undefined) return { ok: false, problems };
 
+  const trigger = triggerInput(request, problems);
+  const triggerPerUnit =
+    trigger === undefined
+      ? undefined
+      : restate(trigger.price, unit, reporting, trigger.pointer, problems);
+  if (problems.length > 0) return { ok: false, problems };
+
   const quantity =
     request.quantity === undefined
       ? ONE
       : convertQuantity(dec(request.quantity.value), request.quantity.unit, unit);
-  const basis: FloorBasis = request.basis ?? 'duty-paid';
+  const basis: FloorBasis = request.basis ?? defaultBasis(method);
 
   return {
     ok: true,
@@ -105,6 +143,7 @@ export function parseFloorGapRequest(
       input: {
         price,
         floor: floorPerUnit,
+        ...(triggerPerUnit === undefined ? {} : { trigger: triggerPerUnit }),
         basis,
         otherDutyRate: dec(request.otherDutyRate ?? 0),
         method,

@@ -17,13 +17,15 @@ export const handlePostFloorGap: RouteHandler<typeof postFloorGap> = (c) => {
   return c.json(computeFloorGap(parsed.value), 200);
 };
 
-/** Fills the GET form's implied units: the floor and the quantity default to the price's unit. */
+/** Fills the GET form's implied units: the floor, trigger and quantity default to the price's unit. */
 function withQueryDefaults(request: Record<string, unknown>): Record<string, unknown> {
   const per = (request.price as { per?: unknown } | undefined)?.per;
   const floor = request.floor as { per?: unknown } | undefined;
   const quantity = request.quantity as { unit?: unknown } | undefined;
   if (floor !== undefined && floor.per === undefined) floor.per = per;
   if (quantity !== undefined && quantity.unit === undefined) quantity.unit = floor?.per ?? per;
+  const trigger = request.trigger as { per?: unknown } | undefined;
+  if (trigger !== undefined && trigger.per === undefined) trigger.per = floor?.per ?? per;
   return request;
 }
 

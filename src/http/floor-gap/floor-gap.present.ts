@@ -18,7 +18,7 @@ function formula(command: FloorGapCommand, result: FloorGapResult, duty: string)
   const d = u(result.dutyPerUnit);
   const rule = {
     'full-gap': `full gap: d = g = ${d}`,
-    tranche: `tranche: d = Σ share × (slice of g in each band of F) = ${d}`,
+    tranche: `tranche: d = Σ share × (slice of max(0, T − R) in each band of T), T = ${u(result.trigger)}: d = ${d}`,
     capped:
       method.type === 'capped'
         ? `capped: d = min(g, maxRate × P) = min(${u(result.gap)}, ${rate(method.maxRate)} × ${u(price)}) = ${d}`
@@ -31,7 +31,10 @@ function formula(command: FloorGapCommand, result: FloorGapResult, duty: string)
         : '',
   }[method.type];
   const total = `duty = d × ${toPlain(command.quantity)} ${command.unit} = ${duty} ${command.currency}`;
-  return `${reference}; ${gap}; ${rule}; ${total}`;
+  const met = result.floorMet
+    ? `R + d = ${u(result.landedPerUnit)} ≥ F: floor met`
+    : `R + d = ${u(result.landedPerUnit)} < F: floor not met`;
+  return `${reference}; ${gap}; ${rule}; ${total}; ${met}`;
 }
 
 /** Runs the domain call for a parsed request and reports it, rounded as the request asks. */
@@ -47,9 +50,16 @@ export function computeFloorGap(command: FloorGapCommand): FloorGapResponse {
     gapPerUnit: u(result.gap),
     dutyPerUnit: u(result.dutyPerUnit),
     duty,
-    adValoremEquivalent: formatRatio(result.adValoremEquivalent, rounding),
+    adValoremEquivalent:
+      result.adValoremEquivalent === null
+        ? null
+        : formatRatio(result.adValoremEquivalent, rounding),
     binding: result.binding,
     landedPerUnit: u(result.landedPerUnit),
+    floorMet: result.floorMet,
+    ...(command.input.method.type === 'tranche'
+      ? { triggerPerUnit: u(result.trigger), triggerGapPerUnit: u(result.triggerGap) }
+      : {}),
     per: command.unit,
     quantity: { value: toPlain(command.quantity), unit: command.unit },
     basis: command.input.basis,
@@ -70,8 +80,9 @@ export function floorGapRow(response: FloorGapResponse): FlatRow {
     referencePerUnit: response.referencePerUnit,
     floorPerUnit: response.floorPerUnit,
     landedPerUnit: response.landedPerUnit,
-    adValoremEquivalent: response.adValoremEquivalent,
+    adValoremEquivalent: response.adValoremEquivalent ?? '',
     binding: String(response.binding),
+    floorMet: String(response.floorMet),
     currency: response.meta.currency,
     per: response.per,
     quantity: response.quantity.value,

@@ -47,6 +47,8 @@ export const FLOOR_GAP_QUERY: QueryForm = {
   quantity: ['/quantity/value'],
   quantityUnit: ['/quantity/unit'],
   basis: ['/basis'],
+  trigger: ['/trigger/amount'],
+  triggerPer: ['/trigger/per'],
   otherDutyRate: ['/otherDutyRate'],
   method: ['/method/type'],
   maxRate: ['/method/maxRate'],
@@ -77,7 +79,11 @@ export const getFloorGap = createRoute({
       currency: queryParam('Currency of the prices and of the answer; default USD.', 'USD'),
       quantity: queryParam('Quantity imported; default 1 of the floor’s unit.', '1000'),
       quantityUnit: queryParam('Unit of `quantity`; default `per`.'),
-      basis: queryParam('`duty-paid` (default) or `customs-value`.'),
+      basis: queryParam(
+        '`duty-paid` (default) or `customs-value` (the default with `method=tranche`).',
+      ),
+      trigger: queryParam('With `method=tranche`: the trigger price T; default the floor.'),
+      triggerPer: queryParam('Unit of `trigger`, when it differs from `per`.'),
       otherDutyRate: queryParam('Ad valorem rate of the other duties, e.g. 0.25; default 0.'),
       method: queryParam('`full-gap` (default), `tranche`, `capped` or `all-or-nothing`.'),
       maxRate: queryParam('With `method=capped`: the bound rate.'),
@@ -96,7 +102,7 @@ export const getFloorGap = createRoute({
         'text/csv': {
           schema: z.string().openapi({
             example:
-              'duty,dutyPerUnit,gapPerUnit,pricePerUnit,referencePerUnit,floorPerUnit,landedPerUnit,adValoremEquivalent,binding,currency,per,quantity,basis,method,asOf,warnings\r\n6.00,6.0000,6.0000,10.0000,10.0000,16.0000,16.0000,0.6,true,USD,kg,1,duty-paid,full-gap,2026-11-21,\r\n',
+              'duty,dutyPerUnit,gapPerUnit,pricePerUnit,referencePerUnit,floorPerUnit,landedPerUnit,adValoremEquivalent,binding,floorMet,currency,per,quantity,basis,method,asOf,warnings\r\n6.00,6.0000,6.0000,10.0000,10.0000,16.0000,16.0000,0.6,true,true,USD,kg,1,duty-paid,full-gap,2026-11-21,\r\n',
           }),
         },
         'text/plain': { schema: z.string().openapi({ example: '6.00' }) },

@@ -33,6 +33,12 @@ export const FloorGapMethodSchema = z
     z
       .object({
         type: z.literal('tranche'),
+        trigger: PriceSchema.optional().openapi({
+          description:
+            'The trigger price T the bands are fractions of (WTO AoA art. 5.5); default the floor. ' +
+            'The same as the top-level `trigger`; give one of the two.',
+          example: { amount: '16', currency: 'USD', per: 'kg' },
+        }),
         bands: z
           .array(TrancheBandSchema)
           .min(1)
@@ -86,7 +92,17 @@ export const FloorGapRequestSchema = z
     quantity: QuantitySchema.optional().openapi({
       description: 'How much is imported; default 1 of the floor’s unit.',
     }),
-    basis: BasisSchema.optional(),
+    basis: BasisSchema.optional().openapi({
+      description:
+        'Which price is compared with the floor. Default `duty-paid`, except for the `tranche` ' +
+        'method, which WTO AoA art. 5.5 measures on the customs value (c.i.f.): `customs-value`.',
+    }),
+    trigger: PriceSchema.optional().openapi({
+      description:
+        'With `method.type = tranche`: the trigger price T the gap and the bands are measured ' +
+        'from, when it differs from the floor; default the floor.',
+      example: { amount: '16', currency: 'USD', per: 'kg' },
+    }),
     otherDutyRate: NonNegativeDecimal.optional().openapi({
       description: 'Ad valorem rate of the duties charged before the floor test; default 0.',
       example: '0.25',
@@ -125,9 +141,26 @@ export const FloorGapResponseSchema = z
       description: 'd × quantity, a money total in the reporting currency.',
       example: '3500.00',
     }),
-    adValoremEquivalent: DecimalOutput.openapi({ description: 'd / P.', example: '0.35' }),
+    adValoremEquivalent: DecimalOutput.nullable().openapi({
+      description: 'd / P; `null` when the price is 0 (no rate expresses a duty on nothing).',
+      example: '0.35',
+    }),
     binding: z.boolean().openapi({ description: 'Whether the import is below the floor (g > 0).' }),
     landedPerUnit: DecimalOutput.openapi({ description: 'R + d.', example: '16.0000' }),
+    floorMet: z.boolean().openapi({
+      description:
+        'landedPerUnit ≥ floorPerUnit: whether the duty lifts the import to the floor. A tranche, ' +
+        'capped or all-or-nothing duty can leave it below while `binding` is true.',
+      example: true,
+    }),
+    triggerPerUnit: DecimalOutput.optional().openapi({
+      description: 'Tranche only: the trigger price T.',
+      example: '16.0000',
+    }),
+    triggerGapPerUnit: DecimalOutput.optional().openapi({
+      description: 'Tranche only: max(0, T − R), the gap the bands tax.',
+      example: '6.0000',
+    }),
     per: UnitSchema.openapi({ description: 'The unit every per-unit value is expressed in.' }),
     quantity: z
       .object({ value: DecimalOutput, unit: UnitSchema })

@@ -166,7 +166,10 @@ function presentDutyLine(a: Assessment, line: DutyLine, amount: string, cv: stri
       return {
         ...common,
         basis: line.charge.basis === 'duty-paid' ? 'duty-paid value' : 'customs value',
-        rate: formatRatio(g.result.adValoremEquivalent, rounding),
+        // No rate expresses a duty on a zero price (the floor-gap AVE is null then).
+        ...(g.result.adValoremEquivalent === null
+          ? {}
+          : { rate: formatRatio(g.result.adValoremEquivalent, rounding) }),
         formula: `${reference}; g = max(0, F − R) = max(0, ${f.unit(line.charge.floor)} − ${f.unit(g.result.reference)}) = ${f.unit(g.result.gap)}; ${line.charge.method.type}: d = ${f.unit(g.result.dutyPerUnit)} per ${u} × ${shortQuantity(g.quantity)} ${u} = ${grouped(amount)}`,
       };
     }

@@ -1,0 +1,111 @@
+import { describe, expect, it } from 'vitest';
+import { call, postJson, problemOf } from '../helpers';
+
+const usd = (amount: string, per = 'kg') => ({ amount, currency: 'USD', per });
+
+interface FloorGap {
+  basis: string;
+  referencePerUnit: string;
+  gapPerUnit: string;
+  dutyPerUnit: string;
+  duty: string;
+  landedPerUnit: string;
+  adValoremEquivalent: string | null;
+  binding: boolean;
+  floorMet: boolean;
+  triggerPerUnit?: string;
+  triggerGapPerUnit?: string;
+  formula: string;
+  meta: { warnings: { code: string; detail: string }[] };
+}
+
+async function floorGap(body: Record<string, unknown>): Promise<FloorGap> {
+  const response = await postJson('/v1/floor-gap', { asOf: '2026-11-21', ...body });
+  if (response.status !== 200) throw new Error(await response.text());
+  return (await response.json()) as FloorGap;
+}
+
+describe('POST /v1/floor-gap: floorMet (a duty can bind and still fail the floor)', () => {
+  it('WTO tranche, red 10, floor 16: measured on the customs value by default, d = 0.30 × (6 − 1.6) = 1.32, landed 11.32 < 16', async () => {
+    const r = await floorGap({
+      price: usd('10'),
+      floor: usd('16'),
+      otherDutyRate: '0.25',
+      method: { type: 'tranche' },
+    });
+    // art. 5.5 compares the c.i.f. price with the trigger: R = P = 10 despite the 25% duty
+    expect(r.basis).toBe('customs-value');
+    expect(r.referencePerUnit).toBe('10.0000');
+    expect(r.gapPerUnit).toBe('6.0000');
+    expect(r.dutyPerUnit).toBe('1.3200');
+    expect(r.landedPerUnit).toBe('11.3200');
+    expect(r.binding).toBe(true);
+    expect(r.floorMet).toBe(false);
+    expect(r.triggerPerUnit).toBe('16.0000');
+    expect(r.formula).toContain('floor not met');
+  });
+
+  it('a trigger of 20 apart from the 16 floor: g = 20 − 10 = 10 → 0.50 × (10 − 8) + 0.09 × 20 = 2.8', async () => {
+    const r = await floorGap({
+      price: usd('10'),
+      floor: usd('16'),
+      trigger: usd('20'),
+      method: { type: 'tranche' },
+    });
+    expect(r.triggerGapPerUnit).toBe('10.0000');
+    expect(r.gapPerUnit).toBe('6.0000');
+    expect(r.dutyPerUnit).toBe('2.8000');
+    expect(r.floorMet).toBe(false);
+  });
+
+  it('the trigger may sit inside the method: the same 2.8', async () => {
+    const r = await floorGap({
+      price: usd('10'),
+      floor: usd('16'),
+      method: { type: 'tranche', trigger: usd('20') },
+    });
+    expect(r.dutyPerUnit).toBe('2.8000');
+  });
+
+  it('a trigger with a full-gap method is a 422 at /trigger', async () => {
+    const problem = await problemOf(
+      await postJson('/v1/floor-gap', { price: usd('10'), floor: usd('16'), trigger: usd('20') }),
+      422,
+    );
+    expect(problem.errors?.[0]?.pointer).toBe('/trigger');
+  });
+
+  it('a full gap meets the floor (16 ≥ 16); a capped one does not: min(6, 0.25 × 10) = 2.5, landed 12.5', async () => {
+    expect((await floorGap({ price: usd('10'), floor: usd('16') })).floorMet).toBe(true);
+    const capped = await floorGap({
+      price: usd('10'),
+      floor: usd('16'),
+      method: { type: 'capped', maxRate: '0.25' },
+    });
+    expect(capped.landedPerUnit).toBe('12.5000');
+    expect(capped.floorMet).toBe(false);
+  });
+
+  it('the ad valorem equivalent at price 0 is null (duty 16 on nothing)', async () => {
+    const r = await floorGap({ price: usd('0'), floor: usd('16') });
+    expect(r.dutyPerUnit).toBe('16.0000');
+    expect(r.adValoremEquivalent).toBeNull();
+  });
+
+  it('GET: trigger from the query and floorMet in the CSV', async () => {
+    const text = await (
+      await call(
+        '/v1/floor-gap?price=10&floor=16&per=kg&method=tranche&trigger=20&asOf=2026-11-21&format=text&field=dutyPerUnit',
+      )
+    ).text();
+    expect(text).toBe('2.8000');
+    const csv = await (
+      await call('/v1/floor-gap?price=10&floor=16&per=kg&method=tranche&asOf=2026-11-21&format=csv')
+    ).text();
+    const [header, row] = csv.split('\r\n');
+    const cells = Object.fromEntries(
+      (header ?? '').split(',').map((name, i) => [name, (row ?? '').split(',')[i]]),
+    );
+    expect(cells).toMatchObject({ dutyPerUnit: '1.3200', binding: 'true', floorMet: 'false' });
+  });
+});
