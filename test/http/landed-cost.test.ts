@@ -719,19 +719,17 @@ describe('reported parts add up to reported totals (each part rounded once)', ()
         '/v1/landed-cost?mineral=ndfeb-magnet&origin=EU&quantity=10789&unit=kg&price=75&per=kg&asOf=2026-03-01',
       )
     ).json()) as LandedCost;
-    // goods 10,789 × 75 = 809,175.00; MFN 2.1% = 16,992.675 → 16,992.68; s122 10% = 80,917.50;
-    // duties 16,992.68 + 80,917.50 = 97,910.18. MPF 0.3464% = 2,802.98… → max 651.50; HMF 0.125%
-    // = 1,011.46875 → 1,011.47; fees 651.50 + 1,011.47 = 1,662.97.
+    // goods 10,789 × 75 = 809,175.00; MFN 2.1% = 16,992.675 → 16,992.68 = duties. MPF 0.3464% =
+    // 2,802.98… → max 651.50; HMF 0.125% = 1,011.46875 → 1,011.47; fees 651.50 + 1,011.47 = 1,662.97.
     expect(amounts(r)).toEqual({
       'us-mfn-8505-11': '16992.68',
-      'us-s122-surcharge': '80917.50',
       'us-mpf-fy2026': '651.50',
       'us-hmf': '1011.47',
     });
-    expect([r.goods, r.duties, r.fees]).toEqual(['809175.00', '97910.18', '1662.97']);
-    // 809,175.00 + 97,910.18 + 1,662.97 = 908,748.15 (the exact total 908,748.14375 rounds to .14:
-    // the parts as shown add up to .15, and that is what is reported).
-    expect(r.landedCost).toBe('908748.15');
+    expect([r.goods, r.duties, r.fees]).toEqual(['809175.00', '16992.68', '1662.97']);
+    // 809,175.00 + 16,992.68 + 1,662.97 = 827,830.65 (the exact total 827,830.64375 rounds to .64:
+    // the parts as shown add up to .65, and that is what is reported).
+    expect(r.landedCost).toBe('827830.65');
   });
 
   it('duties = Σ duty lines as reported (CN magnets, 0.352951 kg at 75)', async () => {
@@ -741,16 +739,13 @@ describe('reported parts add up to reported totals (each part rounded once)', ()
       )
     ).json()) as LandedCost;
     // goods 0.352951 × 75 = 26.471325 → 26.47. MFN 2.1% = 0.555897825 → 0.56; s301 25% =
-    // 6.61783125 → 6.62; s122 10% = 2.6471325 → 2.65. Σ = 9.83 (the exact 9.821361… is 9.82).
-    expect(amounts(r)).toMatchObject({
-      'us-mfn-8505-11': '0.56',
-      'us-301-magnets-2026': '6.62',
-      'us-s122-surcharge': '2.65',
-    });
-    expect(r.duties).toBe('9.83');
+    // 6.61783125 → 6.62. Σ = 7.18 (the exact 7.173729075 is 7.17).
+    expect(amounts(r)).toMatchObject({ 'us-mfn-8505-11': '0.56', 'us-301-magnets-2026': '6.62' });
+    expect(r.lines.filter((l) => l.kind !== 'fee')).toHaveLength(2);
+    expect(r.duties).toBe('7.18');
     // fees: MPF min 33.58 + HMF 0.125% × 26.471325 = 0.0330891… → 0.03 = 33.61;
-    // landedCost 26.47 + 9.83 + 33.61 = 69.91.
-    expect([r.fees, r.landedCost]).toEqual(['33.61', '69.91']);
+    // landedCost 26.47 + 7.18 + 33.61 = 67.26.
+    expect([r.fees, r.landedCost]).toEqual(['33.61', '67.26']);
   });
 
   it('batch totals = Σ the lines as reported (two CSV lines of 3 kg nd-oxide at 10.005)', async () => {
