@@ -18,7 +18,7 @@ import { floorGapRouter } from './http/floor-gap/floor-gap.index';
 import { landedCostRouter } from './http/landed-cost/landed-cost.index';
 import { createMcpRouter } from './http/mcp/mcp.index';
 import { mcpPath } from './http/mcp/mcp.routes';
-import { mediaType } from './http/media-type';
+import { mediaType, refuseContentCoding } from './http/media-type';
 import { apiKeys } from './http/middleware/api-keys';
 import { rateLimit } from './http/middleware/rate-limit';
 import { originContentRouter } from './http/origin-content/origin-content.index';
@@ -112,6 +112,7 @@ export function createApp() {
   );
   app.use(apiKeys);
   app.use(rateLimit);
+  app.use(refuseContentCoding);
   const singleLimit = limitBody(MAX_JSON_BODY_BYTES);
   const batchLimit = limitBody(MAX_BATCH_BODY_BYTES);
   const csvLimit = limitBody(MAX_CSV_BODY_BYTES);

@@ -30,3 +30,24 @@ export function requireMediaType(...accepted: string[]) {
 }
 
 export const requireJson = requireMediaType('application/json');
+
+/**
+ * RFC 9110 §15.5.16: a body in a content coding the API does not take is a 415 whose
+ * Accept-Encoding names the one it does take, identity. Bodies are never inflated: a few KiB of
+ * gzip can inflate past every body limit.
+ */
+export const refuseContentCoding = createMiddleware(async (c, next) => {
+  const codings = (c.req.header('content-encoding') ?? '')
+    .split(',')
+    .map((coding) => coding.trim().toLowerCase())
+    .filter((coding) => coding !== '' && coding !== 'identity');
+  if (codings.length > 0 && !['GET', 'HEAD', 'OPTIONS'].includes(c.req.method)) {
+    throw new Problem(
+      415,
+      `Request bodies are taken uncompressed; the request's Content-Encoding is "${codings.join(', ')}". Send the body without Content-Encoding.`,
+      [],
+      { 'accept-encoding': 'identity' },
+    );
+  }
+  await next();
+});

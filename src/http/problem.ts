@@ -140,7 +140,7 @@ export function problemResponses(...statuses: ContentfulStatusCode[]) {
     400: 'Malformed JSON, or a query string with unknown or repeated parameters.',
     404: 'No such resource.',
     413: 'The body or batch is too large.',
-    415: 'The Content-Type is not one this operation accepts.',
+    415: 'The Content-Type is not one this operation accepts, or the body is compressed (Content-Encoding).',
     422: 'The request is well-formed but a field or query value is invalid; `errors` names each one.',
   };
   return Object.fromEntries(

@@ -19,6 +19,36 @@ describe('every failure is RFC 9457 problem+json', () => {
     expect(response.headers.get('accept-post')).toBe('application/json');
   });
 
+  it('a compressed body (Content-Encoding) → 415 with Accept-Encoding: identity, never inflated (RFC 9110 §15.5.16)', async () => {
+    const json = '{"price":{"amount":"10","per":"kg"},"floor":{"amount":"16","per":"kg"}}';
+    const gzipped = await new Response(
+      new Blob([json]).stream().pipeThrough(new CompressionStream('gzip')),
+    ).arrayBuffer();
+    for (const [path, encoding, type] of [
+      ['/v1/floor-gap', 'gzip', 'application/json'],
+      ['/v1/floor-gap', 'GZIP', 'application/json'],
+      ['/v1/floor-gap', 'br', 'application/json'],
+      ['/v1/floor-gap', 'gzip, identity', 'application/json'],
+      ['/v1/landed-cost/batch', 'gzip', 'text/csv'],
+    ] as const) {
+      const response = await call(path, {
+        method: 'POST',
+        headers: { 'content-type': type, 'content-encoding': encoding },
+        body: gzipped,
+      });
+      expect(response.status, `${path} ${encoding}`).toBe(415);
+      expect(response.headers.get('accept-encoding')).toBe('identity');
+      const problem = await problemOf(response, 415);
+      expect(problem.detail).toContain('Content-Encoding');
+    }
+    const identity = await call('/v1/floor-gap', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'content-encoding': 'identity' },
+      body: json,
+    });
+    expect(identity.status).toBe(200);
+  });
+
   it('no Content-Type → 415', async () => {
     await problemOf(await call('/v1/floor-gap', { method: 'POST', body: '{}' }), 415);
   });
