@@ -110,8 +110,9 @@ export function createApp() {
       maxAge: 86400,
     }),
   );
-  app.use(apiKeys);
+  // Limit first: failed authentication spends the address's bucket (rate-limit.ts).
   app.use(rateLimit);
+  app.use(apiKeys);
   app.use(refuseContentCoding);
   const singleLimit = limitBody(MAX_JSON_BODY_BYTES);
   const batchLimit = limitBody(MAX_BATCH_BODY_BYTES);

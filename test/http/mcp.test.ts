@@ -179,7 +179,8 @@ describe('MCP endpoint /mcp (Streamable HTTP)', () => {
         return { success: allow };
       },
     };
-    const client = await connect({ RATE_LIMITER }, { authorization: 'Bearer k1' });
+    // k1 is a configured key, so it has a bucket of its own (any other key counts per address).
+    const client = await connect({ RATE_LIMITER, API_KEYS: 'k1' }, { authorization: 'Bearer k1' });
     keys.length = 0;
     await call(client, 'computeFloorGap', FLOOR_GAP);
     // One POST /mcp, one count: the tool's route runs in-process without a second one.

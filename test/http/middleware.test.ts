@@ -35,19 +35,68 @@ describe('optional API keys', () => {
 });
 
 describe('rate limiting (Workers Rate Limiting binding)', () => {
-  it('answers 429 with Retry-After when the binding says no, keyed on the API key', async () => {
+  /** A binding that lets `limit` requests through per bucket, and records each bucket asked. */
+  function limiter(limit: number) {
+    const counts = new Map<string, number>();
     const keys: string[] = [];
-    const RATE_LIMITER = {
-      limit: async ({ key }: { key: string }) => {
-        keys.push(key);
-        return { success: false };
+    return {
+      keys,
+      RATE_LIMITER: {
+        limit: async ({ key }: { key: string }) => {
+          keys.push(key);
+          counts.set(key, (counts.get(key) ?? 0) + 1);
+          return { success: (counts.get(key) ?? 0) <= limit };
+        },
       },
     };
-    const response = await withEnv('/health?key=k1', { RATE_LIMITER });
+  }
+  const from = (ip: string, headers: Record<string, string> = {}) => ({
+    headers: { 'cf-connecting-ip': ip, ...headers },
+  });
+  const path = '/v1/floor-gap?price=10&floor=16&per=kg&format=text';
+
+  it('answers 429 with Retry-After when the binding says no', async () => {
+    const { RATE_LIMITER } = limiter(0);
+    const response = await withEnv('/health', { RATE_LIMITER }, from('203.0.113.7'));
     await problemOf(response.clone(), 429);
     expect(response.headers.get('retry-after')).toBe('60');
-    await withEnv('/health', { RATE_LIMITER }, { headers: { 'cf-connecting-ip': '203.0.113.7' } });
-    expect(keys).toEqual(['key:k1', 'ip:203.0.113.7']);
+  });
+
+  it('a configured API key has its own bucket; anything else is limited per client address', async () => {
+    const { RATE_LIMITER, keys } = limiter(1000);
+    const env = { RATE_LIMITER, API_KEYS: 'alpha-key' };
+    await withEnv(`${path}&key=alpha-key`, env, from('203.0.113.7'));
+    await withEnv(path, env, from('203.0.113.7', { authorization: 'Bearer alpha-key' }));
+    await withEnv(`${path}&key=made-up`, env, from('203.0.113.7'));
+    await withEnv(path, env, from('203.0.113.8', { authorization: 'Bearer made-up' }));
+    await withEnv(path, env, from('203.0.113.8'));
+    expect(keys).toEqual([
+      'key:alpha-key',
+      'key:alpha-key',
+      'ip:203.0.113.7',
+      'ip:203.0.113.8',
+      'ip:203.0.113.8',
+    ]);
+  });
+
+  it('without API_KEYS, a made-up bearer or ?key= gets no bucket of its own: per address', async () => {
+    const { RATE_LIMITER, keys } = limiter(1000);
+    await withEnv(`${path}&key=fresh-1`, { RATE_LIMITER }, from('203.0.113.9'));
+    await withEnv(path, { RATE_LIMITER }, from('203.0.113.9', { authorization: 'Bearer fresh-2' }));
+    expect(keys).toEqual(['ip:203.0.113.9', 'ip:203.0.113.9']);
+  });
+
+  it('failed authentication is throttled per address: wrong keys get 401 until the address is spent, then 429', async () => {
+    const { RATE_LIMITER } = limiter(3);
+    const env = { RATE_LIMITER, API_KEYS: 'alpha-key' };
+    const statuses: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      const response = await withEnv(`${path}&key=guess-${i}`, env, from('203.0.113.10'));
+      statuses.push(response.status);
+    }
+    expect(statuses).toEqual([401, 401, 401, 429, 429]);
+    // The right key is not held back by the guesses from that address.
+    expect((await withEnv(`${path}&key=alpha-key`, env, from('203.0.113.10'))).status).toBe(200);
   });
 
   it('lets requests through when the binding allows them, and is a no-op without it', async () => {

@@ -22,19 +22,32 @@ function sameKey(a: string, b: string): boolean {
   return diff === 0;
 }
 
+/** The keys the `API_KEYS` secret lists (comma-separated); none when it is unset. */
+export function configuredKeys(secret: string | undefined): string[] {
+  return (secret ?? '')
+    .split(',')
+    .map((k) => k.trim())
+    .filter((k) => k !== '');
+}
+
+/** True when `key` is one of the configured keys. */
+export function isConfiguredKey(
+  key: string | undefined,
+  configured: readonly string[],
+): key is string {
+  return key !== undefined && configured.some((k) => sameKey(k, key));
+}
+
 /**
  * Optional API keys: off unless the `API_KEYS` secret lists some; then every operation except
  * discovery needs one of them, else 401 problem+json.
  */
 export const apiKeys = createMiddleware<AppEnv>(async (c, next) => {
-  const configured = (c.env?.API_KEYS ?? '')
-    .split(',')
-    .map((k) => k.trim())
-    .filter((k) => k !== '');
+  const configured = configuredKeys(c.env?.API_KEYS);
   if (configured.length === 0 || OPEN_PATHS.has(c.req.path) || c.req.method === 'OPTIONS')
     return next();
   const key = presentedKey(c.req.header('authorization'), c.req.query('key'));
-  if (key === undefined || !configured.some((k) => sameKey(k, key))) {
+  if (!isConfiguredKey(key, configured)) {
     throw new Problem(
       401,
       key === undefined
