@@ -122,7 +122,7 @@ export const IsoDate = z.iso.date({ error: 'must be a date YYYY-MM-DD' }).openap
 export const CountryCode = z
   .string()
   .regex(/^([A-Z]{2})$/, { error: 'must be an ISO 3166-1 alpha-2 code in upper case, or "EU"' })
-  .openapi('Country', { description: 'ISO 3166-1 alpha-2 code, or `EU`.', example: 'US' });
+  .openapi('CountryCode', { description: 'ISO 3166-1 alpha-2 code, or `EU`.', example: 'US' });
 
 export const WarningSchema = z
   .object({

@@ -1,4 +1,4 @@
-import { Validator } from '@cfworker/json-schema';
+import type { Validator } from '@cfworker/json-schema';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { app } from '../../src/app';
@@ -7,6 +7,11 @@ import {
   LandedCostRequestSchema,
 } from '../../src/http/landed-cost/landed-cost.schemas';
 import { Wide } from '../domain/reference-rounding';
+import {
+  responseValidator as documentedResponse,
+  type OpenApiDocument,
+  servedDocument,
+} from '../openapi-schemas';
 
 /**
  * Contract fuzzing (fast-check, fixed seed, bounded runs): whatever a client sends, the API never
@@ -15,31 +20,15 @@ import { Wide } from '../domain/reference-rounding';
  * and every landed-cost answer's reported parts add up to its reported totals.
  */
 
-type Doc = {
-  paths: Record<
-    string,
-    Record<string, { responses: Record<string, { content?: Record<string, { schema: unknown }> }> }>
-  >;
-  components: { schemas: Record<string, unknown> };
-};
-let doc: Doc;
+let doc: OpenApiDocument;
 
 beforeAll(async () => {
-  doc = (await (await app.request('/openapi.json')).json()) as Doc;
+  doc = await servedDocument();
 });
 
-/** A validator for an operation's 200 JSON body, with `#/components/schemas` refs made `$defs`. */
-function responseValidator(path: string, method: string): Validator {
-  const schema = doc.paths[path]?.[method]?.responses['200']?.content?.['application/json']?.schema;
-  if (schema === undefined) throw new Error(`no 200 JSON schema for ${method} ${path}`);
-  const rewrite = (x: unknown) =>
-    JSON.parse(JSON.stringify(x).replaceAll('#/components/schemas/', '#/$defs/'));
-  return new Validator(
-    { ...rewrite(schema), $defs: rewrite(doc.components.schemas) },
-    '2020-12',
-    false,
-  );
-}
+/** A validator for an operation's 200 JSON body in the served document. */
+const responseValidator = (path: string, method: string): Validator =>
+  documentedResponse(doc, path, method);
 
 interface Sent {
   readonly status: number;

@@ -29,7 +29,13 @@ export const BenchmarkCheckRequestSchema = z
     rounding: RoundingSchema.optional(),
   })
   .strict()
-  .openapi('BenchmarkCheckRequest');
+  .openapi('BenchmarkCheckRequest', {
+    example: {
+      mineral: 'dy-oxide',
+      price: { amount: '1600', currency: 'USD', per: 'kg' },
+      asOf: '2026-11-21',
+    },
+  });
 
 export type BenchmarkCheckRequest = z.infer<typeof BenchmarkCheckRequestSchema>;
 

@@ -282,7 +282,27 @@ export const BatchRequestSchema = z
       }),
   })
   .strict()
-  .openapi('LandedCostBatchRequest');
+  .openapi('LandedCostBatchRequest', {
+    example: {
+      defaults: { destination: 'US', asOf: '2026-03-01' },
+      lines: [
+        {
+          entryId: 'E-1',
+          mineral: 'nd-oxide',
+          origin: 'CN',
+          quantity: { value: '1000', unit: 'kg' },
+          price: { amount: '60', currency: 'USD', per: 'kg' },
+        },
+        {
+          entryId: 'E-1',
+          mineral: 'ndfeb-magnet',
+          origin: 'CN',
+          quantity: { value: '500', unit: 'kg' },
+          price: { amount: '75', currency: 'USD', per: 'kg' },
+        },
+      ],
+    },
+  });
 
 export type BatchRequest = z.infer<typeof BatchRequestSchema>;
 
