@@ -1,5 +1,4 @@
-import { Client } from '@modelcontextprotocol/sdk/client/index.js';
-import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
+import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import {
   type CallToolResult,
   ErrorCode,
@@ -8,24 +7,21 @@ import {
 } from '@modelcontextprotocol/sdk/types.js';
 import { CfWorkerJsonSchemaValidator } from '@modelcontextprotocol/sdk/validation/cfworker';
 import { describe, expect, it } from 'vitest';
+import { connectFloorline, floorGapDuty } from '../../examples/mcp/floorline-mcp';
 import { app } from '../../src/app';
 import { FloorGapRequestSchema } from '../../src/http/floor-gap/floor-gap.schemas';
 import { PROTOCOL_VERSIONS } from '../../src/http/mcp/mcp.protocol';
 import { postJson, problemOf } from '../helpers';
 
-/** An MCP SDK client whose HTTP requests the app answers in-process, with the given bindings. */
-async function connect(env: Record<string, unknown> = {}, headers: Record<string, string> = {}) {
-  const transport = new StreamableHTTPClientTransport(new URL('http://floorline.test/mcp'), {
-    requestInit: { headers },
+/** The example's MCP SDK client, its HTTP requests answered by the app in-process. */
+function connect(env: Record<string, unknown> = {}, apiKey?: string) {
+  return connectFloorline({
+    url: 'http://floorline.test/mcp',
+    ...(apiKey === undefined ? {} : { apiKey }),
     fetch: async (url, init) => app.request(String(url), init, env),
+    // workerd allows no code generation from strings, which the SDK's default (Ajv) needs.
+    jsonSchemaValidator: new CfWorkerJsonSchemaValidator(),
   });
-  // workerd allows no code generation from strings, which the SDK's default (Ajv) needs.
-  const client = new Client(
-    { name: 'floorline-test', version: '1.0.0' },
-    { jsonSchemaValidator: new CfWorkerJsonSchemaValidator() },
-  );
-  await client.connect(transport);
-  return client;
 }
 
 const call = (client: Client, name: string, args: Record<string, unknown>) =>
@@ -114,6 +110,7 @@ describe('MCP endpoint /mcp (Streamable HTTP)', () => {
     expect(JSON.parse(textOf(result))).toEqual(result.structuredContent);
     const route = await (await postJson('/v1/floor-gap', FLOOR_GAP)).json();
     expect(result.structuredContent).toEqual(route);
+    expect(await floorGapDuty(client, '10', '16', 'kg')).toBe('6.00');
     await client.close();
   });
 
@@ -165,7 +162,7 @@ describe('MCP endpoint /mcp (Streamable HTTP)', () => {
   it('honours API keys: none is a 401, the right bearer key lists the tools', async () => {
     const env = { API_KEYS: 'alpha-key' };
     await expect(connect(env)).rejects.toThrow(/401/);
-    const client = await connect(env, { authorization: 'Bearer alpha-key' });
+    const client = await connect(env, 'alpha-key');
     expect((await client.listTools()).tools.length).toBeGreaterThan(0);
     await client.close();
   });
@@ -180,7 +177,7 @@ describe('MCP endpoint /mcp (Streamable HTTP)', () => {
       },
     };
     // k1 is a configured key, so it has a bucket of its own (any other key counts per address).
-    const client = await connect({ RATE_LIMITER, API_KEYS: 'k1' }, { authorization: 'Bearer k1' });
+    const client = await connect({ RATE_LIMITER, API_KEYS: 'k1' }, 'k1');
     keys.length = 0;
     await call(client, 'computeFloorGap', FLOOR_GAP);
     // One POST /mcp, one count: the tool's route runs in-process without a second one.
