@@ -4,6 +4,7 @@ import { cors } from 'hono/cors';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
 import { timing } from 'hono/timing';
+import { type PolicyData, policyData } from './data/store';
 import { benchmarkCheckRouter } from './http/benchmark-check/benchmark-check.index';
 import { blocTiersRouter } from './http/bloc-tiers/bloc-tiers.index';
 import type { Bindings } from './http/env';
@@ -92,11 +93,20 @@ export function corsOrigin(origin: string, allowList: string | undefined): strin
   return allowed.includes(origin) ? origin : null;
 }
 
+export interface AppOptions {
+  /** The policy data every calculator resolves against; default the seeds. */
+  readonly data?: PolicyData;
+}
+
 /** The Floorline application: middleware, errors, docs and every router. */
-export function createApp() {
+export function createApp({ data = policyData }: AppOptions = {}) {
   const app = createRouter();
   let table: RouteTable | undefined;
 
+  app.use((c, next) => {
+    c.set('data', data);
+    return next();
+  });
   app.use(requestId());
   app.use(timing({ crossOrigin: true }));
   app.use(secureHeaders({ crossOriginResourcePolicy: 'cross-origin' }));
@@ -127,25 +137,27 @@ export function createApp() {
   app.onError(handleError);
   app.notFound(notFoundOrMethodNotAllowed(() => (table ??= routeTable(app.routes))));
 
-  app.route('/', systemRouter);
-  app.route('/', floorGapRouter);
-  app.route('/', landedCostRouter);
-  app.route('/', blocTiersRouter);
-  // Before the reference router, whose /v1/benchmarks/{id} would take "check" for an id.
-  app.route('/', benchmarkCheckRouter);
-  app.route('/', originContentRouter);
-  app.route('/', floorFinancingRouter);
-  app.route('/', referenceRouter);
-  app.route(
-    '/',
-    createMcpRouter({
-      name: 'floorline',
-      version: OPENAPI_INFO.info.version,
-      document: () => app.getOpenAPI31Document(OPENAPI_INFO),
-      fetch: (request, env, executionCtx) => app.fetch(request, env, executionCtx),
-      allowsOrigin: (origin, env) => corsOrigin(origin, env?.CORS_ORIGINS) !== null,
-    }),
-  );
+  // Chained, so that AppType carries every route's request and answer types (hono/client).
+  const routes = app
+    .route('/', systemRouter)
+    .route('/', floorGapRouter)
+    .route('/', landedCostRouter)
+    .route('/', blocTiersRouter)
+    // Before the reference router, whose /v1/benchmarks/{id} would take "check" for an id.
+    .route('/', benchmarkCheckRouter)
+    .route('/', originContentRouter)
+    .route('/', floorFinancingRouter)
+    .route('/', referenceRouter)
+    .route(
+      '/',
+      createMcpRouter({
+        name: 'floorline',
+        version: OPENAPI_INFO.info.version,
+        document: () => app.getOpenAPI31Document(OPENAPI_INFO),
+        fetch: (request, env, executionCtx) => app.fetch(request, env, executionCtx),
+        allowsOrigin: (origin, env) => corsOrigin(origin, env?.CORS_ORIGINS) !== null,
+      }),
+    );
 
   // The benchmark's baseline: parse and serialise the same bytes, nothing else (bench/run.ts).
   app.post('/__bench/batch', async (c) => {
@@ -173,7 +185,7 @@ export function createApp() {
       { url: new URL(c.req.url).origin, description: 'The deployment serving this document' },
     ],
   }));
-  return app;
+  return routes;
 }
 
 export const app = createApp();

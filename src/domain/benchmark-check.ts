@@ -4,7 +4,14 @@ import { type Decimal, greaterThan, lessThan, subtract, ZERO } from '../numeric'
 export const BENCHMARK_KINDS = ['floor', 'cap'] as const;
 export type BenchmarkKind = (typeof BENCHMARK_KINDS)[number];
 
-export type BenchmarkStatus = 'below-floor' | 'meets-floor' | 'within-cap' | 'above-cap';
+/** Where a price sits against a benchmark. */
+export const BENCHMARK_STATUSES = [
+  'below-floor',
+  'meets-floor',
+  'within-cap',
+  'above-cap',
+] as const;
+export type BenchmarkStatus = (typeof BENCHMARK_STATUSES)[number];
 
 export interface BenchmarkCheckInput {
   readonly kind: BenchmarkKind;

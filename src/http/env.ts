@@ -1,3 +1,5 @@
+import type { PolicyData } from '../data/store';
+
 /** The Workers Rate Limiting binding, as much of it as the API uses. */
 export interface RateLimiter {
   limit(options: { key: string }): Promise<{ success: boolean }>;
@@ -17,4 +19,8 @@ export interface Bindings {
 
 export interface AppEnv {
   Bindings: Bindings;
+  Variables: {
+    /** The policy data every calculator resolves against (createApp's `data`). */
+    data: PolicyData;
+  };
 }

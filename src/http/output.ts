@@ -5,24 +5,6 @@ import { Problem } from './problem';
 /** A calculator answer flattened to named cells, for the CSV and text forms. */
 export type FlatRow = Readonly<Record<string, string>>;
 
-export type OutputFormat = 'json' | 'csv' | 'text';
-
-/**
- * Answers a GET calculator in the format a spreadsheet asked for: JSON as is, CSV as a header row
- * and one value row (`IMPORTDATA`), or one bare value (`WEBSERVICE`).
- */
-export function respondInFormat(
-  c: Context,
-  format: OutputFormat,
-  json: unknown,
-  row: FlatRow,
-  field: string,
-): Response {
-  if (format === 'csv') return csvResponse(c, Object.keys(row), [Object.values(row)]);
-  if (format === 'text') return textField(c, row, field);
-  return c.json(json, 200);
-}
-
 /** A CSV answer: a header row and value rows. */
 export function csvResponse(
   c: Context,

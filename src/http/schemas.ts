@@ -171,21 +171,6 @@ export const MetaSchema = z
       'which they are known to hold (one `data-horizon` warning), missing tariff data.',
   });
 
-export const FormatSchema = z.enum(['json', 'csv', 'text']).openapi({
-  description:
-    '`json` (default), `csv` (a header row and one value row, for `IMPORTDATA`), or `text` (one ' +
-    'bare value, the `field`, for `WEBSERVICE`).',
-  example: 'json',
-});
-
-/** An optional query parameter of a GET form, documented for the playground. */
-export function queryParam(description: string, example?: string) {
-  return z
-    .string()
-    .optional()
-    .openapi(example === undefined ? { description } : { description, example });
-}
-
 /** An id of lower-case letters, digits and dashes: minerals, measures, scenarios, benchmarks. */
 export const IdSchema = z
   .string()

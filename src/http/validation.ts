@@ -1,6 +1,6 @@
 import type { Hook } from '@hono/zod-openapi';
-import type { Env } from 'hono';
 import type { z } from 'zod';
+import type { AppEnv } from './env';
 import { type FieldProblem, Problem, queryProblem, validationProblem } from './problem';
 
 /** JSON Pointer (RFC 6901) for a path into a request. */
@@ -39,7 +39,7 @@ export function issuesToProblems(issues: readonly z.core.$ZodIssue[]): FieldProb
  * every field (query values by `parameter`); a repeated query parameter is a 400 (the query cannot
  * be read as one request); a path that does not fit is a 404.
  */
-export const validationHook: Hook<unknown, Env, string, unknown> = (result, c) => {
+export const validationHook: Hook<unknown, AppEnv, string, unknown> = (result, c) => {
   if (result.success) return;
   if (result.target === 'query') {
     const repeated = Object.entries(c.req.queries()).filter(([, values]) => values.length > 1);

@@ -390,7 +390,7 @@ describe('what-if measures and scenarios', () => {
     // + MPF 173.20 + HMF 62.50
     expect(r.landedCost).toBe('200235.70');
     expect(r.lines.find((l) => l.kind === 'floor-gap')?.formula).toBe(
-      'R = P × (1 + r) = 5,000.0000 × (1 + 0.037) = 5,185.0000 per t; g = max(0, F − R) = max(0, 20,000.0000 − 5,185.0000) = 14,815.0000; full-gap: d = 14,815.0000 per t × 10 t = 148,150.00',
+      'R = P × (1 + r) = 5,000.0000 × (1 + 0.037) = 5,185.0000 per t; g = max(0, F − R) = max(0, 20,000.0000 − 5,185.0000) = 14,815.0000; full gap: d = g = 14,815.0000 per t; duty = d × 10 t = 148,150.00; R + d = 20,000.0000 per t ≥ F: floor met',
     );
     expect(codes(r)).toContain('reported-figure');
   });

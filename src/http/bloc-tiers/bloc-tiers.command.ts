@@ -60,7 +60,7 @@ function adValoremRate(
 }
 
 /** The one parser of the bloc-tiers calculator, for its JSON, GET and SVG forms. */
-export function parseBlocTiersRequest(
+export function resolveBlocTiers(
   request: BlocTiersRequest,
   data: PolicyData,
 ): Parsed<BlocTiersCommand> {

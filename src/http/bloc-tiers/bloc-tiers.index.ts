@@ -1,12 +1,128 @@
-import { createRouter } from '../router';
+import { createRoute, z } from '@hono/zod-openapi';
+import { blocTiers } from '../../domain/bloc-tiers';
+import { answerFromQuery, type Calculator, calculatorRouter, flatForm } from '../calculator';
+import { problemResponses } from '../problem';
+import { type BlocTiersCommand, resolveBlocTiers } from './bloc-tiers.command';
 import {
-  handleGetBlocTiers,
-  handleGetBlocTiersSvg,
-  handlePostBlocTiers,
-} from './bloc-tiers.handlers';
-import { getBlocTiers, getBlocTiersSvg, postBlocTiers } from './bloc-tiers.routes';
+  BLOC_TIERS_COLUMNS,
+  blocTiersRows,
+  blocTiersSummary,
+  blocTiersSvg,
+  presentBlocTiers,
+} from './bloc-tiers.present';
+import { BlocTiersRequestSchema, BlocTiersResponseSchema } from './bloc-tiers.schemas';
 
-export const blocTiersRouter = createRouter()
-  .openapi(postBlocTiers, handlePostBlocTiers)
-  .openapi(getBlocTiers, handleGetBlocTiers)
-  .openapi(getBlocTiersSvg, handleGetBlocTiersSvg);
+const SVG = 'image/svg+xml; charset=utf-8';
+
+const DESCRIPTION =
+  'The dual-track market under a price floor. For each destination: red-origin supply landed there ' +
+  '(the China-track price, its other duties, and the floor-gap duty where the floor applies — the ' +
+  'same computation as `/v1/floor-gap`), blue supply landed there, which is cheaper (a tie goes to ' +
+  'blue: at parity buyers take the secure supply) and which track’s price governs (the cheaper one: ' +
+  'blue inside a full-gap floor whenever the blue offer is at or below it). Plus the two tracks with spread and blue premium, and leakage: destinations outside the ' +
+  'floor where red stays cheaper, and how much less a maker there pays per unit than one inside. ' +
+  'The floor is coordinated (every blue member) unless `floorMembers` names who applies it. ' +
+  '"Red" and "blue" name price tracks, not judgements. Worked example: red 10, blue 15, ' +
+  'floor 16 → red lands at 16 inside the floor, blue is cheapest there at 15, red stays 10 outside, ' +
+  'downstream cost gap 5.';
+
+/** Query parameters → pointers in the JSON request; lists are comma-separated. */
+const FORM = flatForm({
+  mineral: { to: '/mineral', doc: 'Mineral id.', example: 'ndpr-oxide' },
+  redPrice: { to: '/redPrice/amount', doc: 'China-track price per `per`.', example: '62' },
+  bluePrice: { to: '/bluePrice/amount', doc: 'Allied offer per `per`; default the floor.' },
+  floor: { to: '/floor/amount', doc: 'Floor per `per`; or `benchmark`.' },
+  per: { to: '/redPrice/per', doc: 'Unit of the prices.', example: 'kg' },
+  currency: { to: '/currency', doc: 'Currency of the prices and the answer; default USD.' },
+  benchmark: { to: '/benchmark', doc: 'Floor benchmark id.', example: 'dod-ndpr-floor' },
+  destinations: { to: '/destinations', doc: 'Comma-separated countries, e.g. `US,JP,IN`.' },
+  floorMembers: {
+    to: '/floorMembers',
+    doc: 'Comma-separated countries applying the floor; default the blue bloc.',
+  },
+  blueOrigin: { to: '/blueOrigin', doc: 'Origin of blue supply.' },
+  basis: { to: '/basis', doc: '`duty-paid` (default) or `customs-value`.' },
+  method: {
+    to: '/method/type',
+    doc: '`full-gap` (default), `tranche`, `capped`, `all-or-nothing`.',
+  },
+  maxRate: { to: '/method/maxRate', doc: 'With `method=capped`.' },
+  penaltyRate: { to: '/method/penaltyRate', doc: 'With `method=all-or-nothing`.' },
+  asOf: { to: '/asOf', doc: 'Date YYYY-MM-DD; default today.' },
+  scenario: { to: '/scenario', doc: 'Scenario; default baseline.' },
+  rounding: { to: '/rounding', doc: '`half-up` or `half-even`.' },
+});
+
+/** The GET form's implied values: prices share `per`, lists are comma-separated. */
+function withFlatDefaults(request: Record<string, unknown>): Record<string, unknown> {
+  const per = (request.redPrice as { per?: string } | undefined)?.per;
+  for (const key of ['bluePrice', 'floor'] as const) {
+    const price = request[key] as { per?: string } | undefined;
+    if (price !== undefined && price.per === undefined && per !== undefined) price.per = per;
+  }
+  for (const key of ['destinations', 'floorMembers'] as const) {
+    const list = request[key];
+    if (typeof list === 'string') request[key] = list.split(',').map((s) => s.trim());
+  }
+  return request;
+}
+
+export const blocTiersCalculator = {
+  path: '/v1/bloc-tiers',
+  tag: 'Red / blue price tiers',
+  operationId: 'computeBlocTiers',
+  summary: 'Red and blue landed prices by destination under a floor',
+  description: `${DESCRIPTION} Send \`Accept: image/svg+xml\` for the picture.`,
+  request: BlocTiersRequestSchema,
+  requestDescription: 'The mineral, the two prices and the floor.',
+  response: BlocTiersResponseSchema,
+  responseDescription: 'The tiers, tracks and leakage (JSON), or the picture (SVG).',
+  resolve: resolveBlocTiers,
+  compute: (command: BlocTiersCommand) => blocTiers(command),
+  present: presentBlocTiers,
+  row: blocTiersSummary,
+  table: (response) => ({ header: BLOC_TIERS_COLUMNS, rows: blocTiersRows(response) }),
+  renderings: { svg: { contentType: SVG, render: blocTiersSvg } },
+  get: {
+    operationId: 'computeBlocTiersFromQuery',
+    summary: 'Red / blue tiers from a query string (spreadsheets)',
+    description: `${DESCRIPTION} Lists are comma-separated; \`format=csv\` gives one row per destination.`,
+    form: FORM,
+    defaults: withFlatDefaults,
+    field: 'spread',
+    fieldDoc:
+      'With `format=text`: spread, bluePremium, red, blue, floorPerUnit, downstreamCostGapPerUnit, leakDestinations.',
+    format: z.enum(['json', 'csv', 'text', 'svg']).optional().openapi({
+      description: '`json`, `csv` (one row per destination), `text` (the `field`), or `svg`.',
+    }),
+    examples: { text: '5.0000' },
+  },
+} satisfies Calculator<
+  '/v1/bloc-tiers',
+  typeof BlocTiersRequestSchema,
+  typeof BlocTiersResponseSchema,
+  BlocTiersCommand,
+  ReturnType<typeof blocTiers>,
+  keyof typeof FORM.query.shape
+>;
+
+const drawBlocTiers = createRoute({
+  operationId: 'drawBlocTiers',
+  method: 'get',
+  path: '/v1/bloc-tiers.svg',
+  tags: [blocTiersCalculator.tag],
+  summary: 'The red / blue tiers as a picture',
+  description:
+    'The same query as `GET /v1/bloc-tiers`, answered as an SVG bar chart: red and blue landed ' +
+    'price per destination, the floor as a dashed line, leaking destinations boxed. ' +
+    'E.g. `/v1/bloc-tiers.svg?mineral=ndpr-oxide&redPrice=10&bluePrice=15&floor=16&per=kg&destinations=US,JP,EU,IN,VN`.',
+  request: { query: FORM.query },
+  responses: {
+    200: { description: 'An SVG bar chart.', content: { 'image/svg+xml': { schema: z.string() } } },
+    ...problemResponses(400, 422),
+  },
+});
+
+export const blocTiersRouter = calculatorRouter(blocTiersCalculator).openapi(drawBlocTiers, (c) =>
+  c.body(blocTiersSvg(answerFromQuery(blocTiersCalculator, c)), 200, { 'content-type': SVG }),
+);

@@ -1,4 +1,4 @@
-import { blocTiers } from '../../domain/bloc-tiers';
+import type { BlocTiersResult } from '../../domain/bloc-tiers';
 import { formatPerUnit, formatRate, formatRatio } from '../../domain/rounding';
 import {
   type Decimal,
@@ -17,9 +17,11 @@ import { buildMeta } from '../meta';
 import type { BlocTiersCommand } from './bloc-tiers.command';
 import type { BlocTiersResponse } from './bloc-tiers.schemas';
 
-/** Runs the dual-track domain call for a parsed request and reports it. */
-export function computeBlocTiers(command: BlocTiersCommand): BlocTiersResponse {
-  const result = blocTiers(command);
+/** The dual-track answer of a computed request, rounded as the request asks. */
+export function presentBlocTiers(
+  command: BlocTiersCommand,
+  result: BlocTiersResult,
+): BlocTiersResponse {
   const u = (x: Decimal) => formatPerUnit(x, command.rounding);
   const rate = (x: Decimal) => formatRate(x, command.rounding);
   return {

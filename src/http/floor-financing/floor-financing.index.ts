@@ -1,61 +1,36 @@
-import { policyData as data } from '../../data/store';
-import type { Warning } from '../../data/warnings';
 import { floorFinancing } from '../../domain/floor-financing';
-import { formatMoney, formatPerUnit } from '../../domain/rounding';
-import { convertQuantity } from '../../domain/units';
-import { type Decimal, toPlain } from '../../numeric';
-import { floorInReporting, resolveFloor } from '../floor-input';
-import { buildMeta } from '../meta';
-import { dec, fxRates, restate, todayUtc } from '../money-input';
-import { type FieldProblem, validationProblem } from '../problem';
-import { createRouter } from '../router';
-import { postFloorFinancing } from './floor-financing.routes';
+import { type Calculator, postCalculatorRouter } from '../calculator';
+import { type FloorFinancingCommand, resolveFloorFinancing } from './floor-financing.command';
+import { floorFinancingRow, presentFloorFinancing } from './floor-financing.present';
+import {
+  FloorFinancingRequestSchema,
+  FloorFinancingResponseSchema,
+} from './floor-financing.schemas';
 
-export const floorFinancingRouter = createRouter().openapi(postFloorFinancing, (c) => {
-  const request = c.req.valid('json');
-  const asOf = request.asOf ?? todayUtc();
-  const rounding = request.rounding ?? 'half-up';
-  const reporting = { currency: request.currency ?? 'USD', fx: fxRates(request.fx) };
-  const problems: FieldProblem[] = [];
-  const warnings: Warning[] = [];
-  const resolved = resolveFloor(request, data, asOf, problems, warnings);
-  if (resolved === undefined) throw validationProblem(problems);
-  const floor = floorInReporting(resolved, reporting, problems);
-  const unit = resolved.floor.per;
-  const market = restate(request.marketPrice, unit, reporting, '/marketPrice', problems);
-  if (floor === undefined || market === undefined) throw validationProblem(problems);
-  const quantity = convertQuantity(dec(request.quantity.value), request.quantity.unit, unit);
-  const r = floorFinancing({
-    floor,
-    marketPrice: market,
-    quantity,
-    upsideShare: dec(request.upsideShare ?? 0),
-  });
-  const u = (x: Decimal) => formatPerUnit(x, rounding);
-  const money = (x: Decimal) => formatMoney(x, reporting.currency, rounding);
-  return c.json(
-    {
-      per: unit,
-      floorPerUnit: u(floor),
-      marketPricePerUnit: u(market),
-      quantity: { value: toPlain(quantity), unit },
-      border: {
-        dutyPerUnit: u(r.border.dutyPerUnit),
-        buyerPricePerUnit: u(r.border.buyerPricePerUnit),
-        buyersPay: money(r.border.buyersPay),
-        treasuryCollects: money(r.border.treasuryCollects),
-      },
-      producerSide: {
-        topUpPerUnit: u(r.producerSide.topUpPerUnit),
-        upsidePerUnit: u(r.producerSide.upsidePerUnit),
-        governmentPays: money(r.producerSide.governmentPays),
-        governmentCollects: money(r.producerSide.governmentCollects),
-        governmentNet: money(r.producerSide.governmentNet),
-        buyerPricePerUnit: u(r.producerSide.buyerPricePerUnit),
-        producerReceivesPerUnit: u(r.producerSide.producerReceivesPerUnit),
-      },
-      meta: buildMeta(asOf, reporting.currency, rounding, warnings),
-    },
-    200,
-  );
-});
+export const floorFinancingCalculator = {
+  path: '/v1/floor-financing',
+  tag: 'Benchmarks, origin content and floor financing',
+  operationId: 'computeFloorFinancing',
+  summary: 'Who pays for a floor: border duty vs producer-side top-up',
+  description:
+    'The same floor financed two ways. Border floor: buyers pay the gap max(0, F − M) per unit as a ' +
+    'duty and the treasury collects it. Producer-side floor (DoD–MP Materials style contract for ' +
+    'difference): buyers pay the market price, the government pays max(0, F − M) × quantity and ' +
+    'collects upsideShare × max(0, M − F) × quantity above the floor.',
+  request: FloorFinancingRequestSchema,
+  requestDescription: 'The floor, the market price and the volume.',
+  response: FloorFinancingResponseSchema,
+  responseDescription: 'Both financings side by side.',
+  resolve: resolveFloorFinancing,
+  compute: (command: FloorFinancingCommand) => floorFinancing(command.input),
+  present: presentFloorFinancing,
+  row: floorFinancingRow,
+} satisfies Calculator<
+  '/v1/floor-financing',
+  typeof FloorFinancingRequestSchema,
+  typeof FloorFinancingResponseSchema,
+  FloorFinancingCommand,
+  ReturnType<typeof floorFinancing>
+>;
+
+export const floorFinancingRouter = postCalculatorRouter(floorFinancingCalculator);

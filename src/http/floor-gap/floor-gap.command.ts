@@ -106,7 +106,7 @@ function triggerInput(
  * (explicit or a benchmark), restates every price per the floor's unit in the reporting currency,
  * and collects every problem it finds, each at its JSON Pointer.
  */
-export function parseFloorGapRequest(
+export function resolveFloorGap(
   request: FloorGapRequest,
   data: PolicyData,
 ): Parsed<FloorGapCommand> {

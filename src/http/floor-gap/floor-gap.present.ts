@@ -1,48 +1,22 @@
-import { type FloorGapResult, floorGapDuty } from '../../domain/floor-gap';
+import type { FloorGapResult } from '../../domain/floor-gap';
 import { formatMoney, formatPerUnit, formatRate, formatRatio } from '../../domain/rounding';
-import { type Decimal, lessThan, multiply, toPlain } from '../../numeric';
+import { type Decimal, multiply, toPlain } from '../../numeric';
 import { buildMeta } from '../meta';
 import type { FlatRow } from '../output';
 import type { FloorGapCommand } from './floor-gap.command';
+import { floorGapFormula } from './floor-gap.formula';
 import type { FloorGapResponse } from './floor-gap.schemas';
 
-function formula(command: FloorGapCommand, result: FloorGapResult, duty: string): string {
-  const { price, floor, basis, otherDutyRate, method } = command.input;
-  const u = (x: Decimal) => formatPerUnit(x, command.rounding);
-  const rate = (x: Decimal) => formatRate(x, command.rounding);
-  const reference =
-    basis === 'duty-paid'
-      ? `R = P × (1 + r) = ${u(price)} × (1 + ${rate(otherDutyRate)}) = ${u(result.reference)}`
-      : `R = P = ${u(price)}`;
-  const gap = `g = max(0, F − R) = max(0, ${u(floor)} − ${u(result.reference)}) = ${u(result.gap)}`;
-  const d = u(result.dutyPerUnit);
-  const rule = {
-    'full-gap': `full gap: d = g = ${d}`,
-    tranche: `tranche: d = Σ share × (slice of max(0, T − R) in each band of T), T = ${u(result.trigger)}: d = ${d}`,
-    capped:
-      method.type === 'capped'
-        ? `capped: d = min(g, maxRate × P) = min(${u(result.gap)}, ${rate(method.maxRate)} × ${u(price)}) = ${d}`
-        : '',
-    'all-or-nothing':
-      method.type === 'all-or-nothing'
-        ? lessThan(result.reference, floor)
-          ? `all-or-nothing: R < F, so d = penaltyRate × P = ${rate(method.penaltyRate)} × ${u(price)} = ${d}`
-          : `all-or-nothing: R ≥ F, so d = 0`
-        : '',
-  }[method.type];
-  const total = `duty = d × ${toPlain(command.quantity)} ${command.unit} = ${duty} ${command.currency}`;
-  const met = result.floorMet
-    ? `R + d = ${u(result.landedPerUnit)} ≥ F: floor met`
-    : `R + d = ${u(result.landedPerUnit)} < F: floor not met`;
-  return `${reference}; ${gap}; ${rule}; ${total}; ${met}`;
-}
-
-/** Runs the domain call for a parsed request and reports it, rounded as the request asks. */
-export function computeFloorGap(command: FloorGapCommand): FloorGapResponse {
-  const result = floorGapDuty(command.input);
+/** The floor-gap answer of a computed request, rounded as the request asks. */
+export function presentFloorGap(
+  command: FloorGapCommand,
+  result: FloorGapResult,
+): FloorGapResponse {
   const { rounding, currency } = command;
   const u = (x: Decimal) => formatPerUnit(x, rounding);
+  const rate = (x: Decimal) => formatRate(x, rounding);
   const duty = formatMoney(multiply(result.dutyPerUnit, command.quantity), currency, rounding);
+  const quantity = toPlain(command.quantity);
   return {
     pricePerUnit: u(command.input.price),
     referencePerUnit: u(result.reference),
@@ -61,11 +35,14 @@ export function computeFloorGap(command: FloorGapCommand): FloorGapResponse {
       ? { triggerPerUnit: u(result.trigger), triggerGapPerUnit: u(result.triggerGap) }
       : {}),
     per: command.unit,
-    quantity: { value: toPlain(command.quantity), unit: command.unit },
+    quantity: { value: quantity, unit: command.unit },
     basis: command.input.basis,
     method: command.input.method.type,
     ...(command.benchmarkId === undefined ? {} : { benchmark: command.benchmarkId }),
-    formula: formula(command, result, duty),
+    formula: floorGapFormula(
+      { ...command.input, result, quantity, unit: command.unit, duty: `${duty} ${currency}` },
+      { unit: u, rate },
+    ),
     meta: buildMeta(command.asOf, currency, rounding, command.warnings),
   };
 }

@@ -3,13 +3,14 @@ import type { Warning } from '../../data/warnings';
 import { entryFeeShares, type FeeCharge } from '../../domain/landed-cost';
 import { minorUnits, type RoundingMode } from '../../domain/rounding';
 import { type Decimal, sum, toText, ZERO } from '../../numeric';
-import { toCsv } from '../csv';
+import { flatRequest, parseRequest } from '../calculator';
+import { CsvSyntaxError, parseCsv, toCsv } from '../csv';
 import { memoize } from '../format-number';
 import { todayUtc } from '../money-input';
 import { type FieldProblem, Problem, problemBody } from '../problem';
-import { flatToRequest, parameterFor, type QueryForm } from '../query-form';
-import { issuesToProblems } from '../validation';
-import { type LaneCache, parseLandedCostRequest } from './landed-cost.command';
+import { parameterFor, pointersOf, type QueryForm } from '../query-form';
+import { type LaneCache, resolveLandedCost } from './landed-cost.command';
+import { LANDED_COST_FORM, withFlatDefaults } from './landed-cost.form';
 import {
   type Assessment,
   assessLineDuties,
@@ -21,55 +22,15 @@ import {
   presentLandedCost,
   withFees,
 } from './landed-cost.present';
-import { type BatchResponse, LandedCostLineSchema } from './landed-cost.schemas';
+import {
+  type BatchRequest,
+  type BatchResponse,
+  LandedCostLineSchema,
+  LandedCostRequestSchema,
+} from './landed-cost.schemas';
 
 /** Most lines one batch may hold; more is a 413. */
 export const MAX_BATCH_LINES = 10_000;
-
-/**
- * The flat form of a landed-cost line: query parameters of `GET /v1/landed-cost` and CSV columns of
- * the batch, each naming the pointers it fills in the JSON request.
- */
-export const LANDED_COST_FORM: QueryForm = {
-  mineral: ['/mineral'],
-  hts: ['/hts'],
-  origin: ['/origin'],
-  destination: ['/destination'],
-  asOf: ['/asOf'],
-  quantity: ['/quantity/value'],
-  unit: ['/quantity/unit'],
-  price: ['/price/amount'],
-  currency: ['/price/currency'],
-  per: ['/price/per'],
-  incoterm: ['/incoterm'],
-  freight: ['/freight'],
-  insurance: ['/insurance'],
-  transport: ['/transport'],
-  scenario: ['/scenario'],
-  entryId: ['/entryId'],
-  reportingCurrency: ['/currency'],
-  fxRate: ['/fx/PRICE_CURRENCY'],
-  rounding: ['/rounding'],
-};
-
-/**
- * A landed-cost request from flat fields. Like the JSON form it reports in USD unless
- * `reportingCurrency` says otherwise; `fxRate` is the rate of the price's currency (units of the
- * reporting currency per 1 unit of it).
- */
-export function flatLandedCostRequest(
-  values: Readonly<Record<string, string>>,
-): Record<string, unknown> {
-  const request = flatToRequest(values, LANDED_COST_FORM);
-  const priceCurrency = (request.price as { currency?: string } | undefined)?.currency;
-  const fx = request.fx as Record<string, string> | undefined;
-  if (fx?.PRICE_CURRENCY !== undefined) {
-    request.fx = { [priceCurrency ?? 'USD']: fx.PRICE_CURRENCY };
-  }
-  if (request.currency === undefined && priceCurrency !== undefined)
-    request.currency = priceCurrency;
-  return request;
-}
 
 export interface BatchLine {
   /** The line as a JSON request (defaults merged) and how to name its fields in problems. */
@@ -79,6 +40,9 @@ export interface BatchLine {
   /** Problems found before the line could be read (a CSV row with too many cells). */
   readonly problems?: readonly FieldProblem[];
 }
+
+/** How a batch line is parsed: the request schema, compiled. */
+const LINE = { request: LandedCostRequestSchema, parser: LandedCostLineSchema };
 
 type LineOutcome = { ok: true; duties: DutyAssessment } | { ok: false; problems: FieldProblem[] };
 
@@ -102,9 +66,9 @@ function lineProblem(line: BatchLine, problems: readonly FieldProblem[]) {
 /** Assesses one line; a bad line yields its problems and never throws. */
 function assessLine(line: BatchLine, data: PolicyData, cache: LaneCache): LineOutcome {
   if (line.problems !== undefined) return { ok: false, problems: [...line.problems] };
-  const parsed = LandedCostLineSchema.safeParse(line.request);
-  if (!parsed.success) return { ok: false, problems: issuesToProblems(parsed.error.issues) };
-  const command = parseLandedCostRequest(parsed.data, data, cache);
+  const parsed = parseRequest(LINE, line.request);
+  if (!parsed.ok) return parsed;
+  const command = resolveLandedCost(parsed.value, data, cache);
   if (!command.ok) return { ok: false, problems: command.problems };
   return { ok: true, duties: assessLineDuties(command.value) };
 }
@@ -295,4 +259,54 @@ export function batchCsv(response: BatchResponse): string {
     );
   });
   return toCsv(header, rows);
+}
+
+/** The CSV body's lines: a header row of flat field names, then one line per row. */
+export function csvLines(text: string): { lines: BatchLine[]; warnings: Warning[] } {
+  let records: string[][];
+  try {
+    records = parseCsv(text);
+  } catch (error) {
+    if (error instanceof CsvSyntaxError)
+      throw new Problem(400, `The CSV body cannot be read: ${error.message}.`);
+    throw error;
+  }
+  const [header, ...rows] = records;
+  if (header === undefined)
+    throw new Problem(400, 'The CSV body is empty: it needs a header row naming the columns.');
+  const { form } = LANDED_COST_FORM;
+  const names = header.map((h) => h.trim());
+  const unknown = names.filter((n) => n !== '' && pointersOf(form, n) === undefined);
+  const warnings: Warning[] =
+    unknown.length === 0
+      ? []
+      : [
+          {
+            code: 'ignored-columns',
+            detail: `Columns ${unknown.join(', ')} are not landed-cost fields and were ignored.`,
+          },
+        ];
+  const lines = rows.map((cells): BatchLine => {
+    if (cells.length > names.length) {
+      const detail = `the row has ${cells.length} cells but the header names ${names.length} columns`;
+      return { request: null, pointerPrefix: '', form, problems: [{ pointer: '', detail }] };
+    }
+    // No prototype: a column named __proto__ is a field like any other (and is ignored as unknown).
+    const values: Record<string, string> = Object.create(null);
+    for (let i = 0; i < names.length; i++) values[names[i] as string] = cells[i] ?? '';
+    return { request: flatRequest(values, form, withFlatDefaults), pointerPrefix: '', form };
+  });
+  return { lines, warnings };
+}
+
+/** The JSON body's lines, each with the batch's defaults under its own fields. */
+export function jsonLines(body: BatchRequest): BatchLine[] {
+  const defaults = body.defaults ?? {};
+  return body.lines.map((line, i) => ({
+    request:
+      typeof line === 'object' && line !== null && !Array.isArray(line)
+        ? { ...defaults, ...line }
+        : line,
+    pointerPrefix: `/lines/${i}`,
+  }));
 }

@@ -336,7 +336,7 @@ function resolveLane(request: LandedCostRequest, data: PolicyData): Parsed<LaneC
  * product, lane, scenario and measures (through `cache` when a batch gives one), and restates
  * every amount of the shipment in the reporting currency.
  */
-export function parseLandedCostRequest(
+export function resolveLandedCost(
   request: LandedCostRequest,
   data: PolicyData,
   cache?: LaneCache,

@@ -1,12 +1,146 @@
-import { createRouter } from '../router';
+import { createRoute, type RouteHandler, z } from '@hono/zod-openapi';
+import { type Calculator, calculatorRouter, dataOf } from '../calculator';
+import type { AppEnv } from '../env';
+import { requireMediaType } from '../media-type';
+import { Problem, problemResponses } from '../problem';
+import { batchCsv, csvLines, jsonLines, MAX_BATCH_LINES, runBatch } from './landed-cost.batch';
+import { type LandedCostCommand, resolveLandedCost } from './landed-cost.command';
+import { LANDED_COST_FORM, withFlatDefaults } from './landed-cost.form';
 import {
-  handleGetLandedCost,
-  handlePostLandedCost,
-  handlePostLandedCostBatch,
-} from './landed-cost.handlers';
-import { getLandedCost, postLandedCost, postLandedCostBatch } from './landed-cost.routes';
+  type Assessment,
+  assessLandedCost,
+  landedCostRow,
+  presentLandedCost,
+} from './landed-cost.present';
+import {
+  BatchRequestSchema,
+  BatchResponseSchema,
+  LandedCostLineSchema,
+  LandedCostRequestSchema,
+  LandedCostResponseSchema,
+} from './landed-cost.schemas';
 
-export const landedCostRouter = createRouter()
-  .openapi(postLandedCost, handlePostLandedCost)
-  .openapi(getLandedCost, handleGetLandedCost)
-  .openapi(postLandedCostBatch, handlePostLandedCostBatch);
+const TAG = 'Landed cost';
+
+export const landedCostCalculator = {
+  path: '/v1/landed-cost',
+  tag: TAG,
+  operationId: 'computeLandedCost',
+  summary: 'Landed cost of a shipment, line by line',
+  description:
+    'Goods, freight and insurance (each counted once by Incoterm), the customs value on the ' +
+    'destination’s basis (the US: FOB; the EU, Japan and most others: CIF), then every duty in ' +
+    'force on `asOf` for the lane and product — ad valorem, specific, floor-gap (duty-paid basis, ' +
+    'r = duties so far / customs value) — and the fees (US MPF clamped per entry, HMF for ocean). ' +
+    'Each line names its legal source and confidence; `explain` lists every measure considered and ' +
+    'why it applied or not; `meta.warnings` flags classification doubts, reported figures and rows ' +
+    'past their known-until date. `scenario`, `measures` and `excludeMeasures` give what-ifs.',
+  request: LandedCostRequestSchema,
+  requestDescription: 'The shipment.',
+  parser: LandedCostLineSchema,
+  response: LandedCostResponseSchema,
+  responseDescription: 'The landed cost with every charge explained.',
+  resolve: resolveLandedCost,
+  compute: assessLandedCost,
+  present: (_command: LandedCostCommand, assessment: Assessment) => presentLandedCost(assessment),
+  row: landedCostRow,
+  get: {
+    operationId: 'computeLandedCostFromQuery',
+    summary: 'Landed cost of one line from a query string (spreadsheets)',
+    description:
+      'The same computation as `POST /v1/landed-cost` for one line, with the batch’s CSV column ' +
+      'names as query parameters, e.g. ' +
+      '`?mineral=ndfeb-magnet&origin=CN&quantity=10000&unit=kg&price=75&per=kg&asOf=2026-03-01&format=text&field=landedCost`. ' +
+      'Price, freight and insurance are in `currency`; the answer is in USD unless ' +
+      '`reportingCurrency` says otherwise, and `fxRate` gives units of the reporting currency per 1 ' +
+      '`currency` when the two differ.',
+    form: LANDED_COST_FORM,
+    defaults: withFlatDefaults,
+    field: 'landedCost',
+    examples: { text: '1035237.86' },
+  },
+} satisfies Calculator<
+  '/v1/landed-cost',
+  typeof LandedCostRequestSchema,
+  typeof LandedCostResponseSchema,
+  LandedCostCommand,
+  Assessment,
+  keyof typeof LANDED_COST_FORM.query.shape
+>;
+
+const postLandedCostBatch = createRoute({
+  operationId: 'computeLandedCostBatch',
+  method: 'post',
+  path: '/v1/landed-cost/batch',
+  tags: [TAG],
+  summary: 'Landed cost of many lines (JSON or CSV)',
+  description:
+    `Up to ${MAX_BATCH_LINES} lines, as JSON (\`lines\` and \`defaults\`) or as a \`text/csv\` body ` +
+    `whose header names the columns ${Object.keys(LANDED_COST_FORM.form).join(', ')}. A bad line fails ` +
+    'alone: its problem stands in place of its result. Lines sharing an `entryId` form one customs ' +
+    'entry (per reporting currency): the MPF minimum and maximum apply to the entry, and a clamped ' +
+    'fee is allocated to its lines in proportion to customs value, in minor units (cents; yen for ' +
+    'JPY), the units left over going to the largest remainders, so the lines add up to the ' +
+    'entry’s fee. An entryId whose lines differ in currency or date is flagged in `meta.warnings`. ' +
+    'Send `Accept: text/csv` for one CSV row per line with an `error` column. Unknown CSV columns ' +
+    'are ignored with a warning. More lines than the maximum is a 413.',
+  middleware: [requireMediaType('application/json', 'text/csv')],
+  request: {
+    body: {
+      description: 'The lines.',
+      content: {
+        'application/json': { schema: BatchRequestSchema },
+        'text/csv': {
+          schema: z.string().openapi({
+            example:
+              'entryId,mineral,origin,destination,asOf,quantity,unit,price,currency,per,transport\r\nE1,ndfeb-magnet,CN,US,2026-03-01,1000,kg,75,USD,kg,ocean\r\n',
+          }),
+        },
+      },
+    },
+  },
+  responses: {
+    200: {
+      description: 'One result or problem per line, and totals.',
+      content: {
+        'application/json': { schema: BatchResponseSchema },
+        'text/csv': { schema: z.string() },
+      },
+    },
+    ...problemResponses(400, 413, 415, 422),
+  },
+});
+
+/** A batch as JSON (`lines`, `defaults`) or CSV, answered as JSON or, with `Accept: text/csv`, CSV. */
+const handlePostLandedCostBatch: RouteHandler<typeof postLandedCostBatch, AppEnv> = async (c) => {
+  const isCsv = (c.req.header('content-type') ?? '').toLowerCase().startsWith('text/csv');
+  let batch: ReturnType<typeof csvLines>;
+  let explain = false;
+  let detail: 'lines' | 'totals' = 'lines';
+  if (isCsv) {
+    batch = csvLines(await c.req.text());
+  } else {
+    const body = c.req.valid('json');
+    if (typeof body === 'string')
+      throw new Problem(415, 'A JSON batch must be an object with lines.');
+    batch = { lines: jsonLines(body), warnings: [] };
+    explain = body.explain ?? false;
+    detail = body.detail ?? 'lines';
+  }
+  const csv = (c.req.header('accept') ?? '').includes('text/csv');
+  const response = runBatch(
+    batch.lines,
+    dataOf(c),
+    batch.warnings,
+    csv ? { explain: false, detail: 'totals' } : { explain, detail },
+  );
+  if (csv) {
+    return c.body(batchCsv(response), 200, { 'content-type': 'text/csv; charset=utf-8' });
+  }
+  return c.json(response, 200);
+};
+
+export const landedCostRouter = calculatorRouter(landedCostCalculator).openapi(
+  postLandedCostBatch,
+  handlePostLandedCostBatch,
+);

@@ -31,6 +31,7 @@ import {
   toText,
   trimZeros,
 } from '../../numeric';
+import { floorGapFormula } from '../floor-gap/floor-gap.formula';
 import { formulaFormat, grouped, memoize } from '../format-number';
 import { buildMeta, type Meta } from '../meta';
 import type { FlatRow } from '../output';
@@ -159,10 +160,6 @@ function presentDutyLine(a: Assessment, line: DutyLine, amount: string, cv: stri
       const g = line.floorGap;
       if (g === undefined) throw new Error(`floor-gap line ${m.id} has no floor-gap result`);
       const u = line.charge.unit;
-      const reference =
-        line.charge.basis === 'duty-paid'
-          ? `R = P × (1 + r) = ${f.unit(g.pricePerUnit)} × (1 + ${f.rate(g.otherDutyRate)}) = ${f.unit(g.result.reference)} per ${u}`
-          : `R = P = ${f.unit(g.pricePerUnit)} per ${u}`;
       return {
         ...common,
         basis: line.charge.basis === 'duty-paid' ? 'duty-paid value' : 'customs value',
@@ -170,7 +167,21 @@ function presentDutyLine(a: Assessment, line: DutyLine, amount: string, cv: stri
         ...(g.result.adValoremEquivalent === null
           ? {}
           : { rate: formatRatio(g.result.adValoremEquivalent, rounding) }),
-        formula: `${reference}; g = max(0, F − R) = max(0, ${f.unit(line.charge.floor)} − ${f.unit(g.result.reference)}) = ${f.unit(g.result.gap)}; ${line.charge.method.type}: d = ${f.unit(g.result.dutyPerUnit)} per ${u} × ${shortQuantity(g.quantity)} ${u} = ${grouped(amount)}`,
+        formula: floorGapFormula(
+          {
+            price: g.pricePerUnit,
+            otherDutyRate: g.otherDutyRate,
+            floor: line.charge.floor,
+            basis: line.charge.basis,
+            method: line.charge.method,
+            result: g.result,
+            quantity: shortQuantity(g.quantity),
+            unit: u,
+            duty: grouped(amount),
+          },
+          f,
+          ` per ${u}`,
+        ),
       };
     }
   }

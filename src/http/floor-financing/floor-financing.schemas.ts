@@ -1,6 +1,4 @@
-import { createRoute, z } from '@hono/zod-openapi';
-import { requireJson } from '../media-type';
-import { problemResponses } from '../problem';
+import { z } from '@hono/zod-openapi';
 import {
   CurrencyCode,
   DecimalOutput,
@@ -67,30 +65,4 @@ export const FloorFinancingResponseSchema = z
   })
   .openapi('FloorFinancingResponse');
 
-export const postFloorFinancing = createRoute({
-  operationId: 'computeFloorFinancing',
-  method: 'post',
-  path: '/v1/floor-financing',
-  tags: ['Benchmarks, origin content and floor financing'],
-  summary: 'Who pays for a floor: border duty vs producer-side top-up',
-  description:
-    'The same floor financed two ways. Border floor: buyers pay the gap max(0, F − M) per unit as a ' +
-    'duty and the treasury collects it. Producer-side floor (DoD–MP Materials style contract for ' +
-    'difference): buyers pay the market price, the government pays max(0, F − M) × quantity and ' +
-    'collects upsideShare × max(0, M − F) × quantity above the floor.',
-  middleware: [requireJson],
-  request: {
-    body: {
-      required: true,
-      description: 'The floor, the market price and the volume.',
-      content: { 'application/json': { schema: FloorFinancingRequestSchema } },
-    },
-  },
-  responses: {
-    200: {
-      description: 'Both financings side by side.',
-      content: { 'application/json': { schema: FloorFinancingResponseSchema } },
-    },
-    ...problemResponses(400, 413, 415, 422),
-  },
-});
+export type FloorFinancingResponse = z.infer<typeof FloorFinancingResponseSchema>;

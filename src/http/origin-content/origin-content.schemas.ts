@@ -1,6 +1,4 @@
-import { createRoute, z } from '@hono/zod-openapi';
-import { requireJson } from '../media-type';
-import { problemResponses } from '../problem';
+import { z } from '@hono/zod-openapi';
 import {
   CountryCode,
   CurrencyCode,
@@ -76,32 +74,4 @@ export const OriginContentResponseSchema = z
   })
   .openapi('OriginContentResponse');
 
-export const postOriginContent = createRoute({
-  operationId: 'computeOriginContent',
-  method: 'post',
-  path: '/v1/origin-content',
-  tags: ['Benchmarks, origin content and floor financing'],
-  summary: 'Red / blue / grey content of a product, and China’s 0.1% rule',
-  description:
-    'Shares of product value by the bloc of each mineral component’s origin, and whether China’s ' +
-    'extraterritorial rule (MOFCOM No. 61 [2025]: a foreign product whose Chinese-origin content of ' +
-    'controlled rare earths is 0.1% of its value or more needs a Chinese export licence) bites on ' +
-    '`asOf`. The rule follows its dated status: suspended by No. 70 [2025] from 2025-11-07 to ' +
-    '2026-11-10; after that, the data does not know whether the suspension was extended, so the ' +
-    'legal default (the rule applies) is kept and the answer warns.',
-  middleware: [requireJson],
-  request: {
-    body: {
-      required: true,
-      description: 'The product and its mineral content.',
-      content: { 'application/json': { schema: OriginContentRequestSchema } },
-    },
-  },
-  responses: {
-    200: {
-      description: 'The shares and the licence test.',
-      content: { 'application/json': { schema: OriginContentResponseSchema } },
-    },
-    ...problemResponses(400, 413, 415, 422),
-  },
-});
+export type OriginContentResponse = z.infer<typeof OriginContentResponseSchema>;

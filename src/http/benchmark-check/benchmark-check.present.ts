@@ -1,0 +1,56 @@
+import type { BenchmarkCheckResult } from '../../domain/benchmark-check';
+import { formatPerUnit } from '../../domain/rounding';
+import { buildMeta } from '../meta';
+import type { FlatRow } from '../output';
+import type { BenchmarkCheckCommand } from './benchmark-check.command';
+import type { BenchmarkCheckResponse } from './benchmark-check.schemas';
+
+/** One result per checked benchmark, in the order of `command.checks`. */
+export function presentBenchmarkCheck(
+  command: BenchmarkCheckCommand,
+  results: readonly BenchmarkCheckResult[],
+): BenchmarkCheckResponse {
+  const u = (x: Parameters<typeof formatPerUnit>[0]) => formatPerUnit(x, command.rounding);
+  return {
+    results: command.checks.map((check, i) => {
+      const r = results[i] as BenchmarkCheckResult;
+      return {
+        id: check.benchmark.id,
+        kind: check.benchmark.kind,
+        benchmarkStatus: check.benchmark.status,
+        mechanism: check.benchmark.mechanism,
+        stage: check.benchmark.stage,
+        per: check.benchmark.price.per,
+        thresholdPerUnit: u(check.threshold),
+        pricePerUnit: u(check.price),
+        status: r.status,
+        gapPerUnit: u(r.gapPerUnit),
+        licenceRequired: r.licenceRequired,
+      };
+    }),
+    meta: buildMeta(command.asOf, command.currency, command.rounding, command.warnings),
+  };
+}
+
+export const BENCHMARK_CHECK_COLUMNS = [
+  'id',
+  'kind',
+  'benchmarkStatus',
+  'per',
+  'thresholdPerUnit',
+  'pricePerUnit',
+  'status',
+  'gapPerUnit',
+  'licenceRequired',
+] as const;
+
+/** One CSV row per benchmark. */
+export function benchmarkCheckRows(response: BenchmarkCheckResponse): string[][] {
+  return response.results.map((r) => BENCHMARK_CHECK_COLUMNS.map((k) => String(r[k])));
+}
+
+/** The first benchmark's cells (the text form's `field`s); blank when none applies. */
+export function benchmarkCheckRow(response: BenchmarkCheckResponse): FlatRow {
+  const first = benchmarkCheckRows(response)[0];
+  return Object.fromEntries(BENCHMARK_CHECK_COLUMNS.map((k, i) => [k, first?.[i] ?? '']));
+}

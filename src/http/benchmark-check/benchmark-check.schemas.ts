@@ -1,0 +1,62 @@
+import { z } from '@hono/zod-openapi';
+import { BENCHMARK_MECHANISMS, BENCHMARK_STAGES, BENCHMARK_STATUSES } from '../../data/schema';
+import {
+  BENCHMARK_KINDS,
+  BENCHMARK_STATUSES as CHECK_STATUSES,
+} from '../../domain/benchmark-check';
+import {
+  CurrencyCode,
+  DecimalOutput,
+  FxSchema,
+  IsoDate,
+  MetaSchema,
+  PriceSchema,
+  RoundingSchema,
+  UnitSchema,
+} from '../schemas';
+
+export const BenchmarkCheckRequestSchema = z
+  .object({
+    mineral: z.string().max(64).openapi({ description: 'Mineral id.', example: 'dy-oxide' }),
+    price: PriceSchema.openapi({ example: { amount: '1600', currency: 'USD', per: 'kg' } }),
+    benchmark: z.string().max(64).optional().openapi({ description: 'Check only this benchmark.' }),
+    asOf: IsoDate.optional(),
+    currency: CurrencyCode.optional(),
+    fx: FxSchema.optional(),
+    rounding: RoundingSchema.optional(),
+  })
+  .strict()
+  .openapi('BenchmarkCheckRequest', {
+    example: {
+      mineral: 'dy-oxide',
+      price: { amount: '1600', currency: 'USD', per: 'kg' },
+      asOf: '2026-11-21',
+    },
+  });
+
+export type BenchmarkCheckRequest = z.infer<typeof BenchmarkCheckRequestSchema>;
+
+export const BenchmarkCheckResultSchema = z
+  .object({
+    id: z.string().openapi({ example: 'g7-hree-cap' }),
+    kind: z.enum(BENCHMARK_KINDS),
+    benchmarkStatus: z.enum(BENCHMARK_STATUSES),
+    mechanism: z.enum(BENCHMARK_MECHANISMS).openapi({ example: 'reported-reference' }),
+    stage: z.enum(BENCHMARK_STAGES).openapi({ example: 'unknown' }),
+    per: UnitSchema,
+    thresholdPerUnit: DecimalOutput.openapi({ example: '1500.0000' }),
+    pricePerUnit: DecimalOutput.openapi({ example: '1600.0000' }),
+    status: z.enum(CHECK_STATUSES),
+    gapPerUnit: DecimalOutput.openapi({
+      description: 'How far past the benchmark; 0 when not.',
+      example: '100.0000',
+    }),
+    licenceRequired: z.boolean(),
+  })
+  .openapi('BenchmarkCheckResult');
+
+export const BenchmarkCheckResponseSchema = z
+  .object({ results: z.array(BenchmarkCheckResultSchema), meta: MetaSchema })
+  .openapi('BenchmarkCheckResponse');
+
+export type BenchmarkCheckResponse = z.infer<typeof BenchmarkCheckResponseSchema>;

@@ -1,0 +1,401 @@
+import { createRoute, type RouteConfig, type RouteHandler, z } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import type { PolicyData } from '../data/store';
+import type { AppEnv } from './env';
+import { requireJson } from './media-type';
+import { csvResponse, type FlatRow, textField } from './output';
+import type { Parsed } from './parsed';
+import { type FieldProblem, problemResponses, validationProblem } from './problem';
+import { flatToRequest, type QueryForm, queryProblems, queryValues } from './query-form';
+import { createRouter } from './router';
+import { issuesToProblems } from './validation';
+
+/**
+ * One calculator pipeline. A calculator is declared once, as a {@link Calculator}: its JSON request
+ * schema, its flat form (query parameters and CSV columns), how a request resolves against the
+ * policy data, the domain call, and how the result is presented (JSON) and flattened (CSV, text).
+ * {@link calculatorRouter} wires its POST and GET routes from that; the batch and MCP forms call
+ * {@link runCalculator}, {@link flatRequest} and {@link parseRequest}. Every form runs the same steps in the same
+ * order:
+ *
+ *   flat fields ─ flatRequest ─ parseRequest ─┐
+ *   JSON body (the route's validator) ───────┴─ resolve ─ compute ─ present ─ JSON | row → CSV / text
+ */
+
+/** One flat field: the JSON Pointers it fills in the request, documented as a query parameter. */
+export interface FlatField {
+  readonly to: string | readonly string[];
+  readonly doc: string;
+  readonly example?: string;
+}
+
+/** A calculator's flat form: pointers per field name and the GET route's documented query. */
+export interface FlatForm<Names extends string = string> {
+  readonly form: QueryForm;
+  readonly query: z.ZodObject<Record<Names, z.ZodOptional<z.ZodString>>>;
+}
+
+/** Declares a flat form once: the pointers each field fills and its query documentation. */
+export function flatForm<const F extends Readonly<Record<string, FlatField>>>(
+  fields: F,
+): FlatForm<Extract<keyof F, string>> {
+  const form: Record<string, readonly string[]> = {};
+  const shape: Record<string, z.ZodOptional<z.ZodString>> = {};
+  for (const [name, field] of Object.entries(fields)) {
+    form[name] = typeof field.to === 'string' ? [field.to] : field.to;
+    shape[name] = z
+      .string()
+      .optional()
+      .openapi(
+        field.example === undefined
+          ? { description: field.doc }
+          : { description: field.doc, example: field.example },
+      );
+  }
+  return {
+    form,
+    query: z.object(shape) as z.ZodObject<
+      Record<Extract<keyof F, string>, z.ZodOptional<z.ZodString>>
+    >,
+  };
+}
+
+/** An extra answer format (e.g. SVG), for `format=<name>` and the POST form's `Accept`. */
+export interface Rendering<Response> {
+  readonly contentType: string;
+  readonly render: (response: Response) => string;
+}
+
+/** The GET (query) form of a calculator. */
+export interface QueryFormSpec<Names extends string> {
+  readonly operationId: string;
+  readonly summary: string;
+  readonly description: string;
+  readonly form: FlatForm<Names>;
+  /** Defaults only the flat form implies (a floor in the price's unit, comma-separated lists). */
+  readonly defaults?: (request: Record<string, unknown>) => Record<string, unknown>;
+  /** The `field` of `format=text` when none is given. */
+  readonly field: string;
+  /** The `field` parameter's description, when the default one says too little. */
+  readonly fieldDoc?: string;
+  /** The `format` parameter's schema; default json, csv, text. */
+  readonly format?: z.ZodType<string | undefined>;
+  /** Examples of the text and CSV answers, for the document. */
+  readonly examples?: { readonly text?: string; readonly csv?: string };
+}
+
+/**
+ * A calculator: declared once, served as JSON (POST), a query string (GET: JSON, CSV, text), CSV
+ * batch lines and MCP tools, all through the same resolve → compute → present steps.
+ */
+export interface Calculator<
+  Path extends string,
+  Request extends z.ZodType,
+  Response extends z.ZodType,
+  Command,
+  Result,
+  Names extends string = string,
+> {
+  readonly path: Path;
+  readonly tag: string;
+  readonly operationId: string;
+  readonly summary: string;
+  readonly description: string;
+  readonly request: Request;
+  /** What the request body is, for the document. */
+  readonly requestDescription: string;
+  readonly response: Response;
+  /** What the 200 answer is, for the document. */
+  readonly responseDescription: string;
+  /**
+   * The parser of requests built by hand (flat forms, batch lines); default `request`. A
+   * `z.compile`d copy parses faster and reports the same problems.
+   */
+  readonly parser?: z.ZodType<z.infer<Request>>;
+  /** The request resolved against the data: the domain's inputs, or every problem at its pointer. */
+  readonly resolve: (request: z.infer<Request>, data: PolicyData) => Parsed<Command>;
+  /** The domain call. */
+  readonly compute: (command: Command) => Result;
+  /** The answer, rounded and formatted; no computing here. */
+  readonly present: (command: Command, result: Result) => z.infer<Response>;
+  /** The answer as named cells: CSV columns and the `field`s of the text form. */
+  readonly row: (response: z.infer<Response>) => FlatRow;
+  /** The CSV table when an answer has several rows (default: the one `row`). */
+  readonly table?: (response: z.infer<Response>) => {
+    readonly header: readonly string[];
+    readonly rows: readonly (readonly string[])[];
+  };
+  readonly renderings?: Readonly<Record<string, Rendering<z.infer<Response>>>>;
+  readonly get?: QueryFormSpec<Names>;
+}
+
+/** The policy data the app was created with (createApp sets it on every request). */
+export function dataOf(c: Context<AppEnv>): PolicyData {
+  return c.var.data;
+}
+
+/**
+ * Runs a validated request through the calculator: resolve → compute → present. A request the data
+ * cannot serve is a 422 naming each field; `restate` renames problems for another form (the query).
+ */
+export function runCalculator<
+  Request extends z.ZodType,
+  Response extends z.ZodType,
+  Command,
+  Result,
+>(
+  calculator: Calculator<string, Request, Response, Command, Result>,
+  request: z.infer<Request>,
+  data: PolicyData,
+  restate: (problems: readonly FieldProblem[]) => Error = validationProblem,
+): z.infer<Response> {
+  const command = calculator.resolve(request, data);
+  if (!command.ok) throw restate(command.problems);
+  return calculator.present(command.value, calculator.compute(command.value));
+}
+
+/** The JSON request a set of flat fields (query parameters, CSV cells) stands for, not yet parsed. */
+export function flatRequest(
+  values: Readonly<Record<string, string>>,
+  form: QueryForm,
+  defaults?: (request: Record<string, unknown>) => Record<string, unknown>,
+): Record<string, unknown> {
+  const raw = flatToRequest(values, form);
+  return defaults === undefined ? raw : defaults(raw);
+}
+
+/** A request built by hand (flat form, batch line) through the calculator's parser. */
+export function parseRequest<Request extends z.ZodType>(
+  calculator: { readonly request: Request; readonly parser?: z.ZodType<z.infer<Request>> },
+  raw: unknown,
+): Parsed<z.infer<Request>> {
+  const parsed = (calculator.parser ?? calculator.request).safeParse(raw);
+  return parsed.success
+    ? { ok: true, value: parsed.data as z.infer<Request> }
+    : { ok: false, problems: issuesToProblems(parsed.error.issues) };
+}
+
+/** A GET calculator's answer from the query string; problems name the parameters. */
+export function answerFromQuery<
+  Request extends z.ZodType,
+  Response extends z.ZodType,
+  Command,
+  Result,
+  Names extends string,
+>(
+  calculator: Calculator<string, Request, Response, Command, Result, Names>,
+  c: Context<AppEnv>,
+): z.infer<Response> {
+  const spec = calculator.get;
+  if (spec === undefined) throw new Error(`${calculator.path} has no query form`);
+  const { form } = spec.form;
+  const values = queryValues(c.req.queries(), form);
+  const request = parseRequest(calculator, flatRequest(values, form, spec.defaults));
+  if (!request.ok) throw queryProblems(form, request.problems);
+  return runCalculator(calculator, request.value, dataOf(c), (problems) =>
+    queryProblems(form, problems),
+  );
+}
+
+const FORMAT = z.enum(['json', 'csv', 'text']).openapi({
+  description:
+    '`json` (default), `csv` (a header row and a value row per answer row, for `IMPORTDATA`), or ' +
+    '`text` (one bare value, the `field`, for `WEBSERVICE`).',
+  example: 'json',
+});
+
+/** How an answer is written out in each format. */
+interface Outputs<Response> {
+  readonly row: (response: Response) => FlatRow;
+  readonly table?: (response: Response) => {
+    readonly header: readonly string[];
+    readonly rows: readonly (readonly string[])[];
+  };
+  readonly renderings?: Readonly<Record<string, Rendering<Response>>>;
+}
+
+/** The answer in the format a spreadsheet or client asked for. */
+function respond<Response>(
+  calculator: Outputs<Response>,
+  c: Context<AppEnv>,
+  response: Response,
+  format: string,
+  field: string,
+): globalThis.Response {
+  const rendering = calculator.renderings?.[format];
+  if (rendering !== undefined)
+    return c.body(rendering.render(response), 200, { 'content-type': rendering.contentType });
+  if (format === 'csv') {
+    if (calculator.table !== undefined) {
+      const { header, rows } = calculator.table(response);
+      return csvResponse(c, header, rows);
+    }
+    const row = calculator.row(response);
+    return csvResponse(c, Object.keys(row), [Object.values(row)]);
+  }
+  if (format === 'text') return textField(c, calculator.row(response), field);
+  return c.json(response as object, 200);
+}
+
+/** The rendering a POST client asked for with `Accept` (e.g. image/svg+xml), if any. */
+function acceptedRendering(
+  calculator: { readonly renderings?: Readonly<Record<string, { readonly contentType: string }>> },
+  accept: string | undefined,
+): string | undefined {
+  if (calculator.renderings === undefined || accept === undefined) return undefined;
+  for (const [name, rendering] of Object.entries(calculator.renderings)) {
+    if (accept.includes(rendering.contentType.split(';')[0] as string)) return name;
+  }
+  return undefined;
+}
+
+function renderingContent(
+  renderings: Readonly<Record<string, { readonly contentType: string }>> | undefined,
+) {
+  return Object.fromEntries(
+    Object.values(renderings ?? {}).map((r) => [
+      r.contentType.split(';')[0] as string,
+      { schema: z.string() },
+    ]),
+  );
+}
+
+/** The POST route of a calculator, as the OpenAPI document describes it. */
+function postRoute<
+  Path extends string,
+  Request extends z.ZodType,
+  Response extends z.ZodType,
+  Command,
+  Result,
+>(calculator: Calculator<Path, Request, Response, Command, Result>) {
+  return createRoute({
+    operationId: calculator.operationId,
+    method: 'post',
+    path: calculator.path,
+    tags: [calculator.tag],
+    summary: calculator.summary,
+    description: calculator.description,
+    middleware: [requireJson] as const,
+    request: {
+      body: {
+        required: true,
+        description: calculator.requestDescription,
+        content: { 'application/json': { schema: calculator.request } },
+      },
+    },
+    responses: {
+      200: {
+        description: calculator.responseDescription,
+        content: {
+          'application/json': { schema: calculator.response },
+          ...renderingContent(calculator.renderings),
+        },
+      },
+      ...problemResponses(400, 413, 415, 422),
+    },
+  });
+}
+
+/** The GET route of a calculator: the same computation from a query string. */
+function getRoute<
+  Path extends string,
+  Request extends z.ZodType,
+  Response extends z.ZodType,
+  Command,
+  Result,
+  Names extends string,
+>(
+  calculator: Calculator<Path, Request, Response, Command, Result, Names>,
+  spec: QueryFormSpec<Names>,
+) {
+  return createRoute({
+    operationId: spec.operationId,
+    method: 'get',
+    path: calculator.path,
+    tags: [calculator.tag],
+    summary: spec.summary,
+    description: spec.description,
+    request: {
+      query: spec.form.query.extend({
+        format: (spec.format ?? FORMAT.optional()) as z.ZodOptional<z.ZodString>,
+        field: z
+          .string()
+          .optional()
+          .openapi({
+            description:
+              spec.fieldDoc ??
+              `With \`format=text\`: which value to return; default \`${spec.field}\`.`,
+            example: spec.field,
+          }),
+      }),
+    },
+    responses: {
+      200: {
+        description: 'The answer as JSON, CSV or one bare value.',
+        content: {
+          'application/json': { schema: calculator.response },
+          'text/csv': {
+            schema: z
+              .string()
+              .openapi(spec.examples?.csv === undefined ? {} : { example: spec.examples.csv }),
+          },
+          'text/plain': {
+            schema: z
+              .string()
+              .openapi(spec.examples?.text === undefined ? {} : { example: spec.examples.text }),
+          },
+          ...renderingContent(calculator.renderings),
+        },
+      },
+      ...problemResponses(400, 422),
+    },
+  });
+}
+
+/** The POST route of a calculator alone (a calculator without a flat form). */
+export function postCalculatorRouter<
+  Path extends string,
+  Request extends z.ZodType,
+  Response extends z.ZodType,
+  Command,
+  Result,
+  Names extends string,
+>(calculator: Calculator<Path, Request, Response, Command, Result, Names>) {
+  const post = postRoute(calculator);
+  const handlePost: RouteHandler<RouteConfig, AppEnv> = (c) => {
+    const response = runCalculator(
+      calculator,
+      c.req.valid('json' as never) as z.infer<Request>,
+      dataOf(c),
+    );
+    const format = acceptedRendering(calculator, c.req.header('accept')) ?? 'json';
+    return respond(calculator, c, response, format, '');
+  };
+  return createRouter().openapi(post, handlePost as never);
+}
+
+/**
+ * The routes of a calculator, chained so that their request and answer types reach `AppType`:
+ * POST (JSON body) and GET (query string: JSON, CSV, text and any extra rendering).
+ */
+export function calculatorRouter<
+  Path extends string,
+  Request extends z.ZodType,
+  Response extends z.ZodType,
+  Command,
+  Result,
+  Names extends string,
+>(
+  calculator: Calculator<Path, Request, Response, Command, Result, Names> & {
+    readonly get: QueryFormSpec<Names>;
+  },
+) {
+  const spec = calculator.get;
+  const get = getRoute(calculator, spec);
+  const handleGet: RouteHandler<RouteConfig, AppEnv> = (c) => {
+    const query = c.req.valid('query' as never) as { format?: string; field?: string };
+    const response = answerFromQuery(calculator, c);
+    return respond(calculator, c, response, query.format ?? 'json', query.field ?? spec.field);
+  };
+  return postCalculatorRouter(calculator).openapi(get, handleGet as never);
+}

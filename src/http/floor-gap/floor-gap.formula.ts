@@ -1,0 +1,62 @@
+import type { FloorBasis, FloorGapMethod, FloorGapResult } from '../../domain/floor-gap';
+import type { Decimal } from '../../numeric';
+
+/** The terms of one floor-gap computation, as the floor-gap calculator and landed cost both report it. */
+export interface FloorGapTerms {
+  /** P, per `unit`. */
+  readonly price: Decimal;
+  /** r. */
+  readonly otherDutyRate: Decimal;
+  /** F, per `unit`. */
+  readonly floor: Decimal;
+  readonly basis: FloorBasis;
+  readonly method: FloorGapMethod;
+  readonly result: FloorGapResult;
+  /** The quantity, in `unit`, as it is to be printed. */
+  readonly quantity: string;
+  readonly unit: string;
+  /** The reported duty total, with its currency when the formula should name it. */
+  readonly duty: string;
+}
+
+/** How the numbers of a formula print (grouped or not, rounded as the answer). */
+export interface FormulaNumbers {
+  readonly unit: (x: Decimal) => string;
+  readonly rate: (x: Decimal) => string;
+}
+
+/**
+ * The one writer of the floor-gap formula: the reference price R, the gap g, the
+ * method's rule, the total, and whether the duty lifts the import to the floor. `per` (" per kg") follows per-unit values where the answer has
+ * values in several units (landed cost).
+ */
+export function floorGapFormula(terms: FloorGapTerms, n: FormulaNumbers, per = ''): string {
+  const { price, floor, basis, otherDutyRate, method, result } = terms;
+  const reference =
+    basis === 'duty-paid'
+      ? `R = P × (1 + r) = ${n.unit(price)} × (1 + ${n.rate(otherDutyRate)}) = ${n.unit(result.reference)}${per}`
+      : `R = P = ${n.unit(price)}${per}`;
+  const gap = `g = max(0, F − R) = max(0, ${n.unit(floor)} − ${n.unit(result.reference)}) = ${n.unit(result.gap)}`;
+  const d = `${n.unit(result.dutyPerUnit)}${per}`;
+  let rule: string;
+  switch (method.type) {
+    case 'full-gap':
+      rule = `full gap: d = g = ${d}`;
+      break;
+    case 'tranche':
+      rule = `tranche: d = Σ share × (slice of max(0, T − R) in each band of T), T = ${n.unit(result.trigger)}: d = ${d}`;
+      break;
+    case 'capped':
+      rule = `capped: d = min(g, maxRate × P) = min(${n.unit(result.gap)}, ${n.rate(method.maxRate)} × ${n.unit(price)}) = ${d}`;
+      break;
+    case 'all-or-nothing':
+      rule = result.binding
+        ? `all-or-nothing: R < F, so d = penaltyRate × P = ${n.rate(method.penaltyRate)} × ${n.unit(price)} = ${d}`
+        : 'all-or-nothing: R ≥ F, so d = 0';
+      break;
+  }
+  const met = result.floorMet
+    ? `R + d = ${n.unit(result.landedPerUnit)}${per} ≥ F: floor met`
+    : `R + d = ${n.unit(result.landedPerUnit)}${per} < F: floor not met`;
+  return `${reference}; ${gap}; ${rule}; duty = d × ${terms.quantity} ${terms.unit} = ${terms.duty}; ${met}`;
+}

@@ -1,0 +1,46 @@
+import { flatForm } from '../calculator';
+
+/**
+ * The flat form of a landed-cost line: the query parameters of `GET /v1/landed-cost` and the CSV
+ * columns of the batch, each naming the pointers it fills in the JSON request.
+ */
+export const LANDED_COST_FORM = flatForm({
+  mineral: { to: '/mineral', doc: 'Mineral id.', example: 'ndfeb-magnet' },
+  hts: { to: '/hts', doc: 'HTS line; when given it decides the tariff line.' },
+  origin: { to: '/origin', doc: 'Country of origin.', example: 'CN' },
+  destination: { to: '/destination', doc: 'Importing country or `EU`; default US.' },
+  asOf: { to: '/asOf', doc: 'Date of entry YYYY-MM-DD; default today (UTC).' },
+  quantity: { to: '/quantity/value', doc: 'Quantity.', example: '10000' },
+  unit: { to: '/quantity/unit', doc: 'Unit of `quantity`.', example: 'kg' },
+  price: { to: '/price/amount', doc: 'Price per `per`.', example: '75' },
+  currency: { to: '/price/currency', doc: 'Currency of the price, freight and insurance.' },
+  per: { to: '/price/per', doc: 'Unit of `price`.', example: 'kg' },
+  incoterm: { to: '/incoterm', doc: 'Incoterms 2020; default FOB.' },
+  freight: { to: '/freight', doc: 'International freight total, in `currency`.' },
+  insurance: { to: '/insurance', doc: 'Insurance total, in `currency`.' },
+  transport: { to: '/transport', doc: '`ocean` (default), `air`, `truck` or `rail`.' },
+  scenario: { to: '/scenario', doc: 'Policy scenario; default `baseline`.' },
+  entryId: {
+    to: '/entryId',
+    doc: 'Batch only: lines with the same entryId form one customs entry.',
+  },
+  reportingCurrency: { to: '/currency', doc: 'Currency of the answer; default USD.' },
+  fxRate: { to: '/fx/PRICE_CURRENCY', doc: 'Units of `reportingCurrency` per 1 `currency`.' },
+  rounding: { to: '/rounding', doc: '`half-up` (default) or `half-even`.' },
+});
+
+/**
+ * What the flat form implies: like the JSON form a line reports in USD unless `reportingCurrency`
+ * says otherwise (or the price's currency, when only that is given); `fxRate` is the rate of the
+ * price's currency (units of the reporting currency per 1 unit of it).
+ */
+export function withFlatDefaults(request: Record<string, unknown>): Record<string, unknown> {
+  const priceCurrency = (request.price as { currency?: string } | undefined)?.currency;
+  const fx = request.fx as Record<string, string> | undefined;
+  if (fx?.PRICE_CURRENCY !== undefined) {
+    request.fx = { [priceCurrency ?? 'USD']: fx.PRICE_CURRENCY };
+  }
+  if (request.currency === undefined && priceCurrency !== undefined)
+    request.currency = priceCurrency;
+  return request;
+}

@@ -1,0 +1,95 @@
+import { blocOf } from '../../data/blocs';
+import { type MeasureStatus, measureStatusOn } from '../../data/measures';
+import type { MeasureRow } from '../../data/schema';
+import type { PolicyData } from '../../data/store';
+import type { Warning } from '../../data/warnings';
+import type { OriginContentInput } from '../../domain/origin-content';
+import type { RoundingMode } from '../../domain/rounding';
+import { greaterThan, isZero, sum } from '../../numeric';
+import { dec, todayUtc } from '../money-input';
+import type { Parsed } from '../parsed';
+import type { FieldProblem } from '../problem';
+import type { OriginContentRequest } from './origin-content.schemas';
+
+/** MOFCOM No. 61 [2025]: the 0.1%-of-value rule for foreign products with Chinese content. */
+const CHINA_VALUE_RULE = 'cn-export-control-no61';
+
+/** An origin-content request resolved: components by bloc, and China's rule on `asOf`. */
+export interface OriginContentCommand {
+  readonly input: OriginContentInput;
+  readonly rule: Extract<MeasureRow, { kind: 'export-licence' }>;
+  readonly status: MeasureStatus;
+  readonly currency: string;
+  readonly rounding: RoundingMode;
+  readonly asOf: string;
+  readonly warnings: readonly Warning[];
+}
+
+/** Looks up each component's mineral and origin bloc, and the rule's dated status. */
+export function resolveOriginContent(
+  request: OriginContentRequest,
+  data: PolicyData,
+): Parsed<OriginContentCommand> {
+  const asOf = request.asOf ?? todayUtc();
+  const problems: FieldProblem[] = [];
+  const warnings: Warning[] = [];
+  const rule = data.measures.get(CHINA_VALUE_RULE);
+  if (rule === undefined || rule.kind !== 'export-licence')
+    throw new Error(`seeds lack ${CHINA_VALUE_RULE}`);
+  const status = measureStatusOn(rule, asOf);
+  warnings.push(...status.warnings);
+
+  const productValue = dec(request.productValue.amount);
+  if (isZero(productValue))
+    problems.push({ pointer: '/productValue/amount', detail: 'must be more than zero' });
+  const components = request.components.flatMap((component, i) => {
+    const mineral = data.minerals.get(component.mineral);
+    if (mineral === undefined) {
+      problems.push({ pointer: `/components/${i}/mineral`, detail: 'is not a known mineral' });
+      return [];
+    }
+    if (!data.countries.has(component.origin)) {
+      problems.push({
+        pointer: `/components/${i}/origin`,
+        detail: `${component.origin} is not a known country code`,
+      });
+      return [];
+    }
+    const bloc = blocOf(data, component.origin, asOf);
+    warnings.push(...bloc.warnings);
+    return [
+      {
+        value: dec(component.value),
+        bloc: bloc.bloc,
+        chinaOrigin: component.origin === 'CN',
+        controlled: mineral.elements.some((e) => rule.elements.includes(e)),
+      },
+    ];
+  });
+  const total = sum(components.map((x) => x.value));
+  if (greaterThan(total, productValue)) {
+    problems.push({
+      pointer: '/components',
+      detail: 'the components are worth more than the product',
+    });
+  }
+  if (problems.length > 0) return { ok: false, problems };
+  return {
+    ok: true,
+    value: {
+      input: {
+        productValue,
+        components,
+        maxRedShare: dec(request.maxRedShare ?? 0),
+        valueRuleInForce: status.state === 'in-force',
+        deMinimisShare: dec(rule.deMinimisShare ?? '0.001'),
+      },
+      rule,
+      status,
+      currency: request.productValue.currency ?? 'USD',
+      rounding: request.rounding ?? 'half-up',
+      asOf,
+      warnings,
+    },
+  };
+}
