@@ -42,7 +42,7 @@ export const sourceSchema = z.strictObject({
   /** Where in it, or how it is cited: "19 CFR 24.24(a)", "HTSUS 2846.90.80". */
   citation: z.string().min(1).optional(),
   url: z.url().optional(),
-  /** Secondary sources the fact was checked against, as in reference/policy-facts.md. */
+  /** Secondary sources the fact was checked against (trackers, law firms, press). */
   via: z.string().min(1).optional(),
 });
 

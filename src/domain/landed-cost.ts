@@ -131,7 +131,7 @@ export interface DutyLine {
 }
 
 /**
- * Duties in API.md §4 order: ad valorem (rate × customs value), specific (amount × quantity), then
+ * Duties in the contract's order: ad valorem (rate × customs value), specific (amount × quantity), then
  * floor-gap measures with r = (ad valorem + specific duties so far) / customs value, P = customs
  * value per unit of the floor. Charges must come in that order.
  */

@@ -10,7 +10,7 @@ export interface Meta {
   warnings: Warning[];
 }
 
-/** The `meta` block of every calculation response (API.md §1). */
+/** The `meta` block of every calculation response: data version, date, currency, rounding, warnings. */
 export function buildMeta(
   asOf: string,
   currency: string,
