@@ -1,7 +1,16 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { floorFinancing } from '../../src/domain/floor-financing';
-import { decimal, equal, lessThanOrEqual, max, multiply, subtract, ZERO } from '../../src/numeric';
+import {
+  add,
+  decimal,
+  equal,
+  lessThanOrEqual,
+  max,
+  multiply,
+  subtract,
+  ZERO,
+} from '../../src/numeric';
 import { d, t } from './numbers';
 
 /** DoD–MP Materials: $110/kg NdPr floor, 30% of the upside to DoD; 1000 kg sold. */
@@ -80,7 +89,20 @@ describe('floorFinancing: laws', () => {
         const expected = multiply(max(ZERO, subtract(i.floor, i.marketPrice)), i.quantity);
         expect(equal(border.buyersPay, producerSide.governmentPays)).toBe(true);
         expect(equal(border.buyersPay, expected)).toBe(true);
-        expect(equal(border.treasuryCollects, border.buyersPay)).toBe(true);
+      }),
+      OPTIONS,
+    );
+  });
+
+  it('the treasury collects what border buyers pay above the market: their outlay max(F, M) × Q = M × Q + treasuryCollects', () => {
+    fc.assert(
+      fc.property(input, (i) => {
+        const { border } = floorFinancing(i);
+        const outlay = multiply(max(i.floor, i.marketPrice), i.quantity);
+        expect(
+          equal(add(multiply(i.marketPrice, i.quantity), border.treasuryCollects), outlay),
+        ).toBe(true);
+        expect(equal(multiply(border.buyerPricePerUnit, i.quantity), outlay)).toBe(true);
       }),
       OPTIONS,
     );
