@@ -2,6 +2,7 @@ import type { Validator } from '@cfworker/json-schema';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { app } from '../../src/app';
+import { parseCsv } from '../../src/http/csv';
 import {
   LandedCostLineSchema,
   LandedCostRequestSchema,
@@ -151,7 +152,8 @@ const nasty = fc.oneof(
 );
 
 /** A valid request with one field (at a random path) replaced by something nasty. */
-function mutate(valid: Record<string, unknown>) {
+/** Every field of a request, nested ones included, as a path of keys. */
+function fieldPaths(valid: Record<string, unknown>): string[][] {
   const paths: string[][] = [];
   const walk = (node: unknown, path: string[]) => {
     if (typeof node !== 'object' || node === null) return;
@@ -161,15 +163,29 @@ function mutate(valid: Record<string, unknown>) {
     }
   };
   walk(valid, []);
-  return fc.tuple(fc.constantFrom(...paths), nasty, fc.boolean()).map(([path, value, remove]) => {
-    const copy = structuredClone(valid);
-    let node = copy as Record<string, unknown>;
-    for (const key of path.slice(0, -1)) node = node[key] as Record<string, unknown>;
-    const last = path.at(-1) ?? '';
-    if (remove) delete node[last];
-    else node[last] = value;
-    return copy;
-  });
+  return paths;
+}
+
+/** A copy of `valid` with the field at `path` set to `value` (or removed). */
+function withField(
+  valid: Record<string, unknown>,
+  path: readonly string[],
+  value: unknown,
+  remove = false,
+): Record<string, unknown> {
+  const copy = structuredClone(valid);
+  let node = copy as Record<string, unknown>;
+  for (const key of path.slice(0, -1)) node = node[key] as Record<string, unknown>;
+  const last = path.at(-1) ?? '';
+  if (remove) delete node[last];
+  else node[last] = value;
+  return copy;
+}
+
+function mutate(valid: Record<string, unknown>) {
+  return fc
+    .tuple(fc.constantFrom(...fieldPaths(valid)), nasty, fc.boolean())
+    .map(([path, value, remove]) => withField(valid, path, value, remove));
 }
 
 const usd = (amount: string, per = 'kg') => ({ amount, currency: 'USD', per });
@@ -514,6 +530,159 @@ describe('the compiled line schema (z.compile at start-up) answers exactly as zo
         },
       ),
       { seed: 42, numRuns: 400 },
+    );
+  });
+});
+
+describe('what independent contract fuzzing found: raw numbers, media-type case, slashes, formulas, field=', () => {
+  // JSON number tokens JSON.stringify never writes (-0 it writes as 0), and a double's extremes.
+  const RAW_NUMBERS = ['-0', '-0.0', '-0e0', '1e308', '5e-324', '1E400', '-1e-7', '0.1e1', '1.0'];
+  const PLACEHOLDER = '@@raw-number@@';
+  for (const [path, valid] of Object.entries(VALID)) {
+    it(`POST ${path}: any field as a raw boundary number (-0, 1e308, 5e-324) is answered, never a 5xx`, async () => {
+      const validator = responseValidator(path, 'post');
+      await fc.assert(
+        fc.asyncProperty(
+          fc.constantFrom(...fieldPaths(valid)),
+          fc.constantFrom(...RAW_NUMBERS),
+          async (field, raw) => {
+            const text = JSON.stringify(withField(valid, field, PLACEHOLDER)).replace(
+              `"${PLACEHOLDER}"`,
+              raw,
+            );
+            const sent = await send('POST', path, text);
+            checkAnswer(sent, validator);
+            expect([200, 400, 422]).toContain(sent.status);
+          },
+        ),
+        RUNS,
+      );
+    });
+  }
+
+  const CSV_LINE =
+    'mineral,origin,asOf,quantity,unit,price,per\r\nnd-oxide,CN,2026-03-01,1,t,50,kg\r\n';
+  it('media types compare case-insensitively: JSON and CSV bodies under any spelling are read as such', async () => {
+    const floorGap = JSON.stringify(VALID['/v1/floor-gap']);
+    for (const type of [
+      'APPLICATION/JSON',
+      'Application/Json; charset=UTF-8',
+      'application/json;CHARSET=utf-8',
+    ]) {
+      const sent = await send('POST', '/v1/floor-gap', floorGap, type);
+      expect(sent.status, type).toBe(200);
+      checkAnswer(sent, responseValidator('/v1/floor-gap', 'post'));
+    }
+    for (const type of ['TEXT/CSV', 'Text/Csv; charset=utf-8', 'text/csv;CHARSET=UTF-8']) {
+      const sent = await send('POST', '/v1/landed-cost/batch', CSV_LINE, type);
+      expect(sent.status, type).toBe(200);
+      checkAnswer(sent, responseValidator('/v1/landed-cost/batch', 'post'));
+    }
+  });
+
+  it('a trailing slash, a doubled slash or a dot segment on any path is a 404 (or a 405 that does not allow the method it refuses)', async () => {
+    const paths = Object.keys(doc.paths).map((p) => p.replace(/\{[^}]+\}/g, 'x'));
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom(...paths),
+        fc.constantFrom(
+          (p: string) => `${p}/`,
+          (p: string) => `${p}//`,
+          (p: string) => `/${p}`,
+          (p: string) => p.replace(/^\/v1\//, '/v1//'),
+          (p: string) => `${p}/./`,
+          (p: string) => `${p}/%2e`,
+        ),
+        fc.constantFrom('GET', 'POST', 'HEAD', 'PUT'),
+        async (path, variant, method) => {
+          const url = variant(path);
+          if (url === path) return;
+          const response = await app.request(url, { method });
+          expect(response.status, `${method} ${url}`).toBeLessThan(500);
+          expect([404, 405], `${method} ${url}`).toContain(response.status);
+          if (response.status === 405) {
+            expect(response.headers.get('allow')?.split(', ')).not.toContain(method);
+          }
+        },
+      ),
+      { seed: 42, numRuns: 120 },
+    );
+  });
+
+  it('formula cells in a CSV batch never come back as formulas in its CSV answer', async () => {
+    const formula = fc.constantFrom(
+      "=cmd|' /C calc'!A0",
+      '@SUM(1,1)',
+      '+1+1',
+      '-1+1',
+      '\t=1',
+      '=HYPERLINK("http://x.example")',
+      '-',
+      '=',
+    );
+    const cell = fc.oneof(
+      formula,
+      fc.constantFrom('nd-oxide', 'CN', '2026-03-01', '1', 't', '50', 'kg'),
+    );
+    const header = ['entryId', 'mineral', 'origin', 'asOf', 'quantity', 'unit', 'price', 'per'];
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.array(cell, { minLength: 8, maxLength: 8 }), { minLength: 1, maxLength: 4 }),
+        async (rows) => {
+          const quote = (c: string) => `"${c.replaceAll('"', '""')}"`;
+          const body = [header.join(','), ...rows.map((r) => r.map(quote).join(','))].join('\r\n');
+          const response = await app.request('/v1/landed-cost/batch', {
+            method: 'POST',
+            headers: { 'content-type': 'text/csv', accept: 'text/csv' },
+            body,
+          });
+          expect(response.status).toBe(200);
+          const cells = parseCsv(await response.text()).flat();
+          const formulas = cells.filter(
+            (c) => /^[=+\-@\t\r]/.test(c) && !/^-?[0-9]+([.,][0-9]+)?$/.test(c),
+          );
+          expect(formulas).toEqual([]);
+        },
+      ),
+      { seed: 42, numRuns: 40 },
+    );
+  });
+
+  it('format=text&field= names only a field of the answer: anything else is a 422, never Object.prototype', async () => {
+    const forms = [
+      '/v1/floor-gap?price=10&floor=16&per=kg',
+      '/v1/landed-cost?mineral=nd-oxide&origin=CN&asOf=2026-03-01&quantity=1&unit=t&price=50&per=kg',
+      '/v1/bloc-tiers?mineral=ndpr-oxide&redPrice=10&bluePrice=15&floor=16&per=kg&destinations=US',
+      '/v1/benchmarks/check?mineral=dy-oxide&price=1600&per=kg',
+    ];
+    const field = fc.oneof(
+      fc.constantFrom(
+        'constructor',
+        '__proto__',
+        'toString',
+        'hasOwnProperty',
+        'valueOf',
+        'isPrototypeOf',
+        'toLocaleString',
+        'length',
+        '',
+        'duty ',
+        'DUTY',
+        'landedCost',
+      ),
+      fc.string({ maxLength: 10 }),
+    );
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...forms), field, async (form, name) => {
+        const sent = await send('GET', `${form}&format=text&field=${encodeURIComponent(name)}`);
+        checkAnswer(sent, undefined);
+        expect([200, 400, 422]).toContain(sent.status);
+        if (sent.status === 200) {
+          expect(sent.type).toMatch(/^text\/plain/);
+          expect(sent.body).not.toMatch(/function|\[object|native code/);
+        }
+      }),
+      { seed: 42, numRuns: 80 },
     );
   });
 });
