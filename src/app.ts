@@ -21,6 +21,7 @@ import { createMcpRouter } from './http/mcp/mcp.index';
 import { mcpPath } from './http/mcp/mcp.routes';
 import { mediaType, refuseContentCoding } from './http/media-type';
 import { apiKeys } from './http/middleware/api-keys';
+import { httpCache } from './http/middleware/cache';
 import { rateLimit } from './http/middleware/rate-limit';
 import { originContentRouter } from './http/origin-content/origin-content.index';
 import { Problem } from './http/problem';
@@ -56,7 +57,16 @@ export const OPENAPI_INFO: Parameters<ReturnType<typeof createRouter>['getOpenAP
         'cost and the red-price / blue-price dual-track market. Every money value is a decimal ' +
         'string; every answer carries `meta` with the data version, date and warnings. "Red" and ' +
         '"blue" name price tracks (the China track and the allied, floor-protected track), not ' +
-        'judgements. Errors are RFC 9457 problem+json.',
+        'judgements. Errors are RFC 9457 problem+json.\n\n' +
+        '**Caching.** Every GET under `/v1/` that answers 200 carries an `ETag` (from the data ' +
+        'version, the deployed version and the request) and `Cache-Control`. With an explicit ' +
+        '`asOf` the answer is `public, max-age=86400` and is kept in the Workers cache, so the same ' +
+        'call again is not recomputed (`X-Floorline-Cache: hit`); without one it answers for today ' +
+        'and is cacheable until the next UTC midnight. `If-None-Match` with the ETag gets 304. ' +
+        'Where the deployment requires API keys, `public` becomes `private`.\n\n' +
+        '**Spreadsheet locales.** The GET forms take `decimal=comma` with `format=csv` or `text`: ' +
+        'every decimal is then written with a comma and CSV fields are separated by `;`, as ' +
+        'spreadsheets in decimal-comma locales (de-DE, fr-FR) read them.',
     },
     // The exported file names the local server (`npm start`); the served document names the
     // origin it is served from (see createApp), so the playground sends to `/v1/…` on it.
@@ -116,7 +126,7 @@ export function createApp({ data = policyData }: AppOptions = {}) {
       allowMethods: ['GET', 'POST', 'OPTIONS'],
       // Mcp-Protocol-Version: browser-based MCP clients send it on every request after the first.
       allowHeaders: ['Content-Type', 'Authorization', 'Accept', 'Mcp-Protocol-Version'],
-      exposeHeaders: ['X-Request-Id', 'Server-Timing', 'Retry-After'],
+      exposeHeaders: ['X-Request-Id', 'Server-Timing', 'Retry-After', 'ETag', 'X-Floorline-Cache'],
       maxAge: 86400,
     }),
   );
@@ -124,6 +134,7 @@ export function createApp({ data = policyData }: AppOptions = {}) {
   app.use(rateLimit);
   app.use(apiKeys);
   app.use(refuseContentCoding);
+  app.use(httpCache);
   const singleLimit = limitBody(MAX_JSON_BODY_BYTES);
   const batchLimit = limitBody(MAX_BATCH_BODY_BYTES);
   const csvLimit = limitBody(MAX_CSV_BODY_BYTES);

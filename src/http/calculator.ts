@@ -8,6 +8,7 @@ import type { Parsed } from './parsed';
 import { type FieldProblem, problemResponses, validationProblem } from './problem';
 import { flatToRequest, type QueryForm, queryProblems, queryValues } from './query-form';
 import { createRouter } from './router';
+import { DecimalMarkSchema } from './schemas';
 import { issuesToProblems } from './validation';
 
 /**
@@ -318,6 +319,7 @@ function getRoute<
     request: {
       query: spec.form.query.extend({
         format: (spec.format ?? FORMAT.optional()) as z.ZodOptional<z.ZodString>,
+        decimal: DecimalMarkSchema.optional(),
         field: z
           .string()
           .optional()

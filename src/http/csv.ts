@@ -3,22 +3,58 @@ const FORMULA_START = /^[=+\-@\t\r]/;
 /** A plain decimal, as the API writes numbers (point or comma locale): never a formula. */
 const PLAIN_NUMBER = /^-?[0-9]+([.,][0-9]+)?$/;
 
+/** The decimal mark of a spreadsheet locale (A1): `comma` as in de-DE, fr-FR; `point` as in en-US. */
+export type DecimalMark = 'point' | 'comma';
+
+/** The field separator that goes with a decimal mark: `;` where the comma marks decimals. */
+export function csvSeparator(decimal: DecimalMark): ',' | ';' {
+  return decimal === 'comma' ? ';' : ',';
+}
+
+/** A decimal the API wrote (`-5.00`, `0.371`), as a number: nothing else is rewritten. */
+const API_DECIMAL = /^-?[0-9]+\.[0-9]+$/;
+
+/** Columns that hold codes or echoed text, never a number, however they look (HTS 2846.90). */
+const TEXT_COLUMNS: ReadonlySet<string> = new Set(['hts', 'entryId', 'id', 'error', 'warnings']);
+
+/**
+ * A value written for a spreadsheet locale: with `comma`, a decimal's point becomes a comma
+ * ("0.371" → "0,371"), so a de-DE sheet reads 0,371 and not 371. Only whole-cell decimals change,
+ * and not in a code column; dates and text (a warning quoting "0.5") are left as they are.
+ */
+export function localized(value: string, decimal: DecimalMark, column?: string): string {
+  if (decimal === 'point' || !API_DECIMAL.test(value)) return value;
+  return column !== undefined && TEXT_COLUMNS.has(column) ? value : value.replace('.', ',');
+}
+
 /**
  * One CSV cell. OWASP CSV injection: a cell that would begin a formula (an echoed entryId such as
  * `=cmd|' /C calc'!A0`, `@SUM(1,1)` or `-1+1`) is prefixed with `'` so spreadsheets show it as
  * text, and quoted; a plain decimal such as the API's `-5.00` is left a number. Then RFC 4180:
- * quote a cell when it holds a comma, a quote, CR or LF. Every CSV answer is written through here.
+ * quote a cell when it holds the separator, a quote, CR or LF. Every CSV answer is written
+ * through here.
  */
-export function csvCell(value: string): string {
+export function csvCell(value: string, separator: ',' | ';' = ','): string {
   if (FORMULA_START.test(value) && !PLAIN_NUMBER.test(value)) {
     return `"'${value.replaceAll('"', '""')}"`;
   }
-  return /[",\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
+  const special = separator === ',' ? /[",\r\n]/ : /[";\r\n]/;
+  return special.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
 }
 
-/** CSV text with CRLF line ends, as RFC 4180 and spreadsheets expect. */
-export function toCsv(header: readonly string[], rows: readonly (readonly string[])[]): string {
-  return `${[header, ...rows].map((row) => row.map(csvCell).join(',')).join('\r\n')}\r\n`;
+/**
+ * CSV text with CRLF line ends, as RFC 4180 and spreadsheets expect. Every CSV answer is written
+ * here; with `decimal: 'comma'` decimals take a comma and fields are separated by `;` (A1).
+ */
+export function toCsv(
+  header: readonly string[],
+  rows: readonly (readonly string[])[],
+  decimal: DecimalMark = 'point',
+): string {
+  const separator = csvSeparator(decimal);
+  const line = (row: readonly string[]) =>
+    row.map((cell, i) => csvCell(localized(cell, decimal, header[i]), separator)).join(separator);
+  return `${[header.map((name) => csvCell(name, separator)).join(separator), ...rows.map(line)].join('\r\n')}\r\n`;
 }
 
 /** Thrown for CSV text that cannot be read (an unterminated quoted cell). */

@@ -13,6 +13,8 @@ export interface Bindings {
   readonly CORS_ORIGINS?: string;
   /** The Workers Rate Limiting binding (wrangler.toml `[[ratelimits]]`); absent locally in tests. */
   readonly RATE_LIMITER?: RateLimiter;
+  /** The deployed version (wrangler.toml `[version_metadata]`): part of every ETag. */
+  readonly CF_VERSION_METADATA?: { readonly id: string };
   /** "1" turns on the benchmark's echo route (wrangler.toml `[env.bench]`). */
   readonly FLOORLINE_BENCH?: string;
 }

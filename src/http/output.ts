@@ -1,17 +1,34 @@
 import type { Context } from 'hono';
-import { toCsv } from './csv';
-import { Problem } from './problem';
+import { type DecimalMark, localized, toCsv } from './csv';
+import { Problem, validationProblem } from './problem';
 
 /** A calculator answer flattened to named cells, for the CSV and text forms. */
 export type FlatRow = Readonly<Record<string, string>>;
 
-/** A CSV answer: a header row and value rows. */
+export const DECIMAL_MARKS: readonly DecimalMark[] = ['point', 'comma'];
+
+/**
+ * The `decimal` query parameter of the CSV and text forms (A1 spreadsheet locales): `point`
+ * (default) or `comma`. Read here, where CSV and text are written, so every calculator has it.
+ */
+export function decimalMarkOf(c: Context): DecimalMark {
+  const value = c.req.query('decimal');
+  if (value === undefined || value === 'point') return 'point';
+  if (value === 'comma') return 'comma';
+  throw validationProblem([
+    { pointer: '/decimal', parameter: 'decimal', detail: 'must be one of point, comma' },
+  ]);
+}
+
+/** A CSV answer: a header row and value rows, in the decimal style the query asked for. */
 export function csvResponse(
   c: Context,
   header: readonly string[],
   rows: readonly (readonly string[])[],
 ): Response {
-  return c.body(toCsv(header, rows), 200, { 'content-type': 'text/csv; charset=utf-8' });
+  return c.body(toCsv(header, rows, decimalMarkOf(c)), 200, {
+    'content-type': 'text/csv; charset=utf-8',
+  });
 }
 
 /** One named value as bare text (`WEBSERVICE`); an unknown field is a 400 listing the fields. */
@@ -31,5 +48,7 @@ export function textField(c: Context, row: FlatRow, field: string): Response {
       ],
     );
   }
-  return c.body(value, 200, { 'content-type': 'text/plain; charset=utf-8' });
+  return c.body(localized(value, decimalMarkOf(c), field), 200, {
+    'content-type': 'text/plain; charset=utf-8',
+  });
 }

@@ -17,8 +17,11 @@ export function pointersOf(form: QueryForm, name: string): readonly string[] | u
   return Object.hasOwn(form, name) ? form[name] : undefined;
 }
 
-/** Parameters every GET form takes besides its fields: the output format, the field, an API key. */
-export const OUTPUT_PARAMETERS = ['format', 'field', 'key'] as const;
+/**
+ * Parameters every GET form takes besides its fields: the output format, the field, the decimal
+ * mark of the CSV and text forms, an API key.
+ */
+export const OUTPUT_PARAMETERS = ['format', 'field', 'decimal', 'key'] as const;
 
 /** A pointer's keys ("/price/amount" → price, amount), split once per pointer, not per cell. */
 const pointerKeys = new Map<string, readonly string[]>();

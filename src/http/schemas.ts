@@ -171,6 +171,14 @@ export const MetaSchema = z
       'which they are known to hold (one `data-horizon` warning), missing tariff data.',
   });
 
+export const DecimalMarkSchema = z.enum(['point', 'comma']).openapi({
+  description:
+    'With `format=csv` or `text`: `point` (default, e.g. `0.371`) or `comma` for spreadsheets in ' +
+    'decimal-comma locales (de-DE, fr-FR, …): every decimal is written with a comma (`0,371`) and ' +
+    'CSV fields are separated by `;`.',
+  example: 'comma',
+});
+
 /** An id of lower-case letters, digits and dashes: minerals, measures, scenarios, benchmarks. */
 export const IdSchema = z
   .string()

@@ -1,0 +1,105 @@
+import { describe, expect, it } from 'vitest';
+import { csvCell, localized, toCsv } from '../../src/http/csv';
+import { call, problemOf } from '../helpers';
+
+/** The cells of a `;`-separated answer (no quoted cells in these answers), by header name. */
+async function semicolonRows(path: string): Promise<Record<string, string>[]> {
+  const response = await call(path);
+  expect(response.status).toBe(200);
+  expect(response.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+  const [header, ...rows] = (await response.text())
+    .trimEnd()
+    .split('\r\n')
+    .map((line) => line.split(';'));
+  return rows.map((row) => {
+    expect(row.length).toBe(header?.length);
+    return Object.fromEntries((header ?? []).map((name, i) => [name, row[i] ?? '']));
+  });
+}
+
+describe('decimal=comma: answers a decimal-comma spreadsheet (de-DE) reads as numbers', () => {
+  it('floor-gap CSV: every decimal has a comma and fields are separated by ;', async () => {
+    const [row] = await semicolonRows(
+      '/v1/floor-gap?price=10&floor=16&per=kg&otherDutyRate=0.25&asOf=2026-11-21&format=csv&decimal=comma',
+    );
+    // R = 10 × (1 + 0.25) = 12.5; gap = 16 − 12.5 = 3.5 per kg, on 1 kg; AVE = 3.5 / 10 = 0.35.
+    expect(row).toMatchObject({
+      duty: '3,50',
+      dutyPerUnit: '3,5000',
+      referencePerUnit: '12,5000',
+      adValoremEquivalent: '0,35',
+      binding: 'true',
+      quantity: '1',
+      asOf: '2026-11-21',
+    });
+  });
+
+  it('landed-cost CSV: money and rates take commas; the HTS code stays a code', async () => {
+    const [row] = await semicolonRows(
+      '/v1/landed-cost?mineral=ndfeb-magnet&origin=CN&destination=US&asOf=2026-03-01&quantity=10000&unit=kg&price=75&per=kg&format=csv&decimal=comma',
+    );
+    // goods = 75 × 10,000 = 750,000.00 = customs value (FOB); effective rate = 278,250 / 750,000 = 0.371.
+    expect(row).toMatchObject({
+      hts: '8505.11.00',
+      customsValue: '750000,00',
+      duties: '278250,00',
+      effectiveDutyRate: '0,371',
+    });
+  });
+
+  it('bloc-tiers CSV: one ;-separated row per destination', async () => {
+    const rows = await semicolonRows(
+      '/v1/bloc-tiers?mineral=ndpr-oxide&redPrice=10&bluePrice=15&floor=16&per=kg&destinations=US,JP&asOf=2026-11-21&format=csv&decimal=comma',
+    );
+    // Red at 10 under a floor of 16 pays the 6 gap: red landed 16 against blue's 15.
+    expect(rows.map((r) => [r.country, r.redLanded, r.blueLanded, r.floorGapPerUnit])).toEqual([
+      ['US', '16,0000', '15,0000', '6,0000'],
+      ['JP', '16,0000', '15,0000', '6,0000'],
+    ]);
+  });
+
+  it('text: the one value with a comma', async () => {
+    // AVE = gap / price = (16 − 10) / 10 = 0.6.
+    const response = await call(
+      '/v1/floor-gap?price=10&floor=16&per=kg&format=text&decimal=comma&field=adValoremEquivalent',
+    );
+    expect(await response.text()).toBe('0,6');
+  });
+
+  it('decimal=point (the default) keeps points and commas', async () => {
+    const response = await call(
+      '/v1/floor-gap?price=10&floor=16&per=kg&format=text&decimal=point&field=dutyPerUnit',
+    );
+    expect(await response.text()).toBe('6.0000');
+  });
+
+  it('any other decimal style is a 422 naming the parameter', async () => {
+    const problem = await problemOf(
+      await call('/v1/floor-gap?price=10&floor=16&per=kg&format=csv&decimal=dot'),
+      422,
+    );
+    expect(problem.errors).toEqual([
+      expect.objectContaining({ parameter: 'decimal', pointer: '/decimal' }),
+    ]);
+  });
+});
+
+describe('the CSV writer with a decimal comma', () => {
+  it('quotes a cell holding ; but not one holding a comma', () => {
+    expect(csvCell('a;b', ';')).toBe('"a;b"');
+    expect(csvCell('1,5', ';')).toBe('1,5');
+    expect(csvCell('a,b')).toBe('"a,b"');
+  });
+
+  it('rewrites whole-cell decimals only, never dates, codes or text', () => {
+    expect(localized('-5.00', 'comma')).toBe('-5,00');
+    expect(localized('2026-11-21', 'comma')).toBe('2026-11-21');
+    expect(localized('a rate of 0.5', 'comma')).toBe('a rate of 0.5');
+    expect(localized('2846.90', 'comma', 'hts')).toBe('2846.90');
+    expect(localized('0.5', 'point')).toBe('0.5');
+  });
+
+  it('writes header and rows with ; and CRLF', () => {
+    expect(toCsv(['a', 'b'], [['1.5', 'x;y']], 'comma')).toBe('a;b\r\n1,5;"x;y"\r\n');
+  });
+});
