@@ -38,12 +38,13 @@ describe('decimal=comma: answers a decimal-comma spreadsheet (de-DE) reads as nu
     const [row] = await semicolonRows(
       '/v1/landed-cost?mineral=ndfeb-magnet&origin=CN&destination=US&asOf=2026-03-01&quantity=10000&unit=kg&price=75&per=kg&format=csv&decimal=comma',
     );
-    // goods = 75 × 10,000 = 750,000.00 = customs value (FOB); effective rate = 278,250 / 750,000 = 0.371.
+    // goods = 75 × 10,000 = 750,000.00 = customs value (FOB); on 2026-03-01 MFN 2.1% + Section
+    // 301 25%: duties = 750,000 × 0.271 = 203,250.00, effective rate 0.271.
     expect(row).toMatchObject({
-      hts: '8505.11.00',
+      hts: '8505.11.0070',
       customsValue: '750000,00',
-      duties: '278250,00',
-      effectiveDutyRate: '0,371',
+      duties: '203250,00',
+      effectiveDutyRate: '0,271',
     });
   });
 
