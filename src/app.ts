@@ -16,6 +16,7 @@ import {
 } from './http/errors';
 import { floorFinancingRouter } from './http/floor-financing/floor-financing.index';
 import { floorGapRouter } from './http/floor-gap/floor-gap.index';
+import { floorSweepRouter } from './http/floor-sweep/floor-sweep.index';
 import { landedCostRouter } from './http/landed-cost/landed-cost.index';
 import { createMcpRouter } from './http/mcp/mcp.index';
 import { mcpPath } from './http/mcp/mcp.routes';
@@ -152,6 +153,7 @@ export function createApp({ data = policyData }: AppOptions = {}) {
   const routes = app
     .route('/', systemRouter)
     .route('/', floorGapRouter)
+    .route('/', floorSweepRouter)
     .route('/', landedCostRouter)
     .route('/', blocTiersRouter)
     // Before the reference router, whose /v1/benchmarks/{id} would take "check" for an id.

@@ -53,6 +53,7 @@ describe('MCP endpoint /mcp (Streamable HTTP)', () => {
         'checkBenchmarks',
         'computeOriginContent',
         'computeFloorFinancing',
+        'sweepFloorGap',
         'listMinerals',
         'getMineral',
         'listBlocs',

@@ -14,6 +14,7 @@ import {
   ZERO,
 } from '../../numeric';
 import { buildMeta } from '../meta';
+import { escapeXml } from '../svg';
 import type { BlocTiersCommand } from './bloc-tiers.command';
 import type { BlocTiersResponse } from './bloc-tiers.schemas';
 
@@ -106,12 +107,6 @@ export function blocTiersSummary(r: BlocTiersResponse): Record<string, string> {
     leakDestinations: r.leakage.destinations.join(' '),
   };
 }
-
-const escapeXml = (s: string) =>
-  s.replace(
-    /[<>&"']/g,
-    (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c] ?? c,
-  );
 
 /**
  * The tiers as a picture: for each destination a red bar (red supply landed) and a blue bar

@@ -1,0 +1,123 @@
+import { compare, type Decimal, greaterThanOrEqual } from '../numeric';
+import {
+  type BreakEven,
+  type Competition,
+  maxRedPriceForRed,
+  minFloorForBlue,
+  minMaxRateForBlue,
+} from './break-even';
+import {
+  type FloorBasis,
+  type FloorGapMethod,
+  type FloorGapResult,
+  floorGapDuty,
+} from './floor-gap';
+
+/** The most cells one sweep computes (red prices × floors). */
+export const MAX_SWEEP_CELLS = 10_000;
+
+export interface SweepInput {
+  /** Red (China-track) prices per unit, in the order the grid lists them. */
+  readonly redPrices: readonly Decimal[];
+  readonly floors: readonly Decimal[];
+  /** The allied offer per unit; null = blue offers at each cell's floor. */
+  readonly bluePrice: Decimal | null;
+  readonly otherDutyRate: Decimal;
+  readonly basis: FloorBasis;
+  readonly method: FloorGapMethod;
+}
+
+export interface SweepCell {
+  readonly redPrice: Decimal;
+  readonly floor: Decimal;
+  /** The floor-gap calculator's answer for this red price and floor. */
+  readonly result: FloorGapResult;
+  /** landedPerUnit ≥ floor: the duty lifted red to the floor. */
+  readonly floorMet: boolean;
+  /** Blue's offer ≤ red's landed cost (a tie goes to blue: buyers take the secure supply). */
+  readonly blueWins: boolean;
+}
+
+/**
+ * Every (red price, floor) pair, red price major: each cell is exactly one floor-gap calculation
+ * (`floorGapDuty`), so a cell equals the single-call answer for the same inputs.
+ */
+export function sweepCells(input: SweepInput): SweepCell[] {
+  const cells: SweepCell[] = [];
+  for (const redPrice of input.redPrices) {
+    for (const floor of input.floors) {
+      const result = floorGapDuty({
+        price: redPrice,
+        floor,
+        basis: input.basis,
+        otherDutyRate: input.otherDutyRate,
+        method: input.method,
+      });
+      const blue = input.bluePrice ?? floor;
+      cells.push({
+        redPrice,
+        floor,
+        result,
+        floorMet: result.floorMet,
+        blueWins: greaterThanOrEqual(result.landedPerUnit, blue),
+      });
+    }
+  }
+  return cells;
+}
+
+export interface SweepBreakEven {
+  /** The lowest red price of the grid: minFloorForBlue and minMaxRateForBlue hold for all above. */
+  readonly atRedPrice: Decimal;
+  /** The highest floor of the grid: below maxRedPriceForRed red wins at every floor of the grid. */
+  readonly atFloor: Decimal;
+  readonly minFloorForBlue: BreakEven;
+  readonly maxRedPriceForRed: BreakEven;
+  readonly minMaxRateForBlue: BreakEven;
+}
+
+const lowest = (xs: readonly Decimal[]): Decimal =>
+  xs.reduce((a, b) => (compare(b, a) < 0 ? b : a));
+const highest = (xs: readonly Decimal[]): Decimal =>
+  xs.reduce((a, b) => (compare(b, a) > 0 ? b : a));
+
+/**
+ * The grid's break-even prices, solved in closed form (see break-even.ts). Red's landed cost rises
+ * with its price and with the floor, so the hardest case for blue is the grid's lowest red price
+ * and for red the grid's highest floor: `minFloorForBlue` is the lowest floor with which blue wins
+ * at every red price of the grid, `maxRedPriceForRed` the red price below which red wins at every
+ * floor of it. Null without a blue price (blue then offers at the floor itself).
+ */
+export function sweepBreakEven(input: SweepInput): SweepBreakEven {
+  const atRedPrice = lowest(input.redPrices);
+  const atFloor = highest(input.floors);
+  if (input.bluePrice === null) {
+    const none: BreakEven = {
+      value: null,
+      reason:
+        'give bluePrice: without it blue offers at each floor, and there is no price to break even with',
+    };
+    return {
+      atRedPrice,
+      atFloor,
+      minFloorForBlue: none,
+      maxRedPriceForRed: none,
+      minMaxRateForBlue: none,
+    };
+  }
+  const competition: Competition = {
+    bluePrice: input.bluePrice,
+    otherDutyRate: input.otherDutyRate,
+    basis: input.basis,
+    method: input.method,
+  };
+  const red = atRedPrice;
+  const floor = atFloor;
+  return {
+    atRedPrice,
+    atFloor,
+    minFloorForBlue: minFloorForBlue(red, competition),
+    maxRedPriceForRed: maxRedPriceForRed(floor, competition),
+    minMaxRateForBlue: minMaxRateForBlue(red, floor, competition),
+  };
+}

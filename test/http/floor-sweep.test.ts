@@ -1,0 +1,198 @@
+import { describe, expect, it } from 'vitest';
+import { call, postJson, problemOf } from '../helpers';
+
+interface Cell {
+  redPrice: string;
+  floor: string;
+  dutyPerUnit: string;
+  landedPerUnit: string;
+  adValoremEquivalent: string | null;
+  floorMet: boolean;
+  blueWins: boolean;
+}
+interface Sweep {
+  cells: Cell[];
+  basis: string;
+  size: { cells: number };
+  breakEven: {
+    minFloorForBlue: string | null;
+    maxRedPriceForRed: string | null;
+    minMaxRateForBlue: string | null;
+    reasons: Record<string, string>;
+  };
+}
+
+async function sweep(body: unknown): Promise<Sweep> {
+  const response = await postJson('/v1/floor-gap/sweep', body);
+  expect(response.status).toBe(200);
+  return (await response.json()) as Sweep;
+}
+
+describe('POST /v1/floor-gap/sweep: the worked cases', () => {
+  it('red 10, blue 15, WTO tranche: minFloorForBlue 25.5319 (0.47F − 7 = 5), and the cells flip there', async () => {
+    const r = await sweep({
+      redPrices: ['10'],
+      floors: { from: '24', to: '27', step: '1' },
+      per: 'kg',
+      bluePrice: '15',
+      method: { type: 'tranche' },
+    });
+    // In the band where the gap is 60–75% of F: d = 0.70 × (F − 10 − 0.60F) + 0.19F = 0.47F − 7;
+    // blue wins when 10 + d ≥ 15, i.e. 0.47F − 7 = 5 → F = 12 / 0.47 = 25.53191…
+    expect(r.breakEven.minFloorForBlue).toBe('25.5319');
+    expect(r.basis).toBe('customs-value');
+    // F = 24: g = 14 (58% of F) → 0.50 × (14 − 9.6) + 0.09 × 24 = 2.2 + 2.16 = 4.36
+    // F = 25: g = 15 (60%) → 0.50 × (15 − 10) + 0.09 × 25 = 2.5 + 2.25 = 4.75
+    // F = 26: g = 16 → 0.70 × (16 − 15.6) + 0.19 × 26 = 0.28 + 4.94 = 5.22
+    // F = 27: g = 17 → 0.70 × (17 − 16.2) + 0.19 × 27 = 0.56 + 5.13 = 5.69
+    expect(
+      r.cells.map((c) => [c.floor, c.dutyPerUnit, c.landedPerUnit, c.floorMet, c.blueWins]),
+    ).toEqual([
+      ['24.0000', '4.3600', '14.3600', false, false],
+      ['25.0000', '4.7500', '14.7500', false, false],
+      ['26.0000', '5.2200', '15.2200', false, true],
+      ['27.0000', '5.6900', '15.6900', false, true],
+    ]);
+    expect(r.breakEven.minMaxRateForBlue).toBeNull();
+    expect(r.breakEven.reasons.minMaxRateForBlue).toMatch(/capped/);
+  });
+
+  it('capped at 0.25, red 10, blue 15: no floor works (10 + 2.5 < 15); minMaxRateForBlue (15 − 10) / 10 = 0.5', async () => {
+    const r = await sweep({
+      redPrices: ['10'],
+      floors: ['12', '16', '20'],
+      per: 'kg',
+      bluePrice: '15',
+      method: { type: 'capped', maxRate: '0.25' },
+    });
+    expect(r.breakEven.minFloorForBlue).toBeNull();
+    expect(r.breakEven.reasons.minFloorForBlue).toMatch(/no floor works/);
+    expect(r.breakEven.minMaxRateForBlue).toBe('0.5000');
+    // d = min(F − 10, 2.5): 2, 2.5, 2.5
+    expect(r.cells.map((c) => c.landedPerUnit)).toEqual(['12.0000', '12.5000', '12.5000']);
+    expect(r.cells.every((c) => !c.blueWins)).toBe(true);
+  });
+
+  it('full gap, floor 16, blue 17, other duty 0.271 duty-paid: red wins below 17 / 1.271 = 13.3753', async () => {
+    const r = await sweep({
+      redPrices: ['13.3752', '13.3753', '13.3754'],
+      floors: ['16'],
+      per: 'kg',
+      bluePrice: '17',
+      otherDutyRate: '0.271',
+    });
+    expect(r.basis).toBe('duty-paid');
+    expect(r.breakEven.maxRedPriceForRed).toBe('13.3753');
+    // 13.3752 × 1.271 = 16.9998792; 13.3753 × 1.271 = 17.0000063; 13.3754 × 1.271 = 17.0001334
+    expect(r.cells.map((c) => [c.landedPerUnit, c.blueWins])).toEqual([
+      ['16.9999', false],
+      ['17.0000', true],
+      ['17.0001', true],
+    ]);
+    // full gap: red always reaches a floor the grid holds, and blue at 17 ≥ 16 needs F = 17
+    expect(r.breakEven.minFloorForBlue).toBe('17.0000');
+  });
+});
+
+describe('POST /v1/floor-gap/sweep: cells are single floor-gap calls', () => {
+  it('each cell equals POST /v1/floor-gap for the same price and floor', async () => {
+    const r = await sweep({
+      redPrices: { from: '8', to: '12', step: '2' },
+      floors: ['14', '18'],
+      per: 'kg',
+      bluePrice: '15',
+      otherDutyRate: '0.25',
+      method: { type: 'capped', maxRate: '0.4' },
+    });
+    expect(r.size.cells).toBe(6);
+    for (const cell of r.cells) {
+      const single = await postJson('/v1/floor-gap', {
+        price: { amount: cell.redPrice, per: 'kg' },
+        floor: { amount: cell.floor, per: 'kg' },
+        otherDutyRate: '0.25',
+        method: { type: 'capped', maxRate: '0.4' },
+      });
+      const s = (await single.json()) as Record<string, unknown>;
+      expect([cell.dutyPerUnit, cell.landedPerUnit, cell.adValoremEquivalent]).toEqual([
+        s.dutyPerUnit,
+        s.landedPerUnit,
+        s.adValoremEquivalent,
+      ]);
+    }
+  });
+});
+
+describe('the sweep’s other forms and limits', () => {
+  const query = 'redPrices=10&floors=24:27:1&per=kg&bluePrice=15&method=tranche';
+
+  it('GET with format=csv: a header and one row per cell', async () => {
+    const response = await call(`/v1/floor-gap/sweep?${query}&format=csv`);
+    expect(response.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    const lines = (await response.text()).trim().split('\r\n');
+    expect(lines[0]).toBe(
+      'redPrice,floor,dutyPerUnit,landedPerUnit,adValoremEquivalent,floorMet,blueWins',
+    );
+    // 4.75 / 10 = 0.475
+    expect(lines[2]).toBe('10.0000,25.0000,4.7500,14.7500,0.475,false,false');
+    expect(lines).toHaveLength(5);
+  });
+
+  it('POST with Accept: text/csv answers CSV', async () => {
+    const response = await call('/v1/floor-gap/sweep', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'text/csv' },
+      body: JSON.stringify({ redPrices: ['10'], floors: ['16'], per: 'kg' }),
+    });
+    expect(await response.text()).toBe(
+      'redPrice,floor,dutyPerUnit,landedPerUnit,adValoremEquivalent,floorMet,blueWins\r\n10.0000,16.0000,6.0000,16.0000,0.6,true,true\r\n',
+    );
+  });
+
+  it('Accept: image/svg+xml draws the heat map with the break-even floor marked', async () => {
+    const response = await call('/v1/floor-gap/sweep', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'image/svg+xml' },
+      body: JSON.stringify({
+        redPrices: ['10'],
+        floors: { from: '24', to: '27', step: '1' },
+        per: 'kg',
+        bluePrice: '15',
+        method: { type: 'tranche' },
+      }),
+    });
+    // the GET form draws the same picture with format=svg
+    expect(await (await call(`/v1/floor-gap/sweep?${query}&format=svg`)).text()).toBe(
+      await response.clone().text(),
+    );
+    expect(response.headers.get('content-type')).toBe('image/svg+xml; charset=utf-8');
+    const svg = await response.text();
+    expect(svg).toMatch(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+    expect(svg).toContain('min floor for blue 25.5319');
+    expect(svg.match(/<rect x=/g)).toHaveLength(4);
+  });
+
+  it('a red price of 0 has no ad valorem equivalent', async () => {
+    const r = await sweep({ redPrices: ['0'], floors: ['16'], per: 'kg' });
+    expect(r.cells[0]?.adValoremEquivalent).toBeNull();
+  });
+
+  it('more than 10,000 cells is a 413 naming the axis', async () => {
+    const response = await postJson('/v1/floor-gap/sweep', {
+      redPrices: { from: '0', to: '100', step: '1' },
+      floors: { from: '0', to: '99', step: '1' },
+      per: 'kg',
+    });
+    const problem = await problemOf(response, 413);
+    expect(problem.detail).toContain('10100 cells');
+  });
+
+  it('a zero step is a 422 at its pointer', async () => {
+    const response = await postJson('/v1/floor-gap/sweep', {
+      redPrices: { from: '0', to: '10', step: '0' },
+      floors: ['16'],
+      per: 'kg',
+    });
+    const problem = await problemOf(response, 422);
+    expect(problem.errors?.[0]?.pointer).toBe('/redPrices/step');
+  });
+});
