@@ -29,6 +29,7 @@ import { Problem } from './http/problem';
 import { referenceRouter } from './http/reference/reference.index';
 import { createRouter } from './http/router';
 import { systemRouter } from './http/system/system.index';
+import { tradeEffectsRouter } from './http/trade-effects/trade-effects.index';
 
 /** Largest body of a single calculation, in bytes. */
 export const MAX_JSON_BODY_BYTES = 1024 * 1024;
@@ -88,6 +89,10 @@ export const OPENAPI_INFO: Parameters<ReturnType<typeof createRouter>['getOpenAP
       {
         name: 'Benchmarks, origin content and floor financing',
         description: 'Benchmark checks, China’s 0.1% content rule, and who pays for a floor.',
+      },
+      {
+        name: 'Policy analysis',
+        description: 'Sweeps, comparisons and trade effects built on the calculators above.',
       },
       { name: 'Reference data', description: 'Minerals, blocs, benchmarks, measures, scenarios.' },
       { name: 'System', description: 'Health and discovery.' },
@@ -160,6 +165,7 @@ export function createApp({ data = policyData }: AppOptions = {}) {
     .route('/', benchmarkCheckRouter)
     .route('/', originContentRouter)
     .route('/', floorFinancingRouter)
+    .route('/', tradeEffectsRouter)
     .route('/', referenceRouter)
     .route(
       '/',

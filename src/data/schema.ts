@@ -270,6 +270,31 @@ export const timelineEventSchema = z.strictObject({
   measures: z.array(z.string()).optional(),
 });
 
+/** One origin's share of a trade-flow dataset; `origin` null = the rest ("other origins"). */
+const tradeFlowSchema = z.strictObject({
+  origin: country.nullable(),
+  label: z.string().min(1).optional(),
+  share: decimalString,
+  value: decimalString,
+});
+
+/** A named dataset of one destination's imports by origin, with its public source. */
+export const tradeFlowDatasetSchema = z.strictObject({
+  id: z.string().regex(/^[a-z0-9-]+$/),
+  name: z.string().min(1),
+  destination: country,
+  /** The product the flows are of: a mineral id and the tariff line that prices them. */
+  products: z.strictObject({ minerals: z.array(z.string()).min(1), hts: htsCode }),
+  year: z.string().min(4),
+  unit: z.string().min(1),
+  total: decimalString,
+  flows: z.array(tradeFlowSchema).min(1),
+  source: sourceSchema,
+  confidence,
+  knownUntil: isoDate,
+  notes: z.string().min(1).optional(),
+});
+
 export const seedMetaSchema = z.strictObject({
   dataVersion: z.string().min(1),
   compiled: isoDate,
@@ -284,3 +309,4 @@ export type BenchmarkRow = z.infer<typeof benchmarkSchema>;
 export type MeasureRow = z.infer<typeof measureSchema>;
 export type ScenarioRow = z.infer<typeof scenarioSchema>;
 export type TimelineEventRow = z.infer<typeof timelineEventSchema>;
+export type TradeFlowDatasetRow = z.infer<typeof tradeFlowDatasetSchema>;

@@ -8,6 +8,8 @@ import metaJson from '../../seeds/meta.json';
 import mineralsJson from '../../seeds/minerals.json';
 import scenariosJson from '../../seeds/scenarios.json';
 import timelineJson from '../../seeds/timeline.json';
+import tradeFlowsJson from '../../seeds/trade-flows.json';
+import { compare, parseDecimal, sum, toPlain } from '../numeric';
 import {
   type BenchmarkRow,
   type BlocRow,
@@ -25,7 +27,9 @@ import {
   scenarioSchema,
   seedMetaSchema,
   type TimelineEventRow,
+  type TradeFlowDatasetRow,
   timelineEventSchema,
+  tradeFlowDatasetSchema,
 } from './schema';
 
 /** All policy data: validated when the Worker is built and in the tests, indexed when it loads. */
@@ -40,6 +44,8 @@ export interface PolicyData {
   readonly measures: ReadonlyMap<string, MeasureRow>;
   readonly scenarios: ReadonlyMap<string, ScenarioRow>;
   readonly timeline: readonly TimelineEventRow[];
+  /** Named datasets of imports by origin (trade effects). */
+  readonly tradeFlows: ReadonlyMap<string, TradeFlowDatasetRow>;
 }
 
 /** Thrown when a seed file breaks its schema or refers to something that does not exist. */
@@ -92,6 +98,10 @@ export function loadPolicyData(
     parseList('scenarios.json', scenarioSchema, raw.scenarios),
   );
   const timeline = parseList('timeline.json', timelineEventSchema, raw.timeline);
+  const tradeFlows = byId(
+    'trade-flows.json',
+    parseList('trade-flows.json', tradeFlowDatasetSchema, raw.tradeFlows),
+  );
 
   for (const b of blocs) {
     for (const code of b.shownByDefault) {
@@ -162,6 +172,24 @@ export function loadPolicyData(
     );
   }
 
+  for (const t of tradeFlows.values()) {
+    check(countries.has(t.destination), `seeds/trade-flows.json: ${t.id} unknown destination`);
+    for (const f of t.flows) {
+      check(
+        f.origin === null || countries.has(f.origin),
+        `seeds/trade-flows.json: ${t.id} names unknown origin ${f.origin}`,
+      );
+    }
+    const total = sum(t.flows.map((f) => parseDecimal(f.value)));
+    check(
+      compare(total, parseDecimal(t.total)) === 0,
+      `seeds/trade-flows.json: ${t.id} flows add up to ${toPlain(total)}, not ${t.total}`,
+    );
+    for (const id of t.products.minerals) {
+      check(minerals.has(id), `seeds/trade-flows.json: ${t.id} names unknown mineral ${id}`);
+    }
+  }
+
   return indexed(meta, {
     minerals,
     blocs,
@@ -171,6 +199,7 @@ export function loadPolicyData(
     measures,
     scenarios,
     timeline,
+    tradeFlows,
   });
 }
 
@@ -192,6 +221,7 @@ export const SEED_FILES = {
   measures: measuresJson,
   scenarios: scenariosJson,
   timeline: timelineJson,
+  tradeFlows: tradeFlowsJson,
 };
 
 /**
@@ -214,6 +244,7 @@ function indexShippedSeeds(files: typeof SEED_FILES): PolicyData {
     measures: MeasureRow[];
     scenarios: ScenarioRow[];
     timeline: TimelineEventRow[];
+    tradeFlows: TradeFlowDatasetRow[];
   };
   return indexed(rows.meta, {
     minerals: byKey(rows.minerals, (m) => m.id),
@@ -224,6 +255,7 @@ function indexShippedSeeds(files: typeof SEED_FILES): PolicyData {
     measures: byKey(rows.measures, (m) => m.id),
     scenarios: byKey(rows.scenarios, (s) => s.id),
     timeline: rows.timeline,
+    tradeFlows: byKey(rows.tradeFlows, (t) => t.id),
   });
 }
 

@@ -54,6 +54,7 @@ describe('MCP endpoint /mcp (Streamable HTTP)', () => {
         'computeOriginContent',
         'computeFloorFinancing',
         'sweepFloorGap',
+        'estimateTradeEffects',
         'listMinerals',
         'getMineral',
         'listBlocs',

@@ -1,0 +1,183 @@
+import { R0, R1, type Rational, rational } from '../numeric/rational';
+import { geometricMean, power } from '../numeric/real-power';
+import type { Bloc } from './bloc-tiers';
+
+/**
+ * Partial-equilibrium effects of a tariff change on one destination's imports of one product,
+ * WITS-SMART style. Imports are values at world (customs) prices; t0 and t1 are each origin's
+ * ad valorem equivalents before and after.
+ */
+export const TRADE_MODELS = ['smart', 'ces'] as const;
+export type TradeModel = (typeof TRADE_MODELS)[number];
+
+export interface OriginFlow {
+  readonly origin: string;
+  readonly bloc: Bloc;
+  /** M_k: base imports, a value. */
+  readonly baseImports: Rational;
+  readonly t0: Rational;
+  readonly t1: Rational;
+}
+
+export interface Elasticities {
+  /** η ≤ 0: elasticity of total import demand to the import price. */
+  readonly importDemand: Rational;
+  /** σ ≥ 0: elasticity of substitution between origins. */
+  readonly substitution: Rational;
+  /** ε > 0: export supply elasticity; null = infinite (world prices do not move). */
+  readonly exportSupply: Rational | null;
+}
+
+export interface OriginEffect extends OriginFlow {
+  readonly newImports: Rational;
+  readonly creation: Rational;
+  readonly diversion: Rational;
+  /** t0 × M_k and t1 × new M_k. */
+  readonly revenueBefore: Rational;
+  readonly revenueAfter: Rational;
+  /** −(t1 − t0) × (M_k + new M_k) / 2: the buyers' loss on this origin's imports (trapezoid). */
+  readonly consumerSurplusChange: Rational;
+  /** True when the model's new imports fell below 0 and were set to 0. */
+  readonly floored: boolean;
+}
+
+const half: Rational = { n: 1n, d: 2n };
+
+function withRevenue(
+  flow: OriginFlow,
+  creation: Rational,
+  diversion: Rational,
+  raw: Rational,
+): OriginEffect {
+  const floored = raw.n < 0n;
+  const newImports = floored ? R0 : raw;
+  return {
+    ...flow,
+    newImports,
+    creation,
+    diversion,
+    floored,
+    revenueBefore: rational.times(flow.t0, flow.baseImports),
+    revenueAfter: rational.times(flow.t1, newImports),
+    consumerSurplusChange: rational.neg(
+      rational.times(
+        rational.minus(flow.t1, flow.t0),
+        rational.times(half, rational.plus(flow.baseImports, newImports)),
+      ),
+    ),
+  };
+}
+
+/** s_k = M_k / Σ M_j (equal shares when every flow is 0). */
+function shares(flows: readonly OriginFlow[]): Rational[] {
+  const total = rational.sum(flows.map((f) => f.baseImports));
+  if (rational.isZero(total)) return flows.map(() => rational.div(R1, rational.int(flows.length)));
+  return flows.map((f) => rational.div(f.baseImports, total));
+}
+
+/**
+ * The SMART model (WITS-SMART, Laird & Yeats 1986), exactly as the contract writes it, per origin
+ * k: Δ_k = (t1_k − t0_k) / (1 + t0_k); creation_k = η × M_k × Δ_k (× ε / (ε − η) when export
+ * supply ε is finite, SMART's supply-response factor); diversion_k = σ × M_k × (Σ_j s_j Δ_j − Δ_k);
+ * new M_k = max(0, M_k + creation_k + diversion_k). Exact rationals throughout.
+ * Worked case (η = −1, σ = 1.5): CN 100 with Δ = 0.6, AU 20 with Δ = 0 → Σ s Δ = 0.5;
+ * CN 100 − 60 − 15 = 25, AU 20 + 15 = 35; revenue 0.6 × 25 = 15.
+ */
+export function smartEffects(flows: readonly OriginFlow[], e: Elasticities): OriginEffect[] {
+  const s = shares(flows);
+  const delta = flows.map((f) => rational.div(rational.minus(f.t1, f.t0), rational.plus(R1, f.t0)));
+  const average = rational.sum(delta.map((dk, i) => rational.times(s[i] ?? R0, dk)));
+  const supply =
+    e.exportSupply === null
+      ? R1
+      : rational.div(e.exportSupply, rational.minus(e.exportSupply, e.importDemand));
+  return flows.map((f, i) => {
+    const dk = delta[i] ?? R0;
+    const creation = rational.times(
+      rational.times(e.importDemand, f.baseImports),
+      rational.times(dk, supply),
+    );
+    const diversion = rational.times(
+      rational.times(e.substitution, f.baseImports),
+      rational.minus(average, dk),
+    );
+    return withRevenue(
+      f,
+      creation,
+      diversion,
+      rational.plus(f.baseImports, rational.plus(creation, diversion)),
+    );
+  });
+}
+
+/**
+ * The CES (Armington) model, world prices fixed (infinite export supply): origin k's buyer price
+ * moves by r_k = (1 + t1_k) / (1 + t0_k); with base expenditure shares at buyer prices
+ * w_k = M_k (1 + t0_k) / Σ_j M_j (1 + t0_j), the import price index moves by
+ * Π = (Σ w_k r_k^(1−σ))^(1/(1−σ)) (Π = Π_k r_k^w_k when σ = 1), total import quantity by Π^η,
+ * and each origin's quantity by (r_k / Π)^(−σ) × Π^η, so new M_k = M_k × (r_k / Π)^(−σ) × Π^η.
+ * Creation is the part at unchanged shares, M_k (Π^η − 1); diversion the rest. Powers with
+ * fractional exponents are computed to 60 digits (real-power.ts).
+ */
+export function cesEffects(flows: readonly OriginFlow[], e: Elasticities): OriginEffect[] {
+  const spend = flows.map((f) => rational.times(f.baseImports, rational.plus(R1, f.t0)));
+  const total = rational.sum(spend);
+  const w = rational.isZero(total)
+    ? flows.map(() => rational.div(R1, rational.int(flows.length)))
+    : spend.map((x) => rational.div(x, total));
+  const r = flows.map((f) => rational.div(rational.plus(R1, f.t1), rational.plus(R1, f.t0)));
+  const oneMinusSigma = rational.minus(R1, e.substitution);
+  const index = rational.isZero(oneMinusSigma)
+    ? geometricMean(r.map((x, i) => ({ x, w: w[i] ?? R0 })))
+    : power(
+        rational.sum(r.map((x, i) => rational.times(w[i] ?? R0, power(x, oneMinusSigma)))),
+        rational.div(R1, oneMinusSigma),
+      );
+  const scale = power(index, e.importDemand);
+  return flows.map((f, i) => {
+    const relative = rational.div(r[i] ?? R1, index);
+    const atShares = rational.times(f.baseImports, scale);
+    const raw = rational.times(atShares, power(relative, rational.neg(e.substitution)));
+    return withRevenue(
+      f,
+      rational.minus(atShares, f.baseImports),
+      rational.minus(raw, atShares),
+      raw,
+    );
+  });
+}
+
+/** The figures of an effect that add up over origins. */
+export type EffectTotals = Pick<
+  OriginEffect,
+  | 'baseImports'
+  | 'newImports'
+  | 'creation'
+  | 'diversion'
+  | 'revenueBefore'
+  | 'revenueAfter'
+  | 'consumerSurplusChange'
+>;
+
+/** The sums of a set of origins' effects. */
+export function effectTotals(effects: readonly OriginEffect[]): EffectTotals {
+  const sumOf = (key: keyof EffectTotals) => rational.sum(effects.map((x) => x[key]));
+  return {
+    baseImports: sumOf('baseImports'),
+    newImports: sumOf('newImports'),
+    creation: sumOf('creation'),
+    diversion: sumOf('diversion'),
+    revenueBefore: sumOf('revenueBefore'),
+    revenueAfter: sumOf('revenueAfter'),
+    consumerSurplusChange: sumOf('consumerSurplusChange'),
+  };
+}
+
+/** The effects by model. */
+export function tradeEffects(
+  model: TradeModel,
+  flows: readonly OriginFlow[],
+  e: Elasticities,
+): OriginEffect[] {
+  return model === 'smart' ? smartEffects(flows, e) : cesEffects(flows, e);
+}

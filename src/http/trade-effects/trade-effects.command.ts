@@ -1,0 +1,316 @@
+import { blocOf } from '../../data/blocs';
+import type { TradeFlowDatasetRow } from '../../data/schema';
+import type { PolicyData } from '../../data/store';
+import type { Warning } from '../../data/warnings';
+import type { Bloc } from '../../domain/bloc-tiers';
+import { type FloorBasis, type FloorGapMethod, floorGapDuty } from '../../domain/floor-gap';
+import type { RoundingMode } from '../../domain/rounding';
+import type { Elasticities, OriginFlow, TradeModel } from '../../domain/trade-effects';
+import type { Unit } from '../../domain/units';
+import {
+  CARRIED_PLACES,
+  carry,
+  type Decimal,
+  decimal,
+  divide,
+  isZero,
+  parseDecimal,
+  toText,
+} from '../../numeric';
+import { R0, type Rational, rational } from '../../numeric/rational';
+import { defaultBasis, floorGapMethod } from '../floor-gap/floor-gap.command';
+import { floorInReporting, resolveFloor } from '../floor-input';
+import { resolveLandedCost } from '../landed-cost/landed-cost.command';
+import { assessLandedCost } from '../landed-cost/landed-cost.present';
+import type { LandedCostRequest } from '../landed-cost/landed-cost.schemas';
+import { dec, fxRates, type PriceInput, type Reporting, restate, todayUtc } from '../money-input';
+import type { Parsed } from '../parsed';
+import type { FieldProblem } from '../problem';
+import type { TradeEffectsRequest } from './trade-effects.schemas';
+
+/** Defaults of the elasticities, with where each comes from (shown in `assumptions`). */
+export const ELASTICITY_DEFAULTS = {
+  importDemand: '-1',
+  substitution: '1.5',
+} as const;
+
+export interface ResolvedFlow extends OriginFlow {
+  readonly label: string;
+  readonly floorApplies: boolean;
+  readonly pricePerUnit: Decimal | null;
+  /** Where t0 came from: the data or the request. */
+  readonly t0Source: 'data' | 'request';
+}
+
+export interface TradeEffectsCommand {
+  readonly model: TradeModel;
+  readonly flows: readonly ResolvedFlow[];
+  readonly elasticities: Elasticities;
+  readonly destination: string;
+  readonly hts: string;
+  readonly dataset: TradeFlowDatasetRow | undefined;
+  readonly floor: {
+    readonly perUnit: Decimal;
+    readonly unit: Unit;
+    readonly method: FloorGapMethod;
+    readonly basis: FloorBasis;
+  } | null;
+  readonly measureIds: readonly string[];
+  readonly currency: string;
+  readonly rounding: RoundingMode;
+  readonly asOf: string;
+  readonly warnings: readonly Warning[];
+}
+
+interface FlowInput {
+  readonly origin: string | null;
+  readonly label?: string | undefined;
+  readonly value: string | number;
+  readonly price?: string | number | PriceInput | undefined;
+  readonly t0?: string | number | undefined;
+  readonly exempt?: boolean | undefined;
+}
+
+/** The request's flows, or the dataset's with the request's prices. */
+function flowInputs(
+  request: TradeEffectsRequest,
+  data: PolicyData,
+  problems: FieldProblem[],
+): { flows: FlowInput[]; dataset: TradeFlowDatasetRow | undefined; pointer: string } {
+  if ((request.flows === undefined) === (request.dataset === undefined)) {
+    problems.push({ pointer: '/flows', detail: 'give exactly one of flows and dataset' });
+    return { flows: [], dataset: undefined, pointer: '/flows' };
+  }
+  if (request.flows !== undefined)
+    return { flows: request.flows, dataset: undefined, pointer: '/flows' };
+  const dataset = data.tradeFlows.get(request.dataset ?? '');
+  if (dataset === undefined) {
+    problems.push({
+      pointer: '/dataset',
+      detail: `is not a known dataset; one of ${[...data.tradeFlows.keys()].join(', ')}`,
+    });
+    return { flows: [], dataset: undefined, pointer: '/dataset' };
+  }
+  const prices = request.prices ?? {};
+  return {
+    dataset,
+    pointer: '/prices',
+    flows: dataset.flows.map((f) => ({
+      origin: f.origin,
+      label: f.label,
+      value: f.value,
+      price: prices[f.origin ?? 'other'],
+    })),
+  };
+}
+
+/** duties / customs value of one unit from `origin`, from the landed-cost calculator, exactly. */
+function landedAve(
+  request: LandedCostRequest,
+  data: PolicyData,
+  pointer: string,
+  problems: FieldProblem[],
+  warnings: Warning[],
+): Rational | undefined {
+  const parsed = resolveLandedCost(request, data);
+  if (!parsed.ok) {
+    for (const p of parsed.problems) {
+      const own = p.pointer === '/origin' || p.pointer.startsWith('/price');
+      problems.push({
+        ...p,
+        pointer: own ? `${pointer}${p.pointer === '/origin' ? '/origin' : '/price'}` : p.pointer,
+      });
+    }
+    return undefined;
+  }
+  warnings.push(...parsed.value.lane.warnings);
+  const a = assessLandedCost(parsed.value);
+  if (isZero(a.customsValue)) return R0;
+  return rational.div(rational.of(a.totals.duties), rational.of(a.customsValue));
+}
+
+function signedRational(value: string | number): Rational {
+  return rational.of(parseDecimal(value));
+}
+
+/**
+ * The one parser of trade effects: the flows (given or a dataset's), each origin's bloc and its ad
+ * valorem equivalents before (t0, from landed cost on the data) and after (t1: landed cost with the
+ * request's what-if measures, plus the floor-gap duty over the origin's own price where the floor
+ * applies), and the elasticities with their defaults.
+ */
+export function resolveTradeEffects(
+  request: TradeEffectsRequest,
+  data: PolicyData,
+): Parsed<TradeEffectsCommand> {
+  const problems: FieldProblem[] = [];
+  const warnings: Warning[] = [];
+  const asOf = request.asOf ?? todayUtc();
+  const reporting: Reporting = { currency: request.currency ?? 'USD', fx: fxRates(request.fx) };
+  const { flows: inputs, dataset, pointer } = flowInputs(request, data, problems);
+  const destination = request.destination ?? dataset?.destination ?? 'US';
+  const mineral =
+    request.mineral ?? (request.hts === undefined ? dataset?.products.minerals[0] : undefined);
+  const hts = request.hts ?? (request.mineral === undefined ? dataset?.products.hts : undefined);
+  if (mineral === undefined && hts === undefined) {
+    problems.push({ pointer: '/mineral', detail: 'is required (or give hts, or a dataset)' });
+  }
+
+  const hasFloor = request.floor !== undefined || request.benchmark !== undefined;
+  if (!hasFloor && (request.measures ?? []).length === 0) {
+    problems.push({ pointer: '/floor', detail: 'give a floor, a benchmark or what-if measures' });
+  }
+  const method = floorGapMethod(request.method, problems);
+  if (request.method?.type === 'tranche' && request.method.trigger !== undefined) {
+    problems.push({
+      pointer: '/method/trigger',
+      detail: 'trade effects measure a tranche schedule from the floor (trigger = floor)',
+    });
+  }
+  const resolved = hasFloor ? resolveFloor(request, data, asOf, problems, warnings) : undefined;
+  const floorPerUnit =
+    resolved === undefined ? undefined : floorInReporting(resolved, reporting, problems);
+  const unit: Unit = resolved?.floor.per ?? 'kg';
+  const basis: FloorBasis = request.basis ?? defaultBasis(method);
+  const e = request.elasticities ?? {};
+  const importDemand = signedRational(e.importDemand ?? ELASTICITY_DEFAULTS.importDemand);
+  if (importDemand.n > 0n) {
+    problems.push({
+      pointer: '/elasticities/importDemand',
+      detail: 'must be zero or negative, e.g. -1',
+    });
+  }
+  const exportSupply = e.exportSupply === undefined ? null : signedRational(e.exportSupply);
+  if (exportSupply !== null && exportSupply.n === 0n) {
+    problems.push({
+      pointer: '/elasticities/exportSupply',
+      detail: 'must be greater than 0 (omit it for infinite)',
+    });
+  }
+  const model = request.model ?? 'smart';
+  if (model === 'ces' && exportSupply !== null) {
+    problems.push({
+      pointer: '/elasticities/exportSupply',
+      detail: 'the ces model holds world prices fixed (infinite export supply): omit it',
+    });
+  }
+  if (problems.length > 0) return { ok: false, problems };
+
+  const base = {
+    ...(mineral === undefined ? {} : { mineral }),
+    ...(hts === undefined ? {} : { hts }),
+    destination,
+    asOf,
+    quantity: { value: '1', unit },
+    currency: reporting.currency,
+    ...(request.fx === undefined ? {} : { fx: request.fx }),
+    ...(request.scenario === undefined ? {} : { scenario: request.scenario }),
+  };
+  const flows: ResolvedFlow[] = [];
+  let resolvedHts = hts ?? '';
+  for (const [i, f] of inputs.entries()) {
+    const at = pointer === '/flows' ? `/flows/${i}` : pointer;
+    const bloc: Bloc = f.origin === null ? 'grey' : blocOf(data, f.origin, asOf).bloc;
+    const floorApplies =
+      floorPerUnit !== undefined &&
+      f.exempt !== true &&
+      (request.floorOrigins === undefined
+        ? bloc !== 'blue'
+        : f.origin !== null && request.floorOrigins.includes(f.origin));
+    const priceInput = f.price;
+    const price =
+      priceInput === undefined
+        ? undefined
+        : typeof priceInput === 'object'
+          ? restate(priceInput, unit, reporting, `${at}/price`, problems)
+          : dec(priceInput);
+    if (floorApplies && (price === undefined || isZero(price))) {
+      problems.push({
+        pointer: pointer === '/flows' ? `${at}/price` : `/prices/${f.origin ?? 'other'}`,
+        detail:
+          'a price above 0 is needed where the floor applies: its ad valorem equivalent depends on it',
+      });
+      continue;
+    }
+    // "Other origins" pay what every origin pays: priced as an origin no origin-specific row names.
+    const origin = f.origin ?? destination;
+    const shipment: LandedCostRequest = {
+      ...base,
+      origin,
+      price: { amount: price === undefined ? '1' : toText(price), per: unit },
+    };
+    const t0 =
+      f.t0 === undefined
+        ? landedAve(shipment, data, at, problems, warnings)
+        : rational.of(dec(f.t0));
+    const withMeasures =
+      (request.measures ?? []).length === 0
+        ? t0
+        : landedAve({ ...shipment, measures: request.measures }, data, at, problems, warnings);
+    if (t0 === undefined || withMeasures === undefined) continue;
+    let t1 = withMeasures;
+    if (floorApplies && price !== undefined && floorPerUnit !== undefined) {
+      const result = floorGapDuty({
+        price,
+        floor: floorPerUnit,
+        basis,
+        otherDutyRate: rateAsDecimal(withMeasures),
+        method,
+      });
+      // t1 = the other duties' rate + d / P, exactly
+      t1 = rational.plus(
+        withMeasures,
+        rational.div(rational.of(result.dutyPerUnit), rational.of(price)),
+      );
+    }
+    if (resolvedHts === '' && mineral !== undefined)
+      resolvedHts = data.minerals.get(mineral)?.defaultHts ?? '';
+    flows.push({
+      origin: f.origin ?? 'other',
+      label: f.label ?? f.origin ?? 'other origins',
+      bloc,
+      baseImports: rational.of(dec(f.value)),
+      t0,
+      t1,
+      floorApplies,
+      pricePerUnit: price ?? null,
+      t0Source: f.t0 === undefined ? 'data' : 'request',
+    });
+  }
+  if (problems.length > 0) return { ok: false, problems };
+  if (flows.some((f) => f.t0Source === 'request')) {
+    warnings.push({
+      code: 'overridden',
+      detail: 'A base ad valorem equivalent (t0) was given in the request.',
+    });
+  }
+  return {
+    ok: true,
+    value: {
+      model,
+      flows,
+      elasticities: {
+        importDemand,
+        substitution: signedRational(e.substitution ?? ELASTICITY_DEFAULTS.substitution),
+        exportSupply,
+      },
+      destination,
+      hts: resolvedHts,
+      dataset,
+      floor: floorPerUnit === undefined ? null : { perUnit: floorPerUnit, unit, method, basis },
+      measureIds: (request.measures ?? []).map((m) => m.id),
+      currency: reporting.currency,
+      rounding: request.rounding ?? 'half-up',
+      asOf,
+      warnings,
+    },
+  };
+}
+
+/**
+ * The other duties' rate handed to the floor-gap calculator, which takes a decimal: exact when the
+ * rate terminates (every ad valorem rate of the data does), else carried to CARRIED_PLACES.
+ */
+function rateAsDecimal(r: Rational): Decimal {
+  return divide(decimal(r.n), decimal(r.d), CARRIED_PLACES, carry);
+}

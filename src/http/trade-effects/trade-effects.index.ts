@@ -1,0 +1,46 @@
+import type { OriginEffect } from '../../domain/trade-effects';
+import { type Calculator, postCalculatorRouter } from '../calculator';
+import { resolveTradeEffects, type TradeEffectsCommand } from './trade-effects.command';
+import {
+  computeTradeEffects,
+  presentTradeEffects,
+  tradeEffectsSummary,
+  tradeEffectsSvg,
+} from './trade-effects.present';
+import { TradeEffectsRequestSchema, TradeEffectsResponseSchema } from './trade-effects.schemas';
+
+export const tradeEffectsCalculator = {
+  path: '/v1/trade-effects',
+  tag: 'Policy analysis',
+  operationId: 'estimateTradeEffects',
+  summary: 'What a floor or tariff change does to imports by origin (illustrative model)',
+  description:
+    'A partial-equilibrium estimate, WITS-SMART style, of one destination’s imports of one ' +
+    'product. Each origin’s ad valorem equivalent before (t0) comes from the landed-cost ' +
+    'calculator on the data in force; after (t1) adds the request’s what-if `measures` and, where ' +
+    'the floor applies, the floor-gap duty over that origin’s own price. `smart`: Δ_k = (t1 − t0) / ' +
+    '(1 + t0), creation = η × M_k × Δ_k, diversion = σ × M_k × (Σ s_j Δ_j − Δ_k), exact. `ces`: the ' +
+    'constant-elasticity (Armington) system with world prices fixed, fractional powers to 60 ' +
+    'digits. Defaults: η = −1 (placeholder), σ = 1.5 (WITS-SMART), export supply infinite. ' +
+    'Flows are given or a named dataset (`usgs-mcs-2025-us-rare-earths`: USGS Mineral Commodity ' +
+    'Summaries 2025). Worked example (smart, η −1, σ 1.5, floor 16 full gap): CN 100 at 10 and AU ' +
+    '20 exempt → CN 25, AU 35, revenue 15. `Accept: image/svg+xml` draws a bar chart by origin.',
+  request: TradeEffectsRequestSchema,
+  requestDescription: 'The destination and product, the policy change, the flows and the model.',
+  response: TradeEffectsResponseSchema,
+  responseDescription:
+    'Per-origin and per-bloc effects, totals and assumptions (JSON), or a bar chart (SVG).',
+  resolve: resolveTradeEffects,
+  compute: computeTradeEffects,
+  present: presentTradeEffects,
+  row: tradeEffectsSummary,
+  renderings: { svg: { contentType: 'image/svg+xml; charset=utf-8', render: tradeEffectsSvg } },
+} satisfies Calculator<
+  '/v1/trade-effects',
+  typeof TradeEffectsRequestSchema,
+  typeof TradeEffectsResponseSchema,
+  TradeEffectsCommand,
+  OriginEffect[]
+>;
+
+export const tradeEffectsRouter = postCalculatorRouter(tradeEffectsCalculator);

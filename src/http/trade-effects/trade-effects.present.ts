@@ -1,0 +1,237 @@
+import { BLOCS } from '../../domain/bloc-tiers';
+import { formatPerUnit, minorUnits, RATE_PLACES, ROUNDERS } from '../../domain/rounding';
+import { type OriginEffect, tradeEffects } from '../../domain/trade-effects';
+import {
+  decimal,
+  divide,
+  halfUp,
+  isZero,
+  max as maxOf,
+  multiply,
+  parseDecimal,
+  subtract,
+  sum,
+  toFixed,
+  toText,
+  trimZeros,
+  ZERO,
+} from '../../numeric';
+import { type Rational, rational } from '../../numeric/rational';
+import { buildMeta } from '../meta';
+import { BLUE, escapeXml, RED } from '../svg';
+import { ELASTICITY_DEFAULTS, type TradeEffectsCommand } from './trade-effects.command';
+import type { TradeEffectsResponse } from './trade-effects.schemas';
+
+const SUM_KEYS = [
+  'baseImports',
+  'newImports',
+  'creation',
+  'diversion',
+  'revenueBefore',
+  'revenueAfter',
+  'consumerSurplusChange',
+] as const;
+type SumKey = (typeof SUM_KEYS)[number];
+type Sums = Record<SumKey, string>;
+
+/** Reported sums: each a sum of reported (rounded) parts, as A1 has totals. */
+function sums(rows: readonly Sums[], places: number): Sums {
+  const out = {} as Sums;
+  for (const key of SUM_KEYS)
+    out[key] = toFixed(sum(rows.map((r) => parseDecimal(r[key]))), places, halfUp);
+  return out;
+}
+
+const GREY = '#7f8c8d';
+
+const isValue = (x: Rational, text: string) =>
+  rational.compare(x, rational.of(parseDecimal(text))) === 0;
+
+function assumptions(command: TradeEffectsCommand): string[] {
+  const { model, elasticities: e } = command;
+  const list = [
+    'An illustrative partial-equilibrium model of one product at one destination: other markets, other products, exchange rates and incomes do not move.',
+    model === 'smart'
+      ? 'SMART (WITS): Δ_k = (t1 − t0) / (1 + t0); creation = η × M_k × Δ_k; diversion = σ × M_k × (Σ s_j Δ_j − Δ_k); new imports = base + creation + diversion, never below 0.'
+      : 'CES (Armington), world prices fixed: buyer prices move by r_k = (1 + t1)/(1 + t0); price index Π = (Σ w_k r_k^(1−σ))^(1/(1−σ)) with base spending shares w_k; new imports = M_k × (r_k/Π)^(−σ) × Π^η; creation is M_k × (Π^η − 1), diversion the rest. Fractional powers are computed to 60 digits.',
+    `Import demand elasticity η = ${trimZeros(rational.fixed(e.importDemand, RATE_PLACES, halfUp))}${isValue(e.importDemand, ELASTICITY_DEFAULTS.importDemand) ? ' (default: a neutral placeholder; no published rare-earth import-demand elasticity was found — Oka (2025), Journal of Government and Economics 19:100156, reports signs only)' : ''}.`,
+    `Substitution elasticity σ = ${trimZeros(rational.fixed(e.substitution, RATE_PLACES, halfUp))}${isValue(e.substitution, ELASTICITY_DEFAULTS.substitution) ? ` (default ${ELASTICITY_DEFAULTS.substitution}: the WITS-SMART default; Jammes & Olarreaga (2005), "Explaining SMART and GSIM", World Bank)` : ''}.`,
+    e.exportSupply === null
+      ? 'Export supply is infinitely elastic (the WITS-SMART default): world prices do not move, buyers bear the tariff.'
+      : `Export supply elasticity ε = ${trimZeros(rational.fixed(e.exportSupply, RATE_PLACES, halfUp))}: creation is scaled by ε / (ε − η).`,
+    't0 and t1 are ad valorem equivalents from the landed-cost calculator (duties ÷ customs value on the data in force) and, where the floor applies, the floor-gap duty over that origin’s own price: a floor’s equivalent is higher on cheaper supply.',
+    'Consumer-surplus change is −(t1 − t0) × (base + new imports) / 2 per origin (a linear approximation); revenue is t × imports.',
+  ];
+  if (command.floor !== null) {
+    list.push(
+      `The floor (${command.floor.method.type}, ${command.floor.basis} basis) applies to ${
+        command.flows
+          .filter((f) => f.floorApplies)
+          .map((f) => f.label)
+          .join(', ') || 'no origin'
+      }; the others are exempt.`,
+    );
+  }
+  if (command.flows.some((f) => f.pricePerUnit === null)) {
+    list.push(
+      'Origins without a price are priced at 1 per unit for their base duties: exact for ad valorem duties, which is all this product’s lane has unless a warning says otherwise.',
+    );
+  }
+  if (command.flows.some((f) => f.origin === 'other')) {
+    list.push('"Other origins" pay what every origin pays (the rows that name no origin).');
+  }
+  if (command.dataset !== undefined) {
+    list.push(
+      `Flows: ${command.dataset.name}, ${command.dataset.year}, in ${command.dataset.unit} (${command.dataset.confidence} confidence). ${command.dataset.notes ?? ''}`.trim(),
+    );
+  }
+  return list;
+}
+
+/** The model's domain call. */
+export function computeTradeEffects(command: TradeEffectsCommand): OriginEffect[] {
+  return tradeEffects(command.model, command.flows, command.elasticities);
+}
+
+/** The effects reported: every figure rounded once, every sum a sum of reported parts. */
+export function presentTradeEffects(
+  command: TradeEffectsCommand,
+  effects: readonly OriginEffect[],
+): TradeEffectsResponse {
+  const { rounding, currency } = command;
+  const places = minorUnits(currency);
+  const money = (x: Rational) => rational.fixed(x, places, ROUNDERS[rounding]);
+  const rate = (x: Rational) => trimZeros(rational.fixed(x, RATE_PLACES, ROUNDERS[rounding]));
+  const origins = effects.map((x, i) => {
+    const flow = command.flows[i];
+    const baseImports = money(x.baseImports);
+    const creation = money(x.creation);
+    const newImports = money(x.newImports);
+    // A1, parts add up: diversion is reported as new − base − creation, each of those rounded once
+    // (within one minor unit of the model's own; where new imports stop at 0 it takes the rest).
+    const diversion = toFixed(
+      subtract(
+        subtract(parseDecimal(newImports), parseDecimal(baseImports)),
+        parseDecimal(creation),
+      ),
+      places,
+      halfUp,
+    );
+    return {
+      origin: x.origin === 'other' ? null : x.origin,
+      label: flow?.label ?? x.origin,
+      bloc: x.bloc,
+      floorApplies: flow?.floorApplies ?? false,
+      pricePerUnit: flow?.pricePerUnit == null ? null : formatPerUnit(flow.pricePerUnit, rounding),
+      t0: rate(x.t0),
+      t1: rate(x.t1),
+      baseImports,
+      newImports,
+      creation,
+      diversion,
+      revenueBefore: money(x.revenueBefore),
+      revenueAfter: money(rational.times(x.t1, rational.of(parseDecimal(newImports)))),
+      consumerSurplusChange: money(x.consumerSurplusChange),
+      floored: x.floored,
+    };
+  });
+  const blocs = BLOCS.filter((b) => origins.some((o) => o.bloc === b)).map((bloc) => ({
+    bloc,
+    ...sums(
+      origins.filter((o) => o.bloc === bloc),
+      places,
+    ),
+  }));
+  const totals = sums(origins, places);
+  const e = command.elasticities;
+  const dataset = command.dataset;
+  return {
+    illustrative: true,
+    label: 'Illustrative partial-equilibrium estimate (not a forecast): see assumptions.',
+    model: command.model,
+    destination: command.destination,
+    hts: command.hts,
+    ...(dataset === undefined
+      ? {}
+      : {
+          dataset: {
+            id: dataset.id,
+            name: dataset.name,
+            year: dataset.year,
+            unit: dataset.unit,
+            source: `${dataset.source.instrument}${dataset.source.url === undefined ? '' : `, ${dataset.source.url}`}`,
+          },
+        }),
+    elasticities: {
+      importDemand: trimZeros(rational.fixed(e.importDemand, RATE_PLACES, ROUNDERS[rounding])),
+      substitution: trimZeros(rational.fixed(e.substitution, RATE_PLACES, ROUNDERS[rounding])),
+      exportSupply:
+        e.exportSupply === null
+          ? null
+          : trimZeros(rational.fixed(e.exportSupply, RATE_PLACES, ROUNDERS[rounding])),
+    },
+    origins,
+    blocs,
+    totals: { imports: totals.newImports, revenue: totals.revenueAfter, ...totals },
+    assumptions: assumptions(command),
+    meta: buildMeta(command.asOf, currency, rounding, command.warnings),
+  };
+}
+
+/** The single values a flat answer carries: the totals. */
+export function tradeEffectsSummary(r: TradeEffectsResponse): Record<string, string> {
+  return { model: r.model, ...r.totals };
+}
+
+/**
+ * Trade effects as a picture: for each origin a pale bar (base imports) and a solid bar (new
+ * imports) in its bloc's colour, with t0 → t1 under it. Pixel positions are drawing coordinates;
+ * every number printed is the answer's own string.
+ */
+export function tradeEffectsSvg(r: TradeEffectsResponse): string {
+  const n = r.origins.length;
+  const width = 100 + n * 110;
+  const height = 380;
+  const top = 60;
+  const bottom = 290;
+  const max = maxOf(
+    ZERO,
+    ...r.origins.flatMap((o) => [o.baseImports, o.newImports]).map(parseDecimal),
+  );
+  // Bar heights in pixels (drawing coordinates, one decimal): value × plot height / the largest.
+  const px = (v: string): number =>
+    isZero(max)
+      ? 0
+      : Number(
+          toText(divide(multiply(parseDecimal(v), decimal(BigInt(bottom - top))), max, 1, halfUp)),
+        );
+  const colour = (bloc: string) => (bloc === 'red' ? RED : bloc === 'blue' ? BLUE : GREY);
+  const bars = r.origins.map((o, i) => {
+    const x = 70 + i * 110;
+    const bar = (v: string, dx: number, opacity: string, what: string) => {
+      const h = px(v);
+      return (
+        `<rect x="${x + dx}" y="${(bottom - h).toFixed(1)}" width="36" height="${h.toFixed(1)}" fill="${colour(o.bloc)}" fill-opacity="${opacity}"><title>${escapeXml(o.label)} ${what} ${escapeXml(v)}</title></rect>` +
+        `<text x="${x + dx + 18}" y="${(bottom - h - 4).toFixed(1)}" font-size="10" text-anchor="middle">${escapeXml(v)}</text>`
+      );
+    };
+    return (
+      bar(o.baseImports, 0, '0.35', 'base imports') +
+      bar(o.newImports, 40, '1', 'new imports') +
+      `<text x="${x + 38}" y="${bottom + 18}" font-size="12" text-anchor="middle" font-weight="bold">${escapeXml(o.label)}</text>` +
+      `<text x="${x + 38}" y="${bottom + 32}" font-size="10" text-anchor="middle">t ${escapeXml(o.t0)} → ${escapeXml(o.t1)}${o.floorApplies ? ' · floor' : ''}</text>`
+    );
+  });
+  return [
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="sans-serif">`,
+    `<title>Imports by origin before and after (${r.model} model, illustrative)</title>`,
+    `<rect width="100%" height="100%" fill="#fff"/>`,
+    `<text x="20" y="24" font-size="14" font-weight="bold">Imports into ${escapeXml(r.destination)} by origin, before (pale) and after (solid): ${r.model} model</text>`,
+    `<text x="20" y="42" font-size="11">Total ${escapeXml(r.totals.baseImports)} → ${escapeXml(r.totals.imports)}; revenue ${escapeXml(r.totals.revenueBefore)} → ${escapeXml(r.totals.revenue)}; consumer surplus ${escapeXml(r.totals.consumerSurplusChange)} (${escapeXml(r.meta.currency)})</text>`,
+    `<line x1="50" y1="${bottom}" x2="${width - 20}" y2="${bottom}" stroke="#333"/>`,
+    ...bars,
+    `<text x="20" y="${height - 28}" font-size="11"><tspan fill="${RED}">■ red bloc</tspan>  <tspan fill="${BLUE}">■ blue bloc</tspan>  <tspan fill="${GREY}">■ grey</tspan>  pale: before, solid: after</text>`,
+    `<text x="20" y="${height - 12}" font-size="10">Illustrative partial-equilibrium estimate; t = ad valorem equivalent before → after.</text>`,
+    '</svg>',
+  ].join('\n');
+}

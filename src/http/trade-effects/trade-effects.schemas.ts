@@ -1,0 +1,227 @@
+import { z } from '@hono/zod-openapi';
+import { TRADE_MODELS } from '../../domain/trade-effects';
+import { FloorGapMethodSchema } from '../floor-gap/floor-gap.schemas';
+import { InlineMeasureSchema } from '../landed-cost/landed-cost.schemas';
+import {
+  BasisSchema,
+  CountryCode,
+  CurrencyCode,
+  DecimalOutput,
+  FxSchema,
+  IdSchema,
+  IsoDate,
+  MetaSchema,
+  NonNegativeDecimal,
+  PriceSchema,
+  RoundingSchema,
+} from '../schemas';
+
+/** An elasticity may be negative (import demand is): a signed decimal string or finite number. */
+const SignedDecimal = z
+  .union([
+    z
+      .string()
+      .max(40)
+      .regex(/^-?(0|[1-9][0-9]*)(\.[0-9]+)?$/, {
+        error: 'must be a decimal string such as "-1.5" (no exponent, no blanks)',
+      }),
+    z.number({ error: 'must be a decimal string or a finite number' }),
+  ])
+  .openapi({ example: '-1' });
+
+export const ElasticitiesSchema = z
+  .object({
+    importDemand: SignedDecimal.optional().openapi({
+      description:
+        'η ≤ 0, the elasticity of total import demand to its price; default −1 (a neutral ' +
+        'placeholder: no published rare-earth import-demand elasticity was found).',
+      example: '-1',
+    }),
+    substitution: NonNegativeDecimal.optional().openapi({
+      description:
+        'σ ≥ 0, the elasticity of substitution between origins; default 1.5, the WITS-SMART default.',
+      example: '1.5',
+    }),
+    exportSupply: NonNegativeDecimal.optional().openapi({
+      description:
+        'ε > 0, the export supply elasticity (smart only); default infinite (world prices do ' +
+        'not move), as in WITS-SMART.',
+    }),
+  })
+  .strict()
+  .openapi('Elasticities');
+
+export const FlowSchema = z
+  .object({
+    origin: CountryCode.nullable().openapi({
+      description: 'ISO 3166-1 alpha-2; null for "other origins".',
+      example: 'CN',
+    }),
+    label: z.string().max(80).optional(),
+    value: NonNegativeDecimal.openapi({
+      description: 'Base imports from this origin, a value.',
+      example: '100',
+    }),
+    price: z
+      .union([NonNegativeDecimal, PriceSchema])
+      .optional()
+      .openapi({
+        description:
+          'The origin’s customs value per unit: needed where the floor applies (its ad valorem ' +
+          'equivalent depends on the price). A bare decimal is per the floor’s unit in `currency`.',
+        example: '10',
+      }),
+    t0: NonNegativeDecimal.optional().openapi({
+      description: 'The base ad valorem equivalent, overriding the one computed from the data.',
+    }),
+    exempt: z.boolean().optional().openapi({
+      description:
+        'True: the floor does not apply to this origin (default: it applies outside the blue bloc).',
+    }),
+  })
+  .strict()
+  .openapi('TradeFlow');
+
+export const TradeEffectsRequestSchema = z
+  .object({
+    destination: CountryCode.optional().openapi({
+      description: 'The importing country; default the dataset’s, else US.',
+      example: 'US',
+    }),
+    mineral: IdSchema.optional().openapi({ example: 'ndpr-oxide' }),
+    hts: z.string().max(16).optional().openapi({ example: '2846.90.20' }),
+    asOf: IsoDate.optional(),
+    floor: PriceSchema.optional().openapi({ description: 'The floor applied in the after case.' }),
+    benchmark: IdSchema.optional().openapi({
+      description: 'A floor benchmark instead of `floor`.',
+    }),
+    method: FloorGapMethodSchema.optional(),
+    basis: BasisSchema.optional(),
+    floorOrigins: z
+      .array(CountryCode)
+      .max(250)
+      .optional()
+      .openapi({
+        description:
+          'Origins the floor applies to; default every origin outside the blue bloc on `asOf` ' +
+          '(and "other origins"), less those marked `exempt`.',
+        example: ['CN'],
+      }),
+    measures: z.array(InlineMeasureSchema).max(20).optional().openapi({
+      description: 'What-if measures added in the after case, as in landed cost.',
+    }),
+    scenario: IdSchema.optional().openapi({
+      description: 'The before case’s scenario; default baseline.',
+    }),
+    flows: z.array(FlowSchema).min(1).max(250).optional(),
+    dataset: IdSchema.optional().openapi({
+      description: 'A named dataset of flows, e.g. `usgs-mcs-2025-us-rare-earths`.',
+      example: 'usgs-mcs-2025-us-rare-earths',
+    }),
+    prices: z
+      .record(
+        z.string().regex(/^([A-Z]{2}|other)$/, { error: 'must be a country code or "other"' }),
+        NonNegativeDecimal,
+      )
+      .optional()
+      .openapi({
+        description:
+          'Prices per origin for a dataset’s flows (per the floor’s unit, in `currency`); `other` ' +
+          'for its "other origins" row.',
+        example: { CN: '10', MY: '12', other: '12' },
+      }),
+    elasticities: ElasticitiesSchema.optional(),
+    model: z.enum(TRADE_MODELS).optional().openapi({ description: '`smart` (default) or `ces`.' }),
+    currency: CurrencyCode.optional(),
+    fx: FxSchema.optional(),
+    rounding: RoundingSchema.optional(),
+  })
+  .strict()
+  .openapi('TradeEffectsRequest', {
+    example: {
+      destination: 'US',
+      mineral: 'ndpr-oxide',
+      hts: '2846.90.20',
+      floor: { amount: '16', per: 'kg' },
+      flows: [
+        { origin: 'CN', value: '100', price: '10' },
+        { origin: 'AU', value: '20' },
+      ],
+      elasticities: { importDemand: '-1', substitution: '1.5' },
+      model: 'smart',
+    },
+  });
+
+export type TradeEffectsRequest = z.infer<typeof TradeEffectsRequestSchema>;
+
+const amount = (description: string, example: string) =>
+  DecimalOutput.openapi({ description, example });
+
+const Sums = {
+  baseImports: amount('Σ base imports.', '120.00'),
+  newImports: amount('Σ new imports.', '60.00'),
+  creation: amount('Σ trade creation.', '-60.00'),
+  diversion: amount('Σ trade diversion.', '0.00'),
+  revenueBefore: amount('Σ t0 × base imports.', '0.00'),
+  revenueAfter: amount('Σ t1 × new imports.', '15.00'),
+  consumerSurplusChange: amount('Σ −(t1 − t0) × (base + new) / 2.', '-37.50'),
+};
+
+export const OriginEffectSchema = z
+  .object({
+    origin: z.string().nullable().openapi({ example: 'CN' }),
+    label: z.string().openapi({ example: 'CN' }),
+    bloc: z.enum(['red', 'blue', 'grey']),
+    floorApplies: z.boolean(),
+    pricePerUnit: DecimalOutput.nullable().openapi({ example: '10.0000' }),
+    t0: DecimalOutput.openapi({ description: 'Ad valorem equivalent before.', example: '0' }),
+    t1: DecimalOutput.openapi({ description: 'Ad valorem equivalent after.', example: '0.6' }),
+    ...Sums,
+    baseImports: amount('M_k.', '100.00'),
+    newImports: amount('base + creation + diversion, never below 0.', '25.00'),
+    floored: z
+      .boolean()
+      .openapi({ description: 'The model’s new imports were below 0 and are shown as 0.' }),
+  })
+  .openapi('OriginEffect');
+
+export const BlocEffectSchema = z
+  .object({ bloc: z.enum(['red', 'blue', 'grey']), ...Sums })
+  .openapi('BlocEffect');
+
+export const TradeEffectsResponseSchema = z
+  .object({
+    illustrative: z.literal(true),
+    label: z.string(),
+    model: z.enum(TRADE_MODELS),
+    destination: z.string(),
+    hts: z.string(),
+    dataset: z
+      .object({
+        id: z.string(),
+        name: z.string(),
+        year: z.string(),
+        unit: z.string(),
+        source: z.string(),
+      })
+      .optional(),
+    elasticities: z.object({
+      importDemand: DecimalOutput,
+      substitution: DecimalOutput,
+      exportSupply: DecimalOutput.nullable().openapi({ description: 'null = infinite.' }),
+    }),
+    origins: z.array(OriginEffectSchema),
+    blocs: z.array(BlocEffectSchema),
+    totals: z
+      .object({
+        imports: amount('Σ new imports (after).', '60.00'),
+        revenue: amount('Σ t1 × new imports (after).', '15.00'),
+        ...Sums,
+      })
+      .openapi({ description: 'Sums of the reported origin figures.' }),
+    assumptions: z.array(z.string()),
+    meta: MetaSchema,
+  })
+  .openapi('TradeEffectsResponse');
+
+export type TradeEffectsResponse = z.infer<typeof TradeEffectsResponseSchema>;

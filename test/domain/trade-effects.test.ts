@@ -1,0 +1,135 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  cesEffects,
+  type Elasticities,
+  effectTotals,
+  type OriginFlow,
+  smartEffects,
+} from '../../src/domain/trade-effects';
+import { halfUp } from '../../src/numeric';
+import { R0, type Rational, rational } from '../../src/numeric/rational';
+import { power } from '../../src/numeric/real-power';
+
+const q = (n: number | bigint, d: number | bigint = 1): Rational =>
+  rational.div(rational.int(n), rational.int(d));
+const at = (x: Rational, places = 6) => rational.fixed(x, places, halfUp);
+const flow = (origin: string, m: Rational, t0: Rational, t1: Rational): OriginFlow => ({
+  origin,
+  bloc: origin === 'CN' ? 'red' : 'blue',
+  baseImports: m,
+  t0,
+  t1,
+});
+const smartDefaults: Elasticities = {
+  importDemand: q(-1),
+  substitution: q(3, 2),
+  exportSupply: null,
+};
+
+describe('SMART, the worked case (η = −1, σ = 1.5, floor 16 full gap on CN at 10)', () => {
+  it('CN 100 → 25, AU 20 → 35, revenue 15', () => {
+    // Δ_CN = (0.6 − 0)/(1 + 0) = 0.6; Σ s Δ = (100/120) × 0.6 = 0.5
+    // CN: creation −1 × 100 × 0.6 = −60; diversion 1.5 × 100 × (0.5 − 0.6) = −15 → 25
+    // AU: creation 0; diversion 1.5 × 20 × (0.5 − 0) = 15 → 35; revenue 0.6 × 25 = 15
+    const [cn, au] = smartEffects(
+      [flow('CN', q(100), R0, q(6, 10)), flow('AU', q(20), R0, R0)],
+      smartDefaults,
+    );
+    expect([
+      cn && at(cn.newImports, 2),
+      cn && at(cn.creation, 2),
+      cn && at(cn.diversion, 2),
+    ]).toEqual(['25.00', '-60.00', '-15.00']);
+    expect([au && at(au.newImports, 2), au && at(au.diversion, 2)]).toEqual(['35.00', '15.00']);
+    const totals = effectTotals([cn, au].filter((x) => x !== undefined));
+    expect(at(totals.revenueAfter, 2)).toBe('15.00');
+    // −0.6 × (100 + 25) / 2 = −37.5
+    expect(at(totals.consumerSurplusChange, 2)).toBe('-37.50');
+  });
+
+  it('a finite export supply ε scales creation by ε / (ε − η): ε = 1 halves it', () => {
+    const [cn] = smartEffects([flow('CN', q(100), R0, q(6, 10)), flow('AU', q(20), R0, R0)], {
+      ...smartDefaults,
+      exportSupply: q(1),
+    });
+    expect(cn && at(cn.creation, 2)).toBe('-30.00');
+  });
+});
+
+describe('CES, solved exactly to 60 digits', () => {
+  it('x^y agrees with exact powers: 1.6^2 = 2.56, 2^0.5 squared = 2, 1.6^−0.5 = 0.790569415…', () => {
+    expect(at(power(q(16, 10), q(2)))).toBe('2.560000');
+    const root = power(q(2), q(1, 2));
+    expect(at(rational.times(root, root), 12 as number)).toBe('2.000000000000');
+    expect(at(power(q(16, 10), q(-1, 2)), 9)).toBe('0.790569415');
+  });
+
+  it('the worked flows: CN 100 → 59.857194, AU 20 → 24.228489', () => {
+    // 1.6^(−0.5) = 0.790569415042…; Π^(−0.5) = (5/6) × 0.790569415042 + 1/6 = 0.825474512535…
+    // Π = 0.825474512535^(−2) = 1.467549176523…
+    // CN = 100 × (1.6 / Π)^(−1.5) / Π = 59.857194486…; AU = 20 × (1 / Π)^(−1.5) / Π = 24.228488822…
+    const [cn, au] = cesEffects(
+      [flow('CN', q(100), R0, q(6, 10)), flow('AU', q(20), R0, R0)],
+      smartDefaults,
+    );
+    expect(cn && at(cn.newImports)).toBe('59.857194');
+    expect(au && at(au.newImports)).toBe('24.228489');
+    // creation + diversion = new − base, exactly
+    expect(cn && at(rational.plus(cn.creation, cn.diversion))).toBe('-40.142806');
+  });
+
+  it('with σ = 1 the index is the geometric mean', () => {
+    const [cn] = cesEffects([flow('CN', q(1), R0, q(3)), flow('AU', q(1), R0, R0)], {
+      importDemand: R0,
+      substitution: q(1),
+      exportSupply: null,
+    });
+    // r = (4, 1), w = (1/2, 1/2): Π = 2; CN = 1 × (4/2)^(−1) = 0.5
+    expect(cn && at(cn.newImports)).toBe('0.500000');
+  });
+});
+
+const rate = fc.integer({ min: 0, max: 200 }).map((n) => q(n, 100));
+const value = fc.integer({ min: 0, max: 1000 }).map((n) => q(n));
+const flows = fc
+  .array(fc.tuple(value, rate, rate), { minLength: 1, maxLength: 6 })
+  .map((xs) => xs.map(([m, t0, t1], i) => flow(i === 0 ? 'CN' : `A${i}`, m, t0, t1)));
+
+describe('SMART laws', () => {
+  it('a change of nothing (t1 = t0, e.g. a non-binding floor) changes nothing', () => {
+    fc.assert(
+      fc.property(flows, (fs) => {
+        const same = fs.map((f) => ({ ...f, t1: f.t0 }));
+        for (const e of smartEffects(same, smartDefaults))
+          expect(rational.compare(e.newImports, e.baseImports)).toBe(0);
+      }),
+    );
+  });
+
+  it('with inelastic total demand (η = 0) diversion sums to zero and total imports are unchanged', () => {
+    fc.assert(
+      fc.property(flows, (fs) => {
+        const effects = smartEffects(fs, { ...smartDefaults, importDemand: R0 });
+        if (effects.some((e) => e.floored)) return;
+        const totals = effectTotals(effects);
+        expect(rational.isZero(totals.diversion)).toBe(true);
+        expect(rational.compare(totals.newImports, totals.baseImports)).toBe(0);
+      }),
+    );
+  });
+
+  it('higher substitution moves more trade to an exempt origin when the floor raises another’s tariff', () => {
+    fc.assert(
+      fc.property(value, value, rate, fc.integer({ min: 0, max: 40 }), (mCn, mAu, rise, s) => {
+        const fs = [
+          flow('CN', rational.plus(mCn, q(1)), R0, rational.plus(rise, q(1, 100))),
+          flow('AU', rational.plus(mAu, q(1)), R0, R0),
+        ];
+        const lo = smartEffects(fs, { ...smartDefaults, substitution: q(s, 10) })[1];
+        const hi = smartEffects(fs, { ...smartDefaults, substitution: q(s + 1, 10) })[1];
+        expect(lo && hi && rational.compare(hi.newImports, lo.newImports)).toBe(1);
+      }),
+    );
+  });
+});

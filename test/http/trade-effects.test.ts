@@ -1,0 +1,166 @@
+import { describe, expect, it } from 'vitest';
+import { call, postJson, problemOf } from '../helpers';
+
+interface Origin {
+  origin: string | null;
+  bloc: string;
+  t0: string;
+  t1: string;
+  baseImports: string;
+  newImports: string;
+  creation: string;
+  diversion: string;
+  revenueAfter: string;
+  floorApplies: boolean;
+}
+interface Effects {
+  origins: Origin[];
+  blocs: { bloc: string; newImports: string }[];
+  totals: Record<string, string>;
+  assumptions: string[];
+  illustrative: boolean;
+  dataset?: { id: string; source: string };
+}
+
+// 2846.90.20 is free (MFN) and, after the IEEPA tariffs ended on 2026-02-23, carries no China
+// tariff in the data: t0 = 0 for every origin on 2026-12-01.
+const workedCase = {
+  destination: 'US',
+  hts: '2846.90.20',
+  mineral: 'ndpr-oxide',
+  asOf: '2026-12-01',
+  floor: { amount: '16', per: 'kg' },
+  flows: [
+    { origin: 'CN', value: '100', price: '10' },
+    { origin: 'AU', value: '20' },
+  ],
+  elasticities: { importDemand: '-1', substitution: '1.5' },
+  model: 'smart',
+};
+
+async function effects(body: unknown): Promise<Effects> {
+  const response = await postJson('/v1/trade-effects', body);
+  if (response.status !== 200) throw new Error(await response.text());
+  return (await response.json()) as Effects;
+}
+
+describe('POST /v1/trade-effects, smart: the worked case', () => {
+  it('floor 16 full gap on CN at 10, AU exempt: CN 25, AU 35, revenue 15', async () => {
+    // t1_CN = (16 − 10) / 10 = 0.6, Δ_CN = 0.6; Σ s Δ = (100/120) × 0.6 = 0.5
+    // CN: 100 − 1 × 100 × 0.6 + 1.5 × 100 × (0.5 − 0.6) = 100 − 60 − 15 = 25
+    // AU: 20 + 1.5 × 20 × 0.5 = 35; revenue 0.6 × 25 = 15; consumer surplus −0.6 × (100 + 25)/2 = −37.5
+    const r = await effects(workedCase);
+    expect(r.illustrative).toBe(true);
+    expect(
+      r.origins.map((o) => [
+        o.origin,
+        o.bloc,
+        o.floorApplies,
+        o.t0,
+        o.t1,
+        o.newImports,
+        o.creation,
+        o.diversion,
+      ]),
+    ).toEqual([
+      ['CN', 'red', true, '0', '0.6', '25.00', '-60.00', '-15.00'],
+      ['AU', 'blue', false, '0', '0', '35.00', '0.00', '15.00'],
+    ]);
+    expect([r.totals.imports, r.totals.revenue, r.totals.consumerSurplusChange]).toEqual([
+      '60.00',
+      '15.00',
+      '-37.50',
+    ]);
+    expect(r.blocs.map((b) => [b.bloc, b.newImports])).toEqual([
+      ['red', '25.00'],
+      ['blue', '35.00'],
+    ]);
+    expect(r.assumptions.join(' ')).toMatch(/WITS-SMART default/);
+  });
+
+  it('t0 comes from the data: on 2025-12-01 CN paid 10% + 10% IEEPA, so a floor of 16 lifts it to 0.6 from 0.2', async () => {
+    // duty-paid: R = 10 × 1.2 = 12, gap 4 → t1 = 0.2 + 4/10 = 0.6; Δ = 0.4/1.2 = 1/3
+    // Σ s Δ = (100/120)/3 = 5/18; CN: 100 − 100/3 + 1.5 × 100 × (5/18 − 6/18) = 100 − 33.333… − 8.333… = 58.33
+    const r = await effects({ ...workedCase, asOf: '2025-12-01' });
+    expect(r.origins.map((o) => [o.t0, o.t1, o.newImports])).toEqual([
+      ['0.2', '0.6', '58.33'],
+      ['0', '0', '28.33'],
+    ]);
+  });
+
+  it('a floor below every price changes nothing', async () => {
+    const r = await effects({ ...workedCase, floor: { amount: '9', per: 'kg' } });
+    expect(r.origins.map((o) => [o.t1, o.newImports])).toEqual([
+      ['0', '100.00'],
+      ['0', '20.00'],
+    ]);
+  });
+
+  it('the ces model answers the same flows: CN 59.86, AU 24.23 (see the domain test for Π)', async () => {
+    const r = await effects({ ...workedCase, model: 'ces' });
+    expect(r.origins.map((o) => o.newImports)).toEqual(['59.86', '24.23']);
+  });
+});
+
+describe('the USGS dataset by id', () => {
+  it('US imports of rare-earth compounds and metals, 2024: CN 119, MY 22.10, JP 10.20, EE 8.50, other 10.20 (of 170)', async () => {
+    const r = await effects({
+      dataset: 'usgs-mcs-2025-us-rare-earths',
+      asOf: '2026-12-01',
+      floor: { amount: '16', per: 'kg' },
+      prices: { CN: '10', MY: '12', other: '12' },
+    });
+    expect(r.origins.map((o) => [o.origin, o.baseImports, o.floorApplies])).toEqual([
+      ['CN', '119.00', true],
+      ['MY', '22.10', true],
+      ['JP', '10.20', false],
+      ['EE', '8.50', false],
+      [null, '10.20', true],
+    ]);
+    expect(r.totals.baseImports).toBe('170.00');
+    expect(r.dataset?.source).toContain(
+      'https://pubs.usgs.gov/periodicals/mcs2025/mcs2025-rare-earths.pdf',
+    );
+    // MY: t0 = 0.037 (2846.90.80 MFN); duty-paid R = 12 × 1.037 = 12.444, gap 3.556 → t1 = 0.037 + 3.556/12 = 1/3
+    expect(r.origins[1]?.t1).toBe('0.333333');
+  });
+
+  it('a floored origin without a price is a 422 naming it', async () => {
+    const response = await postJson('/v1/trade-effects', {
+      dataset: 'usgs-mcs-2025-us-rare-earths',
+      floor: { amount: '16', per: 'kg' },
+      prices: { CN: '10' },
+    });
+    const problem = await problemOf(response, 422);
+    expect(problem.errors?.map((e) => e.pointer)).toEqual(['/prices/MY', '/prices/other']);
+  });
+});
+
+describe('trade effects: other forms and errors', () => {
+  it('Accept: image/svg+xml draws bars by origin', async () => {
+    const response = await call('/v1/trade-effects', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'image/svg+xml' },
+      body: JSON.stringify(workedCase),
+    });
+    expect(response.headers.get('content-type')).toBe('image/svg+xml; charset=utf-8');
+    const svg = await response.text();
+    expect(svg).toContain('<title>CN new imports 25.00</title>');
+    expect(svg).toContain('<title>AU new imports 35.00</title>');
+  });
+
+  it('a positive import-demand elasticity is a 422', async () => {
+    const response = await postJson('/v1/trade-effects', {
+      ...workedCase,
+      elasticities: { importDemand: '1' },
+    });
+    const problem = await problemOf(response, 422);
+    expect(problem.errors?.[0]?.pointer).toBe('/elasticities/importDemand');
+  });
+
+  it('neither flows nor dataset is a 422', async () => {
+    const { flows: _, ...noFlows } = workedCase;
+    const problem = await problemOf(await postJson('/v1/trade-effects', noFlows), 422);
+    expect(problem.errors?.[0]?.pointer).toBe('/flows');
+  });
+});
