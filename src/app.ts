@@ -7,6 +7,7 @@ import { timing } from 'hono/timing';
 import { type PolicyData, policyData } from './data/store';
 import { benchmarkCheckRouter } from './http/benchmark-check/benchmark-check.index';
 import { blocTiersRouter } from './http/bloc-tiers/bloc-tiers.index';
+import { compareRouter } from './http/compare/compare.index';
 import type { Bindings } from './http/env';
 import {
   handleError,
@@ -159,6 +160,7 @@ export function createApp({ data = policyData }: AppOptions = {}) {
     .route('/', systemRouter)
     .route('/', floorGapRouter)
     .route('/', floorSweepRouter)
+    .route('/', compareRouter)
     .route('/', landedCostRouter)
     .route('/', blocTiersRouter)
     // Before the reference router, whose /v1/benchmarks/{id} would take "check" for an id.

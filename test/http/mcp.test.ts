@@ -49,6 +49,7 @@ describe('MCP endpoint /mcp (Streamable HTTP)', () => {
         'computeFloorGap',
         'computeLandedCost',
         'computeLandedCostBatch',
+        'compareLandedCost',
         'computeBlocTiers',
         'checkBenchmarks',
         'computeOriginContent',

@@ -1,0 +1,77 @@
+import type { PolicyData } from '../../data/store';
+import { type LandedCostCommand, resolveLandedCost } from '../landed-cost/landed-cost.command';
+import { assessLandedCost, presentLandedCost } from '../landed-cost/landed-cost.present';
+import type { LandedCostRequest, LandedCostResponse } from '../landed-cost/landed-cost.schemas';
+import type { Parsed } from '../parsed';
+import type { FieldProblem } from '../problem';
+import type { CompareRequest, Variant } from './compare.schemas';
+
+export interface ComparedVariant {
+  readonly label: string;
+  readonly variant: Variant;
+  readonly request: LandedCostRequest;
+  readonly result: LandedCostResponse;
+}
+
+const OVERRIDES = [
+  'asOf',
+  'scenario',
+  'measures',
+  'excludeMeasures',
+  'destination',
+  'origin',
+] as const;
+
+/** The shipment as a variant changes it. */
+function variantRequest(shipment: LandedCostRequest, variant: Variant): LandedCostRequest {
+  const request: Record<string, unknown> = { ...shipment };
+  for (const key of OVERRIDES) if (variant[key] !== undefined) request[key] = variant[key];
+  return request as LandedCostRequest;
+}
+
+/** The variants resolved against the data, and the data their reasons are read from. */
+export interface CompareCommand {
+  readonly variants: readonly {
+    readonly label: string;
+    readonly variant: Variant;
+    readonly request: LandedCostRequest;
+    readonly command: LandedCostCommand;
+  }[];
+  readonly data: PolicyData;
+}
+
+/**
+ * Each variant resolved by the landed-cost calculator's own resolver; a problem is reported at the
+ * variant's field when the variant set it, else at the shipment's.
+ */
+export function resolveCompare(request: CompareRequest, data: PolicyData): Parsed<CompareCommand> {
+  const problems: FieldProblem[] = [];
+  const variants: CompareCommand['variants'][number][] = [];
+  for (const [i, variant] of request.variants.entries()) {
+    const merged = variantRequest(request.shipment, variant);
+    const resolved = resolveLandedCost(merged, data);
+    if (!resolved.ok) {
+      for (const p of resolved.problems) {
+        const field = p.pointer.split('/')[1] as (typeof OVERRIDES)[number];
+        const own = OVERRIDES.includes(field) && variant[field] !== undefined;
+        problems.push({
+          ...p,
+          pointer: own ? `/variants/${i}${p.pointer}` : `/shipment${p.pointer}`,
+        });
+      }
+      continue;
+    }
+    variants.push({ label: variant.label, variant, request: merged, command: resolved.value });
+  }
+  return problems.length > 0 ? { ok: false, problems } : { ok: true, value: { variants, data } };
+}
+
+/** Each variant priced by the landed-cost calculator itself: its full single-call answer. */
+export function priceVariants(command: CompareCommand): ComparedVariant[] {
+  return command.variants.map((v) => ({
+    label: v.label,
+    variant: v.variant,
+    request: v.request,
+    result: presentLandedCost(assessLandedCost(v.command)),
+  }));
+}

@@ -1,0 +1,81 @@
+import { z } from '@hono/zod-openapi';
+import { type Calculator, calculatorRouter, type FlatForm } from '../calculator';
+import { LANDED_COST_FORM, withFlatDefaults } from '../landed-cost/landed-cost.form';
+import {
+  type CompareCommand,
+  type ComparedVariant,
+  priceVariants,
+  resolveCompare,
+} from './compare.command';
+import { COMPARE_COLUMNS, compareRows, presentComparison } from './compare.present';
+import { CompareRequestSchema, CompareResponseSchema } from './compare.schemas';
+
+const DESCRIPTION =
+  'Prices the shipment once per variant with the landed-cost calculator (each variant’s full ' +
+  'answer) and lists, against the first, every charge `added`, `removed` or `changed` with its ' +
+  '`amountDelta` and the reason taken from the data ("started 2026-01-01", "ended 2026-02-23 ' +
+  '(court ruling)", "exempt: Annex II", "excluded by the request"), plus the deltas of duties, ' +
+  'fees and landed cost. The changes add up to the deltas: Σ amountDelta = Δduties + Δfees = ' +
+  'ΔlandedCost (the goods, freight and insurance are the same in every variant).';
+
+/** The landed-cost flat form, with `asOf` a comma-separated list of dates: one variant each. */
+const FORM = {
+  form: LANDED_COST_FORM.form,
+  query: LANDED_COST_FORM.query.extend({
+    asOf: z.string().optional().openapi({
+      description: 'Dates YYYY-MM-DD, comma-separated (2–12): a variant, and a row, per date.',
+      example: '2025-11-15,2026-03-01',
+    }),
+  }),
+} satisfies FlatForm;
+
+/** The flat fields are the shipment; each date of `asOf` a variant labelled with it. */
+function variantsFromQuery(request: Record<string, unknown>): Record<string, unknown> {
+  const { asOf, ...shipment } = request;
+  const dates = typeof asOf === 'string' ? asOf.split(',').map((d) => d.trim()) : [];
+  return {
+    shipment: withFlatDefaults(shipment),
+    variants: dates.map((date) => ({ label: date, asOf: date })),
+  };
+}
+
+export const compareCalculator = {
+  path: '/v1/landed-cost/compare',
+  tag: 'Policy analysis',
+  operationId: 'compareLandedCost',
+  summary: 'One shipment under 2–12 dates, scenarios, lanes or what-ifs, and what changed',
+  description: DESCRIPTION,
+  request: CompareRequestSchema,
+  requestDescription: 'The shipment and its variants.',
+  response: CompareResponseSchema,
+  responseDescription: 'Each variant’s answer, changes and deltas.',
+  resolve: resolveCompare,
+  compute: priceVariants,
+  present: (command: CompareCommand, priced: ComparedVariant[]) =>
+    presentComparison(priced, command.data),
+  row: (response) => ({
+    landedCostDelta: response.variants.at(-1)?.deltas.landedCost ?? '',
+  }),
+  table: (response) => ({ header: COMPARE_COLUMNS, rows: compareRows(response) }),
+  get: {
+    operationId: 'compareLandedCostFromQuery',
+    summary: 'One shipment on several dates (spreadsheets): a row per date',
+    description:
+      'The landed-cost GET form’s parameters, with `asOf` a comma-separated list of 2–12 dates; ' +
+      'each date is a variant labelled with it. `format=csv` gives a spreadsheet row per date. E.g. ' +
+      '`/v1/landed-cost/compare?mineral=ndfeb-magnet&origin=CN&quantity=1000&unit=kg&price=50&per=kg&asOf=2025-11-15,2026-03-01&format=csv`.',
+    form: FORM,
+    defaults: variantsFromQuery,
+    field: 'landedCostDelta',
+    fieldDoc: 'With `format=text`: landedCostDelta (the last date against the first).',
+  },
+} satisfies Calculator<
+  '/v1/landed-cost/compare',
+  typeof CompareRequestSchema,
+  typeof CompareResponseSchema,
+  CompareCommand,
+  ComparedVariant[],
+  keyof typeof FORM.query.shape
+>;
+
+export const compareRouter = calculatorRouter(compareCalculator);

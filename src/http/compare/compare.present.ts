@@ -1,0 +1,196 @@
+import type { MeasureRow } from '../../data/schema';
+import type { PolicyData } from '../../data/store';
+import type { Warning } from '../../data/warnings';
+import { minorUnits } from '../../domain/rounding';
+import { halfUp, parseDecimal, subtract, toFixed } from '../../numeric';
+import type { LandedCostResponse } from '../landed-cost/landed-cost.schemas';
+import { buildMeta } from '../meta';
+import type { ComparedVariant } from './compare.command';
+import type { CompareResponse } from './compare.schemas';
+
+type Line = LandedCostResponse['lines'][number];
+type Change = CompareResponse['variants'][number]['changes'][number];
+
+const byId = <T extends { measureId: string }>(xs: readonly T[]) =>
+  new Map(xs.map((x) => [x.measureId, x]));
+
+/** "Annex II" when the row's own text names the annex its exceptions come from. */
+function exemptionName(row: MeasureRow | undefined): string | undefined {
+  if (row === undefined) return undefined;
+  const text = `${row.label} ${row.legal.citation ?? ''} ${row.notes ?? ''}`;
+  return /Annex (I{1,3}|[0-9]+)\b/.exec(text)?.[0];
+}
+
+/** How a row ended, from its status: a void row was struck down. */
+function endedHow(row: MeasureRow | undefined): string {
+  return row?.status === 'void' ? ' (court ruling)' : '';
+}
+
+/**
+ * Why a measure charged in one answer is not charged in the other, from the other answer's own
+ * account of it (`explain`) and the data row: "ended 2026-02-23 (court ruling)",
+ * "started 2026-01-01", "exempt: Annex II", "excluded by the request".
+ */
+function whyNot(
+  id: string,
+  other: ComparedVariant,
+  data: PolicyData,
+  direction: 'added' | 'removed',
+): string {
+  const row = data.measures.get(id);
+  const explained = other.result.explain?.find((e) => e.measureId === id);
+  if (explained === undefined) {
+    const inline = other.request.measures?.some((m) => m.id === id);
+    if (inline) return 'a what-if measure of the request';
+    return `not considered for ${other.result.lane.origin} → ${other.result.lane.destination} under scenario ${other.result.scenario}`;
+  }
+  const reason = explained.reason;
+  const starts = /^takes effect on (\d{4}-\d{2}-\d{2})$/.exec(reason);
+  if (starts) return direction === 'added' ? `started ${starts[1]}` : `starts ${starts[1]}`;
+  const ended = /^ended on (\d{4}-\d{2}-\d{2})$/.exec(reason);
+  if (ended)
+    return direction === 'removed'
+      ? `ended ${ended[1]}${endedHow(row)}`
+      : `in force until ${ended[1]}`;
+  if (reason.startsWith('does not cover HTS')) {
+    const annex = exemptionName(row);
+    if (row?.products.exceptHts !== undefined && annex !== undefined) {
+      return direction === 'removed' ? `exempt: ${annex}` : `no longer exempt (${annex})`;
+    }
+  }
+  if (reason === 'excluded by the request' && direction === 'added')
+    return 'excluded by the request in the first variant';
+  return reason;
+}
+
+function changedWhy(
+  a: Line,
+  b: Line,
+  first: LandedCostResponse,
+  variant: LandedCostResponse,
+): string {
+  if (a.rate !== b.rate && a.rate !== undefined && b.rate !== undefined)
+    return `rate ${a.rate} → ${b.rate}`;
+  if (first.customsValue !== variant.customsValue) {
+    return `customs value ${first.customsValue} → ${variant.customsValue}`;
+  }
+  return `amount ${a.amount} → ${b.amount}`;
+}
+
+/** The variant's charge lines against the first's, by measure, each with its reason. */
+export function changesAgainst(
+  first: ComparedVariant,
+  variant: ComparedVariant,
+  data: PolicyData,
+): Change[] {
+  const before = byId(first.result.lines);
+  const after = byId(variant.result.lines);
+  const changes: Change[] = [];
+  const places = minorUnits(variant.result.meta.currency);
+  const delta = (b: string, a: string) =>
+    toFixed(subtract(parseDecimal(b), parseDecimal(a)), places, halfUp);
+  for (const [id, b] of after) {
+    const a = before.get(id);
+    if (a === undefined) {
+      changes.push({
+        measureId: id,
+        change: 'added',
+        amountDelta: delta(b.amount, '0'),
+        reason: whyNot(id, first, data, 'added'),
+      });
+    } else if (a.amount !== b.amount) {
+      changes.push({
+        measureId: id,
+        change: 'changed',
+        amountDelta: delta(b.amount, a.amount),
+        reason: changedWhy(a, b, first.result, variant.result),
+      });
+    }
+  }
+  for (const [id, a] of before) {
+    if (!after.has(id)) {
+      changes.push({
+        measureId: id,
+        change: 'removed',
+        amountDelta: delta('0', a.amount),
+        reason: whyNot(id, variant, data, 'removed'),
+      });
+    }
+  }
+  return changes;
+}
+
+/** Each variant's answer, its changes against the first, and the deltas of its totals. */
+export function presentComparison(
+  variants: readonly ComparedVariant[],
+  data: PolicyData,
+): CompareResponse {
+  const [first] = variants;
+  if (first === undefined) throw new RangeError('a comparison needs variants');
+  const places = minorUnits(first.result.meta.currency);
+  const minus = (b: string, a: string) =>
+    toFixed(subtract(parseDecimal(b), parseDecimal(a)), places, halfUp);
+  const warnings: Warning[] = variants.flatMap((v) =>
+    v.result.meta.warnings.map(
+      (w): Warning => ({
+        code: w.code,
+        detail: `${v.label}: ${w.detail}`,
+        ...(w.rowIds === undefined ? {} : { rowIds: w.rowIds }),
+        ...(w.knownUntil === undefined ? {} : { knownUntil: w.knownUntil }),
+      }),
+    ),
+  );
+  return {
+    variants: variants.map((v, i) => ({
+      label: v.label,
+      result: v.result,
+      changes: i === 0 ? [] : changesAgainst(first, v, data),
+      deltas: {
+        duties: minus(v.result.duties, first.result.duties),
+        fees: minus(v.result.fees, first.result.fees),
+        landedCost: minus(v.result.landedCost, first.result.landedCost),
+      },
+    })),
+    meta: buildMeta(
+      first.result.meta.asOf,
+      first.result.meta.currency,
+      first.result.meta.rounding,
+      warnings,
+    ),
+  };
+}
+
+export const COMPARE_COLUMNS = [
+  'label',
+  'asOf',
+  'origin',
+  'destination',
+  'scenario',
+  'duties',
+  'fees',
+  'landedCost',
+  'effectiveDutyRate',
+  'dutiesDelta',
+  'feesDelta',
+  'landedCostDelta',
+  'changes',
+] as const;
+
+/** A spreadsheet row per variant; `changes` as "id added +12500.00 (started 2026-01-01); …". */
+export function compareRows(r: CompareResponse): string[][] {
+  return r.variants.map((v) => [
+    v.label,
+    v.result.meta.asOf,
+    v.result.lane.origin,
+    v.result.lane.destination,
+    v.result.scenario,
+    v.result.duties,
+    v.result.fees,
+    v.result.landedCost,
+    v.result.effectiveDutyRate,
+    v.deltas.duties,
+    v.deltas.fees,
+    v.deltas.landedCost,
+    v.changes.map((c) => `${c.measureId} ${c.change} ${c.amountDelta} (${c.reason})`).join('; '),
+  ]);
+}

@@ -1,0 +1,86 @@
+import { z } from '@hono/zod-openapi';
+import {
+  InlineMeasureSchema,
+  LandedCostRequestSchema,
+  LandedCostResponseSchema,
+} from '../landed-cost/landed-cost.schemas';
+import { CountryCode, DecimalOutput, IdSchema, IsoDate, MetaSchema } from '../schemas';
+
+export const VariantSchema = z
+  .object({
+    label: z.string().min(1).max(80).openapi({ example: 'March 2026' }),
+    asOf: IsoDate.optional(),
+    scenario: IdSchema.optional(),
+    measures: z.array(InlineMeasureSchema).max(20).optional(),
+    excludeMeasures: z.array(IdSchema).max(50).optional(),
+    destination: CountryCode.optional(),
+    origin: CountryCode.optional(),
+  })
+  .strict()
+  .openapi('CompareVariant', {
+    description: 'What this variant changes in the shipment; anything not given is the shipment’s.',
+  });
+
+export type Variant = z.infer<typeof VariantSchema>;
+
+export const CompareRequestSchema = z
+  .object({
+    shipment: LandedCostRequestSchema,
+    variants: z.array(VariantSchema).min(2).max(12),
+  })
+  .strict()
+  .openapi('CompareRequest', {
+    example: {
+      shipment: {
+        mineral: 'ndfeb-magnet',
+        origin: 'CN',
+        quantity: { value: '1000', unit: 'kg' },
+        price: { amount: '50', per: 'kg' },
+      },
+      variants: [
+        { label: 'November 2025', asOf: '2025-11-15' },
+        { label: 'March 2026', asOf: '2026-03-01' },
+      ],
+    },
+  });
+
+export type CompareRequest = z.infer<typeof CompareRequestSchema>;
+
+export const ChangeSchema = z
+  .object({
+    measureId: z.string().openapi({ example: 'us-301-magnets-2026' }),
+    change: z.enum(['added', 'removed', 'changed']),
+    amountDelta: DecimalOutput.openapi({ example: '12500.00' }),
+    reason: z.string().openapi({ example: 'started 2026-01-01' }),
+  })
+  .openapi('Change');
+
+export const DeltasSchema = z
+  .object({
+    duties: DecimalOutput.openapi({ example: '2500.00' }),
+    fees: DecimalOutput.openapi({ example: '0.00' }),
+    landedCost: DecimalOutput.openapi({ example: '2500.00' }),
+  })
+  .openapi('CompareDeltas', {
+    description:
+      'This variant less the first, of the reported totals; the changes’ amountDelta add up to ' +
+      'duties + fees, and landedCost moves by the same.',
+  });
+
+export const CompareResponseSchema = z
+  .object({
+    variants: z.array(
+      z.object({
+        label: z.string(),
+        result: LandedCostResponseSchema,
+        changes: z
+          .array(ChangeSchema)
+          .openapi({ description: 'Against the first variant (empty for it).' }),
+        deltas: DeltasSchema,
+      }),
+    ),
+    meta: MetaSchema,
+  })
+  .openapi('CompareResponse');
+
+export type CompareResponse = z.infer<typeof CompareResponseSchema>;

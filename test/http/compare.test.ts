@@ -1,0 +1,154 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { call, postJson, problemOf } from '../helpers';
+
+interface Change {
+  measureId: string;
+  change: string;
+  amountDelta: string;
+  reason: string;
+}
+interface Compared {
+  variants: {
+    label: string;
+    result: { duties: string; fees: string; landedCost: string };
+    changes: Change[];
+    deltas: { duties: string; fees: string; landedCost: string };
+  }[];
+}
+
+const shipment = {
+  mineral: 'ndfeb-magnet',
+  origin: 'CN',
+  quantity: { value: '1000', unit: 'kg' },
+  price: { amount: '50', per: 'kg' },
+};
+
+async function compare(variants: unknown[]): Promise<Compared> {
+  const response = await postJson('/v1/landed-cost/compare', { shipment, variants });
+  if (response.status !== 200) throw new Error(await response.text());
+  return (await response.json()) as Compared;
+}
+
+/** Cents as a BigInt: "-5000.00" → -500000n. */
+const cents = (s: string) => BigInt(s.replace('.', ''));
+
+describe('POST /v1/landed-cost/compare', () => {
+  it('NdFeB magnets from China, 2025-11-15 → 2026-03-01: the 301 duty started, the IEEPA tariff ended by the court', async () => {
+    const r = await compare([
+      { label: 'November 2025', asOf: '2025-11-15' },
+      { label: 'March 2026', asOf: '2026-03-01' },
+    ]);
+    const [, march] = r.variants;
+    // 50 × 1000 = 50,000.00 customs value: 301 at 25% = 12,500.00 (from 2026-01-01);
+    // IEEPA fentanyl 10% = 5,000.00 charged in November, void from 2026-02-24
+    expect(march?.changes).toContainEqual({
+      measureId: 'us-301-magnets-2026',
+      change: 'added',
+      amountDelta: '12500.00',
+      reason: 'started 2026-01-01',
+    });
+    expect(march?.changes).toContainEqual({
+      measureId: 'us-ieepa-fentanyl-cn-3',
+      change: 'removed',
+      amountDelta: '-5000.00',
+      reason: 'ended 2026-02-23 (court ruling)',
+    });
+    expect(r.variants[0]?.changes).toEqual([]);
+  });
+
+  it('a measure the variant excludes is removed "excluded by the request"', async () => {
+    const r = await compare([
+      { label: 'March 2026', asOf: '2026-03-01' },
+      {
+        label: 'without the 301 duty',
+        asOf: '2026-03-01',
+        excludeMeasures: ['us-301-magnets-2026'],
+      },
+    ]);
+    expect(r.variants[1]?.changes).toEqual([
+      {
+        measureId: 'us-301-magnets-2026',
+        change: 'removed',
+        amountDelta: '-12500.00',
+        reason: 'excluded by the request',
+      },
+    ]);
+    // 12,500.00 less in duties, and in landed cost
+    expect(r.variants[1]?.deltas).toEqual({
+      duties: '-12500.00',
+      fees: '0.00',
+      landedCost: '-12500.00',
+    });
+  });
+
+  it('the changes add up to the deltas, and the deltas to the difference of totals', async () => {
+    const dates = [
+      '2025-03-01',
+      '2025-06-01',
+      '2025-11-15',
+      '2026-01-15',
+      '2026-03-01',
+      '2026-08-01',
+      '2026-12-01',
+    ];
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom(...dates),
+        fc.constantFrom(...dates),
+        fc.constantFrom('CN', 'JP', 'MY'),
+        fc.constantFrom('ndfeb-magnet', 'natural-graphite', 'ndpr-oxide'),
+        async (a, b, origin, mineral) => {
+          const response = await postJson('/v1/landed-cost/compare', {
+            shipment: { ...shipment, mineral },
+            variants: [
+              { label: 'a', asOf: a },
+              { label: 'b', asOf: b, origin },
+            ],
+          });
+          const r = (await response.json()) as Compared;
+          const [first, second] = r.variants;
+          if (first === undefined || second === undefined) throw new Error('two variants expected');
+          const sumOfChanges = second.changes.reduce((t, c) => t + cents(c.amountDelta), 0n);
+          expect(sumOfChanges).toBe(cents(second.deltas.duties) + cents(second.deltas.fees));
+          expect(cents(second.deltas.landedCost)).toBe(
+            cents(second.result.landedCost) - cents(first.result.landedCost),
+          );
+          expect(cents(second.deltas.landedCost)).toBe(
+            cents(second.deltas.duties) + cents(second.deltas.fees),
+          );
+        },
+      ),
+      { numRuns: 25 },
+    );
+  });
+
+  it('one variant is a 422; a bad variant date is named at its pointer', async () => {
+    expect(
+      (await postJson('/v1/landed-cost/compare', { shipment, variants: [{ label: 'x' }] })).status,
+    ).toBe(422);
+    const problem = await problemOf(
+      await postJson('/v1/landed-cost/compare', {
+        shipment,
+        variants: [{ label: 'a' }, { label: 'b', origin: 'QQ' }],
+      }),
+      422,
+    );
+    expect(problem.errors?.[0]?.pointer).toBe('/variants/1/origin');
+  });
+});
+
+describe('GET /v1/landed-cost/compare: a spreadsheet row per date', () => {
+  it('asOf=2025-11-15,2026-03-01&format=csv', async () => {
+    const response = await call(
+      '/v1/landed-cost/compare?mineral=ndfeb-magnet&origin=CN&quantity=1000&unit=kg&price=50&per=kg&asOf=2025-11-15,2026-03-01&format=csv',
+    );
+    expect(response.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    const [header, nov, mar] = (await response.text()).trim().split('\r\n');
+    expect(header).toBe(
+      'label,asOf,origin,destination,scenario,duties,fees,landedCost,effectiveDutyRate,dutiesDelta,feesDelta,landedCostDelta,changes',
+    );
+    expect(nov?.startsWith('2025-11-15,2025-11-15,CN,US,baseline,')).toBe(true);
+    expect(mar).toContain('us-301-magnets-2026 added 12500.00 (started 2026-01-01)');
+  });
+});
