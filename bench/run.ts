@@ -2,34 +2,35 @@
  * Floorline benchmarks (`npm run bench`): numbers, never pass/fail. Prints a table and one JSON
  * summary, and writes the JSON to bench/results/latest.json.
  *
- * - in-worker time (the Server-Timing header) of landed-cost batches of 1, 100, 1,000 and 10,000
- *   lines in workerd (`wrangler dev --env bench`), JSON with lines, JSON totals-only and CSV, and of
- *   the echo route given the same bytes: the calculator's cost as a ratio to parsing and
- *   serialising the same payload;
- * - the same in-process on Node (performance.now(), sub-millisecond);
- * - requests/s and p50/p99 latency (autocannon) of /health, a floor-gap GET and a landed-cost GET;
- * - a soak: thousands of mixed good and bad requests, counting statuses, with the Worker isolate's
- *   heap after GC (inspector) and workerd's memory before, during and after;
- * - cold start: start-up CPU time in workerd (`wrangler check startup`) and evaluating the bundled
- *   module in a fresh Node process; the gzip size of the `wrangler deploy --dry-run --minify`
- *   bundle.
+ * - CPU per request of the workerd process (`wrangler dev --env bench`), read from /proc: the
+ *   utime + stime of every workerd process under our wrangler, before and after M requests sent
+ *   one at a time, divided by M; the median over R rounds. Measured for the 1,000-line landed-cost
+ *   batch as JSON with `detail` lines (the default), full and totals, as CSV in and out, and for
+ *   the echo route given the same request bytes (JSON parsed and serialised, CSV read and
+ *   returned) in the same run: the calculator's cost as a ratio to moving the same payload. (Not
+ *   Server-Timing: that is wall time, and in production Workers only I/O wait.)
+ * - start-up CPU in workerd (`wrangler check startup`: the non-idle samples of its CPU profile);
+ * - the gzip size of the `wrangler deploy --dry-run --minify` bundle;
+ * - with BENCH_FULL=1 also requests/s and p50/p99 latency (autocannon) of single calls, and a
+ *   soak of thousands of mixed good and bad requests with the Worker isolate's heap after GC.
  *
- * Environment: BENCH_QUICK=1 runs fewer repetitions (for a smoke run).
+ * Environment: BENCH_QUICK=1 runs fewer rounds (a smoke run); BENCH_PORT (default 8850; the
+ * inspector takes the next port).
  */
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import autocannon from 'autocannon';
-import { bundleApp } from '../scripts/load-app.ts';
 
 const root = new URL('..', import.meta.url).pathname;
 const quick = process.env.BENCH_QUICK === '1';
-const REPEAT = quick ? 3 : 15;
-const SIZES = [1, 100, 1000, 10000];
-const PORT = 8799;
-const INSPECTOR_PORT = 9239;
+const full = process.env.BENCH_FULL === '1';
+const ROUNDS = quick ? 3 : 9;
+const PORT = Number.parseInt(process.env.BENCH_PORT ?? '8850', 10);
+const INSPECTOR_PORT = PORT + 1;
+const LINES = 1000;
 const BASE = `http://127.0.0.1:${PORT}`;
 
 const median = (xs: number[]) => {
@@ -83,99 +84,156 @@ interface Variant {
   readonly path: string;
   readonly contentType: string;
   readonly accept?: string;
-  readonly body: (n: number) => string;
+  readonly body: string;
+  /** The variant whose request bytes the echo route is given for this one's ratio. */
+  readonly echo?: string;
 }
 
+const jsonBatch = (detail?: string) =>
+  JSON.stringify({ lines: batchLines(LINES), ...(detail === undefined ? {} : { detail }) });
+
+/** The 1,000-line batch in each form, and the echo route given the same bytes. */
 const VARIANTS: Variant[] = [
   {
-    name: 'batch json (lines)',
+    name: 'batch json (lines, default)',
     path: '/v1/landed-cost/batch',
     contentType: 'application/json',
-    body: (n) => JSON.stringify({ lines: batchLines(n) }),
+    body: jsonBatch(),
+    echo: 'echo json',
   },
   {
     name: 'batch json (totals)',
     path: '/v1/landed-cost/batch',
     contentType: 'application/json',
-    body: (n) => JSON.stringify({ lines: batchLines(n), detail: 'totals' }),
+    body: jsonBatch('totals'),
+    echo: 'echo json (totals bytes)',
+  },
+  {
+    name: 'batch json (full)',
+    path: '/v1/landed-cost/batch',
+    contentType: 'application/json',
+    body: jsonBatch('full'),
+    echo: 'echo json (full bytes)',
   },
   {
     name: 'batch csv → csv',
     path: '/v1/landed-cost/batch',
     contentType: 'text/csv',
     accept: 'text/csv',
-    body: batchCsv,
+    body: batchCsv(LINES),
+    echo: 'echo csv',
   },
+  { name: 'echo json', path: '/__bench/batch', contentType: 'application/json', body: jsonBatch() },
   {
-    name: 'echo (same json bytes)',
+    name: 'echo json (totals bytes)',
     path: '/__bench/batch',
     contentType: 'application/json',
-    body: (n) => JSON.stringify({ lines: batchLines(n) }),
+    body: jsonBatch('totals'),
   },
+  {
+    name: 'echo json (full bytes)',
+    path: '/__bench/batch',
+    contentType: 'application/json',
+    body: jsonBatch('full'),
+  },
+  { name: 'echo csv', path: '/__bench/batch', contentType: 'text/csv', body: batchCsv(LINES) },
 ];
 
 type Fetcher = (path: string, init: RequestInit) => Promise<Response>;
 
-/** Median time of each variant and size: `timer` reads it from a response or from the clock. */
-async function measureBatches(
-  fetcher: Fetcher,
-  timer: (response: Response, elapsed: number) => number,
-) {
-  const rows: {
-    variant: string;
-    lines: number;
-    ms: number;
-    perLineUs: number;
-    bytesIn: number;
-    bytesOut: number;
-  }[] = [];
+/** CPU seconds (user + system) of the processes, from /proc/<pid>/stat (clock ticks of 10 ms). */
+async function cpuSeconds(pids: readonly number[]): Promise<number> {
+  let ticks = 0;
+  for (const pid of pids) {
+    const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
+    // Fields after the command name (which may hold spaces): state is field 3, utime 14, stime 15.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    ticks += Number(fields[11]) + Number(fields[12]);
+  }
+  return ticks / 100;
+}
+
+interface CpuRow {
+  variant: string;
+  /** Median CPU per request over the rounds, ms; and the lowest and highest round. */
+  cpuMs: number;
+  minMs: number;
+  maxMs: number;
+  requestsPerRound: number;
+  bytesIn: number;
+  bytesOut: number;
+  ratioToEcho?: number;
+}
+
+/**
+ * Each variant in turn: a warm-up, then ROUNDS rounds of M requests one at a time, M chosen from
+ * the warm-up so that a round costs about 0.6 s of CPU (60 ticks: ±2% resolution).
+ */
+async function measureCpu(pids: readonly number[]): Promise<CpuRow[]> {
+  const rows: CpuRow[] = [];
   for (const variant of VARIANTS) {
-    for (const n of SIZES) {
-      const body = variant.body(n);
-      const times: number[] = [];
-      let bytesOut = 0;
-      const repeat = n >= 10000 ? Math.max(3, Math.floor(REPEAT / 3)) : REPEAT;
-      for (let i = 0; i < repeat + 1; i++) {
-        const headers: Record<string, string> = { 'content-type': variant.contentType };
-        if (variant.accept !== undefined) headers.accept = variant.accept;
-        const start = performance.now();
-        const response = await fetcher(variant.path, { method: 'POST', headers, body });
-        const text = await response.text();
-        const elapsed = performance.now() - start;
-        if (response.status !== 200)
-          throw new Error(`${variant.name} ${n}: ${response.status} ${text.slice(0, 200)}`);
-        bytesOut = text.length;
-        if (i > 0) times.push(timer(response, elapsed)); // the first run warms up
-      }
-      const ms = median(times);
-      rows.push({
-        variant: variant.name,
-        lines: n,
-        ms: round(ms),
-        perLineUs: round((ms * 1000) / n, 1),
-        bytesIn: body.length,
-        bytesOut,
+    const headers: Record<string, string> = { 'content-type': variant.contentType };
+    if (variant.accept !== undefined) headers.accept = variant.accept;
+    let bytesOut = 0;
+    const send = async () => {
+      const response = await fetch(`${BASE}${variant.path}`, {
+        method: 'POST',
+        headers,
+        body: variant.body,
       });
+      const bytes = await response.arrayBuffer();
+      if (response.status !== 200)
+        throw new Error(
+          `${variant.name}: ${response.status} ${new TextDecoder().decode(bytes).slice(0, 200)}`,
+        );
+      bytesOut = bytes.byteLength;
+    };
+    const warm = 5;
+    const before = await cpuSeconds(pids);
+    try {
+      for (let i = 0; i < warm; i++) await send();
+    } catch (error) {
+      // A form this version of the API does not have (e.g. `detail: full` before it existed).
+      console.log(`skipped: ${(error as Error).message.slice(0, 160)}`);
+      continue;
     }
+    const perRequest = Math.max(0.0005, ((await cpuSeconds(pids)) - before) / warm);
+    const m = Math.max(5, Math.min(200, Math.round(0.6 / perRequest)));
+    const samples: number[] = [];
+    for (let r = 0; r < ROUNDS; r++) {
+      const start = await cpuSeconds(pids);
+      for (let i = 0; i < m; i++) await send();
+      samples.push((((await cpuSeconds(pids)) - start) * 1000) / m);
+    }
+    rows.push({
+      variant: variant.name,
+      cpuMs: round(median(samples), 2),
+      minMs: round(Math.min(...samples), 2),
+      maxMs: round(Math.max(...samples), 2),
+      requestsPerRound: m,
+      bytesIn: Buffer.byteLength(variant.body),
+      bytesOut,
+    });
+  }
+  for (const row of rows) {
+    const echo = VARIANTS.find((v) => v.name === row.variant)?.echo;
+    const base = rows.find((r) => r.variant === echo);
+    if (base !== undefined) row.ratioToEcho = round(row.cpuMs / base.cpuMs, 2);
   }
   return rows;
 }
 
-const serverTiming = (response: Response) => {
-  const dur = /total;dur=([0-9.]+)/.exec(response.headers.get('server-timing') ?? '')?.[1];
-  if (dur === undefined) throw new Error('no Server-Timing header');
-  return Number.parseFloat(dur);
-};
-
-/** Evaluating the deploy bundle in a fresh Node process, median of runs (includes seed validation). */
-function coldStartMs(bundle: string): number {
-  const script = `const t=performance.now();await import(${JSON.stringify(`file://${bundle}`)});console.log(performance.now()-t)`;
-  const runs = Array.from({ length: quick ? 3 : 7 }, () =>
-    Number.parseFloat(
-      execFileSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' }),
-    ),
-  );
-  return round(median(runs), 1);
+/** The workerd processes under the wrangler we started. */
+function workerdPids(wrangler: ChildProcess): number[] {
+  return descendants(wrangler.pid ?? -1).filter((pid) => {
+    try {
+      return /^Name:\s+workerd/m.test(
+        execFileSync('cat', [`/proc/${pid}/status`], { encoding: 'utf8' }),
+      );
+    } catch {
+      return false;
+    }
+  });
 }
 
 /**
@@ -437,112 +495,101 @@ async function soak(
   return { requests: total, seconds: round(seconds, 1), statuses, unexpected, memoryMiB };
 }
 
+function gitCommit(): string {
+  try {
+    return execFileSync('git', ['rev-parse', '--short', 'HEAD'], {
+      cwd: root,
+      encoding: 'utf8',
+    }).trim();
+  } catch {
+    return 'unknown';
+  }
+}
+
 async function main() {
   const dir = await mkdtemp(join(tmpdir(), 'floorline-bench-'));
   try {
-    const bundle = await bundleApp(join(dir, 'app.mjs'));
-    const { app } = (await import(`file://${bundle}`)) as typeof import('../src/app');
-    const inProcess: Fetcher = async (path, init) =>
-      app.request(path, init, { FLOORLINE_BENCH: '1' });
-    const node = await measureBatches(inProcess, (_, elapsed) => elapsed);
-    const heapMiB = () => {
-      (globalThis as { gc?: () => void }).gc?.();
-      return round(process.memoryUsage().heapUsed / 1024 / 1024, 1);
-    };
-    const soakedInProcess = await soak(quick ? 600 : 5000, inProcess, { heapAfterGc: heapMiB });
-    const { path: deployed, ...size } = deployBundle(dir);
-    // As .mjs, so that Node does not spend the time of sniffing the module format.
-    const asModule = join(dir, 'worker.mjs');
-    await copyFile(deployed, asModule);
-    const cold = {
-      workerdStartupMs: await workerdStartupMs(dir),
-      nodeModuleInitMs: coldStartMs(asModule),
-    };
+    const { path: _deployed, ...size } = deployBundle(dir);
+    const startupMs = await workerdStartupMs(dir);
 
     const worker = await startWorker();
-    let workerd: Awaited<ReturnType<typeof measureBatches>>;
-    let loads: Awaited<ReturnType<typeof load>>[];
-    let soaked: Awaited<ReturnType<typeof soak>>;
+    let cpu: CpuRow[];
+    const loads: Awaited<ReturnType<typeof load>>[] = [];
+    let soaked: Awaited<ReturnType<typeof soak>> | undefined;
     try {
-      workerd = await measureBatches(
-        (path, init) => fetch(`${BASE}${path}`, init),
-        (response) => serverTiming(response),
-      );
-      loads = [];
-      for (const path of [
-        '/health',
-        '/v1/floor-gap?price=10&floor=16&per=kg&format=text',
-        '/v1/landed-cost?mineral=ndfeb-magnet&origin=CN&quantity=1000&unit=kg&price=75&per=kg&asOf=2026-03-01&format=text',
-      ]) {
-        loads.push(await load(path));
+      const pids = workerdPids(worker);
+      if (pids.length === 0) throw new Error('no workerd process under wrangler');
+      cpu = await measureCpu(pids);
+      if (full) {
+        for (const path of [
+          '/health',
+          '/v1/floor-gap?price=10&floor=16&per=kg&format=text',
+          '/v1/landed-cost?mineral=ndfeb-magnet&origin=CN&quantity=1000&unit=kg&price=75&per=kg&asOf=2026-03-01&format=text',
+        ]) {
+          loads.push(await load(path));
+        }
+        soaked = await soak(quick ? 600 : 5000, (path, init) => fetch(`${BASE}${path}`, init), {
+          isolateHeapAfterGc: await isolateHeap(),
+          workerdRss: () => workerdRssMiB(worker),
+        });
       }
-      soaked = await soak(quick ? 600 : 5000, (path, init) => fetch(`${BASE}${path}`, init), {
-        isolateHeapAfterGc: await isolateHeap(),
-        workerdRss: () => workerdRssMiB(worker),
-      });
     } finally {
       stopWorker(worker);
     }
 
-    const ratio = (rows: typeof node, variant: string, n: number) => {
-      const calc = rows.find((r) => r.variant === variant && r.lines === n)?.ms ?? Number.NaN;
-      const echo =
-        rows.find((r) => r.variant === 'echo (same json bytes)' && r.lines === n)?.ms ?? Number.NaN;
-      return round(calc / echo, 1);
-    };
+    const of = (variant: string) => cpu.find((r) => r.variant === variant);
     const summary = {
       date: new Date().toISOString(),
-      node: process.version,
-      workerd: {
-        batches: workerd,
-        ratioToEcho1000: {
-          lines: ratio(workerd, 'batch json (lines)', 1000),
-          totals: ratio(workerd, 'batch json (totals)', 1000),
-        },
+      commit: process.env.BENCH_COMMIT ?? gitCommit(),
+      lines: LINES,
+      workerdCpuPerRequest: cpu,
+      ratioToEcho: {
+        lines: of('batch json (lines, default)')?.ratioToEcho,
+        totals: of('batch json (totals)')?.ratioToEcho,
+        full: of('batch json (full)')?.ratioToEcho,
+        csv: of('batch csv → csv')?.ratioToEcho,
       },
-      inProcessNode: {
-        batches: node,
-        ratioToEcho1000: {
-          lines: ratio(node, 'batch json (lines)', 1000),
-          totals: ratio(node, 'batch json (totals)', 1000),
-          csv: ratio(node, 'batch csv → csv', 1000),
-        },
-      },
-      load: loads,
-      soak: { workerd: soaked, inProcess: soakedInProcess },
-      coldStart: cold,
+      startupCpuMs: startupMs,
       bundle: { ...size, gzipKiB: round(size.gzipBytes / 1024, 1) },
+      ...(full ? { load: loads, soak: soaked } : {}),
       targets: {
-        batch1000WorkerdMs: '< 10 (aim 5)',
-        perLineVsEcho: '≤ 3×',
+        linesRatio: '≤ 3',
+        totalsAndCsvRatio: '≤ 2',
+        linesCpuMs: '≤ 10 (median)',
+        startupCpuMs: '≤ 50',
         bundleGzipKiB: '≤ 150',
-        moduleInitMs: '≤ 50',
       },
     };
 
     console.log(
-      '\nLanded-cost batches (median; workerd = Server-Timing, 1 ms resolution; node = in-process clock)',
+      `\n${LINES}-line landed-cost batch: CPU per request of the workerd process (/proc utime + stime; median of ${ROUNDS} rounds, lowest–highest round)`,
     );
     console.log(
-      'variant                   lines   workerd ms  µs/line   node ms   µs/line   bytes in → out',
+      'variant                        CPU ms   (range)          × echo   bytes in → out   requests/round',
     );
-    for (const w of workerd) {
-      const n = node.find((r) => r.variant === w.variant && r.lines === w.lines);
+    for (const r of cpu) {
       console.log(
-        `${w.variant.padEnd(24)} ${String(w.lines).padStart(6)} ${String(w.ms).padStart(11)} ${String(w.perLineUs).padStart(9)} ${String(n?.ms ?? '').padStart(9)} ${String(n?.perLineUs ?? '').padStart(9)}   ${w.bytesIn} → ${w.bytesOut}`,
+        `${r.variant.padEnd(30)} ${String(r.cpuMs).padStart(6)}   (${r.minMs}–${r.maxMs})`.padEnd(
+          56,
+        ) +
+          `${r.ratioToEcho === undefined ? '' : String(r.ratioToEcho)}`.padStart(6) +
+          `   ${r.bytesIn} → ${r.bytesOut}   ${r.requestsPerRound}`,
       );
     }
-    console.log('\nLoad (autocannon, 10 connections, wrangler dev)');
-    for (const l of loads)
-      console.log(
-        `${l.path.slice(0, 60).padEnd(60)} ${String(l.requestsPerSec).padStart(7)} req/s  p50 ${l.p50Ms} ms  p99 ${l.p99Ms} ms  non-2xx ${l.non2xx}`,
-      );
     console.log(
-      `\nSoak: ${soaked.requests} requests in ${soaked.seconds} s; statuses ${JSON.stringify(soaked.statuses)}; unexpected ${soaked.unexpected}; Worker isolate heap after GC ${soaked.memoryMiB.isolateHeapAfterGc?.join(' → ')} MiB (workerd RSS ${soaked.memoryMiB.workerdRss?.join(' → ')} MiB); in-process heap after GC over the same soak ${soakedInProcess.memoryMiB.heapAfterGc?.join(' → ')} MiB`,
+      `\nStart-up: ${startupMs} ms CPU in workerd (wrangler check startup); bundle ${round(size.bytes / 1024, 1)} KiB, gzip ${summary.bundle.gzipKiB} KiB`,
     );
-    console.log(
-      `Cold start: workerd start-up CPU ${cold.workerdStartupMs} ms (wrangler check startup), module evaluation in Node ${cold.nodeModuleInitMs} ms; bundle ${round(size.bytes / 1024, 1)} KiB, gzip ${summary.bundle.gzipKiB} KiB`,
-    );
+    if (full) {
+      console.log('\nLoad (autocannon, 10 connections, wrangler dev)');
+      for (const l of loads)
+        console.log(
+          `${l.path.slice(0, 60).padEnd(60)} ${String(l.requestsPerSec).padStart(7)} req/s  p50 ${l.p50Ms} ms  p99 ${l.p99Ms} ms  non-2xx ${l.non2xx}`,
+        );
+      if (soaked !== undefined)
+        console.log(
+          `\nSoak: ${soaked.requests} requests in ${soaked.seconds} s; statuses ${JSON.stringify(soaked.statuses)}; unexpected ${soaked.unexpected}; Worker isolate heap after GC ${soaked.memoryMiB.isolateHeapAfterGc?.join(' → ')} MiB (workerd RSS ${soaked.memoryMiB.workerdRss?.join(' → ')} MiB)`,
+        );
+    }
     console.log('\nJSON summary:');
     console.log(JSON.stringify(summary));
     await mkdir(join(root, 'bench/results'), { recursive: true });

@@ -3,7 +3,6 @@ import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
-import { timing } from 'hono/timing';
 import { type PolicyData, policyData } from './data/store';
 import { benchmarkCheckRouter } from './http/benchmark-check/benchmark-check.index';
 import { blocTiersRouter } from './http/bloc-tiers/bloc-tiers.index';
@@ -25,6 +24,7 @@ import { mediaType, refuseContentCoding } from './http/media-type';
 import { apiKeys } from './http/middleware/api-keys';
 import { httpCache } from './http/middleware/cache';
 import { rateLimit } from './http/middleware/rate-limit';
+import { serverTiming } from './http/middleware/server-timing';
 import { originContentRouter } from './http/origin-content/origin-content.index';
 import { Problem } from './http/problem';
 import { referenceRouter } from './http/reference/reference.index';
@@ -125,7 +125,7 @@ export function createApp({ data = policyData }: AppOptions = {}) {
     return next();
   });
   app.use(requestId());
-  app.use(timing({ crossOrigin: true }));
+  app.use(serverTiming);
   app.use(secureHeaders({ crossOriginResourcePolicy: 'cross-origin' }));
   app.use(
     cors({
@@ -184,6 +184,8 @@ export function createApp({ data = policyData }: AppOptions = {}) {
   app.post('/__bench/batch', async (c) => {
     if ((c.env as Bindings | undefined)?.FLOORLINE_BENCH !== '1')
       throw new Problem(404, 'There is no /__bench/batch.');
+    if (mediaType(c.req.header('content-type')) === 'text/csv')
+      return c.body(await c.req.text(), 200, { 'content-type': 'text/csv; charset=utf-8' });
     return c.json(await c.req.json());
   });
 

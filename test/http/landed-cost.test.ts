@@ -9,6 +9,14 @@ interface Line {
   rate?: string;
   legal: { instrument: string };
 }
+interface BatchLine {
+  lane: string;
+  customsValue: string;
+  charges: { measureId: string; kind: string; rate?: string; base: string; amount: string }[];
+  duties: string;
+  landedCost: string;
+  entryId?: string;
+}
 interface LandedCost {
   customsValue: string;
   goods: string;
@@ -510,6 +518,7 @@ describe('GET /v1/landed-cost and the batch', () => {
       price: { amount: '50', currency: 'EUR', per: 'kg' },
     };
     const response = await postJson('/v1/landed-cost/batch', {
+      detail: 'full',
       lines: [
         { ...line, fx: { USD: '0.5' } },
         { ...line, fx: { USD: '2' } },
@@ -570,11 +579,12 @@ describe('GET /v1/landed-cost and the batch', () => {
       ],
     });
     const body = (await response.json()) as {
-      results: { ok: boolean; result: LandedCost }[];
+      results: { ok: boolean; result: BatchLine }[];
       totals: { fees: string };
     };
+    const mpf = (r: BatchLine) => r.charges.find((c) => c.measureId === 'us-mpf-fy2026')?.amount;
     // 33.58 × 5,000 / 8,000 = 20.9875; × 3,000 / 8,000 = 12.5925
-    expect(body.results.map((r) => amounts(r.result)['us-mpf-fy2026'])).toEqual(['20.99', '12.59']);
+    expect(body.results.map((r) => mpf(r.result))).toEqual(['20.99', '12.59']);
     expect(body.totals.fees).toBe('33.58');
   });
 
@@ -780,5 +790,75 @@ describe('reported parts add up to reported totals (each part rounded once)', ()
       fees: '67.24',
       landedCost: '129.50',
     });
+  });
+});
+
+describe('batch detail: lines (default), full, totals', () => {
+  const magnets = {
+    mineral: 'ndfeb-magnet',
+    origin: 'CN',
+    asOf: '2026-03-01',
+    transport: 'air',
+    quantity: { value: '1000', unit: 'kg' },
+    price: { amount: '75', per: 'kg' },
+  };
+
+  it('lines: each line carries its charges by measure id; labels and legal sources come once', async () => {
+    const response = await postJson('/v1/landed-cost/batch', { lines: [magnets, magnets] });
+    const text = await response.text();
+    // Kept ASCII: the labels' dashes and quotes are escaped, and read back the same.
+    expect(/[\u0080-\uffff]/.test(text)).toBe(false);
+    const body = JSON.parse(text) as {
+      results: { result: BatchLine & Record<string, unknown> }[];
+      lanes: Record<string, { product: { mineral: string }; meta: { asOf: string } }>;
+      measures: Record<
+        string,
+        { label: string; legal: { instrument: string }; confidence: string }
+      >;
+    };
+    const [first, second] = body.results.map((r) => r.result);
+    expect(first).toEqual(second);
+    expect(first?.lane).toBe('L1');
+    expect(Object.keys(body.lanes)).toEqual(['L1']);
+    expect(body.lanes.L1?.product.mineral).toBe('ndfeb-magnet');
+    expect(body.lanes.L1?.meta.asOf).toBe('2026-03-01');
+    // 75,000 customs value: MFN 2.1% = 1,575.00; Section 301 25% = 18,750.00; MPF 0.3464% = 259.80
+    expect(first?.customsValue).toBe('75000.00');
+    expect(first?.charges).toContainEqual({
+      measureId: 'us-mfn-8505-11',
+      kind: 'ad-valorem',
+      rate: '0.021',
+      base: '75000.00',
+      amount: '1575.00',
+    });
+    expect(first?.charges).toContainEqual({
+      measureId: 'us-mpf-fy2026',
+      kind: 'fee',
+      rate: '0.003464',
+      base: '75000.00',
+      amount: '259.80',
+    });
+    for (const charge of first?.charges ?? []) {
+      expect(body.measures[charge.measureId]?.legal.instrument).toBeTruthy();
+    }
+    expect(first).not.toHaveProperty('lines');
+    expect(first).not.toHaveProperty('meta');
+  });
+
+  it('full: each result is exactly the single-call answer, formulas included', async () => {
+    const single = await (await postJson('/v1/landed-cost', magnets)).json();
+    const batch = (await (
+      await postJson('/v1/landed-cost/batch', { detail: 'full', lines: [magnets] })
+    ).json()) as { results: { result: unknown }[]; lanes?: unknown };
+    expect(batch.results[0]?.result).toEqual(single);
+    expect(batch.lanes).toBeUndefined();
+  });
+
+  it('totals: each result without charge lines; totals add up as before', async () => {
+    const body = (await (
+      await postJson('/v1/landed-cost/batch', { detail: 'totals', lines: [magnets] })
+    ).json()) as { results: { result: Record<string, unknown> }[]; totals: { landedCost: string } };
+    expect(body.results[0]?.result).not.toHaveProperty('lines');
+    expect(body.results[0]?.result.landedCost).toBe(body.totals.landedCost);
   });
 });

@@ -6,10 +6,11 @@ import { type Decimal, sum, toText, ZERO } from '../../numeric';
 import { flatRequest, parseRequest } from '../calculator';
 import { CsvSyntaxError, parseCsv, toCsv } from '../csv';
 import { memoize } from '../format-number';
+import { asciiJson, jsonBody } from '../json-body';
 import { todayUtc } from '../money-input';
 import { type FieldProblem, Problem, problemBody } from '../problem';
 import { parameterFor, pointersOf, type QueryForm } from '../query-form';
-import { type LaneCache, resolveLandedCost } from './landed-cost.command';
+import { type LaneCache, type LaneContext, resolveLandedCost } from './landed-cost.command';
 import { LANDED_COST_FORM, withFlatDefaults } from './landed-cost.form';
 import {
   type Assessment,
@@ -17,12 +18,17 @@ import {
   type DutyAssessment,
   LANDED_COST_COLUMNS,
   landedCostRow,
+  laneMeasures,
   ownFees,
-  type PresentOptions,
+  presentBatchLane,
+  presentBatchLine,
   presentLandedCost,
+  presentMeasure,
   withFees,
 } from './landed-cost.present';
 import {
+  type BatchLane,
+  type BatchMeasure,
   type BatchRequest,
   type BatchResponse,
   LandedCostLineSchema,
@@ -162,6 +168,12 @@ function shareEntry(
   }
 }
 
+/** How much of each line a batch answer carries (see BatchRequest `detail`). */
+export interface BatchOptions {
+  readonly explain: boolean;
+  readonly detail: 'lines' | 'full' | 'totals';
+}
+
 /**
  * Runs a batch: every line alone (a bad line fails only itself), then customs entries, then
  * totals across the good lines (when they share one reporting currency).
@@ -170,7 +182,7 @@ export function runBatch(
   lines: readonly BatchLine[],
   data: PolicyData,
   warnings: readonly Warning[],
-  options: PresentOptions = { explain: false, detail: 'lines' },
+  options: BatchOptions = { explain: false, detail: 'lines' },
 ): BatchResponse {
   if (lines.length > MAX_BATCH_LINES) {
     throw new Problem(
@@ -183,11 +195,29 @@ export function runBatch(
   const drafts = outcomes.flatMap((o) => (o.ok ? [o.duties] : []));
   const entries = entryFees(drafts);
   const good = drafts.map((d, k) => withFees(d, entries.fees.get(k) ?? ownFees(d)));
+  const { detail, explain } = options;
+  // With `lines`, what a lane's lines share is given once, in `lanes` and `measures`.
+  const lanes: Record<string, BatchLane> = {};
+  const measures: Record<string, BatchMeasure> = {};
+  const laneIds = new Map<LaneContext, Partial<Record<RoundingMode, string>>>();
+  const laneOf = ({ command }: Assessment): string => {
+    const ids = laneIds.get(command.lane) ?? {};
+    let id = ids[command.rounding];
+    if (id === undefined) {
+      id = `L${Object.keys(lanes).length + 1}`;
+      ids[command.rounding] = id;
+      laneIds.set(command.lane, ids);
+      lanes[id] = presentBatchLane(command.lane, command.rounding, explain);
+      for (const m of laneMeasures(command.lane)) measures[m.id] ??= presentMeasure(m);
+    }
+    return id;
+  };
+  const present = (a: Assessment) =>
+    detail === 'lines' ? presentBatchLine(a, laneOf(a)) : presentLandedCost(a, { explain, detail });
   let next = 0;
   const results: BatchResponse['results'] = outcomes.map((o, index) => {
     // `good` holds one assessment per good outcome, in order.
-    if (o.ok)
-      return { index, ok: true, result: presentLandedCost(good[next++] as Assessment, options) };
+    if (o.ok) return { index, ok: true, result: present(good[next++] as Assessment) };
     const entryId = (lines[index]?.request as { entryId?: unknown } | null)?.entryId;
     return {
       index,
@@ -229,6 +259,7 @@ export function runBatch(
       fees: total((r) => r.fees),
       landedCost: total((r) => r.landedCost),
     },
+    ...(detail === 'lines' ? { lanes, measures } : {}),
     meta: {
       dataVersion: data.dataVersion,
       asOf: good[0]?.command.lane.asOf ?? todayUtc(),
@@ -239,11 +270,23 @@ export function runBatch(
   };
 }
 
+/**
+ * The batch as JSON. With `lines` the answer is written in parts: the lines are ASCII and stay a
+ * one-byte string, the lanes and measures (labels, legal titles) are escaped to ASCII; other
+ * details are encoded to UTF-8 once.
+ */
+export function batchJson(response: BatchResponse): string | Uint8Array<ArrayBuffer> {
+  const { results, totals, lanes, measures, meta } = response;
+  if (lanes === undefined || measures === undefined) return jsonBody(response);
+  return `{"results":${asciiJson(results)},"totals":${asciiJson(totals)},"lanes":${asciiJson(lanes)},"measures":${asciiJson(measures)},"meta":${asciiJson(meta)}}`;
+}
+
 /** The batch as CSV: one row per line, in order, with an `error` column for failed lines. */
 export function batchCsv(response: BatchResponse): string {
   const header = ['line', ...LANDED_COST_COLUMNS, 'error'];
   const rows = response.results.map((r): string[] => {
     if (r.ok) {
+      if ('charges' in r.result) throw new Error('a CSV batch is run with totals');
       const row = landedCostRow(r.result);
       return [String(r.index), ...LANDED_COST_COLUMNS.map((column) => row[column]), ''];
     }

@@ -1,9 +1,18 @@
 import { createRoute, type RouteHandler, z } from '@hono/zod-openapi';
 import { type Calculator, calculatorRouter, dataOf } from '../calculator';
 import type { AppEnv } from '../env';
+import { JSON_CONTENT_TYPE } from '../json-body';
 import { requireMediaType } from '../media-type';
 import { Problem, problemResponses } from '../problem';
-import { batchCsv, csvLines, jsonLines, MAX_BATCH_LINES, runBatch } from './landed-cost.batch';
+import {
+  type BatchOptions,
+  batchCsv,
+  batchJson,
+  csvLines,
+  jsonLines,
+  MAX_BATCH_LINES,
+  runBatch,
+} from './landed-cost.batch';
 import { type LandedCostCommand, resolveLandedCost } from './landed-cost.command';
 import { LANDED_COST_FORM, withFlatDefaults } from './landed-cost.form';
 import {
@@ -116,7 +125,7 @@ const handlePostLandedCostBatch: RouteHandler<typeof postLandedCostBatch, AppEnv
   const isCsv = (c.req.header('content-type') ?? '').toLowerCase().startsWith('text/csv');
   let batch: ReturnType<typeof csvLines>;
   let explain = false;
-  let detail: 'lines' | 'totals' = 'lines';
+  let detail: BatchOptions['detail'] = 'lines';
   if (isCsv) {
     batch = csvLines(await c.req.text());
   } else {
@@ -124,8 +133,9 @@ const handlePostLandedCostBatch: RouteHandler<typeof postLandedCostBatch, AppEnv
     if (typeof body === 'string')
       throw new Problem(415, 'A JSON batch must be an object with lines.');
     batch = { lines: jsonLines(body), warnings: [] };
-    explain = body.explain ?? false;
     detail = body.detail ?? 'lines';
+    // `full` is the single-call answer, which explains itself unless told not to.
+    explain = body.explain ?? detail === 'full';
   }
   const csv = (c.req.header('accept') ?? '').includes('text/csv');
   const response = runBatch(
@@ -137,7 +147,7 @@ const handlePostLandedCostBatch: RouteHandler<typeof postLandedCostBatch, AppEnv
   if (csv) {
     return c.body(batchCsv(response), 200, { 'content-type': 'text/csv; charset=utf-8' });
   }
-  return c.json(response, 200);
+  return c.body(batchJson(response), 200, { 'content-type': JSON_CONTENT_TYPE });
 };
 
 export const landedCostRouter = calculatorRouter(landedCostCalculator).openapi(

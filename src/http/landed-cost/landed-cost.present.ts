@@ -36,7 +36,13 @@ import { formulaFormat, grouped, memoize } from '../format-number';
 import { buildMeta, type Meta } from '../meta';
 import type { FlatRow } from '../output';
 import type { LandedCostCommand, LaneContext } from './landed-cost.command';
-import type { LandedCostBatchResult, LandedCostResponse } from './landed-cost.schemas';
+import type {
+  BatchLane,
+  BatchMeasure,
+  LandedCostBatchLine,
+  LandedCostBatchResult,
+  LandedCostResponse,
+} from './landed-cost.schemas';
 
 /** The assessed shipment before reporting: customs value, duty lines, fees and totals. */
 export interface Assessment {
@@ -108,11 +114,14 @@ function legalOfRow(m: MeasureRow) {
   };
 }
 
-function measureOf(command: LandedCostCommand, id: string): MeasureRow {
-  const measure =
-    command.lane.measures.get(id) ?? command.lane.selection.applied.find((m) => m.id === id);
+function measureIn(context: LaneContext, id: string): MeasureRow {
+  const measure = context.measures.get(id) ?? context.selection.applied.find((m) => m.id === id);
   if (measure === undefined) throw new Error(`measure ${id} vanished between parse and report`);
   return measure;
+}
+
+function measureOf(command: LandedCostCommand, id: string): MeasureRow {
+  return measureIn(command.lane, id);
 }
 
 /** A lane's rates as reported, once per charge: rate "0.021" and percentage "2.1%", by rounding. */
@@ -198,30 +207,42 @@ function feeBounds(fee: FeeCharge, currency: string): string {
 }
 
 /** Export licences of the origin in force for this product's elements (not charges). */
+function licencesOf(context: LaneContext): MeasureRow[] {
+  return context.selection.licences.filter(
+    (m) =>
+      m.kind === 'export-licence' &&
+      (context.mineral === undefined ||
+        m.elements.some((e) => context.mineral?.elements.includes(e))),
+  );
+}
+
 function exportLicencesOf(command: LandedCostCommand) {
-  return command.lane.selection.licences
-    .filter(
-      (m) =>
-        m.kind === 'export-licence' &&
-        (command.lane.mineral === undefined ||
-          m.elements.some((e) => command.lane.mineral?.elements.includes(e))),
-    )
-    .map((m) => ({
-      measureId: m.id,
-      label: m.label,
-      elements: m.kind === 'export-licence' ? m.elements : [],
-      legal: legalOf(m),
-    }));
+  return licencesOf(command.lane).map((m) => ({
+    measureId: m.id,
+    label: m.label,
+    elements: m.kind === 'export-licence' ? m.elements : [],
+    legal: legalOf(m),
+  }));
+}
+
+/** Every measure considered for the lane, and why it applied or not. */
+function explainOf(context: LaneContext) {
+  return context.selection.considered.map((c) => ({
+    measureId: c.measure.id,
+    label: c.measure.label,
+    applied: c.applied,
+    reason: c.reason,
+  }));
 }
 
 /**
- * How much of a landed-cost answer to report: `lines` (default) carries every charge line with its
- * formula and legal source; `totals` only the totals (a batch's compact form, and its CSV);
- * `explain` adds every measure considered.
+ * How much of a landed-cost answer to report: `full` is the single-call answer, every charge line
+ * with its formula and legal source; `totals` only the totals (a batch's compact form, and its
+ * CSV); `explain` adds every measure considered. (A batch's default, `lines`, is presentBatchLine.)
  */
 export interface PresentOptions {
   readonly explain: boolean;
-  readonly detail: 'lines' | 'totals';
+  readonly detail: 'full' | 'totals';
 }
 
 const plain = toPlain;
@@ -257,21 +278,161 @@ const laneViews = memoize((context: LaneContext) => {
   return { 'half-up': view('half-up'), 'half-even': view('half-even') };
 });
 
+/** The figures every form of a line reports (JSON, batch lines, CSV), each rounded once. */
+export function lineFigures(a: Assessment) {
+  const { command, totals, reported } = a;
+  const { rounding, shipment } = command;
+  const perUnit = (amount: Decimal, quantity: Decimal) =>
+    formatRatioFixed({ of: amount, to: quantity }, PER_UNIT_PLACES, rounding);
+  const landedPerUnit = perUnit(totals.landedCost, shipment.quantity);
+  return {
+    goods: toText(reported.goods),
+    customsValue: toText(reported.customsValue),
+    duties: toText(reported.duties),
+    fees: toText(reported.fees),
+    freight: toText(reported.freight),
+    insurance: toText(reported.insurance),
+    landedCost: toText(reported.landedCost),
+    landedPerUnit,
+    landedPerKg:
+      shipment.unit === 'kg'
+        ? landedPerUnit
+        : perUnit(totals.landedCost, multiply(shipment.quantity, kgPerUnit(shipment.unit))),
+    effectiveDutyRate: formatRatio({ of: totals.duties, to: a.customsValue }, rounding),
+  };
+}
+
+/**
+ * A batch line in the default `lines` detail: only what varies per line. Each charge names its
+ * measure (label, legal source, confidence in the answer's `measures`); `lane` names the lane
+ * (product, bloc, licences, warnings in the answer's `lanes`).
+ */
+export function presentBatchLine(a: Assessment, lane: string): LandedCostBatchLine {
+  const { command } = a;
+  const { rounding, shipment } = command;
+  const figures = lineFigures(a);
+  const cv = figures.customsValue;
+  const charges: LandedCostBatchLine['charges'] = [];
+  for (let i = 0; i < a.dutyLines.length; i++) {
+    const line = a.dutyLines[i] as DutyLine;
+    const amount = toText(a.reported.dutyLines[i] ?? line.amount);
+    const charge = line.charge;
+    if (charge.kind === 'ad-valorem') {
+      charges.push({
+        measureId: charge.id,
+        kind: charge.kind,
+        rate: rateTexts(charge)[rounding].rate,
+        base: cv,
+        amount,
+      });
+    } else if (charge.kind === 'specific') {
+      charges.push({
+        measureId: charge.id,
+        kind: charge.kind,
+        base: plain(shipment.quantity),
+        amount,
+      });
+    } else {
+      const ave = line.floorGap?.result.adValoremEquivalent ?? null;
+      charges.push(
+        ave === null
+          ? { measureId: charge.id, kind: charge.kind, base: cv, amount }
+          : {
+              measureId: charge.id,
+              kind: charge.kind,
+              rate: formatRatio(ave, rounding),
+              base: cv,
+              amount,
+            },
+      );
+    }
+  }
+  const fees = command.lane.fees;
+  for (let i = 0; i < fees.length; i++) {
+    const fee = fees[i] as FeeCharge;
+    const amount = toText(
+      a.reported.feeLines[i] ?? a.feeAmounts[i] ?? clampedFee(fee, a.customsValue),
+    );
+    charges.push({
+      measureId: fee.id,
+      kind: 'fee',
+      rate: rateTexts(fee)[rounding].rate,
+      base: cv,
+      amount,
+    });
+  }
+  const result: LandedCostBatchLine = {
+    lane,
+    incoterm: shipment.incoterm,
+    quantity: { value: plain(shipment.quantity), unit: shipment.unit },
+    goods: figures.goods,
+    customsValue: cv,
+    charges,
+    duties: figures.duties,
+    fees: figures.fees,
+    freight: figures.freight,
+    insurance: figures.insurance,
+    landedCost: figures.landedCost,
+    landedPerUnit: figures.landedPerUnit,
+    landedPerKg: figures.landedPerKg,
+    effectiveDutyRate: figures.effectiveDutyRate,
+  };
+  if (command.entryId !== undefined) result.entryId = command.entryId;
+  return result;
+}
+
+/** A lane of a batch answer in `lines` detail: what every line of it shares, once. */
+export function presentBatchLane(
+  context: LaneContext,
+  rounding: RoundingMode,
+  explain: boolean,
+): BatchLane {
+  const view = laneViews(context)[rounding];
+  const lane: BatchLane = {
+    product: view.product,
+    lane: view.lane,
+    scenario: context.scenario,
+    transport: context.transport,
+    valuationBasis: context.valuationBasis,
+    coverage: view.coverage,
+    exportLicences: licencesOf(context).map((m) => ({
+      measureId: m.id,
+      elements: m.kind === 'export-licence' ? m.elements : [],
+    })),
+    meta: view.meta,
+  };
+  if (explain) lane.explain = explainOf(context);
+  return lane;
+}
+
+/** The measures a lane's lines point to (charges and export licences), for the answer's `measures`. */
+export function laneMeasures(context: LaneContext): MeasureRow[] {
+  const ids = [...context.duties.map((d) => d.id), ...context.fees.map((f) => f.id)];
+  return [...ids.map((id) => measureIn(context, id)), ...licencesOf(context)];
+}
+
+/** A measure of the answer's `measures` dictionary: what every line charged under it shares. */
+export const presentMeasure = memoize(
+  (m: MeasureRow): BatchMeasure => ({
+    label: m.label,
+    kind: m.kind,
+    programme: m.programme,
+    legal: legalOf(m),
+    confidence: m.confidence,
+  }),
+);
+
 /** The single-call answer, every line with its formula and legal source. */
 export function presentLandedCost(a: Assessment): LandedCostResponse;
 export function presentLandedCost(a: Assessment, options: PresentOptions): LandedCostBatchResult;
 export function presentLandedCost(
   a: Assessment,
-  options: PresentOptions = { explain: true, detail: 'lines' },
+  options: PresentOptions = { explain: true, detail: 'full' },
 ): LandedCostBatchResult {
-  const { command, totals, reported } = a;
+  const { command } = a;
   const { rounding, shipment } = command;
   const view = laneViews(command.lane)[rounding];
-  const perUnit = (amount: Decimal, quantity: Decimal) =>
-    formatRatioFixed({ of: amount, to: quantity }, PER_UNIT_PLACES, rounding);
-
-  const customsValue = toText(reported.customsValue);
-  const landedPerUnit = perUnit(totals.landedCost, shipment.quantity);
+  const figures = lineFigures(a);
   // Built in the order of the answer, optional parts added in place (no spread copies per line).
   const result: LandedCostBatchResult = {
     product: view.product,
@@ -280,32 +441,22 @@ export function presentLandedCost(
     incoterm: shipment.incoterm,
     transport: command.lane.transport,
     quantity: { value: plain(shipment.quantity), unit: shipment.unit },
-    goods: toText(reported.goods),
-    customsValue,
+    goods: figures.goods,
+    customsValue: figures.customsValue,
     valuationBasis: shipment.valuationBasis,
   } as LandedCostBatchResult;
-  if (options.detail === 'lines') result.lines = presentLines(a, grouped(customsValue));
-  result.duties = toText(reported.duties);
-  result.fees = toText(reported.fees);
-  result.freight = toText(reported.freight);
-  result.insurance = toText(reported.insurance);
-  result.landedCost = toText(reported.landedCost);
-  result.landedPerUnit = landedPerUnit;
-  result.landedPerKg =
-    shipment.unit === 'kg'
-      ? landedPerUnit
-      : perUnit(totals.landedCost, multiply(shipment.quantity, kgPerUnit(shipment.unit)));
-  result.effectiveDutyRate = formatRatio({ of: totals.duties, to: a.customsValue }, rounding);
+  if (options.detail === 'full') result.lines = presentLines(a, grouped(figures.customsValue));
+  result.duties = figures.duties;
+  result.fees = figures.fees;
+  result.freight = figures.freight;
+  result.insurance = figures.insurance;
+  result.landedCost = figures.landedCost;
+  result.landedPerUnit = figures.landedPerUnit;
+  result.landedPerKg = figures.landedPerKg;
+  result.effectiveDutyRate = figures.effectiveDutyRate;
   result.coverage = view.coverage;
-  if (options.detail === 'lines') result.exportLicences = exportLicencesOf(command);
-  if (options.explain) {
-    result.explain = command.lane.selection.considered.map((c) => ({
-      measureId: c.measure.id,
-      label: c.measure.label,
-      applied: c.applied,
-      reason: c.reason,
-    }));
-  }
+  if (options.detail === 'full') result.exportLicences = exportLicencesOf(command);
+  if (options.explain) result.explain = explainOf(command.lane);
   if (command.entryId !== undefined) result.entryId = command.entryId;
   result.meta = view.meta;
   return result;

@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { CONFIDENCES } from '../../data/schema';
 import { INCOTERMS, TRANSPORTS } from '../../domain/landed-cost';
 import { FloorGapMethodSchema } from '../floor-gap/floor-gap.schemas';
 import {
@@ -148,6 +149,9 @@ export type LandedCostRequest = z.infer<typeof LandedCostRequestSchema>;
  */
 export const LandedCostLineSchema = z.compile(LandedCostRequestSchema);
 
+/** The kinds of charge line: the duties in the order they are assessed, then fees. */
+const CHARGE_KINDS = ['ad-valorem', 'specific', 'floor-gap', 'fee'] as const;
+
 const Legal = z.object({
   instrument: z.string(),
   citation: z.string().optional(),
@@ -157,14 +161,14 @@ const Legal = z.object({
 export const ChargeLineSchema = z
   .object({
     measureId: z.string().openapi({ example: 'us-mfn-8505-11' }),
-    kind: z.enum(['ad-valorem', 'specific', 'floor-gap', 'fee']),
+    kind: z.enum(CHARGE_KINDS),
     label: z.string().openapi({ example: 'US MFN duty, permanent magnets of metal (2.1%)' }),
     basis: z.string().openapi({ example: 'customs value' }),
     rate: DecimalOutput.optional().openapi({ example: '0.021' }),
     amount: DecimalOutput.openapi({ example: '15750.00' }),
     formula: z.string().openapi({ example: '2.1% × 750,000.00' }),
     legal: Legal,
-    confidence: z.enum(['high', 'medium', 'low']),
+    confidence: z.enum(CONFIDENCES),
   })
   .openapi('ChargeLine');
 
@@ -253,6 +257,86 @@ export const LandedCostBatchResultSchema = LandedCostResponseSchema.partial({
 
 export type LandedCostBatchResult = z.infer<typeof LandedCostBatchResultSchema>;
 
+/** A batch line in the default `"detail": "lines"`: what varies per line, pointing to its lane. */
+export const LandedCostBatchLineSchema = z
+  .object({
+    lane: z
+      .string()
+      .openapi({ description: 'Key of the line’s lane in the answer’s `lanes`.', example: 'L1' }),
+    incoterm: z.enum(INCOTERMS),
+    quantity: z.object({ value: DecimalOutput, unit: UnitSchema }),
+    goods: DecimalOutput,
+    customsValue: DecimalOutput,
+    charges: z
+      .array(
+        z.object({
+          measureId: z.string().openapi({
+            description: 'Key of the measure in the answer’s `measures` (label, legal source).',
+            example: 'us-mfn-8505-11',
+          }),
+          kind: z.enum(CHARGE_KINDS),
+          rate: DecimalOutput.optional().openapi({
+            description:
+              'The rate (a floor-gap duty’s ad valorem equivalent); none for specific duties.',
+            example: '0.021',
+          }),
+          base: DecimalOutput.openapi({
+            description: 'What the rate applies to: the customs value; a specific duty’s quantity.',
+            example: '750000.00',
+          }),
+          amount: DecimalOutput.openapi({ example: '15750.00' }),
+        }),
+      )
+      .openapi({ description: 'Duties (ad valorem, specific, floor-gap), then fees.' }),
+    duties: DecimalOutput,
+    fees: DecimalOutput,
+    freight: DecimalOutput,
+    insurance: DecimalOutput,
+    landedCost: DecimalOutput,
+    landedPerUnit: DecimalOutput,
+    landedPerKg: DecimalOutput,
+    effectiveDutyRate: DecimalOutput,
+    entryId: z.string().optional(),
+  })
+  .openapi('LandedCostBatchLine');
+
+export type LandedCostBatchLine = z.infer<typeof LandedCostBatchLineSchema>;
+
+/** What every line of a lane shares, once per batch answer. */
+export const BatchLaneSchema = LandedCostResponseSchema.pick({
+  product: true,
+  lane: true,
+  scenario: true,
+  transport: true,
+  valuationBasis: true,
+  coverage: true,
+  explain: true,
+  meta: true,
+})
+  .extend({
+    exportLicences: z
+      .array(z.object({ measureId: z.string(), elements: z.array(z.string()) }))
+      .openapi({
+        description: 'Export licences of the origin in force for the product (in `measures`).',
+      }),
+  })
+  .openapi('LandedCostBatchLane');
+
+export type BatchLane = z.infer<typeof BatchLaneSchema>;
+
+/** A measure the lines of a batch answer point to. */
+export const BatchMeasureSchema = z
+  .object({
+    label: z.string(),
+    kind: z.string().openapi({ example: 'ad-valorem' }),
+    programme: z.string().openapi({ example: 'mfn' }),
+    legal: Legal,
+    confidence: z.enum(CONFIDENCES),
+  })
+  .openapi('LandedCostBatchMeasure');
+
+export type BatchMeasure = z.infer<typeof BatchMeasureSchema>;
+
 export const BatchRequestSchema = z
   .object({
     lines: z.array(z.unknown()).openapi({
@@ -261,17 +345,26 @@ export const BatchRequestSchema = z
       items: { $ref: '#/components/schemas/LandedCostRequest' },
     }),
     detail: z
-      .enum(['lines', 'totals'])
+      .enum(['lines', 'full', 'totals'])
       .optional()
       .openapi({
         description:
-          '`lines` (default): each result carries its charge lines; `totals`: only the totals, the ' +
-          'fast compact form (CSV answers always use it).',
+          '`lines` (default): each result carries what varies per line (customs value, each ' +
+          'charge’s measureId, kind, rate, base and amount, the totals and per-unit figures) and ' +
+          'points by id to the answer’s `lanes` (product, lane, export licences, warnings) and ' +
+          '`measures` (label, legal source, confidence, programme), given once; `full`: each ' +
+          'result is exactly the single-call answer, formulas included; `totals`: only each ' +
+          'line’s totals. CSV answers are the same whatever the detail.',
+        example: 'lines',
       }),
-    explain: z.boolean().optional().openapi({
-      description:
-        'Include each line’s `explain` list (default false: it is most of a line’s size).',
-    }),
+    explain: z
+      .boolean()
+      .optional()
+      .openapi({
+        description:
+          'Include every measure considered and why it applied or not (per lane with `lines`, per ' +
+          'line otherwise); default true with `full` (the single-call answer), false otherwise.',
+      }),
     defaults: z
       .record(z.string(), z.unknown())
       .optional()
@@ -323,7 +416,11 @@ export const BatchResponseSchema = z
         z.object({
           index: z.number().int(),
           ok: z.literal(true),
-          result: LandedCostBatchResultSchema,
+          result: z.union([LandedCostBatchLineSchema, LandedCostBatchResultSchema]).openapi({
+            description:
+              '`LandedCostBatchLine` with `"detail": "lines"` (the default); the single-call ' +
+              'answer with `full`; its totals with `totals`.',
+          }),
         }),
         z.object({
           index: z.number().int(),
@@ -342,6 +439,12 @@ export const BatchResponseSchema = z
       duties: DecimalOutput.nullable(),
       fees: DecimalOutput.nullable(),
       landedCost: DecimalOutput.nullable(),
+    }),
+    lanes: z.record(z.string(), BatchLaneSchema).optional().openapi({
+      description: 'With `"detail": "lines"`: each lane the lines point to, once.',
+    }),
+    measures: z.record(z.string(), BatchMeasureSchema).optional().openapi({
+      description: 'With `"detail": "lines"`: each measure the charges point to, once.',
     }),
     meta: MetaSchema,
   })
