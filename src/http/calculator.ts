@@ -2,7 +2,7 @@ import { createRoute, type RouteConfig, type RouteHandler, z } from '@hono/zod-o
 import type { Context } from 'hono';
 import type { PolicyData } from '../data/store';
 import type { AppEnv } from './env';
-import { requireJson } from './media-type';
+import { acceptsMediaType, mediaType, requireJson } from './media-type';
 import { csvResponse, type FlatRow, textField } from './output';
 import type { Parsed } from './parsed';
 import { type FieldProblem, problemResponses, validationProblem } from './problem';
@@ -245,7 +245,7 @@ function acceptedRendering(
 ): string | undefined {
   if (calculator.renderings === undefined || accept === undefined) return undefined;
   for (const [name, rendering] of Object.entries(calculator.renderings)) {
-    if (accept.includes(rendering.contentType.split(';')[0] as string)) return name;
+    if (acceptsMediaType(accept, mediaType(rendering.contentType))) return name;
   }
   return undefined;
 }

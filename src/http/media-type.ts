@@ -9,6 +9,11 @@ export function mediaType(header: string | undefined): string {
   return (header ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
 }
 
+/** True when an Accept header lists `type`, compared case-insensitively (q-values aside). */
+export function acceptsMediaType(header: string | undefined, type: string): boolean {
+  return (header ?? '').split(',').some((range) => mediaType(range) === type);
+}
+
 /** A 415 unless the body is one of `accepted` (JSON may also be `application/*+json`). */
 export function requireMediaType(...accepted: string[]) {
   return createMiddleware(async (c, next) => {

@@ -27,3 +27,37 @@ describe('format=text: field names only the answer’s own fields', () => {
     });
   }
 });
+
+describe('POST /v1/landed-cost/batch: media types in Content-Type and Accept compare case-insensitively', () => {
+  it('Accept: TEXT/CSV gets the CSV answer, as text/csv does', async () => {
+    for (const accept of ['text/csv', 'TEXT/CSV', 'Text/CSV; charset=utf-8']) {
+      const response = await call('/v1/landed-cost/batch', {
+        method: 'POST',
+        headers: { 'content-type': 'Text/CSV', accept },
+        body: 'mineral,origin,asOf,quantity,unit,price,per\r\nnd-oxide,CN,2026-03-01,1,t,50,kg\r\n',
+      });
+      expect(response.status, accept).toBe(200);
+      expect(response.headers.get('content-type'), accept).toBe('text/csv; charset=utf-8');
+    }
+  });
+});
+
+describe('POST calculators: an Accept rendering is found however its media type is spelt', () => {
+  it('Accept: IMAGE/SVG+XML on POST /v1/bloc-tiers draws the chart, as image/svg+xml does', async () => {
+    for (const accept of ['image/svg+xml', 'IMAGE/SVG+XML']) {
+      const response = await call('/v1/bloc-tiers', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', accept },
+        body: JSON.stringify({
+          mineral: 'ndpr-oxide',
+          redPrice: { amount: '10', per: 'kg' },
+          bluePrice: { amount: '15', per: 'kg' },
+          floor: { amount: '16', per: 'kg' },
+          destinations: ['US'],
+        }),
+      });
+      expect(response.status, accept).toBe(200);
+      expect(response.headers.get('content-type'), accept).toMatch(/^image\/svg\+xml/);
+    }
+  });
+});

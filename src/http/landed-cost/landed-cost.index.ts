@@ -2,7 +2,7 @@ import { createRoute, type RouteHandler, z } from '@hono/zod-openapi';
 import { type Calculator, calculatorRouter, dataOf } from '../calculator';
 import type { AppEnv } from '../env';
 import { JSON_CONTENT_TYPE } from '../json-body';
-import { requireMediaType } from '../media-type';
+import { acceptsMediaType, mediaType, requireMediaType } from '../media-type';
 import { Problem, problemResponses } from '../problem';
 import {
   type BatchOptions,
@@ -122,7 +122,7 @@ const postLandedCostBatch = createRoute({
 
 /** A batch as JSON (`lines`, `defaults`) or CSV, answered as JSON or, with `Accept: text/csv`, CSV. */
 const handlePostLandedCostBatch: RouteHandler<typeof postLandedCostBatch, AppEnv> = async (c) => {
-  const isCsv = (c.req.header('content-type') ?? '').toLowerCase().startsWith('text/csv');
+  const isCsv = mediaType(c.req.header('content-type')) === 'text/csv';
   let batch: ReturnType<typeof csvLines>;
   let explain = false;
   let detail: BatchOptions['detail'] = 'lines';
@@ -137,7 +137,7 @@ const handlePostLandedCostBatch: RouteHandler<typeof postLandedCostBatch, AppEnv
     // `full` is the single-call answer, which explains itself unless told not to.
     explain = body.explain ?? detail === 'full';
   }
-  const csv = (c.req.header('accept') ?? '').includes('text/csv');
+  const csv = acceptsMediaType(c.req.header('accept'), 'text/csv');
   const response = runBatch(
     batch.lines,
     dataOf(c),
