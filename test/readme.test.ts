@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import exampleSvg from '../examples/bloc-tiers.svg?raw';
+import sweepSvg from '../examples/floor-sweep.svg?raw';
+import tradeEffectsSvg from '../examples/trade-effects.svg?raw';
 import readme from '../README.md?raw';
 import { call } from './helpers';
 
@@ -40,5 +42,24 @@ describe('the README stays true', () => {
     const query = /`(\/v1\/bloc-tiers\.svg\?[^`]+)`/.exec(readme)?.[1];
     expect(query).toBeDefined();
     expect(await (await call(query ?? '')).text()).toBe(exampleSvg);
+  });
+
+  it('examples/floor-sweep.svg is what the API draws for the query the README gives', async () => {
+    const query = /`(\/v1\/floor-gap\/sweep\?[^`]+format=svg)`/.exec(readme)?.[1];
+    expect(query).toBeDefined();
+    expect(await (await call(query ?? '')).text()).toBe(sweepSvg);
+  });
+
+  it('examples/trade-effects.svg is what the API draws for the README’s trade-effects request', async () => {
+    const body = /v1\/trade-effects -H 'content-type: application\/json' -d '([^']+)'/.exec(
+      readme,
+    )?.[1];
+    expect(body).toBeDefined();
+    const response = await call('/v1/trade-effects', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'image/svg+xml' },
+      body: body ?? '',
+    });
+    expect(await response.text()).toBe(tradeEffectsSvg);
   });
 });
