@@ -359,3 +359,38 @@ describe('POST /v1/floor-financing: border duty vs DoD–MP style top-up, 1 t at
     expect(r.border.buyersPay).toBe('0.00');
   });
 });
+
+describe('bloc tiers over dates: asOf as a list', () => {
+  it('one tier set per date, each priced from the data in force on it: Chinese magnets into the US before and after the 301 duty', async () => {
+    const response = await call(
+      '/v1/bloc-tiers?mineral=ndfeb-magnet&redPrice=50&bluePrice=60&floor=55&per=kg&destinations=US&floorMembers=GB&asOf=2025-11-15,2026-03-01',
+    );
+    expect(response.status).toBe(200);
+    const r = (await response.json()) as {
+      meta: { asOf: string };
+      dates: {
+        meta: { asOf: string };
+        destinations: { country: string; redOtherDutyRate: string; redLanded: string }[];
+      }[];
+    };
+    expect(r.meta.asOf).toBe('2025-11-15');
+    expect(r.dates.map((d) => d.meta.asOf)).toEqual(['2025-11-15', '2026-03-01']);
+    // 2025-11-15: MFN 2.1% + IEEPA fentanyl 10% = 12.1% → 50 × 1.121 = 56.05;
+    // 2026-03-01: MFN 2.1% + Section 301 25% = 27.1% → 50 × 1.271 = 63.55 (IEEPA void)
+    expect(
+      r.dates.map((d) => [d.destinations[0]?.redOtherDutyRate, d.destinations[0]?.redLanded]),
+    ).toEqual([
+      ['0.121', '56.0500'],
+      ['0.271', '63.5500'],
+    ]);
+  });
+
+  it('a single date answers as before, without dates', async () => {
+    const r = (await (
+      await call(
+        '/v1/bloc-tiers?mineral=ndpr-oxide&redPrice=10&bluePrice=15&floor=16&per=kg&destinations=US&asOf=2026-11-21',
+      )
+    ).json()) as { dates?: unknown };
+    expect(r.dates).toBeUndefined();
+  });
+});

@@ -60,8 +60,23 @@ function adValoremRate(
 }
 
 /** The one parser of the bloc-tiers calculator, for its JSON, GET and SVG forms. */
-export function resolveBlocTiers(
+/** A request with a list of dates: one resolved command per date, in the request's order. */
+export function resolveBlocTiersOverDates(
   request: BlocTiersRequest,
+  data: PolicyData,
+): Parsed<readonly BlocTiersCommand[]> {
+  const dates = Array.isArray(request.asOf) ? request.asOf : [request.asOf];
+  const commands: BlocTiersCommand[] = [];
+  for (const asOf of dates) {
+    const resolved = resolveBlocTiers({ ...request, asOf }, data);
+    if (!resolved.ok) return resolved;
+    commands.push(resolved.value);
+  }
+  return { ok: true, value: commands };
+}
+
+export function resolveBlocTiers(
+  request: BlocTiersRequest & { readonly asOf?: string | undefined },
   data: PolicyData,
 ): Parsed<BlocTiersCommand> {
   const problems: FieldProblem[] = [];

@@ -1,8 +1,8 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { blocTiers } from '../../domain/bloc-tiers';
+import { type BlocTiersResult, blocTiers } from '../../domain/bloc-tiers';
 import { answerFromQuery, type Calculator, calculatorRouter, flatForm } from '../calculator';
 import { problemResponses } from '../problem';
-import { type BlocTiersCommand, resolveBlocTiers } from './bloc-tiers.command';
+import { type BlocTiersCommand, resolveBlocTiersOverDates } from './bloc-tiers.command';
 import {
   BLOC_TIERS_COLUMNS,
   blocTiersRows,
@@ -64,6 +64,10 @@ function withFlatDefaults(request: Record<string, unknown>): Record<string, unkn
     const list = request[key];
     if (typeof list === 'string') request[key] = list.split(',').map((s) => s.trim());
   }
+  // asOf=2025-11-15,2026-03-01: one tier set per date
+  if (typeof request.asOf === 'string' && request.asOf.includes(',')) {
+    request.asOf = request.asOf.split(',').map((s) => s.trim());
+  }
   return request;
 }
 
@@ -77,9 +81,15 @@ export const blocTiersCalculator = {
   requestDescription: 'The mineral, the two prices and the floor.',
   response: BlocTiersResponseSchema,
   responseDescription: 'The tiers, tracks and leakage (JSON), or the picture (SVG).',
-  resolve: resolveBlocTiers,
-  compute: (command: BlocTiersCommand) => blocTiers(command),
-  present: presentBlocTiers,
+  resolve: resolveBlocTiersOverDates,
+  compute: (commands: readonly BlocTiersCommand[]) => commands.map((c) => blocTiers(c)),
+  // One date: the answer as before. Several: the first date's answer, and one per date in `dates`.
+  present: (commands: readonly BlocTiersCommand[], results: readonly BlocTiersResult[]) => {
+    const answers = commands.map((c, i) => presentBlocTiers(c, results[i] as BlocTiersResult));
+    const [first] = answers;
+    if (first === undefined) throw new RangeError('bloc tiers need a date');
+    return answers.length === 1 ? first : { ...first, dates: answers };
+  },
   row: blocTiersSummary,
   table: (response) => ({ header: BLOC_TIERS_COLUMNS, rows: blocTiersRows(response) }),
   renderings: { svg: { contentType: SVG, render: blocTiersSvg } },
@@ -101,8 +111,8 @@ export const blocTiersCalculator = {
   '/v1/bloc-tiers',
   typeof BlocTiersRequestSchema,
   typeof BlocTiersResponseSchema,
-  BlocTiersCommand,
-  ReturnType<typeof blocTiers>,
+  readonly BlocTiersCommand[],
+  BlocTiersResult[],
   keyof typeof FORM.query.shape
 >;
 

@@ -57,7 +57,15 @@ export const BlocTiersRequestSchema = z
     }),
     basis: BasisSchema.optional(),
     method: FloorGapMethodSchema.optional(),
-    asOf: IsoDate.optional(),
+    asOf: z
+      .union([IsoDate, z.array(IsoDate).min(1).max(12)])
+      .optional()
+      .openapi({
+        description:
+          'The date, or a list of up to 12 dates: the answer is then the first date’s, and ' +
+          '`dates` carries one tier set per date, each priced from the data in force on it.',
+        example: '2026-11-21',
+      }),
     scenario: Id.optional().openapi({
       description: 'Scenario whose measures give the other duties; default baseline.',
     }),
@@ -101,7 +109,7 @@ export const DestinationTierSchema = z
   })
   .openapi('DestinationTier');
 
-export const BlocTiersResponseSchema = z
+const BlocTiersAnswerSchema = z
   .object({
     mineral: z.string(),
     per: UnitSchema,
@@ -130,6 +138,13 @@ export const BlocTiersResponseSchema = z
     }),
     meta: MetaSchema,
   })
-  .openapi('BlocTiersResponse');
+  .openapi('BlocTiersAnswer');
+
+export const BlocTiersResponseSchema = BlocTiersAnswerSchema.extend({
+  dates: z.array(BlocTiersAnswerSchema).optional().openapi({
+    description:
+      'When `asOf` is a list: one tier set per date, each with its own `meta` (date, warnings).',
+  }),
+}).openapi('BlocTiersResponse');
 
 export type BlocTiersResponse = z.infer<typeof BlocTiersResponseSchema>;
