@@ -9,6 +9,7 @@ import { type FieldProblem, problemResponses, validationProblem } from './proble
 import { flatToRequest, type QueryForm, queryProblems, queryValues } from './query-form';
 import { createRouter } from './router';
 import { DecimalMarkSchema } from './schemas';
+import { refuseUncertain, StrictQuery } from './strict';
 import { issuesToProblems } from './validation';
 
 /**
@@ -318,6 +319,7 @@ function getRoute<
     description: spec.description,
     request: {
       query: spec.form.query.extend({
+        ...StrictQuery,
         format: (spec.format ?? FORMAT.optional()) as z.ZodOptional<z.ZodString>,
         decimal: DecimalMarkSchema.optional(),
         field: z
@@ -365,11 +367,13 @@ export function postCalculatorRouter<
 >(calculator: Calculator<Path, Request, Response, Command, Result, Names>) {
   const post = postRoute(calculator);
   const handlePost: RouteHandler<RouteConfig, AppEnv> = (c) => {
-    const response = runCalculator(
-      calculator,
-      c.req.valid('json' as never) as z.infer<Request>,
-      dataOf(c),
-    );
+    const request = c.req.valid('json' as never) as z.infer<Request>;
+    const response = runCalculator(calculator, request, dataOf(c));
+    refuseUncertain(response, {
+      strict: (request as { strict?: boolean }).strict === true,
+      assumeNoDuty: false,
+      bare: false,
+    });
     const format = acceptedRendering(calculator, c.req.header('accept')) ?? 'json';
     return respond(calculator, c, response, format, '');
   };
@@ -395,9 +399,20 @@ export function calculatorRouter<
   const spec = calculator.get;
   const get = getRoute(calculator, spec);
   const handleGet: RouteHandler<RouteConfig, AppEnv> = (c) => {
-    const query = c.req.valid('query' as never) as { format?: string; field?: string };
+    const query = c.req.valid('query' as never) as {
+      format?: string;
+      field?: string;
+      strict?: string;
+      assume?: string;
+    };
     const response = answerFromQuery(calculator, c);
-    return respond(calculator, c, response, query.format ?? 'json', query.field ?? spec.field);
+    const format = query.format ?? 'json';
+    refuseUncertain(response, {
+      strict: query.strict === 'true',
+      assumeNoDuty: query.assume === 'no-duty',
+      bare: format === 'csv' || format === 'text',
+    });
+    return respond(calculator, c, response, format, query.field ?? spec.field);
   };
   return postCalculatorRouter(calculator).openapi(get, handleGet as never);
 }

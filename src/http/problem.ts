@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import type { Warning } from '../data/warnings';
 
 /** One problem with one part of a request: a JSON Pointer into the body, or a query parameter. */
 export interface FieldProblem {
@@ -31,12 +32,15 @@ export class Problem extends Error {
   readonly detail: string;
   readonly errors: readonly FieldProblem[];
   readonly headers: Readonly<Record<string, string>>;
+  /** Extension members of the problem (RFC 9457 §3.2): a `code`, the `warnings` it lists. */
+  readonly extensions: ProblemExtensions;
 
   constructor(
     status: ContentfulStatusCode,
     detail: string,
     errors: readonly FieldProblem[] = [],
     headers: Readonly<Record<string, string>> = {},
+    extensions: ProblemExtensions = {},
   ) {
     super(detail);
     this.name = 'Problem';
@@ -44,17 +48,26 @@ export class Problem extends Error {
     this.detail = detail;
     this.errors = errors;
     this.headers = headers;
+    this.extensions = extensions;
   }
 }
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
+
+/** Extension members a problem may carry besides the standard ones. */
+export interface ProblemExtensions {
+  readonly code?: string;
+  readonly warnings?: readonly Warning[];
+}
 
 export interface ProblemBody {
   type: string;
   title: string;
   status: number;
   detail: string;
+  code?: string;
   errors?: FieldProblem[];
+  warnings?: Warning[];
   requestId?: string;
 }
 
@@ -65,7 +78,11 @@ export function problemBody(problem: Problem, requestId?: string): ProblemBody {
     title: TITLES[problem.status] ?? 'Error',
     status: problem.status,
     detail: problem.detail,
+    ...(problem.extensions.code === undefined ? {} : { code: problem.extensions.code }),
     ...(problem.errors.length > 0 ? { errors: [...problem.errors] } : {}),
+    ...(problem.extensions.warnings === undefined
+      ? {}
+      : { warnings: [...problem.extensions.warnings] }),
     ...(requestId === undefined ? {} : { requestId }),
   };
 }
@@ -127,11 +144,33 @@ export const ProblemSchema = z
     title: z.string().openapi({ example: 'Unprocessable Content' }),
     status: z.number().int().openapi({ example: 422 }),
     detail: z.string().openapi({ example: 'The request body is not valid: 2 problems.' }),
+    code: z
+      .string()
+      .optional()
+      .openapi({
+        description:
+          '`strict` when a strict request met uncertain data; `no-tariff-data` when a text or CSV ' +
+          'form would print a duty the data does not know.',
+        example: 'strict',
+      }),
     errors: z.array(FieldProblemSchema).optional(),
+    warnings: z
+      .array(
+        z.object({
+          code: z.string(),
+          detail: z.string(),
+          rowIds: z.array(z.string()).optional(),
+          knownUntil: z.string().optional(),
+        }),
+      )
+      .optional()
+      .openapi({ description: 'The warnings that made the answer a problem.' }),
     requestId: z.string().optional().openapi({ example: '5f0c6b8e-6b1f-4a52-9a57-4f1b0f8d7c11' }),
   })
   .openapi('Problem', {
-    description: 'An RFC 9457 problem; `errors` names each offending field.',
+    description:
+      'An RFC 9457 problem; `errors` names each offending field, `warnings` the uncertain data ' +
+      'a strict request refused.',
   });
 
 /** OpenAPI response entries for problems, to spread into a route's `responses`. */

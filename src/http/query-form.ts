@@ -19,9 +19,10 @@ export function pointersOf(form: QueryForm, name: string): readonly string[] | u
 
 /**
  * Parameters every GET form takes besides its fields: the output format, the field, the decimal
- * mark of the CSV and text forms, an API key.
+ * mark of the CSV and text forms, an API key, `strict` and `assume` (what to refuse rather than
+ * answer).
  */
-export const OUTPUT_PARAMETERS = ['format', 'field', 'decimal', 'key'] as const;
+export const OUTPUT_PARAMETERS = ['format', 'field', 'decimal', 'key', 'strict', 'assume'] as const;
 
 /** A pointer's keys ("/price/amount" → price, amount), split once per pointer, not per cell. */
 const pointerKeys = new Map<string, readonly string[]>();

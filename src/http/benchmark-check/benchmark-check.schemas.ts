@@ -14,6 +14,7 @@ import {
   RoundingSchema,
   UnitSchema,
 } from '../schemas';
+import { StrictSchema } from '../strict';
 
 export const BenchmarkCheckRequestSchema = z
   .object({
@@ -24,6 +25,7 @@ export const BenchmarkCheckRequestSchema = z
     currency: CurrencyCode.optional(),
     fx: FxSchema.optional(),
     rounding: RoundingSchema.optional(),
+    strict: StrictSchema,
   })
   .strict()
   .openapi('BenchmarkCheckRequest', {

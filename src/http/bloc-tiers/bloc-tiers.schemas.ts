@@ -13,6 +13,7 @@ import {
   RoundingSchema,
   UnitSchema,
 } from '../schemas';
+import { StrictSchema } from '../strict';
 
 const Id = IdSchema;
 
@@ -72,6 +73,7 @@ export const BlocTiersRequestSchema = z
     currency: CurrencyCode.optional(),
     fx: FxSchema.optional(),
     rounding: RoundingSchema.optional(),
+    strict: StrictSchema,
   })
   .strict()
   .openapi('BlocTiersRequest', {

@@ -11,6 +11,7 @@ import {
   RoundingSchema,
   UnitSchema,
 } from '../schemas';
+import { StrictSchema } from '../strict';
 
 export const FloorFinancingRequestSchema = z
   .object({
@@ -27,6 +28,7 @@ export const FloorFinancingRequestSchema = z
     currency: CurrencyCode.optional(),
     fx: FxSchema.optional(),
     rounding: RoundingSchema.optional(),
+    strict: StrictSchema,
   })
   .strict()
   .openapi('FloorFinancingRequest', {

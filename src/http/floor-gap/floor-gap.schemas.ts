@@ -12,6 +12,7 @@ import {
   RoundingSchema,
   UnitSchema,
 } from '../schemas';
+import { StrictSchema } from '../strict';
 
 export const TrancheBandSchema = z
   .object({
@@ -112,6 +113,7 @@ export const FloorGapRequestSchema = z
     currency: CurrencyCode.optional().openapi({ description: 'Reporting currency; default USD.' }),
     fx: FxSchema.optional(),
     rounding: RoundingSchema.optional(),
+    strict: StrictSchema,
   })
   .strict()
   .openapi('FloorGapRequest', {

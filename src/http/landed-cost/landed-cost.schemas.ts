@@ -17,6 +17,7 @@ import {
   RoundingSchema,
   UnitSchema,
 } from '../schemas';
+import { StrictSchema } from '../strict';
 
 const Id = IdSchema;
 const whatIf = { id: Id, label: z.string().max(200).optional(), programme: Id.optional() };
@@ -120,6 +121,7 @@ export const LandedCostRequestSchema = z
     currency: CurrencyCode.optional().openapi({ description: 'Reporting currency; default USD.' }),
     fx: FxSchema.optional(),
     rounding: RoundingSchema.optional(),
+    strict: StrictSchema,
   })
   .strict()
   .openapi('LandedCostRequest', {

@@ -8,6 +8,7 @@ import {
   NonNegativeDecimal,
   RoundingSchema,
 } from '../schemas';
+import { StrictSchema } from '../strict';
 
 export const OriginContentRequestSchema = z
   .object({
@@ -40,6 +41,7 @@ export const OriginContentRequestSchema = z
     }),
     asOf: IsoDate.optional(),
     rounding: RoundingSchema.optional(),
+    strict: StrictSchema,
   })
   .strict()
   .openapi('OriginContentRequest', {

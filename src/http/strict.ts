@@ -1,0 +1,75 @@
+import { z } from '@hono/zod-openapi';
+import { STRICT_CODES, type Warning } from '../data/warnings';
+import { Problem } from './problem';
+
+/** `"strict": true` in a calculator's JSON body (`strict=true` in its query form). */
+export const StrictSchema = z
+  .boolean()
+  .optional()
+  .openapi({
+    description:
+      'With `true`, an answer that would carry a warning of code `data-horizon`, ' +
+      '`reported-figure`, `no-tariff-data` or `suspension-ended` is a 422 listing them instead: ' +
+      'for users who would rather fail than copy an uncertain number.',
+    example: false,
+  });
+
+/** The GET forms' `strict` and `assume` parameters. */
+export const StrictQuery = {
+  strict: z
+    .enum(['true', 'false'])
+    .optional()
+    .openapi({
+      description:
+        '`true`: a 422 instead of an answer resting on data past its horizon, a reported figure, ' +
+        'missing tariff data or a suspension whose sequel is unknown (the warnings it lists).',
+    }),
+  assume: z
+    .enum(['no-duty'])
+    .optional()
+    .openapi({
+      description:
+        'The text and CSV forms refuse (422 `no-tariff-data`) to print a duty or landed figure ' +
+        'for a line the data has no tariff for, unless `assume=no-duty` says to count its duty ' +
+        'as zero.',
+    }),
+};
+
+function warningsOf(response: unknown): readonly Warning[] {
+  return (response as { meta?: { warnings?: readonly Warning[] } }).meta?.warnings ?? [];
+}
+
+/**
+ * Refuses an answer the request would rather not get: with `strict`, one resting on an uncertain
+ * figure; in a text or CSV form, one whose `coverage.tariffs` is `none` (a bare number in a
+ * spreadsheet cell would read as duty-free), unless the request assumes no duty.
+ */
+export function refuseUncertain(
+  response: unknown,
+  options: { readonly strict: boolean; readonly assumeNoDuty: boolean; readonly bare: boolean },
+): void {
+  const warnings = warningsOf(response);
+  if (options.strict) {
+    const uncertain = warnings.filter((w) => STRICT_CODES.includes(w.code));
+    if (uncertain.length > 0) {
+      throw new Problem(
+        422,
+        `The answer rests on uncertain data and the request is strict: ${uncertain.map((w) => w.code).join(', ')}.`,
+        [],
+        {},
+        { code: 'strict', warnings: uncertain },
+      );
+    }
+  }
+  const coverage = (response as { coverage?: { tariffs?: string } }).coverage?.tariffs;
+  if (options.bare && !options.assumeNoDuty && coverage === 'none') {
+    const missing = warnings.filter((w) => w.code === 'no-tariff-data');
+    throw new Problem(
+      422,
+      `${missing.map((w) => w.detail).join(' ')} A bare figure would read as duty-free: add assume=no-duty to count the duty as zero, or ask for JSON.`,
+      [],
+      {},
+      { code: 'no-tariff-data', warnings: missing },
+    );
+  }
+}
