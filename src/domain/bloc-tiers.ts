@@ -1,15 +1,4 @@
-import {
-  add,
-  compare,
-  type Decimal,
-  least,
-  max,
-  min,
-  multiply,
-  ONE,
-  subtract,
-  ZERO,
-} from '../numeric';
+import { add, compare, type Decimal, least, max, min, multiply, subtract, ZERO } from '../numeric';
 import {
   type FloorBasis,
   type FloorGapMethod,
@@ -40,6 +29,11 @@ export interface BlocDestination {
   readonly redOtherDutyRate: Decimal;
   /** Ad valorem rate of the duties on blue supply. */
   readonly blueOtherDutyRate: Decimal;
+  /**
+   * True when customs values imports there including freight (CIF: the EU, Japan, most others),
+   * false on a FOB basis (the US, 19 U.S.C. 1401a): freight then adds to the landed price only.
+   */
+  readonly freightInCustomsValue: boolean;
 }
 
 export interface BlocTiersInput {
@@ -49,6 +43,10 @@ export interface BlocTiersInput {
   readonly bluePrice: Decimal;
   /** F: the floor per unit, same unit and currency. */
   readonly floor: Decimal;
+  /** International freight per unit on red supply to any destination (0 when not given). */
+  readonly redFreight: Decimal;
+  /** International freight per unit on blue supply to any destination (0 when not given). */
+  readonly blueFreight: Decimal;
   readonly basis: FloorBasis;
   readonly method: FloorGapMethod;
   readonly destinations: readonly BlocDestination[];
@@ -58,15 +56,22 @@ export interface DestinationTier {
   readonly country: string;
   readonly bloc: Bloc;
   readonly floorApplies: boolean;
-  /** redPrice × redOtherDutyRate. */
+  /** redPrice, plus redFreight where customs value includes freight. */
+  readonly redCustomsValue: Decimal;
+  /** redCustomsValue × redOtherDutyRate. */
   readonly redOtherDutyPerUnit: Decimal;
   /** The floor-gap computation on red supply; null where the floor does not apply. */
   readonly floorGap: FloorGapResult | null;
   /** The floor-gap duty per unit; zero where the floor does not apply. */
   readonly floorGapPerUnit: Decimal;
-  /** redPrice + redOtherDutyPerUnit + floorGapPerUnit. */
+  /** redPrice + redFreight + redOtherDutyPerUnit + floorGapPerUnit. */
   readonly redLanded: Decimal;
-  /** bluePrice × (1 + blueOtherDutyRate): blue supply never pays the floor-gap duty. */
+  /** redLanded − floorGapPerUnit: red supply landed as it would be without the floor. */
+  readonly redLandedWithoutFloor: Decimal;
+  /**
+   * bluePrice + blueFreight + blue duties on its customs value: blue supply never pays the
+   * floor-gap duty.
+   */
   readonly blueLanded: Decimal;
   readonly cheapest: Cheapest;
   readonly tier: Track;
@@ -84,14 +89,27 @@ export interface PriceTracks {
 }
 
 export interface Leakage {
-  /** Countries outside the floor where red supply stays the cheaper one. */
+  /**
+   * Countries outside the floor and outside the red bloc where red supply stays the cheaper one.
+   * The red bloc is red supply's home market, not a leak (`redHome`).
+   */
   readonly destinations: readonly string[];
+  /** Red-bloc destinations (China's home market): never counted as leakage. */
+  readonly redHome: readonly string[];
   /** The lowest governing price among floor-applying destinations; null when there are none. */
   readonly insideCost: Decimal | null;
   /** The lowest governing price among leak destinations; null when there are none. */
   readonly leakCost: Decimal | null;
   /** max(0, insideCost − leakCost); zero when either set is empty. */
   readonly downstreamCostGapPerUnit: Decimal;
+  /** The part of the gap the floor duty causes: the gap less otherDutiesPart. */
+  readonly floorPart: Decimal;
+  /**
+   * What the gap would be without the floor, at most the gap: max(0, inside cost without the floor
+   * − leakCost), from the destinations' other duties (and freight). floorPart + otherDutiesPart =
+   * downstreamCostGapPerUnit.
+   */
+  readonly otherDutiesPart: Decimal;
 }
 
 export interface BlocTiersResult {
@@ -122,24 +140,39 @@ export function destinationTier(
   input: Omit<BlocTiersInput, 'destinations'>,
   destination: BlocDestination,
 ): DestinationTier {
-  const { redPrice, bluePrice, floor, basis, method } = input;
+  const { redPrice, bluePrice, floor, basis, method, redFreight, blueFreight } = input;
   const { country, bloc, floorApplies, redOtherDutyRate, blueOtherDutyRate } = destination;
-  const redOtherDutyPerUnit = multiply(redPrice, redOtherDutyRate);
+  const inValue = destination.freightInCustomsValue;
+  const redCustomsValue = inValue ? add(redPrice, redFreight) : redPrice;
+  const blueCustomsValue = inValue ? add(bluePrice, blueFreight) : bluePrice;
+  const redOtherDutyPerUnit = multiply(redCustomsValue, redOtherDutyRate);
   const floorGap = floorApplies
-    ? floorGapDuty({ price: redPrice, floor, basis, otherDutyRate: redOtherDutyRate, method })
+    ? floorGapDuty({
+        price: redCustomsValue,
+        floor,
+        basis,
+        otherDutyRate: redOtherDutyRate,
+        method,
+      })
     : null;
   const floorGapPerUnit = floorGap === null ? ZERO : floorGap.dutyPerUnit;
-  const redLanded = add(add(redPrice, redOtherDutyPerUnit), floorGapPerUnit);
-  const blueLanded = multiply(bluePrice, add(ONE, blueOtherDutyRate));
+  const redLandedWithoutFloor = add(add(redPrice, redFreight), redOtherDutyPerUnit);
+  const redLanded = add(redLandedWithoutFloor, floorGapPerUnit);
+  const blueLanded = add(
+    add(bluePrice, blueFreight),
+    multiply(blueCustomsValue, blueOtherDutyRate),
+  );
   const cheapest = cheapestTrack(redLanded, blueLanded);
   return {
     country,
     bloc,
     floorApplies,
+    redCustomsValue,
     redOtherDutyPerUnit,
     floorGap,
     floorGapPerUnit,
     redLanded,
+    redLandedWithoutFloor,
     blueLanded,
     cheapest,
     tier: governingTrack(cheapest),
@@ -154,21 +187,39 @@ export function priceTracks(redPrice: Decimal, bluePrice: Decimal): PriceTracks 
 }
 
 /**
- * Where red supply leaks past the floor (destinations without it where red stays cheaper), and the
- * per-unit cost edge a maker there has: max(0, min governing inside − min governing at leaks).
+ * Where red supply leaks past the floor (destinations outside it and outside the red bloc where red
+ * stays cheaper), and the per-unit cost edge a maker there has: max(0, min governing inside − min
+ * governing at leaks), split into what the destinations' other duties (and freight) would cause
+ * without the floor and what the floor duty adds. The other duties are counted first: floorPart
+ * is what remains, so a gap with no floor duty in it is all otherDutiesPart.
  */
 export function leakage(tiers: readonly DestinationTier[]): Leakage {
   const inside = tiers.filter((t) => t.floorApplies);
-  const leaks = tiers.filter((t) => !t.floorApplies && t.cheapest === 'red');
+  const leaks = tiers.filter((t) => !t.floorApplies && t.cheapest === 'red' && t.bloc !== 'red');
   const insideCost = least(inside.map((t) => t.governingPrice));
+  const insideWithoutFloor = least(inside.map((t) => min(t.redLandedWithoutFloor, t.blueLanded)));
   const leakCost = least(leaks.map((t) => t.governingPrice));
-  const downstreamCostGapPerUnit =
-    insideCost === null || leakCost === null ? ZERO : max(ZERO, subtract(insideCost, leakCost));
+  const gap =
+    insideCost === null || leakCost === null || insideWithoutFloor === null
+      ? { downstreamCostGapPerUnit: ZERO, floorPart: ZERO, otherDutiesPart: ZERO }
+      : splitGap(insideCost, insideWithoutFloor, leakCost);
   return {
     destinations: leaks.map((t) => t.country),
+    redHome: tiers.filter((t) => t.bloc === 'red').map((t) => t.country),
     insideCost,
     leakCost,
-    downstreamCostGapPerUnit,
+    ...gap,
+  };
+}
+
+/** gap = max(0, inside − leak); otherDutiesPart = min(gap, max(0, inside0 − leak)); the rest is the floor's. */
+function splitGap(inside: Decimal, insideWithoutFloor: Decimal, leak: Decimal) {
+  const gap = max(ZERO, subtract(inside, leak));
+  const otherDutiesPart = min(gap, max(ZERO, subtract(insideWithoutFloor, leak)));
+  return {
+    downstreamCostGapPerUnit: gap,
+    floorPart: subtract(gap, otherDutiesPart),
+    otherDutiesPart,
   };
 }
 

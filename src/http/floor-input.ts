@@ -1,4 +1,5 @@
 import { benchmarkWarnings } from '../data/benchmarks';
+import type { BenchmarkRow } from '../data/schema';
 import type { PolicyData } from '../data/store';
 import type { Warning } from '../data/warnings';
 import type { Decimal } from '../numeric';
@@ -8,6 +9,8 @@ import type { FieldProblem } from './problem';
 export interface ResolvedFloor {
   readonly floor: PriceInput;
   readonly benchmarkId: string | undefined;
+  /** The benchmark row when the floor is one: its mechanism and stage. */
+  readonly benchmark?: BenchmarkRow;
 }
 
 /**
@@ -46,7 +49,34 @@ export function resolveFloor(
     return undefined;
   }
   warnings.push(...benchmarkWarnings(benchmark, asOf));
-  return { floor: benchmark.price, benchmarkId: benchmark.id };
+  return { floor: benchmark.price, benchmarkId: benchmark.id, benchmark };
+}
+
+/**
+ * A producer-side contract floor (`mechanism: producer-contract`, e.g. the DoD–MP NdPr floor) is
+ * not a border floor: the government tops the producer up and buyers pay the market price. Used as
+ * a border floor it is refused (a 422 at /benchmark pointing to /v1/floor-financing) unless the
+ * request insists (`asBorderFloor`, or a calculator that only warns), and then it warns.
+ */
+export function checkBorderFloor(
+  resolved: ResolvedFloor,
+  refuse: boolean,
+  problems: FieldProblem[],
+  warnings: Warning[],
+): void {
+  const benchmark = resolved.benchmark;
+  if (benchmark?.mechanism !== 'producer-contract') return;
+  if (refuse) {
+    problems.push({
+      pointer: '/benchmark',
+      detail: `${benchmark.id} is a producer-side contract floor, not a border floor: the government tops the producer up and buyers pay the market price. See POST /v1/floor-financing for who pays, or send "asBorderFloor": true to price it as a border floor anyway`,
+    });
+    return;
+  }
+  warnings.push({
+    code: 'not-a-border-floor',
+    detail: `${benchmark.id} is a producer-side contract floor priced here as a border duty: the contract's government top-up leaves buyers' prices unchanged (see POST /v1/floor-financing).`,
+  });
 }
 
 /**

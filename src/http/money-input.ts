@@ -22,6 +22,11 @@ export interface PriceInput {
   readonly per: Unit;
 }
 
+/** A per-unit amount as a price: a bare decimal is in the reporting currency per `unit`. */
+export function asPrice(amount: PriceInput | string | number, unit: Unit): PriceInput {
+  return typeof amount === 'object' ? amount : { amount, per: unit };
+}
+
 /** How the request reports: its currency and its fx rates. */
 export interface Reporting {
   readonly currency: string;

@@ -70,6 +70,16 @@ export const PriceSchema = z
     example: { amount: '10', currency: 'USD', per: 'kg' },
   });
 
+/** A per-unit amount: a Price, or a bare decimal in the reporting currency per the floor's unit. */
+export const PerUnitAmountSchema = z
+  .union([PriceSchema, NonNegativeDecimal])
+  .openapi('PerUnitAmount', {
+    description:
+      'An amount per unit of mass: a Price, or a bare decimal in the reporting currency per the ' +
+      'floor’s unit.',
+    example: '0.5',
+  });
+
 export const QuantitySchema = z
   .object({ value: NonNegativeDecimal, unit: UnitSchema })
   .openapi('Quantity', {

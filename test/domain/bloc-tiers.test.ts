@@ -26,8 +26,12 @@ function destination(
     floorApplies,
     redOtherDutyRate: d(redOtherDutyRate),
     blueOtherDutyRate: d(blueOtherDutyRate),
+    freightInCustomsValue: true,
   };
 }
+
+/** No freight on either track unless a test says so. */
+const NO_FREIGHT = { redFreight: d(0), blueFreight: d(0) };
 
 function tierOf(result: BlocTiersResult, country: string): DestinationTier {
   const tier = result.destinations.find((d) => d.country === country);
@@ -38,6 +42,7 @@ function tierOf(result: BlocTiersResult, country: string): DestinationTier {
 /** BRIEF worked example: red 10, blue 15, floor 16, full gap, duty-paid, no other duties. */
 function workedExample(destinations: readonly BlocDestination[]): BlocTiersResult {
   return blocTiers({
+    ...NO_FREIGHT,
     redPrice: d(10),
     bluePrice: d(15),
     floor: d(16),
@@ -86,6 +91,95 @@ describe('blocTiers: BRIEF worked example (red 10, blue 15, floor 16)', () => {
     expect(t(result.leakage.leakCost)).toBe('10');
     expect(t(result.leakage.downstreamCostGapPerUnit)).toBe('5');
   });
+
+  it('all of that gap is the floor’s: without it red would land at 10 inside too (10 − 10 = 0 from other duties)', () => {
+    expect(t(result.leakage.floorPart)).toBe('5');
+    expect(t(result.leakage.otherDutiesPart)).toBe('0');
+  });
+});
+
+describe('blocTiers: leakage is never China’s home market, and the cost gap is split by cause', () => {
+  it('a red-bloc destination outside the floor is listed as redHome, not as a leak', () => {
+    const result = workedExample([
+      destination('US', 'blue', true),
+      destination('IN', 'grey', false),
+      destination('CN', 'red', false),
+    ]);
+    expect(result.leakage.destinations).toEqual(['IN']);
+    expect(result.leakage.redHome).toEqual(['CN']);
+  });
+
+  it('with China the only place red is cheaper there is no leak and no cost gap', () => {
+    const result = workedExample([
+      destination('US', 'blue', true),
+      destination('CN', 'red', false),
+    ]);
+    expect(result.leakage.destinations).toEqual([]);
+    expect(result.leakage.leakCost).toBeNull();
+    expect(t(result.leakage.downstreamCostGapPerUnit)).toBe('0');
+  });
+
+  it('a gap from other duties alone is all otherDutiesPart: red 75 under a 37.1% duty, floor 100 not binding → 27.825 from duties, 0 from the floor', () => {
+    const result = blocTiers({
+      ...NO_FREIGHT,
+      redPrice: d(75),
+      bluePrice: d(120),
+      floor: d(100),
+      basis: 'duty-paid',
+      method: FULL_GAP,
+      destinations: [destination('US', 'blue', true, '0.371'), destination('IN', 'grey', false)],
+    });
+    // US: 75 × 1.371 = 102.825 ≥ 100, so no floor duty; IN: 75
+    expect(t(tierOf(result, 'US').floorGapPerUnit)).toBe('0');
+    expect(t(result.leakage.downstreamCostGapPerUnit)).toBe('27.825');
+    expect(t(result.leakage.floorPart)).toBe('0');
+    expect(t(result.leakage.otherDutiesPart)).toBe('27.825');
+  });
+
+  it('a gap with both causes: red 10 with a 25% duty, floor 16 → inside 16 (12.5 + 3.5), leak 10: 2.5 from duties + 3.5 from the floor', () => {
+    const result = blocTiers({
+      ...NO_FREIGHT,
+      redPrice: d(10),
+      bluePrice: d(20),
+      floor: d(16),
+      basis: 'duty-paid',
+      method: FULL_GAP,
+      destinations: [destination('US', 'blue', true, '0.25'), destination('IN', 'grey', false)],
+    });
+    // 16 − 10 = 6 = (12.5 − 10) + (16 − 12.5)
+    expect(t(result.leakage.downstreamCostGapPerUnit)).toBe('6');
+    expect(t(result.leakage.otherDutiesPart)).toBe('2.5');
+    expect(t(result.leakage.floorPart)).toBe('3.5');
+  });
+
+  it('freight: red 10 + 1 freight to a CIF destination is valued at 11, the floor duty is 16 − 11 = 5, red lands at 16; on a FOB basis the duty is 6 and red lands at 17', () => {
+    const base = {
+      redPrice: d(10),
+      bluePrice: d(15),
+      redFreight: d(1),
+      blueFreight: d('0.5'),
+      floor: d(16),
+      basis: 'duty-paid' as const,
+      method: FULL_GAP,
+    };
+    const cif = tierOf(
+      blocTiers({ ...base, destinations: [destination('JP', 'blue', true)] }),
+      'JP',
+    );
+    expect(t(cif.floorGapPerUnit)).toBe('5');
+    expect(t(cif.redLanded)).toBe('16');
+    // 15 + 0.5
+    expect(t(cif.blueLanded)).toBe('15.5');
+    const fob = tierOf(
+      blocTiers({
+        ...base,
+        destinations: [{ ...destination('US', 'blue', true), freightInCustomsValue: false }],
+      }),
+      'US',
+    );
+    expect(t(fob.floorGapPerUnit)).toBe('6');
+    expect(t(fob.redLanded)).toBe('17');
+  });
 });
 
 describe('blocTiers: floor applied by one member only', () => {
@@ -114,6 +208,7 @@ describe('blocTiers: floor applied by one member only', () => {
 describe('blocTiers: cheapest, tier and leakage edges', () => {
   it('at parity (red 10 + gap 6 = 16 = blue 16) the cheapest is a tie and blue governs', () => {
     const result = blocTiers({
+      ...NO_FREIGHT,
       redPrice: d(10),
       bluePrice: d(16),
       floor: d(16),
@@ -130,6 +225,7 @@ describe('blocTiers: cheapest, tier and leakage edges', () => {
 
   it('outside the floor a tie also goes to blue and is not a leak (red 15 = blue 15)', () => {
     const result = blocTiers({
+      ...NO_FREIGHT,
       redPrice: d(15),
       bluePrice: d(15),
       floor: d(16),
@@ -147,6 +243,7 @@ describe('blocTiers: cheapest, tier and leakage edges', () => {
 
   it('a capped floor can leave red cheaper inside it, and then red governs (10 + min(6, 0.2 × 10) = 12 < 15)', () => {
     const result = blocTiers({
+      ...NO_FREIGHT,
       redPrice: d(10),
       bluePrice: d(15),
       floor: d(16),
@@ -173,6 +270,7 @@ describe('blocTiers: cheapest, tier and leakage edges', () => {
 
   it('blue premium is zero when the red price is zero (spread 15)', () => {
     const result = blocTiers({
+      ...NO_FREIGHT,
       redPrice: d(0),
       bluePrice: d(15),
       floor: d(16),
@@ -192,6 +290,7 @@ describe('blocTiers: other duties and the floor basis', () => {
   it('duty-paid basis counts other duties before the floor: gap 16 − 12.5 = 3.5, red lands 10 + 2.5 + 3.5 = 16', () => {
     const us = tierOf(
       blocTiers({
+        ...NO_FREIGHT,
         redPrice: d(10),
         bluePrice: d(15),
         floor: d(16),
@@ -212,6 +311,7 @@ describe('blocTiers: other duties and the floor basis', () => {
   it('customs-value basis ignores other duties in the test: gap 16 − 10 = 6, red lands 10 + 2.5 + 6 = 18.5', () => {
     const us = tierOf(
       blocTiers({
+        ...NO_FREIGHT,
         redPrice: d(10),
         bluePrice: d(15),
         floor: d(16),
@@ -231,6 +331,7 @@ describe('blocTiers: other duties and the floor basis', () => {
   it('blue supply never pays the floor-gap duty, even where it is far below the floor (blue 5 lands 5)', () => {
     const us = tierOf(
       blocTiers({
+        ...NO_FREIGHT,
         redPrice: d(10),
         bluePrice: d(5),
         floor: d(16),
@@ -262,10 +363,13 @@ describe('blocTiers: laws', () => {
       floorApplies: fc.boolean(),
       redOtherDutyRate: rate,
       blueOtherDutyRate: rate,
+      freightInCustomsValue: fc.boolean(),
     }),
     { minLength: 1, maxLength: 6 },
   );
   const scenario = fc.record({
+    redFreight: fc.constant(d(0)),
+    blueFreight: fc.constant(d(0)),
     redPrice: money,
     bluePrice: money,
     floor: money,

@@ -16,7 +16,7 @@ interface Tiers {
   floorPerUnit: string;
   destinations: Tier[];
   tracks: { red: string; blue: string; spread: string; bluePremium: string };
-  leakage: { destinations: string[]; downstreamCostGapPerUnit: string };
+  leakage: { destinations: string[]; redHome: string[]; downstreamCostGapPerUnit: string };
   meta: { warnings: { code: string }[] };
 }
 
@@ -64,11 +64,16 @@ describe('POST /v1/bloc-tiers: the sources’ case (red 10, blue 15, floor 16)',
       cheapest: 'red',
       tier: 'red',
     });
+    // China is red supply's home market, not a leak; the whole 5 is the floor's doing (without it
+    // red would land at 10 in the US too).
     expect(t.leakage).toEqual({
-      destinations: ['IN', 'CN'],
+      destinations: ['IN'],
+      redHome: ['CN'],
       insideCost: '15.0000',
       leakCost: '10.0000',
       downstreamCostGapPerUnit: '5.0000',
+      floorPart: '5.0000',
+      otherDutiesPart: '0.0000',
     });
     expect(t.tracks).toEqual({
       red: '10.0000',
@@ -87,14 +92,16 @@ describe('POST /v1/bloc-tiers: the sources’ case (red 10, blue 15, floor 16)',
       redLanded: '10.0000',
       tier: 'red',
     });
-    expect(t.leakage.destinations).toEqual(['JP', 'EU', 'IN', 'CN']);
+    expect(t.leakage.destinations).toEqual(['JP', 'EU', 'IN']);
+    expect(t.leakage.redHome).toEqual(['CN']);
   });
 
-  it('the DoD NdPr floor (110 USD/kg) against red NdPr at 62: gap 48; blue at the floor ties and governs', async () => {
+  it('the DoD NdPr floor (110 USD/kg) used as a border floor on purpose against red NdPr at 62: gap 48; blue at the floor ties and governs', async () => {
     const t = await tiers({
       mineral: 'ndpr-oxide',
       redPrice: usd('62'),
       benchmark: 'dod-ndpr-floor',
+      asBorderFloor: true,
       destinations: ['US', 'IN'],
       asOf: '2026-11-21',
     });

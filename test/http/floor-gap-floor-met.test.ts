@@ -109,3 +109,17 @@ describe('POST /v1/floor-gap: floorMet (a duty can bind and still fail the floor
     expect(cells).toMatchObject({ dutyPerUnit: '1.3200', binding: 'true', floorMet: 'false' });
   });
 });
+
+describe('POST /v1/floor-gap: a producer-side contract used as a border floor', () => {
+  it('the DoD–MP floor on 1 t at 75 answers 35,000.00 but warns not-a-border-floor', async () => {
+    const r = await floorGap({
+      price: usd('75'),
+      benchmark: 'dod-ndpr-floor',
+      quantity: { value: '1', unit: 't' },
+    });
+    // (110 − 75) × 1,000 kg
+    expect(r.duty).toBe('35000.00');
+    const warning = r.meta.warnings.find((w) => w.code === 'not-a-border-floor');
+    expect(warning?.detail).toContain('top-up leaves buyers');
+  });
+});

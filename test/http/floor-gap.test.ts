@@ -86,14 +86,15 @@ describe('POST /v1/floor-gap', () => {
     expect(body.meta.warnings.map((w) => w.code)).toContain('reported-figure');
   });
 
-  it('the DoD NdPr contract floor (110 USD/kg) against red NdPr at 62 USD/kg: gap 48, no reported-figure warning', async () => {
+  it('the DoD NdPr contract floor (110 USD/kg) against red NdPr at 62 USD/kg: gap 48, no reported-figure warning, but not a border floor', async () => {
     const body = await floorGap({
       price: usd('62'),
       benchmark: 'dod-ndpr-floor',
       asOf: '2026-11-21',
     });
     expect(body.dutyPerUnit).toBe('48.0000');
-    expect(body.meta.warnings).toEqual([]);
+    // a contract, not a reported figure; but a producer-side one, priced here as a border duty
+    expect(body.meta.warnings.map((w) => w.code)).toEqual(['not-a-border-floor']);
   });
 
   it('a price in CNY with an fx rate: 100 CNY/kg × 0.1390 = 13.90 USD/kg, floor 16 → 2.10', async () => {

@@ -6,20 +6,37 @@ import type { Warning } from '../../data/warnings';
 import type { BlocDestination } from '../../domain/bloc-tiers';
 import type { FloorBasis, FloorGapMethod } from '../../domain/floor-gap';
 import type { RoundingMode } from '../../domain/rounding';
-import type { Unit } from '../../domain/units';
+import { convertQuantity, type Unit } from '../../domain/units';
 import { type Decimal, sum, ZERO } from '../../numeric';
-import { floorGapMethod } from '../floor-gap/floor-gap.command';
-import { floorInReporting, resolveFloor } from '../floor-input';
-import { dec, fxRates, type Reporting, restate, todayUtc } from '../money-input';
+import { defaultBasis, floorGapMethod } from '../floor-gap/floor-gap.command';
+import { checkBorderFloor, floorInReporting, resolveFloor } from '../floor-input';
+import { asPrice, dec, fxRates, type Reporting, restate, todayUtc } from '../money-input';
 import type { Parsed } from '../parsed';
 import type { FieldProblem } from '../problem';
 import type { BlocTiersRequest } from './bloc-tiers.schemas';
+
+/** The floor zone's market as asked: volumes in the demand's unit and in the floor's. */
+export interface MarketCommand {
+  /** The floor-zone destination standing for the zone; undefined = where red lands cheapest. */
+  readonly destination: string | undefined;
+  readonly demand: Decimal;
+  readonly blueCapacity: Decimal;
+  /** The unit demand was given in: volumes are reported in it. */
+  readonly unit: Unit;
+  readonly capacityUnit: Unit;
+  /** Demand and capacity in the floor's unit, for money. */
+  readonly demandPerFloorUnit: Decimal;
+  readonly blueCapacityPerFloorUnit: Decimal;
+}
 
 export interface BlocTiersCommand {
   readonly mineral: MineralRow;
   readonly redPrice: Decimal;
   readonly bluePrice: Decimal;
   readonly floor: Decimal;
+  readonly redFreight: Decimal;
+  readonly blueFreight: Decimal;
+  readonly market: MarketCommand | undefined;
   readonly unit: Unit;
   readonly basis: FloorBasis;
   readonly method: FloorGapMethod;
@@ -59,6 +76,24 @@ function adValoremRate(
   return { rate: sum(rates), warnings: selection.warnings, known };
 }
 
+type FreightInput = NonNullable<BlocTiersRequest['redFreight']>;
+
+/** The market block, its volumes restated in the floor's unit for money. */
+function marketCommand(market: BlocTiersRequest['market'], unit: Unit): MarketCommand | undefined {
+  if (market === undefined) return undefined;
+  const demand = dec(market.demand.value);
+  const blueCapacity = dec(market.blueCapacity.value);
+  return {
+    destination: market.destination,
+    demand,
+    blueCapacity,
+    unit: market.demand.unit,
+    capacityUnit: market.blueCapacity.unit,
+    demandPerFloorUnit: convertQuantity(demand, market.demand.unit, unit),
+    blueCapacityPerFloorUnit: convertQuantity(blueCapacity, market.blueCapacity.unit, unit),
+  };
+}
+
 /** The one parser of the bloc-tiers calculator, for its JSON, GET and SVG forms. */
 /** A request with a list of dates: one resolved command per date, in the request's order. */
 export function resolveBlocTiersOverDates(
@@ -90,17 +125,25 @@ export function resolveBlocTiers(
   if (scenario === undefined)
     problems.push({ pointer: '/scenario', detail: 'is not a known scenario' });
   const resolved = resolveFloor(request, data, asOf, problems, warnings);
+  if (resolved !== undefined)
+    checkBorderFloor(resolved, request.asBorderFloor !== true, problems, warnings);
   const method = floorGapMethod(request.method, problems);
   const lists = [
     ['destinations', request.destinations ?? []],
     ['floorMembers', request.floorMembers ?? []],
+    ['market', request.market?.destination === undefined ? [] : [request.market.destination]],
     ['blueOrigin', request.blueOrigin === undefined ? [] : [request.blueOrigin]],
   ] as const;
   for (const [name, codes] of lists) {
     codes.forEach((code, i) => {
       if (!data.countries.has(code)) {
         problems.push({
-          pointer: name === 'blueOrigin' ? '/blueOrigin' : `/${name}/${i}`,
+          pointer:
+            name === 'blueOrigin'
+              ? '/blueOrigin'
+              : name === 'market'
+                ? '/market/destination'
+                : `/${name}/${i}`,
           detail: `${code} is not a known country code`,
         });
       }
@@ -122,7 +165,18 @@ export function resolveBlocTiers(
     request.bluePrice === undefined
       ? floor
       : restate(request.bluePrice, unit, reporting, '/bluePrice', problems);
-  if (floor === undefined || redPrice === undefined || bluePrice === undefined)
+  const perUnit = (given: FreightInput | undefined, pointer: string) =>
+    given === undefined ? ZERO : restate(asPrice(given, unit), unit, reporting, pointer, problems);
+  const redFreight = perUnit(request.redFreight, '/redFreight');
+  const blueFreight = perUnit(request.blueFreight, '/blueFreight');
+  const market = marketCommand(request.market, unit);
+  if (
+    floor === undefined ||
+    redPrice === undefined ||
+    bluePrice === undefined ||
+    redFreight === undefined ||
+    blueFreight === undefined
+  )
     return { ok: false, problems };
 
   const members = blocMembers(data, asOf);
@@ -145,8 +199,23 @@ export function resolveBlocTiers(
       floorApplies: floorMembers.has(country),
       redOtherDutyRate: red.rate,
       blueOtherDutyRate: blue.rate,
+      freightInCustomsValue: data.countries.get(country)?.valuationBasis !== 'FOB',
     };
   });
+  const zone = destinations.filter((d) => d.floorApplies).map((d) => d.country);
+  if (
+    market !== undefined &&
+    market.destination !== undefined &&
+    !zone.includes(market.destination)
+  ) {
+    problems.push({
+      pointer: '/market/destination',
+      detail: `must be one of the destinations that apply the floor: ${zone.join(', ') || 'none'}`,
+    });
+  } else if (market !== undefined && zone.length === 0) {
+    problems.push({ pointer: '/market', detail: 'no destination applies the floor' });
+  }
+  if (problems.length > 0) return { ok: false, problems };
   if (noTariffData.length > 0) {
     warnings.push({
       code: 'no-tariff-data',
@@ -160,8 +229,11 @@ export function resolveBlocTiers(
       redPrice,
       bluePrice,
       floor,
+      redFreight,
+      blueFreight,
+      market,
       unit,
-      basis: request.basis ?? 'duty-paid',
+      basis: request.basis ?? defaultBasis(method),
       method,
       destinations,
       benchmarkId: resolved.benchmarkId,

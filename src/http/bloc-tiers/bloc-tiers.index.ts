@@ -24,7 +24,14 @@ const DESCRIPTION =
   'The floor is coordinated (every blue member) unless `floorMembers` names who applies it. ' +
   '"Red" and "blue" name price tracks, not judgements. Worked example: red 10, blue 15, ' +
   'floor 16 → red lands at 16 inside the floor, blue is cheapest there at 15, red stays 10 outside, ' +
-  'downstream cost gap 5.';
+  'downstream cost gap 5 (all of it `floorPart`; the rest of a gap, from the destinations’ other ' +
+  'duties and freight, is `otherDutiesPart`). China’s home market (the red bloc) is `redHome`, never ' +
+  'leakage. `market` clears the floor zone with finite allied capacity: blue sells up to ' +
+  '`blueCapacity` at its landed offer, red is unlimited at its landed price; with demand 1,000 t ' +
+  'and capacity 400 t the zone clears at 16 with 600 t of red, 3,600,000.00 to the treasury, ' +
+  '400,000.00 of allied rent and 6,000,000.00 more paid by buyers. A producer-side contract ' +
+  'benchmark (`dod-ndpr-floor`) is a 422 pointing to `/v1/floor-financing` unless ' +
+  '`asBorderFloor` is true. Not modelled: demand responding to the price, red supply limits.';
 
 /** Query parameters → pointers in the JSON request; lists are comma-separated. */
 const FORM = flatForm({
@@ -34,7 +41,11 @@ const FORM = flatForm({
   floor: { to: '/floor/amount', doc: 'Floor per `per`; or `benchmark`.' },
   per: { to: '/redPrice/per', doc: 'Unit of the prices.', example: 'kg' },
   currency: { to: '/currency', doc: 'Currency of the prices and the answer; default USD.' },
-  benchmark: { to: '/benchmark', doc: 'Floor benchmark id.', example: 'dod-ndpr-floor' },
+  benchmark: {
+    to: '/benchmark',
+    doc: 'Floor benchmark id (a producer-side contract such as dod-ndpr-floor is refused: give its price as `floor`).',
+    example: 'g7-lree-floor',
+  },
   destinations: { to: '/destinations', doc: 'Comma-separated countries, e.g. `US,JP,IN`.' },
   floorMembers: {
     to: '/floorMembers',

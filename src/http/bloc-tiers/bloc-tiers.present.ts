@@ -1,13 +1,26 @@
-import type { BlocTiersResult } from '../../domain/bloc-tiers';
-import { formatPerUnit, formatRate, formatRatio } from '../../domain/rounding';
+import type { BlocTiersResult, DestinationTier, Leakage } from '../../domain/bloc-tiers';
+import { clearFloorZone } from '../../domain/floor-zone-market';
 import {
+  formatMoney,
+  formatPerUnit,
+  formatRate,
+  formatRatio,
+  PER_UNIT_PLACES,
+  ROUNDERS,
+  type RoundingMode,
+} from '../../domain/rounding';
+import { convertQuantity, type Unit } from '../../domain/units';
+import {
+  add,
   type Decimal,
   divide,
   halfUp,
   isZero,
+  lessThan,
   max,
   multiply,
   parseDecimal,
+  round,
   subtract,
   toFixed,
   toText,
@@ -15,7 +28,7 @@ import {
 } from '../../numeric';
 import { buildMeta } from '../meta';
 import { escapeXml } from '../svg';
-import type { BlocTiersCommand } from './bloc-tiers.command';
+import type { BlocTiersCommand, MarketCommand } from './bloc-tiers.command';
 import type { BlocTiersResponse } from './bloc-tiers.schemas';
 
 /** The dual-track answer of a computed request, rounded as the request asks. */
@@ -45,6 +58,7 @@ export function presentBlocTiers(
       cheapest: d.cheapest,
       tier: d.tier,
       governingPrice: u(d.governingPrice),
+      redLandedWithoutFloor: u(d.redLandedWithoutFloor),
     })),
     tracks: {
       red: u(result.tracks.red),
@@ -54,11 +68,75 @@ export function presentBlocTiers(
     },
     leakage: {
       destinations: [...result.leakage.destinations],
+      redHome: [...result.leakage.redHome],
       insideCost: result.leakage.insideCost === null ? null : u(result.leakage.insideCost),
       leakCost: result.leakage.leakCost === null ? null : u(result.leakage.leakCost),
-      downstreamCostGapPerUnit: u(result.leakage.downstreamCostGapPerUnit),
+      ...splitReported(result.leakage, command.rounding),
     },
+    ...(command.market === undefined
+      ? {}
+      : { market: reportMarket(command, command.market, result.destinations) }),
     meta: buildMeta(command.asOf, command.currency, command.rounding, command.warnings),
+  };
+}
+
+/**
+ * The cost gap and its two parts as reported: each part rounded once, the gap their sum (A1), so
+ * floorPart + otherDutiesPart = downstreamCostGapPerUnit as printed.
+ */
+function splitReported(leakage: Leakage, rounding: RoundingMode) {
+  const floorPart = round(leakage.floorPart, PER_UNIT_PLACES, ROUNDERS[rounding]);
+  const otherDutiesPart = round(leakage.otherDutiesPart, PER_UNIT_PLACES, ROUNDERS[rounding]);
+  return {
+    downstreamCostGapPerUnit: formatPerUnit(add(floorPart, otherDutiesPart), rounding),
+    floorPart: formatPerUnit(floorPart, rounding),
+    otherDutiesPart: formatPerUnit(otherDutiesPart, rounding),
+  };
+}
+
+/** A volume in the unit it was given in, to 6 places at most. */
+function volume(x: Decimal, unit: Unit, rounding: RoundingMode) {
+  return { value: formatRate(x, rounding), unit };
+}
+
+/**
+ * The floor zone cleared at one destination standing for it (the one asked for, else the
+ * floor-applying destination where red lands cheapest), with finite allied capacity.
+ */
+function reportMarket(
+  command: BlocTiersCommand,
+  market: MarketCommand,
+  tiers: readonly DestinationTier[],
+): BlocTiersResponse['market'] {
+  const zone = tiers.filter((t) => t.floorApplies);
+  const chosen =
+    market.destination === undefined
+      ? zone.reduce((best, t) => (lessThan(t.redLanded, best.redLanded) ? t : best))
+      : zone.find((t) => t.country === market.destination);
+  if (chosen === undefined) throw new Error('market destination outside the floor zone');
+  const cleared = clearFloorZone({
+    demand: market.demandPerFloorUnit,
+    blueCapacity: market.blueCapacityPerFloorUnit,
+    blueLanded: chosen.blueLanded,
+    redLanded: chosen.redLanded,
+    redLandedWithoutFloor: chosen.redLandedWithoutFloor,
+    floorDutyPerUnit: chosen.floorGapPerUnit,
+  });
+  const { rounding, currency } = command;
+  const money = (x: Decimal) => formatMoney(x, currency, rounding);
+  const inDemandUnit = (x: Decimal) =>
+    volume(convertQuantity(x, command.unit, market.unit), market.unit, rounding);
+  return {
+    destination: chosen.country,
+    demand: volume(market.demand, market.unit, rounding),
+    blueCapacity: volume(market.blueCapacity, market.capacityUnit, rounding),
+    price: formatPerUnit(cleared.price, rounding),
+    marginal: cleared.marginal,
+    blueVolume: inDemandUnit(cleared.blueVolume),
+    redVolume: inDemandUnit(cleared.redVolume),
+    treasuryRevenue: money(cleared.treasuryRevenue),
+    blueRent: money(cleared.blueRent),
+    buyersExtraCost: money(cleared.buyersExtraCost),
   };
 }
 

@@ -9,7 +9,9 @@ import {
   IdSchema,
   IsoDate,
   MetaSchema,
+  PerUnitAmountSchema,
   PriceSchema,
+  QuantitySchema,
   RoundingSchema,
   UnitSchema,
 } from '../schemas';
@@ -56,6 +58,48 @@ export const BlocTiersRequestSchema = z
         'taken as duty-free: domestic, FTA or stockpile supply).',
       example: 'AU',
     }),
+    redFreight: PerUnitAmountSchema.optional().openapi({
+      description:
+        'International freight per unit on red supply, added to its landed price everywhere (and ' +
+        'to its customs value where the destination values imports c.i.f.); default 0.',
+    }),
+    blueFreight: PerUnitAmountSchema.optional().openapi({
+      description: 'International freight per unit on blue supply; default 0.',
+    }),
+    market: z
+      .object({
+        demand: QuantitySchema.openapi({
+          description: 'D: what buyers in the floor zone buy.',
+          example: { value: '1000', unit: 't' },
+        }),
+        blueCapacity: QuantitySchema.openapi({
+          description: 'K: what allied suppliers can sell there at their offer.',
+          example: { value: '400', unit: 't' },
+        }),
+        destination: CountryCode.optional().openapi({
+          description:
+            'The floor-zone destination whose landed prices stand for the zone; default the ' +
+            'floor-applying destination where red supply lands cheapest.',
+          example: 'US',
+        }),
+      })
+      .strict()
+      .optional()
+      .openapi({
+        description:
+          'The floor zone as one market with finite allied supply: blue sells up to its capacity ' +
+          'at its landed offer, red is unlimited at its landed price there.',
+      }),
+    asBorderFloor: z
+      .boolean()
+      .optional()
+      .openapi({
+        description:
+          'Use a producer-contract benchmark (e.g. `dod-ndpr-floor`) as if it were a border floor. ' +
+          'Without it such a benchmark is refused: its government top-up leaves buyers’ prices ' +
+          'unchanged; see `POST /v1/floor-financing`.',
+        example: false,
+      }),
     basis: BasisSchema.optional(),
     method: FloorGapMethodSchema.optional(),
     asOf: z
@@ -108,8 +152,44 @@ export const DestinationTierSchema = z
       description: 'min(redLanded, blueLanded).',
       example: '15.0000',
     }),
+    redLandedWithoutFloor: DecimalOutput.openapi({
+      description: 'redLanded − floorGapPerUnit: red supply landed as it would be with no floor.',
+      example: '10.0000',
+    }),
   })
   .openapi('DestinationTier');
+
+const money = (description: string, example: string) =>
+  DecimalOutput.openapi({ description, example });
+
+export const FloorZoneMarketSchema = z
+  .object({
+    destination: z.string().openapi({ example: 'US' }),
+    demand: z.object({ value: DecimalOutput, unit: UnitSchema }),
+    blueCapacity: z.object({ value: DecimalOutput, unit: UnitSchema }),
+    price: DecimalOutput.openapi({
+      description:
+        'The clearing price per unit: B when blue is cheaper and can serve all demand, else R.',
+      example: '16.0000',
+    }),
+    marginal: z.enum(['red', 'blue']).openapi({ description: 'Which supply sets the price.' }),
+    blueVolume: z.object({ value: DecimalOutput, unit: UnitSchema }).openapi({
+      description: 'min(K, D) when blue lands at or below red, else 0; in the unit of demand.',
+      example: { value: '400', unit: 't' },
+    }),
+    redVolume: z.object({ value: DecimalOutput, unit: UnitSchema }).openapi({
+      description: 'D − blueVolume.',
+      example: { value: '600', unit: 't' },
+    }),
+    treasuryRevenue: money('Floor-gap duty per unit × red volume.', '3600000.00'),
+    blueRent: money('(price − B) × blue volume: allied producers’ rent.', '400000.00'),
+    buyersExtraCost: money(
+      'D × (price − min(R0, B)) when blue could serve all demand, else D × (price − R0); R0 = red ' +
+        'landed without the floor.',
+      '6000000.00',
+    ),
+  })
+  .openapi('FloorZoneMarket');
 
 const BlocTiersAnswerSchema = z
   .object({
@@ -130,14 +210,29 @@ const BlocTiersAnswerSchema = z
       destinations: z
         .array(z.string())
         .openapi({ description: 'Outside the floor, where red stays cheaper.' }),
+      redHome: z.array(z.string()).openapi({
+        description: 'Red-bloc destinations (China’s home market): never counted as leakage.',
+        example: ['CN'],
+      }),
       insideCost: DecimalOutput.nullable(),
       leakCost: DecimalOutput.nullable(),
       downstreamCostGapPerUnit: DecimalOutput.openapi({
         description:
           'How much less per unit a maker at the cheapest leak destination pays than the best-placed ' +
-          'maker inside the floor: max(0, insideCost − leakCost).',
+          'maker inside the floor: max(0, insideCost − leakCost) = floorPart + otherDutiesPart.',
+      }),
+      floorPart: DecimalOutput.openapi({
+        description: 'The part of the gap the floor duty causes.',
+        example: '5.0000',
+      }),
+      otherDutiesPart: DecimalOutput.openapi({
+        description:
+          'The part the gap would have without the floor: the destinations’ other duties (and ' +
+          'freight), max(0, inside cost without the floor − leakCost), at most the gap.',
+        example: '0.0000',
       }),
     }),
+    market: FloorZoneMarketSchema.optional(),
     meta: MetaSchema,
   })
   .openapi('BlocTiersAnswer');

@@ -10,7 +10,7 @@ import {
 import type { RoundingMode } from '../../domain/rounding';
 import { convertQuantity, type Unit } from '../../domain/units';
 import { type Decimal, greaterThan, ONE } from '../../numeric';
-import { floorInReporting, resolveFloor } from '../floor-input';
+import { checkBorderFloor, floorInReporting, resolveFloor } from '../floor-input';
 import { dec, fxRates, type PriceInput, type Reporting, restate, todayUtc } from '../money-input';
 import type { Parsed } from '../parsed';
 import type { FieldProblem } from '../problem';
@@ -116,6 +116,7 @@ export function resolveFloorGap(
   const reporting: Reporting = { currency: request.currency ?? 'USD', fx: fxRates(request.fx) };
 
   const resolved = resolveFloor(request, data, asOf, problems, warnings);
+  if (resolved !== undefined) checkBorderFloor(resolved, false, problems, warnings);
   const method = floorGapMethod(request.method, problems);
   if (resolved === undefined || problems.length > 0) return { ok: false, problems };
   const { benchmarkId } = resolved;
