@@ -45,6 +45,11 @@ export type MeasureState = 'in-force' | 'not-yet-in-force' | 'ended' | 'suspende
 
 export interface MeasureStatus {
   readonly state: MeasureState;
+  /**
+   * True when `state` rests on an assumption: `asOf` is past the date until which the row (or a
+   * suspension that has since ended) is known to hold.
+   */
+  readonly assumed: boolean;
   readonly reason: string;
   readonly warnings: readonly Warning[];
 }
@@ -59,12 +64,18 @@ export function measureStatusOn(measure: MeasureRow, asOf: string): MeasureStatu
   if (asOf < measure.effectiveFrom) {
     return {
       state: 'not-yet-in-force',
+      assumed: false,
       reason: `takes effect on ${measure.effectiveFrom}`,
       warnings: [],
     };
   }
   if (measure.effectiveTo !== null && asOf > measure.effectiveTo) {
-    return { state: 'ended', reason: `ended on ${measure.effectiveTo}`, warnings: [] };
+    return {
+      state: 'ended',
+      assumed: false,
+      reason: `ended on ${measure.effectiveTo}`,
+      warnings: [],
+    };
   }
   const horizon = horizonWarning(measure.id, measure.knownUntil, asOf);
   const warnings: Warning[] = [];
@@ -72,6 +83,7 @@ export function measureStatusOn(measure: MeasureRow, asOf: string): MeasureStatu
     if (s.from <= asOf && asOf <= s.to) {
       return {
         state: 'suspended',
+        assumed: horizon.length > 0,
         reason: `suspended ${s.from} to ${s.to} (${s.source.instrument})`,
         warnings: horizon,
       };
@@ -80,7 +92,8 @@ export function measureStatusOn(measure: MeasureRow, asOf: string): MeasureStatu
       warnings.push(suspensionEndedWarning(measure.id, s.to, s.source.instrument));
     }
   }
-  return { state: 'in-force', reason: 'in force', warnings: [...warnings, ...horizon] };
+  const all = [...warnings, ...horizon];
+  return { state: 'in-force', assumed: all.length > 0, reason: 'in force', warnings: all };
 }
 
 /** Every measure of the data that concerns a lane and a mineral, regardless of date. */

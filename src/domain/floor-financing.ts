@@ -1,99 +1,167 @@
-import { add, type Decimal, multiply, nonNegative, subtract } from '../numeric';
+import {
+  add,
+  CARRIED_PLACES,
+  carry,
+  type Decimal,
+  divide,
+  multiply,
+  nonNegative,
+  ONE,
+  subtract,
+  ZERO,
+} from '../numeric';
 
 export interface FloorFinancingInput {
   /** F: the floor per unit. */
   readonly floor: Decimal;
-  /** M: the market (benchmark) price per unit, same unit and currency. */
-  readonly marketPrice: Decimal;
-  /**
-   * Q: what one unit of price is multiplied by to make a total — the quantity in the floor's
-   * unit, or any `amountFor`-style factor; multiplied, never divided here.
-   */
-  readonly quantity: Decimal;
+  /** D: what buyers in the floor zone buy, units per period. */
+  readonly demand: Decimal;
+  /** Q: what the floor-protected producer sells, units per period. */
+  readonly domesticOutput: Decimal;
+  /** M_t: the market price per unit in each period, same unit and currency as F (one or more). */
+  readonly marketPrices: readonly Decimal[];
   /** s: the government's share of the upside above the floor (0.3 in the DoD–MP deal). */
   readonly upsideShare: Decimal;
+  /** The first period (1-based) from which the upside is shared; earlier periods share none. */
+  readonly upsideFromPeriod: number;
+  /** r: the discount rate per period, for present values; zero discounts nothing. */
+  readonly discountRate: Decimal;
 }
 
-/** A border floor: buyers pay the gap as a duty and the treasury collects it. */
-export interface BorderFloorFinancing {
+/**
+ * Who gains and who pays in one period, in money (not rounded). netPublicCost = governmentOutlay −
+ * treasuryRevenue: negative when the public purse comes out ahead.
+ */
+export interface RegimeFlows {
+  readonly buyersExtraCost: Decimal;
+  readonly producerGain: Decimal;
+  readonly treasuryRevenue: Decimal;
+  readonly governmentOutlay: Decimal;
+  readonly netPublicCost: Decimal;
+}
+
+/** A border floor in one period: a duty of max(0, F − M) on imports, the domestic price at max(F, M). */
+export interface BorderFloorPeriod extends RegimeFlows {
   /** max(0, F − M). */
   readonly dutyPerUnit: Decimal;
-  /** max(F, M): market price plus the duty. */
+  /** M + dutyPerUnit = max(F, M). */
   readonly buyerPricePerUnit: Decimal;
-  /** dutyPerUnit × Q. */
-  readonly buyersPay: Decimal;
-  /** dutyPerUnit × Q: the same money, received. */
-  readonly treasuryCollects: Decimal;
+  /** max(0, D − Q): the imports the duty falls on. */
+  readonly imports: Decimal;
 }
 
-/** A producer-side floor: the government tops the producer up to the floor and shares the upside. */
-export interface ProducerFloorFinancing {
+/** A producer-side floor in one period: a top-up to the producer, buyers at the market price. */
+export interface ProducerFloorPeriod extends RegimeFlows {
   /** max(0, F − M). */
   readonly topUpPerUnit: Decimal;
-  /** s × max(0, M − F). */
+  /** s × max(0, M − F) from the upside period on, else 0. */
   readonly upsidePerUnit: Decimal;
-  /** topUpPerUnit × Q. */
-  readonly governmentPays: Decimal;
-  /** upsidePerUnit × Q. */
-  readonly governmentCollects: Decimal;
-  /** governmentPays − governmentCollects (negative when the government comes out ahead). */
-  readonly governmentNet: Decimal;
-  /** M: buyers pay the market price. */
+  /** M. */
   readonly buyerPricePerUnit: Decimal;
   /** M + topUpPerUnit − upsidePerUnit. */
   readonly producerReceivesPerUnit: Decimal;
 }
 
-export interface FloorFinancingResult {
-  readonly border: BorderFloorFinancing;
-  readonly producerSide: ProducerFloorFinancing;
+export interface FinancingPeriod {
+  /** 1, 2, …: the period's number. */
+  readonly period: number;
+  readonly marketPrice: Decimal;
+  /** 1 / (1 + r)^period, carried to CARRIED_PLACES: flows are discounted at period end. */
+  readonly discountFactor: Decimal;
+  readonly border: BorderFloorPeriod;
+  readonly producerSide: ProducerFloorPeriod;
 }
 
-/** Border floor: duty d = max(0, F − M) per unit, buyers pay max(F, M); d × Q goes to the treasury. */
-export function borderFloorFinancing(
+function flows(
+  buyersExtraCost: Decimal,
+  producerGain: Decimal,
+  treasuryRevenue: Decimal,
+  governmentOutlay: Decimal,
+): RegimeFlows {
+  return {
+    buyersExtraCost,
+    producerGain,
+    treasuryRevenue,
+    governmentOutlay,
+    netPublicCost: subtract(governmentOutlay, treasuryRevenue),
+  };
+}
+
+/**
+ * Border floor: every unit bought in the zone costs max(F, M), so buyers pay the gap on all of D;
+ * the producer sells at most D at home and gains the gap on min(Q, D); the duty falls on the
+ * imports max(0, D − Q). Buyers' extra cost = producer gain + treasury revenue (money is conserved).
+ */
+export function borderFloorPeriod(
   floor: Decimal,
   marketPrice: Decimal,
-  quantity: Decimal,
-): BorderFloorFinancing {
+  demand: Decimal,
+  output: Decimal,
+): BorderFloorPeriod {
   const dutyPerUnit = nonNegative(subtract(floor, marketPrice));
-  const collected = multiply(dutyPerUnit, quantity);
+  const imports = nonNegative(subtract(demand, output));
+  const soldAtHome = subtract(demand, imports);
   return {
     dutyPerUnit,
     buyerPricePerUnit: add(marketPrice, dutyPerUnit),
-    buyersPay: collected,
-    treasuryCollects: collected,
+    imports,
+    ...flows(
+      multiply(dutyPerUnit, demand),
+      multiply(dutyPerUnit, soldAtHome),
+      multiply(dutyPerUnit, imports),
+      ZERO,
+    ),
   };
 }
 
 /**
  * Producer-side floor, a contract for difference (DoD–MP Materials, July 2025: $110/kg NdPr, 30%
- * of the upside to DoD): the government pays max(0, F − M) × Q and collects s × max(0, M − F) × Q;
- * buyers pay M and the producer receives M + top-up − upside per unit.
+ * of the upside to DoD): buyers pay M; the government pays max(0, F − M) on Q and, when sharing,
+ * collects s × max(0, M − F) on Q. The producer's gain is the top-up less the upside it gives up.
  */
-export function producerFloorFinancing(input: FloorFinancingInput): ProducerFloorFinancing {
-  const { floor, marketPrice, quantity, upsideShare } = input;
+export function producerFloorPeriod(
+  floor: Decimal,
+  marketPrice: Decimal,
+  output: Decimal,
+  upsideShare: Decimal,
+): ProducerFloorPeriod {
   const topUpPerUnit = nonNegative(subtract(floor, marketPrice));
   const upsidePerUnit = multiply(upsideShare, nonNegative(subtract(marketPrice, floor)));
-  const governmentPays = multiply(topUpPerUnit, quantity);
-  const governmentCollects = multiply(upsidePerUnit, quantity);
+  const outlay = multiply(topUpPerUnit, output);
+  const collected = multiply(upsidePerUnit, output);
   return {
     topUpPerUnit,
     upsidePerUnit,
-    governmentPays,
-    governmentCollects,
-    governmentNet: subtract(governmentPays, governmentCollects),
     buyerPricePerUnit: marketPrice,
     producerReceivesPerUnit: subtract(add(marketPrice, topUpPerUnit), upsidePerUnit),
+    ...flows(ZERO, subtract(outlay, collected), collected, outlay),
   };
 }
 
+/** 1 / (1 + r)^t: one division of an exact power, carried to CARRIED_PLACES. */
+export function discountFactor(rate: Decimal, period: number): Decimal {
+  let power = ONE;
+  const base = add(ONE, rate);
+  for (let i = 0; i < period; i += 1) power = multiply(power, base);
+  return divide(ONE, power, CARRIED_PLACES, carry);
+}
+
 /**
- * Who pays for the same floor F at market price M on Q units: buyers at the border, or the
- * government as a producer top-up. Totals in the price's currency; nothing is rounded here.
+ * The same floor F financed two ways over a path of market prices, one period per price: at the
+ * border (buyers pay, the treasury collects) or producer-side (the government pays). Money per
+ * period in the price's currency; nothing is rounded here.
  */
-export function floorFinancing(input: FloorFinancingInput): FloorFinancingResult {
-  return {
-    border: borderFloorFinancing(input.floor, input.marketPrice, input.quantity),
-    producerSide: producerFloorFinancing(input),
-  };
+export function floorFinancing(input: FloorFinancingInput): FinancingPeriod[] {
+  const { floor, demand, domesticOutput, upsideShare, upsideFromPeriod, discountRate } = input;
+  return input.marketPrices.map((marketPrice, i) => {
+    const period = i + 1;
+    const share = period >= upsideFromPeriod ? upsideShare : ZERO;
+    return {
+      period,
+      marketPrice,
+      discountFactor: discountFactor(discountRate, period),
+      border: borderFloorPeriod(floor, marketPrice, demand, domesticOutput),
+      producerSide: producerFloorPeriod(floor, marketPrice, domesticOutput, share),
+    };
+  });
 }

@@ -22,6 +22,12 @@ export interface OriginComponent {
   readonly chinaOrigin: boolean;
   /** True when the mineral is on China's export-control list. */
   readonly controlled: boolean;
+  /**
+   * The share of the component's value that is controlled content, when its element grades (by
+   * value) are known: an NdFeB magnet is mostly uncontrolled Nd, Pr and Fe with a few percent of
+   * controlled Dy and Tb. Absent, a controlled component counts whole.
+   */
+  readonly controlledShare?: Decimal;
 }
 
 export interface OriginContentInput {
@@ -30,6 +36,11 @@ export interface OriginContentInput {
   readonly components: readonly OriginComponent[];
   /** Highest red share with which a product still counts as blue; null = no red content at all. */
   readonly maxRedShare: Decimal | null;
+  /**
+   * Lowest allied (blue) share with which a product counts as blue; grey content (processed outside
+   * both blocs) is never allied. Absent: no allied-content test.
+   */
+  readonly minBlueShare?: Decimal;
   /** True when China's value rule for foreign products is in force on the date asked about. */
   readonly valueRuleInForce: boolean;
   /** The share of product value from which that rule bites (0.001 under the October 2025 list). */
@@ -95,7 +106,11 @@ export function originContent(input: OriginContentInput): OriginContentResult {
   const share = (value: Decimal): Ratio => ({ of: value, to: productValue });
   const redValue = blocValue(components, 'red');
   const chinaContentValue = sum(
-    components.filter((c) => c.chinaOrigin && c.controlled).map((c) => c.value),
+    components
+      .filter((c) => c.chinaOrigin && c.controlled)
+      .map((c) =>
+        c.controlledShare === undefined ? c.value : multiply(c.value, c.controlledShare),
+      ),
   );
   // Shares are compared with their thresholds exactly, as value ≥ share × productValue (no
   // quotient, so a share just under a threshold never rounds up to it).
@@ -113,8 +128,10 @@ export function originContent(input: OriginContentInput): OriginContentResult {
     chinaContentShare: share(chinaContentValue),
     chinaLicenceRequired: valueRuleInForce && atLeast(chinaContentValue, deMinimisShare),
     qualifiesAsBlue:
-      maxRedShare === null
+      (maxRedShare === null
         ? isZero(redValue)
-        : lessThanOrEqual(redValue, multiply(maxRedShare, productValue)),
+        : lessThanOrEqual(redValue, multiply(maxRedShare, productValue))) &&
+      (input.minBlueShare === undefined ||
+        atLeast(blocValue(components, 'blue'), input.minBlueShare)),
   };
 }

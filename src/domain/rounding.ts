@@ -1,14 +1,19 @@
 import {
+  add,
+  compare,
   type Decimal,
+  decimal,
   divide,
   halfEven,
   halfUp,
   isZero,
+  multiply,
   type Rounder,
   round,
   toFixed,
   toText,
   trimZeros,
+  truncate,
   ZERO,
 } from '../numeric';
 
@@ -84,4 +89,31 @@ export function formatRatioFixed(r: Ratio, places: number, mode: RoundingMode): 
   return toText(
     isZero(r.to) ? round(ZERO, places, halfUp) : divide(r.of, r.to, places, ROUNDERS[mode]),
   );
+}
+
+/** The most places a share compared with a threshold is reported with (A1). */
+export const MAX_SHARE_PLACES = 10;
+
+/**
+ * A share compared with thresholds (China's 0.1% rule, a 50% allied-content test), reported with as
+ * many places as it takes (6 to 10) to show on which side of each it falls: 99.99 / 100,000 against
+ * 0.001 is "0.0009999", never "0.001". Past 10 places it is cut toward its own side. The side is
+ * decided exactly, as of against threshold × to, never from a rounded quotient.
+ */
+export function formatShareAgainst(
+  r: Ratio,
+  thresholds: readonly Decimal[],
+  mode: RoundingMode,
+): string {
+  if (isZero(r.to)) return '0';
+  const side = (t: Decimal) => compare(r.of, multiply(t, r.to));
+  const keepsSide = (x: Decimal) => thresholds.every((t) => compare(x, t) === side(t));
+  for (let places = RATE_PLACES; places <= MAX_SHARE_PLACES; places += 1) {
+    const rounded = divide(r.of, r.to, places, ROUNDERS[mode]);
+    if (keepsSide(rounded)) return trimZeros(toText(rounded));
+  }
+  const cut = divide(r.of, r.to, MAX_SHARE_PLACES, truncate);
+  const up = thresholds.some((t) => side(t) > 0 && compare(cut, t) <= 0);
+  const last = up ? add(cut, decimal(1n, MAX_SHARE_PLACES)) : cut;
+  return trimZeros(toText(last));
 }

@@ -1,120 +1,149 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { floorFinancing } from '../../src/domain/floor-financing';
-import {
-  add,
-  decimal,
-  equal,
-  lessThanOrEqual,
-  max,
-  multiply,
-  subtract,
-  ZERO,
-} from '../../src/numeric';
-import { d, t } from './numbers';
+import { type FloorFinancingInput, floorFinancing } from '../../src/domain/floor-financing';
+import { add, compare, decimal, halfUp, isZero, subtract, toFixed } from '../../src/numeric';
+import { t as plain, d as x } from './numbers';
 
-/** DoD–MP Materials: $110/kg NdPr floor, 30% of the upside to DoD; 1000 kg sold. */
-function dodMp(marketPrice: number) {
+/** Floor 110 USD/kg; demand and output in kg. */
+function financing(overrides: Partial<FloorFinancingInput> = {}) {
   return floorFinancing({
-    floor: d(110),
-    marketPrice: d(marketPrice),
-    quantity: d(1000),
-    upsideShare: d('0.3'),
+    floor: x(110),
+    demand: x(5_000_000),
+    domesticOutput: x(1_000_000),
+    marketPrices: [x(62)],
+    upsideShare: x('0.3'),
+    upsideFromPeriod: 1,
+    discountRate: x(0),
+    ...overrides,
   });
 }
 
-describe('floorFinancing: DoD–MP floor 110/kg, 1000 kg', () => {
-  it('market 62: buyers at the border pay 48 × 1000 = 48000 on top of 62, reaching 110', () => {
-    const { border } = dodMp(62);
-    expect(t(border.dutyPerUnit)).toBe('48');
-    expect(t(border.buyerPricePerUnit)).toBe('110');
-    expect(t(border.buyersPay)).toBe('48000');
-    expect(t(border.treasuryCollects)).toBe('48000');
+function only<T>(periods: readonly T[]): T {
+  const [first] = periods;
+  if (first === undefined || periods.length !== 1) throw new Error('expected one period');
+  return first;
+}
+
+describe('floorFinancing: the worked case (floor 110, market 62, demand 5,000 t, output 1,000 t)', () => {
+  it('border: buyers pay the 48 gap on all 5,000,000 kg, the producer gains it on 1,000,000 kg, the treasury on the 4,000,000 kg imported', () => {
+    const { border } = only(financing());
+    // gap = 110 − 62 = 48
+    expect(plain(border.dutyPerUnit)).toBe('48');
+    expect(plain(border.buyerPricePerUnit)).toBe('110');
+    // 48 × 5,000,000 = 240,000,000
+    expect(plain(border.buyersExtraCost)).toBe('240000000');
+    // 48 × 1,000,000 = 48,000,000
+    expect(plain(border.producerGain)).toBe('48000000');
+    // imports 5,000,000 − 1,000,000 = 4,000,000; 48 × 4,000,000 = 192,000,000
+    expect(plain(border.imports)).toBe('4000000');
+    expect(plain(border.treasuryRevenue)).toBe('192000000');
+    expect(plain(border.governmentOutlay)).toBe('0');
+    // 0 − 192,000,000: the treasury gains
+    expect(plain(border.netPublicCost)).toBe('-192000000');
   });
 
-  it('market 62: the government tops the producer up by 110 − 62 = 48, paying 48000; buyers pay 62', () => {
-    const { producerSide } = dodMp(62);
-    expect(t(producerSide.topUpPerUnit)).toBe('48');
-    expect(t(producerSide.upsidePerUnit)).toBe('0');
-    expect(t(producerSide.governmentPays)).toBe('48000');
-    expect(t(producerSide.governmentCollects)).toBe('0');
-    expect(t(producerSide.governmentNet)).toBe('48000');
-    expect(t(producerSide.buyerPricePerUnit)).toBe('62');
+  it('producer-side: the government pays 48 × 1,000,000 = 48,000,000 and buyers pay nothing more', () => {
+    const { producerSide } = only(financing());
+    expect(plain(producerSide.topUpPerUnit)).toBe('48');
+    expect(plain(producerSide.governmentOutlay)).toBe('48000000');
+    expect(plain(producerSide.buyersExtraCost)).toBe('0');
+    expect(plain(producerSide.treasuryRevenue)).toBe('0');
+    expect(plain(producerSide.producerGain)).toBe('48000000');
+    expect(plain(producerSide.netPublicCost)).toBe('48000000');
+    expect(plain(producerSide.buyerPricePerUnit)).toBe('62');
     // 62 + 48 − 0 = 110
-    expect(t(producerSide.producerReceivesPerUnit)).toBe('110');
+    expect(plain(producerSide.producerReceivesPerUnit)).toBe('110');
   });
 
-  it('market at the floor (110): no duty, no top-up, no upside', () => {
-    const { border, producerSide } = dodMp(110);
-    expect(t(border.dutyPerUnit)).toBe('0');
-    expect(t(border.buyerPricePerUnit)).toBe('110');
-    expect(t(border.buyersPay)).toBe('0');
-    expect(t(producerSide.topUpPerUnit)).toBe('0');
-    expect(t(producerSide.upsidePerUnit)).toBe('0');
-    expect(t(producerSide.governmentPays)).toBe('0');
-    expect(t(producerSide.governmentCollects)).toBe('0');
-    expect(t(producerSide.producerReceivesPerUnit)).toBe('110');
+  it('market 130 with a 0.3 upside share: DoD collects 0.3 × 20 × 1,000,000 = 6,000,000; the border floor does nothing', () => {
+    const { border, producerSide } = only(financing({ marketPrices: [x(130)] }));
+    expect(plain(border.buyersExtraCost)).toBe('0');
+    expect(plain(border.treasuryRevenue)).toBe('0');
+    // 0.3 × (130 − 110) = 6.0
+    expect(plain(producerSide.upsidePerUnit)).toBe('6');
+    expect(plain(producerSide.treasuryRevenue)).toBe('6000000');
+    // 0 − 6,000,000: the producer gives up its upside
+    expect(plain(producerSide.producerGain)).toBe('-6000000');
+    expect(plain(producerSide.netPublicCost)).toBe('-6000000');
+    // 130 + 0 − 6 = 124
+    expect(plain(producerSide.producerReceivesPerUnit)).toBe('124');
   });
 
-  it('market 130: DoD takes 0.3 × (130 − 110) = 6 per kg, 6000 in all; the producer keeps 130 − 6 = 124', () => {
-    const { border, producerSide } = dodMp(130);
-    expect(t(border.dutyPerUnit)).toBe('0');
-    expect(t(border.buyerPricePerUnit)).toBe('130');
-    expect(t(producerSide.topUpPerUnit)).toBe('0');
-    expect(t(producerSide.upsidePerUnit)).toBe('6');
-    expect(t(producerSide.governmentPays)).toBe('0');
-    expect(t(producerSide.governmentCollects)).toBe('6000');
-    // 0 − 6000: the government comes out ahead
-    expect(t(producerSide.governmentNet)).toBe('-6000');
-    expect(t(producerSide.buyerPricePerUnit)).toBe('130');
-    expect(t(producerSide.producerReceivesPerUnit)).toBe('124');
+  it('output above demand: the producer gains only on what it sells at home, nothing is imported', () => {
+    const { border } = only(financing({ demand: x(1_000_000), domesticOutput: x(1_500_000) }));
+    expect(plain(border.imports)).toBe('0');
+    // 48 × 1,000,000
+    expect(plain(border.producerGain)).toBe('48000000');
+    expect(plain(border.treasuryRevenue)).toBe('0');
+  });
+});
+
+describe('floorFinancing: a price path', () => {
+  it('shares the upside only from the given period: path 62, 130, 130 with upside from period 3', () => {
+    const periods = financing({ marketPrices: [x(62), x(130), x(130)], upsideFromPeriod: 3 });
+    expect(periods.map((p) => plain(p.producerSide.upsidePerUnit))).toEqual(['0', '0', '6']);
+    expect(periods.map((p) => plain(p.producerSide.governmentOutlay))).toEqual([
+      '48000000',
+      '0',
+      '0',
+    ]);
+  });
+
+  it('discounts period t by 1 / (1 + r)^t: at 25%, 1/1.25 = 0.8 and 1/1.5625 = 0.64', () => {
+    const periods = financing({ marketPrices: [x(62), x(62)], discountRate: x('0.25') });
+    expect(periods.map((p) => toFixed(p.discountFactor, 6, halfUp))).toEqual([
+      '0.800000',
+      '0.640000',
+    ]);
   });
 });
 
 describe('floorFinancing: laws', () => {
   const OPTIONS = { seed: 42, numRuns: 200 };
   const money = fc.integer({ min: 0, max: 10_000_000 }).map((n) => decimal(BigInt(n), 2));
+  const volume = fc.integer({ min: 0, max: 10_000_000 }).map((n) => decimal(BigInt(n), 3));
   const share = fc.integer({ min: 0, max: 100 }).map((n) => decimal(BigInt(n), 2));
   const input = fc.record({
     floor: money,
-    marketPrice: money,
-    quantity: money,
+    demand: volume,
+    domesticOutput: volume,
+    marketPrices: fc.array(money, { minLength: 1, maxLength: 5 }),
     upsideShare: share,
+    upsideFromPeriod: fc.integer({ min: 1, max: 6 }),
+    discountRate: share,
   });
 
-  it('border buyersPay equals producer-side governmentPays for the same volume: max(0, F − M) × Q', () => {
+  it('a border floor conserves money: buyers’ extra cost = producer gain + treasury revenue', () => {
     fc.assert(
       fc.property(input, (i) => {
-        const { border, producerSide } = floorFinancing(i);
-        const expected = multiply(max(ZERO, subtract(i.floor, i.marketPrice)), i.quantity);
-        expect(equal(border.buyersPay, producerSide.governmentPays)).toBe(true);
-        expect(equal(border.buyersPay, expected)).toBe(true);
+        for (const { border } of floorFinancing(i)) {
+          const parts = add(border.producerGain, border.treasuryRevenue);
+          expect(compare(border.buyersExtraCost, parts)).toBe(0);
+        }
       }),
       OPTIONS,
     );
   });
 
-  it('the treasury collects what border buyers pay above the market: their outlay max(F, M) × Q = M × Q + treasuryCollects', () => {
+  it('a producer-side floor conserves money: producer gain = government outlay − upside collected, buyers pay 0', () => {
     fc.assert(
       fc.property(input, (i) => {
-        const { border } = floorFinancing(i);
-        const outlay = multiply(max(i.floor, i.marketPrice), i.quantity);
-        expect(
-          equal(add(multiply(i.marketPrice, i.quantity), border.treasuryCollects), outlay),
-        ).toBe(true);
-        expect(equal(multiply(border.buyerPricePerUnit, i.quantity), outlay)).toBe(true);
+        for (const { producerSide } of floorFinancing(i)) {
+          const net = subtract(producerSide.governmentOutlay, producerSide.treasuryRevenue);
+          expect(compare(producerSide.producerGain, net)).toBe(0);
+          expect(isZero(producerSide.buyersExtraCost)).toBe(true);
+        }
       }),
       OPTIONS,
     );
   });
 
-  it('below the floor the producer receives exactly the floor; buyers at the border pay max(F, M)', () => {
+  it('with demand equal to output (the v1 quantity) the border treasury collects nothing and the producer gains what the government would pay', () => {
     fc.assert(
       fc.property(input, (i) => {
-        const { border, producerSide } = floorFinancing(i);
-        expect(equal(border.buyerPricePerUnit, max(i.floor, i.marketPrice))).toBe(true);
-        if (lessThanOrEqual(i.marketPrice, i.floor)) {
-          expect(equal(producerSide.producerReceivesPerUnit, i.floor)).toBe(true);
+        for (const p of floorFinancing({ ...i, demand: i.domesticOutput })) {
+          expect(isZero(p.border.treasuryRevenue)).toBe(true);
+          expect(compare(p.border.producerGain, p.producerSide.governmentOutlay)).toBe(0);
         }
       }),
       OPTIONS,

@@ -307,10 +307,10 @@ describe('POST /v1/origin-content: China’s 0.1% rule by its dated status', () 
     expect(above.chinaLicenceRequired).toBe(false);
   });
 
-  it('shares by bloc of origin: red 0.001, blue 0.03; within a 5% red allowance the product counts as blue', async () => {
+  it('shares by bloc of origin: red 0.001, blue 0.03; within a 5% red allowance but short of the 0.5 allied minimum, not blue', async () => {
     const r = await content('100', '2026-11-21');
     expect(r.shares).toEqual({ red: '0.001', blue: '0.03', grey: '0' });
-    expect(r.qualifiesAsBlue).toBe(true);
+    expect(r.qualifiesAsBlue).toBe(false);
   });
 });
 
@@ -330,13 +330,18 @@ describe('POST /v1/floor-financing: border duty vs DoD–MP style top-up, 1 t at
     };
   }
 
-  it('market 62: buyers pay 48 × 1,000 = 48,000.00 at the border, or the government pays it', async () => {
+  it('market 62, quantity meaning demand = output: buyers pay 48 × 1,000 = 48,000.00 at the border, all of it to the producer (nothing is imported); or the government pays it', async () => {
     const r = await financing('62');
     expect(r.border).toEqual({
       dutyPerUnit: '48.0000',
       buyerPricePerUnit: '110.0000',
       buyersPay: '48000.00',
-      treasuryCollects: '48000.00',
+      treasuryCollects: '0.00',
+      buyersExtraCost: '48000.00',
+      producerGain: '48000.00',
+      treasuryRevenue: '0.00',
+      governmentOutlay: '0.00',
+      netPublicCost: '0.00',
     });
     expect(r.producerSide).toMatchObject({
       governmentPays: '48000.00',

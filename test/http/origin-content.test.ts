@@ -1,26 +1,162 @@
 import { describe, expect, it } from 'vitest';
-import { postJson } from '../helpers';
+import { postJson, problemOf } from '../helpers';
 
-describe('POST /v1/origin-content: a zero written as "-0" is zero', () => {
-  // Raw JSON text: JSON.stringify(-0) would send "0".
-  for (const zero of ['"-0"', '"-0.00"', '-0', '-0.0']) {
-    it(`a component worth ${zero} counts as 0, not as a negative value (once a 500)`, async () => {
-      const response = await postJson(
-        '/v1/origin-content',
-        `{"productValue":{"amount":"100000","currency":"USD"},"asOf":"2026-11-21","components":[
-          {"mineral":"dy-oxide","origin":"CN","value":${zero}},
-          {"mineral":"nd-oxide","origin":"AU","value":"3000"}]}`,
-      );
-      expect(response.status, await response.clone().text()).toBe(200);
-      const body = (await response.json()) as {
-        redValue: string;
-        chinaContentValue: string;
-        shares: Record<string, string>;
-      };
-      // red 0 / 100000 = 0; blue 3000 / 100000 = 0.03
-      expect(body.redValue).toBe('0.00');
-      expect(body.chinaContentValue).toBe('0.00');
-      expect(body.shares).toEqual({ red: '0', blue: '0.03', grey: '0' });
+interface Content {
+  redShare: string;
+  shares: { red: string; blue: string; grey: string };
+  chinaContentValue: string;
+  chinaContentShare: string;
+  chinaLicenceRequired: boolean;
+  chinaLicenceBasis: string;
+  qualifiesAsBlue: boolean;
+  minBlueShare: string;
+}
+
+async function content(body: Record<string, unknown>): Promise<Content> {
+  const response = await postJson('/v1/origin-content', body);
+  if (response.status !== 200) throw new Error(await response.text());
+  return (await response.json()) as Content;
+}
+
+const product = { amount: '100000', currency: 'USD' };
+
+describe('POST /v1/origin-content: shares never round across a threshold', () => {
+  it('99.99 of Chinese Dy in a 100,000 product is 0.0009999 of its value, below 0.1%: no licence', async () => {
+    const r = await content({
+      productValue: product,
+      components: [{ mineral: 'dy-oxide', origin: 'CN', value: '99.99' }],
+      maxRedShare: '0.05',
+      asOf: '2026-11-21',
     });
-  }
+    // 99.99 / 100,000 = 0.0009999 (6 places would print 0.001, the threshold itself)
+    expect(r.chinaContentShare).toBe('0.0009999');
+    expect(r.chinaLicenceRequired).toBe(false);
+  });
+
+  it('a share on the far side of the 0.5 allied minimum is not rounded onto it: 49,999.99 / 100,000 = 0.4999999', async () => {
+    const r = await content({
+      productValue: product,
+      components: [{ mineral: 'nd-oxide', origin: 'AU', value: '49999.99' }],
+      asOf: '2026-11-21',
+    });
+    expect(r.shares.blue).toBe('0.4999999');
+    expect(r.qualifiesAsBlue).toBe(false);
+  });
+});
+
+describe('POST /v1/origin-content: allied content, not just no red content', () => {
+  it('Vietnamese (grey) content is not allied: 60,000 of VN content qualifies nothing as blue', async () => {
+    const r = await content({
+      productValue: product,
+      components: [{ mineral: 'nd-oxide', origin: 'VN', value: '60000' }],
+      asOf: '2026-11-21',
+    });
+    expect(r.shares).toEqual({ red: '0', blue: '0', grey: '0.6' });
+    expect(r.minBlueShare).toBe('0.5');
+    expect(r.qualifiesAsBlue).toBe(false);
+  });
+
+  it('50,000 of Australian content is the 0.5 default minimum: blue', async () => {
+    const r = await content({
+      productValue: product,
+      components: [{ mineral: 'nd-oxide', origin: 'AU', value: '50000' }],
+      asOf: '2026-11-21',
+    });
+    expect(r.shares.blue).toBe('0.5');
+    expect(r.qualifiesAsBlue).toBe(true);
+  });
+
+  it('minBlueShare lowers the bar: 3,000 / 100,000 = 0.03 ≥ 0.03', async () => {
+    const r = await content({
+      productValue: product,
+      components: [{ mineral: 'nd-oxide', origin: 'AU', value: '3000' }],
+      minBlueShare: '0.03',
+      asOf: '2026-11-21',
+    });
+    expect(r.qualifiesAsBlue).toBe(true);
+  });
+});
+
+describe('POST /v1/origin-content: what the licence answer rests on', () => {
+  const chinese = (asOf: string) =>
+    content({
+      productValue: product,
+      components: [{ mineral: 'dy-oxide', origin: 'CN', value: '500' }],
+      asOf,
+    });
+
+  it('2026-03-01: inside MOFCOM No. 70’s suspension, no licence (basis suspended)', async () => {
+    const r = await chinese('2026-03-01');
+    expect(r.chinaLicenceRequired).toBe(false);
+    expect(r.chinaLicenceBasis).toBe('suspended');
+  });
+
+  it('2026-11-21, past the date the suspension is known to: the legal default (licence) is assumed', async () => {
+    const r = await chinese('2026-11-21');
+    // 500 / 100,000 = 0.005 ≥ 0.001
+    expect(r.chinaLicenceRequired).toBe(true);
+    expect(r.chinaLicenceBasis).toBe('assumed');
+  });
+
+  it('2025-10-01, before the value rule took effect: no licence (not yet in force)', async () => {
+    const r = await chinese('2025-10-01');
+    expect(r.chinaLicenceRequired).toBe(false);
+    expect(r.chinaLicenceBasis).toBe('not-yet-in-force');
+  });
+});
+
+describe('POST /v1/origin-content: a magnet’s controlled content by element grade', () => {
+  const magnet = (grade?: Record<string, string>) =>
+    content({
+      productValue: { amount: '1000000', currency: 'USD' },
+      components: [
+        {
+          mineral: 'ndfeb-magnet',
+          origin: 'CN',
+          value: '10000',
+          ...(grade === undefined ? {} : { grade }),
+        },
+      ],
+      maxRedShare: '0.05',
+      asOf: '2026-11-21',
+    });
+
+  it('with grades, only Dy counts: 10,000 × 0.08 = 800; 800 / 1,000,000 = 0.0008 < 0.1%, no licence', async () => {
+    const r = await magnet({ Dy: '0.08', Nd: '0.5' });
+    expect(r.chinaContentValue).toBe('800.00');
+    expect(r.chinaContentShare).toBe('0.0008');
+    expect(r.chinaLicenceRequired).toBe(false);
+  });
+
+  it('without grades the whole magnet counts: 10,000 / 1,000,000 = 0.01, a licence (assumed)', async () => {
+    const r = await magnet();
+    expect(r.chinaContentShare).toBe('0.01');
+    expect(r.chinaLicenceRequired).toBe(true);
+  });
+
+  it('a grade of an element the mineral does not contain is a 422 at its pointer', async () => {
+    const problem = await problemOf(
+      await postJson('/v1/origin-content', {
+        productValue: product,
+        components: [{ mineral: 'ndfeb-magnet', origin: 'CN', value: '10', grade: { Ga: '0.1' } }],
+        asOf: '2026-11-21',
+      }),
+      422,
+    );
+    expect(problem.errors?.[0]?.pointer).toBe('/components/0/grade/Ga');
+  });
+
+  it('grades adding up to more than 1 are a 422', async () => {
+    const problem = await problemOf(
+      await postJson('/v1/origin-content', {
+        productValue: product,
+        components: [
+          { mineral: 'ndfeb-magnet', origin: 'CN', value: '10', grade: { Nd: '0.7', Dy: '0.4' } },
+        ],
+        asOf: '2026-11-21',
+      }),
+      422,
+    );
+    expect(problem.errors?.[0]?.pointer).toBe('/components/0/grade');
+  });
 });

@@ -3,8 +3,17 @@ import type { Warning } from '../../data/warnings';
 import type { FloorFinancingInput } from '../../domain/floor-financing';
 import type { RoundingMode } from '../../domain/rounding';
 import { convertQuantity, type Unit } from '../../domain/units';
+import type { Decimal } from '../../numeric';
 import { floorInReporting, resolveFloor } from '../floor-input';
-import { dec, fxRates, restate, todayUtc } from '../money-input';
+import {
+  asPrice,
+  dec,
+  fxRates,
+  type PriceInput,
+  type Reporting,
+  restate,
+  todayUtc,
+} from '../money-input';
 import type { Parsed } from '../parsed';
 import type { FieldProblem } from '../problem';
 import type { FloorFinancingRequest } from './floor-financing.schemas';
@@ -13,13 +22,70 @@ import type { FloorFinancingRequest } from './floor-financing.schemas';
 export interface FloorFinancingCommand {
   readonly input: FloorFinancingInput;
   readonly unit: Unit;
+  /** True when the request gave a price path (periods and present values are reported). */
+  readonly path: boolean;
+  /** True when the request gave the v1 `quantity` (echoed). */
+  readonly quantityGiven: boolean;
   readonly currency: string;
   readonly rounding: RoundingMode;
   readonly asOf: string;
   readonly warnings: readonly Warning[];
 }
 
-/** Resolves the floor (explicit or a benchmark) and restates the market price and the quantity. */
+type Quantity = NonNullable<FloorFinancingRequest['quantity']>;
+
+/** D and Q: the v1 `quantity` means both; otherwise both `demand` and `domesticOutput`. */
+function volumes(
+  request: FloorFinancingRequest,
+  problems: FieldProblem[],
+): { demand: Quantity; output: Quantity } | undefined {
+  const { quantity, demand, domesticOutput } = request;
+  if (quantity !== undefined) {
+    if (demand !== undefined || domesticOutput !== undefined) {
+      const pointer = demand === undefined ? '/domesticOutput' : '/demand';
+      problems.push({ pointer, detail: 'give either quantity or demand and domesticOutput' });
+      return undefined;
+    }
+    return { demand: quantity, output: quantity };
+  }
+  if (demand === undefined || domesticOutput === undefined) {
+    problems.push({
+      pointer: demand === undefined ? '/demand' : '/domesticOutput',
+      detail: 'is required (or give quantity: demand and output both)',
+    });
+    return undefined;
+  }
+  return { demand, output: domesticOutput };
+}
+
+/** The market price of each period: `pricePath`, or the one `marketPrice`. */
+function marketPrices(
+  request: FloorFinancingRequest,
+  unit: Unit,
+  reporting: Reporting,
+  problems: FieldProblem[],
+): Decimal[] | undefined {
+  if (request.pricePath !== undefined && request.marketPrice !== undefined) {
+    problems.push({ pointer: '/pricePath', detail: 'give either marketPrice or pricePath' });
+    return undefined;
+  }
+  const entries: { price: PriceInput; pointer: string }[] =
+    request.pricePath?.map((p, i) => ({ price: asPrice(p, unit), pointer: `/pricePath/${i}` })) ??
+    (request.marketPrice === undefined
+      ? []
+      : [{ price: request.marketPrice, pointer: '/marketPrice' }]);
+  if (entries.length === 0) {
+    problems.push({ pointer: '/marketPrice', detail: 'is required (or give pricePath)' });
+    return undefined;
+  }
+  const prices = entries.map((e) => restate(e.price, unit, reporting, e.pointer, problems));
+  return prices.every((p) => p !== undefined) ? prices : undefined;
+}
+
+/**
+ * Resolves the floor (explicit or a benchmark), restates the market prices per the floor's unit
+ * and the volumes (demand D and domestic output Q, or the v1 quantity meaning both) in it.
+ */
 export function resolveFloorFinancing(
   request: FloorFinancingRequest,
   data: PolicyData,
@@ -29,21 +95,28 @@ export function resolveFloorFinancing(
   const problems: FieldProblem[] = [];
   const warnings: Warning[] = [];
   const resolved = resolveFloor(request, data, asOf, problems, warnings);
-  if (resolved === undefined) return { ok: false, problems };
+  const given = volumes(request, problems);
+  if (resolved === undefined || given === undefined) return { ok: false, problems };
   const floor = floorInReporting(resolved, reporting, problems);
   const unit = resolved.floor.per;
-  const market = restate(request.marketPrice, unit, reporting, '/marketPrice', problems);
-  if (floor === undefined || market === undefined) return { ok: false, problems };
+  const prices = marketPrices(request, unit, reporting, problems);
+  if (floor === undefined || prices === undefined) return { ok: false, problems };
+  const inUnit = (q: Quantity) => convertQuantity(dec(q.value), q.unit, unit);
   return {
     ok: true,
     value: {
       input: {
         floor,
-        marketPrice: market,
-        quantity: convertQuantity(dec(request.quantity.value), request.quantity.unit, unit),
+        demand: inUnit(given.demand),
+        domesticOutput: inUnit(given.output),
+        marketPrices: prices,
         upsideShare: dec(request.upsideShare ?? 0),
+        upsideFromPeriod: request.upsideFromPeriod ?? 1,
+        discountRate: dec(request.discountRate ?? 0),
       },
       unit,
+      path: request.pricePath !== undefined,
+      quantityGiven: request.quantity !== undefined,
       currency: reporting.currency,
       rounding: request.rounding ?? 'half-up',
       asOf,

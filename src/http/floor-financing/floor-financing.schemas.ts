@@ -6,6 +6,7 @@ import {
   IsoDate,
   MetaSchema,
   NonNegativeDecimal,
+  PerUnitAmountSchema,
   PriceSchema,
   QuantitySchema,
   RoundingSchema,
@@ -17,12 +18,56 @@ export const FloorFinancingRequestSchema = z
   .object({
     floor: PriceSchema.optional().openapi({ description: 'The floor; or `benchmark`.' }),
     benchmark: z.string().max(64).optional().openapi({ example: 'dod-ndpr-floor' }),
-    marketPrice: PriceSchema.openapi({ example: { amount: '62', currency: 'USD', per: 'kg' } }),
-    quantity: QuantitySchema.openapi({ example: { value: '1000', unit: 't' } }),
+    marketPrice: PriceSchema.optional().openapi({
+      description: 'The market (world) price M. Required unless `pricePath` is given.',
+      example: { amount: '62', currency: 'USD', per: 'kg' },
+    }),
+    pricePath: z
+      .array(PerUnitAmountSchema)
+      .min(1)
+      .max(600)
+      .optional()
+      .openapi({
+        description:
+          'One market price per period (years, quarters: the caller’s choice). Each regime is ' +
+          'answered per period and, with `discountRate`, in present value.',
+        example: ['62', '80', '120'],
+      }),
+    demand: QuantitySchema.optional().openapi({
+      description: 'D: what buyers in the floor zone buy per period.',
+      example: { value: '5000', unit: 't' },
+    }),
+    domesticOutput: QuantitySchema.optional().openapi({
+      description: 'Q: what the floor-protected producer sells per period.',
+      example: { value: '1000', unit: 't' },
+    }),
+    quantity: QuantitySchema.optional().openapi({
+      description:
+        'The v1 single volume: demand and domestic output both (all demand served at home). ' +
+        'Give either `quantity` or both `demand` and `domesticOutput`.',
+    }),
     upsideShare: NonNegativeDecimal.optional().openapi({
       description:
         'Government share of the upside above the floor (0.3 in the DoD–MP deal); default 0.',
       example: '0.3',
+    }),
+    upsideFromPeriod: z
+      .number()
+      .int()
+      .min(1)
+      .max(600)
+      .optional()
+      .openapi({
+        description:
+          'The first period in which the upside is shared (DoD takes its 30% only once MP is at full ' +
+          'production); default 1.',
+        example: 3,
+      }),
+    discountRate: NonNegativeDecimal.optional().openapi({
+      description:
+        'Discount rate per period for present values; period t is discounted by 1 / (1 + r)^t ' +
+        '(flows at period end). Default 0.',
+      example: '0.07',
     }),
     asOf: IsoDate.optional(),
     currency: CurrencyCode.optional(),
@@ -33,36 +78,114 @@ export const FloorFinancingRequestSchema = z
   .strict()
   .openapi('FloorFinancingRequest', {
     example: {
-      benchmark: 'dod-ndpr-floor',
+      floor: { amount: '110', currency: 'USD', per: 'kg' },
       marketPrice: { amount: '62', currency: 'USD', per: 'kg' },
-      quantity: { value: '1000', unit: 't' },
+      demand: { value: '5000', unit: 't' },
+      domesticOutput: { value: '1000', unit: 't' },
       upsideShare: '0.3',
     },
   });
 
 export type FloorFinancingRequest = z.infer<typeof FloorFinancingRequestSchema>;
 
+const flowFields = {
+  buyersExtraCost: DecimalOutput.openapi({
+    description: 'What buyers in the zone pay more than the market price.',
+    example: '240000000.00',
+  }),
+  producerGain: DecimalOutput.openapi({
+    description: 'What the protected producer earns more than at the market price.',
+    example: '48000000.00',
+  }),
+  treasuryRevenue: DecimalOutput.openapi({
+    description: 'Border: the duty on imports. Producer-side: the upside collected.',
+    example: '192000000.00',
+  }),
+  governmentOutlay: DecimalOutput.openapi({
+    description: 'Producer-side: the top-up paid. Border: 0.',
+    example: '0.00',
+  }),
+  netPublicCost: DecimalOutput.openapi({
+    description: 'governmentOutlay − treasuryRevenue (negative: the public purse gains).',
+    example: '-192000000.00',
+  }),
+};
+
+const BorderSchema = z
+  .object({
+    dutyPerUnit: DecimalOutput.optional().openapi({ description: 'max(0, F − M).' }),
+    buyerPricePerUnit: DecimalOutput.optional().openapi({ description: 'max(F, M).' }),
+    buyersPay: DecimalOutput.openapi({ description: 'The same as `buyersExtraCost`.' }),
+    treasuryCollects: DecimalOutput.openapi({ description: 'The same as `treasuryRevenue`.' }),
+    ...flowFields,
+  })
+  .openapi('BorderFloorFinancing', {
+    description:
+      'Border floor: a duty of max(0, F − M) per unit lifts every unit bought in the zone to F. ' +
+      'buyersExtraCost = gap × D = producerGain (gap × min(Q, D)) + treasuryRevenue (gap × imports).',
+  });
+
+const ProducerSideSchema = z
+  .object({
+    topUpPerUnit: DecimalOutput.optional().openapi({ description: 'max(0, F − M).' }),
+    upsidePerUnit: DecimalOutput.optional().openapi({
+      description: 'upsideShare × max(0, M − F), from `upsideFromPeriod` on.',
+    }),
+    buyerPricePerUnit: DecimalOutput.optional().openapi({ description: 'M.' }),
+    producerReceivesPerUnit: DecimalOutput.optional().openapi({
+      description: 'M + top-up − upside.',
+    }),
+    governmentPays: DecimalOutput.openapi({ description: 'The same as `governmentOutlay`.' }),
+    governmentCollects: DecimalOutput.openapi({ description: 'The same as `treasuryRevenue`.' }),
+    governmentNet: DecimalOutput.openapi({ description: 'The same as `netPublicCost`.' }),
+    buyersPay: DecimalOutput.openapi({ description: 'Always 0: buyers pay the market price.' }),
+    ...flowFields,
+  })
+  .openapi('ProducerSideFloorFinancing', {
+    description:
+      'Producer-side floor (a contract for difference, DoD–MP style): the government pays the gap ' +
+      'on output and collects its upside share above the floor; buyers pay the market price.',
+  });
+
+const FlowsSchema = z.object(flowFields);
+
+const QuantityOutput = z.object({ value: DecimalOutput, unit: UnitSchema });
+
 export const FloorFinancingResponseSchema = z
   .object({
     per: UnitSchema,
     floorPerUnit: DecimalOutput,
-    marketPricePerUnit: DecimalOutput,
-    quantity: z.object({ value: DecimalOutput, unit: UnitSchema }),
-    border: z.object({
-      dutyPerUnit: DecimalOutput,
-      buyerPricePerUnit: DecimalOutput,
-      buyersPay: DecimalOutput,
-      treasuryCollects: DecimalOutput,
+    marketPricePerUnit: DecimalOutput.optional().openapi({
+      description: 'M, when one market price is given.',
     }),
-    producerSide: z.object({
-      topUpPerUnit: DecimalOutput,
-      upsidePerUnit: DecimalOutput,
-      governmentPays: DecimalOutput,
-      governmentCollects: DecimalOutput,
-      governmentNet: DecimalOutput,
-      buyerPricePerUnit: DecimalOutput,
-      producerReceivesPerUnit: DecimalOutput,
+    quantity: QuantityOutput.optional().openapi({ description: 'The v1 `quantity`, when given.' }),
+    demand: QuantityOutput.openapi({ description: 'D per period.' }),
+    domesticOutput: QuantityOutput.openapi({ description: 'Q per period.' }),
+    imports: QuantityOutput.openapi({ description: 'max(0, D − Q) per period.' }),
+    border: BorderSchema.openapi({
+      description: 'One market price: that period. A price path: the sum over its periods.',
     }),
+    producerSide: ProducerSideSchema,
+    periods: z
+      .array(
+        z.object({
+          period: z.number().int(),
+          marketPricePerUnit: DecimalOutput,
+          discountFactor: DecimalOutput.openapi({ description: '1 / (1 + r)^period, 6 places.' }),
+          border: BorderSchema,
+          producerSide: ProducerSideSchema,
+        }),
+      )
+      .optional()
+      .openapi({ description: 'With `pricePath`: each period.' }),
+    presentValue: z
+      .object({ discountRate: DecimalOutput, border: FlowsSchema, producerSide: FlowsSchema })
+      .optional()
+      .openapi({
+        description:
+          'With `pricePath`: Σ flow_t / (1 + r)^t, each flow rounded once; totals of it (buyers’ ' +
+          'cost at the border, net public cost) are sums of the reported parts.',
+      }),
     meta: MetaSchema,
   })
   .openapi('FloorFinancingResponse');

@@ -3,9 +3,9 @@ import { type MeasureStatus, measureStatusOn } from '../../data/measures';
 import type { MeasureRow } from '../../data/schema';
 import type { PolicyData } from '../../data/store';
 import type { Warning } from '../../data/warnings';
-import type { OriginContentInput } from '../../domain/origin-content';
+import type { OriginComponent, OriginContentInput } from '../../domain/origin-content';
 import type { RoundingMode } from '../../domain/rounding';
-import { greaterThan, isZero, sum } from '../../numeric';
+import { type Decimal, greaterThan, isZero, ONE, sum } from '../../numeric';
 import { dec, todayUtc } from '../money-input';
 import type { Parsed } from '../parsed';
 import type { FieldProblem } from '../problem';
@@ -13,6 +13,41 @@ import type { OriginContentRequest } from './origin-content.schemas';
 
 /** MOFCOM No. 61 [2025]: the 0.1%-of-value rule for foreign products with Chinese content. */
 const CHINA_VALUE_RULE = 'cn-export-control-no61';
+
+/** IRA §30D applicable percentage for critical minerals in 2024: a modelling default. */
+const DEFAULT_MIN_BLUE_SHARE = '0.5';
+
+type ComponentRequest = OriginContentRequest['components'][number];
+
+/**
+ * With element grades (by value), the share of the component's value that is controlled content:
+ * Σ the grades of the controlled elements. Each grade must be of one of the mineral's elements and
+ * all of them together at most 1.
+ */
+function gradeShare(
+  component: ComponentRequest,
+  elements: readonly string[],
+  controlled: readonly string[],
+  pointer: string,
+  problems: FieldProblem[],
+): { controlledShare?: Decimal } {
+  if (component.grade === undefined) return {};
+  const grades = Object.entries(component.grade);
+  for (const [element] of grades) {
+    if (!elements.includes(element)) {
+      problems.push({
+        pointer: `${pointer}/grade/${element}`,
+        detail: `${component.mineral} contains ${elements.join(', ')}, not ${element}`,
+      });
+    }
+  }
+  if (greaterThan(sum(grades.map(([, g]) => dec(g))), ONE)) {
+    problems.push({ pointer: `${pointer}/grade`, detail: 'grades add up to more than 1' });
+  }
+  return {
+    controlledShare: sum(grades.filter(([e]) => controlled.includes(e)).map(([, g]) => dec(g))),
+  };
+}
 
 /** An origin-content request resolved: components by bloc, and China's rule on `asOf`. */
 export interface OriginContentCommand {
@@ -42,7 +77,7 @@ export function resolveOriginContent(
   const productValue = dec(request.productValue.amount);
   if (isZero(productValue))
     problems.push({ pointer: '/productValue/amount', detail: 'must be more than zero' });
-  const components = request.components.flatMap((component, i) => {
+  const components = request.components.flatMap((component, i): OriginComponent[] => {
     const mineral = data.minerals.get(component.mineral);
     if (mineral === undefined) {
       problems.push({ pointer: `/components/${i}/mineral`, detail: 'is not a known mineral' });
@@ -63,6 +98,7 @@ export function resolveOriginContent(
         bloc: bloc.bloc,
         chinaOrigin: component.origin === 'CN',
         controlled: mineral.elements.some((e) => rule.elements.includes(e)),
+        ...gradeShare(component, mineral.elements, rule.elements, `/components/${i}`, problems),
       },
     ];
   });
@@ -81,6 +117,7 @@ export function resolveOriginContent(
         productValue,
         components,
         maxRedShare: dec(request.maxRedShare ?? 0),
+        minBlueShare: dec(request.minBlueShare ?? DEFAULT_MIN_BLUE_SHARE),
         valueRuleInForce: status.state === 'in-force',
         deMinimisShare: dec(rule.deMinimisShare ?? '0.001'),
       },

@@ -1,10 +1,26 @@
+import type { MeasureStatus } from '../../data/measures';
 import type { OriginContentResult } from '../../domain/origin-content';
-import { formatMoney, formatRate, formatRatio } from '../../domain/rounding';
-import type { Decimal } from '../../numeric';
+import {
+  formatMoney,
+  formatRate,
+  formatRatio,
+  formatShareAgainst,
+  type Ratio,
+} from '../../domain/rounding';
+import { type Decimal, ZERO } from '../../numeric';
 import { buildMeta } from '../meta';
 import type { FlatRow } from '../output';
 import type { OriginContentCommand } from './origin-content.command';
 import type { OriginContentResponse } from './origin-content.schemas';
+
+export type ChinaLicenceBasis = 'in-force' | 'suspended' | 'assumed' | 'not-yet-in-force';
+
+/** What the licence answer rests on: the rule's state, or an assumption past its known date. */
+export function chinaLicenceBasis(status: MeasureStatus): ChinaLicenceBasis {
+  if (status.assumed) return 'assumed';
+  if (status.state === 'suspended') return 'suspended';
+  return status.state === 'not-yet-in-force' ? 'not-yet-in-force' : 'in-force';
+}
 
 /** The shares and the licence test, rounded as the request asks. */
 export function presentOriginContent(
@@ -14,17 +30,22 @@ export function presentOriginContent(
   const { currency, rounding, rule } = command;
   const money = (x: Decimal) => formatMoney(x, currency, rounding);
   const rate = (x: Decimal) => formatRate(x, rounding);
+  const maxRedShare = command.input.maxRedShare ?? ZERO;
+  const minBlueShare = command.input.minBlueShare ?? ZERO;
+  // A1: a share tested against a threshold keeps the places it takes to stay on its side.
+  const against = (r: Ratio, threshold: Decimal) => formatShareAgainst(r, [threshold], rounding);
   return {
     redValue: money(result.redValue),
-    redShare: formatRatio(result.redShare, rounding),
+    redShare: against(result.redShare, maxRedShare),
     shares: {
-      red: formatRatio(result.shares.red, rounding),
-      blue: formatRatio(result.shares.blue, rounding),
+      red: against(result.shares.red, maxRedShare),
+      blue: against(result.shares.blue, minBlueShare),
       grey: formatRatio(result.shares.grey, rounding),
     },
     chinaContentValue: money(result.chinaContentValue),
-    chinaContentShare: formatRatio(result.chinaContentShare, rounding),
+    chinaContentShare: against(result.chinaContentShare, command.input.deMinimisShare),
     chinaLicenceRequired: result.chinaLicenceRequired,
+    chinaLicenceBasis: chinaLicenceBasis(command.status),
     chinaRule: {
       measureId: rule.id,
       state: command.status.state,
@@ -32,6 +53,8 @@ export function presentOriginContent(
       controlledElements: [...rule.elements],
     },
     qualifiesAsBlue: result.qualifiesAsBlue,
+    maxRedShare: rate(maxRedShare),
+    minBlueShare: rate(minBlueShare),
     meta: buildMeta(command.asOf, currency, rounding, command.warnings),
   };
 }
@@ -44,7 +67,12 @@ export function originContentRow(r: OriginContentResponse): FlatRow {
     blueShare: r.shares.blue,
     greyShare: r.shares.grey,
     chinaContentShare: r.chinaContentShare,
-    chinaLicenceRequired: String(r.chinaLicenceRequired),
+    // A6: past the rule's known date the answer is the legal default, and says so.
+    chinaLicenceRequired:
+      r.chinaLicenceBasis === 'assumed'
+        ? `${r.chinaLicenceRequired} (assumed)`
+        : String(r.chinaLicenceRequired),
+    chinaLicenceBasis: r.chinaLicenceBasis,
     qualifiesAsBlue: String(r.qualifiesAsBlue),
     asOf: r.meta.asOf,
     warnings: r.meta.warnings.map((w) => w.code).join(' '),

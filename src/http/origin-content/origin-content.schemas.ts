@@ -29,6 +29,18 @@ export const OriginContentRequestSchema = z
               description: 'In the product value’s currency.',
               example: '100',
             }),
+            grade: z
+              .record(z.string().regex(/^[A-Z][a-z]?$/), NonNegativeDecimal)
+              .optional()
+              .openapi({
+                description:
+                  'Element grades by value: the share of this component’s value carried by each ' +
+                  'element, e.g. `{ "Dy": "0.08", "Nd": "0.55" }` for an NdFeB magnet. China’s ' +
+                  'controlled content is then the component’s value × the grades of the controlled ' +
+                  'elements; without grades a component that contains any controlled element ' +
+                  'counts whole (the legal default of the value rule).',
+                example: { Dy: '0.08', Nd: '0.55' },
+              }),
           })
           .strict(),
       )
@@ -38,6 +50,13 @@ export const OriginContentRequestSchema = z
       description:
         'Highest red-origin share with which the product still counts as blue; default 0 (none).',
       example: '0.05',
+    }),
+    minBlueShare: NonNegativeDecimal.optional().openapi({
+      description:
+        'Lowest allied (blue) share with which the product counts as blue; default 0.5 (the IRA ' +
+        '§30D applicable percentage for critical minerals in 2024, a modelling default). Grey ' +
+        'content never counts as blue.',
+      example: '0.5',
     }),
     asOf: IsoDate.optional(),
     rounding: RoundingSchema.optional(),
@@ -63,15 +82,32 @@ export const OriginContentResponseSchema = z
     redShare: DecimalOutput,
     shares: z.object({ red: DecimalOutput, blue: DecimalOutput, grey: DecimalOutput }),
     chinaContentValue: DecimalOutput,
-    chinaContentShare: DecimalOutput.openapi({ example: '0.001' }),
+    chinaContentShare: DecimalOutput.openapi({
+      description:
+        'Reported with as many places (up to 10) as it takes to stay on its side of the 0.1% ' +
+        'threshold: 0.0009999 is never shown as 0.001. The same holds for `redShare` against ' +
+        '`maxRedShare` and `shares.blue` against `minBlueShare`.',
+      example: '0.0009999',
+    }),
     chinaLicenceRequired: z.boolean(),
+    chinaLicenceBasis: z.enum(['in-force', 'suspended', 'assumed', 'not-yet-in-force']).openapi({
+      description:
+        'What `chinaLicenceRequired` rests on: the rule in force, suspended, not yet in force, ' +
+        'or `assumed`: `asOf` is past the date until which the rule’s status is known, so the ' +
+        'legal default (the rule applies once its suspension ends) is assumed.',
+      example: 'in-force',
+    }),
     chinaRule: z.object({
       measureId: z.string(),
       state: z.string().openapi({ example: 'in-force' }),
       deMinimisShare: DecimalOutput,
       controlledElements: z.array(z.string()),
     }),
-    qualifiesAsBlue: z.boolean(),
+    qualifiesAsBlue: z.boolean().openapi({
+      description: 'redShare ≤ maxRedShare and shares.blue ≥ minBlueShare.',
+    }),
+    maxRedShare: DecimalOutput,
+    minBlueShare: DecimalOutput,
     meta: MetaSchema,
   })
   .openapi('OriginContentResponse');

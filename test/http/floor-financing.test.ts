@@ -1,0 +1,174 @@
+import { describe, expect, it } from 'vitest';
+import { postJson, problemOf } from '../helpers';
+
+const usd = (amount: string, per = 'kg') => ({ amount, currency: 'USD', per });
+
+interface Flows {
+  buyersExtraCost: string;
+  producerGain: string;
+  treasuryRevenue: string;
+  governmentOutlay: string;
+  netPublicCost: string;
+}
+interface Financing {
+  demand: { value: string; unit: string };
+  domesticOutput: { value: string; unit: string };
+  imports: { value: string; unit: string };
+  border: Flows & Record<string, string>;
+  producerSide: Flows & Record<string, string>;
+  periods?: {
+    period: number;
+    marketPricePerUnit: string;
+    discountFactor: string;
+    border: Flows & Record<string, string>;
+    producerSide: Flows & Record<string, string>;
+  }[];
+  presentValue?: { discountRate: string; border: Flows; producerSide: Flows };
+}
+
+async function financing(body: Record<string, unknown>): Promise<Financing> {
+  const response = await postJson('/v1/floor-financing', { asOf: '2026-11-21', ...body });
+  if (response.status !== 200) throw new Error(await response.text());
+  return (await response.json()) as Financing;
+}
+
+// The worked case: floor 110, market 62, demand 5,000 t, domestic output 1,000 t (prices per kg).
+const worked = {
+  floor: usd('110'),
+  marketPrice: usd('62'),
+  demand: { value: '5000', unit: 't' },
+  domesticOutput: { value: '1000', unit: 't' },
+};
+
+describe('POST /v1/floor-financing: like with like (demand 5,000 t, output 1,000 t)', () => {
+  it('border floor: buyers 48 × 5,000,000 kg = 240,000,000.00; producer 48 × 1,000,000 = 48,000,000.00; treasury 48 × 4,000,000 = 192,000,000.00', async () => {
+    const r = await financing(worked);
+    expect(r.border).toMatchObject({
+      dutyPerUnit: '48.0000',
+      buyerPricePerUnit: '110.0000',
+      buyersExtraCost: '240000000.00',
+      producerGain: '48000000.00',
+      treasuryRevenue: '192000000.00',
+      governmentOutlay: '0.00',
+      // 0 − 192,000,000: the public purse gains
+      netPublicCost: '-192000000.00',
+      buyersPay: '240000000.00',
+      treasuryCollects: '192000000.00',
+    });
+    expect(r.imports).toEqual({ value: '4000000', unit: 'kg' });
+  });
+
+  it('producer-side floor: the government pays 48 × 1,000,000 = 48,000,000.00 and buyers 0.00', async () => {
+    const r = await financing(worked);
+    expect(r.producerSide).toMatchObject({
+      topUpPerUnit: '48.0000',
+      governmentOutlay: '48000000.00',
+      governmentPays: '48000000.00',
+      buyersExtraCost: '0.00',
+      buyersPay: '0.00',
+      producerGain: '48000000.00',
+      treasuryRevenue: '0.00',
+      netPublicCost: '48000000.00',
+      buyerPricePerUnit: '62.0000',
+      producerReceivesPerUnit: '110.0000',
+    });
+  });
+
+  it('reported parts add up: buyers are the sum of the reported producer gain and treasury revenue', async () => {
+    // gap 110 − 109.99 = 0.01; producer 0.01 × 0.5 kg = 0.005 → 0.01; treasury 0.01 × 0.5 = 0.005
+    // → 0.01 (half-up); buyers 0.01 + 0.01 = 0.02, the sum of the parts as reported (A1)
+    const r = await financing({
+      floor: usd('110'),
+      marketPrice: usd('109.99'),
+      demand: { value: '1', unit: 'kg' },
+      domesticOutput: { value: '0.5', unit: 'kg' },
+    });
+    expect(r.border.producerGain).toBe('0.01');
+    expect(r.border.treasuryRevenue).toBe('0.01');
+    expect(r.border.buyersExtraCost).toBe('0.02');
+  });
+});
+
+describe('POST /v1/floor-financing: a price path, present values and the upside from a period', () => {
+  it('path 62, 130, 130 at 25% with 30% of the upside from period 3: per period and discounted at 0.8, 0.64, 0.512', async () => {
+    const r = await financing({
+      floor: usd('110'),
+      pricePath: ['62', '130', usd('130')],
+      quantity: { value: '1', unit: 't' },
+      upsideShare: '0.3',
+      upsideFromPeriod: 3,
+      discountRate: '0.25',
+    });
+    expect(r.periods?.map((p) => p.discountFactor)).toEqual(['0.8', '0.64', '0.512']);
+    // period 1: 48 × 1,000 = 48,000 paid; period 2: above the floor, nothing shared yet;
+    // period 3: 0.3 × 20 × 1,000 = 6,000 collected
+    expect(r.periods?.map((p) => p.producerSide.governmentOutlay)).toEqual([
+      '48000.00',
+      '0.00',
+      '0.00',
+    ]);
+    expect(r.periods?.map((p) => p.producerSide.treasuryRevenue)).toEqual([
+      '0.00',
+      '0.00',
+      '6000.00',
+    ]);
+    // nominal totals: outlay 48,000, revenue 6,000, net 42,000
+    expect(r.producerSide).toMatchObject({
+      governmentOutlay: '48000.00',
+      treasuryRevenue: '6000.00',
+      netPublicCost: '42000.00',
+    });
+    // present value: 48,000 × 0.8 = 38,400; 6,000 × 0.512 = 3,072; net 35,328
+    expect(r.presentValue).toMatchObject({
+      discountRate: '0.25',
+      producerSide: {
+        governmentOutlay: '38400.00',
+        treasuryRevenue: '3072.00',
+        netPublicCost: '35328.00',
+        buyersExtraCost: '0.00',
+      },
+    });
+    // border, quantity = demand = output: buyers pay the producer 48,000 in period 1, PV 38,400
+    expect(r.presentValue?.border).toMatchObject({
+      buyersExtraCost: '38400.00',
+      producerGain: '38400.00',
+      treasuryRevenue: '0.00',
+    });
+  });
+});
+
+describe('POST /v1/floor-financing: volumes', () => {
+  it('quantity together with demand is a 422 at /demand', async () => {
+    const problem = await problemOf(
+      await postJson('/v1/floor-financing', {
+        ...worked,
+        quantity: { value: '1', unit: 't' },
+      }),
+      422,
+    );
+    expect(problem.errors?.[0]?.pointer).toBe('/demand');
+  });
+
+  it('demand without domesticOutput is a 422 at /domesticOutput', async () => {
+    const problem = await problemOf(
+      await postJson('/v1/floor-financing', {
+        floor: usd('110'),
+        marketPrice: usd('62'),
+        demand: { value: '5000', unit: 't' },
+      }),
+      422,
+    );
+    expect(problem.errors?.[0]?.pointer).toBe('/domesticOutput');
+  });
+
+  it('neither a market price nor a path is a 422 at /marketPrice', async () => {
+    const problem = await problemOf(
+      await postJson('/v1/floor-financing', {
+        floor: usd('110'),
+        quantity: { value: '1', unit: 't' },
+      }),
+      422,
+    );
+    expect(problem.errors?.[0]?.pointer).toBe('/marketPrice');
+  });
+});
