@@ -7,6 +7,7 @@ import { type PolicyData, policyData } from './data/store';
 import { benchmarkCheckRouter } from './http/benchmark-check/benchmark-check.index';
 import { blocTiersRouter } from './http/bloc-tiers/bloc-tiers.index';
 import { compareRouter } from './http/compare/compare.index';
+import { contentFloorRouter } from './http/content-floor/content-floor.index';
 import type { Bindings } from './http/env';
 import {
   handleError,
@@ -167,6 +168,7 @@ export function createApp({ data = policyData }: AppOptions = {}) {
     .route('/', benchmarkCheckRouter)
     .route('/', originContentRouter)
     .route('/', floorFinancingRouter)
+    .route('/', contentFloorRouter)
     .route('/', tradeEffectsRouter)
     .route('/', referenceRouter)
     .route(

@@ -1,0 +1,90 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { type ContentLineInput, contentFloor, contentLine } from '../../src/domain/content-floor';
+import { abs, compare, decimal, halfUp, multiply, subtract, toFixed } from '../../src/numeric';
+import { t as plain, d as x } from './numbers';
+
+/** A magnet with 0.30 kg NdPr metal per kg, 0.85 kg metal per kg oxide; oxide floor 110, red 75. */
+const ndpr: ContentLineInput = {
+  mineral: 'ndpr-oxide',
+  kgPerUnit: x('0.30'),
+  form: 'metal',
+  metalPerOxide: x('0.85'),
+  yield: x(1),
+  floorStage: 'oxide',
+  floorPerKg: x(110),
+  redPerKg: x(75),
+};
+
+describe('contentFloor: an oxide floor carried into a magnet', () => {
+  it('the worked case: 0.30 / 0.85 = 0.352941 kg oxide per kg magnet, duty 0.352941… × 35 = 12.3529', () => {
+    const line = contentLine(ndpr);
+    // 0.30 / 0.85 = 0.35294117…
+    expect(toFixed(line.oxideKgPerUnit, 6, halfUp)).toBe('0.352941');
+    // 110 − 75 = 35 per kg of oxide
+    expect(plain(line.gapPerKgOxide)).toBe('35');
+    // 0.30 × 35 / 0.85 = 10.5 / 0.85 = 12.352941176…
+    expect(toFixed(line.dutyPerUnit, 4, halfUp)).toBe('12.3529');
+  });
+
+  it('implied floor at the magnet stage: a magnet at 60 carries 60 + 12.3529… = 72.3529; a magnet floor of 70 leaks 2.3529', () => {
+    const r = contentFloor({ productPrice: x(60), lines: [ndpr], productStageFloor: x(70) });
+    expect(toFixed(r.impliedFloorPerUnit, 4, halfUp)).toBe('72.3529');
+    // 12.352941… / 60 = 0.205882…
+    expect(r.adValoremEquivalent && toFixed(r.adValoremEquivalent, 6, halfUp)).toBe('0.205882');
+    // 72.352941… − 70 = 2.352941…
+    expect(r.stageLeak && toFixed(r.stageLeak.leakPerUnit, 4, halfUp)).toBe('2.3529');
+    expect(
+      contentFloor({ productPrice: x(60), lines: [ndpr], productStageFloor: x(80) }).stageLeak,
+    ).toBe(null);
+  });
+
+  it('a metal-stage floor taxes metal: floor 140, red metal 100 → 40 × 0.30 = 12 per kg of magnet', () => {
+    const line = contentLine({
+      ...ndpr,
+      floorStage: 'metal',
+      floorPerKg: x(140),
+      redPerKg: x(100),
+    });
+    // 40 per kg metal = 40 × 0.85 = 34 per kg oxide
+    expect(plain(line.gapPerKgOxide)).toBe('34');
+    // 0.30 × 34 / 0.85 = 10.2 / 0.85 = 12
+    expect(toFixed(line.dutyPerUnit, 4, halfUp)).toBe('12.0000');
+  });
+
+  it('a yield of 0.9 means 0.30 / 0.9 kg of metal bought: duty 10.5 / (0.85 × 0.9) = 13.7255', () => {
+    // 10.5 / 0.765 = 13.72549…
+    expect(toFixed(contentLine({ ...ndpr, yield: x('0.9') }).dutyPerUnit, 4, halfUp)).toBe(
+      '13.7255',
+    );
+  });
+
+  it('a red price above the floor leaves no gap: max(0, 110 − 120) = 0', () => {
+    expect(plain(contentLine({ ...ndpr, redPerKg: x(120) }).dutyPerUnit)).toBe('0');
+  });
+
+  it('no duty rate at a zero-priced product: its rate is undefined (null)', () => {
+    expect(
+      contentFloor({ productPrice: x(0), lines: [ndpr], productStageFloor: null })
+        .adValoremEquivalent,
+    ).toBe(null);
+  });
+});
+
+describe('contentFloor: laws', () => {
+  it('content duty scales linearly with content: k × content carries k × the duty (to the 100th place)', () => {
+    const grams = fc.integer({ min: 0, max: 2_000_000 }).map((n) => decimal(BigInt(n), 6));
+    const ratio = fc.integer({ min: 50, max: 100 }).map((n) => decimal(BigInt(n), 2));
+    fc.assert(
+      fc.property(grams, ratio, fc.integer({ min: 0, max: 1000 }), (kg, metalPerOxide, k) => {
+        const line = { ...ndpr, kgPerUnit: kg, metalPerOxide };
+        const scaled = contentLine({ ...line, kgPerUnit: multiply(kg, x(k)) }).dutyPerUnit;
+        const once = multiply(contentLine(line).dutyPerUnit, x(k));
+        // each duty is one quotient carried to 100 places: within k + 1 units of the 100th place
+        const bound = decimal(BigInt(k + 1), 100);
+        expect(compare(abs(subtract(scaled, once)), bound) <= 0).toBe(true);
+      }),
+      { seed: 42, numRuns: 300 },
+    );
+  });
+});

@@ -1,0 +1,110 @@
+import { describe, expect, it } from 'vitest';
+import { postJson, problemOf } from '../helpers';
+
+const usd = (amount: string, per = 'kg') => ({ amount, currency: 'USD', per });
+
+interface ContentFloor {
+  lines: { mineral: string; oxideKgPerUnit: string; gapPerKgOxide: string; dutyPerUnit: string }[];
+  dutyPerUnit: string;
+  adValoremEquivalent: string | null;
+  impliedFloorPerUnit: string;
+  stageLeak: { stage: string; floorPerUnit: string; leakPerUnit: string } | null;
+}
+
+const magnet = {
+  stage: 'magnet',
+  price: usd('60'),
+  content: [{ mineral: 'ndpr-oxide', kgPerUnit: '0.30', form: 'metal', metalPerOxide: '0.85' }],
+};
+const oxideFloor = { mineral: 'ndpr-oxide', stage: 'oxide', price: usd('110') };
+const redOxide = { mineral: 'ndpr-oxide', price: usd('75') };
+
+async function contentFloor(body: Record<string, unknown>): Promise<ContentFloor> {
+  const response = await postJson('/v1/content-floor', { asOf: '2026-11-21', ...body });
+  if (response.status !== 200) throw new Error(await response.text());
+  return (await response.json()) as ContentFloor;
+}
+
+describe('POST /v1/content-floor: an NdPr oxide floor carried into a magnet', () => {
+  it('the worked case: 0.30 / 0.85 = 0.352941 kg oxide per kg of magnet, duty 0.352941… × (110 − 75) = 12.3529', async () => {
+    const r = await contentFloor({ product: magnet, floors: [oxideFloor], redPrices: [redOxide] });
+    expect(r.lines).toEqual([
+      expect.objectContaining({
+        mineral: 'ndpr-oxide',
+        oxideKgPerUnit: '0.352941',
+        gapPerKgOxide: '35.0000',
+        // 0.30 × 35 / 0.85 = 10.5 / 0.85 = 12.35294…
+        dutyPerUnit: '12.3529',
+      }),
+    ]);
+    expect(r.dutyPerUnit).toBe('12.3529');
+    // 12.35294… / 60 = 0.205882…
+    expect(r.adValoremEquivalent).toBe('0.205882');
+    // 60 + 12.3529
+    expect(r.impliedFloorPerUnit).toBe('72.3529');
+    expect(r.stageLeak).toBeNull();
+  });
+
+  it('a lower floor at the magnet stage leaks: 72.3529 − 70 = 2.3529 per kg', async () => {
+    const r = await contentFloor({
+      product: magnet,
+      floors: [oxideFloor, { mineral: 'ndfeb-magnet', stage: 'magnet', price: usd('70') }],
+      redPrices: [redOxide],
+    });
+    expect(r.stageLeak).toEqual({
+      stage: 'magnet',
+      floorPerUnit: '70.0000',
+      leakPerUnit: '2.3529',
+    });
+  });
+
+  it('per t of oxide: a 110,000 USD/t floor is 110/kg, the same duty', async () => {
+    const r = await contentFloor({
+      product: magnet,
+      floors: [{ ...oxideFloor, price: usd('110000', 't') }],
+      redPrices: [{ ...redOxide, price: usd('75000', 't') }],
+    });
+    expect(r.dutyPerUnit).toBe('12.3529');
+  });
+});
+
+describe('POST /v1/content-floor: stages are converted or refused, never silently applied', () => {
+  it('a floor set at the concentrate stage cannot be carried into a magnet: 422 at its stage', async () => {
+    const problem = await problemOf(
+      await postJson('/v1/content-floor', {
+        product: magnet,
+        floors: [{ ...oxideFloor, stage: 'concentrate' }],
+        redPrices: [redOxide],
+      }),
+      422,
+    );
+    expect(problem.errors?.[0]?.pointer).toBe('/floors/0/stage');
+  });
+
+  it('a red price at the metal stage against an oxide floor is a 422, not a gap between stages', async () => {
+    const problem = await problemOf(
+      await postJson('/v1/content-floor', {
+        product: magnet,
+        floors: [oxideFloor],
+        redPrices: [{ ...redOxide, stage: 'metal' }],
+      }),
+      422,
+    );
+    expect(problem.errors?.[0]?.pointer).toBe('/redPrices/0/stage');
+  });
+
+  it('metal content without metalPerOxide is a 422: no conversion is assumed', async () => {
+    const problem = await problemOf(
+      await postJson('/v1/content-floor', {
+        product: {
+          ...magnet,
+          content: [{ mineral: 'ndpr-oxide', kgPerUnit: '0.30', form: 'metal' }],
+        },
+        floors: [oxideFloor],
+        redPrices: [redOxide],
+      }),
+      422,
+    );
+    expect(problem.errors?.[0]?.pointer).toBe('/product/content/0/metalPerOxide');
+  });
+});
