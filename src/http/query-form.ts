@@ -1,4 +1,5 @@
 import { createMiddleware } from 'hono/factory';
+import type { FlatField } from './calculator';
 import { type FieldProblem, queryProblem, validationProblem } from './problem';
 import { toPointer } from './validation';
 
@@ -23,6 +24,16 @@ export function pointersOf(form: QueryForm, name: string): readonly string[] | u
  * answer).
  */
 export const OUTPUT_PARAMETERS = ['format', 'field', 'decimal', 'key', 'strict', 'assume'] as const;
+
+/**
+ * The `fx` parameter of every GET form (API v1.1 A3): `fx=CNY:0.1390,EUR:1.08`, read into the JSON
+ * request's `fx` object by the query form.
+ */
+export const FX_FIELD: FlatField = {
+  to: '/fx',
+  doc: 'Exchange rates as `CODE:rate` pairs, comma-separated (e.g. `CNY:0.1390,EUR:1.08`): units of the reporting currency per 1 unit of each.',
+  example: 'CNY:0.1390',
+};
 
 /** A pointer's keys ("/price/amount" → price, amount), split once per pointer, not per cell. */
 const pointerKeys = new Map<string, readonly string[]>();
@@ -49,6 +60,31 @@ function setAt(target: Record<string, unknown>, pointer: string, value: string):
   if (last !== undefined) node[last] = value;
 }
 
+/**
+ * The flat form of exchange rates (`fx=CNY:0.1390,EUR:1.08`, API v1.1 A3) as the JSON request's
+ * `fx` object. A list that is not `CODE:rate` pairs stays a string, so the schema refuses it at
+ * `/fx` and the problem names the parameter.
+ */
+export function fxFromList(value: string): Record<string, string> | string {
+  // No prototype: `fx=__proto__:1` must reach the schema as a key it refuses, not vanish.
+  const rates: Record<string, string> = Object.create(null);
+  for (const pair of value.split(',')) {
+    const colon = pair.indexOf(':');
+    if (colon < 0) return value;
+    const code = pair.slice(0, colon).trim();
+    if (Object.hasOwn(rates, code)) return value;
+    rates[code] = pair.slice(colon + 1).trim();
+  }
+  return rates;
+}
+
+/** The listed rates joined to any a form's other field (landed cost's `fxRate`) put there first. */
+function withFx(existing: unknown, listed: Record<string, string> | string): unknown {
+  if (typeof listed === 'string' || typeof existing !== 'object' || existing === null)
+    return listed;
+  return Object.assign(listed, existing);
+}
+
 /** The JSON request a set of flat fields (query parameters or CSV cells) stands for; blanks are absent. */
 export function flatToRequest(
   values: Readonly<Record<string, string>>,
@@ -59,7 +95,10 @@ export function flatToRequest(
     const value = values[name] as string;
     const pointers = pointersOf(form, name);
     if (pointers === undefined || value.trim() === '') continue;
-    for (const pointer of pointers) setAt(request, pointer, value.trim());
+    for (const pointer of pointers) {
+      if (pointer === '/fx') request.fx = withFx(request.fx, fxFromList(value.trim()));
+      else setAt(request, pointer, value.trim());
+    }
   }
   return request;
 }

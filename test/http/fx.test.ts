@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { postJson, problemOf } from '../helpers';
+import { call, postJson, problemOf } from '../helpers';
 
 /** Valid requests of each calculator that takes `fx`, as JSON text with the fx object to splice in. */
 const WITH_FX = {
@@ -29,4 +29,40 @@ describe('fx: every key is a currency code, however it is spelt in JSON', () => 
       }
     });
   }
+});
+
+describe('GET forms take fx as CODE:rate pairs (fx=CNY:0.1390,EUR:1.08)', () => {
+  it('floor-gap: a CNY price restated in USD through the listed rate', async () => {
+    // P = 70 CNY × 0.1390 = 9.7300 USD per kg; g = 16 − 9.73 = 6.27; full gap, 1 kg → duty 6.27
+    const response = await call(
+      '/v1/floor-gap?price=70&priceCurrency=CNY&floor=16&per=kg&fx=CNY:0.1390,EUR:1.08&format=text',
+    );
+    expect(response.status).toBe(200);
+    expect(await response.text()).toBe('6.27');
+  });
+
+  it('landed cost: the listed rates join fxRate, in either order', async () => {
+    // goods 500 CNY × 0.1390 × 1000 kg = 69,500.00 USD; MFN 3.7% = 2,571.50; MPF 0.3464% =
+    // 240.748 → 240.75; HMF 0.125% = 86.875 → 86.88; landed 69,500 + 2,571.50 + 240.75 + 86.88
+    // = 72,399.13
+    const shipment =
+      'mineral=nd-oxide&origin=CN&asOf=2026-03-01&quantity=1000&unit=kg&price=500&per=kg&currency=CNY&reportingCurrency=USD&format=text';
+    for (const rates of [
+      'fx=CNY:0.1390,EUR:1.08',
+      'fx=EUR:1.08&fxRate=0.1390',
+      'fxRate=0.1390&fx=EUR:1.08',
+    ]) {
+      const response = await call(`/v1/landed-cost?${rates}&${shipment}`);
+      expect(response.status, rates).toBe(200);
+      expect(await response.text(), rates).toBe('72399.13');
+    }
+  });
+
+  it('a list that is not CODE:rate pairs, or a key that is not a currency, is a 422 naming fx', async () => {
+    const base = '/v1/floor-gap?price=70&priceCurrency=CNY&floor=16&per=kg';
+    for (const fx of ['CNY0.1390', '__proto__:1,CNY:0.1390', 'CNY:0.1,CNY:0.2']) {
+      const problem = await problemOf(await call(`${base}&fx=${fx}`), 422);
+      expect(problem.errors?.[0]?.parameter, fx).toBe('fx');
+    }
+  });
 });

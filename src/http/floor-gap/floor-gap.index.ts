@@ -1,5 +1,6 @@
 import { floorGapDuty } from '../../domain/floor-gap';
 import { type Calculator, calculatorRouter, flatForm } from '../calculator';
+import { FX_FIELD } from '../query-form';
 import { type FloorGapCommand, resolveFloorGap } from './floor-gap.command';
 import { floorGapRow, presentFloorGap } from './floor-gap.present';
 import { FloorGapRequestSchema, FloorGapResponseSchema } from './floor-gap.schemas';
@@ -26,6 +27,15 @@ const FORM = flatForm({
     doc: 'Currency of the prices and of the answer; default USD.',
     example: 'USD',
   },
+  priceCurrency: {
+    to: '/price/currency',
+    doc: 'Currency of `price` when it differs from `currency` (give its rate in `fx`).',
+  },
+  floorCurrency: {
+    to: '/floor/currency',
+    doc: 'Currency of `floor` when it differs from `currency` (give its rate in `fx`).',
+  },
+  fx: FX_FIELD,
   quantity: {
     to: '/quantity/value',
     doc: 'Quantity imported; default 1 of the floor’s unit.',

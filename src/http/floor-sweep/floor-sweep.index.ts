@@ -1,6 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { type Calculator, calculatorRouter, flatForm } from '../calculator';
 import { toCsv } from '../csv';
+import { FX_FIELD } from '../query-form';
 import { type FloorSweepCommand, resolveFloorSweep } from './floor-sweep.command';
 import {
   computeFloorSweep,
@@ -43,6 +44,7 @@ const FORM = flatForm({
     doc: 'With `method=all-or-nothing`: the penalty rate.',
   },
   currency: { to: '/currency', doc: 'Currency of the prices; default USD.' },
+  fx: FX_FIELD,
   asOf: { to: '/asOf', doc: 'Date YYYY-MM-DD; default today (UTC).' },
   rounding: { to: '/rounding', doc: '`half-up` (default) or `half-even`.' },
 });

@@ -1,4 +1,5 @@
 import { flatForm } from '../calculator';
+import { FX_FIELD } from '../query-form';
 
 /**
  * The flat form of a landed-cost line: the query parameters of `GET /v1/landed-cost` and the CSV
@@ -26,6 +27,7 @@ export const LANDED_COST_FORM = flatForm({
   },
   reportingCurrency: { to: '/currency', doc: 'Currency of the answer; default USD.' },
   fxRate: { to: '/fx/PRICE_CURRENCY', doc: 'Units of `reportingCurrency` per 1 `currency`.' },
+  fx: FX_FIELD,
   rounding: { to: '/rounding', doc: '`half-up` (default) or `half-even`.' },
 });
 
@@ -38,7 +40,8 @@ export function withFlatDefaults(request: Record<string, unknown>): Record<strin
   const priceCurrency = (request.price as { currency?: string } | undefined)?.currency;
   const fx = request.fx as Record<string, string> | undefined;
   if (fx?.PRICE_CURRENCY !== undefined) {
-    request.fx = { [priceCurrency ?? 'USD']: fx.PRICE_CURRENCY };
+    const { PRICE_CURRENCY, ...listed } = fx;
+    request.fx = { ...listed, [priceCurrency ?? 'USD']: PRICE_CURRENCY };
   }
   if (request.currency === undefined && priceCurrency !== undefined)
     request.currency = priceCurrency;
