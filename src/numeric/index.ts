@@ -73,6 +73,7 @@ export {
   MAX_DECIMAL_LENGTH,
   numberText,
   parseDecimal,
+  parseReported,
 } from './parse';
 export {
   CARRIED_PLACES,

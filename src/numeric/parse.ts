@@ -67,7 +67,21 @@ export function decimalProblem(value: string | number): string | undefined {
 export function parseDecimal(value: string | number): Decimal {
   const problem = decimalProblem(value);
   if (problem !== undefined) throw new NumericError(problem);
-  const text = typeof value === 'number' ? numberText(value) : value;
+  return digitsOf(typeof value === 'number' ? numberText(value) : value);
+}
+
+/**
+ * The exact value of a decimal the API itself reported (a presenter summing or comparing what it
+ * wrote). No length limit: a reported total may be longer than any input (40 digits × 40 digits),
+ * and the limit is for what clients send, never a reason to fail on our own answer.
+ */
+export function parseReported(text: string): Decimal {
+  if (!DECIMAL_PATTERN.test(text)) throw new NumericError(NOT_A_DECIMAL_MESSAGE);
+  return digitsOf(text);
+}
+
+/** A decimal string already checked against DECIMAL_PATTERN, at the scale written. */
+function digitsOf(text: string): Decimal {
   const point = text.indexOf('.');
   if (point === -1) return decimal(BigInt(text));
   return decimal(BigInt(text.slice(0, point) + text.slice(point + 1)), text.length - point - 1);

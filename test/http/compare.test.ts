@@ -152,3 +152,29 @@ describe('GET /v1/landed-cost/compare: a spreadsheet row per date', () => {
     expect(mar).toContain('us-301-magnets-2026 added 12500.00 (started 2026-01-01)');
   });
 });
+
+describe('compare: the longest inputs answer, never a 500', () => {
+  it('a 40-digit quantity: deltas longer than any input are summed, not refused as input', async () => {
+    // 10^39 kg at 1 USD/kg: duties 12.1% on 2025-11-15 (MFN 2.1% + IEEPA 10%) and 27.1% on
+    // 2026-03-01 (MFN 2.1% + Section 301 25%): Δduties = 0.15 × 10^39 = 15 × 10^37; the fees
+    // (FY2026 MPF at its maximum, HMF 0.125% of the same value) do not change.
+    const response = await postJson('/v1/landed-cost/compare', {
+      shipment: {
+        ...shipment,
+        quantity: { value: '1000000000000000000000000000000000000000', unit: 'kg' },
+        price: { amount: '1', per: 'kg' },
+      },
+      variants: [
+        { label: 'a', asOf: '2025-11-15' },
+        { label: 'b', asOf: '2026-03-01' },
+      ],
+    });
+    expect(response.status, await response.clone().text()).toBe(200);
+    const r = (await response.json()) as Compared;
+    expect(r.variants[1]?.deltas).toEqual({
+      duties: '150000000000000000000000000000000000000.00',
+      fees: '0.00',
+      landedCost: '150000000000000000000000000000000000000.00',
+    });
+  });
+});

@@ -102,6 +102,28 @@ describe('POST /v1/trade-effects, smart: the worked case', () => {
   });
 });
 
+describe('trade effects: the longest inputs answer, never a 500', () => {
+  it('the worked case scaled by 10^37: totals longer than any input are summed, not refused', async () => {
+    // CN 100 × 10^37, AU 20 × 10^37: the worked case's shares and changes, each figure × 10^37:
+    // CN 25 × 10^37, AU 35 × 10^37, imports 60 × 10^37, revenue 0.6 × 25 × 10^37 = 15 × 10^37
+    const r = await effects({
+      ...workedCase,
+      flows: [
+        { origin: 'CN', value: '1000000000000000000000000000000000000000', price: '10' },
+        { origin: 'AU', value: '200000000000000000000000000000000000000' },
+      ],
+    });
+    expect(r.origins.map((o) => [o.origin, o.newImports])).toEqual([
+      ['CN', '250000000000000000000000000000000000000.00'],
+      ['AU', '350000000000000000000000000000000000000.00'],
+    ]);
+    expect([r.totals.imports, r.totals.revenue]).toEqual([
+      '600000000000000000000000000000000000000.00',
+      '150000000000000000000000000000000000000.00',
+    ]);
+  });
+});
+
 describe('the USGS dataset by id', () => {
   it('US imports of rare-earth compounds and metals, 2024: CN 119, MY 22.10, JP 10.20, EE 8.50, other 10.20 (of 170)', async () => {
     const r = await effects({

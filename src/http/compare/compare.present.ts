@@ -2,7 +2,7 @@ import type { MeasureRow } from '../../data/schema';
 import type { PolicyData } from '../../data/store';
 import type { Warning } from '../../data/warnings';
 import { minorUnits } from '../../domain/rounding';
-import { halfUp, parseDecimal, subtract, toFixed } from '../../numeric';
+import { halfUp, parseReported, subtract, toFixed } from '../../numeric';
 import type { LandedCostResponse } from '../landed-cost/landed-cost.schemas';
 import { buildMeta } from '../meta';
 import type { ComparedVariant } from './compare.command';
@@ -88,7 +88,7 @@ export function changesAgainst(
   const changes: Change[] = [];
   const places = minorUnits(variant.result.meta.currency);
   const delta = (b: string, a: string) =>
-    toFixed(subtract(parseDecimal(b), parseDecimal(a)), places, halfUp);
+    toFixed(subtract(parseReported(b), parseReported(a)), places, halfUp);
   for (const [id, b] of after) {
     const a = before.get(id);
     if (a === undefined) {
@@ -129,7 +129,7 @@ export function presentComparison(
   if (first === undefined) throw new RangeError('a comparison needs variants');
   const places = minorUnits(first.result.meta.currency);
   const minus = (b: string, a: string) =>
-    toFixed(subtract(parseDecimal(b), parseDecimal(a)), places, halfUp);
+    toFixed(subtract(parseReported(b), parseReported(a)), places, halfUp);
   const warnings: Warning[] = variants.flatMap((v) =>
     v.result.meta.warnings.map(
       (w): Warning => ({

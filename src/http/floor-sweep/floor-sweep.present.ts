@@ -13,7 +13,7 @@ import {
   PER_UNIT_PLACES,
   type RoundingMode,
 } from '../../domain/rounding';
-import { compare as compareDecimals, type Decimal, parseDecimal } from '../../numeric';
+import { compare as compareDecimals, type Decimal, parseReported } from '../../numeric';
 import { buildMeta } from '../meta';
 import { BLUE, escapeXml, RED } from '../svg';
 import type { FloorSweepCommand } from './floor-sweep.command';
@@ -123,7 +123,7 @@ export function sweepRows(r: FloorSweepResponse): string[][] {
   ]);
 }
 
-const compare = (a: string, b: string) => compareDecimals(parseDecimal(a), parseDecimal(b));
+const compare = (a: string, b: string) => compareDecimals(parseReported(a), parseReported(b));
 
 /** Distinct values of an axis in ascending order, compared exactly. */
 function ascending(values: readonly string[]): string[] {

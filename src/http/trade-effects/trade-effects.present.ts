@@ -8,7 +8,7 @@ import {
   isZero,
   max as maxOf,
   multiply,
-  parseDecimal,
+  parseReported,
   subtract,
   sum,
   toFixed,
@@ -38,14 +38,14 @@ type Sums = Record<SumKey, string>;
 function sums(rows: readonly Sums[], places: number): Sums {
   const out = {} as Sums;
   for (const key of SUM_KEYS)
-    out[key] = toFixed(sum(rows.map((r) => parseDecimal(r[key]))), places, halfUp);
+    out[key] = toFixed(sum(rows.map((r) => parseReported(r[key]))), places, halfUp);
   return out;
 }
 
 const GREY = '#7f8c8d';
 
 const isValue = (x: Rational, text: string) =>
-  rational.compare(x, rational.of(parseDecimal(text))) === 0;
+  rational.compare(x, rational.of(parseReported(text))) === 0;
 
 function assumptions(command: TradeEffectsCommand): string[] {
   const { model, elasticities: e } = command;
@@ -111,8 +111,8 @@ export function presentTradeEffects(
     // (within one minor unit of the model's own; where new imports stop at 0 it takes the rest).
     const diversion = toFixed(
       subtract(
-        subtract(parseDecimal(newImports), parseDecimal(baseImports)),
-        parseDecimal(creation),
+        subtract(parseReported(newImports), parseReported(baseImports)),
+        parseReported(creation),
       ),
       places,
       halfUp,
@@ -130,7 +130,7 @@ export function presentTradeEffects(
       creation,
       diversion,
       revenueBefore: money(x.revenueBefore),
-      revenueAfter: money(rational.times(x.t1, rational.of(parseDecimal(newImports)))),
+      revenueAfter: money(rational.times(x.t1, rational.of(parseReported(newImports)))),
       consumerSurplusChange: money(x.consumerSurplusChange),
       floored: x.floored,
     };
@@ -196,14 +196,14 @@ export function tradeEffectsSvg(r: TradeEffectsResponse): string {
   const bottom = 290;
   const max = maxOf(
     ZERO,
-    ...r.origins.flatMap((o) => [o.baseImports, o.newImports]).map(parseDecimal),
+    ...r.origins.flatMap((o) => [o.baseImports, o.newImports]).map(parseReported),
   );
   // Bar heights in pixels (drawing coordinates, one decimal): value × plot height / the largest.
   const px = (v: string): number =>
     isZero(max)
       ? 0
       : Number(
-          toText(divide(multiply(parseDecimal(v), decimal(BigInt(bottom - top))), max, 1, halfUp)),
+          toText(divide(multiply(parseReported(v), decimal(BigInt(bottom - top))), max, 1, halfUp)),
         );
   const colour = (bloc: string) => (bloc === 'red' ? RED : bloc === 'blue' ? BLUE : GREY);
   const bars = r.origins.map((o, i) => {
