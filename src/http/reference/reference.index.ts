@@ -1,4 +1,5 @@
 import { blocMembers, blocOf } from '../../data/blocs';
+import { changesBetween } from '../../data/changes';
 import { measureStatusOn, measuresConcerning } from '../../data/measures';
 import { policyData as data } from '../../data/store';
 import { todayUtc } from '../money-input';
@@ -11,6 +12,7 @@ import {
   getTimeline,
   listBenchmarks,
   listBlocs,
+  listChanges,
   listMeasures,
   listMinerals,
   listScenarios,
@@ -82,4 +84,26 @@ export const referenceRouter = createRouter()
     return c.json({ asOf, measures }, 200);
   })
   .openapi(listScenarios, (c) => c.json({ scenarios: [...data.scenarios.values()] }, 200))
-  .openapi(getTimeline, (c) => c.json({ events: [...data.timeline] }, 200));
+  .openapi(getTimeline, (c) => c.json({ events: [...data.timeline] }, 200))
+  .openapi(listChanges, (c) => {
+    const { since, from, to } = c.req.valid('query');
+    if (since !== undefined && (from !== undefined || to !== undefined)) {
+      throw validationProblem([
+        { pointer: '/since', parameter: 'since', detail: 'give either since, or from and to' },
+      ]);
+    }
+    const start = since ?? from;
+    if (start === undefined) {
+      throw validationProblem([
+        { pointer: '/since', parameter: 'since', detail: 'is required (or from, with to)' },
+      ]);
+    }
+    if (to !== undefined && to < start) {
+      throw validationProblem([
+        { pointer: '/to', parameter: 'to', detail: `must not be before ${start}` },
+      ]);
+    }
+    // ISO dates compare as text; "9999-12-31" stands for a window with no end.
+    const changes = changesBetween(data, start, to ?? '9999-12-31');
+    return c.json({ from: start, to: to ?? null, changes }, 200);
+  });

@@ -5,8 +5,10 @@ import {
   AsOfQuery,
   BenchmarkSchema,
   BlocWithMembersSchema,
+  ChangesQuery,
   CodeParam,
   CountrySchema,
+  DataChangeSchema,
   IdParam,
   MeasureSchema,
   MeasuresQuery,
@@ -151,5 +153,33 @@ export const getTimeline = createRoute({
   responses: {
     200: json(z.object({ events: z.array(TimelineEventSchema) }), 'The events.'),
     ...problemResponses(400),
+  },
+});
+
+export const listChanges = createRoute({
+  operationId: 'listChanges',
+  method: 'get',
+  path: '/v1/changes',
+  tags: [TAG],
+  middleware: [onlyParameters(ChangesQuery)],
+  summary: 'What changed in the data in a window',
+  description:
+    'The data changelog, computed from the rows themselves: measures, benchmarks and bloc ' +
+    'memberships that started, ended (their last day in force) or were replaced by the next row ' +
+    'of the same programme and scope (old value → new), and suspensions that began or ended, ' +
+    'oldest first. Give `since` (no end) or `from` with an optional `to` (both inclusive). ' +
+    'Example: `?from=2026-07-20&to=2026-07-31` lists the Section 122 surcharge ending on ' +
+    '2026-07-23 and the Section 301 forced-labor rates starting on 2026-07-24.',
+  request: { query: ChangesQuery },
+  responses: {
+    200: json(
+      z.object({
+        from: z.string().openapi({ example: '2026-07-20' }),
+        to: z.string().nullable().openapi({ example: '2026-07-31' }),
+        changes: z.array(DataChangeSchema),
+      }),
+      'The changes in the window.',
+    ),
+    ...problemResponses(400, 422),
   },
 });

@@ -136,3 +136,31 @@ export const CodeParam = z.object({
     .max(8)
     .openapi({ param: { name: 'code', in: 'path' }, example: 'JP' }),
 });
+
+export const ChangesQuery = z.object({
+  since: IsoDate.optional().openapi({
+    description:
+      'List changes on or after this date (no end: changes already scheduled are listed).',
+    example: '2026-07-01',
+  }),
+  from: IsoDate.optional().openapi({
+    description: 'Start of a window (inclusive); use with `to`.',
+  }),
+  to: IsoDate.optional().openapi({ description: 'End of the window (inclusive); default no end.' }),
+});
+
+export const DataChangeSchema = z
+  .object({
+    date: IsoDate,
+    change: z.enum(['started', 'ended', 'replaced', 'suspended', 'suspension-ended']).openapi({
+      description:
+        '`ended` is the last day a row was in force; `replaced` names the row it follows, old value → new.',
+    }),
+    rowId: z.string(),
+    row: z.enum(['measure', 'benchmark', 'membership']),
+    detail: z.string(),
+    source: z
+      .string()
+      .openapi({ description: 'The legal instrument or public document behind it.' }),
+  })
+  .openapi('DataChange');
