@@ -1,4 +1,3 @@
-import { policyData } from '../data/store';
 import { uniqueWarnings, type Warning } from '../data/warnings';
 import type { RoundingMode } from '../domain/rounding';
 
@@ -12,13 +11,14 @@ export interface Meta {
 
 /** The `meta` block of every calculation response: data version, date, currency, rounding, warnings. */
 export function buildMeta(
+  dataVersion: string,
   asOf: string,
   currency: string,
   rounding: RoundingMode,
   warnings: readonly Warning[],
 ): Meta {
   return {
-    dataVersion: policyData.dataVersion,
+    dataVersion,
     asOf,
     currency,
     rounding,

@@ -20,6 +20,8 @@ export interface BenchmarkCheck {
 
 /** A benchmark check resolved against the data. */
 export interface BenchmarkCheckCommand {
+  /** The version of the policy data it was resolved against. */
+  readonly dataVersion: string;
   readonly mineral: MineralRow;
   readonly checks: readonly BenchmarkCheck[];
   readonly asOf: string;
@@ -74,6 +76,7 @@ export function resolveBenchmarkCheck(
   return {
     ok: true,
     value: {
+      dataVersion: data.dataVersion,
       mineral,
       checks,
       asOf,

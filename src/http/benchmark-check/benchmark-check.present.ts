@@ -28,7 +28,13 @@ export function presentBenchmarkCheck(
         licenceRequired: r.licenceRequired,
       };
     }),
-    meta: buildMeta(command.asOf, command.currency, command.rounding, command.warnings),
+    meta: buildMeta(
+      command.dataVersion,
+      command.asOf,
+      command.currency,
+      command.rounding,
+      command.warnings,
+    ),
   };
 }
 

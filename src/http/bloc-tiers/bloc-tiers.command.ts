@@ -30,6 +30,8 @@ export interface MarketCommand {
 }
 
 export interface BlocTiersCommand {
+  /** The version of the policy data it was resolved against. */
+  readonly dataVersion: string;
   readonly mineral: MineralRow;
   readonly redPrice: Decimal;
   readonly bluePrice: Decimal;
@@ -225,6 +227,7 @@ export function resolveBlocTiers(
   return {
     ok: true,
     value: {
+      dataVersion: data.dataVersion,
       mineral,
       redPrice,
       bluePrice,

@@ -20,6 +20,8 @@ import type { FloorFinancingRequest } from './floor-financing.schemas';
 
 /** A floor-financing request resolved: every price per the floor's unit, in `currency`. */
 export interface FloorFinancingCommand {
+  /** The version of the policy data it was resolved against. */
+  readonly dataVersion: string;
   readonly input: FloorFinancingInput;
   readonly unit: Unit;
   /** True when the request gave a price path (periods and present values are reported). */
@@ -105,6 +107,7 @@ export function resolveFloorFinancing(
   return {
     ok: true,
     value: {
+      dataVersion: data.dataVersion,
       input: {
         floor,
         demand: inUnit(given.demand),

@@ -145,7 +145,7 @@ export function presentFloorFinancing(
           },
         }
       : {}),
-    meta: buildMeta(command.asOf, currency, rounding, command.warnings),
+    meta: buildMeta(command.dataVersion, command.asOf, currency, rounding, command.warnings),
   };
 }
 

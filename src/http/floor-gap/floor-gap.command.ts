@@ -18,6 +18,8 @@ import type { FloorGapRequest } from './floor-gap.schemas';
 
 /** A floor-gap request resolved into domain values: everything per `unit`, in `currency`. */
 export interface FloorGapCommand {
+  /** The version of the policy data it was resolved against. */
+  readonly dataVersion: string;
   readonly input: FloorGapInput;
   readonly unit: Unit;
   readonly quantity: Decimal;
@@ -141,6 +143,7 @@ export function resolveFloorGap(
   return {
     ok: true,
     value: {
+      dataVersion: data.dataVersion,
       input: {
         price,
         floor: floorPerUnit,

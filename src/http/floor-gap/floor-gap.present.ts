@@ -43,7 +43,7 @@ export function presentFloorGap(
       { ...command.input, result, quantity, unit: command.unit, duty: `${duty} ${currency}` },
       { unit: u, rate },
     ),
-    meta: buildMeta(command.asOf, currency, rounding, command.warnings),
+    meta: buildMeta(command.dataVersion, command.asOf, currency, rounding, command.warnings),
   };
 }
 

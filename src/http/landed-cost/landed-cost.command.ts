@@ -126,6 +126,8 @@ function resolveProduct(
 
 /** What a request resolves to before its quantities: product, lane, measures and charges. */
 export interface LaneContext {
+  /** The version of the policy data the lane was resolved against. */
+  readonly dataVersion: string;
   readonly duties: readonly DutyCharge[];
   readonly fees: readonly FeeCharge[];
   readonly selection: MeasureSelection;
@@ -310,6 +312,7 @@ function resolveLane(request: LandedCostRequest, data: PolicyData): Parsed<LaneC
   return {
     ok: true,
     value: {
+      dataVersion: data.dataVersion,
       duties,
       fees,
       selection,

@@ -273,7 +273,13 @@ const laneViews = memoize((context: LaneContext) => {
       destinationBloc: context.destinationBloc,
     },
     coverage: { tariffs: context.tariffCoverage },
-    meta: buildMeta(context.asOf, context.reporting.currency, rounding, context.warnings),
+    meta: buildMeta(
+      context.dataVersion,
+      context.asOf,
+      context.reporting.currency,
+      rounding,
+      context.warnings,
+    ),
   });
   return { 'half-up': view('half-up'), 'half-even': view('half-even') };
 });

@@ -51,6 +51,8 @@ function gradeShare(
 
 /** An origin-content request resolved: components by bloc, and China's rule on `asOf`. */
 export interface OriginContentCommand {
+  /** The version of the policy data it was resolved against. */
+  readonly dataVersion: string;
   readonly input: OriginContentInput;
   readonly rule: Extract<MeasureRow, { kind: 'export-licence' }>;
   readonly status: MeasureStatus;
@@ -113,6 +115,7 @@ export function resolveOriginContent(
   return {
     ok: true,
     value: {
+      dataVersion: data.dataVersion,
       input: {
         productValue,
         components,

@@ -55,7 +55,7 @@ export function presentOriginContent(
     qualifiesAsBlue: result.qualifiesAsBlue,
     maxRedShare: rate(maxRedShare),
     minBlueShare: rate(minBlueShare),
-    meta: buildMeta(command.asOf, currency, rounding, command.warnings),
+    meta: buildMeta(command.dataVersion, command.asOf, currency, rounding, command.warnings),
   };
 }
 

@@ -1,7 +1,7 @@
 import { blocMembers, blocOf } from '../../data/blocs';
 import { changesBetween } from '../../data/changes';
 import { measureStatusOn, measuresConcerning } from '../../data/measures';
-import { policyData as data } from '../../data/store';
+import { dataOf } from '../calculator';
 import { todayUtc } from '../money-input';
 import { Problem, validationProblem } from '../problem';
 import { createRouter } from '../router';
@@ -23,19 +23,22 @@ function notFound(what: string, id: string): Problem {
 }
 
 export const referenceRouter = createRouter()
-  .openapi(listMinerals, (c) => c.json({ minerals: [...data.minerals.values()] }, 200))
+  .openapi(listMinerals, (c) => c.json({ minerals: [...dataOf(c).minerals.values()] }, 200))
   .openapi(getMineral, (c) => {
+    const data = dataOf(c);
     const { id } = c.req.valid('param');
     const mineral = data.minerals.get(id);
     if (mineral === undefined) throw notFound('mineral', id);
     return c.json(mineral, 200);
   })
   .openapi(listBlocs, (c) => {
+    const data = dataOf(c);
     const asOf = c.req.valid('query').asOf ?? todayUtc();
     const members = blocMembers(data, asOf);
     return c.json({ asOf, blocs: data.blocs.map((b) => ({ ...b, members: members[b.id] })) }, 200);
   })
   .openapi(getCountry, (c) => {
+    const data = dataOf(c);
     const { code } = c.req.valid('param');
     const asOf = c.req.valid('query').asOf ?? todayUtc();
     const country = data.countries.get(code);
@@ -46,14 +49,16 @@ export const referenceRouter = createRouter()
       200,
     );
   })
-  .openapi(listBenchmarks, (c) => c.json({ benchmarks: [...data.benchmarks.values()] }, 200))
+  .openapi(listBenchmarks, (c) => c.json({ benchmarks: [...dataOf(c).benchmarks.values()] }, 200))
   .openapi(getBenchmark, (c) => {
+    const data = dataOf(c);
     const { id } = c.req.valid('param');
     const benchmark = data.benchmarks.get(id);
     if (benchmark === undefined) throw notFound('benchmark', id);
     return c.json(benchmark, 200);
   })
   .openapi(listMeasures, (c) => {
+    const data = dataOf(c);
     const query = c.req.valid('query');
     const asOf = query.asOf ?? todayUtc();
     const mineral = query.mineral === undefined ? undefined : data.minerals.get(query.mineral);
@@ -83,8 +88,8 @@ export const referenceRouter = createRouter()
       .filter((m) => query.inForce !== 'true' || m.stateOn.state === 'in-force');
     return c.json({ asOf, measures }, 200);
   })
-  .openapi(listScenarios, (c) => c.json({ scenarios: [...data.scenarios.values()] }, 200))
-  .openapi(getTimeline, (c) => c.json({ events: [...data.timeline] }, 200))
+  .openapi(listScenarios, (c) => c.json({ scenarios: [...dataOf(c).scenarios.values()] }, 200))
+  .openapi(getTimeline, (c) => c.json({ events: [...dataOf(c).timeline] }, 200))
   .openapi(listChanges, (c) => {
     const { since, from, to } = c.req.valid('query');
     if (since !== undefined && (from !== undefined || to !== undefined)) {
@@ -104,6 +109,6 @@ export const referenceRouter = createRouter()
       ]);
     }
     // ISO dates compare as text; "9999-12-31" stands for a window with no end.
-    const changes = changesBetween(data, start, to ?? '9999-12-31');
+    const changes = changesBetween(dataOf(c), start, to ?? '9999-12-31');
     return c.json({ from: start, to: to ?? null, changes }, 200);
   });

@@ -1,4 +1,4 @@
-import { policyData } from '../../data/store';
+import { dataOf } from '../calculator';
 import { createRouter } from '../router';
 import { LANDING_CSP, LANDING_HTML, PLAYGROUND_CSP, PLAYGROUND_HTML, prefersHtml } from './pages';
 import { getHealth, getRoot } from './system.routes';
@@ -23,6 +23,6 @@ export const systemRouter = createRouter()
     );
   })
   .openapi(getHealth, (c) =>
-    c.json({ status: 'ok' as const, dataVersion: policyData.dataVersion }, 200),
+    c.json({ status: 'ok' as const, dataVersion: dataOf(c).dataVersion }, 200),
   )
   .get('/docs', (c) => c.html(PLAYGROUND_HTML, 200, { 'content-security-policy': PLAYGROUND_CSP }));
