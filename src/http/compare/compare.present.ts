@@ -152,6 +152,7 @@ export function presentComparison(
       },
     })),
     meta: buildMeta(
+      first.result.meta.dataVersion,
       first.result.meta.asOf,
       first.result.meta.currency,
       first.result.meta.rounding,

@@ -21,6 +21,8 @@ import { type FieldProblem, Problem } from '../problem';
 import type { FloorSweepRequest, GridAxis } from './floor-sweep.schemas';
 
 export interface FloorSweepCommand {
+  /** The version of the policy data it was resolved against. */
+  readonly dataVersion: string;
   readonly input: SweepInput;
   readonly unit: Unit;
   readonly currency: string;
@@ -64,7 +66,7 @@ function tooManyCells(count: string, pointer: string): Problem {
  */
 export function resolveFloorSweep(
   request: FloorSweepRequest,
-  _data: PolicyData,
+  data: PolicyData,
 ): Parsed<FloorSweepCommand> {
   const problems: FieldProblem[] = [];
   const redPrices = axisValues(request.redPrices, '/redPrices', problems);
@@ -83,6 +85,7 @@ export function resolveFloorSweep(
   return {
     ok: true,
     value: {
+      dataVersion: data.dataVersion,
       input: {
         redPrices,
         floors,

@@ -86,7 +86,7 @@ export function presentFloorSweep(
       reasons,
       notes,
     },
-    meta: buildMeta(command.asOf, command.currency, rounding, []),
+    meta: buildMeta(command.dataVersion, command.asOf, command.currency, rounding, []),
   };
 }
 

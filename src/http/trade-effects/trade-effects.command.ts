@@ -43,6 +43,8 @@ export interface ResolvedFlow extends OriginFlow {
 }
 
 export interface TradeEffectsCommand {
+  /** The version of the policy data it was resolved against. */
+  readonly dataVersion: string;
   readonly model: TradeModel;
   readonly flows: readonly ResolvedFlow[];
   readonly elasticities: Elasticities;
@@ -287,6 +289,7 @@ export function resolveTradeEffects(
   return {
     ok: true,
     value: {
+      dataVersion: data.dataVersion,
       model,
       flows,
       elasticities: {

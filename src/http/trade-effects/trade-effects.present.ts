@@ -174,7 +174,7 @@ export function presentTradeEffects(
     blocs,
     totals: { imports: totals.newImports, revenue: totals.revenueAfter, ...totals },
     assumptions: assumptions(command),
-    meta: buildMeta(command.asOf, currency, rounding, command.warnings),
+    meta: buildMeta(command.dataVersion, command.asOf, currency, rounding, command.warnings),
   };
 }
 
