@@ -6,6 +6,7 @@ import { acceptsMediaType, mediaType, requireJson } from './media-type';
 import { csvResponse, type FlatRow, textField } from './output';
 import type { Parsed } from './parsed';
 import { type FieldProblem, problemResponses, validationProblem } from './problem';
+import { typedQuery } from './query-doc';
 import { flatToRequest, type QueryForm, queryProblems, queryValues } from './query-form';
 import { createRouter } from './router';
 import { DecimalMarkSchema } from './schemas';
@@ -174,7 +175,7 @@ export function parseRequest<Request extends z.ZodType>(
   const parsed = (calculator.parser ?? calculator.request).safeParse(raw);
   return parsed.success
     ? { ok: true, value: parsed.data as z.infer<Request> }
-    : { ok: false, problems: issuesToProblems(parsed.error.issues) };
+    : { ok: false, problems: issuesToProblems(parsed.error.issues, raw) };
 }
 
 /** A GET calculator's answer from the query string; problems name the parameters. */
@@ -318,7 +319,7 @@ function getRoute<
     summary: spec.summary,
     description: spec.description,
     request: {
-      query: spec.form.query.extend({
+      query: typedQuery(spec.form.query, spec.form.form, calculator.request).extend({
         ...StrictQuery,
         format: (spec.format ?? FORMAT.optional()) as z.ZodOptional<z.ZodString>,
         decimal: DecimalMarkSchema.optional(),

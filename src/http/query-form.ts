@@ -152,18 +152,23 @@ export function onlyParameters(query?: { readonly shape: Readonly<Record<string,
   });
 }
 
-/** The parameter that fills `pointer`, or the nearest one filling a parent of it. */
+/**
+ * The parameter that fills `pointer`; else the nearest one filling a parent of it; else, for a
+ * missing object (`/price`), the first one declared inside it (`price`, not `currency`).
+ */
 export function parameterFor(form: QueryForm, pointer: string): string | undefined {
   let best: { name: string; length: number } | undefined;
+  let inside: string | undefined;
   for (const [name, pointers] of Object.entries(form)) {
     for (const p of pointers) {
-      const matches = pointer === p || pointer.startsWith(`${p}/`) || p.startsWith(`${pointer}/`);
-      if (matches && (best === undefined || p.length > best.length)) {
-        best = { name, length: p.length };
+      if (pointer === p || pointer.startsWith(`${p}/`)) {
+        if (best === undefined || p.length > best.length) best = { name, length: p.length };
+      } else if (inside === undefined && p.startsWith(`${pointer}/`)) {
+        inside = name;
       }
     }
   }
-  return best?.name;
+  return best?.name ?? inside;
 }
 
 /**

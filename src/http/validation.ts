@@ -14,8 +14,25 @@ function parameterOf(pointer: string): string {
   return token === undefined ? pointer : token.replaceAll('~1', '/').replaceAll('~0', '~');
 }
 
-/** One field problem per zod issue; unknown keys get one each, at the key itself. */
-export function issuesToProblems(issues: readonly z.core.$ZodIssue[]): FieldProblem[] {
+/**
+ * Whether the request leaves out what `path` names. zod does not report the input it checked, so
+ * the request itself says whether a field is missing ("is required") or present but wrong (a
+ * number where an object belongs; a missing decimal, whose union issue says only what it must be).
+ */
+function leftOut(input: unknown, path: readonly PropertyKey[]): boolean {
+  let value = input;
+  for (const key of path) {
+    if (value === null || typeof value !== 'object' || !Object.hasOwn(value, key)) return true;
+    value = (value as Record<PropertyKey, unknown>)[key];
+  }
+  return value === undefined;
+}
+
+/** One field problem per zod issue of `input`; unknown keys get one each, at the key itself. */
+export function issuesToProblems(
+  issues: readonly z.core.$ZodIssue[],
+  input: unknown,
+): FieldProblem[] {
   return issues.flatMap((issue) => {
     if (issue.code === 'unrecognized_keys') {
       return issue.keys.map((key) => ({
@@ -25,7 +42,7 @@ export function issuesToProblems(issues: readonly z.core.$ZodIssue[]): FieldProb
     }
     // A bad record key (an fx currency) says what a key must be, not "Invalid key in record".
     const detail =
-      issue.code === 'invalid_type' && issue.input === undefined
+      issue.path.length > 0 && leftOut(input, issue.path)
         ? 'is required'
         : issue.code === 'invalid_key'
           ? (issue.issues[0]?.message ?? issue.message)
@@ -53,7 +70,11 @@ export const validationHook: Hook<unknown, AppEnv, string, unknown> = (result, c
       );
     }
   }
-  const problems = issuesToProblems(result.error.issues);
+  // @hono/zod-validator hands the hook the input it checked as `data`, though its type omits it.
+  const problems = issuesToProblems(
+    result.error.issues,
+    'data' in result ? result.data : undefined,
+  );
   switch (result.target) {
     case 'json':
       throw validationProblem(problems);
