@@ -76,7 +76,13 @@ export function presentBlocTiers(
     ...(command.market === undefined
       ? {}
       : { market: reportMarket(command, command.market, result.destinations) }),
-    meta: buildMeta(command.dataVersion, command.asOf, command.currency, command.rounding, command.warnings),
+    meta: buildMeta(
+      command.dataVersion,
+      command.asOf,
+      command.currency,
+      command.rounding,
+      command.warnings,
+    ),
   };
 }
 
