@@ -25,6 +25,7 @@ export interface ContentFloorCommand {
   readonly floorStages: readonly (ContentForm | null)[];
   readonly currency: string;
   readonly rounding: RoundingMode;
+  readonly dataVersion: string;
   readonly asOf: string;
   readonly warnings: readonly Warning[];
 }
@@ -188,6 +189,7 @@ export function resolveContentFloor(
       floorStages,
       currency: reporting.currency,
       rounding: request.rounding ?? 'half-up',
+      dataVersion: data.dataVersion,
       asOf,
       warnings: [],
     },

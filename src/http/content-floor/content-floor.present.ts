@@ -46,7 +46,13 @@ export function presentContentFloor(
             floorPerUnit: u(leak.floorPerUnit),
             leakPerUnit: u(subtract(implied, r4(leak.floorPerUnit))),
           },
-    meta: buildMeta(command.asOf, command.currency, rounding, command.warnings),
+    meta: buildMeta(
+      command.dataVersion,
+      command.asOf,
+      command.currency,
+      rounding,
+      command.warnings,
+    ),
   };
 }
 

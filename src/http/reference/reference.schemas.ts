@@ -137,16 +137,23 @@ export const CodeParam = z.object({
     .openapi({ param: { name: 'code', in: 'path' }, example: 'JP' }),
 });
 
+/** A date parameter with no example of its own: the documented window is `from`–`to`. */
+const WindowStart = z.iso.date({ error: 'must be a date YYYY-MM-DD' });
+
 export const ChangesQuery = z.object({
-  since: IsoDate.optional().openapi({
+  since: WindowStart.optional().openapi({
     description:
-      'List changes on or after this date (no end: changes already scheduled are listed).',
-    example: '2026-07-01',
+      'List changes on or after this date (no end: changes already scheduled are listed). ' +
+      'Give either `since` or `from`.',
   }),
   from: IsoDate.optional().openapi({
-    description: 'Start of a window (inclusive); use with `to`.',
+    description: 'Start of a window (inclusive).',
+    example: '2026-07-20',
   }),
-  to: IsoDate.optional().openapi({ description: 'End of the window (inclusive); default no end.' }),
+  to: IsoDate.optional().openapi({
+    description: 'End of the window (inclusive); default no end.',
+    example: '2026-07-31',
+  }),
 });
 
 export const DataChangeSchema = z
