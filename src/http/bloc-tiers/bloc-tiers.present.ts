@@ -20,6 +20,7 @@ import {
   max,
   multiply,
   parseDecimal,
+  parseReported,
   round,
   subtract,
   toFixed,
@@ -203,7 +204,7 @@ export function blocTiersSvg(r: BlocTiersResponse): string {
   const top = 50;
   const bottom = 290;
   const values = r.destinations.flatMap((d) => [d.redLanded, d.blueLanded]).concat(r.floorPerUnit);
-  const [first = ZERO, ...rest] = values.map(parseDecimal);
+  const [first = ZERO, ...rest] = values.map(parseReported);
   const highest = max(first, ...rest);
   // Pixel coordinates, one decimal place; the numbers printed are the answer's own strings.
   const px = (n: number) => parseDecimal(String(n));
@@ -212,14 +213,15 @@ export function blocTiersSvg(r: BlocTiersResponse): string {
       ? String(bottom)
       : toText(
           divide(
-            subtract(multiply(px(bottom), highest), multiply(parseDecimal(v), px(bottom - top))),
+            subtract(multiply(px(bottom), highest), multiply(parseReported(v), px(bottom - top))),
             highest,
             1,
             halfUp,
           ),
         );
-  const above = (v: string, by: number) => toFixed(subtract(parseDecimal(y(v)), px(by)), 1, halfUp);
-  const heightOf = (v: string) => toFixed(subtract(px(bottom), parseDecimal(y(v))), 1, halfUp);
+  const above = (v: string, by: number) =>
+    toFixed(subtract(parseReported(y(v)), px(by)), 1, halfUp);
+  const heightOf = (v: string) => toFixed(subtract(px(bottom), parseReported(y(v))), 1, halfUp);
   const bars = r.destinations.map((d, i) => {
     const x = 80 + i * 90;
     const leak = r.leakage.destinations.includes(d.country);
