@@ -35,6 +35,19 @@ export const FX_FIELD: FlatField = {
   example: 'CNY:0.1390',
 };
 
+/** The floor-gap method as query parameters: one declaration for every form that takes it. */
+export const METHOD_FIELDS = {
+  method: {
+    to: '/method/type',
+    doc: '`full-gap` (default), `tranche`, `capped` or `all-or-nothing`.',
+  },
+  maxRate: { to: '/method/maxRate', doc: 'With `method=capped`: the bound rate.' },
+  penaltyRate: {
+    to: '/method/penaltyRate',
+    doc: 'With `method=all-or-nothing`: the penalty rate.',
+  },
+} as const satisfies Record<string, FlatField>;
+
 /** A pointer's keys ("/price/amount" → price, amount), split once per pointer, not per cell. */
 const pointerKeys = new Map<string, readonly string[]>();
 

@@ -2,6 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { type BlocTiersResult, blocTiers } from '../../domain/bloc-tiers';
 import { answerFromQuery, type Calculator, calculatorRouter, flatForm } from '../calculator';
 import { problemResponses } from '../problem';
+import { METHOD_FIELDS } from '../query-form';
 import { type BlocTiersCommand, resolveBlocTiersOverDates } from './bloc-tiers.command';
 import {
   BLOC_TIERS_COLUMNS,
@@ -53,12 +54,7 @@ const FORM = flatForm({
   },
   blueOrigin: { to: '/blueOrigin', doc: 'Origin of blue supply.' },
   basis: { to: '/basis', doc: '`duty-paid` (default) or `customs-value`.' },
-  method: {
-    to: '/method/type',
-    doc: '`full-gap` (default), `tranche`, `capped`, `all-or-nothing`.',
-  },
-  maxRate: { to: '/method/maxRate', doc: 'With `method=capped`.' },
-  penaltyRate: { to: '/method/penaltyRate', doc: 'With `method=all-or-nothing`.' },
+  ...METHOD_FIELDS,
   asOf: { to: '/asOf', doc: 'Date YYYY-MM-DD; default today.' },
   scenario: { to: '/scenario', doc: 'Scenario; default baseline.' },
   rounding: { to: '/rounding', doc: '`half-up` or `half-even`.' },

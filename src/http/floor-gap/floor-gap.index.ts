@@ -1,6 +1,6 @@
 import { floorGapDuty } from '../../domain/floor-gap';
 import { type Calculator, calculatorRouter, flatForm } from '../calculator';
-import { FX_FIELD } from '../query-form';
+import { FX_FIELD, METHOD_FIELDS } from '../query-form';
 import { type FloorGapCommand, resolveFloorGap } from './floor-gap.command';
 import { floorGapRow, presentFloorGap } from './floor-gap.present';
 import { FloorGapRequestSchema, FloorGapResponseSchema } from './floor-gap.schemas';
@@ -55,15 +55,7 @@ const FORM = flatForm({
     to: '/otherDutyRate',
     doc: 'Ad valorem rate of the other duties, e.g. 0.25; default 0.',
   },
-  method: {
-    to: '/method/type',
-    doc: '`full-gap` (default), `tranche`, `capped` or `all-or-nothing`.',
-  },
-  maxRate: { to: '/method/maxRate', doc: 'With `method=capped`: the bound rate.' },
-  penaltyRate: {
-    to: '/method/penaltyRate',
-    doc: 'With `method=all-or-nothing`: the penalty rate.',
-  },
+  ...METHOD_FIELDS,
   asOf: { to: '/asOf', doc: 'Date YYYY-MM-DD; default today (UTC).' },
   rounding: { to: '/rounding', doc: '`half-up` (default) or `half-even`.' },
 });

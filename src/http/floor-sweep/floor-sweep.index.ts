@@ -1,7 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { type Calculator, calculatorRouter, flatForm } from '../calculator';
 import { toCsv } from '../csv';
-import { FX_FIELD } from '../query-form';
+import { FX_FIELD, METHOD_FIELDS } from '../query-form';
 import { type FloorSweepCommand, resolveFloorSweep } from './floor-sweep.command';
 import {
   computeFloorSweep,
@@ -33,16 +33,8 @@ const FORM = flatForm({
   bluePrice: { to: '/bluePrice', doc: 'The allied offer per unit.', example: '15' },
   otherDutyRate: { to: '/otherDutyRate', doc: 'Red’s other duties, ad valorem; default 0.' },
   basis: { to: '/basis', doc: '`duty-paid` or `customs-value` (default per method).' },
-  method: {
-    to: '/method/type',
-    doc: '`full-gap` (default), `tranche`, `capped` or `all-or-nothing`.',
-    example: 'tranche',
-  },
-  maxRate: { to: '/method/maxRate', doc: 'With `method=capped`: the bound rate.' },
-  penaltyRate: {
-    to: '/method/penaltyRate',
-    doc: 'With `method=all-or-nothing`: the penalty rate.',
-  },
+  ...METHOD_FIELDS,
+  method: { ...METHOD_FIELDS.method, example: 'tranche' },
   currency: { to: '/currency', doc: 'Currency of the prices; default USD.' },
   fx: FX_FIELD,
   asOf: { to: '/asOf', doc: 'Date YYYY-MM-DD; default today (UTC).' },
