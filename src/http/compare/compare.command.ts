@@ -1,6 +1,7 @@
 import type { PolicyData } from '../../data/store';
+import { landedCost } from '../../domain/landed-cost';
 import { type LandedCostCommand, resolveLandedCost } from '../landed-cost/landed-cost.command';
-import { assessLandedCost, presentLandedCost } from '../landed-cost/landed-cost.present';
+import { presentLandedCost } from '../landed-cost/landed-cost.present';
 import type { LandedCostRequest, LandedCostResponse } from '../landed-cost/landed-cost.schemas';
 import type { Parsed } from '../parsed';
 import type { FieldProblem } from '../problem';
@@ -72,6 +73,6 @@ export function priceVariants(command: CompareCommand): ComparedVariant[] {
     label: v.label,
     variant: v.variant,
     request: v.request,
-    result: presentLandedCost(assessLandedCost(v.command)),
+    result: presentLandedCost(v.command, landedCost(v.command)),
   }));
 }

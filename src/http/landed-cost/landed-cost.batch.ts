@@ -1,30 +1,29 @@
 import type { PolicyData } from '../../data/store';
 import type { Warning } from '../../data/warnings';
-import { entryFeeShares, type FeeCharge } from '../../domain/landed-cost';
-import { minorUnits, type RoundingMode } from '../../domain/rounding';
-import { type Decimal, sum, toText, ZERO } from '../../numeric';
+import { type LandedCost, landedCostOfEntries } from '../../domain/landed-cost';
+import type { RoundingMode } from '../../domain/rounding';
+import { type Decimal, sum, toText } from '../../numeric';
 import { flatRequest, parseRequest } from '../calculator';
 import { CsvSyntaxError, parseCsv, toCsv } from '../csv';
-import { memoize } from '../format-number';
 import { asciiJson, jsonBody } from '../json-body';
 import { todayUtc } from '../money-input';
 import { type FieldProblem, Problem, problemBody } from '../problem';
 import { parameterFor, pointersOf, type QueryForm } from '../query-form';
-import { type LaneCache, type LaneContext, resolveLandedCost } from './landed-cost.command';
+import {
+  type LandedCostCommand,
+  type LaneCache,
+  type LaneContext,
+  resolveLandedCost,
+} from './landed-cost.command';
 import { LANDED_COST_FORM, withFlatDefaults } from './landed-cost.form';
 import {
-  type Assessment,
-  assessLineDuties,
-  type DutyAssessment,
   LANDED_COST_COLUMNS,
   landedCostRow,
   laneMeasures,
-  ownFees,
   presentBatchLane,
   presentBatchLine,
   presentLandedCost,
   presentMeasure,
-  withFees,
 } from './landed-cost.present';
 import {
   type BatchLane,
@@ -50,7 +49,9 @@ export interface BatchLine {
 /** How a batch line is parsed: the request schema, compiled. */
 const LINE = { request: LandedCostRequestSchema, parser: LandedCostLineSchema };
 
-type LineOutcome = { ok: true; duties: DutyAssessment } | { ok: false; problems: FieldProblem[] };
+type LineOutcome =
+  | { ok: true; command: LandedCostCommand }
+  | { ok: false; problems: FieldProblem[] };
 
 function lineProblem(line: BatchLine, problems: readonly FieldProblem[]) {
   const errors = problems.map((p) => {
@@ -69,34 +70,24 @@ function lineProblem(line: BatchLine, problems: readonly FieldProblem[]) {
   return problemBody(new Problem(422, `This line is not valid: ${what}.`, errors));
 }
 
-/** Assesses one line; a bad line yields its problems and never throws. */
-function assessLine(line: BatchLine, data: PolicyData, cache: LaneCache): LineOutcome {
+/** Reads and resolves one line; a bad line yields its problems and never throws. */
+function resolveLine(line: BatchLine, data: PolicyData, cache: LaneCache): LineOutcome {
   if (line.problems !== undefined) return { ok: false, problems: [...line.problems] };
   const parsed = parseRequest(LINE, line.request);
   if (!parsed.ok) return parsed;
   const command = resolveLandedCost(parsed.value, data, cache);
   if (!command.ok) return { ok: false, problems: command.problems };
-  return { ok: true, duties: assessLineDuties(command.value) };
+  return { ok: true, command: command.value };
 }
 
 /**
- * Lines sharing an entryId (and reporting currency: values in two currencies never add up) are one
- * customs entry: each fee is clamped on the entry and shared. The fee lists of those lines, by
- * their index in `lines`, and a warning for an entryId whose lines differ in currency or date.
+ * A warning for each entryId whose lines differ in reporting currency (the domain clamps and
+ * shares its fees once per currency) or in date (a customs entry has one date).
  */
-function entryFees(lines: readonly DutyAssessment[]): {
-  fees: Map<number, Decimal[]>;
-  warnings: Warning[];
-} {
-  const entries = new Map<string, number[]>();
+function entryWarnings(commands: readonly LandedCostCommand[]): Warning[] {
   const seen = new Map<string, { currencies: Set<string>; dates: Set<string> }>();
-  for (let i = 0; i < lines.length; i++) {
-    const command = lines[i]?.command;
-    if (command?.entryId === undefined) continue;
-    const key = `${command.currency} ${command.entryId}`;
-    const members = entries.get(key);
-    if (members === undefined) entries.set(key, [i]);
-    else members.push(i);
+  for (const command of commands) {
+    if (command.entryId === undefined) continue;
     let entry = seen.get(command.entryId);
     if (entry === undefined) {
       entry = { currencies: new Set(), dates: new Set() };
@@ -104,10 +95,6 @@ function entryFees(lines: readonly DutyAssessment[]): {
     }
     entry.currencies.add(command.currency);
     entry.dates.add(command.lane.asOf);
-  }
-  const fees = new Map<number, Decimal[]>();
-  for (const members of entries.values()) {
-    if (members.length > 1) shareEntry(lines, members, fees);
   }
   const warnings: Warning[] = [];
   for (const [id, { currencies, dates }] of seen) {
@@ -124,48 +111,7 @@ function entryFees(lines: readonly DutyAssessment[]): {
       });
     }
   }
-  return { fees, warnings };
-}
-
-/** A fee's id and terms as a key; fee charges are built once per lane, so this is too. */
-const feeTerms = memoize(
-  (fee: FeeCharge) =>
-    `${fee.id} ${toText(fee.rate)} ${fee.min === null ? '-' : toText(fee.min)} ${fee.max === null ? '-' : toText(fee.max)}`,
-);
-
-/** One entry: each of its fees shared across the lines that owe it, into `fees`. */
-function shareEntry(
-  lines: readonly DutyAssessment[],
-  members: readonly number[],
-  fees: Map<number, Decimal[]>,
-): void {
-  // Each fee of the entry (one id on the same terms: a what-if or another fx rate makes it another
-  // fee), with the lines that owe it and where it sits in their fee lists.
-  const byFee = new Map<string, { fee: FeeCharge; owers: number[]; slots: number[] }>();
-  for (const line of members) {
-    const charges = lines[line]?.command.lane.fees ?? [];
-    fees.set(line, new Array<Decimal>(charges.length).fill(ZERO));
-    for (let slot = 0; slot < charges.length; slot++) {
-      const fee = charges[slot] as FeeCharge;
-      const terms = feeTerms(fee);
-      const group = byFee.get(terms);
-      if (group === undefined) byFee.set(terms, { fee, owers: [line], slots: [slot] });
-      else {
-        group.owers.push(line);
-        group.slots.push(slot);
-      }
-    }
-  }
-  const first = lines[members[0] ?? 0]?.command;
-  const places = minorUnits(first?.currency ?? 'USD');
-  for (const { fee, owers, slots } of byFee.values()) {
-    const values = owers.map((line) => lines[line]?.customsValue ?? ZERO);
-    const shares = entryFeeShares(fee, values, places, first?.rounding ?? 'half-up');
-    for (let k = 0; k < owers.length; k++) {
-      const list = fees.get(owers[k] as number);
-      if (list !== undefined) list[slots[k] as number] = shares[k] ?? ZERO;
-    }
-  }
+  return warnings;
 }
 
 /** How much of each line a batch answer carries (see BatchRequest `detail`). */
@@ -175,8 +121,9 @@ export interface BatchOptions {
 }
 
 /**
- * Runs a batch: every line alone (a bad line fails only itself), then customs entries, then
- * totals across the good lines (when they share one reporting currency).
+ * Runs a batch: every line read and resolved alone (a bad line fails only itself), the good lines
+ * costed together by the domain (which shares fees across customs entries), then presented, with
+ * totals across them (when they share one reporting currency).
  */
 export function runBatch(
   lines: readonly BatchLine[],
@@ -191,16 +138,15 @@ export function runBatch(
     );
   }
   const cache: LaneCache = new Map();
-  const outcomes = lines.map((line) => assessLine(line, data, cache));
-  const drafts = outcomes.flatMap((o) => (o.ok ? [o.duties] : []));
-  const entries = entryFees(drafts);
-  const good = drafts.map((d, k) => withFees(d, entries.fees.get(k) ?? ownFees(d)));
+  const outcomes = lines.map((line) => resolveLine(line, data, cache));
+  const commands = outcomes.flatMap((o) => (o.ok ? [o.command] : []));
+  const costs = landedCostOfEntries(commands);
   const { detail, explain } = options;
   // With `lines`, what a lane's lines share is given once, in `lanes` and `measures`.
   const lanes: Record<string, BatchLane> = {};
   const measures: Record<string, BatchMeasure> = {};
   const laneIds = new Map<LaneContext, Partial<Record<RoundingMode, string>>>();
-  const laneOf = ({ command }: Assessment): string => {
+  const laneOf = (command: LandedCostCommand): string => {
     const ids = laneIds.get(command.lane) ?? {};
     let id = ids[command.rounding];
     if (id === undefined) {
@@ -212,12 +158,14 @@ export function runBatch(
     }
     return id;
   };
-  const present = (a: Assessment) =>
-    detail === 'lines' ? presentBatchLine(a, laneOf(a)) : presentLandedCost(a, { explain, detail });
+  const present = (command: LandedCostCommand, cost: LandedCost) =>
+    detail === 'lines'
+      ? presentBatchLine(command, cost, laneOf(command))
+      : presentLandedCost(command, cost, { explain, detail });
   let next = 0;
   const results: BatchResponse['results'] = outcomes.map((o, index) => {
-    // `good` holds one assessment per good outcome, in order.
-    if (o.ok) return { index, ok: true, result: present(good[next++] as Assessment) };
+    // `costs` holds one landed cost per good outcome, in order.
+    if (o.ok) return { index, ok: true, result: present(o.command, costs[next++] as LandedCost) };
     const entryId = (lines[index]?.request as { entryId?: unknown } | null)?.entryId;
     return {
       index,
@@ -227,14 +175,14 @@ export function runBatch(
     };
   });
 
-  const currencies = new Set(good.map((a) => a.command.currency));
+  const currencies = new Set(commands.map((c) => c.currency));
   const currency = currencies.size === 1 ? ([...currencies][0] ?? null) : null;
-  const rounding: RoundingMode = good[0]?.command.rounding ?? 'half-up';
+  const rounding: RoundingMode = commands[0]?.rounding ?? 'half-up';
   // Totals are sums of the lines' reported figures, so they add up to what the lines show.
-  const total = (pick: (r: Assessment['reported']) => Decimal) =>
-    currency === null ? null : toText(sum(good.map((a) => pick(a.reported))));
-  const batchWarnings = [...warnings, ...entries.warnings];
-  const dates = new Set(good.map((a) => a.command.lane.asOf));
+  const total = (pick: (r: LandedCost['reported']) => Decimal) =>
+    currency === null ? null : toText(sum(costs.map((a) => pick(a.reported))));
+  const batchWarnings = [...warnings, ...entryWarnings(commands)];
+  const dates = new Set(commands.map((c) => c.lane.asOf));
   if (dates.size > 1) {
     batchWarnings.push({
       code: 'mixed-dates',
@@ -251,8 +199,8 @@ export function runBatch(
     results,
     totals: {
       lines: lines.length,
-      ok: good.length,
-      failed: lines.length - good.length,
+      ok: commands.length,
+      failed: lines.length - commands.length,
       currency,
       customsValue: total((r) => r.customsValue),
       duties: total((r) => r.duties),
@@ -262,8 +210,8 @@ export function runBatch(
     ...(detail === 'lines' ? { lanes, measures } : {}),
     meta: {
       dataVersion: data.dataVersion,
-      asOf: good[0]?.command.lane.asOf ?? todayUtc(),
-      currency: currency ?? good[0]?.command.currency ?? 'USD',
+      asOf: commands[0]?.lane.asOf ?? todayUtc(),
+      currency: currency ?? commands[0]?.currency ?? 'USD',
       rounding,
       warnings: batchWarnings,
     },

@@ -8,12 +8,11 @@ import {
   type DutyCharge,
   type FeeCharge,
   type Incoterm,
+  type LandedCostInput,
   priceIncludes,
-  type Shipment,
   type Transport,
   type ValuationBasis,
 } from '../../domain/landed-cost';
-import type { RoundingMode } from '../../domain/rounding';
 import { amountFor, type Unit } from '../../domain/units';
 import { add, compare, type Decimal, multiply, parseDecimal, toText, ZERO } from '../../numeric';
 import { floorGapMethod } from '../floor-gap/floor-gap.command';
@@ -22,13 +21,13 @@ import type { Parsed } from '../parsed';
 import type { FieldProblem } from '../problem';
 import type { InlineMeasure, LandedCostRequest } from './landed-cost.schemas';
 
-/** A landed-cost request resolved against the data: its lane (shared by a batch) and shipment. */
-export interface LandedCostCommand {
+/**
+ * A landed-cost request resolved against the data: the domain's input (the shipment and the
+ * lane's charges, in the lane's reporting currency) and the lane it was resolved on (shared by a
+ * batch), for the answer.
+ */
+export interface LandedCostCommand extends LandedCostInput {
   readonly lane: LaneContext;
-  readonly shipment: Shipment;
-  /** The reporting currency (the lane's). */
-  readonly currency: string;
-  readonly rounding: RoundingMode;
   readonly entryId: string | undefined;
 }
 
@@ -397,6 +396,8 @@ export function resolveLandedCost(
         quantity,
         unit,
       },
+      duties: context.duties,
+      fees: context.fees,
       currency: reporting.currency,
       rounding: request.rounding ?? 'half-up',
       entryId: request.entryId,

@@ -1,4 +1,5 @@
 import { createRoute, type RouteHandler, z } from '@hono/zod-openapi';
+import { type LandedCost, landedCost } from '../../domain/landed-cost';
 import { type Calculator, calculatorRouter, dataOf } from '../calculator';
 import type { AppEnv } from '../env';
 import { JSON_CONTENT_TYPE } from '../json-body';
@@ -15,12 +16,7 @@ import {
 } from './landed-cost.batch';
 import { type LandedCostCommand, resolveLandedCost } from './landed-cost.command';
 import { LANDED_COST_FORM, withFlatDefaults } from './landed-cost.form';
-import {
-  type Assessment,
-  assessLandedCost,
-  landedCostRow,
-  presentLandedCost,
-} from './landed-cost.present';
+import { landedCostRow, presentLandedCost } from './landed-cost.present';
 import {
   BatchRequestSchema,
   BatchResponseSchema,
@@ -50,8 +46,8 @@ export const landedCostCalculator = {
   response: LandedCostResponseSchema,
   responseDescription: 'The landed cost with every charge explained.',
   resolve: resolveLandedCost,
-  compute: assessLandedCost,
-  present: (_command: LandedCostCommand, assessment: Assessment) => presentLandedCost(assessment),
+  compute: landedCost,
+  present: (command: LandedCostCommand, cost: LandedCost) => presentLandedCost(command, cost),
   row: landedCostRow,
   get: {
     operationId: 'computeLandedCostFromQuery',
@@ -73,7 +69,7 @@ export const landedCostCalculator = {
   typeof LandedCostRequestSchema,
   typeof LandedCostResponseSchema,
   LandedCostCommand,
-  Assessment,
+  LandedCost,
   keyof typeof LANDED_COST_FORM.query.shape
 >;
 

@@ -1,28 +1,17 @@
 import type { MeasureRow } from '../../data/schema';
-import {
-  assessDuties,
-  clampedFee,
-  customsValue,
-  type DutyLine,
-  type FeeCharge,
-  type LandedCostTotals,
-  landedCostTotals,
-  type ReportedLandedCost,
-  reportedLandedCost,
-} from '../../domain/landed-cost';
+import type { DutyLine, FeeCharge, LandedCost } from '../../domain/landed-cost';
 import {
   formatMoney,
   formatRate,
   formatRatio,
   formatRatioFixed,
   PER_UNIT_PLACES,
+  type Ratio,
   type RoundingMode,
-  roundMoney,
 } from '../../domain/rounding';
-import { kgPerUnit } from '../../domain/units';
 import {
-  compare,
   type Decimal,
+  equal,
   halfEven,
   multiply,
   parseDecimal,
@@ -43,66 +32,6 @@ import type {
   LandedCostBatchResult,
   LandedCostResponse,
 } from './landed-cost.schemas';
-
-/** The assessed shipment before reporting: customs value, duty lines, fees and totals. */
-export interface Assessment {
-  readonly command: LandedCostCommand;
-  readonly customsValue: Decimal;
-  readonly dutyLines: readonly DutyLine[];
-  /** One amount per `command.lane.fees` charge; a batch entry replaces them with the entry's shares. */
-  readonly feeAmounts: readonly Decimal[];
-  /** Exact totals: per-unit figures and the effective rate divide these. */
-  readonly totals: LandedCostTotals;
-  /** What the answer reports: each part rounded once, totals summed from the reported parts. */
-  readonly reported: ReportedLandedCost;
-}
-
-/** What a line owes before its fees: its customs value and duty lines. */
-export type DutyAssessment = Pick<Assessment, 'command' | 'customsValue' | 'dutyLines'>;
-
-/** Customs value and duties of one line (a batch then shares fees across customs entries). */
-export function assessLineDuties(command: LandedCostCommand): DutyAssessment {
-  const value = customsValue(command.shipment);
-  const { quantity, unit } = command.shipment;
-  return {
-    command,
-    customsValue: value,
-    dutyLines: assessDuties(command.lane.duties, value, quantity, unit),
-  };
-}
-
-/** The line's fees as a customs entry of its own: each clamped on its customs value alone. */
-export function ownFees(a: DutyAssessment): Decimal[] {
-  return a.command.lane.fees.map((fee) => clampedFee(fee, a.customsValue));
-}
-
-/** Runs the domain for one line as a customs entry of its own. */
-export function assessLandedCost(command: LandedCostCommand): Assessment {
-  const duties = assessLineDuties(command);
-  return withFees(duties, ownFees(duties));
-}
-
-/** The assessment with these fee amounts, and its totals. */
-export function withFees(a: DutyAssessment, feeAmounts: readonly Decimal[]): Assessment {
-  return {
-    command: a.command,
-    customsValue: a.customsValue,
-    dutyLines: a.dutyLines,
-    feeAmounts,
-    totals: landedCostTotals(
-      a.command.shipment,
-      a.dutyLines.map((l) => l.amount),
-      feeAmounts,
-    ),
-    reported: reportedLandedCost(
-      a.command.shipment,
-      a.customsValue,
-      a.dutyLines.map((l) => l.amount),
-      feeAmounts,
-      (x) => roundMoney(x, a.command.currency, a.command.rounding),
-    ),
-  };
-}
 
 const legalOf = memoize((m: MeasureRow) => legalOfRow(m));
 
@@ -138,8 +67,7 @@ const rateTexts = memoize((charge: { readonly rate: Decimal }) => {
  * One duty line: its reported `amount`, rate, formula and legal source; `cv` is the grouped
  * customs value.
  */
-function presentDutyLine(a: Assessment, line: DutyLine, amount: string, cv: string) {
-  const { command } = a;
+function presentDutyLine(command: LandedCostCommand, line: DutyLine, amount: string, cv: string) {
   const { currency, rounding, shipment } = command;
   const f = formulaFormat(currency, rounding);
   const m = measureOf(command, line.charge.id);
@@ -285,12 +213,11 @@ const laneViews = memoize((context: LaneContext) => {
 });
 
 /** The figures every form of a line reports (JSON, batch lines, CSV), each rounded once. */
-export function lineFigures(a: Assessment) {
-  const { command, totals, reported } = a;
-  const { rounding, shipment } = command;
-  const perUnit = (amount: Decimal, quantity: Decimal) =>
-    formatRatioFixed({ of: amount, to: quantity }, PER_UNIT_PLACES, rounding);
-  const landedPerUnit = perUnit(totals.landedCost, shipment.quantity);
+export function lineFigures(command: LandedCostCommand, cost: LandedCost) {
+  const { reported } = cost;
+  const { rounding } = command;
+  const perUnit = (r: Ratio) => formatRatioFixed(r, PER_UNIT_PLACES, rounding);
+  const landedPerUnit = perUnit(cost.landedPerUnit);
   return {
     goods: toText(reported.goods),
     customsValue: toText(reported.customsValue),
@@ -301,10 +228,8 @@ export function lineFigures(a: Assessment) {
     landedCost: toText(reported.landedCost),
     landedPerUnit,
     landedPerKg:
-      shipment.unit === 'kg'
-        ? landedPerUnit
-        : perUnit(totals.landedCost, multiply(shipment.quantity, kgPerUnit(shipment.unit))),
-    effectiveDutyRate: formatRatio({ of: totals.duties, to: a.customsValue }, rounding),
+      cost.landedPerKg === cost.landedPerUnit ? landedPerUnit : perUnit(cost.landedPerKg),
+    effectiveDutyRate: formatRatio(cost.effectiveDutyRate, rounding),
   };
 }
 
@@ -313,15 +238,18 @@ export function lineFigures(a: Assessment) {
  * measure (label, legal source, confidence in the answer's `measures`); `lane` names the lane
  * (product, bloc, licences, warnings in the answer's `lanes`).
  */
-export function presentBatchLine(a: Assessment, lane: string): LandedCostBatchLine {
-  const { command } = a;
+export function presentBatchLine(
+  command: LandedCostCommand,
+  cost: LandedCost,
+  lane: string,
+): LandedCostBatchLine {
   const { rounding, shipment } = command;
-  const figures = lineFigures(a);
+  const figures = lineFigures(command, cost);
   const cv = figures.customsValue;
   const charges: LandedCostBatchLine['charges'] = [];
-  for (let i = 0; i < a.dutyLines.length; i++) {
-    const line = a.dutyLines[i] as DutyLine;
-    const amount = toText(a.reported.dutyLines[i] ?? line.amount);
+  for (let i = 0; i < cost.dutyLines.length; i++) {
+    const line = cost.dutyLines[i] as DutyLine;
+    const amount = toText(cost.reported.dutyLines[i] as Decimal);
     const charge = line.charge;
     if (charge.kind === 'ad-valorem') {
       charges.push({
@@ -353,12 +281,10 @@ export function presentBatchLine(a: Assessment, lane: string): LandedCostBatchLi
       );
     }
   }
-  const fees = command.lane.fees;
+  const fees = command.fees;
   for (let i = 0; i < fees.length; i++) {
     const fee = fees[i] as FeeCharge;
-    const amount = toText(
-      a.reported.feeLines[i] ?? a.feeAmounts[i] ?? clampedFee(fee, a.customsValue),
-    );
+    const amount = toText(cost.reported.feeLines[i] as Decimal);
     charges.push({
       measureId: fee.id,
       kind: 'fee',
@@ -429,16 +355,20 @@ export const presentMeasure = memoize(
 );
 
 /** The single-call answer, every line with its formula and legal source. */
-export function presentLandedCost(a: Assessment): LandedCostResponse;
-export function presentLandedCost(a: Assessment, options: PresentOptions): LandedCostBatchResult;
+export function presentLandedCost(command: LandedCostCommand, cost: LandedCost): LandedCostResponse;
 export function presentLandedCost(
-  a: Assessment,
+  command: LandedCostCommand,
+  cost: LandedCost,
+  options: PresentOptions,
+): LandedCostBatchResult;
+export function presentLandedCost(
+  command: LandedCostCommand,
+  cost: LandedCost,
   options: PresentOptions = { explain: true, detail: 'full' },
 ): LandedCostBatchResult {
-  const { command } = a;
   const { rounding, shipment } = command;
   const view = laneViews(command.lane)[rounding];
-  const figures = lineFigures(a);
+  const figures = lineFigures(command, cost);
   // Built in the order of the answer, optional parts added in place (no spread copies per line).
   const result: LandedCostBatchResult = {
     product: view.product,
@@ -451,7 +381,8 @@ export function presentLandedCost(
     customsValue: figures.customsValue,
     valuationBasis: shipment.valuationBasis,
   } as LandedCostBatchResult;
-  if (options.detail === 'full') result.lines = presentLines(a, grouped(figures.customsValue));
+  if (options.detail === 'full')
+    result.lines = presentLines(command, cost, grouped(figures.customsValue));
   result.duties = figures.duties;
   result.fees = figures.fees;
   result.freight = figures.freight;
@@ -469,22 +400,18 @@ export function presentLandedCost(
 }
 
 /** Every duty line, then every fee line, with its formula; `cv` is the grouped customs value. */
-function presentLines(a: Assessment, cv: string) {
-  const { command } = a;
+function presentLines(command: LandedCostCommand, cost: LandedCost, cv: string) {
   const { currency, rounding } = command;
   const f = formulaFormat(currency, rounding);
-  const dutyLines = a.dutyLines.map((line, i) =>
-    presentDutyLine(a, line, toText(a.reported.dutyLines[i] ?? line.amount), cv),
+  const dutyLines = cost.dutyLines.map((line, i) =>
+    presentDutyLine(command, line, toText(cost.reported.dutyLines[i] as Decimal), cv),
   );
-  const feeLines = command.lane.fees.map((fee: FeeCharge, i) => {
+  const feeLines = cost.feeLines.map(({ charge: fee, unclamped: raw, amount }, i) => {
     const m = measureOf(command, fee.id);
-    const amount = a.feeAmounts[i] ?? clampedFee(fee, a.customsValue);
-    const raw = multiply(fee.rate, a.customsValue);
-    const amountText = toText(a.reported.feeLines[i] ?? amount);
-    const clampNote =
-      compare(amount, raw) === 0
-        ? ''
-        : ` → ${grouped(amountText)} (${command.entryId === undefined ? 'clamped to' : 'share of the entry’s fee, clamped to'} ${feeBounds(fee, currency)} per entry)`;
+    const amountText = toText(cost.reported.feeLines[i] as Decimal);
+    const clampNote = equal(amount, raw)
+      ? ''
+      : ` → ${grouped(amountText)} (${command.entryId === undefined ? 'clamped to' : 'share of the entry’s fee, clamped to'} ${feeBounds(fee, currency)} per entry)`;
     return {
       measureId: m.id,
       kind: 'fee' as const,

@@ -4,6 +4,7 @@ import type { PolicyData } from '../../data/store';
 import type { Warning } from '../../data/warnings';
 import type { Bloc } from '../../domain/bloc-tiers';
 import { type FloorBasis, type FloorGapMethod, floorGapDuty } from '../../domain/floor-gap';
+import { landedCost } from '../../domain/landed-cost';
 import type { RoundingMode } from '../../domain/rounding';
 import type { Elasticities, OriginFlow, TradeModel } from '../../domain/trade-effects';
 import type { Unit } from '../../domain/units';
@@ -21,7 +22,6 @@ import { R0, type Rational, rational } from '../../numeric/rational';
 import { defaultBasis, floorGapMethod } from '../floor-gap/floor-gap.command';
 import { floorInReporting, resolveFloor } from '../floor-input';
 import { resolveLandedCost } from '../landed-cost/landed-cost.command';
-import { assessLandedCost } from '../landed-cost/landed-cost.present';
 import type { LandedCostRequest } from '../landed-cost/landed-cost.schemas';
 import { dec, fxRates, type PriceInput, type Reporting, restate, todayUtc } from '../money-input';
 import type { Parsed } from '../parsed';
@@ -126,7 +126,7 @@ function landedAve(
     return undefined;
   }
   warnings.push(...parsed.value.lane.warnings);
-  const a = assessLandedCost(parsed.value);
+  const a = landedCost(parsed.value);
   if (isZero(a.customsValue)) return R0;
   return rational.div(rational.of(a.totals.duties), rational.of(a.customsValue));
 }

@@ -1,0 +1,119 @@
+import { type Decimal, multiply } from '../../numeric';
+import { minorUnits, type Ratio, type RoundingMode, roundMoney } from '../rounding';
+import { kgPerUnit } from '../units';
+import { customsEntries, entryFees } from './customs-entry';
+import { customsValue } from './customs-value';
+import { assessDuties, type DutyCharge, type DutyLine } from './duties';
+import { type FeeCharge, type FeeLine, feeLine, ownFees } from './fees';
+import type { Shipment } from './shipment';
+import {
+  type LandedCostTotals,
+  landedCostTotals,
+  type ReportedLandedCost,
+  reportedLandedCost,
+} from './totals';
+
+/** One line: the shipment and the charges in force on it, all in the reporting currency. */
+export interface LandedCostInput {
+  readonly shipment: Shipment;
+  /** Duties in the order assessDuties takes them: ad valorem, specific, then floor-gap. */
+  readonly duties: readonly DutyCharge[];
+  readonly fees: readonly FeeCharge[];
+  /** The reporting currency: every reported part is rounded once to its minor unit. */
+  readonly currency: string;
+  readonly rounding: RoundingMode;
+}
+
+/** A line of a batch: lines sharing an entryId (and currency) form one customs entry. */
+export interface EntryLineInput extends LandedCostInput {
+  readonly entryId?: string | undefined;
+}
+
+/** The landed cost of one line: customs value, duty lines, fees, exact totals and reported parts. */
+export interface LandedCost {
+  readonly customsValue: Decimal;
+  readonly dutyLines: readonly DutyLine[];
+  /** One line per fee charge: the line's own fee, or its share of its customs entry's fee. */
+  readonly feeLines: readonly FeeLine[];
+  /** Exact totals: the per-unit figures and the effective rate divide these. */
+  readonly totals: LandedCostTotals;
+  /** What the answer reports: each part rounded once, totals summed from the reported parts. */
+  readonly reported: ReportedLandedCost;
+  /** landedCost / quantity, per the shipment's unit; kept as a ratio so it is rounded once. */
+  readonly landedPerUnit: Ratio;
+  /** landedCost / quantity in kg: the same object as landedPerUnit when the unit is kg. */
+  readonly landedPerKg: Ratio;
+  /** duties / customs value. */
+  readonly effectiveDutyRate: Ratio;
+}
+
+type Duties = Pick<LandedCost, 'customsValue' | 'dutyLines'>;
+
+function dutiesOf(input: LandedCostInput): Duties {
+  const value = customsValue(input.shipment);
+  const { quantity, unit } = input.shipment;
+  return { customsValue: value, dutyLines: assessDuties(input.duties, value, quantity, unit) };
+}
+
+function withFees(
+  input: LandedCostInput,
+  duties: Duties,
+  feeAmounts: readonly Decimal[],
+): LandedCost {
+  const { shipment } = input;
+  const value = duties.customsValue;
+  const dutyAmounts = duties.dutyLines.map((l) => l.amount);
+  const totals = landedCostTotals(shipment, dutyAmounts, feeAmounts);
+  const landedPerUnit = { of: totals.landedCost, to: shipment.quantity };
+  return {
+    customsValue: value,
+    dutyLines: duties.dutyLines,
+    feeLines: input.fees.map((fee, i) => feeLine(fee, value, feeAmounts[i] as Decimal)),
+    totals,
+    reported: reportedLandedCost(shipment, value, dutyAmounts, feeAmounts, (x) =>
+      roundMoney(x, input.currency, input.rounding),
+    ),
+    landedPerUnit,
+    landedPerKg:
+      shipment.unit === 'kg'
+        ? landedPerUnit
+        : { of: totals.landedCost, to: multiply(shipment.quantity, kgPerUnit(shipment.unit)) },
+    effectiveDutyRate: { of: totals.duties, to: value },
+  };
+}
+
+/**
+ * The landed cost of a line that is a customs entry of its own: customs value on the
+ * destination's basis, duties in order, each fee clamped on the line alone, totals, and the parts
+ * as reported (each rounded once, totals the sums of the reported parts).
+ */
+export function landedCost(input: LandedCostInput): LandedCost {
+  const duties = dutiesOf(input);
+  return withFees(input, duties, ownFees(input.fees, duties.customsValue));
+}
+
+/**
+ * The landed cost of every line of a batch, in order: each line's duties alone, then the fees of
+ * each customs entry (customsEntries) clamped on the entry and shared across its lines
+ * (entryFees, in the minor unit and rounding of the entry's first line), the other lines' fees on
+ * their own.
+ */
+export function landedCostOfEntries(lines: readonly EntryLineInput[]): LandedCost[] {
+  const duties = lines.map(dutiesOf);
+  const fees = lines.map((line, i) => ownFees(line.fees, (duties[i] as Duties).customsValue));
+  for (const members of customsEntries(lines)) {
+    const first = lines[members[0] as number] as EntryLineInput;
+    const shares = entryFees(
+      members.map((i) => ({
+        customsValue: (duties[i] as Duties).customsValue,
+        fees: (lines[i] as EntryLineInput).fees,
+      })),
+      minorUnits(first.currency),
+      first.rounding,
+    );
+    members.forEach((line, k) => {
+      fees[line] = shares[k] as Decimal[];
+    });
+  }
+  return lines.map((line, i) => withFees(line, duties[i] as Duties, fees[i] as Decimal[]));
+}
