@@ -1,19 +1,24 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { isDeepStrictEqual } from 'node:util';
 import { build, type Plugin } from 'esbuild';
-import { bundleModule } from './load-app.ts';
+import { bundleModule, loadApp } from './load-app.ts';
 import { copyPlaygroundAssets } from './playground-assets.ts';
 
 /**
  * The Worker build that wrangler runs (`[build]` in wrangler.toml) before it bundles and serves
- * dist/worker.js. It first validates the seeds (the Worker trusts them at start-up). One change
- * from a plain bundle: zod's 40-odd message locales are cut down to
- * the English one the API uses. zod re-exports every locale on its `z` namespace, and
- * @hono/zod-openapi extends that namespace at run time, so no bundler can tree-shake them; they
- * were a quarter of the bundle.
+ * dist/worker.js. It first validates the seeds (the Worker trusts them at start-up) and generates
+ * the OpenAPI document from the routes into the static assets (public/openapi.json), which the
+ * Worker serves with its own origin as the server (src/app.ts). Three changes from a plain bundle,
+ * each code the Worker never runs: zod's 40-odd message locales are cut down to the English one
+ * the API uses; zod's JSON Schema reader (`z.fromJSONSchema`) is left out; and so is the OpenAPI
+ * generator with the metadata it reads (scripts/worker-zod-to-openapi.ts), since the document is
+ * generated here. zod re-exports every locale and reader on its `z` namespace, and
+ * @hono/zod-openapi extends that namespace at run time, so no bundler can tree-shake them. The
+ * locales were a quarter of the bundle; the reader and the generator a tenth (gzip), and recording
+ * the metadata of every schema a fifth of the start-up time.
  */
 const englishOnly: Plugin = {
   name: 'zod-english-only',
@@ -27,6 +32,28 @@ const englishOnly: Plugin = {
       contents: "export { default as en } from '../locales/en.js';",
       resolveDir: dirname(args.path),
       loader: 'js',
+    }));
+  },
+};
+
+/** `z.fromJSONSchema` (zod/v4/classic/from-json-schema.js): nothing in the Worker reads JSON Schema. */
+const noJsonSchemaReader: Plugin = {
+  name: 'zod-no-json-schema-reader',
+  setup(b) {
+    b.onLoad({ filter: /\/node_modules\/zod\/v4\/classic\/from-json-schema\.js$/ }, () => ({
+      contents:
+        "export function fromJSONSchema() { throw new Error('z.fromJSONSchema is not in the Worker build'); }",
+      loader: 'js',
+    }));
+  },
+};
+
+/** The OpenAPI generator and metadata: the Worker serves the document this build generates. */
+const openApiAtBuildTime: Plugin = {
+  name: 'openapi-at-build-time',
+  setup(b) {
+    b.onResolve({ filter: /^@asteasolutions\/zod-to-openapi$/ }, () => ({
+      path: fileURLToPath(new URL('./worker-zod-to-openapi.ts', import.meta.url)),
     }));
   },
 };
@@ -47,6 +74,14 @@ try {
 // The playground's static assets, in case `npm install` ran without scripts.
 await copyPlaygroundAssets();
 
+// The OpenAPI document, generated from the routes as `npm run openapi:export` does (that file
+// names the local server; the Worker replaces `servers` with its own origin when serving it).
+const { app, OPENAPI_INFO } = await loadApp();
+await writeFile(
+  fileURLToPath(new URL('../public/openapi.json', import.meta.url)),
+  JSON.stringify(app.getOpenAPI31Document(OPENAPI_INFO)),
+);
+
 await build({
   entryPoints: [fileURLToPath(new URL('../src/index.ts', import.meta.url))],
   outfile: fileURLToPath(new URL('../dist/worker.js', import.meta.url)),
@@ -56,6 +91,6 @@ await build({
   conditions: ['workerd', 'worker', 'browser'],
   mainFields: ['module', 'main'],
   target: 'es2022',
-  plugins: [englishOnly],
+  plugins: [englishOnly, noJsonSchemaReader, openApiAtBuildTime],
   logLevel: 'warning',
 });

@@ -21,6 +21,7 @@ import { floorSweepRouter } from './http/floor-sweep/floor-sweep.index';
 import { landedCostRouter } from './http/landed-cost/landed-cost.index';
 import { createMcpRouter } from './http/mcp/mcp.index';
 import { mcpPath } from './http/mcp/mcp.routes';
+import type { OpenApiDocument } from './http/mcp/mcp.tools';
 import { mediaType, refuseContentCoding } from './http/media-type';
 import { apiKeys } from './http/middleware/api-keys';
 import { httpCache } from './http/middleware/cache';
@@ -120,6 +121,30 @@ export interface AppOptions {
 export function createApp({ data = policyData }: AppOptions = {}) {
   const app = createRouter();
   let table: RouteTable | undefined;
+  let generated: OpenApiDocument | undefined;
+  let built: Promise<OpenApiDocument> | undefined;
+  /**
+   * The OpenAPI document of these routes. The Worker serves the one its build generated from them
+   * (the ASSETS binding's /openapi.json, scripts/build.ts; the generator is not in the Worker
+   * bundle); without that binding (tests, Node tools) it is generated here, once.
+   */
+  const document = (env: Bindings | undefined): Promise<OpenApiDocument> => {
+    const assets = env?.ASSETS;
+    if (assets === undefined) {
+      generated ??= app.getOpenAPI31Document(OPENAPI_INFO);
+      return Promise.resolve(generated);
+    }
+    built ??= assets.fetch('https://assets.invalid/openapi.json').then((response) => {
+      if (!response.ok) {
+        built = undefined;
+        throw new Error(
+          `The built OpenAPI document is missing (${response.status}): run the build`,
+        );
+      }
+      return response.json() as Promise<OpenApiDocument>;
+    });
+    return built;
+  };
 
   app.use((c, next) => {
     c.set('data', data);
@@ -176,7 +201,7 @@ export function createApp({ data = policyData }: AppOptions = {}) {
       createMcpRouter({
         name: 'floorline',
         version: OPENAPI_INFO.info.version,
-        document: () => app.getOpenAPI31Document(OPENAPI_INFO),
+        document: (env) => document(env),
         fetch: (request, env, executionCtx) => app.fetch(request, env, executionCtx),
         allowsOrigin: (origin, env) => corsOrigin(origin, env?.CORS_ORIGINS) !== null,
       }),
@@ -204,12 +229,15 @@ export function createApp({ data = policyData }: AppOptions = {}) {
       'The same API key as a query parameter, for spreadsheet formulas that cannot set headers.',
   });
   app.openAPIRegistry.registerPath(mcpPath);
-  app.doc31('/openapi.json', (c) => ({
-    ...OPENAPI_INFO,
-    servers: [
-      { url: new URL(c.req.url).origin, description: 'The deployment serving this document' },
-    ],
-  }));
+  app.get('/openapi.json', async (c) => {
+    const served = await document(c.env as Bindings | undefined);
+    return c.json({
+      ...served,
+      servers: [
+        { url: new URL(c.req.url).origin, description: 'The deployment serving this document' },
+      ],
+    });
+  });
   return routes;
 }
 

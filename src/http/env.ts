@@ -15,6 +15,11 @@ export interface Bindings {
   readonly RATE_LIMITER?: RateLimiter;
   /** The deployed version (wrangler.toml `[version_metadata]`): part of every ETag. */
   readonly CF_VERSION_METADATA?: { readonly id: string };
+  /**
+   * The static assets (wrangler.toml `[assets]`), among them the OpenAPI document the build
+   * generated; absent in tests and Node, which generate the document from the routes.
+   */
+  readonly ASSETS?: { fetch(request: Request | string): Promise<Response> };
   /** "1" turns on the benchmark's echo route (wrangler.toml `[env.bench]`). */
   readonly FLOORLINE_BENCH?: string;
 }

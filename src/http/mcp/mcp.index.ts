@@ -16,7 +16,7 @@ export interface McpOptions {
   readonly name: string;
   readonly version: string;
   /** The served OpenAPI document; read once per isolate, on the first MCP request. */
-  readonly document: () => OpenApiDocument;
+  readonly document: (env: Bindings | undefined) => Promise<OpenApiDocument>;
   /** Answers one of the API's own requests in-process. */
   readonly fetch: (
     request: Request,
@@ -88,8 +88,8 @@ function checkTransport(
  */
 export function createMcpRouter(options: McpOptions) {
   let tools: ReadonlyMap<string, McpTool> | undefined;
-  const toolsByName = () =>
-    (tools ??= new Map(toolsOf(options.document()).map((tool) => [tool.name, tool])));
+  const toolsByName = async (env: Bindings | undefined) =>
+    (tools ??= new Map(toolsOf(await options.document(env)).map((tool) => [tool.name, tool])));
 
   return new Hono<AppEnv>().post('/mcp', async (c) => {
     checkTransport((name) => c.req.header(name), options, c.env);
@@ -99,6 +99,7 @@ export function createMcpRouter(options: McpOptions) {
     } catch {
       return c.json(errorResponse(null, JSON_RPC.parseError, 'Parse error: not JSON'), 400);
     }
+    const byName = await toolsByName(c.env);
     const env = innerEnv(c.env);
     const executionCtx = executionCtxOf(c);
     const origin = new URL(c.req.url).origin;
@@ -106,7 +107,7 @@ export function createMcpRouter(options: McpOptions) {
       name: options.name,
       version: options.version,
       instructions: INSTRUCTIONS,
-      tools: toolsByName,
+      tools: () => byName,
       call: (tool, args) =>
         callTool(tool, args, origin, async (request) => options.fetch(request, env, executionCtx)),
     };
