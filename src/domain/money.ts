@@ -1,4 +1,13 @@
-import { type Decimal, multiply } from '../numeric';
+import {
+  add,
+  CARRIED_PLACES,
+  carry,
+  type Decimal,
+  divide,
+  isZero,
+  multiply,
+  ONE,
+} from '../numeric';
 import { convertPerUnitPrice, type Unit } from './units';
 
 /** An amount of money per unit of mass. */
@@ -39,4 +48,14 @@ export function toReportingCurrency(
 export function restatePrice(price: Price, unit: Unit, reporting: string, fx: FxRates): Decimal {
   const inReporting = toReportingCurrency(price.amount, price.currency, reporting, fx);
   return convertPerUnitPrice(inReporting, price.per, unit);
+}
+
+/**
+ * A price quoted with value-added tax included, without it: amount / (1 + vat). A Chinese domestic
+ * quote includes 13% VAT (vat = 0.13), which is not part of an export price or a customs value, so
+ * it is taken out before anything else. Exact when the quotient terminates, else carried
+ * (CARRIED_PLACES, `carry`) like every quotient used again; vat = 0 leaves the amount as it is.
+ */
+export function excludingVat(amount: Decimal, vat: Decimal): Decimal {
+  return isZero(vat) ? amount : divide(amount, add(ONE, vat), CARRIED_PLACES, carry);
 }

@@ -1,4 +1,4 @@
-import { type FxRates, MissingFxRateError, restatePrice } from '../domain/money';
+import { excludingVat, type FxRates, MissingFxRateError, restatePrice } from '../domain/money';
 import type { Unit } from '../domain/units';
 import { type Decimal, parseDecimal } from '../numeric';
 import type { FieldProblem } from './problem';
@@ -33,9 +33,15 @@ export interface Reporting {
   readonly fx: FxRates;
 }
 
+/** The request's `vat` (the VAT rate included in its quoted prices) as a Decimal; 0 when absent. */
+export function vatRate(vat: string | number | undefined): Decimal {
+  return dec(vat ?? 0);
+}
+
 /**
  * A price restated per `unit` in the reporting currency, or a problem at `pointer` when the request
- * gives no fx rate for the price's currency.
+ * gives no fx rate for the price's currency. A quote that includes VAT at `vat` is taken ex-VAT
+ * first (API v1.1 A3: before anything else); floors, triggers and offers are given without it.
  */
 export function restate(
   price: PriceInput,
@@ -43,11 +49,13 @@ export function restate(
   reporting: Reporting,
   pointer: string,
   problems: FieldProblem[],
+  vat?: Decimal,
 ): Decimal | undefined {
   const currency = price.currency ?? reporting.currency;
+  const amount = dec(price.amount);
   try {
     return restatePrice(
-      { amount: dec(price.amount), currency, per: price.per },
+      { amount: vat === undefined ? amount : excludingVat(amount, vat), currency, per: price.per },
       unit,
       reporting.currency,
       reporting.fx,

@@ -35,6 +35,16 @@ export const FX_FIELD: FlatField = {
   example: 'CNY:0.1390',
 };
 
+/**
+ * The `vat` parameter of every GET form (API v1.1 A3): the VAT rate included in the quoted price,
+ * taken out before anything else (e.g. `vat=0.13` for a Chinese domestic quote).
+ */
+export const VAT_FIELD: FlatField = {
+  to: '/vat',
+  doc: 'VAT included in the quoted price, as a rate (e.g. `0.13` for a Chinese domestic quote incl. 13% VAT): the price is divided by (1 + vat) first. Default 0.',
+  example: '0.13',
+};
+
 /** The floor-gap method as query parameters: one declaration for every form that takes it. */
 export const METHOD_FIELDS = {
   method: {

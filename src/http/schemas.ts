@@ -112,6 +112,20 @@ export const FxSchema = z
     example: { CNY: '0.1390' },
   });
 
+/**
+ * `vat`: the value-added tax rate included in the request's quoted price(s), taken out before
+ * anything else (quote / (1 + vat)); `quoted` names which prices of the calculator it applies to.
+ */
+export function vatSchema(quoted: string) {
+  return NonNegativeDecimal.optional().openapi({
+    description:
+      `Value-added tax included in ${quoted}, as a rate (e.g. \`0.13\` for a Chinese domestic quote ` +
+      'that includes 13% VAT): the quote is divided by (1 + vat) before anything else, since VAT is ' +
+      'not part of an export price or a customs value. Default 0 (the quote is ex-VAT).',
+    example: '0.13',
+  });
+}
+
 export const RoundingSchema = z.enum(ROUNDING_MODES).openapi('Rounding', {
   description:
     'How reported values are rounded (each reported line and each total; never intermediate values).',

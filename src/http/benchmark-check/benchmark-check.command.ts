@@ -5,7 +5,7 @@ import type { Warning } from '../../data/warnings';
 import type { BenchmarkCheckInput } from '../../domain/benchmark-check';
 import type { RoundingMode } from '../../domain/rounding';
 import type { Decimal } from '../../numeric';
-import { fxRates, restate, todayUtc } from '../money-input';
+import { fxRates, restate, todayUtc, vatRate } from '../money-input';
 import type { Parsed } from '../parsed';
 import type { FieldProblem } from '../problem';
 import type { BenchmarkCheckRequest } from './benchmark-check.schemas';
@@ -55,7 +55,14 @@ export function resolveBenchmarkCheck(
   }
   const checks = benchmarks.flatMap((benchmark): BenchmarkCheck[] => {
     const threshold = restate(benchmark.price, benchmark.price.per, reporting, '/fx', problems);
-    const price = restate(request.price, benchmark.price.per, reporting, '/price', problems);
+    const price = restate(
+      request.price,
+      benchmark.price.per,
+      reporting,
+      '/price',
+      problems,
+      vatRate(request.vat),
+    );
     if (threshold === undefined || price === undefined) return [];
     warnings.push(...benchmarkWarnings(benchmark, asOf));
     const input = {

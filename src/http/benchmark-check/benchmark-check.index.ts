@@ -1,6 +1,6 @@
 import { checkBenchmark } from '../../domain/benchmark-check';
 import { type Calculator, calculatorRouter, flatForm } from '../calculator';
-import { FX_FIELD } from '../query-form';
+import { FX_FIELD, VAT_FIELD } from '../query-form';
 import { type BenchmarkCheckCommand, resolveBenchmarkCheck } from './benchmark-check.command';
 import {
   BENCHMARK_CHECK_COLUMNS,
@@ -24,6 +24,7 @@ const FORM = flatForm({
   price: { to: '/price/amount', doc: 'Price per `per`.', example: '1600' },
   per: { to: '/price/per', doc: 'Unit of `price`.', example: 'kg' },
   fx: FX_FIELD,
+  vat: VAT_FIELD,
   currency: { to: '/currency', doc: 'Currency of the price; default USD.' },
   benchmark: { to: '/benchmark', doc: 'Check only this benchmark.', example: 'g7-hree-cap' },
   asOf: { to: '/asOf', doc: 'Date; default today.' },

@@ -13,6 +13,7 @@ import {
   PriceSchema,
   RoundingSchema,
   UnitSchema,
+  vatSchema,
 } from '../schemas';
 import { StrictSchema } from '../strict';
 
@@ -24,6 +25,7 @@ export const BenchmarkCheckRequestSchema = z
     asOf: IsoDate.optional(),
     currency: CurrencyCode.optional(),
     fx: FxSchema.optional(),
+    vat: vatSchema('`price`'),
     rounding: RoundingSchema.optional(),
     strict: StrictSchema,
   })

@@ -10,7 +10,7 @@ import { convertQuantity, type Unit } from '../../domain/units';
 import { type Decimal, sum, ZERO } from '../../numeric';
 import { defaultBasis, floorGapMethod } from '../floor-gap/floor-gap.command';
 import { checkBorderFloor, floorInReporting, resolveFloor } from '../floor-input';
-import { asPrice, dec, fxRates, type Reporting, restate, todayUtc } from '../money-input';
+import { asPrice, dec, fxRates, type Reporting, restate, todayUtc, vatRate } from '../money-input';
 import type { Parsed } from '../parsed';
 import type { FieldProblem } from '../problem';
 import type { BlocTiersRequest } from './bloc-tiers.schemas';
@@ -162,7 +162,14 @@ export function resolveBlocTiers(
 
   const floor = floorInReporting(resolved, reporting, problems);
   const unit = resolved.floor.per;
-  const redPrice = restate(request.redPrice, unit, reporting, '/redPrice', problems);
+  const redPrice = restate(
+    request.redPrice,
+    unit,
+    reporting,
+    '/redPrice',
+    problems,
+    vatRate(request.vat),
+  );
   const bluePrice =
     request.bluePrice === undefined
       ? floor

@@ -2,7 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { type BlocTiersResult, blocTiers } from '../../domain/bloc-tiers';
 import { answerFromQuery, type Calculator, calculatorRouter, flatForm } from '../calculator';
 import { problemResponses } from '../problem';
-import { METHOD_FIELDS } from '../query-form';
+import { FX_FIELD, METHOD_FIELDS, VAT_FIELD } from '../query-form';
 import { type BlocTiersCommand, resolveBlocTiersOverDates } from './bloc-tiers.command';
 import {
   BLOC_TIERS_COLUMNS,
@@ -42,6 +42,20 @@ const FORM = flatForm({
   floor: { to: '/floor/amount', doc: 'Floor per `per`; or `benchmark`.' },
   per: { to: '/redPrice/per', doc: 'Unit of the prices.', example: 'kg' },
   currency: { to: '/currency', doc: 'Currency of the prices and the answer; default USD.' },
+  redCurrency: {
+    to: '/redPrice/currency',
+    doc: 'Currency of `redPrice` when it differs from `currency` (give its rate in `fx`).',
+  },
+  blueCurrency: {
+    to: '/bluePrice/currency',
+    doc: 'Currency of `bluePrice` when it differs from `currency` (give its rate in `fx`).',
+  },
+  floorCurrency: {
+    to: '/floor/currency',
+    doc: 'Currency of `floor` when it differs from `currency` (give its rate in `fx`).',
+  },
+  fx: FX_FIELD,
+  vat: { ...VAT_FIELD, doc: `${VAT_FIELD.doc} Applies to \`redPrice\` only.` },
   benchmark: {
     to: '/benchmark',
     doc: 'Floor benchmark id (a producer-side contract such as dod-ndpr-floor is refused: give its price as `floor`).',

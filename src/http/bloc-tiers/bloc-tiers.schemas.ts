@@ -14,6 +14,7 @@ import {
   QuantitySchema,
   RoundingSchema,
   UnitSchema,
+  vatSchema,
 } from '../schemas';
 import { StrictSchema } from '../strict';
 
@@ -116,6 +117,9 @@ export const BlocTiersRequestSchema = z
     }),
     currency: CurrencyCode.optional(),
     fx: FxSchema.optional(),
+    vat: vatSchema(
+      '`redPrice` (a Chinese domestic quote; the allied offer, floor and freight are taken as given)',
+    ),
     rounding: RoundingSchema.optional(),
     strict: StrictSchema,
   })

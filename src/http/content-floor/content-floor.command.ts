@@ -10,7 +10,15 @@ import {
 import type { RoundingMode } from '../../domain/rounding';
 import type { Unit } from '../../domain/units';
 import { compare, type Decimal, isZero, ONE, ZERO } from '../../numeric';
-import { dec, fxRates, type PriceInput, type Reporting, restate, todayUtc } from '../money-input';
+import {
+  dec,
+  fxRates,
+  type PriceInput,
+  type Reporting,
+  restate,
+  todayUtc,
+  vatRate,
+} from '../money-input';
 import type { Parsed } from '../parsed';
 import type { FieldProblem } from '../problem';
 import type { ContentFloorRequest } from './content-floor.schemas';
@@ -71,11 +79,13 @@ export function resolveContentFloor(
   const problems: FieldProblem[] = [];
   const { product } = request;
   const unit = product.price.per;
-  const perKg = (price: PriceInput, pointer: string) =>
-    restate(price, 'kg', reporting, pointer, problems);
-  const perProductUnit = (price: PriceInput, pointer: string) =>
-    restate(price, unit, reporting, pointer, problems);
-  const productPrice = perProductUnit(product.price, '/product/price');
+  // `vat` is in the quotes (the product's price and the red prices), not in the floors.
+  const vat = vatRate(request.vat);
+  const perKg = (price: PriceInput, pointer: string, quote?: Decimal) =>
+    restate(price, 'kg', reporting, pointer, problems, quote);
+  const perProductUnit = (price: PriceInput, pointer: string, quote?: Decimal) =>
+    restate(price, unit, reporting, pointer, problems, quote);
+  const productPrice = perProductUnit(product.price, '/product/price', vat);
 
   const stageFloors = request.floors.flatMap((f, i) =>
     f.stage === product.stage ? [{ floor: f, pointer: `/floors/${i}` }] : [],
@@ -137,7 +147,7 @@ export function resolveContentFloor(
       return undefined;
     }
     const floorPerKg = perKg(chosen.floor.price, `/floors/${chosen.index}/price`);
-    const redPerKg = perKg(red.red.price, `/redPrices/${red.index}/price`);
+    const redPerKg = perKg(red.red.price, `/redPrices/${red.index}/price`, vat);
     if (floorPerKg === undefined || redPerKg === undefined) return undefined;
     return { floorStage, floorPerKg, redPerKg, floored: true };
   };

@@ -11,6 +11,7 @@ import {
   PriceSchema,
   RoundingSchema,
   UnitSchema,
+  vatSchema,
 } from '../schemas';
 import { StrictSchema } from '../strict';
 
@@ -87,6 +88,7 @@ export const ContentFloorRequestSchema = z
     asOf: IsoDate.optional(),
     currency: CurrencyCode.optional(),
     fx: FxSchema.optional(),
+    vat: vatSchema('`product.price` and `redPrices` (not in the floors)'),
     rounding: RoundingSchema.optional(),
     strict: StrictSchema,
   })

@@ -11,7 +11,15 @@ import type { RoundingMode } from '../../domain/rounding';
 import { convertQuantity, type Unit } from '../../domain/units';
 import { type Decimal, greaterThan, ONE } from '../../numeric';
 import { checkBorderFloor, floorInReporting, resolveFloor } from '../floor-input';
-import { dec, fxRates, type PriceInput, type Reporting, restate, todayUtc } from '../money-input';
+import {
+  dec,
+  fxRates,
+  type PriceInput,
+  type Reporting,
+  restate,
+  todayUtc,
+  vatRate,
+} from '../money-input';
 import type { Parsed } from '../parsed';
 import type { FieldProblem } from '../problem';
 import type { FloorGapRequest } from './floor-gap.schemas';
@@ -124,7 +132,7 @@ export function resolveFloorGap(
   const { benchmarkId } = resolved;
   const floorPerUnit = floorInReporting(resolved, reporting, problems);
   const unit = resolved.floor.per;
-  const price = restate(request.price, unit, reporting, '/price', problems);
+  const price = restate(request.price, unit, reporting, '/price', problems, vatRate(request.vat));
   if (price === undefined || floorPerUnit === undefined) return { ok: false, problems };
 
   const trigger = triggerInput(request, problems);

@@ -1,6 +1,6 @@
 import { floorGapDuty } from '../../domain/floor-gap';
 import { type Calculator, calculatorRouter, flatForm } from '../calculator';
-import { FX_FIELD, METHOD_FIELDS } from '../query-form';
+import { FX_FIELD, METHOD_FIELDS, VAT_FIELD } from '../query-form';
 import { type FloorGapCommand, resolveFloorGap } from './floor-gap.command';
 import { floorGapRow, presentFloorGap } from './floor-gap.present';
 import { FloorGapRequestSchema, FloorGapResponseSchema } from './floor-gap.schemas';
@@ -36,6 +36,7 @@ const FORM = flatForm({
     doc: 'Currency of `floor` when it differs from `currency` (give its rate in `fx`).',
   },
   fx: FX_FIELD,
+  vat: VAT_FIELD,
   quantity: {
     to: '/quantity/value',
     doc: 'Quantity imported; default 1 of the floor’s unit.',

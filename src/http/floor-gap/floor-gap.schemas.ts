@@ -11,6 +11,7 @@ import {
   QuantitySchema,
   RoundingSchema,
   UnitSchema,
+  vatSchema,
 } from '../schemas';
 import { StrictSchema } from '../strict';
 
@@ -112,6 +113,7 @@ export const FloorGapRequestSchema = z
     asOf: IsoDate.optional().openapi({ description: 'Date of the import; default today (UTC).' }),
     currency: CurrencyCode.optional().openapi({ description: 'Reporting currency; default USD.' }),
     fx: FxSchema.optional(),
+    vat: vatSchema('`price`'),
     rounding: RoundingSchema.optional(),
     strict: StrictSchema,
   })

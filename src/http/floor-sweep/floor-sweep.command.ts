@@ -1,6 +1,7 @@
 import type { PolicyData } from '../../data/store';
 import type { FloorBasis } from '../../domain/floor-gap';
 import { MAX_SWEEP_CELLS, type SweepInput } from '../../domain/floor-sweep';
+import { excludingVat } from '../../domain/money';
 import type { RoundingMode } from '../../domain/rounding';
 import type { Unit } from '../../domain/units';
 import {
@@ -69,7 +70,10 @@ export function resolveFloorSweep(
   data: PolicyData,
 ): Parsed<FloorSweepCommand> {
   const problems: FieldProblem[] = [];
-  const redPrices = axisValues(request.redPrices, '/redPrices', problems);
+  const vat = dec(request.vat ?? 0);
+  const redPrices = axisValues(request.redPrices, '/redPrices', problems).map((p) =>
+    excludingVat(p, vat),
+  );
   const floors = axisValues(request.floors, '/floors', problems);
   const method = floorGapMethod(request.method, problems);
   if (request.method?.type === 'tranche' && request.method.trigger !== undefined) {

@@ -1,7 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { type Calculator, calculatorRouter, flatForm } from '../calculator';
 import { toCsv } from '../csv';
-import { FX_FIELD, METHOD_FIELDS } from '../query-form';
+import { FX_FIELD, METHOD_FIELDS, VAT_FIELD } from '../query-form';
 import { type FloorSweepCommand, resolveFloorSweep } from './floor-sweep.command';
 import {
   computeFloorSweep,
@@ -37,6 +37,7 @@ const FORM = flatForm({
   method: { ...METHOD_FIELDS.method, example: 'tranche' },
   currency: { to: '/currency', doc: 'Currency of the prices; default USD.' },
   fx: FX_FIELD,
+  vat: VAT_FIELD,
   asOf: { to: '/asOf', doc: 'Date YYYY-MM-DD; default today (UTC).' },
   rounding: { to: '/rounding', doc: '`half-up` (default) or `half-even`.' },
 });

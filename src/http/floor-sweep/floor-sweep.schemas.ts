@@ -10,6 +10,7 @@ import {
   NonNegativeDecimal,
   RoundingSchema,
   UnitSchema,
+  vatSchema,
 } from '../schemas';
 
 export const GridAxisSchema = z
@@ -57,6 +58,7 @@ export const FloorSweepRequestSchema = z
       description:
         'Accepted for symmetry with the other calculators: every price is already in `currency`.',
     }),
+    vat: vatSchema('every red price of the grid (the cells and break-even values are then ex-VAT)'),
     rounding: RoundingSchema.optional(),
   })
   .strict()

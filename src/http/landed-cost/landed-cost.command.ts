@@ -13,6 +13,7 @@ import {
   type Transport,
   type ValuationBasis,
 } from '../../domain/landed-cost';
+import { excludingVat } from '../../domain/money';
 import { amountFor, type Unit } from '../../domain/units';
 import { add, compare, type Decimal, multiply, parseDecimal, toText, ZERO } from '../../numeric';
 import { floorGapMethod } from '../floor-gap/floor-gap.command';
@@ -370,7 +371,11 @@ export function resolveLandedCost(
   const inside = priceIncludes(incoterm);
   // price per `per` × the quantity in that unit, converted last: exact, or one quotient (into lb,
   // st, ozt) of the whole amount, so that no rounded factor is multiplied up.
-  const goods = amountFor(price, request.price.per, quantity, unit);
+  // A quote including VAT is taken ex-VAT first (API v1.1 A3), the whole amount divided once.
+  const goods = excludingVat(
+    amountFor(price, request.price.per, quantity, unit),
+    parseDecimal(request.vat ?? 0),
+  );
   const included = add(inside.freight ? freight : ZERO, inside.insurance ? insurance : ZERO);
   if (compare(included, goods) > 0) {
     return {

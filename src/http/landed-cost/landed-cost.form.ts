@@ -1,5 +1,5 @@
 import { flatForm } from '../calculator';
-import { FX_FIELD } from '../query-form';
+import { FX_FIELD, VAT_FIELD } from '../query-form';
 
 /**
  * The flat form of a landed-cost line: the query parameters of `GET /v1/landed-cost` and the CSV
@@ -28,6 +28,7 @@ export const LANDED_COST_FORM = flatForm({
   reportingCurrency: { to: '/currency', doc: 'Currency of the answer; default USD.' },
   fxRate: { to: '/fx/PRICE_CURRENCY', doc: 'Units of `reportingCurrency` per 1 `currency`.' },
   fx: FX_FIELD,
+  vat: VAT_FIELD,
   rounding: { to: '/rounding', doc: '`half-up` (default) or `half-even`.' },
 });
 

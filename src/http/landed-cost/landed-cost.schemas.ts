@@ -16,6 +16,7 @@ import {
   QuantitySchema,
   RoundingSchema,
   UnitSchema,
+  vatSchema,
 } from '../schemas';
 import { StrictSchema } from '../strict';
 
@@ -120,6 +121,7 @@ export const LandedCostRequestSchema = z
     }),
     currency: CurrencyCode.optional().openapi({ description: 'Reporting currency; default USD.' }),
     fx: FxSchema.optional(),
+    vat: vatSchema('`price` (not in freight or insurance)'),
     rounding: RoundingSchema.optional(),
     strict: StrictSchema,
   })
