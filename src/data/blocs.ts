@@ -33,3 +33,13 @@ export function blocMembers(data: PolicyData, asOf: string): Record<BlocId, stri
   for (const list of Object.values(members)) list.sort();
   return members;
 }
+
+/**
+ * Where red supply comes from: the red bloc's home (seeds/blocs.json; China). Bloc tiers price red
+ * supply as shipped from it; the data loader makes sure the red bloc has one.
+ */
+export function redHome(data: PolicyData): string {
+  const home = data.blocs.find((b) => b.id === 'red')?.home;
+  if (home === undefined) throw new Error('seeds/blocs.json: the red bloc has no home');
+  return home;
+}

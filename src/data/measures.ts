@@ -19,7 +19,11 @@ export interface Product {
 
 type Scope = MeasureRow['destination'];
 
-function inScope(data: PolicyData, scope: Scope, country: string, asOf: string): boolean {
+/**
+ * Whether a scope (destinations or origins) takes in `country` on `asOf`: by country, its customs
+ * union or its bloc.
+ */
+export function inScope(data: PolicyData, scope: Scope, country: string, asOf: string): boolean {
   const union = data.countries.get(country)?.customsUnion;
   const named = (list: readonly string[] | undefined) =>
     list !== undefined && (list.includes(country) || (union !== undefined && list.includes(union)));

@@ -67,6 +67,11 @@ export const blocSchema = z.strictObject({
   description: z.string().min(1),
   /** Members a bloc-tiers answer shows when the request names no destinations (EU for its states). */
   shownByDefault: z.array(z.union([country, z.literal('EU')])),
+  /**
+   * The country whose price the track is and whose supply a bloc-tiers answer prices (red: China,
+   * the Chinese price); none where a bloc has no one home (blue, grey). The red bloc must have one.
+   */
+  home: country.optional(),
 });
 
 export const countrySchema = z.strictObject({

@@ -107,7 +107,13 @@ export function loadPolicyData(
     for (const code of b.shownByDefault) {
       check(countries.has(code), `seeds/blocs.json: ${b.id} shows unknown country ${code}`);
     }
+    if (b.home !== undefined)
+      check(countries.has(b.home), `seeds/blocs.json: ${b.id} has unknown home ${b.home}`);
   }
+  check(
+    blocs.some((b) => b.id === 'red' && b.home !== undefined),
+    'seeds/blocs.json: the red bloc needs a home (where red supply is priced from)',
+  );
   for (const m of memberships) {
     check(countries.has(m.country), `seeds/memberships.json: unknown country ${m.country}`);
     check(

@@ -1,4 +1,4 @@
-import { blocMembers, blocOf } from '../../data/blocs';
+import { blocMembers, blocOf, redHome } from '../../data/blocs';
 import { selectMeasures } from '../../data/measures';
 import type { MineralRow } from '../../data/schema';
 import type { PolicyData } from '../../data/store';
@@ -192,16 +192,17 @@ export function resolveBlocTiers(
   const codes = request.destinations ?? data.blocs.flatMap((b) => b.shownByDefault);
   const floorMembers = new Set(request.floorMembers ?? [...members.blue, 'EU']);
   const noTariffData: string[] = [];
+  const home = redHome(data);
   const destinations = [...new Set(codes)].map((country): BlocDestination => {
     const assignment = blocOf(data, country, asOf);
     warnings.push(...assignment.warnings);
-    const red = adValoremRate(data, mineral, 'CN', country, asOf, scenario);
+    const red = adValoremRate(data, mineral, home, country, asOf, scenario);
     const blue =
       request.blueOrigin === undefined
         ? { rate: ZERO, warnings: [], known: true }
         : adValoremRate(data, mineral, request.blueOrigin, country, asOf, scenario);
     warnings.push(...red.warnings, ...blue.warnings);
-    if (!red.known && country !== 'CN') noTariffData.push(country);
+    if (!red.known && country !== home) noTariffData.push(country);
     return {
       country,
       bloc: assignment.bloc,

@@ -1,7 +1,7 @@
 import { blocOf } from '../../data/blocs';
-import { type MeasureStatus, measureStatusOn } from '../../data/measures';
-import type { MeasureRow } from '../../data/schema';
+import { inScope, type MeasureStatus, measureStatusOn } from '../../data/measures';
 import type { PolicyData } from '../../data/store';
+import { type ExportLicenceRow, valueRuleOn } from '../../data/value-rule';
 import type { Warning } from '../../data/warnings';
 import type { OriginComponent, OriginContentInput } from '../../domain/origin-content';
 import type { RoundingMode } from '../../domain/rounding';
@@ -10,9 +10,6 @@ import { dec, todayUtc } from '../money-input';
 import type { Parsed } from '../parsed';
 import type { FieldProblem } from '../problem';
 import type { OriginContentRequest } from './origin-content.schemas';
-
-/** MOFCOM No. 61 [2025]: the 0.1%-of-value rule for foreign products with Chinese content. */
-const CHINA_VALUE_RULE = 'cn-export-control-no61';
 
 /** IRA §30D applicable percentage for critical minerals in 2024: a modelling default. */
 const DEFAULT_MIN_BLUE_SHARE = '0.5';
@@ -54,7 +51,7 @@ export interface OriginContentCommand {
   /** The version of the policy data it was resolved against. */
   readonly dataVersion: string;
   readonly input: OriginContentInput;
-  readonly rule: Extract<MeasureRow, { kind: 'export-licence' }>;
+  readonly rule: ExportLicenceRow;
   readonly status: MeasureStatus;
   readonly currency: string;
   readonly rounding: RoundingMode;
@@ -70,9 +67,11 @@ export function resolveOriginContent(
   const asOf = request.asOf ?? todayUtc();
   const problems: FieldProblem[] = [];
   const warnings: Warning[] = [];
-  const rule = data.measures.get(CHINA_VALUE_RULE);
-  if (rule === undefined || rule.kind !== 'export-licence')
-    throw new Error(`seeds lack ${CHINA_VALUE_RULE}`);
+  // China's value rule (MOFCOM No. 61 [2025]: foreign products with 0.1% or more Chinese content
+  // by value), as the data holds it.
+  const rule = valueRuleOn(data, asOf);
+  if (rule === undefined)
+    throw new Error('seeds lack an export-licence rule with a deMinimisShare');
   const status = measureStatusOn(rule, asOf);
   warnings.push(...status.warnings);
 
@@ -98,7 +97,8 @@ export function resolveOriginContent(
       {
         value: dec(component.value),
         bloc: bloc.bloc,
-        chinaOrigin: component.origin === 'CN',
+        // Content of the rule's origin (China) is what the rule counts.
+        chinaOrigin: inScope(data, rule.origin, component.origin, asOf),
         controlled: mineral.elements.some((e) => rule.elements.includes(e)),
         ...gradeShare(component, mineral.elements, rule.elements, `/components/${i}`, problems),
       },

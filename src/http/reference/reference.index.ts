@@ -35,7 +35,15 @@ export const referenceRouter = createRouter()
     const data = dataOf(c);
     const asOf = c.req.valid('query').asOf ?? todayUtc();
     const members = blocMembers(data, asOf);
-    return c.json({ asOf, blocs: data.blocs.map((b) => ({ ...b, members: members[b.id] })) }, 200);
+    // A bloc's `home` is the bloc-tiers model's red supply origin, not part of this answer.
+    const blocs = data.blocs.map((b) => ({
+      id: b.id,
+      name: b.name,
+      description: b.description,
+      shownByDefault: b.shownByDefault,
+      members: members[b.id],
+    }));
+    return c.json({ asOf, blocs }, 200);
   })
   .openapi(getCountry, (c) => {
     const data = dataOf(c);

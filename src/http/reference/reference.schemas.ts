@@ -90,6 +90,7 @@ export const MeasureSchema = z
   });
 
 export const BlocWithMembersSchema = blocSchema
+  .omit({ home: true })
   .extend({ members: z.array(z.string()).openapi({ example: ['CN', 'HK', 'MO'] }) })
   .openapi('Bloc');
 
