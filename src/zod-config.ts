@@ -1,7 +1,9 @@
 import { z } from 'zod';
+import { issueMessage } from './http/issue-messages';
 
 // Workers forbid code generation during requests, where zod would compile its parsers lazily, so
 // zod interprets them; the hot batch schema is compiled at start-up instead (LandedCostLineSchema).
 // Said everywhere, so that Node (the benchmark, the OpenAPI export) runs the same code paths.
 // Imported first by app.ts: zod reads it when schemas are built.
-z.config({ jitless: true });
+// Every issue a schema does not word itself is said in plain English (issue-messages.ts).
+z.config({ jitless: true, customError: issueMessage });

@@ -106,28 +106,68 @@ function distinctProblems(errors: readonly FieldProblem[]): FieldProblem[] {
   });
 }
 
+/**
+ * How a problem names its field to a reader: the query parameter, else the JSON Pointer as a path
+ * (`/method/type` → `method.type`, `/destinations/0` → `destinations[0]`).
+ */
+export function fieldName(problem: {
+  readonly pointer: string;
+  readonly parameter?: string | undefined;
+}): string {
+  if (problem.parameter !== undefined) return problem.parameter;
+  let name = '';
+  for (const token of problem.pointer.split('/').slice(1)) {
+    const key = token.replaceAll('~1', '/').replaceAll('~0', '~');
+    name += /^(0|[1-9][0-9]*)$/.test(key) ? `[${key}]` : name === '' ? key : `.${key}`;
+  }
+  return name;
+}
+
+/** How a field problem's detail starts when it completes a sentence about the field. */
+const PREDICATE =
+  /^(is|are|must|has|have|makes|may|applies|repeats|contains|cannot|needs|should|was|gives|does)\b/;
+
+/** A sentence ends once: "… (got \"x\")." and never "….." */
+function sentence(text: string): string {
+  return /[.!?]$/.test(text) ? text : `${text}.`;
+}
+
+/**
+ * The `detail` of a problem listing field problems, naming the fields: one problem is said whole
+ * ("method.type must be one of full-gap, tranche (got \"x\")."); several are counted and their
+ * fields listed ("The request body has 2 problems, at origin and incoterm; see errors."). `subject`
+ * is what holds the fields ("The request body", "The query", "This line").
+ */
+export function problemsDetail(errors: readonly FieldProblem[], subject: string): string {
+  const first = errors[0];
+  if (first === undefined) return `${subject} is not valid.`;
+  if (errors.length === 1) {
+    const name = fieldName(first);
+    const field = name === '' ? subject : name;
+    // "price.per must be …" reads as a sentence; a detail that is a clause of its own ("a rate
+    // for CNY is needed …") follows its field after a colon.
+    return sentence(
+      PREDICATE.test(first.detail) ? `${field} ${first.detail}` : `${field}: ${first.detail}`,
+    );
+  }
+  const names = [...new Set(errors.map((e) => fieldName(e) || subject.toLowerCase()))];
+  const listed =
+    names.length === 1
+      ? (names[0] as string)
+      : `${names.slice(0, -1).join(', ')} and ${names.at(-1) as string}`;
+  return `${subject} has ${errors.length} problems, at ${listed}; see errors.`;
+}
+
 /** A 422 listing every field problem of a request (a JSON body, or the values of a query). */
 export function validationProblem(all: readonly FieldProblem[]): Problem {
   const errors = distinctProblems(all);
-  const first = errors[0];
-  const what =
-    errors.length === 1 && first !== undefined
-      ? first.parameter === undefined
-        ? first.detail
-        : `${first.parameter}: ${first.detail}`
-      : `${errors.length} problems`;
-  const where = first?.parameter === undefined ? 'request body' : 'query';
-  return new Problem(422, `The ${where} is not valid: ${what}.`, errors);
+  const subject = errors[0]?.parameter === undefined ? 'The request body' : 'The query';
+  return new Problem(422, problemsDetail(errors, subject), errors);
 }
 
 /** A 400 for a query string that cannot be read as a request: unknown or repeated parameters. */
 export function queryProblem(errors: readonly FieldProblem[]): Problem {
-  const first = errors[0];
-  const what =
-    errors.length === 1 && first !== undefined
-      ? `${first.parameter ?? first.pointer}: ${first.detail}`
-      : `${errors.length} problems`;
-  return new Problem(400, `The query string is not valid: ${what}.`, errors);
+  return new Problem(400, problemsDetail(errors, 'The query string'), errors);
 }
 
 export const FieldProblemSchema = z
@@ -143,7 +183,10 @@ export const ProblemSchema = z
     type: z.string().openapi({ example: 'about:blank' }),
     title: z.string().openapi({ example: 'Unprocessable Content' }),
     status: z.number().int().openapi({ example: 422 }),
-    detail: z.string().openapi({ example: 'The request body is not valid: 2 problems.' }),
+    detail: z.string().openapi({
+      example:
+        'method.type must be one of full-gap, tranche, capped, all-or-nothing (got "full_gap").',
+    }),
     code: z
       .string()
       .optional()

@@ -1,6 +1,7 @@
 import { createMiddleware } from 'hono/factory';
 import type { FlatField } from './calculator';
 import { type FieldProblem, queryProblem, validationProblem } from './problem';
+import { NOT_A_CURRENCY_CODE } from './schemas';
 import { toPointer } from './validation';
 
 /**
@@ -202,7 +203,23 @@ export function queryProblems(form: QueryForm, problems: readonly FieldProblem[]
   return validationProblem(
     problems.map((p) => {
       const parameter = parameterFor(form, p.pointer);
-      return parameter === undefined ? p : { ...p, parameter };
+      if (parameter === undefined) return p;
+      return { ...p, parameter, detail: parameter === 'fx' ? fxDetail(p) : p.detail };
     }),
   );
+}
+
+/**
+ * A problem with the `fx` list said in its own terms: the list is not `CODE:rate` pairs (it stayed
+ * a string, see fxFromList), or one pair's code or rate is wrong.
+ */
+function fxDetail(problem: FieldProblem): string {
+  if (problem.pointer === '/fx') {
+    const sent = / \(got .*\)$/.exec(problem.detail)?.[0] ?? '';
+    return `must be CODE:rate pairs separated by commas, such as CNY:0.1390,EUR:1.08${sent}`;
+  }
+  const code = problem.pointer.slice('/fx/'.length);
+  return problem.detail.startsWith(NOT_A_CURRENCY_CODE.slice(0, 20))
+    ? `the code ${problem.detail}`
+    : `the rate of ${code} ${problem.detail}`;
 }

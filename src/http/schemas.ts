@@ -44,12 +44,23 @@ export const DecimalOutput = z.string().openapi({
   example: '6.00',
 });
 
-const NOT_A_CURRENCY_CODE = 'must be an ISO 4217 code in upper case, such as "USD"';
+export const NOT_A_CURRENCY_CODE = 'must be an ISO 4217 currency code such as "USD"';
+
+/**
+ * ISO codes are taken in any case and answered in upper case ("cn" is CN, "cny" is CNY), the way
+ * users type them into a sheet. Only ASCII letters are raised: "ß".toUpperCase() is "SS", a code.
+ */
+export function upperCaseCode(value: unknown): unknown {
+  return typeof value === 'string' && /^[A-Za-z]+$/.test(value) ? value.toUpperCase() : value;
+}
 
 export const CurrencyCode = z
-  .string()
-  .regex(/^[A-Z]{3}$/, { error: NOT_A_CURRENCY_CODE })
-  .openapi('Currency', { description: 'ISO 4217 currency code.', example: 'USD' });
+  // The pattern says what a request may send; what is read is always upper case.
+  .preprocess(upperCaseCode, z.string().regex(/^[A-Za-z]{3}$/, { error: NOT_A_CURRENCY_CODE }))
+  .openapi('Currency', {
+    description: 'ISO 4217 currency code, in any case (`cny` is `CNY`); answered in upper case.',
+    example: 'USD',
+  });
 
 export const UnitSchema = z.enum(UNITS).openapi('Unit', {
   description:
@@ -65,6 +76,8 @@ export const PriceSchema = z
     }),
     per: UnitSchema,
   })
+  // A misspelt "curency" silently dropped would price in the wrong currency: refused, named.
+  .strict()
   .openapi('Price', {
     description: 'An amount of money per unit of mass.',
     example: { amount: '10', currency: 'USD', per: 'kg' },
@@ -82,6 +95,7 @@ export const PerUnitAmountSchema = z
 
 export const QuantitySchema = z
   .object({ value: NonNegativeDecimal, unit: UnitSchema })
+  .strict()
   .openapi('Quantity', {
     description: 'A mass.',
     example: { value: '1000', unit: 'kg' },
@@ -98,7 +112,7 @@ function protoKeyIsInvalid(input: unknown, ctx: z.core.$RefinementCtx): unknown 
       code: 'custom',
       path: ['__proto__'],
       input,
-      message: NOT_A_CURRENCY_CODE,
+      message: `${NOT_A_CURRENCY_CODE} (got "__proto__")`,
     });
   }
   return input;
@@ -144,9 +158,17 @@ export const IsoDate = z.iso.date({ error: 'must be a date YYYY-MM-DD' }).openap
 });
 
 export const CountryCode = z
-  .string()
-  .regex(/^([A-Z]{2})$/, { error: 'must be an ISO 3166-1 alpha-2 code in upper case, or "EU"' })
-  .openapi('CountryCode', { description: 'ISO 3166-1 alpha-2 code, or `EU`.', example: 'US' });
+  .preprocess(
+    upperCaseCode,
+    z.string().regex(/^[A-Za-z]{2}$/, {
+      error: 'must be an ISO 3166-1 alpha-2 country code such as "CN", or "EU"',
+    }),
+  )
+  .openapi('CountryCode', {
+    description:
+      'ISO 3166-1 alpha-2 code, or `EU`, in any case (`cn` is `CN`); answered in upper case.',
+    example: 'US',
+  });
 
 export const WarningSchema = z
   .object({

@@ -1,7 +1,8 @@
 import type { Hook } from '@hono/zod-openapi';
 import type { z } from 'zod';
 import type { AppEnv } from './env';
-import { type FieldProblem, Problem, queryProblem, validationProblem } from './problem';
+import { sentValue, type UnknownKeysIssue } from './issue-messages';
+import { type FieldProblem, fieldName, Problem, queryProblem, validationProblem } from './problem';
 
 /** JSON Pointer (RFC 6901) for a path into a request. */
 export function toPointer(path: readonly PropertyKey[]): string {
@@ -20,12 +21,77 @@ function parameterOf(pointer: string): string {
  * number where an object belongs; a missing decimal, whose union issue says only what it must be).
  */
 function leftOut(input: unknown, path: readonly PropertyKey[]): boolean {
+  return sentAt(input, path) === undefined;
+}
+
+/** What the request holds at `path`, if anything. */
+function sentAt(input: unknown, path: readonly PropertyKey[]): unknown {
   let value = input;
   for (const key of path) {
-    if (value === null || typeof value !== 'object' || !Object.hasOwn(value, key)) return true;
+    if (value === null || typeof value !== 'object' || !Object.hasOwn(value, key)) return undefined;
     value = (value as Record<PropertyKey, unknown>)[key];
   }
-  return value === undefined;
+  return value;
+}
+
+/**
+ * A schema's own wording ("must be a decimal string such as …") with the value sent, as zod's
+ * issues are said (issue-messages.ts): `(got "1e3")`. Only a plain value is quoted back.
+ */
+function withSent(detail: string, sent: unknown): string {
+  if (detail.includes('(got ')) return detail;
+  if (typeof sent === 'string' && detail.includes(JSON.stringify(sent))) return detail;
+  return ['string', 'number', 'boolean'].includes(typeof sent)
+    ? `${detail} (got ${sentValue(sent)})`
+    : detail;
+}
+
+/** Edit distance of two short names, for "did you mean": two typos apart at most counts. */
+function distance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      row[j] = Math.min(
+        (previous[j] ?? 0) + 1,
+        (row[j - 1] ?? 0) + 1,
+        (previous[j - 1] ?? 0) + cost,
+      );
+    }
+    previous = row;
+  }
+  return previous[b.length] ?? 0;
+}
+
+/** The field an unknown key was probably meant to be: the same but for case, or a typo or two. */
+export function meantField(key: string, fields: readonly string[]): string | undefined {
+  const lower = key.toLowerCase();
+  return (
+    fields.find((f) => f.toLowerCase() === lower) ??
+    // Only names of a plausible length are compared: a 100,000-character key costs nothing.
+    fields.find((f) => key.length > 3 && key.length <= 64 && distance(lower, f.toLowerCase()) <= 2)
+  );
+}
+
+/** An unknown key's problem: where it is not a field, and the field it was likely meant to be. */
+function unknownKeyDetail(path: readonly PropertyKey[], key: string, fields: readonly string[]) {
+  const where = path.length === 0 ? 'this request' : fieldName({ pointer: toPointer(path) });
+  const meant = meantField(key, fields);
+  return `is not a field of ${where}${meant === undefined ? '' : ` (did you mean "${meant}"?)`}`;
+}
+
+/**
+ * The one form of a union the value was meant as: the only branch that got past the value's
+ * type (its issues are all inside the value, such as `/method/type` of an object method), so its
+ * problems are told rather than "is not any of the forms".
+ */
+function matchedBranch(issue: z.core.$ZodIssue): readonly z.core.$ZodIssue[] | undefined {
+  if (issue.code !== 'invalid_union') return undefined;
+  const inside = issue.errors.filter(
+    (branch) => branch.length > 0 && branch.every((inner) => inner.path.length > 0),
+  );
+  return inside.length === 1 ? inside[0] : undefined;
 }
 
 /** One field problem per zod issue of `input`; unknown keys get one each, at the key itself. */
@@ -33,11 +99,19 @@ export function issuesToProblems(
   issues: readonly z.core.$ZodIssue[],
   input: unknown,
 ): FieldProblem[] {
-  return issues.flatMap((issue) => {
+  return issues.flatMap((issue): FieldProblem[] => {
+    const branch = matchedBranch(issue);
+    if (branch !== undefined) {
+      return issuesToProblems(
+        branch.map((inner) => ({ ...inner, path: [...issue.path, ...inner.path] })),
+        input,
+      );
+    }
     if (issue.code === 'unrecognized_keys') {
+      const fields = (issue as UnknownKeysIssue).fields ?? [];
       return issue.keys.map((key) => ({
         pointer: toPointer([...issue.path, key]),
-        detail: 'is not a field of this request',
+        detail: unknownKeyDetail(issue.path, key, fields),
       }));
     }
     // A bad record key (an fx currency) says what a key must be, not "Invalid key in record".
@@ -45,8 +119,8 @@ export function issuesToProblems(
       issue.path.length > 0 && leftOut(input, issue.path)
         ? 'is required'
         : issue.code === 'invalid_key'
-          ? (issue.issues[0]?.message ?? issue.message)
-          : issue.message;
+          ? withSent(issue.issues[0]?.message ?? issue.message, issue.path.at(-1))
+          : withSent(issue.message, sentAt(input, issue.path));
     return [{ pointer: toPointer(issue.path), detail }];
   });
 }

@@ -608,9 +608,7 @@ describe('GET /v1/landed-cost and the batch', () => {
     expect(rows[1]).toBe(
       '0,A,nd-oxide,2846.90.80,CN,US,2026-03-01,100,kg,5000.00,5000.00,FOB,185.00,33.58,0.00,0.00,5218.58,52.1858,52.1858,0.037,USD,,',
     );
-    expect(rows[2]).toBe(
-      '1,B,,,,,,,,,,,,,,,,,,,,,This line is not valid: quantity: must not be negative. [quantity: must not be negative]',
-    );
+    expect(rows[2]).toBe('1,B,,,,,,,,,,,,,,,,,,,,,"quantity must not be negative (got ""-5"")."');
     // C: 75,000 + 27.1% 20,325 + MPF 259.80 = 95,584.80 (8505.11.0070 exempt from Section 122)
     expect(rows[3]?.split(',').slice(0, 2)).toEqual(['2', 'C']);
     expect(rows[3]).toContain(',95584.80,');

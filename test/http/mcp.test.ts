@@ -126,11 +126,11 @@ describe('MCP endpoint /mcp (Streamable HTTP)', () => {
     });
     expect(result.isError).toBe(true);
     const text = textOf(result);
-    expect(text).toContain('/price/amount');
-    expect(text).toContain('/colour: is not a field of this request');
+    expect(text).toContain('- price.amount: must be a decimal string');
+    expect(text).toContain('- colour: is not a field of this request');
     expect(result.structuredContent).toMatchObject({ status: 422 });
     const missing = await call(client, 'computeFloorGap', { floor: FLOOR_GAP.floor });
-    expect(textOf(missing)).toContain('/price: is required');
+    expect(textOf(missing)).toContain('price is required.');
     await client.close();
   });
 
@@ -148,9 +148,9 @@ describe('MCP endpoint /mcp (Streamable HTTP)', () => {
     expect(unknown.isError).toBe(true);
     expect(textOf(unknown)).toContain('There is no mineral "unobtainium"');
     const stray = await call(client, 'listMinerals', { colour: 'red' });
-    expect(textOf(stray)).toContain('/colour: is not a field of this request');
+    expect(textOf(stray)).toContain('colour is not a field of this request.');
     const noId = await call(client, 'getMineral', {});
-    expect(textOf(noId)).toContain('/id: is required');
+    expect(textOf(noId)).toContain('id is required.');
     await client.close();
   });
 

@@ -139,6 +139,9 @@ describe('vat: a quote including VAT is taken ex-VAT first, in every calculator'
       await call('/v1/floor-gap?price=10&floor=16&per=kg&vat=-0.13'),
       422,
     );
-    expect(problem.errors?.[0]).toMatchObject({ parameter: 'vat', detail: 'must not be negative' });
+    expect(problem.errors?.[0]).toMatchObject({
+      parameter: 'vat',
+      detail: 'must not be negative (got "-0.13")',
+    });
   });
 });

@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { sentValue } from '../issue-messages';
 import {
   BasisSchema,
   CurrencyCode,
@@ -29,7 +30,7 @@ export const TrancheBandSchema = z
   .strict()
   .openapi('TrancheBand');
 
-export const FloorGapMethodSchema = z
+const FloorGapMethodObjectSchema = z
   .discriminatedUnion('type', [
     z.object({ type: z.literal('full-gap') }).strict(),
     z
@@ -72,12 +73,56 @@ export const FloorGapMethodSchema = z
       })
       .strict(),
   ])
-  .openapi('FloorGapMethod', {
+  .openapi('FloorGapMethodObject', {
     description:
       '`full-gap` d = g (EEC variable levy); `tranche` WTO price-based safeguard; `capped` ' +
       'd = min(g, maxRate × P) (EU cereals); `all-or-nothing` d = penaltyRate × P below the floor ' +
       '(EU solar minimum import price).',
-    example: { type: 'full-gap' },
+    example: { type: 'capped', maxRate: '0.25' },
+  });
+
+/** The methods that need nothing but their name: the string shorthand takes only these. */
+const METHOD_SHORTHANDS = ['full-gap', 'tranche'] as const;
+
+/** The methods whose rate has no default, so the shorthand cannot stand for them. */
+const RATE_OF: Readonly<Record<string, string>> = {
+  capped: '"maxRate": "0.25"',
+  'all-or-nothing': '"penaltyRate": "0.477"',
+};
+
+/** What a method that is neither a shorthand nor an object is told. */
+function methodMessage(issue: { readonly input?: unknown }): string {
+  const sent = issue.input;
+  const rate = typeof sent === 'string' ? RATE_OF[sent] : undefined;
+  if (rate !== undefined) return `"${sent}" needs its rate: send { "type": "${sent}", ${rate} }`;
+  return `must be one of ${METHOD_SHORTHANDS.join(', ')}, or an object such as { "type": "capped", "maxRate": "0.25" } (got ${sentValue(sent)})`;
+}
+
+/**
+ * The method as a request gives it: the object, or the name alone for a method whose parameters
+ * all have defaults (`"full-gap"`, `"tranche"` with the WTO schedule), the way answers echo it.
+ * Either way the request is read as the object.
+ */
+export const FloorGapMethodSchema = z
+  .union(
+    [
+      z
+        .enum(METHOD_SHORTHANDS)
+        .transform((type): z.infer<typeof FloorGapMethodObjectSchema> => ({ type }))
+        .openapi({
+          description: 'Shorthand for `{ "type": … }` with its defaults.',
+          example: 'full-gap',
+        }),
+      FloorGapMethodObjectSchema,
+    ],
+    { error: methodMessage },
+  )
+  .openapi('FloorGapMethod', {
+    description:
+      'How the floor-gap duty is set: an object with `type` and its parameters, or for `full-gap` ' +
+      'and `tranche` (the WTO AoA art. 5.5 schedule) the name alone. `capped` and ' +
+      '`all-or-nothing` need their rate, so only the object form.',
+    example: 'full-gap',
   });
 
 export const FloorGapRequestSchema = z

@@ -7,7 +7,7 @@ import { flatRequest, parseRequest } from '../calculator';
 import { CsvSyntaxError, parseCsv, toCsv } from '../csv';
 import { asciiJson, jsonBody } from '../json-body';
 import { todayUtc } from '../money-input';
-import { type FieldProblem, Problem, problemBody } from '../problem';
+import { type FieldProblem, fieldName, Problem, problemBody, problemsDetail } from '../problem';
 import { parameterFor, pointersOf, type QueryForm } from '../query-form';
 import {
   type LandedCostCommand,
@@ -62,12 +62,7 @@ function lineProblem(line: BatchLine, problems: readonly FieldProblem[]) {
       ...(parameter === undefined ? {} : { parameter }),
     };
   });
-  const first = errors[0];
-  const what =
-    errors.length === 1 && first !== undefined
-      ? `${first.parameter ?? first.pointer}: ${first.detail}`
-      : `${errors.length} problems`;
-  return problemBody(new Problem(422, `This line is not valid: ${what}.`, errors));
+  return problemBody(new Problem(422, problemsDetail(errors, 'This line'), errors));
 }
 
 /** Reads and resolves one line; a bad line yields its problems and never throws. */
@@ -238,7 +233,12 @@ export function batchCsv(response: BatchResponse): string {
       const row = landedCostRow(r.result);
       return [String(r.index), ...LANDED_COST_COLUMNS.map((column) => row[column]), ''];
     }
-    const error = `${r.problem.detail}${(r.problem.errors ?? []).map((e) => ` [${e.parameter ?? e.pointer}: ${e.detail}]`).join('')}`;
+    // One problem is said whole by the detail; several are listed after it, each by its column.
+    const errors = r.problem.errors ?? [];
+    const error =
+      errors.length <= 1
+        ? r.problem.detail
+        : `${r.problem.detail}${errors.map((e) => ` [${fieldName(e)}: ${e.detail}]`).join('')}`;
     return header.map((h) =>
       h === 'line'
         ? String(r.index)

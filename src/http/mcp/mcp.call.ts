@@ -1,5 +1,11 @@
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
-import { type FieldProblem, PROBLEM_CONTENT_TYPE, type ProblemBody } from '../problem';
+import {
+  type FieldProblem,
+  fieldName,
+  PROBLEM_CONTENT_TYPE,
+  type ProblemBody,
+  problemsDetail,
+} from '../problem';
 import type { McpTool } from './mcp.tools';
 
 /** The API's own requests, answered in-process by the app (see mcp.index.ts). */
@@ -7,7 +13,7 @@ export type Dispatch = (request: Request) => Promise<Response>;
 
 /** A tool error that names each field, the way the API's problem+json does. */
 function toolError(problem: ProblemBody): CallToolResult {
-  const fields = (problem.errors ?? []).map((e) => `\n- ${e.parameter ?? e.pointer}: ${e.detail}`);
+  const fields = (problem.errors ?? []).map((e) => `\n- ${fieldName(e)}: ${e.detail}`);
   return {
     isError: true,
     content: [
@@ -25,7 +31,7 @@ function argumentProblem(errors: FieldProblem[]): CallToolResult {
     type: 'about:blank',
     title: 'Unprocessable Content',
     status: 422,
-    detail: `The arguments are not valid: ${errors.length === 1 ? `${errors[0]?.pointer} ${errors[0]?.detail}` : `${errors.length} problems`}.`,
+    detail: problemsDetail(errors, 'The arguments'),
     errors,
   });
 }

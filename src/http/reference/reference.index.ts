@@ -47,7 +47,8 @@ export const referenceRouter = createRouter()
   })
   .openapi(getCountry, (c) => {
     const data = dataOf(c);
-    const { code } = c.req.valid('param');
+    // Country codes in any case, as everywhere ('cn' is CN).
+    const code = c.req.valid('param').code.toUpperCase();
     const asOf = c.req.valid('query').asOf ?? todayUtc();
     const country = data.countries.get(code);
     if (country === undefined) throw notFound('country', code);

@@ -14,6 +14,7 @@ import {
   NonNegativeDecimal,
   PriceSchema,
   RoundingSchema,
+  upperCaseCode,
 } from '../schemas';
 
 /** An elasticity may be negative (import demand is): a signed decimal string or finite number. */
@@ -120,7 +121,10 @@ export const TradeEffectsRequestSchema = z
     }),
     prices: z
       .record(
-        z.string().regex(/^([A-Z]{2}|other)$/, { error: 'must be a country code or "other"' }),
+        z.preprocess(
+          (key) => (key === 'other' ? key : upperCaseCode(key)),
+          z.string().regex(/^([A-Z]{2}|other)$/, { error: 'must be a country code or "other"' }),
+        ),
         NonNegativeDecimal,
       )
       .optional()
