@@ -1,8 +1,7 @@
-import type { BLOC_IDS, MembershipRow } from './schema';
+import type { Bloc } from '../domain/bloc-tiers';
+import type { MembershipRow } from './schema';
 import type { PolicyData } from './store';
 import { horizonWarning, type Warning } from './warnings';
-
-export type BlocId = (typeof BLOC_IDS)[number];
 
 /** Whether a dated row is in force on `asOf` (both ends inclusive; `to` null = open). */
 export function inForceOn(row: { from: string; to: string | null }, asOf: string): boolean {
@@ -10,7 +9,7 @@ export function inForceOn(row: { from: string; to: string | null }, asOf: string
 }
 
 export interface BlocAssignment {
-  readonly bloc: BlocId;
+  readonly bloc: Bloc;
   readonly membership: MembershipRow | undefined;
   readonly warnings: readonly Warning[];
 }
@@ -27,8 +26,8 @@ export function blocOf(data: PolicyData, country: string, asOf: string): BlocAss
 }
 
 /** Every country of every bloc on `asOf`, codes sorted; grey holds all countries in neither. */
-export function blocMembers(data: PolicyData, asOf: string): Record<BlocId, string[]> {
-  const members: Record<BlocId, string[]> = { red: [], blue: [], grey: [] };
+export function blocMembers(data: PolicyData, asOf: string): Record<Bloc, string[]> {
+  const members: Record<Bloc, string[]> = { red: [], blue: [], grey: [] };
   for (const code of data.countries.keys()) members[blocOf(data, code, asOf).bloc].push(code);
   for (const list of Object.values(members)) list.sort();
   return members;

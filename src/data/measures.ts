@@ -45,7 +45,9 @@ export function coversProduct(measure: MeasureRow, product: Product): boolean {
   );
 }
 
-export type MeasureState = 'in-force' | 'not-yet-in-force' | 'ended' | 'suspended';
+/** A measure's state on a date. */
+export const MEASURE_STATES = ['in-force', 'not-yet-in-force', 'ended', 'suspended'] as const;
+export type MeasureState = (typeof MEASURE_STATES)[number];
 
 export interface MeasureStatus {
   readonly state: MeasureState;
@@ -293,7 +295,8 @@ function netOfMfn(
 }
 
 /** How much of the line's tariff the data holds (API v1.1 A1 `coverage.tariffs`). */
-export type TariffCoverage = 'complete' | 'partial' | 'none';
+export const TARIFF_COVERAGES = ['complete', 'partial', 'none'] as const;
+export type TariffCoverage = (typeof TARIFF_COVERAGES)[number];
 
 /**
  * `complete` when the line's general (MFN) rate is in the data, so every duty is accounted for;

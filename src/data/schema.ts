@@ -1,4 +1,10 @@
 import { z } from 'zod';
+import { BENCHMARK_KINDS, BENCHMARK_MECHANISMS, BENCHMARK_STAGES } from '../domain/benchmark-check';
+import { BLOCS } from '../domain/bloc-tiers';
+import { CONFIDENCES } from '../domain/confidence';
+import { FLOOR_BASES } from '../domain/floor-gap';
+import { TRANSPORTS, VALUATION_BASES } from '../domain/landed-cost';
+import { UNITS } from '../domain/units';
 import { DECIMAL_PATTERN, MAX_DECIMAL_LENGTH } from '../numeric';
 
 /**
@@ -11,7 +17,7 @@ const isoDate = z.iso.date();
 const decimalString = z.string().max(MAX_DECIMAL_LENGTH).regex(DECIMAL_PATTERN);
 const country = z.string().regex(/^[A-Z]{2}$/);
 const currency = z.string().regex(/^[A-Z]{3}$/);
-const unit = z.enum(['t', 'kg', 'g', 'lb', 'st', 'ozt']);
+const unit = z.enum(UNITS);
 /**
  * HTS numbers as written in the schedule: a heading prefix "2846", a subheading "2805.30", an
  * 8-digit line "8505.11.00", or a 10-digit statistical line "8505.11.0070" where a rule names one
@@ -20,7 +26,6 @@ const unit = z.enum(['t', 'kg', 'g', 'lb', 'st', 'ozt']);
 export const HTS_PATTERN = /^[0-9]{4}(\.[0-9]{2}(\.[0-9]{2}([0-9]{2})?)?)?$/;
 const htsCode = z.string().regex(HTS_PATTERN);
 
-export const CONFIDENCES = ['high', 'medium', 'low'] as const;
 export const confidence = z.enum(CONFIDENCES);
 
 export const MINERAL_GROUPS = [
@@ -32,8 +37,7 @@ export const MINERAL_GROUPS = [
   'other',
 ] as const;
 
-export const BLOC_IDS = ['red', 'blue', 'grey'] as const;
-export const blocId = z.enum(BLOC_IDS);
+export const blocId = z.enum(BLOCS);
 
 /** A legal or documentary source. */
 export const sourceSchema = z.strictObject({
@@ -78,7 +82,7 @@ export const countrySchema = z.strictObject({
   code: z.union([country, z.literal('EU')]),
   name: z.string().min(1),
   /** How customs values imports: FOB (the US) or CIF (EU, Japan, most others). */
-  valuationBasis: z.enum(['FOB', 'CIF']),
+  valuationBasis: z.enum(VALUATION_BASES),
   /** The customs union the country belongs to, if any ("EU"). */
   customsUnion: z.literal('EU').optional(),
 });
@@ -96,22 +100,6 @@ export const membershipSchema = z.strictObject({
 
 export const BENCHMARK_STATUSES = ['official', 'contract', 'reported', 'proposed'] as const;
 
-/**
- * How a benchmark acts on trade. Only a `border` benchmark is charged at the border; a
- * `producer-contract` (a government tops up one producer, buyers pay the market price) and a
- * `reported-reference` (a figure in the press, not an instrument) are not.
- */
-export const BENCHMARK_MECHANISMS = ['border', 'producer-contract', 'reported-reference'] as const;
-/** The production stage a benchmark's price is quoted at; `unknown` where its source does not say. */
-export const BENCHMARK_STAGES = [
-  'concentrate',
-  'oxide',
-  'metal',
-  'alloy',
-  'magnet',
-  'unknown',
-] as const;
-
 export const priceSchema = z.strictObject({ amount: decimalString, currency, per: unit });
 
 /** A producer contract's share of the market price above a threshold, with an optional yearly cap. */
@@ -125,7 +113,7 @@ const upsideShareSchema = z.strictObject({
 export const benchmarkSchema = z.strictObject({
   id: z.string().regex(/^[a-z0-9-]+$/),
   name: z.string().min(1),
-  kind: z.enum(['floor', 'cap']),
+  kind: z.enum(BENCHMARK_KINDS),
   /** A mineral group ("light-ree") or a mineral id ("ndpr-oxide"). */
   appliesTo: z.string().min(1),
   price: priceSchema,
@@ -231,7 +219,7 @@ export const measureSchema = z.discriminatedUnion('kind', [
     kind: z.literal('floor-gap'),
     benchmark: z.string().optional(),
     floor: priceSchema.optional(),
-    basis: z.enum(['duty-paid', 'customs-value']),
+    basis: z.enum(FLOOR_BASES),
     method: floorGapMethodSchema,
   }),
   z.strictObject({
@@ -243,7 +231,7 @@ export const measureSchema = z.discriminatedUnion('kind', [
     max: decimalString.optional(),
     currency,
     /** Transport modes the fee applies to (HMF: ocean only). */
-    transport: z.array(z.enum(['ocean', 'air', 'truck', 'rail'])).optional(),
+    transport: z.array(z.enum(TRANSPORTS)).optional(),
   }),
   z.strictObject({
     ...measureBase,

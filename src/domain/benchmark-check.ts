@@ -1,8 +1,21 @@
 import { type Decimal, greaterThan, lessThan, subtract, ZERO } from '../numeric';
+import { STAGES } from './content-floor';
 
 /** A benchmark is a floor (prices should not fall below it) or a cap (should not rise above it). */
 export const BENCHMARK_KINDS = ['floor', 'cap'] as const;
 export type BenchmarkKind = (typeof BENCHMARK_KINDS)[number];
+
+/**
+ * How a benchmark acts on trade. Only a `border` benchmark is charged at the border; a
+ * `producer-contract` (a government tops up one producer, buyers pay the market price) and a
+ * `reported-reference` (a figure in the press, not an instrument) are not.
+ */
+export const BENCHMARK_MECHANISMS = ['border', 'producer-contract', 'reported-reference'] as const;
+export type BenchmarkMechanism = (typeof BENCHMARK_MECHANISMS)[number];
+
+/** The production stage a benchmark's price is quoted at; `unknown` where its source does not say. */
+export const BENCHMARK_STAGES = [...STAGES, 'unknown'] as const;
+export type BenchmarkStage = (typeof BENCHMARK_STAGES)[number];
 
 /** Where a price sits against a benchmark. */
 export const BENCHMARK_STATUSES = [

@@ -15,10 +15,12 @@ export const BLOCS = ['red', 'blue', 'grey'] as const;
 export type Bloc = (typeof BLOCS)[number];
 
 /** The two price tracks a destination can be governed by. */
-export type Track = 'red' | 'blue';
+export const TRACKS = ['red', 'blue'] as const;
+export type Track = (typeof TRACKS)[number];
 
-/** Which supply lands cheaper at a destination. */
-export type Cheapest = Track | 'tie';
+/** Which supply lands cheaper at a destination: a track, or a tie. */
+export const CHEAPEST = [...TRACKS, 'tie'] as const;
+export type Cheapest = (typeof CHEAPEST)[number];
 
 export interface BlocDestination {
   readonly country: string;

@@ -200,7 +200,10 @@ export function answerFromQuery<
   );
 }
 
-const FORMAT = z.enum(['json', 'csv', 'text']).openapi({
+/** The answer formats of every calculator's GET form; some add their own (`svg`). */
+export const FORMATS = ['json', 'csv', 'text'] as const;
+
+const FORMAT = z.enum(FORMATS).openapi({
   description:
     '`json` (default), `csv` (a header row and a value row per answer row, for `IMPORTDATA`), or ' +
     '`text` (one bare value, the `field`, for `WEBSERVICE`).',

@@ -2,7 +2,9 @@
 const PLAIN_NUMBER = /^-?[0-9]+([.,][0-9]+)?$/;
 
 /** The decimal mark of a spreadsheet locale (A1): `comma` as in de-DE, fr-FR; `point` as in en-US. */
-export type DecimalMark = 'point' | 'comma';
+/** The decimal marks of spreadsheet locales (A1): `point` (default) or `comma`. */
+export const DECIMAL_MARKS = ['point', 'comma'] as const;
+export type DecimalMark = (typeof DECIMAL_MARKS)[number];
 
 /** The field separator that goes with a decimal mark: `;` where the comma marks decimals. */
 export function csvSeparator(decimal: DecimalMark): ',' | ';' {

@@ -5,8 +5,6 @@ import { Problem, validationProblem } from './problem';
 /** A calculator answer flattened to named cells, for the CSV and text forms. */
 export type FlatRow = Readonly<Record<string, string>>;
 
-export const DECIMAL_MARKS: readonly DecimalMark[] = ['point', 'comma'];
-
 /**
  * The `decimal` query parameter of the CSV and text forms (A1 spreadsheet locales): `point`
  * (default) or `comma`. Read here, where CSV and text are written, so every calculator has it.

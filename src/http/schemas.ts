@@ -3,6 +3,7 @@ import { FLOOR_BASES } from '../domain/floor-gap';
 import { ROUNDING_MODES } from '../domain/rounding';
 import { UNITS } from '../domain/units';
 import { DECIMAL_PATTERN, decimalProblem, MAX_DECIMAL_LENGTH } from '../numeric';
+import { DECIMAL_MARKS } from './csv';
 
 /** The shared request and response schemas, used by every route. */
 
@@ -217,7 +218,7 @@ export const MetaSchema = z
       'which they are known to hold (one `data-horizon` warning), missing tariff data.',
   });
 
-export const DecimalMarkSchema = z.enum(['point', 'comma']).openapi({
+export const DecimalMarkSchema = z.enum(DECIMAL_MARKS).openapi({
   description:
     'With `format=csv` or `text`: `point` (default, e.g. `0.371`) or `comma` for spreadsheets in ' +
     'decimal-comma locales (de-DE, fr-FR, …): every decimal is written with a comma (`0,371`) and ' +

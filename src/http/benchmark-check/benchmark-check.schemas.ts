@@ -1,7 +1,9 @@
 import { z } from '@hono/zod-openapi';
-import { BENCHMARK_MECHANISMS, BENCHMARK_STAGES, BENCHMARK_STATUSES } from '../../data/schema';
+import { BENCHMARK_STATUSES } from '../../data/schema';
 import {
   BENCHMARK_KINDS,
+  BENCHMARK_MECHANISMS,
+  BENCHMARK_STAGES,
   BENCHMARK_STATUSES as CHECK_STATUSES,
 } from '../../domain/benchmark-check';
 import {

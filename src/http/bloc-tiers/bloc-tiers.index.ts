@@ -1,6 +1,12 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { type BlocTiersResult, blocTiers } from '../../domain/bloc-tiers';
-import { answerFromQuery, type Calculator, calculatorRouter, flatForm } from '../calculator';
+import {
+  answerFromQuery,
+  type Calculator,
+  calculatorRouter,
+  FORMATS,
+  flatForm,
+} from '../calculator';
 import { problemResponses } from '../problem';
 import { FX_FIELD, METHOD_FIELDS, VAT_FIELD } from '../query-form';
 import { type BlocTiersCommand, resolveBlocTiersOverDates } from './bloc-tiers.command';
@@ -123,9 +129,12 @@ export const blocTiersCalculator = {
     field: 'spread',
     fieldDoc:
       'With `format=text`: spread, bluePremium, red, blue, floorPerUnit, downstreamCostGapPerUnit, leakDestinations.',
-    format: z.enum(['json', 'csv', 'text', 'svg']).optional().openapi({
-      description: '`json`, `csv` (one row per destination), `text` (the `field`), or `svg`.',
-    }),
+    format: z
+      .enum([...FORMATS, 'svg'])
+      .optional()
+      .openapi({
+        description: '`json`, `csv` (one row per destination), `text` (the `field`), or `svg`.',
+      }),
     examples: { text: '5.0000' },
   },
 } satisfies Calculator<

@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { BLOCS, CHEAPEST, TRACKS } from '../../domain/bloc-tiers';
 import { FloorGapMethodSchema } from '../floor-gap/floor-gap.schemas';
 import {
   BasisSchema,
@@ -140,7 +141,7 @@ export type BlocTiersRequest = z.infer<typeof BlocTiersRequestSchema>;
 export const DestinationTierSchema = z
   .object({
     country: z.string().openapi({ example: 'US' }),
-    bloc: z.enum(['red', 'blue', 'grey']),
+    bloc: z.enum(BLOCS),
     floorApplies: z.boolean(),
     redOtherDutyRate: DecimalOutput.openapi({
       description: 'Ad valorem duties on red supply there.',
@@ -150,8 +151,8 @@ export const DestinationTierSchema = z
     floorGapPerUnit: DecimalOutput.openapi({ example: '6.0000' }),
     redLanded: DecimalOutput.openapi({ example: '16.0000' }),
     blueLanded: DecimalOutput.openapi({ example: '15.0000' }),
-    cheapest: z.enum(['red', 'blue', 'tie']),
-    tier: z.enum(['red', 'blue']).openapi({ description: 'Which track’s price governs there.' }),
+    cheapest: z.enum(CHEAPEST),
+    tier: z.enum(TRACKS).openapi({ description: 'Which track’s price governs there.' }),
     governingPrice: DecimalOutput.openapi({
       description: 'min(redLanded, blueLanded).',
       example: '15.0000',
@@ -176,7 +177,7 @@ export const FloorZoneMarketSchema = z
         'The clearing price per unit: B when blue is cheaper and can serve all demand, else R.',
       example: '16.0000',
     }),
-    marginal: z.enum(['red', 'blue']).openapi({ description: 'Which supply sets the price.' }),
+    marginal: z.enum(TRACKS).openapi({ description: 'Which supply sets the price.' }),
     blueVolume: z.object({ value: DecimalOutput, unit: UnitSchema }).openapi({
       description: 'min(K, D) when blue lands at or below red, else 0; in the unit of demand.',
       example: { value: '400', unit: 't' },

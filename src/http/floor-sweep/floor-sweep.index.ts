@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { type Calculator, calculatorRouter, flatForm } from '../calculator';
+import { type Calculator, calculatorRouter, FORMATS, flatForm } from '../calculator';
 import { toCsv } from '../csv';
 import { FX_FIELD, METHOD_FIELDS, VAT_FIELD } from '../query-form';
 import { type FloorSweepCommand, resolveFloorSweep } from './floor-sweep.command';
@@ -91,9 +91,12 @@ export const floorSweepCalculator = {
     field: 'minFloorForBlue',
     fieldDoc:
       'With `format=text`: minFloorForBlue, maxRedPriceForRed, minMaxRateForBlue or cells ("" when none).',
-    format: z.enum(['json', 'csv', 'text', 'svg']).optional().openapi({
-      description: '`json` (default), `csv` (one row per cell), `text` (the `field`) or `svg`.',
-    }),
+    format: z
+      .enum([...FORMATS, 'svg'])
+      .optional()
+      .openapi({
+        description: '`json` (default), `csv` (one row per cell), `text` (the `field`) or `svg`.',
+      }),
   },
 } satisfies Calculator<
   '/v1/floor-gap/sweep',

@@ -1,6 +1,7 @@
 import { z } from '@hono/zod-openapi';
-import { CONFIDENCES } from '../../data/schema';
-import { INCOTERMS, TRANSPORTS } from '../../domain/landed-cost';
+import { TARIFF_COVERAGES } from '../../data/measures';
+import { CONFIDENCES } from '../../domain/confidence';
+import { INCOTERMS, TRANSPORTS, VALUATION_BASES } from '../../domain/landed-cost';
 import { FloorGapMethodSchema } from '../floor-gap/floor-gap.schemas';
 import {
   BasisSchema,
@@ -191,7 +192,7 @@ export const LandedCostResponseSchema = z
     quantity: z.object({ value: DecimalOutput, unit: UnitSchema }),
     goods: DecimalOutput.openapi({ description: 'price × quantity.' }),
     customsValue: DecimalOutput,
-    valuationBasis: z.enum(['FOB', 'CIF']),
+    valuationBasis: z.enum(VALUATION_BASES),
     lines: z
       .array(ChargeLineSchema)
       .openapi({ description: 'Duties (ad valorem, specific, floor-gap), then fees.' }),
@@ -209,7 +210,7 @@ export const LandedCostResponseSchema = z
     effectiveDutyRate: DecimalOutput.openapi({ description: 'duties / customsValue.' }),
     coverage: z
       .object({
-        tariffs: z.enum(['complete', 'partial', 'none']).openapi({
+        tariffs: z.enum(TARIFF_COVERAGES).openapi({
           description:
             '`complete`: the line’s general (MFN) rate and every other duty in the data are ' +
             'counted; `partial`: duties apply but the general rate is not in the data; `none`: ' +

@@ -11,9 +11,9 @@ import { type Decimal, ZERO } from '../../numeric';
 import { buildMeta } from '../meta';
 import type { FlatRow } from '../output';
 import type { OriginContentCommand } from './origin-content.command';
-import type { OriginContentResponse } from './origin-content.schemas';
+import type { CHINA_LICENCE_BASES, OriginContentResponse } from './origin-content.schemas';
 
-export type ChinaLicenceBasis = 'in-force' | 'suspended' | 'assumed' | 'not-yet-in-force';
+export type ChinaLicenceBasis = (typeof CHINA_LICENCE_BASES)[number];
 
 /** What the licence answer rests on: the rule's state, or an assumption past its known date. */
 export function chinaLicenceBasis(status: MeasureStatus): ChinaLicenceBasis {

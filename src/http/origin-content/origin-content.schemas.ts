@@ -76,6 +76,14 @@ export const OriginContentRequestSchema = z
 
 export type OriginContentRequest = z.infer<typeof OriginContentRequestSchema>;
 
+/** What the licence answer rests on (see chinaLicenceBasis). */
+export const CHINA_LICENCE_BASES = [
+  'in-force',
+  'suspended',
+  'assumed',
+  'not-yet-in-force',
+] as const;
+
 export const OriginContentResponseSchema = z
   .object({
     redValue: DecimalOutput,
@@ -90,7 +98,7 @@ export const OriginContentResponseSchema = z
       example: '0.0009999',
     }),
     chinaLicenceRequired: z.boolean(),
-    chinaLicenceBasis: z.enum(['in-force', 'suspended', 'assumed', 'not-yet-in-force']).openapi({
+    chinaLicenceBasis: z.enum(CHINA_LICENCE_BASES).openapi({
       description:
         'What `chinaLicenceRequired` rests on: the rule in force, suspended, not yet in force, ' +
         'or `assumed`: `asOf` is past the date until which the rule’s status is known, so the ' +

@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { MEASURE_STATES } from '../../data/measures';
 import {
   benchmarkSchema,
   blocSchema,
@@ -9,6 +10,7 @@ import {
   scenarioSchema,
   timelineEventSchema,
 } from '../../data/schema';
+import { BLOCS } from '../../domain/bloc-tiers';
 import { CountryCode, IsoDate, WarningSchema } from '../schemas';
 
 /**
@@ -67,7 +69,7 @@ export const BenchmarkSchema = benchmarkSchema.clone().openapi('Benchmark', {
 });
 
 const measureStateSchema = z.object({
-  state: z.enum(['in-force', 'not-yet-in-force', 'ended', 'suspended']),
+  state: z.enum(MEASURE_STATES),
   reason: z.string().openapi({ example: 'in force' }),
 });
 
@@ -96,7 +98,7 @@ export const BlocWithMembersSchema = blocSchema
 
 export const CountrySchema = countrySchema
   .extend({
-    bloc: z.enum(['red', 'blue', 'grey']),
+    bloc: z.enum(BLOCS),
     membership: membershipSchema.nullable(),
     asOf: IsoDate,
     warnings: z.array(WarningSchema),

@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { BLOCS } from '../../domain/bloc-tiers';
 import { TRADE_MODELS } from '../../domain/trade-effects';
 import { FloorGapMethodSchema } from '../floor-gap/floor-gap.schemas';
 import { InlineMeasureSchema } from '../landed-cost/landed-cost.schemas';
@@ -175,7 +176,7 @@ export const OriginEffectSchema = z
   .object({
     origin: z.string().nullable().openapi({ example: 'CN' }),
     label: z.string().openapi({ example: 'CN' }),
-    bloc: z.enum(['red', 'blue', 'grey']),
+    bloc: z.enum(BLOCS),
     floorApplies: z.boolean(),
     pricePerUnit: DecimalOutput.nullable().openapi({ example: '10.0000' }),
     t0: DecimalOutput.openapi({ description: 'Ad valorem equivalent before.', example: '0' }),
@@ -189,9 +190,7 @@ export const OriginEffectSchema = z
   })
   .openapi('OriginEffect');
 
-export const BlocEffectSchema = z
-  .object({ bloc: z.enum(['red', 'blue', 'grey']), ...Sums })
-  .openapi('BlocEffect');
+export const BlocEffectSchema = z.object({ bloc: z.enum(BLOCS), ...Sums }).openapi('BlocEffect');
 
 export const TradeEffectsResponseSchema = z
   .object({
