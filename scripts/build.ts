@@ -13,7 +13,7 @@ import { copyPlaygroundAssets } from './playground-assets.ts';
  * the OpenAPI document from the routes into the static assets (public/openapi.json), which the
  * Worker serves with its own origin as the server (src/app.ts). Three changes from a plain bundle,
  * each code the Worker never runs: zod's 40-odd message locales are cut down to the English one
- * the API uses; zod's JSON Schema reader (`z.fromJSONSchema`) is left out; and so is the OpenAPI
+ * the API uses; zod's JSON Schema reader and schema compiler are left out; and so is the OpenAPI
  * generator with the metadata it reads (scripts/worker-zod-to-openapi.ts), since the document is
  * generated here. zod re-exports every locale and reader on its `z` namespace, and
  * @hono/zod-openapi extends that namespace at run time, so no bundler can tree-shake them. The
@@ -36,15 +36,36 @@ const englishOnly: Plugin = {
   },
 };
 
-/** `z.fromJSONSchema` (zod/v4/classic/from-json-schema.js): nothing in the Worker reads JSON Schema. */
-const noJsonSchemaReader: Plugin = {
-  name: 'zod-no-json-schema-reader',
+/**
+ * zod features nothing in the Worker uses, left out: `z.fromJSONSchema` (nothing reads JSON Schema)
+ * and `z.compile` (its code generation cost a fifth of the start-up; batch lines have a parser of
+ * their own, src/http/line-parser.ts). Each is replaced by a module with the same exports that
+ * refuses to run.
+ */
+const UNUSED_ZOD: Readonly<Record<string, string>> = {
+  'v4/classic/from-json-schema.js': 'export function fromJSONSchema() { notInTheWorker(); }',
+  'v4/core/compile.js': [
+    "export const INVALID = Symbol.for('zod.compile.invalid');",
+    'export class ZodCompileAsyncError extends Error {}',
+    'export class ZodCompileUnsupportedError extends Error {}',
+    'export function compile() { notInTheWorker(); }',
+    'export function withParser() { notInTheWorker(); }',
+    'export function compileFn() { notInTheWorker(); }',
+  ].join('\n'),
+};
+const unusedZod: Plugin = {
+  name: 'zod-unused-features',
   setup(b) {
-    b.onLoad({ filter: /\/node_modules\/zod\/v4\/classic\/from-json-schema\.js$/ }, () => ({
-      contents:
-        "export function fromJSONSchema() { throw new Error('z.fromJSONSchema is not in the Worker build'); }",
-      loader: 'js',
-    }));
+    b.onLoad(
+      { filter: /\/node_modules\/zod\/v4\/(classic\/from-json-schema|core\/compile)\.js$/ },
+      (args) => {
+        const file = args.path.slice(args.path.lastIndexOf('/zod/') + '/zod/'.length);
+        return {
+          contents: `function notInTheWorker() { throw new Error('zod/${file} is not in the Worker build (scripts/build.ts)'); }\n${UNUSED_ZOD[file]}`,
+          loader: 'js',
+        };
+      },
+    );
   },
 };
 
@@ -91,6 +112,6 @@ await build({
   conditions: ['workerd', 'worker', 'browser'],
   mainFields: ['module', 'main'],
   target: 'es2022',
-  plugins: [englishOnly, noJsonSchemaReader, openApiAtBuildTime],
+  plugins: [englishOnly, unusedZod, openApiAtBuildTime],
   logLevel: 'warning',
 });

@@ -110,10 +110,7 @@ export interface Calculator<
   readonly response: Response;
   /** What the 200 answer is, for the document. */
   readonly responseDescription: string;
-  /**
-   * The parser of requests built by hand (flat forms, batch lines); default `request`. A
-   * `z.compile`d copy parses faster and reports the same problems.
-   */
+  /** The parser of requests built by hand (flat forms, batch lines); default `request`. */
   readonly parser?: z.ZodType<z.infer<Request>>;
   /** The request resolved against the data: the domain's inputs, or every problem at its pointer. */
   readonly resolve: (request: z.infer<Request>, data: PolicyData) => Parsed<Command>;

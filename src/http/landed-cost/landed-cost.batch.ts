@@ -6,7 +6,9 @@ import { type Decimal, sum, toText } from '../../numeric';
 import { flatRequest, parseRequest } from '../calculator';
 import { CsvSyntaxError, parseCsv, toCsv } from '../csv';
 import { asciiJson, jsonBody } from '../json-body';
+import { type LineParser, lineParser } from '../line-parser';
 import { todayUtc } from '../money-input';
+import type { Parsed } from '../parsed';
 import { type FieldProblem, fieldName, Problem, problemBody, problemsDetail } from '../problem';
 import { parameterFor, pointersOf, type QueryForm } from '../query-form';
 import {
@@ -30,7 +32,7 @@ import {
   type BatchMeasure,
   type BatchRequest,
   type BatchResponse,
-  LandedCostLineSchema,
+  type LandedCostRequest,
   LandedCostRequestSchema,
 } from './landed-cost.schemas';
 
@@ -45,9 +47,6 @@ export interface BatchLine {
   /** Problems found before the line could be read (a CSV row with too many cells). */
   readonly problems?: readonly FieldProblem[];
 }
-
-/** How a batch line is parsed: the request schema, compiled. */
-const LINE = { request: LandedCostRequestSchema, parser: LandedCostLineSchema };
 
 type LineOutcome =
   | { ok: true; command: LandedCostCommand }
@@ -65,10 +64,22 @@ function lineProblem(line: BatchLine, problems: readonly FieldProblem[]) {
   return problemBody(new Problem(422, problemsDetail(errors, 'This line'), errors));
 }
 
-/** Reads and resolves one line; a bad line yields its problems and never throws. */
-function resolveLine(line: BatchLine, data: PolicyData, cache: LaneCache): LineOutcome {
+/**
+ * Reads and resolves one line; a bad line yields its problems and never throws. `read` is the
+ * batch's line parser; a line it cannot vouch for is parsed by the request schema itself.
+ */
+function resolveLine(
+  line: BatchLine,
+  data: PolicyData,
+  cache: LaneCache,
+  read: LineParser<LandedCostRequest>,
+): LineOutcome {
   if (line.problems !== undefined) return { ok: false, problems: [...line.problems] };
-  const parsed = parseRequest(LINE, line.request);
+  const fast = read(line.request);
+  const parsed: Parsed<LandedCostRequest> =
+    fast === undefined
+      ? parseRequest({ request: LandedCostRequestSchema }, line.request)
+      : { ok: true, value: fast };
   if (!parsed.ok) return parsed;
   const command = resolveLandedCost(parsed.value, data, cache);
   if (!command.ok) return { ok: false, problems: command.problems };
@@ -133,7 +144,8 @@ export function runBatch(
     );
   }
   const cache: LaneCache = new Map();
-  const outcomes = lines.map((line) => resolveLine(line, data, cache));
+  const read = lineParser(LandedCostRequestSchema);
+  const outcomes = lines.map((line) => resolveLine(line, data, cache, read));
   const commands = outcomes.flatMap((o) => (o.ok ? [o.command] : []));
   const costs = landedCostOfEntries(commands);
   const { detail, explain } = options;

@@ -20,7 +20,6 @@ import { landedCostRow, presentLandedCost } from './landed-cost.present';
 import {
   BatchRequestSchema,
   BatchResponseSchema,
-  LandedCostLineSchema,
   LandedCostRequestSchema,
   LandedCostResponseSchema,
 } from './landed-cost.schemas';
@@ -42,7 +41,6 @@ export const landedCostCalculator = {
     'past their known-until date. `scenario`, `measures` and `excludeMeasures` give what-ifs.',
   request: LandedCostRequestSchema,
   requestDescription: 'The shipment.',
-  parser: LandedCostLineSchema,
   response: LandedCostResponseSchema,
   responseDescription: 'The landed cost with every charge explained.',
   resolve: resolveLandedCost,
