@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { postJson, problemOf } from '../helpers';
+import { call, postJson, problemOf } from '../helpers';
 
 const usd = (amount: string, per = 'kg') => ({ amount, currency: 'USD', per });
 
@@ -106,5 +106,49 @@ describe('POST /v1/content-floor: stages are converted or refused, never silentl
       422,
     );
     expect(problem.errors?.[0]?.pointer).toBe('/product/content/0/metalPerOxide');
+  });
+});
+
+describe('GET /v1/content-floor: one content line from a query string', () => {
+  const magnetQuery =
+    '/v1/content-floor?stage=magnet&price=60&per=kg&mineral=ndpr-oxide&kgPerUnit=0.30&form=metal&metalPerOxide=0.85&floor=110&floorStage=oxide&redPrice=75&asOf=2026-11-21';
+
+  it('the worked case as CSV: oxide 0.30 / 0.85 = 0.352941… kg; duty × (110 − 75) = 12.3529; AVE 12.352941… / 60 = 0.205882; implied 60 + 12.3529 = 72.3529', async () => {
+    const response = await call(`${magnetQuery}&format=csv`);
+    expect(response.status).toBe(200);
+    expect(await response.text()).toBe(
+      'per,stage,productPricePerUnit,dutyPerUnit,adValoremEquivalent,impliedFloorPerUnit,stageLeakPerUnit\r\n' +
+        'kg,magnet,60.0000,12.3529,0.205882,72.3529,\r\n',
+    );
+  });
+
+  it('text gives the content duty per unit of product; a magnet-stage floor of 70 leaks 72.3529 − 70 = 2.3529', async () => {
+    expect(await (await call(`${magnetQuery}&format=text`)).text()).toBe('12.3529');
+    const leak = await call(`${magnetQuery}&productFloor=70&format=text&field=stageLeakPerUnit`);
+    expect(await leak.text()).toBe('2.3529');
+  });
+
+  it('a floor per t restated per kg of oxide: 110,000 USD/t = 110/kg, the same duty 12.3529', async () => {
+    const response = await call(
+      `${magnetQuery.replace('floor=110', 'floor=110000&floorPer=t')}&format=text`,
+    );
+    expect(await response.text()).toBe('12.3529');
+  });
+
+  it('the floor’s stage is never assumed: without floorStage a 422 names it', async () => {
+    const problem = await problemOf(await call(magnetQuery.replace('&floorStage=oxide', '')), 422);
+    expect(problem.errors).toContainEqual({
+      pointer: '/floors/0/stage',
+      parameter: 'floorStage',
+      detail: 'is required',
+    });
+  });
+
+  it('a concentrate floor is refused at floorStage, not converted', async () => {
+    const problem = await problemOf(
+      await call(magnetQuery.replace('floorStage=oxide', 'floorStage=concentrate')),
+      422,
+    );
+    expect(problem.errors?.[0]?.parameter).toBe('floorStage');
   });
 });
