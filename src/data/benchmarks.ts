@@ -1,4 +1,5 @@
-import type { BenchmarkRow, MineralRow } from './schema';
+import type { BenchmarkStage } from '../domain/benchmark-check';
+import type { BenchmarkRow, MINERAL_GROUPS, MineralRow } from './schema';
 import type { PolicyData } from './store';
 import { staleRowWarning, type Warning } from './warnings';
 
@@ -37,4 +38,65 @@ export function benchmarkWarnings(benchmark: BenchmarkRow, asOf: string): Warnin
     });
   }
   return [...warnings, ...staleRowWarning(benchmark, asOf)];
+}
+
+/**
+ * The stage a mineral of the data is traded at, from its group: the rare-earth minerals are
+ * separated oxides (`*-oxide`), `ree-metal` is metal, `ndfeb-magnet` a magnet; graphite, gallium
+ * and germanium are not staged here.
+ */
+const GROUP_STAGE: Readonly<Record<(typeof MINERAL_GROUPS)[number], BenchmarkStage>> = {
+  'light-ree': 'oxide',
+  'heavy-ree': 'oxide',
+  'ree-metal': 'metal',
+  magnet: 'magnet',
+  battery: 'unknown',
+  other: 'unknown',
+};
+
+/** The stage a mineral is traded at (`unknown` where the data does not say). */
+export function mineralStage(mineral: MineralRow): BenchmarkStage {
+  return GROUP_STAGE[mineral.group];
+}
+
+/** Whether a benchmark floor may be applied to a mineral's own price, and what to say if so. */
+export type StageFit =
+  | { readonly ok: true; readonly warnings: readonly Warning[] }
+  | { readonly ok: false; readonly detail: string };
+
+/**
+ * A floor is set at one production stage. Applied to a product at another stage it is wrong in
+ * both directions: too high for the raw material, escaped by the finished good ("sell bread, not
+ * flour"). So a benchmark set at a known stage that differs from the mineral's is refused (carry it
+ * through content with POST /v1/content-floor instead); one at no known stage is applied as if set
+ * at the mineral's stage, with a `stage-unknown` warning; one that does not cover the mineral at
+ * all is applied as asked, with a `benchmark-scope` warning.
+ */
+export function benchmarkStageFit(benchmark: BenchmarkRow, mineral: MineralRow): StageFit {
+  const stage = mineralStage(mineral);
+  if (benchmark.stage !== 'unknown' && stage !== 'unknown' && benchmark.stage !== stage) {
+    return {
+      ok: false,
+      detail: `${benchmark.id} is set at the ${benchmark.stage} stage but ${mineral.id} is traded at the ${stage} stage: a floor is not applied across stages. Carry it into the product through its content with POST /v1/content-floor, or give a floor set at the ${stage} stage as "floor"`,
+    };
+  }
+  const warnings: Warning[] = [];
+  if (!benchmarkAppliesTo(benchmark, mineral)) {
+    warnings.push({
+      code: 'benchmark-scope',
+      detail: `${benchmark.id} covers ${benchmark.appliesTo}, not ${mineral.id} (${mineral.group}); it is applied here as asked.`,
+      rowIds: [benchmark.id],
+    });
+  }
+  if (benchmark.stage === 'unknown' || stage === 'unknown') {
+    warnings.push({
+      code: 'stage-unknown',
+      detail:
+        benchmark.stage === 'unknown'
+          ? `${benchmark.id} is quoted at no known production stage (${benchmark.basis}); it is applied to ${mineral.id} as if set at its ${stage === 'unknown' ? 'own' : stage} stage. A floor on one stage leaves the stages downstream (metal, magnets) outside it: see POST /v1/content-floor.`
+          : `The data gives no production stage for ${mineral.id}; ${benchmark.id}, set at the ${benchmark.stage} stage, is applied to its price as given.`,
+      rowIds: [benchmark.id],
+    });
+  }
+  return { ok: true, warnings };
 }

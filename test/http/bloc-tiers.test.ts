@@ -406,3 +406,50 @@ describe('bloc tiers over dates: asOf as a list', () => {
     expect(r.dates).toBeUndefined();
   });
 });
+
+describe('bloc tiers: a benchmark floor is applied only at its own stage', () => {
+  const tiers = (mineral: string, benchmark: string, extra: object = {}) =>
+    postJson('/v1/bloc-tiers', {
+      mineral,
+      redPrice: { amount: '625', currency: 'USD', per: 't' },
+      benchmark,
+      destinations: ['US'],
+      asOf: '2026-11-21',
+      ...extra,
+    });
+  const codes = async (response: Response) =>
+    ((await response.json()) as { meta: { warnings: { code: string }[] } }).meta.warnings.map(
+      (w) => w.code,
+    );
+
+  it('the G7 light-rare-earth floor (stage unknown) on lanthanum oxide warns that its stage is assumed', async () => {
+    const response = await tiers('la-oxide', 'g7-lree-floor');
+    expect(response.status).toBe(200);
+    expect(await codes(response)).toEqual(['reported-figure', 'stage-unknown']);
+  });
+
+  it('on rare-earth metal it also says the benchmark covers light-ree oxides, not metal', async () => {
+    expect(await codes(await tiers('ree-metal', 'g7-lree-floor'))).toEqual([
+      'reported-figure',
+      'benchmark-scope',
+      'stage-unknown',
+    ]);
+  });
+
+  it('an oxide-stage floor on magnets is refused at /benchmark, pointing to the content floor', async () => {
+    const problem = await problemOf(
+      await tiers('ndfeb-magnet', 'dod-ndpr-floor', { asBorderFloor: true }),
+      422,
+    );
+    expect(problem.errors?.[0]?.pointer).toBe('/benchmark');
+    expect(problem.errors?.[0]?.detail).toContain(
+      'dod-ndpr-floor is set at the oxide stage but ndfeb-magnet is traded at the magnet stage',
+    );
+    expect(problem.errors?.[0]?.detail).toContain('POST /v1/content-floor');
+  });
+
+  it('an oxide-stage floor on an oxide of its scope carries no stage warning', async () => {
+    const response = await tiers('ndpr-oxide', 'dod-ndpr-floor', { asBorderFloor: true });
+    expect(await codes(response)).not.toContain('stage-unknown');
+  });
+});

@@ -860,3 +860,25 @@ describe('batch detail: lines (default), full, totals', () => {
     expect(body.results[0]?.result.landedCost).toBe(body.totals.landedCost);
   });
 });
+
+describe('landed cost: a scenario floor at no known stage says so', () => {
+  it('the G7 light-rare-earth floor on lanthanum oxide ($625/t) carries a stage-unknown warning', async () => {
+    // R = 625 × 1.037 = 648.125; g = 20,000 − 648.125 = 19,351.875 → 19,351.88 on 1 t
+    const response = await postJson('/v1/landed-cost', {
+      mineral: 'la-oxide',
+      origin: 'CN',
+      asOf: '2026-11-21',
+      quantity: { value: '1', unit: 't' },
+      price: { amount: '625', currency: 'USD', per: 't' },
+      scenario: 'g7-coordinated-floor',
+    });
+    const body = (await response.json()) as {
+      lines: { measureId: string; amount: string }[];
+      meta: { warnings: { code: string; rowIds?: string[] }[] };
+    };
+    expect(body.lines.find((l) => l.measureId === 'g7-lree-floor-gap')?.amount).toBe('19351.88');
+    expect(body.meta.warnings).toContainEqual(
+      expect.objectContaining({ code: 'stage-unknown', rowIds: ['g7-lree-floor'] }),
+    );
+  });
+});

@@ -1,3 +1,4 @@
+import { benchmarkStageFit } from '../../data/benchmarks';
 import { blocMembers, blocOf, redHome } from '../../data/blocs';
 import { selectMeasures } from '../../data/measures';
 import type { MineralRow } from '../../data/schema';
@@ -129,6 +130,11 @@ export function resolveBlocTiers(
   const resolved = resolveFloor(request, data, asOf, problems, warnings);
   if (resolved !== undefined)
     checkBorderFloor(resolved, request.asBorderFloor !== true, problems, warnings);
+  if (resolved?.benchmark !== undefined && mineral !== undefined) {
+    const fit = benchmarkStageFit(resolved.benchmark, mineral);
+    if (fit.ok) warnings.push(...fit.warnings);
+    else problems.push({ pointer: '/benchmark', detail: fit.detail });
+  }
   const method = floorGapMethod(request.method, problems);
   const lists = [
     ['destinations', request.destinations ?? []],

@@ -1,4 +1,4 @@
-import { benchmarkWarnings } from '../../data/benchmarks';
+import { benchmarkStageFit, benchmarkWarnings } from '../../data/benchmarks';
 import { blocOf } from '../../data/blocs';
 import { type MeasureSelection, selectMeasures, type TariffCoverage } from '../../data/measures';
 import type { MeasureRow, MineralRow } from '../../data/schema';
@@ -285,6 +285,17 @@ function resolveLane(request: LandedCostRequest, data: PolicyData): Parsed<LaneC
       const benchmark = m.benchmark === undefined ? undefined : data.benchmarks.get(m.benchmark);
       const floor = benchmark?.price ?? m.floor;
       if (benchmark !== undefined) warnings.push(...benchmarkWarnings(benchmark, asOf));
+      // A scenario's floor is data, not the request: a stage that does not fit is said, not refused.
+      const fit =
+        benchmark === undefined || product.mineral === undefined
+          ? undefined
+          : benchmarkStageFit(benchmark, product.mineral);
+      if (fit !== undefined)
+        warnings.push(
+          ...(fit.ok
+            ? fit.warnings
+            : [{ code: 'stage-mismatch', detail: `${fit.detail}.`, rowIds: [m.id] }]),
+        );
       const floorAmount =
         floor === undefined ? undefined : money(floor.amount, floor.currency, '/fx');
       if (floor !== undefined && floorAmount !== undefined) {
