@@ -30,12 +30,16 @@ export interface FlatField {
   readonly to: string | readonly string[];
   readonly doc: string;
   readonly example?: string;
+  /** The form's defaults fill it when it is absent: never documented as required. */
+  readonly implied?: true;
 }
 
 /** A calculator's flat form: pointers per field name and the GET route's documented query. */
 export interface FlatForm<Names extends string = string> {
   readonly form: QueryForm;
   readonly query: z.ZodObject<Record<Names, z.ZodOptional<z.ZodString>>>;
+  /** The fields the form's defaults fill when absent (documented as optional). */
+  readonly implied?: readonly string[];
 }
 
 /** Declares a flat form once: the pointers each field fills and its query documentation. */
@@ -57,6 +61,7 @@ export function flatForm<const F extends Readonly<Record<string, FlatField>>>(
   }
   return {
     form,
+    implied: Object.entries(fields).flatMap(([name, field]) => (field.implied ? [name] : [])),
     query: z.object(shape) as z.ZodObject<
       Record<Extract<keyof F, string>, z.ZodOptional<z.ZodString>>
     >,
@@ -319,7 +324,12 @@ function getRoute<
     summary: spec.summary,
     description: spec.description,
     request: {
-      query: typedQuery(spec.form.query, spec.form.form, calculator.request).extend({
+      query: typedQuery(
+        spec.form.query,
+        spec.form.form,
+        calculator.request,
+        spec.form.implied,
+      ).extend({
         ...StrictQuery,
         format: (spec.format ?? FORMAT.optional()) as z.ZodOptional<z.ZodString>,
         decimal: DecimalMarkSchema.optional(),

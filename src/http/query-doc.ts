@@ -33,6 +33,20 @@ function unwrap(schema: z.ZodType): Reach {
   }
 }
 
+/** The least number of elements an array schema takes (its \`.min()\`), 0 when it sets none. */
+function minLength(schema: z.ZodArray): number {
+  const checks = (schema.def.checks ?? []) as {
+    _zod: { def: { check?: string; minimum?: number } };
+  }[];
+  let least = 0;
+  for (const check of checks) {
+    const def = check._zod.def;
+    if (def.check === 'min_length' && def.minimum !== undefined)
+      least = Math.max(least, def.minimum);
+  }
+  return least;
+}
+
 /** Every schema a JSON Pointer can reach in `schema` (one per union branch that has it). */
 function reach(schema: z.ZodType, segments: readonly string[], required: boolean): Reach[] {
   const here = unwrap(schema);
@@ -44,6 +58,11 @@ function reach(schema: z.ZodType, segments: readonly string[], required: boolean
   }
   const [head, ...rest] = segments;
   if (head === undefined) return [reached];
+  if (reached.schema instanceof z.ZodArray && /^(0|[1-9][0-9]*)$/.test(head)) {
+    // An element the list must have (index below its minimum length) is required with the list.
+    const within = Number(head) < minLength(reached.schema);
+    return reach(reached.schema.element as z.ZodType, rest, reached.required && within);
+  }
   if (!(reached.schema instanceof z.ZodObject)) return [];
   const child = (reached.schema.shape as Record<string, z.ZodType>)[head];
   return child === undefined ? [] : reach(child, rest, reached.required);
@@ -83,17 +102,20 @@ export function flatFieldTyping(request: z.ZodType, pointers: readonly string[])
 /**
  * A flat form's query schema with each parameter typed in the document from the request field it
  * fills (`form`: parameter → JSON Pointers): its enum, and `required` when the request requires
- * it. Documentation only: the values are still read as strings and checked once, by the request
+ * it (unless the form's defaults fill it: `implied`). Documentation only: the values are still read as strings and checked once, by the request
  * schema, so a query and a body get the same problems.
  */
 export function typedQuery<Shape extends Record<string, z.ZodOptional<z.ZodString>>>(
   query: z.ZodObject<Shape>,
   form: Readonly<Record<string, readonly string[]>>,
   request: z.ZodType,
+  implied: readonly string[] = [],
 ): z.ZodObject<Shape> {
   const typed: Record<string, z.ZodOptional<z.ZodString>> = {};
   for (const [name, schema] of Object.entries(query.shape)) {
-    const typing = flatFieldTyping(request, form[name] ?? []);
+    const found = flatFieldTyping(request, form[name] ?? []);
+    // A field the form's defaults fill is never required of the query.
+    const typing = implied.includes(name) ? { ...found, required: false } : found;
     if (typing.enum === undefined && !typing.required) continue;
     typed[name] = schema.openapi({
       ...(typing.enum === undefined ? {} : { enum: [...typing.enum] }),

@@ -18,6 +18,24 @@ const FORM = flatForm({
   },
   per: { to: '/product/price/per', doc: 'The product’s unit.', example: 'kg' },
   currency: { to: '/currency', doc: 'Currency of the prices and the answer; default USD.' },
+  floor: { to: '/floors/0/price/amount', doc: 'The floor per `floorPer`.', example: '110' },
+  floorStage: {
+    to: '/floors/0/stage',
+    doc: 'The stage the floor is set at (`oxide` or `metal`); required, never assumed.',
+    example: 'oxide',
+  },
+  floorPer: { to: '/floors/0/price/per', doc: 'Unit of `floor`; default `per`.', implied: true },
+  redPrice: {
+    to: '/redPrices/0/price/amount',
+    doc: 'The red price of the content at the floor’s stage, per `redPer`.',
+    example: '75',
+  },
+  redPer: {
+    to: '/redPrices/0/price/per',
+    doc: 'Unit of `redPrice`; default `per`.',
+    implied: true,
+  },
+  redStage: { to: '/redPrices/0/stage', doc: 'Stage of `redPrice`; default the floor’s.' },
   mineral: {
     to: ['/product/content/0/mineral', '/floors/0/mineral', '/redPrices/0/mineral'],
     doc: 'The floored mineral the product contains.',
@@ -39,20 +57,6 @@ const FORM = flatForm({
     example: '0.85',
   },
   yield: { to: '/product/content/0/yield', doc: 'kg in the product per kg bought; default 1.' },
-  floor: { to: '/floors/0/price/amount', doc: 'The floor per `floorPer`.', example: '110' },
-  floorStage: {
-    to: '/floors/0/stage',
-    doc: 'The stage the floor is set at (`oxide` or `metal`); required, never assumed.',
-    example: 'oxide',
-  },
-  floorPer: { to: '/floors/0/price/per', doc: 'Unit of `floor`; default `per`.' },
-  redPrice: {
-    to: '/redPrices/0/price/amount',
-    doc: 'The red price of the content at the floor’s stage, per `redPer`.',
-    example: '75',
-  },
-  redPer: { to: '/redPrices/0/price/per', doc: 'Unit of `redPrice`; default `per`.' },
-  redStage: { to: '/redPrices/0/stage', doc: 'Stage of `redPrice`; default the floor’s.' },
   productFloor: {
     to: '/floors/1/price/amount',
     doc: 'A floor set at the product’s own stage, per `per`: compared with the implied floor (`stageLeak`).',
@@ -89,6 +93,9 @@ function withOneLine(request: Record<string, unknown>): Record<string, unknown> 
     const price = (item as { price?: { per?: unknown } }).price;
     if (price !== undefined && price.per === undefined) price.per = per;
   }
+  // Without a red price the line's mineral alone is no red price: the resolver asks for one.
+  const reds = request.redPrices as Record<string, { price?: unknown }> | undefined;
+  if (reds?.['0'] !== undefined && reds['0'].price === undefined) delete reds['0'];
   if (product !== undefined) product.content = asList(product.content);
   request.floors = asList(request.floors);
   request.redPrices = asList(request.redPrices);
