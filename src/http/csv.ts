@@ -27,6 +27,31 @@ export function localized(value: string, decimal: DecimalMark, column?: string):
   return column !== undefined && TEXT_COLUMNS.has(column) ? value : value.replace('.', ',');
 }
 
+/**
+ * The field separator of a CSV body, read off its header row: `;` when the header holds a `;` and
+ * no `,` (a spreadsheet in a decimal-comma locale, such as de-DE Excel's "CSV (semicolon
+ * separated)", saves so), else `,`. Column names hold neither.
+ */
+export function separatorOf(text: string): ',' | ';' {
+  const end = text.search(/[\r\n]/);
+  const header = end === -1 ? text : text.slice(0, end);
+  return header.includes(';') && !header.includes(',') ? ';' : ',';
+}
+
+/** A decimal written with a decimal comma ("0,371"), as a spreadsheet in such a locale writes it. */
+const COMMA_DECIMAL = /^-?[0-9]+,[0-9]+$/;
+
+/**
+ * A cell read from a `;`-separated CSV: a decimal written with a comma ("1000,5") is the decimal
+ * 1000.5; codes and echoed text (an entryId "1,5") are left as they are. The inverse of
+ * {@link localized}.
+ */
+export function delocalized(value: string, column: string): string {
+  // fx pairs keep their commas between pairs: "CNY:0,1390,EUR:1,08" is CNY 0.1390 and EUR 1.08.
+  if (column === 'fx') return value.replace(/:(\s*[0-9]+),([0-9]+)/g, ':$1.$2');
+  return COMMA_DECIMAL.test(value) && !TEXT_COLUMNS.has(column) ? value.replace(',', '.') : value;
+}
+
 /** Whether a cell must be quoted (RFC 4180): it holds the separator, a quote, CR or LF. */
 function needsQuotes(value: string, separator: ',' | ';'): boolean {
   return (
@@ -96,7 +121,7 @@ export class CsvSyntaxError extends Error {
  * lone CR (nearly every line of a batch) is cut with indexOf and slice; the others are read one
  * character at a time.
  */
-export function parseCsv(text: string): string[][] {
+export function parseCsv(text: string, separator: ',' | ';' = ','): string[][] {
   const input = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const records: string[][] = [];
   const n = input.length;
@@ -112,25 +137,25 @@ export function parseCsv(text: string): string[][] {
     if (lf === -1) lf = n;
     const end = cr !== -1 && cr === lf - 1 ? lf - 1 : lf;
     if ((quote !== -1 && quote < lf) || (cr !== -1 && cr < end)) {
-      const slow = readRecord(input, pos, line);
+      const slow = readRecord(input, pos, line, separator);
       if (slow.record.length > 1 || slow.record[0] !== '') records.push(slow.record);
       pos = slow.next;
       line = slow.line;
       continue;
     }
-    if (end > pos) records.push(splitFields(input, pos, end));
+    if (end > pos) records.push(splitFields(input, pos, end, separator));
     pos = lf + 1;
     line++;
   }
   return records;
 }
 
-/** The comma-separated cells of input[start, end), which holds no quote and no line end. */
-function splitFields(input: string, start: number, end: number): string[] {
+/** The separated cells of input[start, end), which holds no quote and no line end. */
+function splitFields(input: string, start: number, end: number, separator: string): string[] {
   const cells: string[] = [];
   let from = start;
   for (;;) {
-    const comma = input.indexOf(',', from);
+    const comma = input.indexOf(separator, from);
     if (comma === -1 || comma >= end) {
       cells.push(input.slice(from, end));
       return cells;
@@ -145,6 +170,7 @@ function readRecord(
   input: string,
   pos: number,
   startLine: number,
+  separator: string,
 ): { record: string[]; next: number; line: number } {
   const record: string[] = [];
   let cell = '';
@@ -166,7 +192,7 @@ function readRecord(
     } else if (ch === '"' && cell === '') {
       quoted = true;
       quoteLine = line;
-    } else if (ch === ',') {
+    } else if (ch === separator) {
       record.push(cell);
       cell = '';
     } else if (ch === '\n' || ch === '\r') {

@@ -104,3 +104,60 @@ describe('the CSV writer with a decimal comma', () => {
     expect(toCsv(['a', 'b'], [['1.5', 'x;y']], 'comma')).toBe('a;b\r\n1,5;"x;y"\r\n');
   });
 });
+
+describe('the CSV batch in a decimal-comma spreadsheet', () => {
+  /** POSTs a CSV batch body and reads the CSV answer's lines. */
+  async function batch(body: string, query = ''): Promise<string[]> {
+    const response = await call(`/v1/landed-cost/batch${query}`, {
+      method: 'POST',
+      headers: { 'content-type': 'text/csv', accept: 'text/csv' },
+      body,
+    });
+    expect(response.status, await response.clone().text()).toBe(200);
+    return (await response.text()).trimEnd().split('\r\n');
+  }
+
+  // 100 kg of Nd oxide at 150.5 USD/kg by air: goods 15,050.00; MFN 3.7% = 556.85; MPF
+  // 0.3464% × 15,050 = 52.1332 → 52.13 (no HMF by air); landed 15,050 + 556.85 + 52.13 =
+  // 15,658.98, per kg 156.5898.
+  const SEMICOLON_BODY =
+    'entryId;mineral;origin;asOf;quantity;unit;price;per;transport\r\n' +
+    'E1;nd-oxide;CN;2026-03-01;100;kg;150,5;kg;air\r\n' +
+    'E2;nd-oxide;CN;2026-03-01;-5;kg;150,5;kg;air\r\n';
+
+  it('a ;-separated body with decimal commas is read as such and answered the same way', async () => {
+    const [header, good, bad] = await batch(SEMICOLON_BODY);
+    expect(header?.split(';').slice(0, 3)).toEqual(['line', 'entryId', 'mineral']);
+    expect(good).toBe(
+      '0;E1;nd-oxide;2846.90.80;CN;US;2026-03-01;100;kg;15050,00;15050,00;FOB;556,85;52,13;0,00;0,00;15658,98;156,5898;156,5898;0,037;USD;;',
+    );
+    expect(bad).toBe('1;E2;;;;;;;;;;;;;;;;;;;;;"quantity must not be negative (got ""-5"")."');
+  });
+
+  it('decimal=point answers a ;-separated body with points and commas', async () => {
+    const [, good] = await batch(SEMICOLON_BODY, '?decimal=point');
+    expect(good).toBe(
+      '0,E1,nd-oxide,2846.90.80,CN,US,2026-03-01,100,kg,15050.00,15050.00,FOB,556.85,52.13,0.00,0.00,15658.98,156.5898,156.5898,0.037,USD,,',
+    );
+  });
+
+  it('decimal=comma answers a comma-separated body with decimal commas', async () => {
+    const body =
+      'entryId,mineral,origin,asOf,quantity,unit,price,per,transport\r\n' +
+      'E1,nd-oxide,CN,2026-03-01,100,kg,150.5,kg,air\r\n';
+    const [, good] = await batch(body, '?decimal=comma');
+    expect(good?.split(';').slice(9, 11)).toEqual(['15050,00', '15050,00']);
+  });
+
+  it('fx pairs in a ;-separated body take decimal commas: CNY:0,1390', async () => {
+    // 100 kg at 1,000 CNY/kg × 0.1390 = 13,900.00 USD; MFN 3.7% = 514.30
+    const body =
+      'mineral;origin;asOf;quantity;unit;price;currency;per;transport;reportingCurrency;fx\r\n' +
+      'nd-oxide;CN;2026-03-01;100;kg;1000;CNY;kg;air;USD;CNY:0,1390\r\n';
+    const [header, row] = await batch(body);
+    const cells = Object.fromEntries(
+      (header ?? '').split(';').map((name, i) => [name, row?.split(';')[i]]),
+    );
+    expect(cells).toMatchObject({ goods: '13900,00', duties: '514,30', currency: 'USD' });
+  });
+});

@@ -259,3 +259,28 @@ describe('error messages name the field and read as English, never raw zod', () 
     );
   });
 });
+
+describe('a failed batch line echoes a bounded entryId', () => {
+  it('an entryId past 64 characters is echoed cut to 64 and "…", and named as the problem', async () => {
+    const line = {
+      entryId: 'E'.repeat(100),
+      mineral: 'nd-oxide',
+      origin: 'CN',
+      quantity: { value: '1', unit: 'kg' },
+      price: PRICE,
+    };
+    const response = await postJson('/v1/landed-cost/batch', { lines: [line] });
+    const answer = (await response.json()) as {
+      results: { entryId?: string; problem?: unknown }[];
+    };
+    expect(answer.results[0]?.entryId).toBe(`${'E'.repeat(64)}…`);
+    expect(answer.results[0]?.problem).toEqual(
+      problem422('lines[0].entryId must have at most 64 characters (got 100 characters).', [
+        {
+          pointer: '/lines/0/entryId',
+          detail: 'must have at most 64 characters (got 100 characters)',
+        },
+      ]),
+    );
+  });
+});

@@ -4,7 +4,14 @@ import { type LandedCost, landedCostOfEntries } from '../../domain/landed-cost';
 import type { RoundingMode } from '../../domain/rounding';
 import { type Decimal, sum, toText } from '../../numeric';
 import { flatRequest, parseRequest } from '../calculator';
-import { CsvSyntaxError, parseCsv, toCsv } from '../csv';
+import {
+  CsvSyntaxError,
+  type DecimalMark,
+  delocalized,
+  parseCsv,
+  separatorOf,
+  toCsv,
+} from '../csv';
 import { asciiJson, jsonBody } from '../json-body';
 import { type LineParser, lineParser } from '../line-parser';
 import { todayUtc } from '../money-input';
@@ -120,6 +127,22 @@ function entryWarnings(commands: readonly LandedCostCommand[]): Warning[] {
   return warnings;
 }
 
+/** The most of a failed line's entryId its result echoes (the longest an entryId may be). */
+export const MAX_ECHOED_ENTRY_ID = 64;
+
+/**
+ * A failed line's entryId as its result echoes it, so the user finds the line: as sent, or when
+ * longer than an entryId may be (the line failed for it), its first 64 characters and "…".
+ */
+function echoedEntryId(entryId: unknown): string | undefined {
+  if (typeof entryId !== 'string') return undefined;
+  if (entryId.length <= MAX_ECHOED_ENTRY_ID) return entryId;
+  const cut = entryId.slice(0, MAX_ECHOED_ENTRY_ID);
+  // Never half a UTF-16 surrogate pair (an emoji cut in two is not text).
+  const last = cut.charCodeAt(cut.length - 1);
+  return `${last >= 0xd800 && last <= 0xdbff ? cut.slice(0, -1) : cut}…`;
+}
+
 /** How much of each line a batch answer carries (see BatchRequest `detail`). */
 export interface BatchOptions {
   readonly explain: boolean;
@@ -173,11 +196,11 @@ export function runBatch(
   const results: BatchResponse['results'] = outcomes.map((o, index) => {
     // `costs` holds one landed cost per good outcome, in order.
     if (o.ok) return { index, ok: true, result: present(o.command, costs[next++] as LandedCost) };
-    const entryId = (lines[index]?.request as { entryId?: unknown } | null)?.entryId;
+    const entryId = echoedEntryId((lines[index]?.request as { entryId?: unknown } | null)?.entryId);
     return {
       index,
       ok: false,
-      ...(typeof entryId === 'string' ? { entryId } : {}),
+      ...(entryId === undefined ? {} : { entryId }),
       problem: lineProblem(lines[index] ?? { request: null, pointerPrefix: '' }, o.problems),
     };
   });
@@ -236,8 +259,11 @@ export function batchJson(response: BatchResponse): string | Uint8Array<ArrayBuf
   return `{"results":${asciiJson(results)},"totals":${asciiJson(totals)},"lanes":${asciiJson(lanes)},"measures":${asciiJson(measures)},"meta":${asciiJson(meta)}}`;
 }
 
-/** The batch as CSV: one row per line, in order, with an `error` column for failed lines. */
-export function batchCsv(response: BatchResponse): string {
+/**
+ * The batch as CSV: one row per line, in order, with an `error` column for failed lines; with
+ * `comma`, decimals take a comma and fields a `;` (A1 spreadsheet locales).
+ */
+export function batchCsv(response: BatchResponse, decimal: DecimalMark = 'point'): string {
   const header = ['line', ...LANDED_COST_COLUMNS, 'error'];
   const rows = response.results.map((r): string[] => {
     if (r.ok) {
@@ -261,14 +287,23 @@ export function batchCsv(response: BatchResponse): string {
             : '',
     );
   });
-  return toCsv(header, rows);
+  return toCsv(header, rows, decimal);
 }
 
-/** The CSV body's lines: a header row of flat field names, then one line per row. */
-export function csvLines(text: string): { lines: BatchLine[]; warnings: Warning[] } {
+/**
+ * The CSV body's lines: a header row of flat field names, then one line per row. A body separated
+ * by `;` is a decimal-comma spreadsheet's (de-DE, fr-FR): its decimals are read with a comma, and
+ * `decimal` says so, for the answer to be written the same way unless the query says otherwise.
+ */
+export function csvLines(text: string): {
+  lines: BatchLine[];
+  warnings: Warning[];
+  decimal: DecimalMark;
+} {
+  const separator = separatorOf(text);
   let records: string[][];
   try {
-    records = parseCsv(text);
+    records = parseCsv(text, separator);
   } catch (error) {
     if (error instanceof CsvSyntaxError)
       throw new Problem(400, `The CSV body cannot be read: ${error.message}.`);
@@ -296,10 +331,14 @@ export function csvLines(text: string): { lines: BatchLine[]; warnings: Warning[
     }
     // No prototype: a column named __proto__ is a field like any other (and is ignored as unknown).
     const values: Record<string, string> = Object.create(null);
-    for (let i = 0; i < names.length; i++) values[names[i] as string] = cells[i] ?? '';
+    for (let i = 0; i < names.length; i++) {
+      const name = names[i] as string;
+      const cell = cells[i] ?? '';
+      values[name] = separator === ';' ? delocalized(cell, name) : cell;
+    }
     return { request: flatRequest(values, form, withFlatDefaults), pointerPrefix: '', form };
   });
-  return { lines, warnings };
+  return { lines, warnings, decimal: separator === ';' ? 'comma' : 'point' };
 }
 
 /** The JSON body's lines, each with the batch's defaults under its own fields. */

@@ -1,9 +1,11 @@
 import { createRoute, type RouteHandler, z } from '@hono/zod-openapi';
 import { type LandedCost, landedCost } from '../../domain/landed-cost';
 import { type Calculator, calculatorRouter, dataOf } from '../calculator';
+import { DECIMAL_MARKS, type DecimalMark } from '../csv';
 import type { AppEnv } from '../env';
 import { JSON_CONTENT_TYPE } from '../json-body';
 import { acceptsMediaType, mediaType, requireMediaType } from '../media-type';
+import { decimalMarkOf } from '../output';
 import { Problem, problemResponses } from '../problem';
 import {
   type BatchOptions,
@@ -86,8 +88,25 @@ const postLandedCostBatch = createRoute({
     'JPY), the units left over going to the largest remainders, so the lines add up to the ' +
     'entry’s fee. An entryId whose lines differ in currency or date is flagged in `meta.warnings`. ' +
     'Send `Accept: text/csv` for one CSV row per line with an `error` column. Unknown CSV columns ' +
-    'are ignored with a warning. More lines than the maximum is a 413.',
+    'are ignored with a warning. More lines than the maximum is a 413. A CSV body separated by ' +
+    '`;` (as spreadsheets in decimal-comma locales such as de-DE save it) is read with decimal ' +
+    'commas (`1000,5`; fx as `CNY:0,1390`) and answered in the same form; `decimal=point|comma` ' +
+    'chooses the CSV answer’s form either way. A failed line echoes its `entryId`, cut to 64 ' +
+    'characters and "…" when longer.',
   middleware: [requireMediaType('application/json', 'text/csv')],
+  // Documented, not validated by the route: a typed client need not pass a query; decimalMarkOf
+  // reads and checks it where the CSV is written.
+  parameters: [
+    {
+      name: 'decimal',
+      in: 'query',
+      required: false,
+      description:
+        'With a CSV answer: `point` or `comma` (decimals with a comma, fields separated by `;`). ' +
+        'Default: the CSV body’s own form (`comma` for a `;`-separated body), else `point`.',
+      schema: { type: 'string', enum: [...DECIMAL_MARKS] },
+    },
+  ],
   request: {
     body: {
       description: 'The lines.',
@@ -117,7 +136,9 @@ const postLandedCostBatch = createRoute({
 /** A batch as JSON (`lines`, `defaults`) or CSV, answered as JSON or, with `Accept: text/csv`, CSV. */
 const handlePostLandedCostBatch: RouteHandler<typeof postLandedCostBatch, AppEnv> = async (c) => {
   const isCsv = mediaType(c.req.header('content-type')) === 'text/csv';
-  let batch: ReturnType<typeof csvLines>;
+  let batch: Pick<ReturnType<typeof csvLines>, 'lines' | 'warnings'> & {
+    decimal?: DecimalMark;
+  };
   let explain = false;
   let detail: BatchOptions['detail'] = 'lines';
   if (isCsv) {
@@ -139,7 +160,10 @@ const handlePostLandedCostBatch: RouteHandler<typeof postLandedCostBatch, AppEnv
     csv ? { explain: false, detail: 'totals' } : { explain, detail },
   );
   if (csv) {
-    return c.body(batchCsv(response), 200, { 'content-type': 'text/csv; charset=utf-8' });
+    // The CSV answer is written as the CSV request was (a `;` body gets decimal commas) unless asked.
+    const decimal =
+      c.req.query('decimal') === undefined ? (batch.decimal ?? 'point') : decimalMarkOf(c);
+    return c.body(batchCsv(response, decimal), 200, { 'content-type': 'text/csv; charset=utf-8' });
   }
   return c.body(batchJson(response), 200, { 'content-type': JSON_CONTENT_TYPE });
 };
