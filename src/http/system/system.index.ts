@@ -1,6 +1,12 @@
 import { dataOf } from '../calculator';
 import { createRouter } from '../router';
-import { LANDING_CSP, LANDING_HTML, PLAYGROUND_CSP, PLAYGROUND_HTML, prefersHtml } from './pages';
+import {
+  LANDING_CSP,
+  LANDING_HTML,
+  PLAYGROUND_CSP,
+  PLAYGROUND_HTML,
+  prefersHtml,
+} from './system.pages';
 import { getHealth, getRoot } from './system.routes';
 
 export const systemRouter = createRouter()
