@@ -165,3 +165,103 @@ export function floorFinancing(input: FloorFinancingInput): FinancingPeriod[] {
     };
   });
 }
+
+/** No money moves. */
+const NO_FLOWS: RegimeFlows = {
+  buyersExtraCost: ZERO,
+  producerGain: ZERO,
+  treasuryRevenue: ZERO,
+  governmentOutlay: ZERO,
+  netPublicCost: ZERO,
+};
+
+function addFlows(a: RegimeFlows, b: RegimeFlows): RegimeFlows {
+  return {
+    buyersExtraCost: add(a.buyersExtraCost, b.buyersExtraCost),
+    producerGain: add(a.producerGain, b.producerGain),
+    treasuryRevenue: add(a.treasuryRevenue, b.treasuryRevenue),
+    governmentOutlay: add(a.governmentOutlay, b.governmentOutlay),
+    netPublicCost: add(a.netPublicCost, b.netPublicCost),
+  };
+}
+
+/** Flows scaled by a discount factor (exact products; rounded only when reported). */
+function discounted(f: RegimeFlows, factor: Decimal): RegimeFlows {
+  return {
+    buyersExtraCost: multiply(f.buyersExtraCost, factor),
+    producerGain: multiply(f.producerGain, factor),
+    treasuryRevenue: multiply(f.treasuryRevenue, factor),
+    governmentOutlay: multiply(f.governmentOutlay, factor),
+    netPublicCost: multiply(f.netPublicCost, factor),
+  };
+}
+
+/**
+ * Flows as reported (API v1.1 A1, reported parts add up): the independent parts rounded once by
+ * `round`, every other figure the sum or difference of reported parts. At the border buyers' cost
+ * = producer gain + treasury revenue; producer-side the producer's gain = outlay − revenue, to the
+ * cent; net public cost = outlay − revenue in both.
+ */
+export function reportedFlows(
+  f: RegimeFlows,
+  border: boolean,
+  round: (x: Decimal) => Decimal,
+): RegimeFlows {
+  const treasuryRevenue = round(f.treasuryRevenue);
+  const governmentOutlay = round(f.governmentOutlay);
+  const producerGain = border ? round(f.producerGain) : subtract(governmentOutlay, treasuryRevenue);
+  return {
+    buyersExtraCost: border ? add(producerGain, treasuryRevenue) : ZERO,
+    producerGain,
+    treasuryRevenue,
+    governmentOutlay,
+    netPublicCost: subtract(governmentOutlay, treasuryRevenue),
+  };
+}
+
+/** Both regimes' flows, as reported. */
+export interface RegimesReported {
+  readonly border: RegimeFlows;
+  readonly producerSide: RegimeFlows;
+}
+
+/** The periods and what an answer reports of them, every figure rounded once. */
+export interface FloorFinancingReport {
+  /** The exact periods (per-unit figures are rounded when written). */
+  readonly periods: readonly FinancingPeriod[];
+  /** Each period's flows as reported, in the order of `periods`. */
+  readonly reported: readonly RegimesReported[];
+  /** The sums of the periods' reported flows, so that they add up to what the periods show. */
+  readonly total: RegimesReported;
+  /** Σ each period's exact flows × its discount factor, reported as one figure per part. */
+  readonly presentValue: RegimesReported;
+}
+
+/** What an answer reports of the periods: each period's flows, their totals and present values. */
+export function reportFloorFinancing(
+  periods: readonly FinancingPeriod[],
+  round: (x: Decimal) => Decimal,
+): FloorFinancingReport {
+  const reported = periods.map((p) => ({
+    border: reportedFlows(p.border, true, round),
+    producerSide: reportedFlows(p.producerSide, false, round),
+  }));
+  const pv = (pick: (p: FinancingPeriod) => RegimeFlows, border: boolean) =>
+    reportedFlows(
+      periods.map((p) => discounted(pick(p), p.discountFactor)).reduce(addFlows, NO_FLOWS),
+      border,
+      round,
+    );
+  return {
+    periods,
+    reported,
+    total: {
+      border: reported.map((r) => r.border).reduce(addFlows, NO_FLOWS),
+      producerSide: reported.map((r) => r.producerSide).reduce(addFlows, NO_FLOWS),
+    },
+    presentValue: {
+      border: pv((p) => p.border, true),
+      producerSide: pv((p) => p.producerSide, false),
+    },
+  };
+}

@@ -1,7 +1,22 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type FloorFinancingInput, floorFinancing } from '../../src/domain/floor-financing';
-import { add, compare, decimal, halfUp, isZero, subtract, toFixed } from '../../src/numeric';
+import {
+  type FloorFinancingInput,
+  floorFinancing,
+  reportFloorFinancing,
+} from '../../src/domain/floor-financing';
+import {
+  add,
+  compare,
+  type Decimal,
+  decimal,
+  halfUp,
+  isZero,
+  round,
+  subtract,
+  toFixed,
+  toText,
+} from '../../src/numeric';
 import { t as plain, d as x } from './numbers';
 
 /** Floor 110 USD/kg; demand and output in kg. */
@@ -148,5 +163,37 @@ describe('floorFinancing: laws', () => {
       }),
       OPTIONS,
     );
+  });
+});
+
+describe('reportFloorFinancing: every figure rounded once, totals the sums of what the periods report', () => {
+  const cents = (v: Decimal) => round(v, 2, halfUp);
+  it('a half-cent gap: each period reports 0.01 + 0.01 = 0.02 buyers pay, and the totals add the periods', () => {
+    // Floor 10, market 9.995: gap 0.005 per kg; demand 2 kg, output 1 kg, so 1 kg imported.
+    // Border, each period: treasury 0.005 × 1 = 0.005 → 0.01; producer 0.005 × 1 = 0.005 → 0.01;
+    // buyers = 0.01 + 0.01 = 0.02 as reported (rounding their exact 0.010 would say 0.01).
+    // Producer side: outlay 0.005 × 1 → 0.01, nothing collected; producer gain = 0.01 − 0 = 0.01.
+    const report = reportFloorFinancing(
+      financing({
+        floor: x(10),
+        demand: x(2),
+        domesticOutput: x(1),
+        marketPrices: [x('9.995'), x('9.995')],
+        upsideShare: x(0),
+      }),
+      cents,
+    );
+    const texts = (f: {
+      buyersExtraCost: Decimal;
+      producerGain: Decimal;
+      treasuryRevenue: Decimal;
+    }) => [f.buyersExtraCost, f.producerGain, f.treasuryRevenue].map(toText);
+    for (const period of report.reported) {
+      expect(texts(period.border)).toEqual(['0.02', '0.01', '0.01']);
+      expect(toText(period.producerSide.producerGain)).toBe('0.01');
+    }
+    // Totals over the two periods: 0.02 + 0.02 = 0.04; 0.01 + 0.01 = 0.02 (twice).
+    expect(texts(report.total.border)).toEqual(['0.04', '0.02', '0.02']);
+    expect(toText(report.total.producerSide.governmentOutlay)).toBe('0.02');
   });
 });

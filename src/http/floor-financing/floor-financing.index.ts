@@ -1,4 +1,9 @@
-import { floorFinancing } from '../../domain/floor-financing';
+import {
+  type FloorFinancingReport,
+  floorFinancing,
+  reportFloorFinancing,
+} from '../../domain/floor-financing';
+import { roundMoney } from '../../domain/rounding';
 import { type Calculator, postCalculatorRouter } from '../calculator';
 import { type FloorFinancingCommand, resolveFloorFinancing } from './floor-financing.command';
 import { floorFinancingRow, presentFloorFinancing } from './floor-financing.present';
@@ -28,7 +33,10 @@ export const floorFinancingCalculator = {
   response: FloorFinancingResponseSchema,
   responseDescription: 'Both financings side by side.',
   resolve: resolveFloorFinancing,
-  compute: (command: FloorFinancingCommand) => floorFinancing(command.input),
+  compute: (command: FloorFinancingCommand) =>
+    reportFloorFinancing(floorFinancing(command.input), (x) =>
+      roundMoney(x, command.currency, command.rounding),
+    ),
   present: presentFloorFinancing,
   row: floorFinancingRow,
 } satisfies Calculator<
@@ -36,7 +44,7 @@ export const floorFinancingCalculator = {
   typeof FloorFinancingRequestSchema,
   typeof FloorFinancingResponseSchema,
   FloorFinancingCommand,
-  ReturnType<typeof floorFinancing>
+  FloorFinancingReport
 >;
 
 export const floorFinancingRouter = postCalculatorRouter(floorFinancingCalculator);
