@@ -152,10 +152,10 @@ describe('GET forms and the picture', () => {
   it('format=csv gives one row per destination', async () => {
     const text = await (await call(`/v1/bloc-tiers?${query}&format=csv`)).text();
     expect(text.split('\r\n')).toEqual([
-      'country,bloc,floorApplies,redLanded,blueLanded,floorGapPerUnit,cheapest,tier,governingPrice,leak,per,currency',
-      'US,blue,true,16.0000,15.0000,6.0000,blue,blue,15.0000,false,kg,USD',
-      'JP,blue,true,16.0000,15.0000,6.0000,blue,blue,15.0000,false,kg,USD',
-      'IN,grey,false,10.0000,15.0000,0.0000,red,red,10.0000,true,kg,USD',
+      'country,bloc,floorApplies,redLanded,blueLanded,floorGapPerUnit,cheapest,tier,governingPrice,leak,per,currency,asOf',
+      'US,blue,true,16.0000,15.0000,6.0000,blue,blue,15.0000,false,kg,USD,2026-11-21',
+      'JP,blue,true,16.0000,15.0000,6.0000,blue,blue,15.0000,false,kg,USD,2026-11-21',
+      'IN,grey,false,10.0000,15.0000,0.0000,red,red,10.0000,true,kg,USD,2026-11-21',
       '',
     ]);
   });
@@ -451,5 +451,35 @@ describe('bloc tiers: a benchmark floor is applied only at its own stage', () =>
   it('an oxide-stage floor on an oxide of its scope carries no stage warning', async () => {
     const response = await tiers('ndpr-oxide', 'dod-ndpr-floor', { asBorderFloor: true });
     expect(await codes(response)).not.toContain('stage-unknown');
+  });
+});
+
+describe('bloc tiers over a list of dates: every date in the CSV and the picture', () => {
+  const overDates =
+    '/v1/bloc-tiers?mineral=ndfeb-magnet&redPrice=75&bluePrice=80&floor=75&per=kg&destinations=US,JP&floorMembers=US&asOf=2025-11-15,2026-03-01';
+
+  it('CSV: a row per date and destination, each priced from the data in force on its date', async () => {
+    // US 2025-11-15: 75 × (1 + 0.021 MFN + 0.10 IEEPA) = 75 × 1.121 = 84.0750;
+    // US 2026-03-01: 75 × (1 + 0.021 + 0.25 Section 301) = 75 × 1.271 = 95.3250; the floor (75)
+    // sits below red's duty-paid price, so no floor duty; blue at 80 wins; Japan (no floor) buys red at 75
+    const text = await (await call(`${overDates}&format=csv`)).text();
+    expect(text.split('\r\n')).toEqual([
+      'country,bloc,floorApplies,redLanded,blueLanded,floorGapPerUnit,cheapest,tier,governingPrice,leak,per,currency,asOf',
+      'US,blue,true,84.0750,80.0000,0.0000,blue,blue,80.0000,false,kg,USD,2025-11-15',
+      'JP,blue,false,75.0000,80.0000,0.0000,red,red,75.0000,true,kg,USD,2025-11-15',
+      'US,blue,true,95.3250,80.0000,0.0000,blue,blue,80.0000,false,kg,USD,2026-03-01',
+      'JP,blue,false,75.0000,80.0000,0.0000,red,red,75.0000,true,kg,USD,2026-03-01',
+      '',
+    ]);
+  });
+
+  it('SVG: one picture per date, stacked, each titled with its date', async () => {
+    const text = await (await call(`${overDates}&format=svg`)).text();
+    expect(text).toContain('by destination on 2 dates');
+    expect(text).toContain('(as of 2025-11-15)');
+    expect(text).toContain('(as of 2026-03-01)');
+    expect(text).toContain('y="360"');
+    expect(text).toContain('>84.0750<');
+    expect(text).toContain('>95.3250<');
   });
 });

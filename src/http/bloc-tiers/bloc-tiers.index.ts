@@ -123,7 +123,7 @@ export const blocTiersCalculator = {
   get: {
     operationId: 'computeBlocTiersFromQuery',
     summary: 'Red / blue tiers from a query string (spreadsheets)',
-    description: `${DESCRIPTION} Lists are comma-separated; \`format=csv\` gives one row per destination.`,
+    description: `${DESCRIPTION} Lists are comma-separated; \`format=csv\` gives one row per destination (per date and destination, with its \`asOf\`, when \`asOf\` lists several dates); \`format=svg\` one picture per date.`,
     form: FORM,
     defaults: withFlatDefaults,
     field: 'spread',
@@ -133,7 +133,8 @@ export const blocTiersCalculator = {
       .enum([...FORMATS, 'svg'])
       .optional()
       .openapi({
-        description: '`json`, `csv` (one row per destination), `text` (the `field`), or `svg`.',
+        description:
+          '`json`, `csv` (one row per date and destination), `text` (the `field`, of the first date), or `svg` (one picture per date).',
       }),
     examples: { text: '5.0000' },
   },

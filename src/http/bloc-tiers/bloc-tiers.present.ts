@@ -30,7 +30,7 @@ import {
 import { buildMeta } from '../meta';
 import { escapeXml } from '../svg';
 import type { BlocTiersCommand, MarketCommand } from './bloc-tiers.command';
-import type { BlocTiersResponse } from './bloc-tiers.schemas';
+import type { BlocTiersAnswer, BlocTiersResponse } from './bloc-tiers.schemas';
 
 /** The dual-track answer of a computed request, rounded as the request asks. */
 export function presentBlocTiers(
@@ -147,7 +147,7 @@ function reportMarket(
   };
 }
 
-/** The CSV columns of a bloc-tiers answer: one row per destination. */
+/** The CSV columns of a bloc-tiers answer: one row per date and destination. */
 export const BLOC_TIERS_COLUMNS = [
   'country',
   'bloc',
@@ -161,9 +161,20 @@ export const BLOC_TIERS_COLUMNS = [
   'leak',
   'per',
   'currency',
+  'asOf',
 ] as const;
 
+/** One answer per date: `dates` when `asOf` was a list, else the answer itself. */
+function answersByDate(r: BlocTiersResponse): readonly BlocTiersAnswer[] {
+  return r.dates !== undefined && r.dates.length > 0 ? r.dates : [r];
+}
+
+/** The CSV rows: one per destination of each date, in the request's order of dates. */
 export function blocTiersRows(r: BlocTiersResponse): string[][] {
+  return answersByDate(r).flatMap(destinationRows);
+}
+
+function destinationRows(r: BlocTiersAnswer): string[][] {
   return r.destinations.map((d) => [
     d.country,
     d.bloc,
@@ -177,6 +188,7 @@ export function blocTiersRows(r: BlocTiersResponse): string[][] {
     String(r.leakage.destinations.includes(d.country)),
     r.per,
     r.meta.currency,
+    r.meta.asOf,
   ]);
 }
 
@@ -199,8 +211,31 @@ export function blocTiersSummary(r: BlocTiersResponse): Record<string, string> {
  * drawing coordinates, not money: the numbers are printed from the answer's decimal strings.
  */
 export function blocTiersSvg(r: BlocTiersResponse): string {
-  const width = 120 + r.destinations.length * 90;
-  const height = 360;
+  const answers = answersByDate(r);
+  if (answers.length === 1) return tiersPicture(r);
+  // Several dates: one picture per date, stacked, each drawn on its own scale.
+  const panels = answers.map((a, i) => tiersPicture(a, i * PANEL_HEIGHT));
+  const width = Math.max(...answers.map(pictureWidth));
+  const height = answers.length * PANEL_HEIGHT;
+  return [
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="sans-serif">`,
+    `<title>Red and blue landed prices of ${escapeXml(r.mineral)} by destination on ${answers.length} dates (${escapeXml(r.meta.currency)}/${r.per})</title>`,
+    `<rect width="100%" height="100%" fill="#fff"/>`,
+    ...panels,
+    '</svg>',
+  ].join('\n');
+}
+
+const PANEL_HEIGHT = 360;
+
+function pictureWidth(r: BlocTiersAnswer): number {
+  return 120 + r.destinations.length * 90;
+}
+
+/** One date's picture; `offset` places it inside a picture of several dates. */
+function tiersPicture(r: BlocTiersAnswer, offset?: number): string {
+  const width = pictureWidth(r);
+  const height = PANEL_HEIGHT;
   const top = 50;
   const bottom = 290;
   const values = r.destinations.flatMap((d) => [d.redLanded, d.blueLanded]).concat(r.floorPerUnit);
@@ -240,7 +275,7 @@ export function blocTiersSvg(r: BlocTiersResponse): string {
   });
   const floorY = y(r.floorPerUnit);
   return [
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="sans-serif">`,
+    `<svg xmlns="http://www.w3.org/2000/svg"${offset === undefined ? '' : ` y="${offset}"`} width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="sans-serif">`,
     `<title>Red and blue landed prices of ${escapeXml(r.mineral)} by destination (${escapeXml(r.meta.currency)}/${r.per})</title>`,
     `<rect width="100%" height="100%" fill="#fff"/>`,
     `<text x="20" y="24" font-size="14" font-weight="bold">${escapeXml(r.mineral)}: red vs blue landed, ${escapeXml(r.meta.currency)}/${r.per} (as of ${r.meta.asOf})</text>`,

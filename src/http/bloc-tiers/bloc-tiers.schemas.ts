@@ -250,3 +250,4 @@ export const BlocTiersResponseSchema = BlocTiersAnswerSchema.extend({
 }).openapi('BlocTiersResponse');
 
 export type BlocTiersResponse = z.infer<typeof BlocTiersResponseSchema>;
+export type BlocTiersAnswer = z.infer<typeof BlocTiersAnswerSchema>;
