@@ -20,8 +20,10 @@ export interface FloorFinancingInput {
   readonly domesticOutput: Decimal;
   /** M_t: the market price per unit in each period, same unit and currency as F (one or more). */
   readonly marketPrices: readonly Decimal[];
-  /** s: the government's share of the upside above the floor (0.3 in the DoD–MP deal). */
+  /** s: the government's share of the upside above A (0.3 in the DoD–MP deal). */
   readonly upsideShare: Decimal;
+  /** A: the price above which the upside is shared; default F (DoD–MP), 150 in Lynas–JARE. */
+  readonly upsideAbove?: Decimal;
   /** The first period (1-based) from which the upside is shared; earlier periods share none. */
   readonly upsideFromPeriod: number;
   /** r: the discount rate per period, for present values; zero discounts nothing. */
@@ -54,7 +56,7 @@ export interface BorderFloorPeriod extends RegimeFlows {
 export interface ProducerFloorPeriod extends RegimeFlows {
   /** max(0, F − M). */
   readonly topUpPerUnit: Decimal;
-  /** s × max(0, M − F) from the upside period on, else 0. */
+  /** s × max(0, M − A) from the upside period on, else 0. */
   readonly upsidePerUnit: Decimal;
   /** M. */
   readonly buyerPricePerUnit: Decimal;
@@ -116,17 +118,19 @@ export function borderFloorPeriod(
 
 /**
  * Producer-side floor, a contract for difference (DoD–MP Materials, July 2025: $110/kg NdPr, 30%
- * of the upside to DoD): buyers pay M; the government pays max(0, F − M) on Q and, when sharing,
- * collects s × max(0, M − F) on Q. The producer's gain is the top-up less the upside it gives up.
+ * of the upside above it to DoD): buyers pay M; the government pays max(0, F − M) on Q and, when
+ * sharing, collects s × max(0, M − A) on Q (A = F unless the contract sets another threshold).
+ * The producer's gain is the top-up less the upside it gives up.
  */
 export function producerFloorPeriod(
   floor: Decimal,
   marketPrice: Decimal,
   output: Decimal,
   upsideShare: Decimal,
+  upsideAbove: Decimal = floor,
 ): ProducerFloorPeriod {
   const topUpPerUnit = nonNegative(subtract(floor, marketPrice));
-  const upsidePerUnit = multiply(upsideShare, nonNegative(subtract(marketPrice, floor)));
+  const upsidePerUnit = multiply(upsideShare, nonNegative(subtract(marketPrice, upsideAbove)));
   const outlay = multiply(topUpPerUnit, output);
   const collected = multiply(upsidePerUnit, output);
   return {
@@ -152,7 +156,15 @@ export function discountFactor(rate: Decimal, period: number): Decimal {
  * period in the price's currency; nothing is rounded here.
  */
 export function floorFinancing(input: FloorFinancingInput): FinancingPeriod[] {
-  const { floor, demand, domesticOutput, upsideShare, upsideFromPeriod, discountRate } = input;
+  const {
+    floor,
+    demand,
+    domesticOutput,
+    upsideShare,
+    upsideAbove,
+    upsideFromPeriod,
+    discountRate,
+  } = input;
   return input.marketPrices.map((marketPrice, i) => {
     const period = i + 1;
     const share = period >= upsideFromPeriod ? upsideShare : ZERO;
@@ -161,7 +173,13 @@ export function floorFinancing(input: FloorFinancingInput): FinancingPeriod[] {
       marketPrice,
       discountFactor: discountFactor(discountRate, period),
       border: borderFloorPeriod(floor, marketPrice, demand, domesticOutput),
-      producerSide: producerFloorPeriod(floor, marketPrice, domesticOutput, share),
+      producerSide: producerFloorPeriod(
+        floor,
+        marketPrice,
+        domesticOutput,
+        share,
+        upsideAbove ?? floor,
+      ),
     };
   });
 }

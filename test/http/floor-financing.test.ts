@@ -172,3 +172,73 @@ describe('POST /v1/floor-financing: volumes', () => {
     expect(problem.errors?.[0]?.pointer).toBe('/marketPrice');
   });
 });
+
+describe('POST /v1/floor-financing: a benchmark contract shares its upside by its own terms', () => {
+  type Answer = {
+    producerSide: Record<string, string>;
+    meta: { warnings: { code: string; detail: string }[] };
+  };
+  const finance = async (body: object) =>
+    (await (
+      await postJson('/v1/floor-financing', { asOf: '2026-11-21', ...body })
+    ).json()) as Answer;
+
+  it('dod-ndpr-floor: 30% of the price above 110 goes back to the government, by default', async () => {
+    // period 1 at 62: top-up 110 − 62 = 48/kg × 1,000,000 kg = 48,000,000.00, no upside;
+    // period 2 at 130: upside 0.30 × (130 − 110) = 6/kg × 1,000,000 kg = 6,000,000.00;
+    // net 48,000,000 − 6,000,000 = 42,000,000.00 (no discounting)
+    const answer = await finance({
+      benchmark: 'dod-ndpr-floor',
+      pricePath: ['62', '130'],
+      quantity: { value: '1000', unit: 't' },
+    });
+    expect(answer.producerSide).toMatchObject({
+      governmentPays: '48000000.00',
+      governmentCollects: '6000000.00',
+      netPublicCost: '42000000.00',
+    });
+    expect(answer.meta.warnings.map((w) => w.code)).toContain('contract-terms');
+  });
+
+  it('"upsideShare": "0" leaves the sharing out, with no contract-terms warning', async () => {
+    const answer = await finance({
+      benchmark: 'dod-ndpr-floor',
+      marketPrice: usd('130'),
+      quantity: { value: '1000', unit: 't' },
+      upsideShare: '0',
+    });
+    expect(answer.producerSide.governmentCollects).toBe('0.00');
+    expect(answer.meta.warnings.map((w) => w.code)).not.toContain('contract-terms');
+  });
+
+  it('lynas-jare-ndpr-floor shares above 150, not above its 110 floor; its yearly cap is said, not applied', async () => {
+    // upside 0.30 × (160 − 150) = 3/kg × 1,000,000 kg = 3,000,000.00
+    const answer = await finance({
+      benchmark: 'lynas-jare-ndpr-floor',
+      marketPrice: usd('160'),
+      quantity: { value: '1000', unit: 't' },
+    });
+    expect(answer.producerSide.governmentCollects).toBe('3000000.00');
+    const terms = answer.meta.warnings.find((w) => w.code === 'contract-terms');
+    expect(terms?.detail).toContain('above 150 USD/kg');
+    expect(terms?.detail).toContain('is not applied');
+  });
+
+  it('an explicit floor shares nothing unless asked; upsideAbove sets the threshold', async () => {
+    const plain = await finance({
+      floor: usd('110'),
+      marketPrice: usd('160'),
+      quantity: { value: '1000', unit: 't' },
+    });
+    expect(plain.producerSide.governmentCollects).toBe('0.00');
+    // 0.5 × (160 − 140) = 10/kg × 1,000,000 kg = 10,000,000.00
+    const shared = await finance({
+      floor: usd('110'),
+      marketPrice: usd('160'),
+      quantity: { value: '1000', unit: 't' },
+      upsideShare: '0.5',
+      upsideAbove: usd('140'),
+    });
+    expect(shared.producerSide.governmentCollects).toBe('10000000.00');
+  });
+});

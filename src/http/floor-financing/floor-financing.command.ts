@@ -4,7 +4,7 @@ import type { FloorFinancingInput } from '../../domain/floor-financing';
 import type { RoundingMode } from '../../domain/rounding';
 import { convertQuantity, type Unit } from '../../domain/units';
 import type { Decimal } from '../../numeric';
-import { floorInReporting, resolveFloor } from '../floor-input';
+import { floorInReporting, type ResolvedFloor, resolveFloor } from '../floor-input';
 import {
   asPrice,
   dec,
@@ -85,6 +85,41 @@ function marketPrices(
 }
 
 /**
+ * The upside sharing of the producer-side floor: as the request gives it, else the benchmark
+ * contract's own terms (said in a `contract-terms` warning; a yearly cap is not applied), else none.
+ * The threshold A is `upsideAbove`, else the contract's, else the floor.
+ */
+function upsideTerms(
+  request: FloorFinancingRequest,
+  resolved: ResolvedFloor,
+  floor: Decimal,
+  unit: Unit,
+  reporting: Reporting,
+  problems: FieldProblem[],
+  warnings: Warning[],
+): { share: Decimal; above: Decimal | undefined } {
+  const terms = request.upsideShare === undefined ? resolved.benchmark?.upsideShare : undefined;
+  const given =
+    request.upsideAbove === undefined
+      ? undefined
+      : restate(request.upsideAbove, unit, reporting, '/upsideAbove', problems);
+  if (terms === undefined || resolved.benchmark === undefined) {
+    return { share: dec(request.upsideShare ?? 0), above: given ?? floor };
+  }
+  const above = given ?? restate(terms.above, unit, reporting, '/benchmark', problems);
+  const cap =
+    terms.capPerYear === null
+      ? ''
+      : `; its cap of ${terms.capPerYear.amount} ${terms.capPerYear.currency} a year is not applied`;
+  warnings.push({
+    code: 'contract-terms',
+    detail: `The producer-side floor shares the upside as ${resolved.benchmark.id} does: ${terms.share} of the market price above ${terms.above.amount} ${terms.above.currency}/${terms.above.per} (${terms.confidence} confidence), from period ${request.upsideFromPeriod ?? 1}${cap}. Send "upsideShare": "0" to leave it out.`,
+    rowIds: [resolved.benchmark.id],
+  });
+  return { share: dec(terms.share), above };
+}
+
+/**
  * Resolves the floor (explicit or a benchmark), restates the market prices per the floor's unit
  * and the volumes (demand D and domestic output Q, or the v1 quantity meaning both) in it.
  */
@@ -103,6 +138,8 @@ export function resolveFloorFinancing(
   const unit = resolved.floor.per;
   const prices = marketPrices(request, unit, reporting, problems);
   if (floor === undefined || prices === undefined) return { ok: false, problems };
+  const upside = upsideTerms(request, resolved, floor, unit, reporting, problems, warnings);
+  if (upside.above === undefined) return { ok: false, problems };
   const inUnit = (q: Quantity) => convertQuantity(dec(q.value), q.unit, unit);
   return {
     ok: true,
@@ -113,7 +150,8 @@ export function resolveFloorFinancing(
         demand: inUnit(given.demand),
         domesticOutput: inUnit(given.output),
         marketPrices: prices,
-        upsideShare: dec(request.upsideShare ?? 0),
+        upsideShare: upside.share,
+        upsideAbove: upside.above,
         upsideFromPeriod: request.upsideFromPeriod ?? 1,
         discountRate: dec(request.discountRate ?? 0),
       },

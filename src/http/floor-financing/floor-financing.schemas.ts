@@ -48,8 +48,17 @@ export const FloorFinancingRequestSchema = z
     }),
     upsideShare: NonNegativeDecimal.optional().openapi({
       description:
-        'Government share of the upside above the floor (0.3 in the DoD–MP deal); default 0.',
+        'Government share of the upside above `upsideAbove` under the producer-side floor. Default: ' +
+        'the benchmark contract’s own terms where the data has them (dod-ndpr-floor: 0.30 above ' +
+        '110 USD/kg; lynas-jare-ndpr-floor: 0.30 above 150 USD/kg), said in a `contract-terms` ' +
+        'warning; otherwise 0. Send 0 to leave the sharing out.',
       example: '0.3',
+    }),
+    upsideAbove: PriceSchema.optional().openapi({
+      description:
+        'The price above which the upside is shared; default the contract’s threshold when ' +
+        '`upsideShare` comes from it, else the floor.',
+      example: { amount: '150', currency: 'USD', per: 'kg' },
     }),
     upsideFromPeriod: z
       .number()
