@@ -126,9 +126,9 @@ function landedAve(
     return undefined;
   }
   warnings.push(...parsed.value.lane.warnings);
-  const a = landedCost(parsed.value);
-  if (isZero(a.customsValue)) return R0;
-  return rational.div(rational.of(a.totals.duties), rational.of(a.customsValue));
+  const { effectiveDutyRate } = landedCost(parsed.value);
+  if (isZero(effectiveDutyRate.to)) return R0;
+  return rational.div(rational.of(effectiveDutyRate.of), rational.of(effectiveDutyRate.to));
 }
 
 function signedRational(value: string | number): Rational {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { WTO_TRANCHE_BANDS } from '../../src/domain/floor-gap';
+import { WTO_TRANCHE_BANDS } from '../../../src/domain/floor-gap';
 import {
   assessDuties,
   clampedFee,
@@ -14,7 +14,7 @@ import {
   landedCostTotals,
   reportedLandedCost,
   type Shipment,
-} from '../../src/domain/landed-cost';
+} from '../../../src/domain/landed-cost';
 import {
   abs,
   add,
@@ -33,8 +33,8 @@ import {
   sum,
   toPlain,
   ZERO,
-} from '../../src/numeric';
-import { d } from './numbers';
+} from '../../../src/numeric';
+import { d } from '../numbers';
 
 /** Decimal text without trailing zeros: 651.50 → "651.5". */
 const plain = (x: Decimal) => toPlain(x);
