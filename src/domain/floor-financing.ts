@@ -142,12 +142,22 @@ export function producerFloorPeriod(
   };
 }
 
-/** 1 / (1 + r)^t: one division of an exact power, carried to CARRIED_PLACES. */
-export function discountFactor(rate: Decimal, period: number): Decimal {
-  let power = ONE;
+/**
+ * 1 / (1 + r)^t for t = 1 … periods, each the previous one divided by 1 + r and carried to
+ * CARRIED_PLACES. Each step adds at most one unit in the last carried place and dividing by
+ * 1 + r ≥ 1 never enlarges an earlier error, so the t-th factor is within t units of the 100th
+ * place of the exact one. (The exact power would grow by r's digits every period: 600 periods of
+ * a 37-digit rate is a 22,000-digit number.)
+ */
+export function discountFactors(rate: Decimal, periods: number): Decimal[] {
   const base = add(ONE, rate);
-  for (let i = 0; i < period; i += 1) power = multiply(power, base);
-  return divide(ONE, power, CARRIED_PLACES, carry);
+  const factors: Decimal[] = [];
+  let factor = ONE;
+  for (let t = 1; t <= periods; t += 1) {
+    factor = divide(factor, base, CARRIED_PLACES, carry);
+    factors.push(factor);
+  }
+  return factors;
 }
 
 /**
@@ -165,13 +175,14 @@ export function floorFinancing(input: FloorFinancingInput): FinancingPeriod[] {
     upsideFromPeriod,
     discountRate,
   } = input;
+  const factors = discountFactors(discountRate, input.marketPrices.length);
   return input.marketPrices.map((marketPrice, i) => {
     const period = i + 1;
     const share = period >= upsideFromPeriod ? upsideShare : ZERO;
     return {
       period,
       marketPrice,
-      discountFactor: discountFactor(discountRate, period),
+      discountFactor: factors[i] ?? ONE,
       border: borderFloorPeriod(floor, marketPrice, demand, domesticOutput),
       producerSide: producerFloorPeriod(
         floor,

@@ -1,6 +1,8 @@
+import Oracle from 'decimal.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  discountFactors,
   type FloorFinancingInput,
   floorFinancing,
   reportFloorFinancing,
@@ -110,6 +112,35 @@ describe('floorFinancing: a price path', () => {
       '0.800000',
       '0.640000',
     ]);
+  });
+});
+
+describe('discountFactors: carried step by step, within t units of the 100th place', () => {
+  it('agrees with the exact 1 / (1 + r)^t (decimal.js at 400 digits) for rates with up to 37 places', () => {
+    const Exact = Oracle.clone({ precision: 400 });
+    fc.assert(
+      fc.property(
+        fc.bigInt({ min: 0n, max: 10n ** 37n }),
+        fc.integer({ min: 0, max: 37 }),
+        fc.integer({ min: 1, max: 40 }),
+        (units, places, periods) => {
+          const rate = decimal(units, places);
+          const factors = discountFactors(rate, periods);
+          factors.forEach((factor, i) => {
+            const exact = new Exact(1).div(new Exact(1).plus(toText(rate)).pow(i + 1));
+            const error = new Exact(toText(factor)).minus(exact).abs();
+            expect(error.lte(new Exact(i + 1).times('1e-100'))).toBe(true);
+          });
+        },
+      ),
+      { seed: 7, numRuns: 100 },
+    );
+  });
+
+  it('600 periods of a 37-place rate stay 100-place numbers (the exact power would have 22,200 digits)', () => {
+    const factors = discountFactors(x('0.0000000000000000000000000000000000001'), 600);
+    expect(factors).toHaveLength(600);
+    expect(toText(factors[599] ?? x(0)).length).toBeLessThanOrEqual(102);
   });
 });
 

@@ -180,6 +180,30 @@ describe('trade effects: other forms and errors', () => {
     expect(problem.errors?.[0]?.pointer).toBe('/elasticities/importDemand');
   });
 
+  it('elasticities beyond ±100 are a 422 naming each, in either model (was a 500 in ces)', async () => {
+    for (const model of ['smart', 'ces']) {
+      const response = await postJson('/v1/trade-effects', {
+        ...workedCase,
+        model,
+        elasticities: { importDemand: '-100.5', substitution: '1000000000000' },
+      });
+      const problem = await problemOf(response, 422);
+      expect(problem.errors?.map((e) => [e.pointer, e.detail])).toEqual([
+        ['/elasticities/importDemand', 'must be at least -100 (got -100.5)'],
+        ['/elasticities/substitution', 'must be at most 100 (got 1000000000000)'],
+      ]);
+    }
+  });
+
+  it('the limits themselves are accepted: substitution 100 and import demand -100 answer 200', async () => {
+    const response = await postJson('/v1/trade-effects', {
+      ...workedCase,
+      model: 'ces',
+      elasticities: { importDemand: '-100', substitution: '100' },
+    });
+    expect(response.status).toBe(200);
+  });
+
   it('neither flows nor dataset is a 422', async () => {
     const { flows: _, ...noFlows } = workedCase;
     const problem = await problemOf(await postJson('/v1/trade-effects', noFlows), 422);

@@ -34,6 +34,9 @@ export const ELASTICITY_DEFAULTS = {
   substitution: '1.5',
 } as const;
 
+/** The largest magnitude an import-demand or substitution elasticity may take. */
+const ELASTICITY_LIMIT = 100n;
+
 export interface ResolvedFlow extends OriginFlow {
   readonly label: string;
   readonly floorApplies: boolean;
@@ -182,6 +185,21 @@ export function resolveTradeEffects(
       detail: 'must be zero or negative, e.g. -1',
     });
   }
+  // Published trade elasticities lie within single or low double digits; beyond ±100 the CES
+  // powers (x^−σ, x^η) leave any meaningful range and their exact evaluation grows without bound.
+  const substitution = signedRational(e.substitution ?? ELASTICITY_DEFAULTS.substitution);
+  if (importDemand.n < -ELASTICITY_LIMIT * importDemand.d) {
+    problems.push({
+      pointer: '/elasticities/importDemand',
+      detail: `must be at least -${ELASTICITY_LIMIT} (got ${String(e.importDemand)})`,
+    });
+  }
+  if (substitution.n > ELASTICITY_LIMIT * substitution.d) {
+    problems.push({
+      pointer: '/elasticities/substitution',
+      detail: `must be at most ${ELASTICITY_LIMIT} (got ${String(e.substitution)})`,
+    });
+  }
   const exportSupply = e.exportSupply === undefined ? null : signedRational(e.exportSupply);
   if (exportSupply !== null && exportSupply.n === 0n) {
     problems.push({
@@ -294,7 +312,7 @@ export function resolveTradeEffects(
       flows,
       elasticities: {
         importDemand,
-        substitution: signedRational(e.substitution ?? ELASTICITY_DEFAULTS.substitution),
+        substitution,
         exportSupply,
       },
       destination,

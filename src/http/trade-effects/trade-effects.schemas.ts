@@ -35,13 +35,15 @@ export const ElasticitiesSchema = z
   .object({
     importDemand: SignedDecimal.optional().openapi({
       description:
-        'η ≤ 0, the elasticity of total import demand to its price; default −1 (a neutral ' +
+        'η ≤ 0 (at least −100), the elasticity of total import demand to its price; default −1 ' +
+        '(a neutral ' +
         'placeholder: no published rare-earth import-demand elasticity was found).',
       example: '-1',
     }),
     substitution: NonNegativeDecimal.optional().openapi({
       description:
-        'σ ≥ 0, the elasticity of substitution between origins; default 1.5, the WITS-SMART default.',
+        'σ ≥ 0 (at most 100), the elasticity of substitution between origins; default 1.5, the ' +
+        'WITS-SMART default.',
       example: '1.5',
     }),
     exportSupply: NonNegativeDecimal.optional().openapi({
