@@ -76,6 +76,7 @@ export function checkBorderFloor(
   warnings.push({
     code: 'not-a-border-floor',
     detail: `${benchmark.id} is a producer-side contract floor priced here as a border duty: the contract's government top-up leaves buyers' prices unchanged (see POST /v1/floor-financing).`,
+    rowIds: [benchmark.id],
   });
 }
 

@@ -75,6 +75,17 @@ export function missingFxRate(currency: string, reporting: string, pointer: stri
   };
 }
 
+/**
+ * The problem of a rate the request must add because something it did not send (a measure, a
+ * benchmark) is quoted in `currency`: at `/fx/<currency>`, with why.
+ */
+export function rateNeeded(currency: string, reporting: string, why: string): FieldProblem {
+  return {
+    pointer: `/fx/${currency}`,
+    detail: `must be given: ${why} (add "fx": { "${currency}": "<${reporting} per 1 ${currency}>" })`,
+  };
+}
+
 /** Today's date in UTC, the default `asOf`. */
 export function todayUtc(): string {
   return new Date().toISOString().slice(0, 10);

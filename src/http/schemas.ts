@@ -2,7 +2,14 @@ import { z } from '@hono/zod-openapi';
 import { FLOOR_BASES } from '../domain/floor-gap';
 import { ROUNDING_MODES } from '../domain/rounding';
 import { UNITS } from '../domain/units';
-import { DECIMAL_PATTERN, decimalProblem, MAX_DECIMAL_LENGTH } from '../numeric';
+import {
+  compare,
+  DECIMAL_PATTERN,
+  decimalProblem,
+  MAX_DECIMAL_LENGTH,
+  ONE,
+  parseDecimal,
+} from '../numeric';
 import { DECIMAL_MARKS } from './csv';
 
 /** The shared request and response schemas, used by every route. */
@@ -39,6 +46,12 @@ export const NonNegativeDecimal = z
       'or a finite JSON number. Strings are exact; prefer them for money.',
     example: '1000',
   });
+
+/** A share or fraction: a decimal from 0 to 1 (a value that is no decimal is refused already). */
+export const ShareSchema = NonNegativeDecimal.refine(
+  (v) => decimalProblem(v) !== undefined || compare(parseDecimal(v), ONE) <= 0,
+  { error: 'must be a share from 0 to 1' },
+).openapi({ description: 'A share from 0 to 1, as a decimal string or number.', example: '0.5' });
 
 export const DecimalOutput = z.string().openapi({
   description: 'A decimal, always a string, rounded as `meta.rounding` says when reported.',
@@ -119,13 +132,41 @@ function protoKeyIsInvalid(input: unknown, ctx: z.core.$RefinementCtx): unknown 
   return input;
 }
 
-export const FxSchema = z
-  .preprocess(protoKeyIsInvalid, z.record(CurrencyCode, NonNegativeDecimal))
-  .openapi('Fx', {
-    description:
-      'Exchange rates: units of the reporting currency per 1 unit of each other currency used.',
-    example: { CNY: '0.1390' },
-  });
+/**
+ * Codes are read in any case, so `{"CNY": …, "cny": …}` names one currency twice: refused, not
+ * settled by whichever key came last.
+ */
+function codeGivenTwice(input: unknown, ctx: z.core.$RefinementCtx): unknown {
+  const checked = protoKeyIsInvalid(input, ctx);
+  if (typeof checked !== 'object' || checked === null || Array.isArray(checked)) return checked;
+  const seen = new Map<string, string>();
+  for (const key of Object.keys(checked)) {
+    const code = String(upperCaseCode(key));
+    const first = seen.get(code);
+    if (first === undefined) seen.set(code, key);
+    else
+      ctx.addIssue({
+        code: 'custom',
+        path: [key],
+        input,
+        message: `gives the rate of ${code} a second time (first as "${first}")`,
+      });
+  }
+  return checked;
+}
+
+/** A rate of 0 would price everything in that currency at nothing. */
+const FxRate = NonNegativeDecimal.refine(
+  // A string that is no decimal at all has been refused already; only its value is judged here.
+  (v) => (typeof v === 'number' ? v > 0 : !DECIMAL_PATTERN.test(v) || /[1-9]/.test(v)),
+  { error: 'must be greater than 0 (units of the reporting currency per 1 unit of this one)' },
+);
+
+export const FxSchema = z.preprocess(codeGivenTwice, z.record(CurrencyCode, FxRate)).openapi('Fx', {
+  description:
+    'Exchange rates: units of the reporting currency per 1 unit of each other currency used.',
+  example: { CNY: '0.1390' },
+});
 
 /**
  * `vat`: the value-added tax rate included in the request's quoted price(s), taken out before

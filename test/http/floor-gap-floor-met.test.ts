@@ -121,5 +121,6 @@ describe('POST /v1/floor-gap: a producer-side contract used as a border floor', 
     expect(r.duty).toBe('35000.00');
     const warning = r.meta.warnings.find((w) => w.code === 'not-a-border-floor');
     expect(warning?.detail).toContain('top-up leaves buyers');
+    expect((warning as { rowIds?: string[] } | undefined)?.rowIds).toEqual(['dod-ndpr-floor']);
   });
 });

@@ -66,3 +66,86 @@ describe('GET forms take fx as CODE:rate pairs (fx=CNY:0.1390,EUR:1.08)', () => 
     }
   });
 });
+
+describe('fx: one rate per currency, above zero, asked for where it is missing', () => {
+  it('"CNY" and "cny" in one fx object name one currency twice: a 422 at the second key', async () => {
+    const problem = await problemOf(
+      await postJson(
+        '/v1/floor-gap',
+        JSON.parse(WITH_FX['/v1/floor-gap']('{"CNY":"0.139","cny":"0.2"}')),
+      ),
+      422,
+    );
+    expect(problem.errors).toEqual([
+      {
+        pointer: '/fx/cny',
+        detail: 'gives the rate of CNY a second time (first as "CNY") (got "0.2")',
+      },
+    ]);
+  });
+
+  it('the GET list is read the same way: fx=CNY:0.139,cny:0.2 is a 422 naming fx', async () => {
+    const response = await call(
+      '/v1/floor-gap?price=70&priceCurrency=CNY&floor=16&per=kg&fx=CNY:0.139,cny:0.2',
+    );
+    const problem = await problemOf(response, 422);
+    expect(
+      problem.errors?.map((e) => [e.pointer, (e as { parameter?: string }).parameter]),
+    ).toEqual([['/fx/cny', 'fx']]);
+  });
+
+  it('a rate of 0 is a 422 (it would price everything in that currency at nothing)', async () => {
+    const problem = await problemOf(
+      await postJson('/v1/floor-gap', JSON.parse(WITH_FX['/v1/floor-gap']('{"CNY":"0"}'))),
+      422,
+    );
+    expect(problem.errors).toEqual([
+      {
+        pointer: '/fx/CNY',
+        detail:
+          'must be greater than 0 (units of the reporting currency per 1 unit of this one) (got "0")',
+      },
+    ]);
+  });
+
+  it('GET landed cost in CNY with fx=CNY:0.139 reports in USD: 1,000 kg at 78 CNY → customs value 78,000 × 0.139 = 10842.00', async () => {
+    const response = await call(
+      '/v1/landed-cost?mineral=ndpr-oxide&origin=CN&destination=US&asOf=2026-03-01&quantity=1000&unit=kg&per=kg&price=78&currency=CNY&fx=CNY:0.139',
+    );
+    expect(response.status, await response.clone().text()).toBe(200);
+    const body = (await response.json()) as { customsValue: string; meta: { currency: string } };
+    expect([body.customsValue, body.meta.currency]).toEqual(['10842.00', 'USD']);
+  });
+
+  it('benchmark check reporting in CNY asks for the USD rate of the benchmarks at /fx/USD', async () => {
+    const problem = await problemOf(
+      await postJson('/v1/benchmarks/check', {
+        mineral: 'dy-oxide',
+        price: { amount: '10000', currency: 'CNY', per: 'kg' },
+        currency: 'CNY',
+        asOf: '2026-12-01',
+      }),
+      422,
+    );
+    expect(problem.errors?.map((e) => e.pointer)).toEqual(['/fx/USD']);
+    expect(problem.errors?.[0]?.detail).toMatch(
+      /^must be given: [a-z0-9-]+ is quoted in USD \(add "fx": \{ "USD": "<CNY per 1 USD>" \}\)$/,
+    );
+  });
+
+  it('benchmark check GET: currency=CNY prices and reports in CNY; 1600 USD/kg cap at fx USD:7 is 11200 CNY', async () => {
+    const response = await call(
+      '/v1/benchmarks/check?mineral=dy-oxide&price=10000&per=kg&currency=CNY&fx=USD:7&asOf=2026-12-01&benchmark=g7-hree-cap',
+    );
+    expect(response.status, await response.clone().text()).toBe(200);
+    const body = (await response.json()) as {
+      results: { thresholdPerUnit: string; pricePerUnit: string }[];
+      meta: { currency: string };
+    };
+    // the cap 1500 USD/kg × 7 = 10500.0000 CNY/kg; the price stays 10000.0000 CNY/kg
+    expect(body.results.map((r) => [r.thresholdPerUnit, r.pricePerUnit])).toEqual([
+      ['10500.0000', '10000.0000'],
+    ]);
+    expect(body.meta.currency).toBe('CNY');
+  });
+});

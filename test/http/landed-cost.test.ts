@@ -713,8 +713,9 @@ describe('what the contract review found (API.md §1)', () => {
     // The US fees are in USD: the MPF minimum and maximum both need the USD rate.
     expect(problem.errors).toEqual([
       {
-        pointer: '/fx',
-        detail: 'a rate for USD is needed (a measure on this shipment is in USD): add fx.USD',
+        pointer: '/fx/USD',
+        detail:
+          'must be given: a measure on this shipment is in USD (add "fx": { "USD": "<EUR per 1 USD>" })',
       },
     ]);
   });

@@ -160,3 +160,32 @@ describe('POST /v1/origin-content: a magnet’s controlled content by element gr
     expect(problem.errors?.[0]?.pointer).toBe('/components/0/grade');
   });
 });
+
+describe('origin content: thresholds are shares, echoed exactly', () => {
+  const request = {
+    productValue: product,
+    components: [{ mineral: 'dy-oxide', origin: 'CN', value: '99.99' }],
+    asOf: '2026-11-21',
+  };
+
+  it('maxRedShare 0.00099995 is echoed as sent, not rounded onto 0.001', async () => {
+    const response = await postJson('/v1/origin-content', {
+      ...request,
+      maxRedShare: '0.00099995',
+    });
+    expect(response.status, await response.clone().text()).toBe(200);
+    expect(((await response.json()) as { maxRedShare: string }).maxRedShare).toBe('0.00099995');
+  });
+
+  it('a share above 1 is a 422 naming it', async () => {
+    for (const field of ['maxRedShare', 'minBlueShare']) {
+      const problem = await problemOf(
+        await postJson('/v1/origin-content', { ...request, [field]: '2' }),
+        422,
+      );
+      expect(problem.errors).toEqual([
+        { pointer: `/${field}`, detail: 'must be a share from 0 to 1 (got "2")' },
+      ]);
+    }
+  });
+});

@@ -5,7 +5,7 @@ import type { Warning } from '../../data/warnings';
 import type { BenchmarkCheckInput } from '../../domain/benchmark-check';
 import type { RoundingMode } from '../../domain/rounding';
 import type { Decimal } from '../../numeric';
-import { fxRates, restate, todayUtc, vatRate } from '../money-input';
+import { fxRates, rateNeeded, restate, todayUtc, vatRate } from '../money-input';
 import type { Parsed } from '../parsed';
 import type { FieldProblem } from '../problem';
 import type { BenchmarkCheckRequest } from './benchmark-check.schemas';
@@ -54,7 +54,17 @@ export function resolveBenchmarkCheck(
     };
   }
   const checks = benchmarks.flatMap((benchmark): BenchmarkCheck[] => {
-    const threshold = restate(benchmark.price, benchmark.price.per, reporting, '/fx', problems);
+    // The threshold is data, not the request: a missing rate is asked for at /fx/<its currency>.
+    const threshold = restate(benchmark.price, benchmark.price.per, reporting, '', []);
+    if (threshold === undefined) {
+      const currency = benchmark.price.currency;
+      const needed = rateNeeded(
+        currency,
+        reporting.currency,
+        `${benchmark.id} is quoted in ${currency}`,
+      );
+      if (!problems.some((p) => p.pointer === needed.pointer)) problems.push(needed);
+    }
     const price = restate(
       request.price,
       benchmark.price.per,

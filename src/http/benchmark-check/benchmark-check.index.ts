@@ -25,7 +25,12 @@ const FORM = flatForm({
   per: { to: '/price/per', doc: 'Unit of `price`.', example: 'kg' },
   fx: FX_FIELD,
   vat: VAT_FIELD,
-  currency: { to: '/currency', doc: 'Currency of the price; default USD.' },
+  currency: {
+    to: ['/price/currency', '/currency'],
+    doc:
+      'Currency of the price and of the answer; default USD. A benchmark quoted in another ' +
+      'currency needs its rate in `fx`.',
+  },
   benchmark: { to: '/benchmark', doc: 'Check only this benchmark.', example: 'g7-hree-cap' },
   asOf: { to: '/asOf', doc: 'Date; default today.' },
   rounding: { to: '/rounding', doc: '`half-up` or `half-even`.' },

@@ -10,6 +10,7 @@ import {
   PriceSchema,
   QuantitySchema,
   RoundingSchema,
+  ShareSchema,
   UnitSchema,
 } from '../schemas';
 import { StrictSchema } from '../strict';
@@ -46,7 +47,7 @@ export const FloorFinancingRequestSchema = z
         'The v1 single volume: demand and domestic output both (all demand served at home). ' +
         'Give either `quantity` or both `demand` and `domesticOutput`.',
     }),
-    upsideShare: NonNegativeDecimal.optional().openapi({
+    upsideShare: ShareSchema.optional().openapi({
       description:
         'Government share of the upside above `upsideAbove` under the producer-side floor. Default: ' +
         'the benchmark contract’s own terms where the data has them (dod-ndpr-floor: 0.30 above ' +

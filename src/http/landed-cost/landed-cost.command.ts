@@ -17,7 +17,7 @@ import { excludingVat } from '../../domain/money';
 import { amountFor, type Unit } from '../../domain/units';
 import { add, compare, type Decimal, multiply, parseDecimal, toText, ZERO } from '../../numeric';
 import { floorGapMethod } from '../floor-gap/floor-gap.command';
-import { missingFxRate, todayUtc } from '../money-input';
+import { missingFxRate, rateNeeded, todayUtc } from '../money-input';
 import type { Parsed } from '../parsed';
 import type { FieldProblem } from '../problem';
 import type { InlineMeasure, LandedCostRequest } from './landed-cost.schemas';
@@ -261,14 +261,16 @@ function resolveLane(request: LandedCostRequest, data: PolicyData): Parsed<LaneC
     });
   }
 
-  const money = (amount: string, currency: string, pointer: string): Decimal | undefined => {
+  const money = (amount: string, currency: string): Decimal | undefined => {
     const restated = inReporting(parseDecimal(amount), currency, reporting);
-    if (restated === undefined) {
-      problems.push({
-        pointer,
-        detail: `a rate for ${currency} is needed (a measure on this shipment is in ${currency}): add fx.${currency}`,
-      });
-    }
+    const needed = rateNeeded(
+      currency,
+      reporting.currency,
+      `a measure on this shipment is in ${currency}`,
+    );
+    // One problem per missing rate, however many of the measures' amounts are in that currency.
+    if (restated === undefined && !problems.some((p) => p.pointer === needed.pointer))
+      problems.push(needed);
     return restated;
   };
   const duties: DutyCharge[] = [];
@@ -277,7 +279,7 @@ function resolveLane(request: LandedCostRequest, data: PolicyData): Parsed<LaneC
     if (m.kind === 'ad-valorem')
       duties.push({ kind: m.kind, id: m.id, rate: parseDecimal(m.rate) });
     if (m.kind === 'specific') {
-      const amount = money(m.amount.amount, m.amount.currency, '/fx');
+      const amount = money(m.amount.amount, m.amount.currency);
       if (amount !== undefined)
         duties.push({ kind: m.kind, id: m.id, amountPerUnit: amount, unit: m.amount.per });
     }
@@ -296,8 +298,7 @@ function resolveLane(request: LandedCostRequest, data: PolicyData): Parsed<LaneC
             ? fit.warnings
             : [{ code: 'stage-mismatch', detail: `${fit.detail}.`, rowIds: [m.id] }]),
         );
-      const floorAmount =
-        floor === undefined ? undefined : money(floor.amount, floor.currency, '/fx');
+      const floorAmount = floor === undefined ? undefined : money(floor.amount, floor.currency);
       if (floor !== undefined && floorAmount !== undefined) {
         duties.push({
           kind: m.kind,
@@ -311,7 +312,7 @@ function resolveLane(request: LandedCostRequest, data: PolicyData): Parsed<LaneC
     }
     if (m.kind === 'fee') {
       const bound = (v: string | undefined) =>
-        v === undefined ? null : (money(v, m.currency, '/fx') ?? null);
+        v === undefined ? null : (money(v, m.currency) ?? null);
       fees.push({ id: m.id, rate: parseDecimal(m.rate), min: bound(m.min), max: bound(m.max) });
     }
   }

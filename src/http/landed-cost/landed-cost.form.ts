@@ -25,7 +25,12 @@ export const LANDED_COST_FORM = flatForm({
     to: '/entryId',
     doc: 'Batch only: lines with the same entryId form one customs entry.',
   },
-  reportingCurrency: { to: '/currency', doc: 'Currency of the answer; default USD.' },
+  reportingCurrency: {
+    to: '/currency',
+    doc:
+      'Currency of the answer; default USD when `fxRate` or `fx` rates the price’s currency, ' +
+      'otherwise the price’s `currency`.',
+  },
   fxRate: { to: '/fx/PRICE_CURRENCY', doc: 'Units of `reportingCurrency` per 1 `currency`.' },
   fx: FX_FIELD,
   vat: VAT_FIELD,
@@ -34,8 +39,8 @@ export const LANDED_COST_FORM = flatForm({
 
 /**
  * What the flat form implies: like the JSON form a line reports in USD unless `reportingCurrency`
- * says otherwise (or the price's currency, when only that is given); `fxRate` is the rate of the
- * price's currency (units of the reporting currency per 1 unit of it).
+ * says otherwise (or the price's currency, when that is given with no rate for it); `fxRate` (or
+ * `fx=CNY:…`) is the rate of the price's currency (units of the reporting currency per 1 unit of it).
  */
 export function withFlatDefaults(request: Record<string, unknown>): Record<string, unknown> {
   const priceCurrency = (request.price as { currency?: string } | undefined)?.currency;
@@ -44,7 +49,13 @@ export function withFlatDefaults(request: Record<string, unknown>): Record<strin
     const { PRICE_CURRENCY, ...listed } = fx;
     request.fx = { ...listed, [priceCurrency ?? 'USD']: PRICE_CURRENCY };
   }
-  if (request.currency === undefined && priceCurrency !== undefined)
+  // A rate for the price's currency says the answer is in another one (USD unless named).
+  const rated =
+    typeof request.fx === 'object' &&
+    request.fx !== null &&
+    priceCurrency !== undefined &&
+    Object.hasOwn(request.fx, priceCurrency);
+  if (request.currency === undefined && priceCurrency !== undefined && !rated)
     request.currency = priceCurrency;
   return request;
 }

@@ -7,7 +7,7 @@ import {
   formatShareAgainst,
   type Ratio,
 } from '../../domain/rounding';
-import { type Decimal, ZERO } from '../../numeric';
+import { type Decimal, toPlain, ZERO } from '../../numeric';
 import { buildMeta } from '../meta';
 import type { FlatRow } from '../output';
 import type { OriginContentCommand } from './origin-content.command';
@@ -53,8 +53,9 @@ export function presentOriginContent(
       controlledElements: [...rule.elements],
     },
     qualifiesAsBlue: result.qualifiesAsBlue,
-    maxRedShare: rate(maxRedShare),
-    minBlueShare: rate(minBlueShare),
+    // Thresholds are echoed exactly as sent: rounded, 0.00099995 would read as 0.001.
+    maxRedShare: toPlain(maxRedShare),
+    minBlueShare: toPlain(minBlueShare),
     meta: buildMeta(command.dataVersion, command.asOf, currency, rounding, command.warnings),
   };
 }

@@ -7,6 +7,7 @@ import {
   MetaSchema,
   NonNegativeDecimal,
   RoundingSchema,
+  ShareSchema,
 } from '../schemas';
 import { StrictSchema } from '../strict';
 
@@ -46,12 +47,12 @@ export const OriginContentRequestSchema = z
       )
       .min(1)
       .max(200),
-    maxRedShare: NonNegativeDecimal.optional().openapi({
+    maxRedShare: ShareSchema.optional().openapi({
       description:
         'Highest red-origin share with which the product still counts as blue; default 0 (none).',
       example: '0.05',
     }),
-    minBlueShare: NonNegativeDecimal.optional().openapi({
+    minBlueShare: ShareSchema.optional().openapi({
       description:
         'Lowest allied (blue) share with which the product counts as blue; default 0.5 (the IRA ' +
         '§30D applicable percentage for critical minerals in 2024, a modelling default). Grey ' +
