@@ -20,7 +20,7 @@ import { DECIMAL_MARKS } from './csv';
  * numeric core's limits: 1e308 is refused like its 309-digit string); exponents in strings, NaN,
  * blanks and negatives are rejected.
  */
-export const NonNegativeDecimal = z
+const nonNegativeDecimal = z
   .union(
     [
       z
@@ -39,19 +39,24 @@ export const NonNegativeDecimal = z
   )
   .refine((v) => !(typeof v === 'number' ? v < 0 : v.startsWith('-') && /[1-9]/.test(v)), {
     error: 'must not be negative',
-  })
-  .openapi('NonNegativeDecimal', {
-    description:
-      'A decimal that is zero or more, as a string (`^-?(0|[1-9][0-9]*)(\\.[0-9]+)?$`, no exponent) ' +
-      'or a finite JSON number. Strings are exact; prefer them for money.',
-    example: '1000',
   });
 
+export const NonNegativeDecimal = nonNegativeDecimal.openapi('NonNegativeDecimal', {
+  description:
+    'A decimal that is zero or more, as a string (`^-?(0|[1-9][0-9]*)(\\.[0-9]+)?$`, no exponent) ' +
+    'or a finite JSON number. Strings are exact; prefer them for money.',
+  example: '1000',
+});
+
 /** A share or fraction: a decimal from 0 to 1 (a value that is no decimal is refused already). */
-export const ShareSchema = NonNegativeDecimal.refine(
-  (v) => decimalProblem(v) !== undefined || compare(parseDecimal(v), ONE) <= 0,
-  { error: 'must be a share from 0 to 1' },
-).openapi({ description: 'A share from 0 to 1, as a decimal string or number.', example: '0.5' });
+export const ShareSchema = nonNegativeDecimal
+  .refine((v) => decimalProblem(v) !== undefined || compare(parseDecimal(v), ONE) <= 0, {
+    error: 'must be a share from 0 to 1',
+  })
+  .openapi('Share', {
+    description: 'A share from 0 to 1, as a decimal string or a finite JSON number.',
+    example: '0.5',
+  });
 
 export const DecimalOutput = z.string().openapi({
   description: 'A decimal, always a string, rounded as `meta.rounding` says when reported.',
@@ -156,11 +161,18 @@ function codeGivenTwice(input: unknown, ctx: z.core.$RefinementCtx): unknown {
 }
 
 /** A rate of 0 would price everything in that currency at nothing. */
-const FxRate = NonNegativeDecimal.refine(
-  // A string that is no decimal at all has been refused already; only its value is judged here.
-  (v) => (typeof v === 'number' ? v > 0 : !DECIMAL_PATTERN.test(v) || /[1-9]/.test(v)),
-  { error: 'must be greater than 0 (units of the reporting currency per 1 unit of this one)' },
-);
+const FxRate = nonNegativeDecimal
+  .refine(
+    // A string that is no decimal at all has been refused already; only its value is judged here.
+    (v) => (typeof v === 'number' ? v > 0 : !DECIMAL_PATTERN.test(v) || /[1-9]/.test(v)),
+    { error: 'must be greater than 0 (units of the reporting currency per 1 unit of this one)' },
+  )
+  .openapi('FxRate', {
+    description:
+      'Units of the reporting currency per 1 unit of the keyed currency, above 0; a decimal string ' +
+      'or a finite JSON number.',
+    example: '0.1390',
+  });
 
 export const FxSchema = z.preprocess(codeGivenTwice, z.record(CurrencyCode, FxRate)).openapi('Fx', {
   description:
