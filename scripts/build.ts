@@ -37,35 +37,44 @@ const englishOnly: Plugin = {
 };
 
 /**
- * zod features nothing in the Worker uses, left out: `z.fromJSONSchema` (nothing reads JSON Schema)
- * and `z.compile` (its code generation cost a fifth of the start-up; batch lines have a parser of
- * their own, src/http/line-parser.ts). Each is replaced by a module with the same exports that
- * refuses to run.
+ * zod features nothing in the Worker uses, left out: its JSON Schema reader and writer (the
+ * OpenAPI document is generated here; nothing reads JSON Schema) and `z.compile` (its code
+ * generation cost a fifth of the start-up; batch lines have a parser of their own,
+ * src/http/line-parser.ts). Each module is replaced by one with the same exports, read off the
+ * real module, that refuse to run: a function throws when called; a factory of methods (zod
+ * builds a schema's `toJSONSchema` and `~standard.jsonSchema` when asked for them) gives one that
+ * throws when called; other values are empty.
  */
-const UNUSED_ZOD: Readonly<Record<string, string>> = {
-  'v4/classic/from-json-schema.js': 'export function fromJSONSchema() { notInTheWorker(); }',
-  'v4/core/compile.js': [
-    "export const INVALID = Symbol.for('zod.compile.invalid');",
-    'export class ZodCompileAsyncError extends Error {}',
-    'export class ZodCompileUnsupportedError extends Error {}',
-    'export function compile() { notInTheWorker(); }',
-    'export function withParser() { notInTheWorker(); }',
-    'export function compileFn() { notInTheWorker(); }',
-  ].join('\n'),
-};
+const UNUSED_ZOD = [
+  'v4/classic/from-json-schema.js',
+  'v4/core/compile.js',
+  'v4/core/to-json-schema.js',
+  'v4/core/json-schema-processors.js',
+  'v4/core/json-schema-generator.js',
+];
+const METHOD_FACTORIES = ['createToJSONSchemaMethod', 'createStandardJSONSchemaMethod'];
 const unusedZod: Plugin = {
   name: 'zod-unused-features',
   setup(b) {
-    b.onLoad(
-      { filter: /\/node_modules\/zod\/v4\/(classic\/from-json-schema|core\/compile)\.js$/ },
-      (args) => {
-        const file = args.path.slice(args.path.lastIndexOf('/zod/') + '/zod/'.length);
-        return {
-          contents: `function notInTheWorker() { throw new Error('zod/${file} is not in the Worker build (scripts/build.ts)'); }\n${UNUSED_ZOD[file]}`,
-          loader: 'js',
-        };
-      },
-    );
+    b.onLoad({ filter: /\/node_modules\/zod\/v4\/.*\.js$/ }, async (args) => {
+      const file = args.path.slice(args.path.lastIndexOf('/zod/') + '/zod/'.length);
+      if (!UNUSED_ZOD.includes(file)) return undefined;
+      const real = (await import(pathToFileURL(args.path).href)) as Record<string, unknown>;
+      const stubs = Object.entries(real).map(([name, value]) => {
+        if (METHOD_FACTORIES.includes(name)) return `export const ${name} = () => notInTheWorker;`;
+        if (typeof value === 'function') return `export function ${name}() { notInTheWorker(); }`;
+        if (typeof value === 'symbol')
+          return `export const ${name} = Symbol.for('${value.description}');`;
+        return `export const ${name} = Object.freeze({});`;
+      });
+      return {
+        contents: [
+          `function notInTheWorker() { throw new Error('zod/${file} is not in the Worker build (scripts/build.ts)'); }`,
+          ...stubs,
+        ].join('\n'),
+        loader: 'js',
+      };
+    });
   },
 };
 
