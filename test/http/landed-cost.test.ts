@@ -588,6 +588,41 @@ describe('GET /v1/landed-cost and the batch', () => {
     expect(body.totals.fees).toBe('33.58');
   });
 
+  it('a misspelt CSV column is a 400 naming it and the field it was meant as (it would drop freight from every line)', async () => {
+    const response = await call('/v1/landed-cost/batch', {
+      method: 'POST',
+      headers: { 'content-type': 'text/csv', accept: 'text/csv' },
+      body: 'mineral,origin,destination,quantity,unit,price,per,frieght\r\nnd-oxide,CN,US,1000,kg,10,kg,5000\r\n',
+    });
+    const problem = await problemOf(response, 400);
+    expect(problem.errors).toEqual([
+      {
+        pointer: '',
+        parameter: 'frieght',
+        detail: 'is not a landed-cost column (did you mean "freight"?)',
+      },
+    ]);
+    expect(problem.detail).toBe('frieght is not a landed-cost column (did you mean "freight"?).');
+  });
+
+  it('CSV column names are read in any case, and unrelated columns are ignored (Freight counts, Notes does not)', async () => {
+    const response = await call('/v1/landed-cost/batch', {
+      method: 'POST',
+      headers: { 'content-type': 'text/csv', accept: 'text/csv' },
+      body: 'Mineral,Origin,Destination,asOf,Quantity,Unit,Price,Per,Freight,Transport,Notes\r\nnd-oxide,CN,US,2026-03-01,1000,kg,10,kg,5000,air,first lot\r\n',
+    });
+    expect(response.status, await response.clone().text()).toBe(200);
+    const [header, row] = (await response.text()).trim().split('\r\n');
+    const cells = Object.fromEntries(
+      (header ?? '').split(',').map((name, i) => [name, row?.split(',')[i]]),
+    );
+    // US customs value is FOB: 1,000 kg × 10 = 10,000.00; MFN 3.7% = 370.00; MPF 0.3464% × 10,000
+    // = 34.64 (above the 33.58 minimum); landed = 10,000 + freight 5,000 + 370 + 34.64 = 15,404.64
+    expect([cells.customsValue, cells.freight, cells.duties, cells.fees, cells.landedCost]).toEqual(
+      ['10000.00', '5000.00', '370.00', '34.64', '15404.64'],
+    );
+  });
+
   it('a CSV batch round trip: a broken row fails alone, with its problem in the error column', async () => {
     const csv =
       '\uFEFFentryId,mineral,origin,destination,asOf,quantity,unit,price,currency,per,transport\r\n' +

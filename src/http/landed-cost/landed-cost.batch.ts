@@ -18,6 +18,7 @@ import { todayUtc } from '../money-input';
 import type { Parsed } from '../parsed';
 import { type FieldProblem, fieldName, Problem, problemBody, problemsDetail } from '../problem';
 import { parameterFor, pointersOf, type QueryForm } from '../query-form';
+import { meantField } from '../validation';
 import {
   type LandedCostCommand,
   type LaneCache,
@@ -313,7 +314,31 @@ export function csvLines(text: string): {
   if (header === undefined)
     throw new Problem(400, 'The CSV body is empty: it needs a header row naming the columns.');
   const { form } = LANDED_COST_FORM;
-  const names = header.map((h) => h.trim());
+  const fields = Object.keys(form);
+  // Column names as a spreadsheet user types them: "Freight" is freight.
+  const names = header.map((h) => {
+    const name = h.trim();
+    return pointersOf(form, name) === undefined
+      ? (fields.find((f) => f.toLowerCase() === name.toLowerCase()) ?? name)
+      : name;
+  });
+  // A misspelt column would silently drop its value from every line (freight 0 for "frieght"):
+  // refused, naming the field it was likely meant to be. Unrelated columns (notes) are ignored.
+  const misspelt = names.flatMap((name): FieldProblem[] => {
+    if (name === '' || pointersOf(form, name) !== undefined) return [];
+    const meant = meantField(name, fields);
+    return meant === undefined
+      ? []
+      : [
+          {
+            pointer: '',
+            parameter: name,
+            detail: `is not a landed-cost column (did you mean "${meant}"?)`,
+          },
+        ];
+  });
+  if (misspelt.length > 0)
+    throw new Problem(400, problemsDetail(misspelt, 'The CSV header'), misspelt);
   const unknown = names.filter((n) => n !== '' && pointersOf(form, n) === undefined);
   const warnings: Warning[] =
     unknown.length === 0
