@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { postJson, problemOf } from '../helpers';
+import { call, postJson, problemOf } from '../helpers';
 
 interface Content {
   redShare: string;
@@ -187,5 +187,39 @@ describe('origin content: thresholds are shares, echoed exactly', () => {
         { pointer: `/${field}`, detail: 'must be a share from 0 to 1 (got "2")' },
       ]);
     }
+  });
+});
+
+describe('GET /v1/origin-content: components as mineral:origin:value triples', () => {
+  it('CSV past 2026-11-10 shows the licence as "true (assumed)": 100 / 100,000 = 0.001, the threshold itself', async () => {
+    const response = await call(
+      '/v1/origin-content?productValue=100000&components=dy-oxide:CN:100&asOf=2026-11-21&format=csv',
+    );
+    expect(await response.text()).toBe(
+      'redValue,redShare,blueShare,greyShare,chinaContentShare,chinaLicenceRequired,chinaLicenceBasis,qualifiesAsBlue,asOf,warnings\r\n' +
+        '100.00,0.001,0,0,0.001,true (assumed),assumed,false,2026-11-21,suspension-ended data-horizon\r\n',
+    );
+  });
+
+  it('text: 99.99 / 100,000 = 0.0009999 is below 0.1%, and on 2026-03-01 the rule is suspended anyway', async () => {
+    const share = await call(
+      '/v1/origin-content?productValue=100000&components=dy-oxide:CN:99.99,nd-oxide:AU:3000&asOf=2026-03-01&format=text&field=chinaContentShare',
+    );
+    expect(await share.text()).toBe('0.0009999');
+    const licence = await call(
+      '/v1/origin-content?productValue=100000&components=dy-oxide:CN:99.99&asOf=2026-03-01&format=text',
+    );
+    expect(await licence.text()).toBe('false');
+  });
+
+  it('a triple without its value is a 422 naming components', async () => {
+    const problem = await problemOf(
+      await call('/v1/origin-content?productValue=100000&components=dy-oxide:CN'),
+      422,
+    );
+    expect(problem.errors?.[0]).toMatchObject({
+      pointer: '/components/0/value',
+      parameter: 'components',
+    });
   });
 });

@@ -1,8 +1,46 @@
 import { originContent } from '../../domain/origin-content';
-import { type Calculator, postCalculatorRouter } from '../calculator';
+import { type Calculator, calculatorRouter, flatForm } from '../calculator';
 import { type OriginContentCommand, resolveOriginContent } from './origin-content.command';
 import { originContentRow, presentOriginContent } from './origin-content.present';
 import { OriginContentRequestSchema, OriginContentResponseSchema } from './origin-content.schemas';
+
+const FORM = flatForm({
+  productValue: {
+    to: '/productValue/amount',
+    doc: 'Value of the product (magnet, motor, battery).',
+    example: '100000',
+  },
+  currency: { to: '/productValue/currency', doc: 'Currency of the values; default USD.' },
+  components: {
+    to: '/components',
+    doc: 'The mineral content as `mineral:origin:value` triples, comma-separated (e.g. `dy-oxide:CN:100,nd-oxide:AU:3000`), values in the product’s currency.',
+    example: 'dy-oxide:CN:99.99',
+  },
+  maxRedShare: {
+    to: '/maxRedShare',
+    doc: 'Highest red share that still counts as blue; default 0.',
+  },
+  minBlueShare: { to: '/minBlueShare', doc: 'Lowest blue share that counts as blue; default 0.5.' },
+  asOf: { to: '/asOf', doc: 'Date YYYY-MM-DD; default today (UTC).' },
+  rounding: { to: '/rounding', doc: '`half-up` (default) or `half-even`.' },
+});
+
+/**
+ * `mineral:origin:value` triples as the JSON form's components; a triple with a part missing
+ * keeps the parts it has, so the schema names what is missing at its pointer.
+ */
+function componentsFromList(request: Record<string, unknown>): Record<string, unknown> {
+  if (typeof request.components !== 'string') return request;
+  request.components = request.components.split(',').map((triple) => {
+    const [mineral, origin, value] = triple.split(':').map((part) => part.trim());
+    return {
+      ...(mineral ? { mineral } : {}),
+      ...(origin ? { origin } : {}),
+      ...(value ? { value } : {}),
+    };
+  });
+  return request;
+}
 
 export const originContentCalculator = {
   path: '/v1/origin-content',
@@ -24,12 +62,25 @@ export const originContentCalculator = {
   compute: (command: OriginContentCommand) => originContent(command.input),
   present: presentOriginContent,
   row: originContentRow,
+  get: {
+    operationId: 'computeOriginContentFromQuery',
+    summary: 'Origin content from a query string (spreadsheets)',
+    description:
+      'The same computation as `POST /v1/origin-content`, the components as `mineral:origin:value` ' +
+      'triples: `…/v1/origin-content?productValue=100000&components=dy-oxide:CN:100&format=text` → ' +
+      'the licence answer; past the date the rule’s status is known to, `true (assumed)`.',
+    form: FORM,
+    defaults: componentsFromList,
+    field: 'chinaLicenceRequired',
+    examples: { text: 'true (assumed)' },
+  },
 } satisfies Calculator<
   '/v1/origin-content',
   typeof OriginContentRequestSchema,
   typeof OriginContentResponseSchema,
   OriginContentCommand,
-  ReturnType<typeof originContent>
+  ReturnType<typeof originContent>,
+  keyof typeof FORM.query.shape
 >;
 
-export const originContentRouter = postCalculatorRouter(originContentCalculator);
+export const originContentRouter = calculatorRouter(originContentCalculator);
