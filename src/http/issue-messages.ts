@@ -116,6 +116,22 @@ function discriminatorSent(issue: Issue): unknown {
     : input;
 }
 
+/**
+ * The forms a union takes, from what each of its branches asked of the value ("an object", "a
+ * decimal string such as …"): `an object or a decimal string such as "10.50" or a finite number`.
+ */
+function unionForms(issue: Issue): string {
+  const branches = (issue as { errors?: readonly (readonly { message: string }[])[] }).errors ?? [];
+  const forms = branches.flatMap((branch) => {
+    const message = branch[0]?.message;
+    if (message === undefined || !message.startsWith('must be ')) return [];
+    return [message.slice('must be '.length).replace(/ \(got .*\)$/, '')];
+  });
+  return forms.length === 0
+    ? 'one of the forms this field takes'
+    : [...new Set(forms)].join(' or ');
+}
+
 /** zod's global error map: plain English for every issue a schema does not word itself. */
 export function issueMessage(issue: Issue): string | undefined {
   switch (issue.code) {
@@ -143,7 +159,7 @@ export function issueMessage(issue: Issue): string | undefined {
     case 'invalid_union':
       if ('options' in issue && Array.isArray(issue.options) && issue.options.length > 0)
         return `must be one of ${oneOf(issue.options)} (got ${sentValue(discriminatorSent(issue))})`;
-      return `is not any of the forms this field takes (got ${sentValue(issue.input)})`;
+      return `must be ${unionForms(issue)} (got ${sentValue(issue.input)})`;
     case 'invalid_element':
       return `has a value that is not valid`;
     default:

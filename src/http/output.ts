@@ -1,6 +1,8 @@
 import type { Context } from 'hono';
-import { type DecimalMark, localized, toCsv } from './csv';
-import { Problem, validationProblem } from './problem';
+import { DECIMAL_MARKS, type DecimalMark, localized, toCsv } from './csv';
+import { oneOf, sentValue } from './issue-messages';
+import { validationProblem } from './problem';
+import { meantField } from './validation';
 
 /** A calculator answer flattened to named cells, for the CSV and text forms. */
 export type FlatRow = Readonly<Record<string, string>>;
@@ -14,7 +16,11 @@ export function decimalMarkOf(c: Context): DecimalMark {
   if (value === undefined || value === 'point') return 'point';
   if (value === 'comma') return 'comma';
   throw validationProblem([
-    { pointer: '/decimal', parameter: 'decimal', detail: 'must be one of point, comma' },
+    {
+      pointer: '/decimal',
+      parameter: 'decimal',
+      detail: `must be one of ${oneOf(DECIMAL_MARKS)} (got ${sentValue(value)})`,
+    },
   ]);
 }
 
@@ -29,22 +35,23 @@ export function csvResponse(
   });
 }
 
-/** One named value as bare text (`WEBSERVICE`); an unknown field is a 400 listing the fields. */
+/** One named value as bare text (`WEBSERVICE`); an unknown field is a 422 listing the fields. */
 export function textField(c: Context, row: FlatRow, field: string): Response {
   // Own fields only: field=constructor must not find Object.prototype's.
   const value = Object.hasOwn(row, field) ? row[field] : undefined;
   if (value === undefined) {
-    throw new Problem(
-      422,
-      `The query is not valid: field: "${field}" is not a field of this answer.`,
-      [
-        {
-          pointer: '/field',
-          parameter: 'field',
-          detail: `must be one of ${Object.keys(row).join(', ')}`,
-        },
-      ],
-    );
+    const fields = Object.keys(row);
+    const meant = meantField(field, fields);
+    throw validationProblem([
+      {
+        pointer: '/field',
+        parameter: 'field',
+        detail:
+          meant === undefined
+            ? `must be one of ${oneOf(fields)} (got ${sentValue(field)})`
+            : `must be one of ${oneOf(fields)} (got ${sentValue(field)}; did you mean "${meant}"?)`,
+      },
+    ]);
   }
   return c.body(localized(value, decimalMarkOf(c), field), 200, {
     'content-type': 'text/plain; charset=utf-8',

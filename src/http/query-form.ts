@@ -2,7 +2,7 @@ import { createMiddleware } from 'hono/factory';
 import type { FlatField } from './calculator';
 import { type FieldProblem, queryProblem, validationProblem } from './problem';
 import { NOT_A_CURRENCY_CODE } from './schemas';
-import { toPointer } from './validation';
+import { meantField, toPointer } from './validation';
 
 /**
  * The GET form of a calculator: each query parameter names the JSON Pointers it fills in the
@@ -142,10 +142,11 @@ export function queryValues(
     if (others.includes(name)) continue;
     const pointers = pointersOf(form, name);
     if (pointers === undefined) {
+      const meant = meantField(name, [...Object.keys(form), ...others]);
       problems.push({
         pointer: toPointer([name]),
         parameter: name,
-        detail: 'is not a parameter of this operation',
+        detail: `is not a parameter of this operation${meant === undefined ? '' : ` (did you mean "${meant}"?)`}`,
       });
     } else if (list.length > 1) {
       problems.push({

@@ -284,3 +284,70 @@ describe('a failed batch line echoes a bounded entryId', () => {
     );
   });
 });
+
+describe('the spreadsheet forms’ own parameters', () => {
+  it('a misspelt query parameter is a 400 that says which one was meant', async () => {
+    const { requestId: _, ...problem } = await problemOf(
+      await call('/v1/floor-gap?price=10&floor=16&per=kg&asof=2026-01-01'),
+      400,
+    );
+    expect(problem).toEqual({
+      type: 'about:blank',
+      title: 'Bad Request',
+      status: 400,
+      detail: 'asof is not a parameter of this operation (did you mean "asOf"?).',
+      errors: [
+        {
+          pointer: '/asof',
+          parameter: 'asof',
+          detail: 'is not a parameter of this operation (did you mean "asOf"?)',
+        },
+      ],
+    });
+  });
+
+  it('decimal and field say what they take and what was sent', async () => {
+    expect(
+      await unprocessable(
+        await call('/v1/floor-gap?price=10&floor=16&per=kg&format=csv&decimal=komma'),
+      ),
+    ).toEqual(
+      problem422('decimal must be one of point, comma (got "komma").', [
+        {
+          pointer: '/decimal',
+          parameter: 'decimal',
+          detail: 'must be one of point, comma (got "komma")',
+        },
+      ]),
+    );
+    const field = await unprocessable(
+      await call('/v1/floor-gap?price=10&floor=16&per=kg&format=text&field=dutty'),
+    );
+    expect(field.detail).toMatch(
+      /^field must be one of duty, dutyPerUnit, .*, warnings \(got "dutty"; did you mean "duty"\?\)\.$/,
+    );
+    expect(field.errors?.[0]).toMatchObject({ pointer: '/field', parameter: 'field' });
+  });
+
+  it('a value that fits none of a union’s forms is told each form', async () => {
+    const body = {
+      mineral: 'ndpr-oxide',
+      redPrice: PRICE,
+      floor: FLOOR,
+      destinations: ['US'],
+      redFreight: true,
+    };
+    expect(await unprocessable(await postJson('/v1/bloc-tiers', body))).toEqual(
+      problem422(
+        'redFreight must be an object or a decimal string such as "10.50" or a finite JSON number (got true).',
+        [
+          {
+            pointer: '/redFreight',
+            detail:
+              'must be an object or a decimal string such as "10.50" or a finite JSON number (got true)',
+          },
+        ],
+      ),
+    );
+  });
+});
