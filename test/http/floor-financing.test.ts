@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { postJson, problemOf } from '../helpers';
+import { call, postJson, problemOf } from '../helpers';
 
 const usd = (amount: string, per = 'kg') => ({ amount, currency: 'USD', per });
 
@@ -240,5 +240,34 @@ describe('POST /v1/floor-financing: a benchmark contract shares its upside by it
       upsideAbove: usd('140'),
     });
     expect(shared.producerSide.governmentCollects).toBe('10000000.00');
+  });
+});
+
+describe('GET /v1/floor-financing: the same from a query string', () => {
+  it('the worked case as CSV: gap 110 − 62 = 48; buyers 48 × 5,000,000 kg, producer 48 × 1,000,000 kg, treasury 48 × 4,000,000 kg', async () => {
+    const response = await call(
+      '/v1/floor-financing?floor=110&marketPrice=62&per=kg&demand=5000&domesticOutput=1000&unit=t&asOf=2026-11-21&format=csv',
+    );
+    expect(await response.text()).toBe(
+      'per,floorPerUnit,marketPricePerUnit,demand,domesticOutput,borderDutyPerUnit,buyersPay,treasuryCollects,borderProducerGain,governmentPays,governmentCollects,governmentNet,currency,asOf,warnings\r\n' +
+        'kg,110.0000,62.0000,5000000,1000000,48.0000,240000000.00,192000000.00,48000000.00,48000000.00,0.00,48000000.00,USD,2026-11-21,\r\n',
+    );
+  });
+
+  it('a price path with the DoD contract: 48,000,000 paid at 62, 0.30 × 20 × 1,000,000 = 6,000,000 back at 130; net 42,000,000.00', async () => {
+    const response = await call(
+      '/v1/floor-financing?benchmark=dod-ndpr-floor&pricePath=62,130&per=kg&quantity=1000&unit=t&asOf=2026-11-21&format=text&field=governmentNet',
+    );
+    expect(await response.text()).toBe('42000000.00');
+  });
+
+  it('volumes without a unit are a 422 naming unit', async () => {
+    const problem = await problemOf(
+      await call(
+        '/v1/floor-financing?floor=110&marketPrice=62&per=kg&demand=5000&domesticOutput=1000',
+      ),
+      422,
+    );
+    expect(problem.errors?.map((e) => e.parameter)).toEqual(['unit', 'unit']);
   });
 });

@@ -4,13 +4,89 @@ import {
   reportFloorFinancing,
 } from '../../domain/floor-financing';
 import { roundMoney } from '../../domain/rounding';
-import { type Calculator, postCalculatorRouter } from '../calculator';
+import { type Calculator, calculatorRouter, flatForm } from '../calculator';
+import { FX_FIELD } from '../query-form';
 import { type FloorFinancingCommand, resolveFloorFinancing } from './floor-financing.command';
 import { floorFinancingRow, presentFloorFinancing } from './floor-financing.present';
 import {
   FloorFinancingRequestSchema,
   FloorFinancingResponseSchema,
 } from './floor-financing.schemas';
+
+const VOLUMES = ['demand', 'domesticOutput', 'quantity'] as const;
+
+const FORM = flatForm({
+  floor: { to: '/floor/amount', doc: 'The floor F per `per`; or `benchmark`.', example: '110' },
+  benchmark: {
+    to: '/benchmark',
+    doc: 'A floor benchmark id, e.g. `dod-ndpr-floor` (its upside terms apply).',
+  },
+  marketPrice: { to: '/marketPrice/amount', doc: 'The market price M per `per`.', example: '62' },
+  pricePath: {
+    to: '/pricePath',
+    doc: 'Market prices per period, comma-separated (instead of `marketPrice`).',
+  },
+  per: { to: '/marketPrice/per', doc: 'Unit of the prices.', example: 'kg' },
+  currency: { to: '/currency', doc: 'Currency of the prices and the answer; default USD.' },
+  fx: FX_FIELD,
+  demand: {
+    to: '/demand/value',
+    doc: 'D: what buyers in the floor zone buy per period.',
+    example: '5000',
+  },
+  domesticOutput: {
+    to: '/domesticOutput/value',
+    doc: 'Q: what the floor-protected producer sells per period.',
+    example: '1000',
+  },
+  quantity: { to: '/quantity/value', doc: 'The v1 single volume: demand and output both.' },
+  unit: {
+    to: ['/demand/unit', '/domesticOutput/unit', '/quantity/unit'],
+    doc: 'Unit of the volumes.',
+    example: 't',
+  },
+  upsideShare: {
+    to: '/upsideShare',
+    doc: 'Government share of the upside; default the contract’s, else 0.',
+  },
+  upsideAbove: {
+    to: '/upsideAbove/amount',
+    doc: 'The price above which the upside is shared, per `per`.',
+  },
+  upsideFromPeriod: {
+    to: '/upsideFromPeriod',
+    doc: 'The first period that shares the upside; default 1.',
+  },
+  discountRate: { to: '/discountRate', doc: 'Discount rate per period; default 0.' },
+  asOf: { to: '/asOf', doc: 'Date YYYY-MM-DD; default today (UTC).' },
+  rounding: { to: '/rounding', doc: '`half-up` (default) or `half-even`.' },
+});
+
+/**
+ * The GET form's implied values: the floor and the upside threshold share the prices' unit, a
+ * price path is comma-separated, the volumes share `unit`, the period is a whole number.
+ */
+function withFlatDefaults(request: Record<string, unknown>): Record<string, unknown> {
+  const market = request.marketPrice as { amount?: unknown; per?: unknown } | undefined;
+  const per = market?.per;
+  for (const key of ['floor', 'upsideAbove'] as const) {
+    const price = request[key] as { per?: unknown } | undefined;
+    if (price !== undefined && price.per === undefined) price.per = per;
+  }
+  if (typeof request.pricePath === 'string') {
+    request.pricePath = request.pricePath.split(',').map((p) => p.trim());
+    if (market !== undefined && market.amount === undefined) delete request.marketPrice;
+  }
+  // A volume that only has the shared unit was not given.
+  for (const key of VOLUMES) {
+    const volume = request[key] as { value?: unknown } | undefined;
+    if (volume !== undefined && volume.value === undefined) delete request[key];
+  }
+  const period = request.upsideFromPeriod;
+  if (typeof period === 'string' && /^[0-9]{1,3}$/.test(period))
+    request.upsideFromPeriod = Number(period);
+  return request;
+}
 
 export const floorFinancingCalculator = {
   path: '/v1/floor-financing',
@@ -22,8 +98,8 @@ export const floorFinancingCalculator = {
     'max(0, F − M) on all of `demand`, the producer gains it on its `domesticOutput`, the treasury ' +
     'collects it on imports (demand − output). Producer-side floor (DoD–MP Materials style ' +
     'contract for difference): buyers pay the market price, the government pays the gap on output ' +
-    'and collects upsideShare × max(0, M − F) on output above the floor (from `upsideFromPeriod` ' +
-    'on). Each regime reports buyers’ extra cost, producer gain, treasury revenue, government ' +
+    'and collects upsideShare × max(0, M − upsideAbove) on output (from `upsideFromPeriod` on; a ' +
+    'benchmark contract’s own terms by default, e.g. 0.30 above 110 for dod-ndpr-floor). Each regime reports buyers’ extra cost, producer gain, treasury revenue, government ' +
     'outlay and net public cost; with `pricePath` per period and, with `discountRate`, in present ' +
     'value. Worked example: floor 110, market 62, demand 5,000 t, output 1,000 t → border: buyers ' +
     '240,000,000.00, producer 48,000,000.00, treasury 192,000,000.00; producer-side: government ' +
@@ -39,12 +115,25 @@ export const floorFinancingCalculator = {
     ),
   present: presentFloorFinancing,
   row: floorFinancingRow,
+  get: {
+    operationId: 'computeFloorFinancingFromQuery',
+    summary: 'Who pays for a floor, from a query string (spreadsheets)',
+    description:
+      'The same computation as `POST /v1/floor-financing`: ' +
+      '`…/v1/floor-financing?floor=110&marketPrice=62&per=kg&demand=5000&domesticOutput=1000&unit=t&format=csv`. ' +
+      'Lists (`pricePath`) are comma-separated. Unknown or repeated parameters are a 400.',
+    form: FORM,
+    defaults: withFlatDefaults,
+    field: 'buyersPay',
+    examples: { text: '240000000.00' },
+  },
 } satisfies Calculator<
   '/v1/floor-financing',
   typeof FloorFinancingRequestSchema,
   typeof FloorFinancingResponseSchema,
   FloorFinancingCommand,
-  FloorFinancingReport
+  FloorFinancingReport,
+  keyof typeof FORM.query.shape
 >;
 
-export const floorFinancingRouter = postCalculatorRouter(floorFinancingCalculator);
+export const floorFinancingRouter = calculatorRouter(floorFinancingCalculator);
