@@ -243,16 +243,16 @@ describe('error messages name the field and read as English, never raw zod', () 
       price: PRICE,
     };
     const response = await postJson('/v1/landed-cost/batch', {
-      lines: [line, { ...line, incoterm: 'fob' }],
+      lines: [line, { ...line, incoterm: 'F.O.B.' }],
     });
     const answer = (await response.json()) as { results: { problem?: unknown }[] };
     expect(answer.results[1]?.problem).toEqual(
       problem422(
-        'lines[1].incoterm must be one of EXW, FCA, FOB, CFR, CPT, CIF, CIP (got "fob").',
+        'lines[1].incoterm must be one of EXW, FCA, FOB, CFR, CPT, CIF, CIP (got "F.O.B.").',
         [
           {
             pointer: '/lines/1/incoterm',
-            detail: 'must be one of EXW, FCA, FOB, CFR, CPT, CIF, CIP (got "fob")',
+            detail: 'must be one of EXW, FCA, FOB, CFR, CPT, CIF, CIP (got "F.O.B.")',
           },
         ],
       ),

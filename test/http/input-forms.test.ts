@@ -24,6 +24,15 @@ describe('ISO codes in any case, answered in upper case', () => {
     expect(answer.lane).toMatchObject({ origin: 'CN', destination: 'US' });
   });
 
+  it('an Incoterm in any case: fob is FOB', async () => {
+    const answer = await ok<{ incoterm: string }>(
+      await call(
+        '/v1/landed-cost?mineral=nd-oxide&origin=CN&asOf=2026-03-01&quantity=100&unit=kg&price=50&per=kg&incoterm=fob',
+      ),
+    );
+    expect(answer.incoterm).toBe('FOB');
+  });
+
   it('the GET form takes origin=cn', async () => {
     const answer = await ok<{ lane: { origin: string } }>(
       await call(

@@ -17,6 +17,7 @@ import {
   QuantitySchema,
   RoundingSchema,
   UnitSchema,
+  upperCaseCode,
   vatSchema,
 } from '../schemas';
 import { StrictSchema } from '../strict';
@@ -85,10 +86,11 @@ export const LandedCostRequestSchema = z
     asOf: IsoDate.optional().openapi({ description: 'Date of entry; default today (UTC).' }),
     quantity: QuantitySchema,
     price: PriceSchema.openapi({ description: 'Invoice price per unit, on the `incoterm` terms.' }),
+    // A code like the ISO ones: "fob" is FOB, as a sheet's user types it.
     incoterm: z
-      .enum(INCOTERMS)
+      .preprocess(upperCaseCode, z.enum(INCOTERMS))
       .optional()
-      .openapi({ description: 'Incoterms 2020; default FOB.', example: 'FOB' }),
+      .openapi({ description: 'Incoterms 2020, in any case; default FOB.', example: 'FOB' }),
     freight: NonNegativeDecimal.optional().openapi({
       description:
         'International freight total, in the price currency; inside the price for CFR/CPT/CIF/CIP.',
