@@ -1,5 +1,5 @@
-import { benchmarkStageFit, benchmarkWarnings } from '../../data/benchmarks';
 import { blocOf } from '../../data/blocs';
+import { landedCostCharges } from '../../data/charges';
 import { type MeasureSelection, selectMeasures, type TariffCoverage } from '../../data/measures';
 import type { MeasureRow, MineralRow } from '../../data/schema';
 import type { PolicyData } from '../../data/store';
@@ -261,61 +261,28 @@ function resolveLane(request: LandedCostRequest, data: PolicyData): Parsed<LaneC
     });
   }
 
-  const money = (amount: string, currency: string): Decimal | undefined => {
-    const restated = inReporting(parseDecimal(amount), currency, reporting);
-    const needed = rateNeeded(
-      currency,
-      reporting.currency,
-      `a measure on this shipment is in ${currency}`,
-    );
-    // One problem per missing rate, however many of the measures' amounts are in that currency.
-    if (restated === undefined && !problems.some((p) => p.pointer === needed.pointer))
-      problems.push(needed);
-    return restated;
-  };
-  const duties: DutyCharge[] = [];
-  const fees: FeeCharge[] = [];
-  for (const m of selection.applied) {
-    if (m.kind === 'ad-valorem')
-      duties.push({ kind: m.kind, id: m.id, rate: parseDecimal(m.rate) });
-    if (m.kind === 'specific') {
-      const amount = money(m.amount.amount, m.amount.currency);
-      if (amount !== undefined)
-        duties.push({ kind: m.kind, id: m.id, amountPerUnit: amount, unit: m.amount.per });
-    }
-    if (m.kind === 'floor-gap') {
-      const benchmark = m.benchmark === undefined ? undefined : data.benchmarks.get(m.benchmark);
-      const floor = benchmark?.price ?? m.floor;
-      if (benchmark !== undefined) warnings.push(...benchmarkWarnings(benchmark, asOf));
-      // A scenario's floor is data, not the request: a stage that does not fit is said, not refused.
-      const fit =
-        benchmark === undefined || product.mineral === undefined
-          ? undefined
-          : benchmarkStageFit(benchmark, product.mineral);
-      if (fit !== undefined)
-        warnings.push(
-          ...(fit.ok
-            ? fit.warnings
-            : [{ code: 'stage-mismatch', detail: `${fit.detail}.`, rowIds: [m.id] }]),
+  const { duties, fees, ...charges } = landedCostCharges(
+    selection.applied,
+    data,
+    asOf,
+    product.mineral,
+    {
+      restate: (amount, currency) => {
+        const restated = inReporting(amount, currency, reporting);
+        const needed = rateNeeded(
+          currency,
+          reporting.currency,
+          `a measure on this shipment is in ${currency}`,
         );
-      const floorAmount = floor === undefined ? undefined : money(floor.amount, floor.currency);
-      if (floor !== undefined && floorAmount !== undefined) {
-        duties.push({
-          kind: m.kind,
-          id: m.id,
-          floor: floorAmount,
-          unit: floor.per,
-          basis: m.basis,
-          method: floorGapMethod(m.method, problems),
-        });
-      }
-    }
-    if (m.kind === 'fee') {
-      const bound = (v: string | undefined) =>
-        v === undefined ? null : (money(v, m.currency) ?? null);
-      fees.push({ id: m.id, rate: parseDecimal(m.rate), min: bound(m.min), max: bound(m.max) });
-    }
-  }
+        // One problem per missing rate, however many of the measures' amounts are in that currency.
+        if (restated === undefined && !problems.some((p) => p.pointer === needed.pointer))
+          problems.push(needed);
+        return restated;
+      },
+      method: (row) => floorGapMethod(row.method, problems),
+    },
+  );
+  warnings.push(...charges.warnings);
   if (problems.length > 0) return { ok: false, problems };
 
   const originBloc = blocOf(data, request.origin, asOf);
