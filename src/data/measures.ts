@@ -1,6 +1,6 @@
 import { nonNegative, parseDecimal, subtract, sum, toText } from '../numeric';
 import { blocOf } from './blocs';
-import type { MeasureRow, MineralRow, ScenarioRow } from './schema';
+import type { ExemptionList, MeasureRow, MineralRow, ScenarioRow } from './schema';
 import type { PolicyData } from './store';
 import { horizonWarning, suspensionEndedWarning, type Warning } from './warnings';
 
@@ -32,10 +32,16 @@ export function inScope(data: PolicyData, scope: Scope, country: string, asOf: s
   return named(scope.countries) || (scope.blocs ?? []).includes(blocOf(data, country, asOf).bloc);
 }
 
+/** The named exemption list of a measure that holds a tariff line ("Annex II"), if any. */
+export function exemptionOf(measure: MeasureRow, hts: string): ExemptionList | undefined {
+  return measure.products.exemptions?.find((e) => e.hts.some((prefix) => hts.startsWith(prefix)));
+}
+
 /** Whether a measure covers a product: by HTS prefix, mineral id or group, less its exceptions. */
 export function coversProduct(measure: MeasureRow, product: Product): boolean {
   const { hts, minerals, groups, exceptHts } = measure.products;
   if ((exceptHts ?? []).some((prefix) => product.hts.startsWith(prefix))) return false;
+  if (exemptionOf(measure, product.hts) !== undefined) return false;
   if (hts === undefined && minerals === undefined && groups === undefined) return true;
   return (
     (hts ?? []).some((prefix) => product.hts.startsWith(prefix)) ||
@@ -126,6 +132,8 @@ export interface Consideration {
   readonly measure: MeasureRow;
   readonly applied: boolean;
   readonly reason: string;
+  /** The named list that exempts the product's line, when that is why it was skipped. */
+  readonly exemption?: ExemptionList;
 }
 
 export interface MeasureSelection {
@@ -203,7 +211,16 @@ export function selectMeasures(
       continue;
     }
     if (!coversProduct(m, product)) {
-      skip(m, `does not cover HTS ${product.hts}`);
+      const exemption = exemptionOf(m, product.hts);
+      if (exemption === undefined) skip(m, `does not cover HTS ${product.hts}`);
+      else {
+        considered.push({
+          measure: m,
+          applied: false,
+          reason: `exempt: HTS ${product.hts} is on ${exemption.list}`,
+          exemption,
+        });
+      }
       continue;
     }
     const status = measureStatusOn(m, lane.asOf);

@@ -141,12 +141,27 @@ const scopeSchema = z.strictObject({
   exceptCountries: z.array(z.union([country, z.literal('EU')])).optional(),
 });
 
+/**
+ * A named list of tariff lines a measure exempts ("Annex II" of Proclamation 11012): answers name
+ * the list when a line is exempt ("exempt: Annex II"), from this structure, not from a row's text.
+ */
+const exemptionListSchema = z.strictObject({
+  /** The list's name as the instrument gives it: "Annex II", "Annex II Part A". */
+  list: z.string().min(1),
+  /** Where the list is in the law: "U.S. note 2(aa) to subchapter III of chapter 99". */
+  citation: z.string().min(1).optional(),
+  hts: z.array(htsCode).min(1),
+});
+
 /** Which goods: HTS prefixes, mineral ids or mineral groups; empty = all goods. */
 const productScopeSchema = z.strictObject({
   hts: z.array(htsCode).optional(),
   minerals: z.array(z.string()).optional(),
   groups: z.array(z.enum(MINERAL_GROUPS)).optional(),
+  /** Lines excepted without a named list. */
   exceptHts: z.array(htsCode).optional(),
+  /** Lines excepted by a named exemption list of the instrument. */
+  exemptions: z.array(exemptionListSchema).optional(),
 });
 
 export const MEASURE_STATUSES = [
@@ -300,6 +315,7 @@ export type CountryRow = z.infer<typeof countrySchema>;
 export type MembershipRow = z.infer<typeof membershipSchema>;
 export type BenchmarkRow = z.infer<typeof benchmarkSchema>;
 export type MeasureRow = z.infer<typeof measureSchema>;
+export type ExemptionList = z.infer<typeof exemptionListSchema>;
 export type ScenarioRow = z.infer<typeof scenarioSchema>;
 export type TimelineEventRow = z.infer<typeof timelineEventSchema>;
 export type TradeFlowDatasetRow = z.infer<typeof tradeFlowDatasetSchema>;

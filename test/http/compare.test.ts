@@ -57,6 +57,50 @@ describe('POST /v1/landed-cost/compare', () => {
     expect(r.variants[0]?.changes).toEqual([]);
   });
 
+  // Section 122 surcharge (Proclamation 11012, FR Doc 2026-03824): 10% from 2026-02-24 to
+  // 2026-07-23, with sintered NdFeB (8505.11.0070) on its Annex II (U.S. note 2(aa)); the Section
+  // 301 forced-labor action (USTR, effective 2026-07-24; proposed in FR Doc 2026-11296) lists the
+  // same line in its Annex II Part A. The list names come from the rows' exemption lists.
+  it('2026-01-15 → 2026-03-01: Section 122 is in force but the magnets are "exempt: Annex II" (0.00)', async () => {
+    const r = await compare([
+      { label: 'January 2026', asOf: '2026-01-15' },
+      { label: 'March 2026', asOf: '2026-03-01' },
+    ]);
+    const march = r.variants[1];
+    expect(march?.changes).toContainEqual({
+      measureId: 'us-s122-surcharge',
+      change: 'exempt',
+      amountDelta: '0.00',
+      reason: 'exempt: Annex II',
+    });
+    // 50,000.00 customs value: IEEPA fentanyl 10% = 5,000.00 charged in January, void from
+    // 2026-02-24; nothing else moves (MFN 2.1% 1,050.00 and Section 301 25% 12,500.00 both dates).
+    expect(march?.changes).toContainEqual({
+      measureId: 'us-ieepa-fentanyl-cn-3',
+      change: 'removed',
+      amountDelta: '-5000.00',
+      reason: 'ended 2026-02-23 (court ruling)',
+    });
+    expect(march?.changes).toHaveLength(2);
+    expect(march?.deltas.duties).toBe('-5000.00');
+  });
+
+  it('2026-03-01 → 2026-08-01: Section 122 ended (exempt both times, not listed); the forced-labor action "exempt: Annex II Part A"', async () => {
+    const r = await compare([
+      { label: 'March 2026', asOf: '2026-03-01' },
+      { label: 'August 2026', asOf: '2026-08-01' },
+    ]);
+    expect(r.variants[1]?.changes).toEqual([
+      {
+        measureId: 'us-301fl-cn-hk',
+        change: 'exempt',
+        amountDelta: '0.00',
+        reason: 'exempt: Annex II Part A',
+      },
+    ]);
+    expect(r.variants[1]?.deltas.duties).toBe('0.00');
+  });
+
   it('a measure the variant excludes is removed "excluded by the request"', async () => {
     const r = await compare([
       { label: 'March 2026', asOf: '2026-03-01' },

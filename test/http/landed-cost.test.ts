@@ -118,7 +118,7 @@ describe('NdFeB magnets (8505.11.0070) from China into the US: how the stack cha
       expect.objectContaining({
         measureId: 'us-s122-surcharge',
         applied: false,
-        reason: 'does not cover HTS 8505.11.0070',
+        reason: 'exempt: HTS 8505.11.0070 is on Annex II',
       }),
     );
     expect(r.explain).toContainEqual(
@@ -143,7 +143,7 @@ describe('NdFeB magnets (8505.11.0070) from China into the US: how the stack cha
       expect.objectContaining({
         measureId: 'us-301fl-cn-hk',
         applied: false,
-        reason: 'does not cover HTS 8505.11.0070',
+        reason: 'exempt: HTS 8505.11.0070 is on Annex II Part A',
       }),
     );
     expect(r.explain).toContainEqual(
@@ -281,7 +281,7 @@ describe('classification, valuation, fees', () => {
       expect.objectContaining({
         measureId: 'us-s122-surcharge',
         applied: false,
-        reason: 'does not cover HTS 2846.90.80',
+        reason: 'exempt: HTS 2846.90.80 is on Annex II',
       }),
     );
     // MPF 0.3464% × 60,000 = 207.84; HMF 0.125% × 60,000 = 75.00

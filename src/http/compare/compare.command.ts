@@ -1,3 +1,4 @@
+import type { Consideration } from '../../data/measures';
 import type { PolicyData } from '../../data/store';
 import { landedCost } from '../../domain/landed-cost';
 import { type LandedCostCommand, resolveLandedCost } from '../landed-cost/landed-cost.command';
@@ -12,6 +13,8 @@ export interface ComparedVariant {
   readonly variant: Variant;
   readonly request: LandedCostRequest;
   readonly result: LandedCostResponse;
+  /** Every measure the variant's lane considered, with the exemption list that spared it. */
+  readonly considered: readonly Consideration[];
 }
 
 const OVERRIDES = [
@@ -74,5 +77,6 @@ export function priceVariants(command: CompareCommand): ComparedVariant[] {
     variant: v.variant,
     request: v.request,
     result: presentLandedCost(v.command, landedCost(v.command)),
+    considered: v.command.lane.selection.considered,
   }));
 }

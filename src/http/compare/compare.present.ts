@@ -1,3 +1,4 @@
+import { measureStatusOn } from '../../data/measures';
 import type { MeasureRow } from '../../data/schema';
 import type { PolicyData } from '../../data/store';
 import type { Warning } from '../../data/warnings';
@@ -14,11 +15,17 @@ type Change = CompareResponse['variants'][number]['changes'][number];
 const byId = <T extends { measureId: string }>(xs: readonly T[]) =>
   new Map(xs.map((x) => [x.measureId, x]));
 
-/** "Annex II" when the row's own text names the annex its exceptions come from. */
-function exemptionName(row: MeasureRow | undefined): string | undefined {
-  if (row === undefined) return undefined;
-  const text = `${row.label} ${row.legal.citation ?? ''} ${row.notes ?? ''}`;
-  return /Annex (I{1,3}|[0-9]+)\b/.exec(text)?.[0];
+/** The exemption list that spared the variant's line from a measure, when that is why it was skipped. */
+function exemptionIn(variant: ComparedVariant, id: string): string | undefined {
+  return variant.considered.find((c) => c.measure.id === id)?.exemption?.list;
+}
+
+/** Whether a measure was in force on the variant's date and its line exempt from it by a list. */
+function exemptInForce(variant: ComparedVariant, row: MeasureRow): boolean {
+  return (
+    exemptionIn(variant, row.id) !== undefined &&
+    measureStatusOn(row, variant.result.meta.asOf).state === 'in-force'
+  );
 }
 
 /** How a row ended, from its status: a void row was struck down. */
@@ -52,11 +59,9 @@ function whyNot(
     return direction === 'removed'
       ? `ended ${ended[1]}${endedHow(row)}`
       : `in force until ${ended[1]}`;
-  if (reason.startsWith('does not cover HTS')) {
-    const annex = exemptionName(row);
-    if (row?.products.exceptHts !== undefined && annex !== undefined) {
-      return direction === 'removed' ? `exempt: ${annex}` : `no longer exempt (${annex})`;
-    }
+  const list = exemptionIn(other, id);
+  if (list !== undefined) {
+    return direction === 'removed' ? `exempt: ${list}` : `no longer exempt (${list})`;
   }
   if (reason === 'excluded by the request' && direction === 'added')
     return 'excluded by the request in the first variant';
@@ -116,6 +121,19 @@ export function changesAgainst(
         reason: whyNot(id, variant, data, 'removed'),
       });
     }
+  }
+  // A measure in force for the variant that its line is exempt from, where the first was not
+  // (the Section 122 surcharge from 2026-02-24, with sintered NdFeB on its Annex II): nothing is
+  // charged, and the answer says why rather than leave it out.
+  for (const c of variant.considered) {
+    if (c.exemption === undefined || before.has(c.measure.id)) continue;
+    if (!exemptInForce(variant, c.measure) || exemptInForce(first, c.measure)) continue;
+    changes.push({
+      measureId: c.measure.id,
+      change: 'exempt',
+      amountDelta: delta('0', '0'),
+      reason: `exempt: ${c.exemption.list}`,
+    });
   }
   return changes;
 }

@@ -49,7 +49,12 @@ export type CompareRequest = z.infer<typeof CompareRequestSchema>;
 export const ChangeSchema = z
   .object({
     measureId: z.string().openapi({ example: 'us-301-magnets-2026' }),
-    change: z.enum(['added', 'removed', 'changed']),
+    change: z.enum(['added', 'removed', 'changed', 'exempt']).openapi({
+      description:
+        '`added`, `removed` or `changed` against the first variant; `exempt`: a measure in force ' +
+        'for this variant (and not for the first) from which the line is exempt by a named list ' +
+        '(amountDelta 0), e.g. the Section 122 surcharge for sintered NdFeB magnets on its Annex II.',
+    }),
     amountDelta: DecimalOutput.openapi({ example: '12500.00' }),
     reason: z.string().openapi({ example: 'started 2026-01-01' }),
   })
