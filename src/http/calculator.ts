@@ -132,6 +132,8 @@ export interface Calculator<
   };
   readonly renderings?: Readonly<Record<string, Rendering<z.infer<Response>>>>;
   readonly get?: QueryFormSpec<Names>;
+  /** Whether a JSON request asks to be strict; default its own `"strict": true`. */
+  readonly strict?: (request: z.infer<Request>) => boolean;
 }
 
 /** The policy data the app was created with (createApp sets it on every request). */
@@ -381,7 +383,7 @@ export function postCalculatorRouter<
     const request = c.req.valid('json' as never) as z.infer<Request>;
     const response = runCalculator(calculator, request, dataOf(c));
     refuseUncertain(response, {
-      strict: (request as { strict?: boolean }).strict === true,
+      strict: calculator.strict?.(request) ?? (request as { strict?: boolean }).strict === true,
       assumeNoDuty: false,
       bare: false,
     });

@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { STRICT_CODES, type Warning } from '../data/warnings';
+import { STRICT_CODES, uniqueWarnings, type Warning } from '../data/warnings';
 import { Problem } from './problem';
 
 /** `"strict": true` in a calculator's JSON body (`strict=true` in its query form). */
@@ -39,20 +39,31 @@ function warningsOf(response: unknown): readonly Warning[] {
   return (response as { meta?: { warnings?: readonly Warning[] } }).meta?.warnings ?? [];
 }
 
+/** What a request refuses: uncertain data (`strict`), and in a bare form a duty the data lacks. */
+export interface RefusalOptions {
+  readonly strict: boolean;
+  readonly assumeNoDuty: boolean;
+  /** The answer is text or CSV, where a figure stands bare (a spreadsheet cell). */
+  readonly bare: boolean;
+}
+
 /**
- * Refuses an answer the request would rather not get: with `strict`, one resting on an uncertain
- * figure; in a text or CSV form, one whose `coverage.tariffs` is `none` (a bare number in a
- * spreadsheet cell would read as duty-free), unless the request assumes no duty.
+ * The problem an answer's warnings and tariff coverage make of it under the request's options:
+ * with `strict`, one resting on an uncertain figure; in a text or CSV form, one whose tariffs are
+ * unknown (`coverage.tariffs` `none`: a bare number would read as duty-free), unless the request
+ * assumes no duty. Undefined when the answer stands.
  */
-export function refuseUncertain(
-  response: unknown,
-  options: { readonly strict: boolean; readonly assumeNoDuty: boolean; readonly bare: boolean },
-): void {
-  const warnings = warningsOf(response);
+export function uncertainProblem(
+  given: readonly Warning[],
+  coverage: string | undefined,
+  options: RefusalOptions,
+): Problem | undefined {
+  // As the answer's meta would list them: one data-horizon warning, not one per row.
+  const warnings = uniqueWarnings(given);
   if (options.strict) {
     const uncertain = warnings.filter((w) => STRICT_CODES.includes(w.code));
     if (uncertain.length > 0) {
-      throw new Problem(
+      return new Problem(
         422,
         `The answer rests on uncertain data and the request is strict: ${uncertain.map((w) => w.code).join(', ')}.`,
         [],
@@ -61,10 +72,9 @@ export function refuseUncertain(
       );
     }
   }
-  const coverage = (response as { coverage?: { tariffs?: string } }).coverage?.tariffs;
   if (options.bare && !options.assumeNoDuty && coverage === 'none') {
     const missing = warnings.filter((w) => w.code === 'no-tariff-data');
-    throw new Problem(
+    return new Problem(
       422,
       `${missing.map((w) => w.detail).join(' ')} A bare figure would read as duty-free: add assume=no-duty to count the duty as zero, or ask for JSON.`,
       [],
@@ -72,4 +82,12 @@ export function refuseUncertain(
       { code: 'no-tariff-data', warnings: missing },
     );
   }
+  return undefined;
+}
+
+/** Throws the problem {@link uncertainProblem} finds in a calculator's answer, if any. */
+export function refuseUncertain(response: unknown, options: RefusalOptions): void {
+  const coverage = (response as { coverage?: { tariffs?: string } }).coverage?.tariffs;
+  const problem = uncertainProblem(warningsOf(response), coverage, options);
+  if (problem !== undefined) throw problem;
 }

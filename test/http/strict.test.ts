@@ -83,3 +83,203 @@ describe('unknown is not zero: no bare duty in text or CSV for a lane without ta
     expect(body.coverage.tariffs).toBe('complete');
   });
 });
+
+// Nd oxide at 150 USD/kg: the midpoint of SMM's FOB China quote of 140–160 USD/kg on 2026-01-30
+// (news.metal.com). HTS 2846.90.80, US MFN 3.7% (HTSUS column 1); MPF FY2027 0.3464%, min 34.58,
+// max 670.86 (FR Doc 2026-15530); by air, so no HMF.
+const ndOxideLine = {
+  mineral: 'nd-oxide',
+  origin: 'CN',
+  asOf: '2026-12-01',
+  transport: 'air',
+  quantity: { value: '1000', unit: 'kg' },
+  price: { amount: '150', per: 'kg' },
+};
+// 10,000 kg of sintered NdFeB magnets (8505.11.0070) at 75 USD/kg on 2026-03-01: MFN 2.1% +
+// Section 301 25% = 27.1% (Section 122 exempt, Annex II); no uncertain warning.
+const magnetLine = {
+  mineral: 'ndfeb-magnet',
+  origin: 'CN',
+  asOf: '2026-03-01',
+  transport: 'air',
+  quantity: { value: '10000', unit: 'kg' },
+  price: { amount: '75', per: 'kg' },
+};
+
+interface BatchAnswer {
+  results: {
+    index: number;
+    ok: boolean;
+    problem?: StrictProblem & { detail: string };
+    result?: { landedCost: string };
+  }[];
+  totals: { ok: number; failed: number; landedCost: string | null };
+}
+
+describe('strict in a batch: a strict line that rests on uncertain data fails alone', () => {
+  it('"strict": true on one line refuses that line only; totals count the lines that stand', async () => {
+    const response = await postJson('/v1/landed-cost/batch', {
+      lines: [{ ...ndOxideLine, strict: true }, ndOxideLine, { ...magnetLine, strict: true }],
+    });
+    expect(response.status).toBe(200);
+    const body = (await response.json()) as BatchAnswer;
+    expect(body.results.map((r) => r.ok)).toEqual([false, true, true]);
+    const refused = body.results[0]?.problem;
+    expect(refused?.status).toBe(422);
+    expect(refused?.code).toBe('strict');
+    expect(refused?.warnings?.map((w) => w.code).sort()).toEqual([
+      'data-horizon',
+      'suspension-ended',
+    ]);
+    // Nd oxide: 150,000.00 + 3.7% 5,550.00 + MPF 0.3464% 519.60 = 156,069.60
+    // Magnets: 750,000.00 + 27.1% 203,250.00 + MPF max (FY2026) 651.50 = 953,901.50
+    // Totals: 156,069.60 + 953,901.50 = 1,109,971.10
+    expect(body.totals).toMatchObject({ ok: 2, failed: 1, landedCost: '1109971.10' });
+  });
+
+  it("strict=true in the query is every line's: both nd-oxide lines are refused, the magnets stand", async () => {
+    const response = await call('/v1/landed-cost/batch?strict=true', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ lines: [ndOxideLine, magnetLine, ndOxideLine] }),
+    });
+    const body = (await response.json()) as BatchAnswer;
+    expect(body.results.map((r) => r.problem?.code ?? 'ok')).toEqual(['strict', 'ok', 'strict']);
+    expect(body.totals).toMatchObject({ ok: 1, failed: 2, landedCost: '953901.50' });
+  });
+
+  it('a CSV body with strict=true: the refused line has its problem in the error column', async () => {
+    const csv =
+      'mineral,origin,destination,asOf,quantity,unit,price,per,transport\r\n' +
+      'nd-oxide,CN,US,2026-12-01,1000,kg,150,kg,air\r\n' +
+      'ndfeb-magnet,CN,US,2026-03-01,10000,kg,75,kg,air\r\n';
+    const response = await call('/v1/landed-cost/batch?strict=true', {
+      method: 'POST',
+      headers: { 'content-type': 'text/csv', accept: 'text/csv' },
+      body: csv,
+    });
+    const [header, first, second] = (await response.text()).trim().split('\r\n');
+    const columns = header?.split(',') ?? [];
+    const cell = (row: string | undefined, name: string) => row?.split(',')[columns.indexOf(name)];
+    expect(cell(first, 'landedCost')).toBe('');
+    expect(first).toContain('the request is strict: suspension-ended, data-horizon');
+    expect(cell(second, 'landedCost')).toBe('953901.50');
+  });
+});
+
+describe('unknown is not zero in a batch: a lane without tariff data fails alone in a CSV answer', () => {
+  // Nd oxide into Japan: the data holds no Japanese rate for 2846.90 (coverage.tariffs none).
+  const csv =
+    'entryId,mineral,origin,destination,asOf,quantity,unit,price,per,transport\r\n' +
+    'J,nd-oxide,CN,JP,2026-12-01,100,kg,150,kg,air\r\n' +
+    'U,nd-oxide,CN,US,2026-12-01,100,kg,150,kg,air\r\n';
+  const send = (query: string) =>
+    call(`/v1/landed-cost/batch${query}`, {
+      method: 'POST',
+      headers: { 'content-type': 'text/csv', accept: 'text/csv' },
+      body: csv,
+    });
+
+  it('no duty or landed figure for Japan, its no-tariff-data problem in the error column; the US line stands', async () => {
+    const [header, japan, us] = (await (await send('')).text()).trim().split('\r\n');
+    const columns = header?.split(',') ?? [];
+    const cell = (row: string | undefined, name: string) => row?.split(',')[columns.indexOf(name)];
+    expect(cell(japan, 'entryId')).toBe('J');
+    expect(cell(japan, 'duties')).toBe('');
+    expect(cell(japan, 'landedCost')).toBe('');
+    expect(japan).toContain('no tariff rate for HTS 2846.90.80 into JP');
+    // 15,000.00 + 3.7% 555.00 + MPF 0.3464% × 15,000 = 51.96 → 15,606.96
+    expect(cell(us, 'landedCost')).toBe('15606.96');
+  });
+
+  it('assume=no-duty prints Japan with its duty counted as zero: 15,000.00 + 0.00 = 15,000.00', async () => {
+    const [header, japan] = (await (await send('?assume=no-duty')).text()).trim().split('\r\n');
+    const columns = header?.split(',') ?? [];
+    const cell = (name: string) => japan?.split(',')[columns.indexOf(name)];
+    expect(cell('duties')).toBe('0.00');
+    expect(cell('landedCost')).toBe('15000.00');
+    expect(cell('error')).toBe('');
+  });
+
+  it('a JSON answer keeps the Japanese line, saying coverage.tariffs "none"', async () => {
+    const response = await call('/v1/landed-cost/batch', {
+      method: 'POST',
+      headers: { 'content-type': 'text/csv' },
+      body: csv,
+    });
+    const body = (await response.json()) as BatchAnswer & {
+      lanes: Record<string, { coverage: { tariffs: string } }>;
+    };
+    expect(body.results.map((r) => r.ok)).toEqual([true, true]);
+    expect(Object.values(body.lanes).map((l) => l.coverage.tariffs)).toEqual(['none', 'complete']);
+  });
+});
+
+describe('strict and unknown duties in the other calculators', () => {
+  const shipment = { ...ndOxideLine, asOf: undefined };
+  const variants = [
+    { label: 'March 2026', asOf: '2026-03-01' },
+    { label: 'today', asOf: '2026-12-01' },
+  ];
+
+  it('compare: "strict": true in the shipment or the request refuses a comparison resting on Nos. 57/61', async () => {
+    expect((await postJson('/v1/landed-cost/compare', { shipment, variants })).status).toBe(200);
+    for (const body of [
+      { shipment: { ...shipment, strict: true }, variants },
+      { shipment, variants, strict: true },
+    ]) {
+      const problem = (await (
+        await postJson('/v1/landed-cost/compare', body)
+      ).json()) as StrictProblem;
+      expect(problem.status).toBe(422);
+      expect(problem.code).toBe('strict');
+    }
+  });
+
+  it("compare: coverage.tariffs is the least complete variant's; its CSV form refuses a Japanese variant unless assume=no-duty", async () => {
+    const query =
+      '/v1/landed-cost/compare?mineral=nd-oxide&origin=CN&quantity=100&unit=kg&price=150&per=kg&asOf=2026-03-01,2026-12-01&destination=JP';
+    const json = (await (await call(query)).json()) as { coverage: { tariffs: string } };
+    expect(json.coverage.tariffs).toBe('none');
+    const refused = await call(`${query}&format=csv`);
+    expect(refused.status).toBe(422);
+    expect(((await refused.json()) as StrictProblem).code).toBe('no-tariff-data');
+    expect((await call(`${query}&format=csv&assume=no-duty`)).status).toBe(200);
+  });
+
+  it('trade effects and the sweep take "strict" like every calculator', async () => {
+    const sweep = await postJson('/v1/floor-gap/sweep', {
+      redPrices: ['10'],
+      floors: ['16'],
+      per: 'kg',
+      strict: true,
+    });
+    expect(sweep.status).toBe(200);
+    // Nd oxide from China into the US dated 2026-12-01 rests on Nos. 57/61 past their horizon.
+    const effects = {
+      destination: 'US',
+      mineral: 'nd-oxide',
+      asOf: '2026-12-01',
+      floor: { amount: '16', per: 'kg' },
+      flows: [{ origin: 'CN', value: '100', price: '10' }],
+    };
+    expect((await postJson('/v1/trade-effects', effects)).status).toBe(200);
+    const refused = await postJson('/v1/trade-effects', { ...effects, strict: true });
+    expect(refused.status).toBe(422);
+    expect(((await refused.json()) as StrictProblem).warnings?.map((w) => w.code)).toEqual([
+      'suspension-ended',
+      'data-horizon',
+    ]);
+  });
+
+  it('a batch with strict=maybe is a problem naming the strict parameter', async () => {
+    const response = await call('/v1/landed-cost/batch?strict=maybe', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ lines: [magnetLine] }),
+    });
+    expect(response.status).toBeGreaterThanOrEqual(400);
+    expect(response.status).toBeLessThan(500);
+    expect(JSON.stringify(await response.json())).toContain('strict');
+  });
+});

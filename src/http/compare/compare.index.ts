@@ -50,6 +50,7 @@ export const compareCalculator = {
   description: DESCRIPTION,
   request: CompareRequestSchema,
   requestDescription: 'The shipment and its variants.',
+  strict: (request) => request.strict === true || request.shipment.strict === true,
   response: CompareResponseSchema,
   responseDescription: 'Each variant’s answer, changes and deltas.',
   resolve: resolveCompare,

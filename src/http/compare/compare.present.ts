@@ -138,6 +138,15 @@ export function changesAgainst(
   return changes;
 }
 
+const COMPLETENESS = ['none', 'partial', 'complete'] as const;
+
+/** The least complete of several tariff coverages. */
+function leastComplete(
+  coverages: readonly (typeof COMPLETENESS)[number][],
+): (typeof COMPLETENESS)[number] {
+  return COMPLETENESS.find((c) => coverages.includes(c)) ?? 'complete';
+}
+
 /** Each variant's answer, its changes against the first, and the deltas of its totals. */
 export function presentComparison(
   variants: readonly ComparedVariant[],
@@ -169,6 +178,7 @@ export function presentComparison(
         landedCost: minus(v.result.landedCost, first.result.landedCost),
       },
     })),
+    coverage: { tariffs: leastComplete(variants.map((v) => v.result.coverage.tariffs)) },
     meta: buildMeta(
       first.result.meta.dataVersion,
       first.result.meta.asOf,

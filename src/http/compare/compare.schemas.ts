@@ -5,6 +5,7 @@ import {
   LandedCostResponseSchema,
 } from '../landed-cost/landed-cost.schemas';
 import { CountryCode, DecimalOutput, IdSchema, IsoDate, MetaSchema } from '../schemas';
+import { StrictSchema } from '../strict';
 
 export const VariantSchema = z
   .object({
@@ -27,6 +28,12 @@ export const CompareRequestSchema = z
   .object({
     shipment: LandedCostRequestSchema,
     variants: z.array(VariantSchema).min(2).max(12),
+    strict: StrictSchema.openapi({
+      description:
+        'With `true` (here or in the shipment), a comparison any of whose variants would carry a ' +
+        '`data-horizon`, `reported-figure`, `no-tariff-data` or `suspension-ended` warning is a ' +
+        '422 listing them.',
+    }),
   })
   .strict()
   .openapi('CompareRequest', {
@@ -84,6 +91,12 @@ export const CompareResponseSchema = z
         deltas: DeltasSchema,
       }),
     ),
+    coverage: z.object({ tariffs: z.enum(['complete', 'partial', 'none']) }).openapi({
+      description:
+        'The least complete of the variants’ `coverage.tariffs`: with `none`, some variant’s ' +
+        'duties are unknown (not zero), and the CSV and text forms refuse to print them unless ' +
+        '`assume=no-duty`.',
+    }),
     meta: MetaSchema,
   })
   .openapi('CompareResponse');

@@ -12,6 +12,7 @@ import {
   UnitSchema,
   vatSchema,
 } from '../schemas';
+import { StrictSchema } from '../strict';
 
 export const GridAxisSchema = z
   .union([
@@ -60,6 +61,7 @@ export const FloorSweepRequestSchema = z
     }),
     vat: vatSchema('every red price of the grid (the cells and break-even values are then ex-VAT)'),
     rounding: RoundingSchema.optional(),
+    strict: StrictSchema,
   })
   .strict()
   .openapi('FloorSweepRequest', {

@@ -16,8 +16,16 @@ import { asciiJson, jsonBody } from '../json-body';
 import { type LineParser, lineParser } from '../line-parser';
 import { todayUtc } from '../money-input';
 import type { Parsed } from '../parsed';
-import { type FieldProblem, fieldName, Problem, problemBody, problemsDetail } from '../problem';
+import {
+  type FieldProblem,
+  fieldName,
+  Problem,
+  type ProblemBody,
+  problemBody,
+  problemsDetail,
+} from '../problem';
 import { parameterFor, pointersOf, type QueryForm } from '../query-form';
+import { type RefusalOptions, uncertainProblem } from '../strict';
 import { meantField } from '../validation';
 import {
   type LandedCostCommand,
@@ -58,7 +66,8 @@ export interface BatchLine {
 
 type LineOutcome =
   | { ok: true; command: LandedCostCommand }
-  | { ok: false; problems: FieldProblem[] };
+  | { ok: false; problems: FieldProblem[] }
+  | { ok: false; refused: ProblemBody };
 
 function lineProblem(line: BatchLine, problems: readonly FieldProblem[]) {
   const errors = problems.map((p) => {
@@ -74,13 +83,17 @@ function lineProblem(line: BatchLine, problems: readonly FieldProblem[]) {
 
 /**
  * Reads and resolves one line; a bad line yields its problems and never throws. `read` is the
- * batch's line parser; a line it cannot vouch for is parsed by the request schema itself.
+ * batch's line parser; a line it cannot vouch for is parsed by the request schema itself. A line
+ * the request refuses (its own or the batch's `strict` and uncertain data; in a CSV answer, a lane
+ * without tariff data unless `assume=no-duty`) fails alone with that problem, as a single call
+ * would.
  */
 function resolveLine(
   line: BatchLine,
   data: PolicyData,
   cache: LaneCache,
   read: LineParser<LandedCostRequest>,
+  refusal: BatchRefusal,
 ): LineOutcome {
   if (line.problems !== undefined) return { ok: false, problems: [...line.problems] };
   const fast = read(line.request);
@@ -91,6 +104,12 @@ function resolveLine(
   if (!parsed.ok) return parsed;
   const command = resolveLandedCost(parsed.value, data, cache);
   if (!command.ok) return { ok: false, problems: command.problems };
+  const { lane } = command.value;
+  const refused = uncertainProblem(lane.warnings, lane.tariffCoverage, {
+    ...refusal,
+    strict: refusal.strict || parsed.value.strict === true,
+  });
+  if (refused !== undefined) return { ok: false, refused: problemBody(refused) };
   return { ok: true, command: command.value };
 }
 
@@ -144,11 +163,17 @@ function echoedEntryId(entryId: unknown): string | undefined {
   return `${last >= 0xd800 && last <= 0xdbff ? cut.slice(0, -1) : cut}…`;
 }
 
-/** How much of each line a batch answer carries (see BatchRequest `detail`). */
+/** What a batch refuses line by line (`strict` here is the batch's; a line may add its own). */
+export type BatchRefusal = RefusalOptions;
+
+/** How much of each line a batch answer carries (see BatchRequest `detail`), and what it refuses. */
 export interface BatchOptions {
   readonly explain: boolean;
   readonly detail: 'lines' | 'full' | 'totals';
+  readonly refusal?: BatchRefusal;
 }
+
+const NO_REFUSAL: BatchRefusal = { strict: false, assumeNoDuty: false, bare: false };
 
 /**
  * Runs a batch: every line read and resolved alone (a bad line fails only itself), the good lines
@@ -169,7 +194,8 @@ export function runBatch(
   }
   const cache: LaneCache = new Map();
   const read = lineParser(LandedCostRequestSchema);
-  const outcomes = lines.map((line) => resolveLine(line, data, cache, read));
+  const refusal = options.refusal ?? NO_REFUSAL;
+  const outcomes = lines.map((line) => resolveLine(line, data, cache, read, refusal));
   const commands = outcomes.flatMap((o) => (o.ok ? [o.command] : []));
   const costs = landedCostOfEntries(commands);
   const { detail, explain } = options;
@@ -202,7 +228,10 @@ export function runBatch(
       index,
       ok: false,
       ...(entryId === undefined ? {} : { entryId }),
-      problem: lineProblem(lines[index] ?? { request: null, pointerPrefix: '' }, o.problems),
+      problem:
+        'refused' in o
+          ? o.refused
+          : lineProblem(lines[index] ?? { request: null, pointerPrefix: '' }, o.problems),
     };
   });
 

@@ -7,6 +7,9 @@ import { JSON_CONTENT_TYPE } from '../json-body';
 import { acceptsMediaType, mediaType, requireMediaType } from '../media-type';
 import { decimalMarkOf } from '../output';
 import { Problem, problemResponses } from '../problem';
+import { queryProblems } from '../query-form';
+import { StrictQuery } from '../strict';
+import { issuesToProblems } from '../validation';
 import {
   type BatchOptions,
   batchCsv,
@@ -93,7 +96,13 @@ const postLandedCostBatch = createRoute({
     '`;` (as spreadsheets in decimal-comma locales such as de-DE save it) is read with decimal ' +
     'commas (`1000,5`; fx as `CNY:0,1390`) and answered in the same form; `decimal=point|comma` ' +
     'chooses the CSV answer’s form either way. A failed line echoes its `entryId`, cut to 64 ' +
-    'characters and "…" when longer.',
+    'characters and "…" when longer. A line is refused alone, its problem in place of its ' +
+    'result, when it or the batch (`strict=true` in the query, for every line) is strict and its ' +
+    'answer would carry a `data-horizon`, `reported-figure`, `no-tariff-data` or ' +
+    '`suspension-ended` warning (problem `code` `strict`), and in a CSV answer when the data has ' +
+    'no tariff for its lane (`coverage.tariffs` `none`; `code` `no-tariff-data`: its duty is ' +
+    'unknown, not zero) unless the query says `assume=no-duty`. Totals and customs entries count ' +
+    'the lines that stand.',
   middleware: [requireMediaType('application/json', 'text/csv')],
   // Documented, not validated by the route: a typed client need not pass a query; decimalMarkOf
   // reads and checks it where the CSV is written.
@@ -106,6 +115,24 @@ const postLandedCostBatch = createRoute({
         'With a CSV answer: `point` or `comma` (decimals with a comma, fields separated by `;`). ' +
         'Default: the CSV body’s own form (`comma` for a `;`-separated body), else `point`.',
       schema: { type: 'string', enum: [...DECIMAL_MARKS] },
+    },
+    {
+      name: 'strict',
+      in: 'query',
+      required: false,
+      description:
+        '`true`: every line is strict (a line may also say `"strict": true`): a line whose answer ' +
+        'rests on uncertain data fails alone, a 422 problem (`code` `strict`) listing the warnings.',
+      schema: { type: 'string', enum: ['true', 'false'] },
+    },
+    {
+      name: 'assume',
+      in: 'query',
+      required: false,
+      description:
+        '`no-duty`: a CSV answer prints lines the data has no tariff for with their duty counted ' +
+        'as zero; without it such a line fails alone (`code` `no-tariff-data`).',
+      schema: { type: 'string', enum: ['no-duty'] },
     },
   ],
   request: {
@@ -134,6 +161,10 @@ const postLandedCostBatch = createRoute({
   },
 });
 
+const BatchQuerySchema = z.object(StrictQuery);
+/** The batch's query parameters, each named as itself in problems. */
+const BATCH_QUERY_FORM = { strict: ['/strict'], assume: ['/assume'] };
+
 /** A batch as JSON (`lines`, `defaults`) or CSV, answered as JSON or, with `Accept: text/csv`, CSV. */
 const handlePostLandedCostBatch: RouteHandler<typeof postLandedCostBatch, AppEnv> = async (c) => {
   const isCsv = mediaType(c.req.header('content-type')) === 'text/csv';
@@ -154,11 +185,24 @@ const handlePostLandedCostBatch: RouteHandler<typeof postLandedCostBatch, AppEnv
     explain = body.explain ?? detail === 'full';
   }
   const csv = acceptsMediaType(c.req.header('accept'), 'text/csv');
+  // Read by hand rather than declared as the route's query: typed clients send a batch as a body
+  // alone, and a declared query would make them name one.
+  const query = BatchQuerySchema.safeParse({
+    strict: c.req.query('strict'),
+    assume: c.req.query('assume'),
+  });
+  if (!query.success)
+    throw queryProblems(BATCH_QUERY_FORM, issuesToProblems(query.error.issues, {}));
+  const refusal = {
+    strict: query.data.strict === 'true',
+    assumeNoDuty: query.data.assume === 'no-duty',
+    bare: csv,
+  };
   const response = runBatch(
     batch.lines,
     dataOf(c),
     batch.warnings,
-    csv ? { explain: false, detail: 'totals' } : { explain, detail },
+    csv ? { explain: false, detail: 'totals', refusal } : { explain, detail, refusal },
   );
   if (csv) {
     // The CSV answer is written as the CSV request was (a `;` body gets decimal commas) unless asked.

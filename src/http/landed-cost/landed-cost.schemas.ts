@@ -401,9 +401,28 @@ const ProblemObject = z.object({
   title: z.string(),
   status: z.number().int(),
   detail: z.string(),
+  code: z
+    .string()
+    .optional()
+    .openapi({
+      description:
+        '`strict` when the line (or the batch) is strict and its answer rests on uncertain data; ' +
+        '`no-tariff-data` when a CSV answer would print a duty the data does not know.',
+    }),
   errors: z
     .array(z.object({ pointer: z.string(), detail: z.string(), parameter: z.string().optional() }))
     .optional(),
+  warnings: z
+    .array(
+      z.object({
+        code: z.string(),
+        detail: z.string(),
+        rowIds: z.array(z.string()).optional(),
+        knownUntil: z.string().optional(),
+      }),
+    )
+    .optional()
+    .openapi({ description: 'The warnings that made the line a problem.' }),
 });
 
 export const BatchResponseSchema = z

@@ -17,6 +17,7 @@ import {
   RoundingSchema,
   upperCaseCode,
 } from '../schemas';
+import { StrictSchema } from '../strict';
 
 /** An elasticity may be negative (import demand is): a signed decimal string or finite number. */
 const SignedDecimal = z
@@ -142,6 +143,7 @@ export const TradeEffectsRequestSchema = z
     currency: CurrencyCode.optional(),
     fx: FxSchema.optional(),
     rounding: RoundingSchema.optional(),
+    strict: StrictSchema,
   })
   .strict()
   .openapi('TradeEffectsRequest', {
