@@ -315,6 +315,13 @@ function netOfMfn(
 export const TARIFF_COVERAGES = ['complete', 'partial', 'none'] as const;
 export type TariffCoverage = (typeof TARIFF_COVERAGES)[number];
 
+const COMPLETENESS: readonly TariffCoverage[] = ['none', 'partial', 'complete'];
+
+/** The least complete of several coverages (an answer over several lanes is as known as its least). */
+export function leastComplete(coverages: readonly TariffCoverage[]): TariffCoverage {
+  return COMPLETENESS.find((c) => coverages.includes(c)) ?? 'complete';
+}
+
 /**
  * `complete` when the line's general (MFN) rate is in the data, so every duty is accounted for;
  * `partial` when other duties apply but the general rate is unknown; `none` when no tariff row

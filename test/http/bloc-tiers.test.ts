@@ -138,9 +138,48 @@ describe('POST /v1/bloc-tiers: the sources’ case (red 10, blue 15, floor 16)',
   });
 });
 
-describe('GET forms and the picture', () => {
+describe('unknown is not zero: coverage.tariffs per destination and overall', () => {
+  // NdPr oxide (2846.90.20): the US MFN rate is Free (HTSUS column 1); the data holds no Japanese
+  // or Indian rate for the line.
   const query =
     'mineral=ndpr-oxide&redPrice=10&bluePrice=15&floor=16&per=kg&destinations=US,JP,IN&asOf=2026-11-21';
+
+  it('JSON: the US is complete at a red duty rate of 0; Japan and India are none, their rate null, not 0', async () => {
+    const r = (await (await call(`/v1/bloc-tiers?${query}`)).json()) as {
+      destinations: {
+        country: string;
+        coverage: { tariffs: string };
+        redOtherDutyRate: string | null;
+      }[];
+      coverage: { tariffs: string };
+    };
+    expect(r.destinations.map((d) => [d.country, d.coverage.tariffs, d.redOtherDutyRate])).toEqual([
+      ['US', 'complete', '0'],
+      ['JP', 'none', null],
+      ['IN', 'none', null],
+    ]);
+    expect(r.coverage.tariffs).toBe('none');
+  });
+
+  it('CSV and text refuse (422 no-tariff-data) to print figures resting on unknown duties, unless assume=no-duty', async () => {
+    for (const format of ['csv', 'text']) {
+      const response = await call(`/v1/bloc-tiers?${query}&format=${format}`);
+      expect(response.status).toBe(422);
+      expect(((await response.json()) as { code: string }).code).toBe('no-tariff-data');
+      expect((await call(`/v1/bloc-tiers?${query}&format=${format}&assume=no-duty`)).status).toBe(
+        200,
+      );
+    }
+    // Only destinations with known tariffs: the CSV stands without an assumption.
+    const us = await call(`/v1/bloc-tiers?${query.replace('US,JP,IN', 'US')}&format=csv`);
+    expect(us.status).toBe(200);
+  });
+});
+
+describe('GET forms and the picture', () => {
+  // Japan's and India's duties are unknown: the bare forms count them as 0 only when told to.
+  const query =
+    'mineral=ndpr-oxide&redPrice=10&bluePrice=15&floor=16&per=kg&destinations=US,JP,IN&asOf=2026-11-21&assume=no-duty';
 
   it('format=text gives one figure: the downstream cost gap', async () => {
     const response = await call(

@@ -50,7 +50,7 @@ describe('decimal=comma: answers a decimal-comma spreadsheet (de-DE) reads as nu
 
   it('bloc-tiers CSV: one ;-separated row per destination', async () => {
     const rows = await semicolonRows(
-      '/v1/bloc-tiers?mineral=ndpr-oxide&redPrice=10&bluePrice=15&floor=16&per=kg&destinations=US,JP&asOf=2026-11-21&format=csv&decimal=comma',
+      '/v1/bloc-tiers?mineral=ndpr-oxide&redPrice=10&bluePrice=15&floor=16&per=kg&destinations=US,JP&asOf=2026-11-21&format=csv&decimal=comma&assume=no-duty',
     );
     // Red at 10 under a floor of 16 pays the 6 gap: red landed 16 against blue's 15.
     expect(rows.map((r) => [r.country, r.redLanded, r.blueLanded, r.floorGapPerUnit])).toEqual([

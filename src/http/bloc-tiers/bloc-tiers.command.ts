@@ -1,6 +1,6 @@
 import { benchmarkStageFit } from '../../data/benchmarks';
 import { blocMembers, blocOf, redHome } from '../../data/blocs';
-import { selectMeasures } from '../../data/measures';
+import { selectMeasures, type TariffCoverage } from '../../data/measures';
 import type { MineralRow } from '../../data/schema';
 import type { PolicyData } from '../../data/store';
 import type { Warning } from '../../data/warnings';
@@ -49,6 +49,11 @@ export interface BlocTiersCommand {
   readonly rounding: RoundingMode;
   readonly asOf: string;
   readonly warnings: readonly Warning[];
+  /**
+   * How much of each destination's tariff the data holds, by country (API v1.1 A1
+   * `coverage.tariffs`): for red supply, and for blue supply from `blueOrigin` when given.
+   */
+  readonly coverage: ReadonlyMap<string, { red: TariffCoverage; blue: TariffCoverage }>;
 }
 
 /**
@@ -63,8 +68,9 @@ function adValoremRate(
   destination: string,
   asOf: string,
   scenario: NonNullable<ReturnType<PolicyData['scenarios']['get']>>,
-): { rate: Decimal; warnings: readonly Warning[]; known: boolean } {
-  if (origin === destination) return { rate: ZERO, warnings: [], known: true };
+): { rate: Decimal; warnings: readonly Warning[]; known: boolean; coverage: TariffCoverage } {
+  if (origin === destination)
+    return { rate: ZERO, warnings: [], known: true, coverage: 'complete' };
   const selection = selectMeasures(data, {
     lane: { asOf, destination, origin },
     product: { hts: mineral.defaultHts, mineral },
@@ -76,7 +82,12 @@ function adValoremRate(
   });
   const rates = selection.applied.flatMap((m) => (m.kind === 'ad-valorem' ? [dec(m.rate)] : []));
   const known = selection.considered.some((c) => c.measure.programme === 'mfn' && c.applied);
-  return { rate: sum(rates), warnings: selection.warnings, known };
+  return {
+    rate: sum(rates),
+    warnings: selection.warnings,
+    known,
+    coverage: selection.tariffCoverage,
+  };
 }
 
 type FreightInput = NonNullable<BlocTiersRequest['redFreight']>;
@@ -198,6 +209,7 @@ export function resolveBlocTiers(
   const codes = request.destinations ?? data.blocs.flatMap((b) => b.shownByDefault);
   const floorMembers = new Set(request.floorMembers ?? [...members.blue, 'EU']);
   const noTariffData: string[] = [];
+  const coverage = new Map<string, { red: TariffCoverage; blue: TariffCoverage }>();
   const home = redHome(data);
   const destinations = [...new Set(codes)].map((country): BlocDestination => {
     const assignment = blocOf(data, country, asOf);
@@ -205,8 +217,9 @@ export function resolveBlocTiers(
     const red = adValoremRate(data, mineral, home, country, asOf, scenario);
     const blue =
       request.blueOrigin === undefined
-        ? { rate: ZERO, warnings: [], known: true }
+        ? { rate: ZERO, warnings: [], known: true, coverage: 'complete' as const }
         : adValoremRate(data, mineral, request.blueOrigin, country, asOf, scenario);
+    coverage.set(country, { red: red.coverage, blue: blue.coverage });
     warnings.push(...red.warnings, ...blue.warnings);
     if (!red.known && country !== home) noTariffData.push(country);
     return {
@@ -258,6 +271,7 @@ export function resolveBlocTiers(
       rounding: request.rounding ?? 'half-up',
       asOf,
       warnings,
+      coverage,
     },
   };
 }

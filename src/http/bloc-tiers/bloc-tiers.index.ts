@@ -1,4 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
+import { leastComplete } from '../../data/measures';
 import { type BlocTiersResult, blocTiers } from '../../domain/bloc-tiers';
 import {
   answerFromQuery,
@@ -115,7 +116,10 @@ export const blocTiersCalculator = {
     const answers = commands.map((c, i) => presentBlocTiers(c, results[i] as BlocTiersResult));
     const [first] = answers;
     if (first === undefined) throw new RangeError('bloc tiers need a date');
-    return answers.length === 1 ? first : { ...first, dates: answers };
+    if (answers.length === 1) return first;
+    // The bare forms print every date's figures: they are as known as the least known date.
+    const tariffs = leastComplete(answers.map((a) => a.coverage.tariffs));
+    return { ...first, coverage: { tariffs }, dates: answers };
   },
   row: blocTiersSummary,
   table: (response) => ({ header: BLOC_TIERS_COLUMNS, rows: blocTiersRows(response) }),

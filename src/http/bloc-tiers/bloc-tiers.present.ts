@@ -1,3 +1,4 @@
+import { leastComplete, type TariffCoverage } from '../../data/measures';
 import type { BlocTiersResult, DestinationTier, Leakage } from '../../domain/bloc-tiers';
 import { clearFloorZone } from '../../domain/floor-zone-market';
 import {
@@ -47,20 +48,30 @@ export function presentBlocTiers(
     method: command.method.type,
     ...(command.benchmarkId === undefined ? {} : { benchmark: command.benchmarkId }),
     // blocTiers keeps the order of command.destinations.
-    destinations: result.destinations.map((d, i) => ({
-      country: d.country,
-      bloc: d.bloc,
-      floorApplies: d.floorApplies,
-      redOtherDutyRate: rate(command.destinations[i]?.redOtherDutyRate ?? ZERO),
-      blueOtherDutyRate: rate(command.destinations[i]?.blueOtherDutyRate ?? ZERO),
-      floorGapPerUnit: u(d.floorGapPerUnit),
-      redLanded: u(d.redLanded),
-      blueLanded: u(d.blueLanded),
-      cheapest: d.cheapest,
-      tier: d.tier,
-      governingPrice: u(d.governingPrice),
-      redLandedWithoutFloor: u(d.redLandedWithoutFloor),
-    })),
+    destinations: result.destinations.map((d, i) => {
+      const coverage = command.coverage.get(d.country) ?? { red: 'none', blue: 'none' };
+      // An unknown tariff is never shown as a rate of 0 (API v1.1 A1): null, and coverage says so.
+      const known = (c: TariffCoverage, x: Decimal | undefined) =>
+        c === 'none' ? null : rate(x ?? ZERO);
+      return {
+        country: d.country,
+        bloc: d.bloc,
+        floorApplies: d.floorApplies,
+        coverage: { tariffs: leastComplete([coverage.red, coverage.blue]) },
+        redOtherDutyRate: known(coverage.red, command.destinations[i]?.redOtherDutyRate),
+        blueOtherDutyRate: known(coverage.blue, command.destinations[i]?.blueOtherDutyRate),
+        floorGapPerUnit: u(d.floorGapPerUnit),
+        redLanded: u(d.redLanded),
+        blueLanded: u(d.blueLanded),
+        cheapest: d.cheapest,
+        tier: d.tier,
+        governingPrice: u(d.governingPrice),
+        redLandedWithoutFloor: u(d.redLandedWithoutFloor),
+      };
+    }),
+    coverage: {
+      tariffs: leastComplete([...command.coverage.values()].flatMap((c) => [c.red, c.blue])),
+    },
     tracks: {
       red: u(result.tracks.red),
       blue: u(result.tracks.blue),

@@ -138,16 +138,31 @@ export const BlocTiersRequestSchema = z
 
 export type BlocTiersRequest = z.infer<typeof BlocTiersRequestSchema>;
 
+const CoverageSchema = z.object({ tariffs: z.enum(['complete', 'partial', 'none']) });
+
 export const DestinationTierSchema = z
   .object({
     country: z.string().openapi({ example: 'US' }),
     bloc: z.enum(BLOCS),
     floorApplies: z.boolean(),
-    redOtherDutyRate: DecimalOutput.openapi({
-      description: 'Ad valorem duties on red supply there.',
+    coverage: CoverageSchema.openapi({
+      description:
+        'How much of the tariff there the data holds, for red supply and for blue supply from ' +
+        '`blueOrigin`: `none` means its duties are unknown, not zero (the landed prices then count ' +
+        'them as 0, and the CSV and text forms refuse unless `assume=no-duty`).',
+    }),
+    redOtherDutyRate: DecimalOutput.nullable().openapi({
+      description:
+        'Ad valorem duties on red supply there; null when the data has no tariff for the line ' +
+        'there (unknown, not zero).',
+      example: '0.037',
+    }),
+    blueOtherDutyRate: DecimalOutput.nullable().openapi({
+      description:
+        'Ad valorem duties on blue supply from `blueOrigin` (0 without one: the blue offer is ' +
+        'taken as landed duty-free); null when unknown.',
       example: '0',
     }),
-    blueOtherDutyRate: DecimalOutput.openapi({ example: '0' }),
     floorGapPerUnit: DecimalOutput.openapi({ example: '6.0000' }),
     redLanded: DecimalOutput.openapi({ example: '16.0000' }),
     blueLanded: DecimalOutput.openapi({ example: '15.0000' }),
@@ -238,6 +253,12 @@ const BlocTiersAnswerSchema = z
       }),
     }),
     market: FloorZoneMarketSchema.optional(),
+    coverage: CoverageSchema.openapi({
+      description:
+        'The least complete of the destinations’ `coverage.tariffs`: with `none`, some ' +
+        'destination’s duties are unknown (not zero), and the CSV and text forms refuse to print ' +
+        'the figures unless `assume=no-duty`.',
+    }),
     meta: MetaSchema,
   })
   .openapi('BlocTiersAnswer');

@@ -1,4 +1,4 @@
-import { measureStatusOn } from '../../data/measures';
+import { leastComplete, measureStatusOn } from '../../data/measures';
 import type { MeasureRow } from '../../data/schema';
 import type { PolicyData } from '../../data/store';
 import type { Warning } from '../../data/warnings';
@@ -136,15 +136,6 @@ export function changesAgainst(
     });
   }
   return changes;
-}
-
-const COMPLETENESS = ['none', 'partial', 'complete'] as const;
-
-/** The least complete of several tariff coverages. */
-function leastComplete(
-  coverages: readonly (typeof COMPLETENESS)[number][],
-): (typeof COMPLETENESS)[number] {
-  return COMPLETENESS.find((c) => coverages.includes(c)) ?? 'complete';
 }
 
 /** Each variant's answer, its changes against the first, and the deltas of its totals. */
