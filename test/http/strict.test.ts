@@ -283,3 +283,14 @@ describe('strict and unknown duties in the other calculators', () => {
     expect(JSON.stringify(await response.json())).toContain('strict');
   });
 });
+
+describe('the documented landed-cost example answers what its description says', () => {
+  it('nd-oxide, 1,000 kg at 150 USD/kg FOB China on 2026-03-01 (SMM 140–160 USD/kg, 2026-01-30) → 156257.10', async () => {
+    // 150,000.00 + MFN 3.7% (HTSUS 2846.90.80) 5,550.00 + MPF 0.3464% 519.60 (FY2026, 33.58–651.50)
+    // + HMF 0.125% 187.50 = 156,257.10; Section 122 exempt (2846.90.80 on its Annex II).
+    const response = await call(
+      '/v1/landed-cost?mineral=nd-oxide&origin=CN&quantity=1000&unit=kg&price=150&per=kg&asOf=2026-03-01&format=text&field=landedCost',
+    );
+    expect(await response.text()).toBe('156257.10');
+  });
+});

@@ -22,7 +22,7 @@ import { StrictSchema } from '../strict';
 export const BenchmarkCheckRequestSchema = z
   .object({
     mineral: z.string().max(64).openapi({ description: 'Mineral id.', example: 'dy-oxide' }),
-    price: PriceSchema.openapi({ example: { amount: '1600', currency: 'USD', per: 'kg' } }),
+    price: PriceSchema.openapi({ example: { amount: '291', currency: 'USD', per: 'kg' } }),
     benchmark: z.string().max(64).optional().openapi({ description: 'Check only this benchmark.' }),
     asOf: IsoDate.optional(),
     currency: CurrencyCode.optional(),
@@ -33,9 +33,12 @@ export const BenchmarkCheckRequestSchema = z
   })
   .strict()
   .openapi('BenchmarkCheckRequest', {
+    description:
+      'A price to check against the benchmarks. The example’s Dy oxide price, 291 USD/kg, is the ' +
+      'middle of SMM’s FOB China quotation of 271–311 USD/kg on 2026-01-30 (news.metal.com).',
     example: {
       mineral: 'dy-oxide',
-      price: { amount: '1600', currency: 'USD', per: 'kg' },
+      price: { amount: '291', currency: 'USD', per: 'kg' },
       asOf: '2026-11-21',
     },
   });

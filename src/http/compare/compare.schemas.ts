@@ -37,15 +37,18 @@ export const CompareRequestSchema = z
   })
   .strict()
   .openapi('CompareRequest', {
+    description:
+      'A shipment and its variants. The example’s Nd oxide price, 150 USD/kg, is the middle of SMM’s FOB China ' +
+      'quotation of 140–160 USD/kg on 2026-01-30 (news.metal.com).',
     example: {
       shipment: {
-        mineral: 'ndfeb-magnet',
+        mineral: 'nd-oxide',
         origin: 'CN',
         quantity: { value: '1000', unit: 'kg' },
-        price: { amount: '50', per: 'kg' },
+        price: { amount: '150', currency: 'USD', per: 'kg' },
       },
       variants: [
-        { label: 'November 2025', asOf: '2025-11-15' },
+        { label: 'January 2026', asOf: '2026-01-15' },
         { label: 'March 2026', asOf: '2026-03-01' },
       ],
     },

@@ -6,14 +6,18 @@ import { FX_FIELD, VAT_FIELD } from '../query-form';
  * columns of the batch, each naming the pointers it fills in the JSON request.
  */
 export const LANDED_COST_FORM = flatForm({
-  mineral: { to: '/mineral', doc: 'Mineral id.', example: 'ndfeb-magnet' },
+  mineral: { to: '/mineral', doc: 'Mineral id.', example: 'nd-oxide' },
   hts: { to: '/hts', doc: 'HTS line; when given it decides the tariff line.' },
   origin: { to: '/origin', doc: 'Country of origin.', example: 'CN' },
   destination: { to: '/destination', doc: 'Importing country or `EU`; default US.' },
   asOf: { to: '/asOf', doc: 'Date of entry YYYY-MM-DD; default today (UTC).' },
-  quantity: { to: '/quantity/value', doc: 'Quantity.', example: '10000' },
+  quantity: { to: '/quantity/value', doc: 'Quantity.', example: '1000' },
   unit: { to: '/quantity/unit', doc: 'Unit of `quantity`.', example: 'kg' },
-  price: { to: '/price/amount', doc: 'Price per `per`.', example: '75' },
+  price: {
+    to: '/price/amount',
+    doc: 'Price per `per` (the example: Nd oxide, the middle of SMM’s FOB China 140–160 USD/kg of 2026-01-30).',
+    example: '150',
+  },
   currency: { to: '/price/currency', doc: 'Currency of the price, freight and insurance.' },
   per: { to: '/price/per', doc: 'Unit of `price`.', example: 'kg' },
   incoterm: { to: '/incoterm', doc: 'Incoterms 2020; default FOB.' },

@@ -58,14 +58,16 @@ export const landedCostCalculator = {
     description:
       'The same computation as `POST /v1/landed-cost` for one line, with the batch’s CSV column ' +
       'names as query parameters, e.g. ' +
-      '`?mineral=ndfeb-magnet&origin=CN&quantity=10000&unit=kg&price=75&per=kg&asOf=2026-03-01&format=text&field=landedCost`. ' +
+      '`?mineral=nd-oxide&origin=CN&quantity=1000&unit=kg&price=150&per=kg&asOf=2026-03-01&format=text&field=landedCost` ' +
+      '(Nd oxide at the middle of SMM’s FOB China quotation of 140–160 USD/kg on 2026-01-30) → ' +
+      '`156257.10`: 150,000.00 + MFN 3.7% 5,550.00 + MPF 519.60 + HMF 187.50. ' +
       'Price, freight and insurance are in `currency`; the answer is in USD unless ' +
       '`reportingCurrency` says otherwise, and `fxRate` gives units of the reporting currency per 1 ' +
       '`currency` when the two differ.',
     form: LANDED_COST_FORM,
     defaults: withFlatDefaults,
     field: 'landedCost',
-    examples: { text: '1035237.86' },
+    examples: { text: '156257.10' },
   },
 } satisfies Calculator<
   '/v1/landed-cost',

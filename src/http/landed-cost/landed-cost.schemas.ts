@@ -130,16 +130,17 @@ export const LandedCostRequestSchema = z
   })
   .strict()
   .openapi('LandedCostRequest', {
+    description:
+      'A shipment. The example’s Nd oxide price, 150 USD/kg, is the middle of SMM’s FOB China ' +
+      'quotation of 140–160 USD/kg on 2026-01-30 (news.metal.com).',
     example: {
-      mineral: 'ndfeb-magnet',
+      mineral: 'nd-oxide',
       origin: 'CN',
       destination: 'US',
       asOf: '2026-03-01',
-      quantity: { value: '10000', unit: 'kg' },
-      price: { amount: '75', currency: 'USD', per: 'kg' },
+      quantity: { value: '1000', unit: 'kg' },
+      price: { amount: '150', currency: 'USD', per: 'kg' },
       incoterm: 'FOB',
-      freight: '4000',
-      insurance: '500',
       transport: 'ocean',
     },
   });
@@ -373,6 +374,9 @@ export const BatchRequestSchema = z
   })
   .strict()
   .openapi('LandedCostBatchRequest', {
+    description:
+      'Lines of landed-cost requests. The example prices are the middles of SMM’s FOB China ' +
+      'quotations of 2026-01-30 (news.metal.com): Nd oxide 140–160 USD/kg, Pr oxide 112–116 USD/kg.',
     example: {
       defaults: { destination: 'US', asOf: '2026-03-01' },
       lines: [
@@ -381,14 +385,14 @@ export const BatchRequestSchema = z
           mineral: 'nd-oxide',
           origin: 'CN',
           quantity: { value: '1000', unit: 'kg' },
-          price: { amount: '60', currency: 'USD', per: 'kg' },
+          price: { amount: '150', currency: 'USD', per: 'kg' },
         },
         {
           entryId: 'E-1',
-          mineral: 'ndfeb-magnet',
+          mineral: 'pr-oxide',
           origin: 'CN',
           quantity: { value: '500', unit: 'kg' },
-          price: { amount: '75', currency: 'USD', per: 'kg' },
+          price: { amount: '114', currency: 'USD', per: 'kg' },
         },
       ],
     },
