@@ -56,3 +56,44 @@ describe('seeds', () => {
     );
   });
 });
+
+describe('sources a user can follow', () => {
+  const rows = [
+    ...raw.measures.map((r) => ({
+      id: (r as { id: string }).id,
+      source: (r as { legal: object }).legal,
+    })),
+    ...[raw.benchmarks, raw.timeline, raw.memberships, raw.tradeFlows].flatMap((file) =>
+      (file as { id?: string; date?: string; country?: string; source: object }[]).map((r) => ({
+        id: r.id ?? r.date ?? r.country ?? '?',
+        source: r.source,
+      })),
+    ),
+  ];
+
+  it('every row names a public document with its date, a URL or the sources it was checked against (or says it is a modelling choice)', () => {
+    const unfollowable = rows
+      .filter((r) => {
+        const s = r.source as {
+          instrument?: string;
+          citation?: string;
+          url?: string;
+          via?: string;
+        };
+        if (!s.instrument) return true;
+        if (/^Modelling choice/.test(s.citation ?? '')) return false;
+        return s.url === undefined && s.via === undefined && !/\b(19|20)\d{2}\b/.test(s.instrument);
+      })
+      .map((r) => r.id);
+    expect(unfollowable).toEqual([]);
+  });
+
+  it("no row cites the team's working files (a brief, the contract's sections, a facts file, a seed document's file name)", () => {
+    const cites = rows
+      .filter((r) =>
+        /\bBRIEF\b|API\.md|policy-facts|seed doc|\d{3}_[0-9a-f]{16}/.test(JSON.stringify(r.source)),
+      )
+      .map((r) => r.id);
+    expect(cites).toEqual([]);
+  });
+});

@@ -39,7 +39,7 @@ function tierOf(result: BlocTiersResult, country: string): DestinationTier {
   return tier;
 }
 
-/** BRIEF worked example: red 10, blue 15, floor 16, full gap, duty-paid, no other duties. */
+/** The worked example: red 10, blue 15, floor 16, full gap, duty-paid, no other duties. */
 function workedExample(destinations: readonly BlocDestination[]): BlocTiersResult {
   return blocTiers({
     ...NO_FREIGHT,
@@ -52,7 +52,7 @@ function workedExample(destinations: readonly BlocDestination[]): BlocTiersResul
   });
 }
 
-describe('blocTiers: BRIEF worked example (red 10, blue 15, floor 16)', () => {
+describe('blocTiers: the worked example (red 10, blue 15, floor 16)', () => {
   const result = workedExample([destination('US', 'blue', true), destination('IN', 'grey', false)]);
 
   it('in a floor member red lands at the floor (10 + gap 6 = 16), blue at 15, so blue governs', () => {

@@ -34,7 +34,7 @@ function duty(
   });
 }
 
-describe('the sources’ worked example (BRIEF: Chinese $10, floor $16)', () => {
+describe('the sources’ worked example (Chinese $10, floor $16)', () => {
   it('no other duties: gap 16 − 10 = 6, all of it collected', () => {
     const r = duty('10', '16');
     expect(t(r.gap)).toBe('6');
@@ -87,7 +87,7 @@ describe('WTO AoA art. 5.5 tranches (T = F = 100, customs-value basis, g = 100 �
     });
   }
 
-  it('matches the closed form of API.md in the top band with a non-round T: T = 16, g = 14', () => {
+  it('matches the WTO AoA art. 5.5 closed form in the top band with a non-round T: T = 16, g = 14', () => {
     // 0.90 × (14 − 12) + 0.295 × 16 = 1.8 + 4.72 = 6.52
     expect(t(trancheDuty(d(14), d(16), WTO_TRANCHE_BANDS))).toBe('6.52');
   });

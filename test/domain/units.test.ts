@@ -6,7 +6,7 @@ import { decimal, equal, halfEven, round } from '../../src/numeric';
 import { d, t } from './numbers';
 import { decimalJsFixed } from './reference-rounding';
 
-describe('units (exact factors of API.md §1)', () => {
+describe('units (exact factors to kg: t 1000, lb 0.45359237, st 907.18474, ozt 0.0311034768)', () => {
   it('2 t = 2000 kg; 1000 lb = 453.59237 kg; 1 st = 907.18474 kg; 1000 ozt = 31.1034768 kg', () => {
     expect(t(convertQuantity(d('2'), 't', 'kg'))).toBe('2000');
     expect(t(convertQuantity(d('1000'), 'lb', 'kg'))).toBe('453.59237');
@@ -38,7 +38,7 @@ describe('units (exact factors of API.md §1)', () => {
   });
 });
 
-describe('rounding when reporting (API.md §1)', () => {
+describe('rounding when reporting (each reported value rounded once)', () => {
   it('money at the currency’s minor unit: USD 2 places, JPY 0', () => {
     expect(formatMoney(d('1234.5'), 'USD', 'half-up')).toBe('1234.50');
     expect(formatMoney(d('1234.5'), 'JPY', 'half-up')).toBe('1235');

@@ -29,7 +29,7 @@ async function tiers(body: Record<string, unknown>): Promise<Tiers> {
 const usd = (amount: string, per = 'kg') => ({ amount, currency: 'USD', per });
 const row = (t: Tiers, country: string) => t.destinations.find((d) => d.country === country);
 
-// BRIEF: Chinese supply at 10, allied producer needs 15, floor 16.
+// The worked case: Chinese supply at 10, allied producer needs 15, floor 16.
 const brief = {
   mineral: 'ndpr-oxide',
   redPrice: usd('10'),

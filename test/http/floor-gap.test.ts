@@ -25,7 +25,7 @@ async function floorGap(body: unknown): Promise<FloorGapBody> {
 const usd = (amount: string, per = 'kg') => ({ amount, currency: 'USD', per });
 
 describe('POST /v1/floor-gap', () => {
-  it('the BRIEF example with a 25% other duty: 3.5/kg × 1000 kg = 3500.00 on the duty-paid basis', async () => {
+  it('the worked example with a 25% other duty: 3.5/kg × 1000 kg = 3500.00 on the duty-paid basis', async () => {
     const body = await floorGap({
       price: usd('10'),
       floor: usd('16'),

@@ -691,7 +691,7 @@ describe('GET /v1/landed-cost and the batch', () => {
   });
 });
 
-describe('what the contract review found (API.md §1)', () => {
+describe('what the contract review found (conventions)', () => {
   it('a batch meta carries the data version, date, currency and rounding', async () => {
     const response = await postJson('/v1/landed-cost/batch', {
       defaults: { origin: 'CN', asOf: '2026-03-01', transport: 'air', rounding: 'half-even' },

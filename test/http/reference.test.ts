@@ -7,7 +7,7 @@ async function json<T>(path: string): Promise<T> {
   return (await response.json()) as T;
 }
 
-describe('reference data (API.md §2)', () => {
+describe('reference data (minerals, blocs, benchmarks, measures, timeline)', () => {
   it('lists at least the contract’s minerals with their groups', async () => {
     const { minerals } = await json<{ minerals: { id: string; group: string }[] }>('/v1/minerals');
     const groups = Object.fromEntries(minerals.map((m) => [m.id, m.group]));
