@@ -188,6 +188,12 @@ const smcoFromGermany = {
 };
 
 describe('the 2026 data: MPF FY2027, gallium, the forced-labor "less MFN" rate', () => {
+  // Sources (docs/SOURCES.md): MPF FY2027 0.3464%, min 34.58, max 670.86 from 2026-10-01 ("Customs
+  // User Fees To Be Adjusted for Inflation in Fiscal Year 2027", FR Doc 2026-15530, 2026-07-31);
+  // nd-oxide 2846.90.80 MFN 3.7% (HTSUS column 1, hts.usitc.gov); gallium 8112.92.10 MFN 3%
+  // (HTSUS) and Section 301 List 3 25% on China (83 FR 47974, raised to 25% by 84 FR 20459);
+  // the forced-labor action (USTR, effective 2026-07-24; proposed FR Doc 2026-11296): EU rate
+  // max(10% − MFN, 0), Annex II Part A exempting 8112.92.10 and 8505.11.0070 but not 8505.11.0050.
   it('MPF on 2026-10-15 at its new minimum: 0.3464% × 5,000 = 17.32 → 34.58', async () => {
     const r = await landedCost({
       ...ndOxideByAir,

@@ -6,7 +6,7 @@ const GET_FORMS = {
   'floor-gap': '/v1/floor-gap?price=10&floor=16&per=kg',
   'landed-cost': '/v1/landed-cost?mineral=nd-oxide&origin=AU&quantity=10&unit=kg&price=75&per=kg',
   'bloc-tiers':
-    '/v1/bloc-tiers?mineral=ndpr-oxide&redPrice=10&bluePrice=15&floor=16&per=kg&destinations=US,JP',
+    '/v1/bloc-tiers?mineral=ndpr-oxide&redPrice=10&bluePrice=15&floor=16&per=kg&destinations=US,JP&assume=no-duty',
   'benchmarks/check': '/v1/benchmarks/check?mineral=dy-oxide&price=1600&per=kg',
 } as const;
 
