@@ -1,6 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { Warning } from '../data/warnings';
+import { WarningSchema } from './schemas';
 
 /** One problem with one part of a request: a JSON Pointer into the body, or a query parameter. */
 export interface FieldProblem {
@@ -198,14 +199,7 @@ export const ProblemSchema = z
       }),
     errors: z.array(FieldProblemSchema).optional(),
     warnings: z
-      .array(
-        z.object({
-          code: z.string(),
-          detail: z.string(),
-          rowIds: z.array(z.string()).optional(),
-          knownUntil: z.string().optional(),
-        }),
-      )
+      .array(WarningSchema)
       .optional()
       .openapi({ description: 'The warnings that made the answer a problem.' }),
     requestId: z.string().optional().openapi({ example: '5f0c6b8e-6b1f-4a52-9a57-4f1b0f8d7c11' }),

@@ -3,6 +3,7 @@ import { TARIFF_COVERAGES } from '../../data/measures';
 import { CONFIDENCES } from '../../domain/confidence';
 import { INCOTERMS, TRANSPORTS, VALUATION_BASES } from '../../domain/landed-cost';
 import { FloorGapMethodSchema } from '../floor-gap/floor-gap.schemas';
+import { FieldProblemSchema } from '../problem';
 import {
   BasisSchema,
   CountryCode,
@@ -19,6 +20,7 @@ import {
   UnitSchema,
   upperCaseCode,
   vatSchema,
+  WarningSchema,
 } from '../schemas';
 import { StrictSchema } from '../strict';
 
@@ -413,18 +415,9 @@ const ProblemObject = z.object({
         '`strict` when the line (or the batch) is strict and its answer rests on uncertain data; ' +
         '`no-tariff-data` when a CSV answer would print a duty the data does not know.',
     }),
-  errors: z
-    .array(z.object({ pointer: z.string(), detail: z.string(), parameter: z.string().optional() }))
-    .optional(),
+  errors: z.array(FieldProblemSchema).optional(),
   warnings: z
-    .array(
-      z.object({
-        code: z.string(),
-        detail: z.string(),
-        rowIds: z.array(z.string()).optional(),
-        knownUntil: z.string().optional(),
-      }),
-    )
+    .array(WarningSchema)
     .optional()
     .openapi({ description: 'The warnings that made the line a problem.' }),
 });
