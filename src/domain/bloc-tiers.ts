@@ -5,6 +5,7 @@ import {
   type FloorGapResult,
   floorGapDuty,
 } from './floor-gap';
+import { clearFloorZone, type FloorZoneMarket } from './floor-zone-market';
 import type { Ratio } from './rounding';
 
 /**
@@ -118,6 +119,21 @@ export interface BlocTiersResult {
   readonly destinations: readonly DestinationTier[];
   readonly tracks: PriceTracks;
   readonly leakage: Leakage;
+  /** The floor zone cleared with finite allied capacity, when a market was asked for. */
+  readonly market?: ZoneMarket | null;
+}
+
+/** Demand and allied capacity of the floor zone, in the floor's unit. */
+export interface ZoneMarketInput {
+  /** The floor-zone destination standing for the zone; undefined = where red lands cheapest. */
+  readonly destination: string | undefined;
+  readonly demand: Decimal;
+  readonly blueCapacity: Decimal;
+}
+
+export interface ZoneMarket extends FloorZoneMarket {
+  /** The destination whose landed prices stood for the zone. */
+  readonly destination: string;
 }
 
 /** 'red' when red lands cheaper, 'blue' when blue does, 'tie' when equal. */
@@ -238,5 +254,36 @@ export function blocTiers(input: BlocTiersInput): BlocTiersResult {
     destinations,
     tracks: priceTracks(input.redPrice, input.bluePrice),
     leakage: leakage(destinations),
+  };
+}
+
+/**
+ * The floor zone cleared at one destination standing for it (the one asked for, else the
+ * floor-applying destination where red lands cheapest), blue selling up to its capacity; null when
+ * no destination of the zone fits.
+ */
+export function clearZoneMarket(
+  tiers: readonly DestinationTier[],
+  market: ZoneMarketInput,
+): ZoneMarket | null {
+  const zone = tiers.filter((t) => t.floorApplies);
+  const chosen =
+    market.destination === undefined
+      ? zone.reduce<DestinationTier | undefined>(
+          (best, t) => (best === undefined || compare(t.redLanded, best.redLanded) < 0 ? t : best),
+          undefined,
+        )
+      : zone.find((t) => t.country === market.destination);
+  if (chosen === undefined) return null;
+  return {
+    destination: chosen.country,
+    ...clearFloorZone({
+      demand: market.demand,
+      blueCapacity: market.blueCapacity,
+      blueLanded: chosen.blueLanded,
+      redLanded: chosen.redLanded,
+      redLandedWithoutFloor: chosen.redLandedWithoutFloor,
+      floorDutyPerUnit: chosen.floorGapPerUnit,
+    }),
   };
 }

@@ -5,6 +5,7 @@ import {
   type BlocDestination,
   type BlocTiersResult,
   blocTiers,
+  clearZoneMarket,
   type DestinationTier,
 } from '../../src/domain/bloc-tiers';
 import { type FloorGapMethod, WTO_TRANCHE_BANDS } from '../../src/domain/floor-gap';
@@ -410,5 +411,29 @@ describe('blocTiers: laws', () => {
       }),
       OPTIONS,
     );
+  });
+});
+
+describe('clearZoneMarket: the floor zone cleared at the destination standing for it', () => {
+  const tiers = workedExample([
+    destination('US', 'blue', true),
+    // JP's 5% other duty on red: 10 × 1.05 = 10.5 before the floor, so red lands at the floor 16
+    // there too (duty-paid full gap), but its landed price without the floor is 10.5, not 10.
+    destination('JP', 'blue', true, '0.05'),
+    destination('CN', 'red', false),
+  ]).destinations;
+  const market = { demand: d(1_000_000), blueCapacity: d(400_000) };
+
+  it('unnamed, the zone is cleared where red lands cheapest (US and JP tie at 16: the first, US): price 16, red 600,000, treasury 6 × 600,000', () => {
+    const cleared = clearZoneMarket(tiers, { ...market, destination: undefined });
+    expect(cleared?.destination).toBe('US');
+    expect(
+      [cleared?.price, cleared?.redVolume, cleared?.treasuryRevenue].map((x) => t(x ?? null)),
+    ).toEqual(['16', '600000', '3600000']);
+  });
+
+  it('a named zone destination is used; one outside the zone (CN) clears nothing', () => {
+    expect(clearZoneMarket(tiers, { ...market, destination: 'JP' })?.destination).toBe('JP');
+    expect(clearZoneMarket(tiers, { ...market, destination: 'CN' })).toBeNull();
   });
 });

@@ -1,6 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { leastComplete } from '../../data/measures';
-import { type BlocTiersResult, blocTiers } from '../../domain/bloc-tiers';
+import { type BlocTiersResult, blocTiers, clearZoneMarket } from '../../domain/bloc-tiers';
 import {
   answerFromQuery,
   type Calculator,
@@ -110,7 +110,20 @@ export const blocTiersCalculator = {
   response: BlocTiersResponseSchema,
   responseDescription: 'The tiers, tracks and leakage (JSON), or the picture (SVG).',
   resolve: resolveBlocTiersOverDates,
-  compute: (commands: readonly BlocTiersCommand[]) => commands.map((c) => blocTiers(c)),
+  compute: (commands: readonly BlocTiersCommand[]) =>
+    commands.map((c): BlocTiersResult => {
+      const result = blocTiers(c);
+      if (c.market === undefined) return result;
+      const { destination, demandPerFloorUnit, blueCapacityPerFloorUnit } = c.market;
+      return {
+        ...result,
+        market: clearZoneMarket(result.destinations, {
+          destination,
+          demand: demandPerFloorUnit,
+          blueCapacity: blueCapacityPerFloorUnit,
+        }),
+      };
+    }),
   // One date: the answer as before. Several: the first date's answer, and one per date in `dates`.
   present: (commands: readonly BlocTiersCommand[], results: readonly BlocTiersResult[]) => {
     const answers = commands.map((c, i) => presentBlocTiers(c, results[i] as BlocTiersResult));

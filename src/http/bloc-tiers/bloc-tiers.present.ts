@@ -1,6 +1,5 @@
 import { leastComplete, type TariffCoverage } from '../../data/measures';
-import type { BlocTiersResult, DestinationTier, Leakage } from '../../domain/bloc-tiers';
-import { clearFloorZone } from '../../domain/floor-zone-market';
+import type { BlocTiersResult, Leakage, ZoneMarket } from '../../domain/bloc-tiers';
 import {
   formatMoney,
   formatPerUnit,
@@ -17,7 +16,6 @@ import {
   divide,
   halfUp,
   isZero,
-  lessThan,
   max,
   multiply,
   parseDecimal,
@@ -85,9 +83,9 @@ export function presentBlocTiers(
       leakCost: result.leakage.leakCost === null ? null : u(result.leakage.leakCost),
       ...splitReported(result.leakage, command.rounding),
     },
-    ...(command.market === undefined
+    ...(command.market === undefined || result.market == null
       ? {}
-      : { market: reportMarket(command, command.market, result.destinations) }),
+      : { market: reportMarket(command, command.market, result.market) }),
     meta: buildMeta(
       command.dataVersion,
       command.asOf,
@@ -117,35 +115,18 @@ function volume(x: Decimal, unit: Unit, rounding: RoundingMode) {
   return { value: formatRate(x, rounding), unit };
 }
 
-/**
- * The floor zone cleared at one destination standing for it (the one asked for, else the
- * floor-applying destination where red lands cheapest), with finite allied capacity.
- */
+/** The cleared floor zone as reported: volumes in the unit demand was given in, money rounded once. */
 function reportMarket(
   command: BlocTiersCommand,
   market: MarketCommand,
-  tiers: readonly DestinationTier[],
+  cleared: ZoneMarket,
 ): BlocTiersResponse['market'] {
-  const zone = tiers.filter((t) => t.floorApplies);
-  const chosen =
-    market.destination === undefined
-      ? zone.reduce((best, t) => (lessThan(t.redLanded, best.redLanded) ? t : best))
-      : zone.find((t) => t.country === market.destination);
-  if (chosen === undefined) throw new Error('market destination outside the floor zone');
-  const cleared = clearFloorZone({
-    demand: market.demandPerFloorUnit,
-    blueCapacity: market.blueCapacityPerFloorUnit,
-    blueLanded: chosen.blueLanded,
-    redLanded: chosen.redLanded,
-    redLandedWithoutFloor: chosen.redLandedWithoutFloor,
-    floorDutyPerUnit: chosen.floorGapPerUnit,
-  });
   const { rounding, currency } = command;
   const money = (x: Decimal) => formatMoney(x, currency, rounding);
   const inDemandUnit = (x: Decimal) =>
     volume(convertQuantity(x, command.unit, market.unit), market.unit, rounding);
   return {
-    destination: chosen.country,
+    destination: cleared.destination,
     demand: volume(market.demand, market.unit, rounding),
     blueCapacity: volume(market.blueCapacity, market.capacityUnit, rounding),
     price: formatPerUnit(cleared.price, rounding),
