@@ -6,19 +6,25 @@ import { isDeepStrictEqual } from 'node:util';
 import { build, type Plugin } from 'esbuild';
 import { bundleModule, loadApp } from './load-app.ts';
 import { copyPlaygroundAssets } from './playground-assets.ts';
+import { workerWithoutDocs } from './worker-docs.ts';
 
 /**
  * The Worker build that wrangler runs (`[build]` in wrangler.toml) before it bundles and serves
  * dist/worker.js. It first validates the seeds (the Worker trusts them at start-up) and generates
  * the OpenAPI document from the routes into the static assets (public/openapi.json), which the
- * Worker serves with its own origin as the server (src/app.ts). Three changes from a plain bundle,
- * each code the Worker never runs: zod's 40-odd message locales are cut down to the English one
- * the API uses; zod's JSON Schema reader and schema compiler are left out; and so is the OpenAPI
- * generator with the metadata it reads (scripts/worker-zod-to-openapi.ts), since the document is
- * generated here. zod re-exports every locale and reader on its `z` namespace, and
+ * Worker serves with its own origin as the server (src/app.ts). Four changes from a plain bundle,
+ * each code or text the Worker never uses: zod's 40-odd message locales are cut down to the
+ * English one the API uses; zod's JSON Schema reader and schema compiler are left out; and so is
+ * the OpenAPI generator with the metadata it reads (scripts/worker-zod-to-openapi.ts), since the
+ * document is generated here. zod re-exports every locale and reader on its `z` namespace, and
  * @hono/zod-openapi extends that namespace at run time, so no bundler can tree-shake them. The
  * locales were a quarter of the bundle; the reader and the generator a tenth (gzip), and recording
- * the metadata of every schema a fifth of the start-up time.
+ * the metadata of every schema a fifth of the start-up time. Last, the routes' documentation text
+ * (scripts/worker-docs.ts): the arguments of every schema's `.openapi(…)`, which the generator
+ * left out would have read, and the summaries, descriptions and examples of routes and
+ * calculators, which nothing in the Worker reads (the build fails if something in src/ does): a
+ * seventh of the bundle (gzip), and the document, generated here from the unchanged sources, is
+ * the same.
  */
 const englishOnly: Plugin = {
   name: 'zod-english-only',
@@ -121,6 +127,6 @@ await build({
   conditions: ['workerd', 'worker', 'browser'],
   mainFields: ['module', 'main'],
   target: 'es2022',
-  plugins: [englishOnly, unusedZod, openApiAtBuildTime],
+  plugins: [englishOnly, unusedZod, openApiAtBuildTime, workerWithoutDocs],
   logLevel: 'warning',
 });
