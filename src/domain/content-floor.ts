@@ -129,3 +129,53 @@ export function contentFloor(input: ContentFloorInput): ContentFloorResult {
         : null,
   };
 }
+
+/** A content floor as an answer reports it: every figure per unit of product, rounded. */
+export interface ReportedContentFloor {
+  readonly productPricePerUnit: Decimal;
+  /** Each line's duty, rounded once, in the order of the lines. */
+  readonly lineDuties: readonly Decimal[];
+  /** Σ the reported line duties. */
+  readonly dutyPerUnit: Decimal;
+  /** The reported product price + the reported duty. */
+  readonly impliedFloorPerUnit: Decimal;
+  /** The product-stage floor rounded once and the reported implied floor less it; else null. */
+  readonly stageLeak: StageLeak | null;
+}
+
+/** The exact content floor and what an answer reports of it. */
+export interface ContentFloorReport extends ContentFloorResult {
+  readonly reported: ReportedContentFloor;
+}
+
+/**
+ * Reported parts add up (API v1.1 A1): the product price, each line's duty and the product-stage
+ * floor are rounded once by `round`; the duty is the sum of the reported line duties, the implied
+ * floor the reported price plus it, the leak the reported implied floor less the reported stage
+ * floor. Whether there is a leak is decided on the exact figures (`contentFloor`).
+ */
+export function reportContentFloor(
+  input: ContentFloorInput,
+  result: ContentFloorResult,
+  round: (x: Decimal) => Decimal,
+): ContentFloorReport {
+  const productPricePerUnit = round(input.productPrice);
+  const lineDuties = result.lines.map((l) => round(l.dutyPerUnit));
+  const dutyPerUnit = sum(lineDuties);
+  const impliedFloorPerUnit = add(productPricePerUnit, dutyPerUnit);
+  const leak = result.stageLeak;
+  const floorPerUnit = leak === null ? null : round(leak.floorPerUnit);
+  return {
+    ...result,
+    reported: {
+      productPricePerUnit,
+      lineDuties,
+      dutyPerUnit,
+      impliedFloorPerUnit,
+      stageLeak:
+        floorPerUnit === null
+          ? null
+          : { floorPerUnit, leakPerUnit: subtract(impliedFloorPerUnit, floorPerUnit) },
+    },
+  };
+}

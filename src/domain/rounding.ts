@@ -54,6 +54,11 @@ export function roundMoney(x: Decimal, currency: string, mode: RoundingMode): De
   return round(x, minorUnits(currency), ROUNDERS[mode]);
 }
 
+/** x rounded once to a per-unit figure's 4 places: 12.352941… → 12.3529. */
+export function roundPerUnit(x: Decimal, mode: RoundingMode): Decimal {
+  return round(x, PER_UNIT_PLACES, ROUNDERS[mode]);
+}
+
 /** A money total as text, at the currency's minor unit: 1234.5 USD → "1234.50", JPY → "1235". */
 export function formatMoney(x: Decimal, currency: string, mode: RoundingMode): string {
   return toFixed(x, minorUnits(currency), ROUNDERS[mode]);

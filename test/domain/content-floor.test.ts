@@ -1,7 +1,24 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type ContentLineInput, contentFloor, contentLine } from '../../src/domain/content-floor';
-import { abs, compare, decimal, halfUp, multiply, subtract, toFixed } from '../../src/numeric';
+import {
+  type ContentFloorInput,
+  type ContentLineInput,
+  contentFloor,
+  contentLine,
+  reportContentFloor,
+} from '../../src/domain/content-floor';
+import {
+  abs,
+  compare,
+  type Decimal,
+  decimal,
+  halfUp,
+  multiply,
+  round,
+  subtract,
+  toFixed,
+  toText,
+} from '../../src/numeric';
 import { t as plain, d as x } from './numbers';
 
 /** A magnet with 0.30 kg NdPr metal per kg, 0.85 kg metal per kg oxide; oxide floor 110, red 75. */
@@ -67,6 +84,40 @@ describe('contentFloor: an oxide floor carried into a magnet', () => {
     expect(
       contentFloor({ productPrice: x(0), lines: [ndpr], productStageFloor: null })
         .adValoremEquivalent,
+    ).toBe(null);
+  });
+});
+
+/** The worked case reported at 4 places, half-up. */
+function reported(input: ContentFloorInput) {
+  const r4 = (v: Decimal) => round(v, 4, halfUp);
+  return reportContentFloor(input, contentFloor(input), r4).reported;
+}
+
+describe('reportContentFloor: reported parts add up to reported totals', () => {
+  it('the worked case: price 60.0000 + duty 12.3529 = implied 72.3529; a magnet floor of 70 leaks 72.3529 − 70.0000 = 2.3529', () => {
+    const r = reported({ productPrice: x(60), lines: [ndpr], productStageFloor: x(70) });
+    expect(toText(r.productPricePerUnit)).toBe('60.0000');
+    // 10.5 / 0.85 = 12.352941… → 12.3529
+    expect(r.lineDuties.map(toText)).toEqual(['12.3529']);
+    expect(toText(r.dutyPerUnit)).toBe('12.3529');
+    expect(toText(r.impliedFloorPerUnit)).toBe('72.3529');
+    expect(
+      r.stageLeak && [toText(r.stageLeak.floorPerUnit), toText(r.stageLeak.leakPerUnit)],
+    ).toEqual(['70.0000', '2.3529']);
+  });
+
+  it('two lines of 12.352941… each: the duty is 12.3529 + 12.3529 = 24.7058 as shown (not 24.705882… rounded to 24.7059), the implied floor 60 + 24.7058 = 84.7058, the leak under a floor of 80 84.7058 − 80 = 4.7058', () => {
+    const r = reported({ productPrice: x(60), lines: [ndpr, ndpr], productStageFloor: x(80) });
+    expect(r.lineDuties.map(toText)).toEqual(['12.3529', '12.3529']);
+    expect(toText(r.dutyPerUnit)).toBe('24.7058');
+    expect(toText(r.impliedFloorPerUnit)).toBe('84.7058');
+    expect(r.stageLeak && toText(r.stageLeak.leakPerUnit)).toBe('4.7058');
+  });
+
+  it('no leak when the product-stage floor is at or above the exact implied floor: 80 ≥ 72.352941…', () => {
+    expect(
+      reported({ productPrice: x(60), lines: [ndpr], productStageFloor: x(80) }).stageLeak,
     ).toBe(null);
   });
 });

@@ -1,4 +1,9 @@
-import { contentFloor } from '../../domain/content-floor';
+import {
+  type ContentFloorReport,
+  contentFloor,
+  reportContentFloor,
+} from '../../domain/content-floor';
+import { roundPerUnit } from '../../domain/rounding';
 import { type Calculator, calculatorRouter, flatForm } from '../calculator';
 import { FX_FIELD, VAT_FIELD } from '../query-form';
 import { type ContentFloorCommand, resolveContentFloor } from './content-floor.command';
@@ -123,7 +128,10 @@ export const contentFloorCalculator = {
   responseDescription:
     'The content duty per unit of product and the floor it implies at its stage.',
   resolve: resolveContentFloor,
-  compute: (command: ContentFloorCommand) => contentFloor(command.input),
+  compute: (command: ContentFloorCommand) =>
+    reportContentFloor(command.input, contentFloor(command.input), (x) =>
+      roundPerUnit(x, command.rounding),
+    ),
   present: presentContentFloor,
   row: contentFloorRow,
   get: {
@@ -144,7 +152,7 @@ export const contentFloorCalculator = {
   typeof ContentFloorRequestSchema,
   typeof ContentFloorResponseSchema,
   ContentFloorCommand,
-  ReturnType<typeof contentFloor>,
+  ContentFloorReport,
   keyof typeof FORM.query.shape
 >;
 

@@ -1,50 +1,43 @@
-import type { ContentFloorResult } from '../../domain/content-floor';
-import { formatPerUnit, formatRate, ROUNDERS } from '../../domain/rounding';
-import { add, type Decimal, parseDecimal, round, subtract, sum } from '../../numeric';
+import type { ContentFloorReport } from '../../domain/content-floor';
+import { formatPerUnit, formatRate } from '../../domain/rounding';
+import { type Decimal, ZERO } from '../../numeric';
 import { buildMeta } from '../meta';
 import type { FlatRow } from '../output';
 import type { ContentFloorCommand } from './content-floor.command';
 import type { ContentFloorResponse } from './content-floor.schemas';
 
-/**
- * The answer rounded once per independent part; the total duty is the sum of the reported line
- * duties and the implied floor and the leak add and subtract reported parts, so reported parts add
- * up to reported totals.
- */
+/** The answer: the report's figures as text (reported parts add up: `reportContentFloor`). */
 export function presentContentFloor(
   command: ContentFloorCommand,
-  result: ContentFloorResult,
+  report: ContentFloorReport,
 ): ContentFloorResponse {
   const { rounding } = command;
+  const { reported } = report;
   const u = (x: Decimal) => formatPerUnit(x, rounding);
-  const r4 = (x: Decimal) => round(x, 4, ROUNDERS[rounding]);
-  const lineDuties = result.lines.map((l) => r4(l.dutyPerUnit));
-  const duty = sum(lineDuties);
-  const implied = add(r4(command.input.productPrice), duty);
-  const leak = result.stageLeak;
+  const leak = reported.stageLeak;
   return {
     per: command.unit,
     stage: command.stage,
-    productPricePerUnit: u(command.input.productPrice),
-    lines: result.lines.map((l, i) => ({
+    productPricePerUnit: u(reported.productPricePerUnit),
+    lines: report.lines.map((l, i) => ({
       mineral: l.mineral,
       form: command.input.lines[i]?.form ?? 'oxide',
       floorStage: command.floorStages[i] ?? null,
       oxideKgPerUnit: formatRate(l.oxideKgPerUnit, rounding),
       gapPerKgOxide: u(l.gapPerKgOxide),
-      dutyPerUnit: u(lineDuties[i] ?? parseDecimal(0)),
+      dutyPerUnit: u(reported.lineDuties[i] ?? ZERO),
     })),
-    dutyPerUnit: u(duty),
+    dutyPerUnit: u(reported.dutyPerUnit),
     adValoremEquivalent:
-      result.adValoremEquivalent === null ? null : formatRate(result.adValoremEquivalent, rounding),
-    impliedFloorPerUnit: u(implied),
+      report.adValoremEquivalent === null ? null : formatRate(report.adValoremEquivalent, rounding),
+    impliedFloorPerUnit: u(reported.impliedFloorPerUnit),
     stageLeak:
       leak === null
         ? null
         : {
             stage: command.stage,
             floorPerUnit: u(leak.floorPerUnit),
-            leakPerUnit: u(subtract(implied, r4(leak.floorPerUnit))),
+            leakPerUnit: u(leak.leakPerUnit),
           },
     meta: buildMeta(
       command.dataVersion,
