@@ -149,7 +149,7 @@ export interface ContentFloorReport extends ContentFloorResult {
 }
 
 /**
- * Reported parts add up (API v1.1 A1): the product price, each line's duty and the product-stage
+ * Reported parts add up to reported totals: the product price, each line's duty and the product-stage
  * floor are rounded once by `round`; the duty is the sum of the reported line duties, the implied
  * floor the reported price plus it, the leak the reported implied floor less the reported stage
  * floor. Whether there is a leak is decided on the exact figures (`contentFloor`).
