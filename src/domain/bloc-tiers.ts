@@ -91,7 +91,21 @@ export interface PriceTracks {
   readonly bluePremium: Ratio;
 }
 
-export interface Leakage {
+/** The per-unit cost edge a maker at a leak destination has, split by cause. */
+export interface CostGap {
+  /** max(0, insideCost − leakCost); zero when either set is empty. */
+  readonly downstreamCostGapPerUnit: Decimal;
+  /** The part of the gap the floor duty causes: the gap less otherDutiesPart. */
+  readonly floorPart: Decimal;
+  /**
+   * What the gap would be without the floor, at most the gap: max(0, inside cost without the floor
+   * − leakCost), from the destinations' other duties (and freight). floorPart + otherDutiesPart =
+   * downstreamCostGapPerUnit.
+   */
+  readonly otherDutiesPart: Decimal;
+}
+
+export interface Leakage extends CostGap {
   /**
    * Countries outside the floor and outside the red bloc where red supply stays the cheaper one.
    * The red bloc is red supply's home market, not a leak (`redHome`).
@@ -103,16 +117,6 @@ export interface Leakage {
   readonly insideCost: Decimal | null;
   /** The lowest governing price among leak destinations; null when there are none. */
   readonly leakCost: Decimal | null;
-  /** max(0, insideCost − leakCost); zero when either set is empty. */
-  readonly downstreamCostGapPerUnit: Decimal;
-  /** The part of the gap the floor duty causes: the gap less otherDutiesPart. */
-  readonly floorPart: Decimal;
-  /**
-   * What the gap would be without the floor, at most the gap: max(0, inside cost without the floor
-   * − leakCost), from the destinations' other duties (and freight). floorPart + otherDutiesPart =
-   * downstreamCostGapPerUnit.
-   */
-  readonly otherDutiesPart: Decimal;
 }
 
 export interface BlocTiersResult {
@@ -239,6 +243,22 @@ function splitGap(inside: Decimal, insideWithoutFloor: Decimal, leak: Decimal) {
     floorPart: subtract(gap, otherDutiesPart),
     otherDutiesPart,
   };
+}
+
+/**
+ * The cost gap as reported, its parts adding up to it: each part rounded once by `round`, the gap
+ * the sum of the reported parts, so floorPart + otherDutiesPart = downstreamCostGapPerUnit as
+ * printed.
+ */
+export function reportedCostGap(gap: CostGap, round: (x: Decimal) => Decimal): CostGap {
+  const floorPart = round(gap.floorPart);
+  const otherDutiesPart = round(gap.otherDutiesPart);
+  return { downstreamCostGapPerUnit: add(floorPart, otherDutiesPart), floorPart, otherDutiesPart };
+}
+
+/** The tiers and the cost gap as an answer reports it. */
+export interface BlocTiersReport extends BlocTiersResult {
+  readonly reportedGap: CostGap;
 }
 
 /**

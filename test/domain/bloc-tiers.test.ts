@@ -7,9 +7,20 @@ import {
   blocTiers,
   clearZoneMarket,
   type DestinationTier,
+  reportedCostGap,
 } from '../../src/domain/bloc-tiers';
 import { type FloorGapMethod, WTO_TRANCHE_BANDS } from '../../src/domain/floor-gap';
-import { add, decimal, equal, greaterThanOrEqual, isNegative, isZero } from '../../src/numeric';
+import {
+  add,
+  decimal,
+  equal,
+  greaterThanOrEqual,
+  halfUp,
+  isNegative,
+  isZero,
+  round,
+  toText,
+} from '../../src/numeric';
 import { d, t } from './numbers';
 
 const FULL_GAP: FloorGapMethod = { type: 'full-gap' };
@@ -151,6 +162,26 @@ describe('blocTiers: leakage is never China’s home market, and the cost gap is
     expect(t(result.leakage.downstreamCostGapPerUnit)).toBe('6');
     expect(t(result.leakage.otherDutiesPart)).toBe('2.5');
     expect(t(result.leakage.floorPart)).toBe('3.5');
+  });
+
+  it('the reported gap is the sum of its reported parts: red 10.00005 with a 25% duty, floor 16 → 2.5000 from duties + 3.4999 from the floor = 5.9999 (the exact 5.99995 alone would round to 6.0000)', () => {
+    const result = blocTiers({
+      ...NO_FREIGHT,
+      redPrice: d('10.00005'),
+      bluePrice: d(20),
+      floor: d(16),
+      basis: 'duty-paid',
+      method: FULL_GAP,
+      destinations: [destination('US', 'blue', true, '0.25'), destination('IN', 'grey', false)],
+    });
+    // US without the floor: 10.00005 × 1.25 = 12.5000625; floor duty 16 − 12.5000625 = 3.4999375;
+    // IN: 10.00005. Gap 16 − 10.00005 = 5.99995 = 2.5000125 (duties) + 3.4999375 (floor).
+    expect(t(result.leakage.downstreamCostGapPerUnit)).toBe('5.99995');
+    const reported = reportedCostGap(result.leakage, (x) => round(x, 4, halfUp));
+    // 2.5000125 → 2.5000, 3.4999375 → 3.4999; 2.5000 + 3.4999 = 5.9999
+    expect(toText(reported.otherDutiesPart)).toBe('2.5000');
+    expect(toText(reported.floorPart)).toBe('3.4999');
+    expect(toText(reported.downstreamCostGapPerUnit)).toBe('5.9999');
   });
 
   it('freight: red 10 + 1 freight to a CIF destination is valued at 11, the floor duty is 16 − 11 = 5, red lands at 16; on a FOB basis the duty is 6 and red lands at 17', () => {

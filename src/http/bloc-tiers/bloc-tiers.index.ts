@@ -1,6 +1,12 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { leastComplete } from '../../data/measures';
-import { type BlocTiersResult, blocTiers, clearZoneMarket } from '../../domain/bloc-tiers';
+import {
+  type BlocTiersReport,
+  blocTiers,
+  clearZoneMarket,
+  reportedCostGap,
+} from '../../domain/bloc-tiers';
+import { roundPerUnit } from '../../domain/rounding';
 import {
   answerFromQuery,
   type Calculator,
@@ -111,8 +117,12 @@ export const blocTiersCalculator = {
   responseDescription: 'The tiers, tracks and leakage (JSON), or the picture (SVG).',
   resolve: resolveBlocTiersOverDates,
   compute: (commands: readonly BlocTiersCommand[]) =>
-    commands.map((c): BlocTiersResult => {
-      const result = blocTiers(c);
+    commands.map((c): BlocTiersReport => {
+      const tiers = blocTiers(c);
+      const result = {
+        ...tiers,
+        reportedGap: reportedCostGap(tiers.leakage, (x) => roundPerUnit(x, c.rounding)),
+      };
       if (c.market === undefined) return result;
       const { destination, demandPerFloorUnit, blueCapacityPerFloorUnit } = c.market;
       return {
@@ -125,8 +135,8 @@ export const blocTiersCalculator = {
       };
     }),
   // One date: the answer as before. Several: the first date's answer, and one per date in `dates`.
-  present: (commands: readonly BlocTiersCommand[], results: readonly BlocTiersResult[]) => {
-    const answers = commands.map((c, i) => presentBlocTiers(c, results[i] as BlocTiersResult));
+  present: (commands: readonly BlocTiersCommand[], results: readonly BlocTiersReport[]) => {
+    const answers = commands.map((c, i) => presentBlocTiers(c, results[i] as BlocTiersReport));
     const [first] = answers;
     if (first === undefined) throw new RangeError('bloc tiers need a date');
     if (answers.length === 1) return first;
@@ -160,7 +170,7 @@ export const blocTiersCalculator = {
   typeof BlocTiersRequestSchema,
   typeof BlocTiersResponseSchema,
   readonly BlocTiersCommand[],
-  BlocTiersResult[],
+  BlocTiersReport[],
   keyof typeof FORM.query.shape
 >;
 

@@ -1,17 +1,14 @@
 import { leastComplete, type TariffCoverage } from '../../data/measures';
-import type { BlocTiersResult, Leakage, ZoneMarket } from '../../domain/bloc-tiers';
+import type { BlocTiersReport, ZoneMarket } from '../../domain/bloc-tiers';
 import {
   formatMoney,
   formatPerUnit,
   formatRate,
   formatRatio,
-  PER_UNIT_PLACES,
-  ROUNDERS,
   type RoundingMode,
 } from '../../domain/rounding';
 import { convertQuantity, type Unit } from '../../domain/units';
 import {
-  add,
   type Decimal,
   divide,
   halfUp,
@@ -20,7 +17,6 @@ import {
   multiply,
   parseDecimal,
   parseReported,
-  round,
   subtract,
   toFixed,
   toText,
@@ -34,7 +30,7 @@ import type { BlocTiersAnswer, BlocTiersResponse } from './bloc-tiers.schemas';
 /** The dual-track answer of a computed request, rounded as the request asks. */
 export function presentBlocTiers(
   command: BlocTiersCommand,
-  result: BlocTiersResult,
+  result: BlocTiersReport,
 ): BlocTiersResponse {
   const u = (x: Decimal) => formatPerUnit(x, command.rounding);
   const rate = (x: Decimal) => formatRate(x, command.rounding);
@@ -81,7 +77,9 @@ export function presentBlocTiers(
       redHome: [...result.leakage.redHome],
       insideCost: result.leakage.insideCost === null ? null : u(result.leakage.insideCost),
       leakCost: result.leakage.leakCost === null ? null : u(result.leakage.leakCost),
-      ...splitReported(result.leakage, command.rounding),
+      downstreamCostGapPerUnit: u(result.reportedGap.downstreamCostGapPerUnit),
+      floorPart: u(result.reportedGap.floorPart),
+      otherDutiesPart: u(result.reportedGap.otherDutiesPart),
     },
     ...(command.market === undefined || result.market == null
       ? {}
@@ -93,20 +91,6 @@ export function presentBlocTiers(
       command.rounding,
       command.warnings,
     ),
-  };
-}
-
-/**
- * The cost gap and its two parts as reported: each part rounded once, the gap their sum (A1), so
- * floorPart + otherDutiesPart = downstreamCostGapPerUnit as printed.
- */
-function splitReported(leakage: Leakage, rounding: RoundingMode) {
-  const floorPart = round(leakage.floorPart, PER_UNIT_PLACES, ROUNDERS[rounding]);
-  const otherDutiesPart = round(leakage.otherDutiesPart, PER_UNIT_PLACES, ROUNDERS[rounding]);
-  return {
-    downstreamCostGapPerUnit: formatPerUnit(add(floorPart, otherDutiesPart), rounding),
-    floorPart: formatPerUnit(floorPart, rounding),
-    otherDutiesPart: formatPerUnit(otherDutiesPart, rounding),
   };
 }
 
