@@ -148,6 +148,21 @@ export function floorGapDuty(input: FloorGapInput): FloorGapResult {
   };
 }
 
+/** A floor-gap duty per unit and on the quantity it is charged on. */
+export interface FloorGapShipment extends FloorGapResult {
+  /** dutyPerUnit × quantity: the duty on the whole quantity, exact. */
+  readonly duty: Decimal;
+}
+
+/**
+ * The floor-gap duty on `quantity` units (of the unit the price and the floor are per): the duty
+ * per unit times the quantity, exact; rounded once when reported.
+ */
+export function floorGapOnQuantity(input: FloorGapInput, quantity: Decimal): FloorGapShipment {
+  const result = floorGapDuty(input);
+  return { ...result, duty: multiply(result.dutyPerUnit, quantity) };
+}
+
 function dutyForMethod(
   method: FloorGapMethod,
   gap: Decimal,

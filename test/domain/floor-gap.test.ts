@@ -4,6 +4,7 @@ import {
   type FloorBasis,
   type FloorGapMethod,
   floorGapDuty,
+  floorGapOnQuantity,
   trancheDuty,
   WTO_TRANCHE_BANDS,
 } from '../../src/domain/floor-gap';
@@ -33,6 +34,26 @@ function duty(
     method,
   });
 }
+
+describe('floorGapOnQuantity: the duty on a quantity is the duty per unit times the quantity, exact', () => {
+  const input = {
+    price: d(10),
+    floor: d(16),
+    basis: 'duty-paid' as const,
+    otherDutyRate: d('0.25'),
+    method: { type: 'full-gap' } as const,
+  };
+
+  it('the worked example with a 25% other duty: 16 − 10 × 1.25 = 3.5 per kg × 1000 kg = 3500', () => {
+    const r = floorGapOnQuantity(input, d(1000));
+    expect(t(r.dutyPerUnit)).toBe('3.5');
+    expect(t(r.duty)).toBe('3500');
+  });
+
+  it('nothing is rounded here: 3.5 × 0.333 kg = 1.1655 (rounded once when reported)', () => {
+    expect(t(floorGapOnQuantity(input, d('0.333')).duty)).toBe('1.1655');
+  });
+});
 
 describe('the sources’ worked example (Chinese $10, floor $16)', () => {
   it('no other duties: gap 16 − 10 = 6, all of it collected', () => {

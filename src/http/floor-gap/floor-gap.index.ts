@@ -1,4 +1,4 @@
-import { floorGapDuty } from '../../domain/floor-gap';
+import { type FloorGapShipment, floorGapOnQuantity } from '../../domain/floor-gap';
 import { type Calculator, calculatorRouter, flatForm } from '../calculator';
 import { FX_FIELD, METHOD_FIELDS, VAT_FIELD } from '../query-form';
 import { type FloorGapCommand, resolveFloorGap } from './floor-gap.command';
@@ -90,7 +90,7 @@ export const floorGapCalculator = {
   response: FloorGapResponseSchema,
   responseDescription: 'The floor-gap duty, per unit and in total, with its formula.',
   resolve: resolveFloorGap,
-  compute: (command: FloorGapCommand) => floorGapDuty(command.input),
+  compute: (command: FloorGapCommand) => floorGapOnQuantity(command.input, command.quantity),
   present: presentFloorGap,
   row: floorGapRow,
   get: {
@@ -114,7 +114,7 @@ export const floorGapCalculator = {
   typeof FloorGapRequestSchema,
   typeof FloorGapResponseSchema,
   FloorGapCommand,
-  ReturnType<typeof floorGapDuty>
+  FloorGapShipment
 >;
 
 export const floorGapRouter = calculatorRouter(floorGapCalculator);

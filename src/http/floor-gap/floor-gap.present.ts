@@ -1,6 +1,6 @@
-import type { FloorGapResult } from '../../domain/floor-gap';
+import type { FloorGapShipment } from '../../domain/floor-gap';
 import { formatMoney, formatPerUnit, formatRate, formatRatio } from '../../domain/rounding';
-import { type Decimal, multiply, toPlain } from '../../numeric';
+import { type Decimal, toPlain } from '../../numeric';
 import { buildMeta } from '../meta';
 import type { FlatRow } from '../output';
 import type { FloorGapCommand } from './floor-gap.command';
@@ -10,12 +10,12 @@ import type { FloorGapResponse } from './floor-gap.schemas';
 /** The floor-gap answer of a computed request, rounded as the request asks. */
 export function presentFloorGap(
   command: FloorGapCommand,
-  result: FloorGapResult,
+  result: FloorGapShipment,
 ): FloorGapResponse {
   const { rounding, currency } = command;
   const u = (x: Decimal) => formatPerUnit(x, rounding);
   const rate = (x: Decimal) => formatRate(x, rounding);
-  const duty = formatMoney(multiply(result.dutyPerUnit, command.quantity), currency, rounding);
+  const duty = formatMoney(result.duty, currency, rounding);
   const quantity = toPlain(command.quantity);
   return {
     pricePerUnit: u(command.input.price),
