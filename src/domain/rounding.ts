@@ -16,6 +16,7 @@ import {
   truncate,
   ZERO,
 } from '../numeric';
+import type { Rational } from '../numeric/rational';
 
 /** How reported values are rounded; intermediate values are never rounded. */
 export const ROUNDING_MODES = ['half-up', 'half-even'] as const;
@@ -57,6 +58,11 @@ export function roundMoney(x: Decimal, currency: string, mode: RoundingMode): De
 /** x rounded once to a per-unit figure's 4 places: 12.352941… → 12.3529. */
 export function roundPerUnit(x: Decimal, mode: RoundingMode): Decimal {
   return round(x, PER_UNIT_PLACES, ROUNDERS[mode]);
+}
+
+/** An exact rational rounded once to the currency's minor unit (one division, last). */
+export function roundRationalMoney(x: Rational, currency: string, mode: RoundingMode): Decimal {
+  return divide(decimal(x.n), decimal(x.d), minorUnits(currency), ROUNDERS[mode]);
 }
 
 /** A money total as text, at the currency's minor unit: 1234.5 USD → "1234.50", JPY → "1235". */

@@ -1,6 +1,7 @@
+import { type Decimal, subtract, sum } from '../numeric';
 import { R0, R1, type Rational, rational } from '../numeric/rational';
 import { geometricMean, power } from '../numeric/real-power';
-import type { Bloc } from './bloc-tiers';
+import { BLOCS, type Bloc } from './bloc-tiers';
 
 /**
  * Partial-equilibrium effects of a tariff change on one destination's imports of one product,
@@ -147,30 +148,34 @@ export function cesEffects(flows: readonly OriginFlow[], e: Elasticities): Origi
   });
 }
 
+/** The figures of an effect that add up over origins, in the order answers list them. */
+const EFFECT_KEYS = [
+  'baseImports',
+  'newImports',
+  'creation',
+  'diversion',
+  'revenueBefore',
+  'revenueAfter',
+  'consumerSurplusChange',
+] as const;
+type EffectKey = (typeof EFFECT_KEYS)[number];
+
 /** The figures of an effect that add up over origins. */
-export type EffectTotals = Pick<
-  OriginEffect,
-  | 'baseImports'
-  | 'newImports'
-  | 'creation'
-  | 'diversion'
-  | 'revenueBefore'
-  | 'revenueAfter'
-  | 'consumerSurplusChange'
->;
+export type EffectTotals = Pick<OriginEffect, EffectKey>;
+
+/** Each figure of `rows` totalled by `total`. */
+function totalsOf<T>(
+  rows: readonly Readonly<Record<EffectKey, T>>[],
+  total: (values: T[]) => T,
+): Record<EffectKey, T> {
+  return Object.fromEntries(
+    EFFECT_KEYS.map((key) => [key, total(rows.map((r) => r[key]))]),
+  ) as Record<EffectKey, T>;
+}
 
 /** The sums of a set of origins' effects. */
 export function effectTotals(effects: readonly OriginEffect[]): EffectTotals {
-  const sumOf = (key: keyof EffectTotals) => rational.sum(effects.map((x) => x[key]));
-  return {
-    baseImports: sumOf('baseImports'),
-    newImports: sumOf('newImports'),
-    creation: sumOf('creation'),
-    diversion: sumOf('diversion'),
-    revenueBefore: sumOf('revenueBefore'),
-    revenueAfter: sumOf('revenueAfter'),
-    consumerSurplusChange: sumOf('consumerSurplusChange'),
-  };
+  return totalsOf(effects, rational.sum);
 }
 
 /** The effects by model. */
@@ -180,4 +185,72 @@ export function tradeEffects(
   e: Elasticities,
 ): OriginEffect[] {
   return model === 'smart' ? smartEffects(flows, e) : cesEffects(flows, e);
+}
+
+/** The figures of an effect that add up over origins, as reported (rounded). */
+export type ReportedEffect = Readonly<Record<EffectKey, Decimal>>;
+
+/** One bloc's origins' reported figures, summed. */
+export interface ReportedBloc extends ReportedEffect {
+  readonly bloc: Bloc;
+}
+
+/** The effects and what an answer reports of them. */
+export interface TradeEffectsReport {
+  /** The exact effects, in the order of the flows. */
+  readonly effects: readonly OriginEffect[];
+  /** Each origin's figures as reported, in the order of `effects`. */
+  readonly origins: readonly ReportedEffect[];
+  /** The sums of the reported figures by bloc, for the blocs that have origins (red, blue, grey). */
+  readonly blocs: readonly ReportedBloc[];
+  /** The sums of every origin's reported figures. */
+  readonly totals: ReportedEffect;
+}
+
+/**
+ * An origin's figures as reported, its parts adding up: base imports, new imports, creation,
+ * revenue before and the consumer-surplus change are each rounded once by `round`; diversion is
+ * new − base − creation as reported (within one rounding unit per figure of the model's own;
+ * where new imports stop at 0 it takes the rest), and revenue after is t1 × the reported new
+ * imports, so that it is the tariff on the imports shown.
+ */
+export function reportedEffect(
+  x: OriginEffect,
+  round: (value: Rational) => Decimal,
+): ReportedEffect {
+  const baseImports = round(x.baseImports);
+  const creation = round(x.creation);
+  const newImports = round(x.newImports);
+  return {
+    baseImports,
+    newImports,
+    creation,
+    diversion: subtract(subtract(newImports, baseImports), creation),
+    revenueBefore: round(x.revenueBefore),
+    revenueAfter: round(rational.times(x.t1, rational.of(newImports))),
+    consumerSurplusChange: round(x.consumerSurplusChange),
+  };
+}
+
+/** The sums of reported figures: totals that add up to the rows shown. */
+export function sumReported(rows: readonly ReportedEffect[]): ReportedEffect {
+  return totalsOf(rows, sum);
+}
+
+/** The effects as reported: each origin rounded once, every bloc and the total sums of them. */
+export function reportTradeEffects(
+  effects: readonly OriginEffect[],
+  round: (value: Rational) => Decimal,
+): TradeEffectsReport {
+  const origins = effects.map((x) => reportedEffect(x, round));
+  const ofBloc = (bloc: Bloc) => origins.filter((_, i) => effects[i]?.bloc === bloc);
+  return {
+    effects,
+    origins,
+    blocs: BLOCS.filter((bloc) => effects.some((x) => x.bloc === bloc)).map((bloc) => ({
+      bloc,
+      ...sumReported(ofBloc(bloc)),
+    })),
+    totals: sumReported(origins),
+  };
 }

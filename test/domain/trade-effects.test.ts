@@ -5,9 +5,11 @@ import {
   type Elasticities,
   effectTotals,
   type OriginFlow,
+  type ReportedEffect,
+  reportTradeEffects,
   smartEffects,
 } from '../../src/domain/trade-effects';
-import { halfUp } from '../../src/numeric';
+import { decimal, divide, halfUp, toText } from '../../src/numeric';
 import { R0, type Rational, rational } from '../../src/numeric/rational';
 import { power } from '../../src/numeric/real-power';
 
@@ -54,6 +56,76 @@ describe('SMART, the worked case (η = −1, σ = 1.5, floor 16 full gap on CN a
       exportSupply: q(1),
     });
     expect(cn && at(cn.creation, 2)).toBe('-30.00');
+  });
+});
+
+describe('reportTradeEffects: reported parts add up to reported totals', () => {
+  /** Each figure rounded once to cents, half-up. */
+  const cents = (x: Rational) => divide(decimal(x.n), decimal(x.d), 2, halfUp);
+  const text = (r: ReportedEffect) => [
+    toText(r.baseImports),
+    toText(r.newImports),
+    toText(r.creation),
+    toText(r.diversion),
+    toText(r.revenueBefore),
+    toText(r.revenueAfter),
+    toText(r.consumerSurplusChange),
+  ];
+
+  it('the worked case reports as computed: CN 100 → 25 (−60, −15), AU 20 → 35 (+15), revenue 0.6 × 25 = 15', () => {
+    const report = reportTradeEffects(
+      smartEffects([flow('CN', q(100), R0, q(6, 10)), flow('AU', q(20), R0, R0)], smartDefaults),
+      cents,
+    );
+    // base, new, creation, diversion, revenue before, revenue after, consumer surplus;
+    // CN consumer surplus −0.6 × (100 + 25) / 2 = −37.5
+    expect(report.origins.map(text)).toEqual([
+      ['100.00', '25.00', '-60.00', '-15.00', '0.00', '15.00', '-37.50'],
+      ['20.00', '35.00', '0.00', '15.00', '0.00', '0.00', '0.00'],
+    ]);
+    expect(report.blocs.map((b) => b.bloc)).toEqual(['red', 'blue']);
+    // 25 + 35 = 60 new imports; −15 + 15 = 0 diversion
+    expect(text(report.totals)).toEqual([
+      '120.00',
+      '60.00',
+      '-60.00',
+      '0.00',
+      '0.00',
+      '15.00',
+      '-37.50',
+    ]);
+  });
+
+  it('thirds: diversion is new − base − creation as shown and totals are sums of the rows shown (2.66, not 2.67)', () => {
+    // CN 1 and AU 2, t1 on CN 1/3: Δ_CN = 1/3, Σ s Δ = (1/3) × (1/3) = 1/9.
+    // CN: creation −1 × 1 × 1/3 = −1/3; diversion 1.5 × 1 × (1/9 − 1/3) = −1/3; new 1/3.
+    // AU: creation 0; diversion 1.5 × 2 × 1/9 = 1/3; new 7/3.
+    const effects = smartEffects(
+      [flow('CN', q(1), R0, q(1, 3)), flow('AU', q(2), R0, R0)],
+      smartDefaults,
+    );
+    const report = reportTradeEffects(effects, cents);
+    // CN: new 0.33, base 1.00, creation −0.33 → diversion 0.33 − 1.00 + 0.33 = −0.34 (the model's
+    // −0.333… alone would show −0.33); revenue after 1/3 × 0.33 = 0.11; consumer surplus
+    // −(1/3) × (1 + 1/3) / 2 = −2/9 = −0.22. AU: new 7/3 → 2.33, diversion 2.33 − 2.00 − 0 = 0.33.
+    expect(report.origins.map(text)).toEqual([
+      ['1.00', '0.33', '-0.33', '-0.34', '0.00', '0.11', '-0.22'],
+      ['2.00', '2.33', '0.00', '0.33', '0.00', '0.00', '0.00'],
+    ]);
+    // new 0.33 + 2.33 = 2.66 (the exact 8/3 would round to 2.67); diversion −0.34 + 0.33 = −0.01
+    expect(text(report.totals)).toEqual([
+      '3.00',
+      '2.66',
+      '-0.33',
+      '-0.01',
+      '0.00',
+      '0.11',
+      '-0.22',
+    ]);
+    expect(report.blocs.map((b) => [b.bloc, toText(b.newImports)])).toEqual([
+      ['red', '0.33'],
+      ['blue', '2.33'],
+    ]);
   });
 });
 

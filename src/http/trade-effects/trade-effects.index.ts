@@ -1,12 +1,12 @@
-import type { OriginEffect } from '../../domain/trade-effects';
+import { roundRationalMoney } from '../../domain/rounding';
+import {
+  reportTradeEffects,
+  type TradeEffectsReport,
+  tradeEffects,
+} from '../../domain/trade-effects';
 import { type Calculator, postCalculatorRouter } from '../calculator';
 import { resolveTradeEffects, type TradeEffectsCommand } from './trade-effects.command';
-import {
-  computeTradeEffects,
-  presentTradeEffects,
-  tradeEffectsSummary,
-  tradeEffectsSvg,
-} from './trade-effects.present';
+import { presentTradeEffects, tradeEffectsSummary, tradeEffectsSvg } from './trade-effects.present';
 import { TradeEffectsRequestSchema, TradeEffectsResponseSchema } from './trade-effects.schemas';
 
 export const tradeEffectsCalculator = {
@@ -31,7 +31,10 @@ export const tradeEffectsCalculator = {
   responseDescription:
     'Per-origin and per-bloc effects, totals and assumptions (JSON), or a bar chart (SVG).',
   resolve: resolveTradeEffects,
-  compute: computeTradeEffects,
+  compute: (command: TradeEffectsCommand) =>
+    reportTradeEffects(tradeEffects(command.model, command.flows, command.elasticities), (x) =>
+      roundRationalMoney(x, command.currency, command.rounding),
+    ),
   present: presentTradeEffects,
   row: tradeEffectsSummary,
   renderings: { svg: { contentType: 'image/svg+xml; charset=utf-8', render: tradeEffectsSvg } },
@@ -40,7 +43,7 @@ export const tradeEffectsCalculator = {
   typeof TradeEffectsRequestSchema,
   typeof TradeEffectsResponseSchema,
   TradeEffectsCommand,
-  OriginEffect[]
+  TradeEffectsReport
 >;
 
 export const tradeEffectsRouter = postCalculatorRouter(tradeEffectsCalculator);

@@ -1,7 +1,7 @@
-import { BLOCS } from '../../domain/bloc-tiers';
-import { formatPerUnit, minorUnits, RATE_PLACES, ROUNDERS } from '../../domain/rounding';
-import { type OriginEffect, tradeEffects } from '../../domain/trade-effects';
+import { formatMoney, formatPerUnit, RATE_PLACES, ROUNDERS } from '../../domain/rounding';
+import type { ReportedEffect, TradeEffectsReport } from '../../domain/trade-effects';
 import {
+  type Decimal,
   decimal,
   divide,
   halfUp,
@@ -9,9 +9,6 @@ import {
   max as maxOf,
   multiply,
   parseReported,
-  subtract,
-  sum,
-  toFixed,
   toText,
   trimZeros,
   ZERO,
@@ -21,26 +18,6 @@ import { buildMeta } from '../meta';
 import { BLUE, escapeXml, RED } from '../svg';
 import { ELASTICITY_DEFAULTS, type TradeEffectsCommand } from './trade-effects.command';
 import type { TradeEffectsResponse } from './trade-effects.schemas';
-
-const SUM_KEYS = [
-  'baseImports',
-  'newImports',
-  'creation',
-  'diversion',
-  'revenueBefore',
-  'revenueAfter',
-  'consumerSurplusChange',
-] as const;
-type SumKey = (typeof SUM_KEYS)[number];
-type Sums = Record<SumKey, string>;
-
-/** Reported sums: each a sum of reported (rounded) parts, as A1 has totals. */
-function sums(rows: readonly Sums[], places: number): Sums {
-  const out = {} as Sums;
-  for (const key of SUM_KEYS)
-    out[key] = toFixed(sum(rows.map((r) => parseReported(r[key]))), places, halfUp);
-  return out;
-}
 
 const GREY = '#7f8c8d';
 
@@ -88,35 +65,25 @@ function assumptions(command: TradeEffectsCommand): string[] {
   return list;
 }
 
-/** The model's domain call. */
-export function computeTradeEffects(command: TradeEffectsCommand): OriginEffect[] {
-  return tradeEffects(command.model, command.flows, command.elasticities);
-}
-
-/** The effects reported: every figure rounded once, every sum a sum of reported parts. */
+/** The effects as text: the report's figures (reported parts add up: `reportTradeEffects`). */
 export function presentTradeEffects(
   command: TradeEffectsCommand,
-  effects: readonly OriginEffect[],
+  report: TradeEffectsReport,
 ): TradeEffectsResponse {
   const { rounding, currency } = command;
-  const places = minorUnits(currency);
-  const money = (x: Rational) => rational.fixed(x, places, ROUNDERS[rounding]);
+  const money = (x: Decimal) => formatMoney(x, currency, rounding);
   const rate = (x: Rational) => trimZeros(rational.fixed(x, RATE_PLACES, ROUNDERS[rounding]));
-  const origins = effects.map((x, i) => {
+  const figures = (r: ReportedEffect) => ({
+    baseImports: money(r.baseImports),
+    newImports: money(r.newImports),
+    creation: money(r.creation),
+    diversion: money(r.diversion),
+    revenueBefore: money(r.revenueBefore),
+    revenueAfter: money(r.revenueAfter),
+    consumerSurplusChange: money(r.consumerSurplusChange),
+  });
+  const origins = report.effects.map((x, i) => {
     const flow = command.flows[i];
-    const baseImports = money(x.baseImports);
-    const creation = money(x.creation);
-    const newImports = money(x.newImports);
-    // A1, parts add up: diversion is reported as new − base − creation, each of those rounded once
-    // (within one minor unit of the model's own; where new imports stop at 0 it takes the rest).
-    const diversion = toFixed(
-      subtract(
-        subtract(parseReported(newImports), parseReported(baseImports)),
-        parseReported(creation),
-      ),
-      places,
-      halfUp,
-    );
     return {
       origin: x.origin === 'other' ? null : x.origin,
       label: flow?.label ?? x.origin,
@@ -125,24 +92,12 @@ export function presentTradeEffects(
       pricePerUnit: flow?.pricePerUnit == null ? null : formatPerUnit(flow.pricePerUnit, rounding),
       t0: rate(x.t0),
       t1: rate(x.t1),
-      baseImports,
-      newImports,
-      creation,
-      diversion,
-      revenueBefore: money(x.revenueBefore),
-      revenueAfter: money(rational.times(x.t1, rational.of(parseReported(newImports)))),
-      consumerSurplusChange: money(x.consumerSurplusChange),
+      ...figures(report.origins[i] as ReportedEffect),
       floored: x.floored,
     };
   });
-  const blocs = BLOCS.filter((b) => origins.some((o) => o.bloc === b)).map((bloc) => ({
-    bloc,
-    ...sums(
-      origins.filter((o) => o.bloc === bloc),
-      places,
-    ),
-  }));
-  const totals = sums(origins, places);
+  const blocs = report.blocs.map(({ bloc, ...sums }) => ({ bloc, ...figures(sums) }));
+  const totals = figures(report.totals);
   const e = command.elasticities;
   const dataset = command.dataset;
   return {
