@@ -58,6 +58,9 @@ export function uncertainProblem(
   coverage: string | undefined,
   options: RefusalOptions,
 ): Problem | undefined {
+  // Nothing to refuse (a batch asks this of every line): the warnings need not be read.
+  if (!options.strict && !(options.bare && !options.assumeNoDuty && coverage === 'none'))
+    return undefined;
   // As the answer's meta would list them: one data-horizon warning, not one per row.
   const warnings = uniqueWarnings(given);
   if (options.strict) {

@@ -1,4 +1,4 @@
-import { type Decimal, sum } from '../../numeric';
+import { add, type Decimal, sum } from '../../numeric';
 import { costsOnTop } from './customs-value';
 import type { Shipment } from './shipment';
 
@@ -14,13 +14,23 @@ export function landedCostTotals(
   dutyAmounts: readonly Decimal[],
   feeAmounts: readonly Decimal[],
 ): LandedCostTotals {
+  const onTop = costsOnTop(shipment);
+  return totalsOf(shipment.goods, onTop.freight, onTop.insurance, dutyAmounts, feeAmounts);
+}
+
+function totalsOf(
+  goods: Decimal,
+  freight: Decimal,
+  insurance: Decimal,
+  dutyAmounts: readonly Decimal[],
+  feeAmounts: readonly Decimal[],
+): LandedCostTotals {
   const duties = sum(dutyAmounts);
   const fees = sum(feeAmounts);
-  const onTop = costsOnTop(shipment);
   return {
     duties,
     fees,
-    landedCost: sum([shipment.goods, onTop.freight, onTop.insurance, duties, fees]),
+    landedCost: add(add(add(add(goods, freight), insurance), duties), fees),
   };
 }
 
@@ -50,28 +60,24 @@ export function reportedLandedCost(
   round: (x: Decimal) => Decimal,
 ): ReportedLandedCost {
   const onTop = costsOnTop(shipment);
-  // Parts inside the price (CFR/CIF freight, insurance) are reported as zero: costsOnTop of the
-  // rounded shipment counts each part once, like the exact one.
-  const rounded: Shipment = {
-    ...shipment,
-    goods: round(shipment.goods),
-    freight: round(onTop.freight),
-    insurance: round(onTop.insurance),
-    incoterm: 'FOB',
-  };
+  // Parts inside the price (CFR/CIF freight, insurance) are reported as zero: each part counted
+  // once, like the exact totals.
+  const goods = round(shipment.goods);
+  const freight = round(onTop.freight);
+  const insurance = round(onTop.insurance);
   const dutyLines = dutyAmounts.map(round);
   const feeLines = feeAmounts.map(round);
   // Sums of rounded parts are already at the minor unit; rounding them again changes no digit
   // and gives an empty list ("no fees") the same scale: "0.00".
-  const totals = landedCostTotals(rounded, dutyLines, feeLines);
+  const totals = totalsOf(goods, freight, insurance, dutyLines, feeLines);
   return {
     duties: round(totals.duties),
     fees: round(totals.fees),
     landedCost: round(totals.landedCost),
-    goods: rounded.goods,
+    goods,
     customsValue: round(value),
-    freight: rounded.freight,
-    insurance: rounded.insurance,
+    freight,
+    insurance,
     dutyLines,
     feeLines,
   };

@@ -397,10 +397,10 @@ export function csvLines(text: string): {
 
 /** The JSON body's lines, each with the batch's defaults under its own fields. */
 export function jsonLines(body: BatchRequest): BatchLine[] {
-  const defaults = body.defaults ?? {};
+  const defaults = body.defaults;
   return body.lines.map((line, i) => ({
     request:
-      typeof line === 'object' && line !== null && !Array.isArray(line)
+      defaults !== undefined && typeof line === 'object' && line !== null && !Array.isArray(line)
         ? { ...defaults, ...line }
         : line,
     pointerPrefix: `/lines/${i}`,

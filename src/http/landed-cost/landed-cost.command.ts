@@ -351,10 +351,8 @@ export function resolveLandedCost(
   // price per `per` × the quantity in that unit, converted last: exact, or one quotient (into lb,
   // st, ozt) of the whole amount, so that no rounded factor is multiplied up.
   // A quote including VAT is taken ex-VAT first (API v1.1 A3), the whole amount divided once.
-  const goods = excludingVat(
-    amountFor(price, request.price.per, quantity, unit),
-    parseDecimal(request.vat ?? 0),
-  );
+  const gross = amountFor(price, request.price.per, quantity, unit);
+  const goods = request.vat === undefined ? gross : excludingVat(gross, parseDecimal(request.vat));
   const included = add(inside.freight ? freight : ZERO, inside.insurance ? insurance : ZERO);
   if (compare(included, goods) > 0) {
     return {
