@@ -1,6 +1,7 @@
 import {
   add,
   type Decimal,
+  greaterThan,
   greaterThanOrEqual,
   isPositive,
   isZero,
@@ -88,6 +89,33 @@ export const WTO_TRANCHE_BANDS: readonly TrancheBand[] = [
   { upTo: parseDecimal('0.75'), share: parseDecimal('0.70') },
   { upTo: null, share: parseDecimal('0.90') },
 ];
+
+/** What can be wrong with a band of a custom tranche schedule. */
+export interface TrancheBandIssue {
+  /** The band's index in the schedule. */
+  readonly band: number;
+  /** An unbounded band (upTo null) before the last, or an upTo not above the bounded one before it. */
+  readonly rule: 'unbounded-not-last' | 'not-increasing';
+}
+
+/**
+ * A custom tranche schedule must rise: `trancheDuty` slices the gap band by band, so each bounded
+ * upTo must be above the bounded one before it and only the last band may be unbounded. At most one
+ * issue per band, in the order of the bands; none for a schedule that rises.
+ */
+export function trancheBandIssues(bands: readonly TrancheBand[]): TrancheBandIssue[] {
+  const issues: TrancheBandIssue[] = [];
+  let previous: Decimal | undefined;
+  bands.forEach(({ upTo }, band) => {
+    if (upTo === null && band < bands.length - 1) {
+      issues.push({ band, rule: 'unbounded-not-last' });
+    } else if (upTo !== null && previous !== undefined && !greaterThan(upTo, previous)) {
+      issues.push({ band, rule: 'not-increasing' });
+    }
+    if (upTo !== null) previous = upTo;
+  });
+  return issues;
+}
 
 /** R = P × (1 + r) on the duty-paid basis, P on the customs-value basis. */
 export function referencePrice(price: Decimal, otherDutyRate: Decimal, basis: FloorBasis): Decimal {

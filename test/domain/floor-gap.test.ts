@@ -5,6 +5,7 @@ import {
   type FloorGapMethod,
   floorGapDuty,
   floorGapOnQuantity,
+  trancheBandIssues,
   trancheDuty,
   WTO_TRANCHE_BANDS,
 } from '../../src/domain/floor-gap';
@@ -168,6 +169,29 @@ describe('A3: whether the floor is met, and the trigger apart from the floor', (
     const r = duty('0', '16');
     expect(t(r.dutyPerUnit)).toBe('16');
     expect(r.adValoremEquivalent).toBeNull();
+  });
+});
+
+describe('trancheBandIssues: a custom schedule must rise, only its last band unbounded', () => {
+  const band = (upTo: string | null) => ({ upTo: upTo === null ? null : d(upTo), share: d('0.5') });
+
+  it('the WTO schedule rises: no issue', () => {
+    expect(trancheBandIssues(WTO_TRANCHE_BANDS)).toEqual([]);
+  });
+
+  it('an unbounded first band and a repeated 0.4: bands 0 and 2, once each; the last unbounded band is fine', () => {
+    // band 0: null before the last; band 1: 0.4, nothing bounded before it; band 2: 0.4 ≤ 0.4
+    expect(trancheBandIssues([band(null), band('0.4'), band('0.4'), band(null)])).toEqual([
+      { band: 0, rule: 'unbounded-not-last' },
+      { band: 2, rule: 'not-increasing' },
+    ]);
+  });
+
+  it('each upTo is compared with the bounded one just before it: 0.5, 0.3, 0.4 → band 1 only', () => {
+    // band 1: 0.3 ≤ 0.5; band 2: 0.4 > 0.3 (the one before it, even though below 0.5)
+    expect(trancheBandIssues([band('0.5'), band('0.3'), band('0.4')])).toEqual([
+      { band: 1, rule: 'not-increasing' },
+    ]);
   });
 });
 

@@ -229,6 +229,29 @@ describe('POST /v1/floor-gap: problems name the field', () => {
     );
     expect(problem.errors?.[0]?.pointer).toBe('/method/bands/1/upTo');
   });
+
+  it('each bad band is named once with why: an unbounded band before the last, an upTo not above the one before', async () => {
+    const problem = await problemOf(
+      await postJson('/v1/floor-gap', {
+        price: usd('10'),
+        floor: usd('16'),
+        method: {
+          type: 'tranche',
+          bands: [
+            { upTo: null, share: '0.3' },
+            { upTo: '0.4', share: '0.5' },
+            { upTo: '0.4', share: '0.7' },
+            { upTo: null, share: '1' },
+          ],
+        },
+      }),
+      422,
+    );
+    expect(problem.errors).toEqual([
+      { pointer: '/method/bands/0/upTo', detail: 'may be null only in the last band' },
+      { pointer: '/method/bands/2/upTo', detail: 'must be greater than the previous band’s upTo' },
+    ]);
+  });
 });
 
 describe('GET /v1/floor-gap (spreadsheets)', () => {

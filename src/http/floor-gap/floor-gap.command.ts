@@ -1,15 +1,15 @@
+import { floorGapMethodOf } from '../../data/floor-gap-method';
 import type { PolicyData } from '../../data/store';
 import type { Warning } from '../../data/warnings';
-import {
-  type FloorBasis,
-  type FloorGapInput,
-  type FloorGapMethod,
-  type TrancheBand,
-  WTO_TRANCHE_BANDS,
+import type {
+  FloorBasis,
+  FloorGapInput,
+  FloorGapMethod,
+  TrancheBandIssue,
 } from '../../domain/floor-gap';
 import type { RoundingMode } from '../../domain/rounding';
 import { convertQuantity, type Unit } from '../../domain/units';
-import { type Decimal, greaterThan, ONE } from '../../numeric';
+import { type Decimal, ONE } from '../../numeric';
 import { checkBorderFloor, floorInReporting, resolveFloor } from '../floor-input';
 import {
   dec,
@@ -40,44 +40,24 @@ export interface FloorGapCommand {
 
 export type MethodInput = NonNullable<FloorGapRequest['method']>;
 
-/** Custom tranche bands: non-empty, upper bounds strictly increasing, only the last unbounded. */
-function trancheBands(
-  bands: NonNullable<Extract<MethodInput, { type: 'tranche' }>['bands']>,
-  problems: FieldProblem[],
-): TrancheBand[] {
-  let previous: Decimal | undefined;
-  return bands.map((band, i) => {
-    const upTo = band.upTo === null ? null : dec(band.upTo);
-    const pointer = `/method/bands/${i}/upTo`;
-    if (upTo === null && i < bands.length - 1) {
-      problems.push({ pointer, detail: 'may be null only in the last band' });
-    } else if (upTo !== null && previous !== undefined && !greaterThan(upTo, previous)) {
-      problems.push({ pointer, detail: 'must be greater than the previous band’s upTo' });
-    }
-    if (upTo !== null) previous = upTo;
-    return { upTo, share: dec(band.share) };
-  });
+const BAND_DETAIL: Readonly<Record<TrancheBandIssue['rule'], string>> = {
+  'unbounded-not-last': 'may be null only in the last band',
+  'not-increasing': 'must be greater than the previous band’s upTo',
+};
+
+/** A tranche band's issue as the problem of the request's `method` at that band's upTo. */
+export function trancheBandProblem(issue: TrancheBandIssue): FieldProblem {
+  return { pointer: `/method/bands/${issue.band}/upTo`, detail: BAND_DETAIL[issue.rule] };
 }
 
+/** The request's method as the domain takes it (full gap by default); bad tranche bands are problems. */
 export function floorGapMethod(
   method: MethodInput | undefined,
   problems: FieldProblem[],
 ): FloorGapMethod {
-  switch (method?.type) {
-    case undefined:
-    case 'full-gap':
-      return { type: 'full-gap' };
-    case 'tranche':
-      return {
-        type: 'tranche',
-        bands:
-          method.bands === undefined ? WTO_TRANCHE_BANDS : trancheBands(method.bands, problems),
-      };
-    case 'capped':
-      return { type: 'capped', maxRate: dec(method.maxRate) };
-    case 'all-or-nothing':
-      return { type: 'all-or-nothing', penaltyRate: dec(method.penaltyRate) };
-  }
+  const read = floorGapMethodOf(method);
+  problems.push(...read.bandIssues.map(trancheBandProblem));
+  return read.method;
 }
 
 /**
