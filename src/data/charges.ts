@@ -1,26 +1,34 @@
-import type { FloorGapMethod } from '../domain/floor-gap';
+import type { TrancheBandIssue } from '../domain/floor-gap';
 import type { DutyCharge, FeeCharge } from '../domain/landed-cost';
+import { type FxRates, MissingFxRateError, toReportingCurrency } from '../domain/money';
 import { type Decimal, parseDecimal } from '../numeric';
 import { benchmarkStageFit, benchmarkWarnings } from './benchmarks';
+import { floorGapMethodOf } from './floor-gap-method';
 import type { MeasureRow, MineralRow } from './schema';
 import type { PolicyData } from './store';
 import type { Warning } from './warnings';
 
-export type FloorGapRow = Extract<MeasureRow, { kind: 'floor-gap' }>;
-
-/** What charge building leaves to its caller: currency rates and method terms. */
-export interface ChargeTerms {
-  /** `amount` in `currency` restated in the reporting currency; undefined without a rate. */
-  readonly restate: (amount: Decimal, currency: string) => Decimal | undefined;
-  /** A floor-gap row's method as the domain takes it. */
-  readonly method: (row: FloorGapRow) => FloorGapMethod;
+/** The reporting currency and the rates to it (reporting currency per 1 unit), exact. */
+export interface ChargeReporting {
+  readonly currency: string;
+  readonly fx: FxRates;
 }
+
+/**
+ * What kept a charge from being built, for the caller to say where: an amount in a currency the
+ * rates do not cover (once per currency), or a floor-gap measure's tranche band that does not rise.
+ */
+export type ChargeProblem =
+  | { readonly kind: 'missing-rate'; readonly currency: string }
+  | { readonly kind: 'tranche-band'; readonly measureId: string; readonly issue: TrancheBandIssue };
 
 /** A line's charges, as the landed-cost domain takes them, and what the answer must say of them. */
 export interface LaneCharges {
   readonly duties: DutyCharge[];
   readonly fees: FeeCharge[];
   readonly warnings: Warning[];
+  /** In the order the measures were read; none when every charge was built. */
+  readonly problems: ChargeProblem[];
 }
 
 /**
@@ -30,19 +38,31 @@ export interface LaneCharges {
  * own) and a fee's per-entry bounds. A benchmark brings its warnings, and its stage is checked
  * against the mineral's: a scenario's floor is data, not the request, so a stage that does not fit
  * is said (`stage-mismatch`), not refused. A charge whose amount cannot be restated is left out
- * (`terms.restate` says why).
+ * and its currency is a `missing-rate` problem; a floor-gap charge's method is read only when the
+ * charge is built (its floor restated), and its bands' issues are `tranche-band` problems.
  */
 export function landedCostCharges(
   applied: readonly MeasureRow[],
   data: PolicyData,
   asOf: string,
   mineral: MineralRow | undefined,
-  terms: ChargeTerms,
+  reporting: ChargeReporting,
 ): LaneCharges {
   const duties: DutyCharge[] = [];
   const fees: FeeCharge[] = [];
   const warnings: Warning[] = [];
-  const money = (amount: string, currency: string) => terms.restate(parseDecimal(amount), currency);
+  const problems: ChargeProblem[] = [];
+  const money = (amount: string, currency: string): Decimal | undefined => {
+    try {
+      return toReportingCurrency(parseDecimal(amount), currency, reporting.currency, reporting.fx);
+    } catch (error) {
+      if (!(error instanceof MissingFxRateError)) throw error;
+      // One problem per missing rate, however many amounts are in that currency.
+      if (!problems.some((p) => p.kind === 'missing-rate' && p.currency === currency))
+        problems.push({ kind: 'missing-rate', currency });
+      return undefined;
+    }
+  };
   for (const m of applied) {
     if (m.kind === 'ad-valorem')
       duties.push({ kind: m.kind, id: m.id, rate: parseDecimal(m.rate) });
@@ -67,13 +87,16 @@ export function landedCostCharges(
         );
       const floorAmount = floor === undefined ? undefined : money(floor.amount, floor.currency);
       if (floor !== undefined && floorAmount !== undefined) {
+        const { method, bandIssues } = floorGapMethodOf(m.method);
+        for (const issue of bandIssues)
+          problems.push({ kind: 'tranche-band', measureId: m.id, issue });
         duties.push({
           kind: m.kind,
           id: m.id,
           floor: floorAmount,
           unit: floor.per,
           basis: m.basis,
-          method: terms.method(m),
+          method,
         });
       }
     }
@@ -83,5 +106,5 @@ export function landedCostCharges(
       fees.push({ id: m.id, rate: parseDecimal(m.rate), min: bound(m.min), max: bound(m.max) });
     }
   }
-  return { duties, fees, warnings };
+  return { duties, fees, warnings, problems };
 }

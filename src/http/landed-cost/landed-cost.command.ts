@@ -16,7 +16,7 @@ import {
 import { excludingVat } from '../../domain/money';
 import { amountFor, type Unit } from '../../domain/units';
 import { add, compare, type Decimal, multiply, parseDecimal, toText, ZERO } from '../../numeric';
-import { floorGapMethod } from '../floor-gap/floor-gap.command';
+import { trancheBandProblem } from '../floor-gap/floor-gap.command';
 import { missingFxRate, rateNeeded, todayUtc } from '../money-input';
 import type { Parsed } from '../parsed';
 import type { FieldProblem } from '../problem';
@@ -266,21 +266,18 @@ function resolveLane(request: LandedCostRequest, data: PolicyData): Parsed<LaneC
     data,
     asOf,
     product.mineral,
-    {
-      restate: (amount, currency) => {
-        const restated = inReporting(amount, currency, reporting);
-        const needed = rateNeeded(
-          currency,
-          reporting.currency,
-          `a measure on this shipment is in ${currency}`,
-        );
-        // One problem per missing rate, however many of the measures' amounts are in that currency.
-        if (restated === undefined && !problems.some((p) => p.pointer === needed.pointer))
-          problems.push(needed);
-        return restated;
-      },
-      method: (row) => floorGapMethod(row.method, problems),
-    },
+    reporting,
+  );
+  problems.push(
+    ...charges.problems.map((p) =>
+      p.kind === 'missing-rate'
+        ? rateNeeded(
+            p.currency,
+            reporting.currency,
+            `a measure on this shipment is in ${p.currency}`,
+          )
+        : trancheBandProblem(p.issue),
+    ),
   );
   warnings.push(...charges.warnings);
   if (problems.length > 0) return { ok: false, problems };
