@@ -59,15 +59,8 @@ export const METHOD_FIELDS = {
   },
 } as const satisfies Record<string, FlatField>;
 
-/** A pointer's keys ("/price/amount" → price, amount), split once per pointer, not per cell. */
-const pointerKeys = new Map<string, readonly string[]>();
-
-function setAt(target: Record<string, unknown>, pointer: string, value: string): void {
-  let keys = pointerKeys.get(pointer);
-  if (keys === undefined) {
-    keys = pointer.split('/').slice(1);
-    pointerKeys.set(pointer, keys);
-  }
+/** Sets `value` at the path of `keys` ("/price/amount" → price, amount), creating objects on the way. */
+function setAt(target: Record<string, unknown>, keys: readonly string[], value: string): void {
   let node = target;
   for (let i = 0; i < keys.length - 1; i++) {
     const key = keys[i] as string;
@@ -114,17 +107,41 @@ export function flatToRequest(
   values: Readonly<Record<string, string>>,
   form: QueryForm,
 ): Record<string, unknown> {
-  const request: Record<string, unknown> = {};
-  for (const name of Object.keys(values)) {
-    const value = values[name] as string;
+  return flatReader(form, Object.keys(values))(Object.values(values));
+}
+
+/**
+ * A reader of the flat fields `names` (a CSV header, a query's parameters) into the JSON request
+ * they stand for: each name's pointers are found and split once, then each list of values (one
+ * per name, in order: a CSV row) is read without looking a name up again. Blanks are absent;
+ * unknown names are ignored; a name given twice is read from its last value.
+ */
+export function flatReader(
+  form: QueryForm,
+  names: readonly string[],
+): (values: readonly (string | undefined)[]) => Record<string, unknown> {
+  const lastIndex = new Map<string, number>();
+  for (let i = 0; i < names.length; i++) lastIndex.set(names[i] as string, i);
+  const plan: { index: number; fx: boolean; keys: readonly (readonly string[])[] }[] = [];
+  for (const [name, index] of lastIndex) {
     const pointers = pointersOf(form, name);
-    if (pointers === undefined || value.trim() === '') continue;
-    for (const pointer of pointers) {
-      if (pointer === '/fx') request.fx = withFx(request.fx, fxFromList(value.trim()));
-      else setAt(request, pointer, value.trim());
-    }
+    if (pointers === undefined) continue;
+    plan.push({
+      index,
+      fx: pointers.includes('/fx'),
+      keys: pointers.filter((p) => p !== '/fx').map((p) => p.split('/').slice(1)),
+    });
   }
-  return request;
+  return (values) => {
+    const request: Record<string, unknown> = {};
+    for (const { index, fx, keys } of plan) {
+      const value = values[index]?.trim() ?? '';
+      if (value === '') continue;
+      if (fx) request.fx = withFx(request.fx, fxFromList(value));
+      for (const path of keys) setAt(request, path, value);
+    }
+    return request;
+  };
 }
 
 /**

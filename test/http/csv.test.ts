@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { CsvSyntaxError, parseCsv, toCsv } from '../../src/http/csv';
+import { flatReader, flatToRequest } from '../../src/http/query-form';
 
 // Cells of quotes, commas, line ends and text, never starting a formula (those gain a `'`).
 const cell = fc
@@ -36,5 +37,41 @@ describe('CSV reading and writing', () => {
 
   it('an unterminated quoted cell names the line it starts on', () => {
     expect(() => parseCsv('a,b\n1,"2\n3')).toThrow(new CsvSyntaxError(2));
+  });
+});
+
+describe('flat fields read by position (a CSV header read once)', () => {
+  const form = { price: ['/price/amount'], per: ['/price/per'], fx: ['/fx'], note: [] };
+
+  it('blanks are absent, unknown columns ignored, a repeated column read from its last cell', () => {
+    const read = flatReader(form, ['price', 'extra', 'per', 'price']);
+    expect(read(['50', 'x', ' kg ', ''])).toEqual({ price: { per: 'kg' } });
+    expect(read(['', 'x', 'kg', '70'])).toEqual({ price: { amount: '70', per: 'kg' } });
+    // A short row: the cells it lacks are blank.
+    expect(read(['1'])).toEqual({});
+  });
+
+  it('reads a row as the same fields given by name would be read', () => {
+    const name = fc.constantFrom('price', 'per', 'fx', 'note', 'other');
+    const value = fc.constantFrom(
+      '',
+      ' ',
+      '12.5',
+      'kg',
+      'CNY:0.14',
+      'CNY:0.14,EUR:1.08',
+      'x:1,x:2',
+    );
+    fc.assert(
+      fc.property(fc.array(fc.tuple(name, value), { maxLength: 6 }), (pairs) => {
+        const byName: Record<string, string> = {};
+        for (const [n, v] of pairs) byName[n] = v;
+        const read = flatReader(
+          form,
+          pairs.map(([n]) => n),
+        );
+        expect(read(pairs.map(([, v]) => v))).toEqual(flatToRequest(byName, form));
+      }),
+    );
   });
 });

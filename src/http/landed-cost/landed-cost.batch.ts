@@ -3,7 +3,7 @@ import type { Warning } from '../../data/warnings';
 import { type LandedCost, landedCostOfEntries } from '../../domain/landed-cost';
 import type { RoundingMode } from '../../domain/rounding';
 import { type Decimal, sum, toText } from '../../numeric';
-import { flatRequest, parseRequest } from '../calculator';
+import { parseRequest } from '../calculator';
 import {
   CsvSyntaxError,
   type DecimalMark,
@@ -24,7 +24,7 @@ import {
   problemBody,
   problemsDetail,
 } from '../problem';
-import { parameterFor, pointersOf, type QueryForm } from '../query-form';
+import { flatReader, parameterFor, pointersOf, type QueryForm } from '../query-form';
 import { type RefusalOptions, uncertainProblem } from '../strict';
 import { meantField } from '../validation';
 import {
@@ -378,19 +378,16 @@ export function csvLines(text: string): {
             detail: `Columns ${unknown.join(', ')} are not landed-cost fields and were ignored.`,
           },
         ];
+  // The header is read once: each row's cells are then read into a request by position.
+  const read = flatReader(form, names);
   const lines = rows.map((cells): BatchLine => {
     if (cells.length > names.length) {
       const detail = `the row has ${cells.length} cells but the header names ${names.length} columns`;
       return { request: null, pointerPrefix: '', form, problems: [{ pointer: '', detail }] };
     }
-    // No prototype: a column named __proto__ is a field like any other (and is ignored as unknown).
-    const values: Record<string, string> = Object.create(null);
-    for (let i = 0; i < names.length; i++) {
-      const name = names[i] as string;
-      const cell = cells[i] ?? '';
-      values[name] = separator === ';' ? delocalized(cell, name) : cell;
-    }
-    return { request: flatRequest(values, form, withFlatDefaults), pointerPrefix: '', form };
+    const values =
+      separator === ';' ? cells.map((cell, i) => delocalized(cell, names[i] as string)) : cells;
+    return { request: withFlatDefaults(read(values)), pointerPrefix: '', form };
   });
   return { lines, warnings, decimal: separator === ';' ? 'comma' : 'point' };
 }
