@@ -91,20 +91,18 @@ export function toCsv(
   decimal: DecimalMark = 'point',
 ): string {
   const separator = csvSeparator(decimal);
-  let out = '';
-  for (let i = 0; i < header.length; i++) {
-    if (i > 0) out += separator;
-    out += csvCell(header[i] as string, separator);
+  // Each line joined once (no string built cell by cell), the lines joined at the end.
+  const lines = new Array<string>(rows.length + 2);
+  lines[0] = header.map((h) => csvCell(h, separator)).join(separator);
+  for (let r = 0; r < rows.length; r++) {
+    const row = rows[r] as readonly string[];
+    const cells = new Array<string>(row.length);
+    for (let i = 0; i < row.length; i++)
+      cells[i] = csvCell(localized(row[i] as string, decimal, header[i]), separator);
+    lines[r + 1] = cells.join(separator);
   }
-  out += '\r\n';
-  for (const row of rows) {
-    for (let i = 0; i < row.length; i++) {
-      if (i > 0) out += separator;
-      out += csvCell(localized(row[i] as string, decimal, header[i]), separator);
-    }
-    out += '\r\n';
-  }
-  return out;
+  lines[rows.length + 1] = '';
+  return lines.join('\r\n');
 }
 
 /** Thrown for CSV text that cannot be read (an unterminated quoted cell). */

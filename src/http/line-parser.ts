@@ -112,8 +112,11 @@ export function lineParser<S extends z.ZodObject>(schema: S): LineParser<z.infer
       if (outcome === FAILED) return undefined;
       out[field.key] = outcome;
     }
-    // Any other key (one the schema does not know) is for zod to refuse or strip.
-    return Object.keys(input).length === given ? out : undefined;
+    // Any other key (one the schema does not know) is for zod to refuse or strip. Counted without
+    // listing the keys: this runs for every object of every line.
+    let keys = 0;
+    for (const key in input) if (Object.hasOwn(input, key)) keys++;
+    return keys === given ? out : undefined;
   };
 
   return (raw) => (isPlainObject(raw) ? (readObject(schema, raw) as z.infer<S>) : undefined);

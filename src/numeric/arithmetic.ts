@@ -29,7 +29,11 @@ export function abs(x: Decimal): Decimal {
 
 /** The sum of a list (0 at scale 0 for an empty one), at the largest scale in it. */
 export function sum(values: readonly Decimal[]): Decimal {
-  let total = ZERO;
-  for (const v of values) total = add(total, v);
-  return total;
+  if (values.length === 0) return ZERO;
+  // One pass over the units at the largest scale: no intermediate Decimal per term.
+  let scale = 0;
+  for (const v of values) if (v.scale > scale) scale = v.scale;
+  let units = 0n;
+  for (const v of values) units += unitsAt(v, scale);
+  return decimal(units, scale);
 }

@@ -100,8 +100,13 @@ export function landedCost(input: LandedCostInput): LandedCost {
  */
 export function landedCostOfEntries(lines: readonly EntryLineInput[]): LandedCost[] {
   const duties = lines.map(dutiesOf);
-  const fees = lines.map((line, i) => ownFees(line.fees, (duties[i] as Duties).customsValue));
-  for (const members of customsEntries(lines)) {
+  const entries = customsEntries(lines);
+  // A line of an entry of several lines owes a share of the entry's fees (below), not its own.
+  const shared = new Set(entries.flat());
+  const fees = lines.map((line, i) =>
+    shared.has(i) ? [] : ownFees(line.fees, (duties[i] as Duties).customsValue),
+  );
+  for (const members of entries) {
     const first = lines[members[0] as number] as EntryLineInput;
     const shares = entryFees(
       members.map((i) => ({

@@ -299,7 +299,10 @@ export function batchCsv(response: BatchResponse, decimal: DecimalMark = 'point'
     if (r.ok) {
       if ('charges' in r.result) throw new Error('a CSV batch is run with totals');
       const row = landedCostRow(r.result);
-      return [String(r.index), ...LANDED_COST_COLUMNS.map((column) => row[column]), ''];
+      const cells = [String(r.index)];
+      for (const column of LANDED_COST_COLUMNS) cells.push(row[column]);
+      cells.push('');
+      return cells;
     }
     // One problem is said whole by the detail; several are listed after it, each by its column.
     const errors = r.problem.errors ?? [];

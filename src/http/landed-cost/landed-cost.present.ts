@@ -477,6 +477,11 @@ export function landedCostRow(
     landedPerKg: r.landedPerKg,
     effectiveDutyRate: r.effectiveDutyRate,
     currency: r.meta.currency,
-    warnings: r.meta.warnings.map((w) => w.code).join(' '),
+    warnings: warningCodes(r.meta.warnings),
   };
 }
+
+/** A warnings list as its codes ("data-horizon classification"), once per list (a lane's meta). */
+const warningCodes = memoize((warnings: readonly { readonly code: string }[]) =>
+  warnings.map((w) => w.code).join(' '),
+);
