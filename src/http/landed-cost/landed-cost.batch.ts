@@ -105,10 +105,11 @@ function resolveLine(
   const command = resolveLandedCost(parsed.value, data, cache);
   if (!command.ok) return { ok: false, problems: command.problems };
   const { lane } = command.value;
-  const refused = uncertainProblem(lane.warnings, lane.tariffCoverage, {
-    ...refusal,
-    strict: refusal.strict || parsed.value.strict === true,
-  });
+  const refused = uncertainProblem(
+    lane.warnings,
+    lane.tariffCoverage,
+    parsed.value.strict === true && !refusal.strict ? { ...refusal, strict: true } : refusal,
+  );
   if (refused !== undefined) return { ok: false, refused: problemBody(refused) };
   return { ok: true, command: command.value };
 }
