@@ -10,6 +10,7 @@ import scenariosJson from '../../seeds/scenarios.json';
 import timelineJson from '../../seeds/timeline.json';
 import tradeFlowsJson from '../../seeds/trade-flows.json';
 import { compare, parseDecimal, sum, toPlain } from '../numeric';
+import { floorGapMethodOf } from './floor-gap-method';
 import {
   type BenchmarkRow,
   type BlocRow,
@@ -114,6 +115,15 @@ export function loadPolicyData(
     blocs.some((b) => b.id === 'red' && b.home !== undefined),
     'seeds/blocs.json: the red bloc needs a home (where red supply is priced from)',
   );
+  // A seed's tranche schedule must rise: a client could not fix the problem it would cause.
+  for (const m of measures.values()) {
+    if (m.kind !== 'floor-gap') continue;
+    const issues = floorGapMethodOf(m.method).bandIssues;
+    check(
+      issues.length === 0,
+      `seeds/measures.json: ${m.id} has tranche bands that do not rise (band ${issues[0]?.band})`,
+    );
+  }
   for (const m of memberships) {
     check(countries.has(m.country), `seeds/memberships.json: unknown country ${m.country}`);
     check(

@@ -42,6 +42,22 @@ describe('seeds', () => {
     expect(() => loadPolicyData({ ...raw, measures: broken })).toThrow(/measures\.json: 0\/rate/);
   });
 
+  it('a floor-gap row whose tranche bands do not rise fails loading (a client could not fix it)', () => {
+    const broken = structuredClone(raw.measures) as { kind: string; method?: unknown }[];
+    const row = broken.find((m) => m.kind === 'floor-gap');
+    if (row)
+      row.method = {
+        type: 'tranche',
+        bands: [
+          { upTo: '0.5', share: '0.3' },
+          { upTo: '0.4', share: '0.5' },
+          { upTo: null, share: '1' },
+        ],
+      };
+    expect(row).toBeDefined();
+    expect(() => loadPolicyData({ ...raw, measures: broken })).toThrow(/do not rise \(band 1\)/);
+  });
+
   it('a dangling reference fails loading', () => {
     const broken = structuredClone(raw.scenarios) as { addMeasures: string[] }[];
     broken[0]?.addMeasures.push('no-such-measure');

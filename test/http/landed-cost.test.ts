@@ -924,3 +924,44 @@ describe('landed cost: a scenario floor at no known stage says so', () => {
     );
   });
 });
+
+describe('landed cost: a what-if measure with bad tranche bands', () => {
+  it('names the band inside that measure of the request, in a single call and in a batch line', async () => {
+    const line = {
+      mineral: 'nd-oxide',
+      origin: 'CN',
+      asOf: '2026-03-01',
+      quantity: { value: '1', unit: 't' },
+      price: { amount: '50', per: 'kg' },
+      measures: [
+        { id: 'other', kind: 'ad-valorem', rate: '0.01' },
+        {
+          id: 'my-floor',
+          kind: 'floor-gap',
+          floor: { amount: '60', per: 'kg' },
+          method: {
+            type: 'tranche',
+            bands: [
+              { upTo: '0.5', share: '0.3' },
+              { upTo: '0.4', share: '0.5' },
+              { upTo: null, share: '1' },
+            ],
+          },
+        },
+      ],
+    };
+    const single = await problemOf(await postJson('/v1/landed-cost', line), 422);
+    expect(single.errors).toEqual([
+      {
+        pointer: '/measures/1/method/bands/1/upTo',
+        detail: 'must be greater than the previous band’s upTo',
+      },
+    ]);
+    const batch = (await (await postJson('/v1/landed-cost/batch', { lines: [line] })).json()) as {
+      results: { ok: boolean; problem?: { errors?: { pointer: string }[] } }[];
+    };
+    expect(batch.results[0]?.problem?.errors?.[0]?.pointer).toBe(
+      '/lines/0/measures/1/method/bands/1/upTo',
+    );
+  });
+});

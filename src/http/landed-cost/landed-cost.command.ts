@@ -180,6 +180,19 @@ function inReporting(
   return rate === undefined ? undefined : multiply(amount, rate);
 }
 
+/**
+ * A problem of a what-if measure's terms, at that measure in the request (`/measures/1/method/…`).
+ * Seed rows are checked when the data is loaded, so a measure the request did not give has none.
+ */
+function inlineProblem(
+  request: LandedCostRequest,
+  measureId: string,
+  problem: FieldProblem,
+): FieldProblem {
+  const index = (request.measures ?? []).findIndex((m) => m.id === measureId);
+  return index === -1 ? problem : { ...problem, pointer: `/measures/${index}${problem.pointer}` };
+}
+
 function resolveLane(request: LandedCostRequest, data: PolicyData): Parsed<LaneContext> {
   const problems: FieldProblem[] = [];
   const warnings: Warning[] = [];
@@ -276,7 +289,7 @@ function resolveLane(request: LandedCostRequest, data: PolicyData): Parsed<LaneC
             reporting.currency,
             `a measure on this shipment is in ${p.currency}`,
           )
-        : trancheBandProblem(p.issue),
+        : inlineProblem(request, p.measureId, trancheBandProblem(p.issue)),
     ),
   );
   warnings.push(...charges.warnings);
