@@ -9,11 +9,14 @@
  *   the echo route given the same request bytes (JSON parsed and serialised, CSV read and
  *   returned) in the same run: the calculator's cost as a ratio to moving the same payload. (Not
  *   Server-Timing: that is wall time, and in production Workers only I/O wait.) The requests say
- *   `Accept-Encoding: identity`: in production Cloudflare's front line compresses a Worker's
- *   answer after the Worker has run, and Miniflare's entry worker emulates that by gzipping in the
- *   same workerd process, which would bill the Worker for the compression (a third of a 1,000-line
- *   batch's CPU). `wrangler dev` runs two workerd processes, the Worker's and a proxy in front of
- *   it; the CPU is of both (the proxy's share, which production does not have, is printed apart).
+ *   `Accept-Encoding: identity`. Cloudflare compresses answers of the content types it lists
+ *   (application/json among them; text/csv not) when returning them to the client, after the
+ *   Worker has run; Miniflare's entry worker emulates that by gzipping inside the same workerd
+ *   process, which would count the compression (a third of a 1,000-line JSON batch's CPU here)
+ *   as the Worker's. That production does not bill it as Worker CPU is our reading of where
+ *   Cloudflare compresses, not a documented figure. `wrangler dev` runs two workerd processes,
+ *   the Worker's and a proxy in front of it; the CPU is of both, and the proxy's share (which
+ *   production does not have) is printed apart.
  * - start-up CPU in workerd (`wrangler check startup`: the non-idle samples of its CPU profile);
  * - the gzip size of the `wrangler deploy --dry-run --minify` bundle;
  * - with BENCH_FULL=1 also requests/s and p50/p99 latency (autocannon) of single calls, and a
@@ -164,8 +167,8 @@ interface CpuRow {
   cpuMs: number;
   minMs: number;
   maxMs: number;
-  /** Of cpuMs, the median share of wrangler's proxy process (not in production). */
-  proxyMs: number;
+  /** Of cpuMs, the median share of wrangler's proxy process (not in production); null if unseen. */
+  proxyMs: number | null;
   requestsPerRound: number;
   bytesIn: number;
   bytesOut: number;
@@ -225,7 +228,7 @@ async function measureCpu(pids: readonly number[], proxy: number | undefined): P
       cpuMs: round(median(samples), 2),
       minMs: round(Math.min(...samples), 2),
       maxMs: round(Math.max(...samples), 2),
-      proxyMs: round(median(proxySamples), 2),
+      proxyMs: proxy === undefined ? null : round(median(proxySamples), 2),
       requestsPerRound: m,
       bytesIn: Buffer.byteLength(variant.body),
       bytesOut,
@@ -605,7 +608,7 @@ async function main() {
           56,
         ) +
           `${r.ratioToEcho === undefined ? '' : String(r.ratioToEcho)}`.padStart(6) +
-          `${String(r.proxyMs).padStart(11)}   ${r.bytesIn} → ${r.bytesOut}   ${r.requestsPerRound}`,
+          `${String(r.proxyMs ?? 'n/a').padStart(11)}   ${r.bytesIn} → ${r.bytesOut}   ${r.requestsPerRound}`,
       );
     }
     console.log(

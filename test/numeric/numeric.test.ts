@@ -43,6 +43,12 @@ describe('the scale rule never depends on the values', () => {
     expect(toText(multiply(x('1.5'), x('0.00')))).toBe('0.000');
     expect(toText(multiply(x('750000'), x('0.003464')))).toBe('2598.000000');
   });
+  it('a sum has the largest scale in it: 1.5 + 0.00 + 2 = 3.50; 0.125 + 1 = 1.125; an empty sum is 0', () => {
+    expect(toText(sum([x('1.5'), x('0.00'), x('2')]))).toBe('3.50');
+    expect(toText(sum([x('0.125'), x('1')]))).toBe('1.125');
+    expect(toText(sum([x('-1.10'), x('1.1')]))).toBe('0.00');
+    expect(toText(sum([]))).toBe('0');
+  });
   it('min and max answer at the larger scale whichever wins: min(1.5, 2.00) = 1.50', () => {
     expect(toText(min(x('1.5'), x('2.00')))).toBe('1.50');
     expect(toText(max(x('1.5'), x('2.00')))).toBe('2.00');
