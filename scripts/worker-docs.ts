@@ -21,10 +21,16 @@ import ts from 'typescript';
  * - the properties of object literals declared as one of {@link DOCUMENTATION} (the type the
  *   literal is declared with, or its parameter's, says which declaration a property is).
  *
- * The build fails when anything in src/ outside the removed text reads a property of
- * {@link DOCUMENTATION} (a property access, an element access by name or a destructuring), so a
- * later read at run time cannot silently get `undefined`. FLOORLINE_KEEP_DOCS=1 builds the Worker
- * with its documentation, to compare answers.
+ * The build fails when something in src/ outside the removed text reads a property of
+ * {@link DOCUMENTATION} by name: a property access, an element access by a literal name or a
+ * destructuring that the checker resolves to one of those declarations. It cannot see a read of
+ * a route's summary, description or parameters ({@link ROUTE_DOCUMENTATION}, not checked), nor
+ * one through Object.entries, Object.values, a spread or a loop over keys, nor one through a
+ * parameter typed structurally (`{ summary: string }`), whose property is another declaration.
+ * Those would silently read `undefined` at run time; test/e2e/worker-docs.e2e.ts (`npm run
+ * test:worker-docs`, in CI) catches them wherever one of its requests reaches the read: it builds
+ * the Worker with and without the text and compares its answers to requests on every documented
+ * operation. FLOORLINE_KEEP_DOCS=1 builds the Worker with its documentation, to compare by hand.
  */
 
 /** Documentation-only properties, as `<interface>.<property>` of the file they are declared in. */

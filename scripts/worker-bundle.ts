@@ -1,0 +1,91 @@
+import { dirname } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { BuildOptions, Plugin } from 'esbuild';
+import { workerWithoutDocs } from './worker-docs.ts';
+
+/** zod's message locales, English only (the API's language). */
+const englishOnly: Plugin = {
+  name: 'zod-english-only',
+  setup(b) {
+    b.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) =>
+      args.importer.includes('/node_modules/zod/')
+        ? { path: args.importer, namespace: 'zod-locales' }
+        : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: 'zod-locales' }, (args) => ({
+      contents: "export { default as en } from '../locales/en.js';",
+      resolveDir: dirname(args.path),
+      loader: 'js',
+    }));
+  },
+};
+
+/**
+ * zod features nothing in the Worker uses, left out: its JSON Schema reader and writer (the
+ * OpenAPI document is generated at build time; nothing reads JSON Schema) and `z.compile` (its
+ * code generation cost a fifth of the start-up; batch lines have a parser of their own,
+ * src/http/line-parser.ts). Each module is replaced by one with the same exports, read off the
+ * real module, that refuse to run: a function throws when called; a factory of methods (zod
+ * builds a schema's `toJSONSchema` and `~standard.jsonSchema` when asked for them) gives one that
+ * throws when called; other values are empty.
+ */
+const UNUSED_ZOD = [
+  'v4/classic/from-json-schema.js',
+  'v4/core/compile.js',
+  'v4/core/to-json-schema.js',
+  'v4/core/json-schema-processors.js',
+  'v4/core/json-schema-generator.js',
+];
+const METHOD_FACTORIES = ['createToJSONSchemaMethod', 'createStandardJSONSchemaMethod'];
+const unusedZod: Plugin = {
+  name: 'zod-unused-features',
+  setup(b) {
+    b.onLoad({ filter: /\/node_modules\/zod\/v4\/.*\.js$/ }, async (args) => {
+      const file = args.path.slice(args.path.lastIndexOf('/zod/') + '/zod/'.length);
+      if (!UNUSED_ZOD.includes(file)) return undefined;
+      const real = (await import(pathToFileURL(args.path).href)) as Record<string, unknown>;
+      const stubs = Object.entries(real).map(([name, value]) => {
+        if (METHOD_FACTORIES.includes(name)) return `export const ${name} = () => notInTheWorker;`;
+        if (typeof value === 'function') return `export function ${name}() { notInTheWorker(); }`;
+        if (typeof value === 'symbol')
+          return `export const ${name} = Symbol.for('${value.description}');`;
+        return `export const ${name} = Object.freeze({});`;
+      });
+      return {
+        contents: [
+          `function notInTheWorker() { throw new Error('zod/${file} is not in the Worker build (scripts/build.ts)'); }`,
+          ...stubs,
+        ].join('\n'),
+        loader: 'js',
+      };
+    });
+  },
+};
+
+/** The OpenAPI generator and metadata: the Worker serves the document this build generates. */
+const openApiAtBuildTime: Plugin = {
+  name: 'openapi-at-build-time',
+  setup(b) {
+    b.onResolve({ filter: /^@asteasolutions\/zod-to-openapi$/ }, () => ({
+      path: fileURLToPath(new URL('./worker-zod-to-openapi.ts', import.meta.url)),
+    }));
+  },
+};
+
+/**
+ * The esbuild options of the Worker bundle (dist/worker.js), without the output file: what
+ * scripts/build.ts builds (it says why each plugin is there), and what the differential test of
+ * the documentation the bundle leaves out builds twice (test/e2e/worker-docs.e2e.ts), so the two
+ * cannot drift apart.
+ */
+export const WORKER_BUNDLE = {
+  entryPoints: [fileURLToPath(new URL('../src/index.ts', import.meta.url))],
+  bundle: true,
+  format: 'esm',
+  platform: 'neutral',
+  conditions: ['workerd', 'worker', 'browser'],
+  mainFields: ['module', 'main'],
+  target: 'es2022',
+  plugins: [englishOnly, unusedZod, openApiAtBuildTime, workerWithoutDocs],
+  logLevel: 'warning',
+} satisfies BuildOptions;
