@@ -8,6 +8,7 @@ import {
   halfUp,
   isZero,
   multiply,
+  parseReported,
   type Rounder,
   round,
   toFixed,
@@ -16,7 +17,7 @@ import {
   truncate,
   ZERO,
 } from '../numeric';
-import type { Rational } from '../numeric/rational';
+import { type Rational, rational } from '../numeric/rational';
 
 /** How reported values are rounded; intermediate values are never rounded. */
 export const ROUNDING_MODES = ['half-up', 'half-even'] as const;
@@ -60,9 +61,18 @@ export function roundPerUnit(x: Decimal, mode: RoundingMode): Decimal {
   return round(x, PER_UNIT_PLACES, ROUNDERS[mode]);
 }
 
-/** An exact rational rounded once to the currency's minor unit (one division, last). */
+/** x rounded once to a rate's or volume's 6 places: 0.0453592375 → 0.045359 (half-even). */
+export function roundRate(x: Decimal, mode: RoundingMode): Decimal {
+  return round(x, RATE_PLACES, ROUNDERS[mode]);
+}
+
+/**
+ * An exact rational rounded once to the currency's minor unit (one division, last): 1/8 USD →
+ * 0.13 half-up, 0.12 half-even. The rounding is the numeric core's own (`rational.fixed`), read
+ * back as a decimal at the places it printed, so that a rational is rounded by one rule only.
+ */
 export function roundRationalMoney(x: Rational, currency: string, mode: RoundingMode): Decimal {
-  return divide(decimal(x.n), decimal(x.d), minorUnits(currency), ROUNDERS[mode]);
+  return parseReported(rational.fixed(x, minorUnits(currency), ROUNDERS[mode]));
 }
 
 /** A money total as text, at the currency's minor unit: 1234.5 USD → "1234.50", JPY → "1235". */

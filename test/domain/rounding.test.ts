@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { type RoundingMode, roundPerUnit, roundRationalMoney } from '../../src/domain/rounding';
+import { toText } from '../../src/numeric';
+import { type Rational, rational } from '../../src/numeric/rational';
+import { d } from './numbers';
+
+/** n / m as an exact rational. */
+const q = (n: number, m: number): Rational => rational.div(rational.int(n), rational.int(m));
+const both = (f: (mode: RoundingMode) => string) => [f('half-up'), f('half-even')];
+
+describe('roundPerUnit: a per-unit figure rounded once to 4 places', () => {
+  it('below the half: 12.352941 → 12.3529 in both modes (the 5th place, 4, rounds down)', () => {
+    expect(both((m) => toText(roundPerUnit(d('12.352941'), m)))).toEqual(['12.3529', '12.3529']);
+  });
+
+  it('above the half: 9.89786 → 9.8979 in both modes (the 5th place, 6, rounds up)', () => {
+    expect(both((m) => toText(roundPerUnit(d('9.89786'), m)))).toEqual(['9.8979', '9.8979']);
+  });
+
+  it('a tie after an even digit: 2.46725 → 2.4673 half-up (away from zero), 2.4672 half-even (2 is even)', () => {
+    expect(both((m) => toText(roundPerUnit(d('2.46725'), m)))).toEqual(['2.4673', '2.4672']);
+  });
+
+  it('a tie after an odd digit: 2.46735 → 2.4674 in both modes (3 is odd: half-even rounds up to 4)', () => {
+    expect(both((m) => toText(roundPerUnit(d('2.46735'), m)))).toEqual(['2.4674', '2.4674']);
+  });
+
+  it('a negative tie: −3.64385 → −3.6439 half-up (away from zero), −3.6438 half-even (8 is even)', () => {
+    expect(both((m) => toText(roundPerUnit(d('-3.64385'), m)))).toEqual(['-3.6439', '-3.6438']);
+  });
+
+  it('a figure with fewer places is padded: 6 → 6.0000', () => {
+    expect(both((m) => toText(roundPerUnit(d('6'), m)))).toEqual(['6.0000', '6.0000']);
+  });
+});
+
+describe('roundRationalMoney: an exact rational rounded once to the currency’s minor unit', () => {
+  it('1/3 USD = 0.333… → 0.33 and 2/3 USD = 0.666… → 0.67 in both modes', () => {
+    expect(both((m) => toText(roundRationalMoney(q(1, 3), 'USD', m)))).toEqual(['0.33', '0.33']);
+    expect(both((m) => toText(roundRationalMoney(q(2, 3), 'USD', m)))).toEqual(['0.67', '0.67']);
+  });
+
+  it('a tie: 1/8 USD = 0.125 → 0.13 half-up, 0.12 half-even (2 is even); 3/8 = 0.375 → 0.38 in both (7 is odd)', () => {
+    expect(both((m) => toText(roundRationalMoney(q(1, 8), 'USD', m)))).toEqual(['0.13', '0.12']);
+    expect(both((m) => toText(roundRationalMoney(q(3, 8), 'USD', m)))).toEqual(['0.38', '0.38']);
+  });
+
+  it('a negative tie: −1/8 USD = −0.125 → −0.13 half-up (away from zero), −0.12 half-even', () => {
+    expect(both((m) => toText(roundRationalMoney(q(-1, 8), 'USD', m)))).toEqual(['-0.13', '-0.12']);
+  });
+
+  it('at the currency’s minor unit: 5/2 JPY = 2.5 → 3 half-up, 2 half-even (no decimals); 1/16 KWD = 0.0625 → 0.063 half-up, 0.062 half-even (3 decimals)', () => {
+    expect(both((m) => toText(roundRationalMoney(q(5, 2), 'JPY', m)))).toEqual(['3', '2']);
+    expect(both((m) => toText(roundRationalMoney(q(1, 16), 'KWD', m)))).toEqual(['0.063', '0.062']);
+  });
+
+  it('a whole number keeps its minor unit: 12/4 USD = 3 → 3.00', () => {
+    expect(both((m) => toText(roundRationalMoney(q(12, 4), 'USD', m)))).toEqual(['3.00', '3.00']);
+  });
+});
