@@ -1,4 +1,15 @@
-import { add, compare, type Decimal, least, max, min, multiply, subtract, ZERO } from '../numeric';
+import {
+  add,
+  compare,
+  type Decimal,
+  isZero,
+  least,
+  max,
+  min,
+  multiply,
+  subtract,
+  ZERO,
+} from '../numeric';
 import {
   type FloorBasis,
   type FloorGapMethod,
@@ -246,19 +257,157 @@ function splitGap(inside: Decimal, insideWithoutFloor: Decimal, leak: Decimal) {
 }
 
 /**
- * The cost gap as reported, its parts adding up to it: each part rounded once by `round`, the gap
- * the sum of the reported parts, so floorPart + otherDutiesPart = downstreamCostGapPerUnit as
- * printed.
+ * The cost gap as reported, adding up both ways: insideCost − leakCost = downstreamCostGapPerUnit =
+ * floorPart + otherDutiesPart, all as printed (reported parts add up). The gap is the difference of
+ * the reported insideCost and leakCost, never below 0: rounding keeps order, so where leak ≥ inside
+ * exactly the reported leak is ≥ the reported inside too and the gap is 0, as it is exactly; with no
+ * inside or no leak destination the gap and its parts are 0. The gap is then split: a part that is
+ * exactly 0 stays 0 (a gap with no floor duty in it is all otherDutiesPart, one with no other duty in
+ * it all floorPart); otherwise otherDutiesPart is its exact value rounded once, at most the gap, and
+ * floorPart the rest. Both parts lie in [0, gap] and each is within a unit or two in the last place
+ * of its exact value (the gap itself is the difference of two figures rounded once each).
  */
-export function reportedCostGap(gap: CostGap, round: (x: Decimal) => Decimal): CostGap {
-  const floorPart = round(gap.floorPart);
-  const otherDutiesPart = round(gap.otherDutiesPart);
-  return { downstreamCostGapPerUnit: add(floorPart, otherDutiesPart), floorPart, otherDutiesPart };
+export function reportedCostGap(
+  leak: Pick<Leakage, 'insideCost' | 'leakCost'> & CostGap,
+  round: (x: Decimal) => Decimal,
+): ReportedLeakage {
+  const insideCost = leak.insideCost === null ? null : round(leak.insideCost);
+  const leakCost = leak.leakCost === null ? null : round(leak.leakCost);
+  const gap =
+    insideCost === null || leakCost === null ? ZERO : max(ZERO, subtract(insideCost, leakCost));
+  const otherDutiesPart = isZero(leak.otherDutiesPart)
+    ? ZERO
+    : isZero(leak.floorPart)
+      ? gap
+      : min(gap, round(leak.otherDutiesPart));
+  return {
+    insideCost,
+    leakCost,
+    downstreamCostGapPerUnit: gap,
+    floorPart: subtract(gap, otherDutiesPart),
+    otherDutiesPart,
+  };
 }
 
-/** The tiers and the cost gap as an answer reports it. */
+/** The leakage figures an answer prints: the costs and the gap with its parts, each as reported. */
+export interface ReportedLeakage extends CostGap {
+  readonly insideCost: Decimal | null;
+  readonly leakCost: Decimal | null;
+}
+
+/** One destination's per-unit figures as an answer prints them. */
+export interface ReportedTier {
+  readonly redLanded: Decimal;
+  readonly redLandedWithoutFloor: Decimal;
+  /** The reported redLanded less the reported redLandedWithoutFloor. */
+  readonly floorGapPerUnit: Decimal;
+  readonly blueLanded: Decimal;
+  readonly governingPrice: Decimal;
+}
+
+/** The per-unit figures of the tiers as an answer prints them, adding up as printed. */
+export interface ReportedBlocTiers {
+  readonly destinations: readonly ReportedTier[];
+  /** red and blue rounded once; spread = the reported blue − the reported red. */
+  readonly tracks: { readonly red: Decimal; readonly blue: Decimal; readonly spread: Decimal };
+  readonly leakage: ReportedLeakage;
+}
+
+/**
+ * One destination as reported: the landed prices (with and without the floor) and the governing
+ * price rounded once each, the floor-gap duty the difference of the two reported red figures, so
+ * that redLanded = redLandedWithoutFloor + floorGapPerUnit as printed. The landed prices are the
+ * ones rounded because they are what is compared (cheapest, governing price, inside and leak
+ * costs): rounding keeps order, so governingPrice = min(redLanded, blueLanded) as printed too. The
+ * duty is never negative (redLanded ≥ redLandedWithoutFloor, and rounding keeps order) and 0 where
+ * the floor does not apply or is met.
+ */
+function reportedTier(tier: DestinationTier, round: (x: Decimal) => Decimal): ReportedTier {
+  const redLanded = round(tier.redLanded);
+  const redLandedWithoutFloor = round(tier.redLandedWithoutFloor);
+  return {
+    redLanded,
+    redLandedWithoutFloor,
+    floorGapPerUnit: subtract(redLanded, redLandedWithoutFloor),
+    blueLanded: round(tier.blueLanded),
+    governingPrice: round(tier.governingPrice),
+  };
+}
+
+/**
+ * The per-unit figures an answer reports (reported parts add up): each priced figure rounded once
+ * by `round`, and every figure that is a sum or difference of others computed from the reported
+ * ones: floorGapPerUnit = redLanded − redLandedWithoutFloor, spread = blue − red, gap = insideCost −
+ * leakCost = floorPart + otherDutiesPart (`reportedCostGap`). The blue premium, a ratio, stays exact
+ * until it is formatted.
+ */
+export function reportBlocTiers(
+  result: BlocTiersResult,
+  round: (x: Decimal) => Decimal,
+): ReportedBlocTiers {
+  const red = round(result.tracks.red);
+  const blue = round(result.tracks.blue);
+  return {
+    destinations: result.destinations.map((t) => reportedTier(t, round)),
+    tracks: { red, blue, spread: subtract(blue, red) },
+    leakage: reportedCostGap(result.leakage, round),
+  };
+}
+
+/** The tiers and the figures an answer reports of them. */
 export interface BlocTiersReport extends BlocTiersResult {
-  readonly reportedGap: CostGap;
+  readonly reported: ReportedBlocTiers;
+  /** The cleared zone as reported, when a market was asked for and cleared. */
+  readonly reportedMarket?: ReportedZoneMarket | null;
+}
+
+/** The cleared floor zone as an answer prints it. */
+export interface ReportedZoneMarket {
+  /** The clearing price rounded once: the chosen destination's reported blueLanded or redLanded. */
+  readonly price: Decimal;
+  /** Demand, blue and red volumes in the unit demand was given in. */
+  readonly demand: Decimal;
+  readonly blueVolume: Decimal;
+  /** The reported demand less the reported blue volume. */
+  readonly redVolume: Decimal;
+  readonly treasuryRevenue: Decimal;
+  readonly blueRent: Decimal;
+  readonly buyersExtraCost: Decimal;
+}
+
+/** How each kind of figure of a cleared zone is rounded once. */
+export interface MarketRounding {
+  readonly perUnit: (x: Decimal) => Decimal;
+  readonly volume: (x: Decimal) => Decimal;
+  readonly money: (x: Decimal) => Decimal;
+}
+
+/**
+ * The cleared zone as reported (reported parts add up): demand and the blue volume, in the demand's
+ * unit (`inDemandUnit` restates a volume in the floor's unit), are rounded once and the red volume
+ * is the reported demand less the reported blue volume, so blueVolume + redVolume = demand as
+ * printed (never negative: blue volume ≤ demand, and rounding keeps order). The money figures are
+ * products of a per-unit price and a volume, not sums of reported parts: each is computed exactly
+ * and rounded once, never from the 4-place per-unit figures (a rounded price × 600,000 kg would
+ * be off by up to 30.00).
+ */
+export function reportZoneMarket(
+  market: ZoneMarket,
+  demand: Decimal,
+  inDemandUnit: (x: Decimal) => Decimal,
+  round: MarketRounding,
+): ReportedZoneMarket {
+  const reportedDemand = round.volume(demand);
+  const blueVolume = round.volume(inDemandUnit(market.blueVolume));
+  return {
+    price: round.perUnit(market.price),
+    demand: reportedDemand,
+    blueVolume,
+    redVolume: subtract(reportedDemand, blueVolume),
+    treasuryRevenue: round.money(market.treasuryRevenue),
+    blueRent: round.money(market.blueRent),
+    buyersExtraCost: round.money(market.buyersExtraCost),
+  };
 }
 
 /**

@@ -5,6 +5,7 @@ import {
   compare,
   type Decimal,
   divide,
+  isPositive,
   isZero,
   multiply,
   nonNegative,
@@ -139,7 +140,10 @@ export interface ReportedContentFloor {
   readonly dutyPerUnit: Decimal;
   /** The reported product price + the reported duty. */
   readonly impliedFloorPerUnit: Decimal;
-  /** The product-stage floor rounded once and the reported implied floor less it; else null. */
+  /**
+   * The product-stage floor rounded once and the reported implied floor less it, when that is
+   * positive as printed; else null.
+   */
   readonly stageLeak: StageLeak | null;
 }
 
@@ -152,7 +156,13 @@ export interface ContentFloorReport extends ContentFloorResult {
  * Reported parts add up to reported totals: the product price, each line's duty and the product-stage
  * floor are rounded once by `round`; the duty is the sum of the reported line duties, the implied
  * floor the reported price plus it, the leak the reported implied floor less the reported stage
- * floor. Whether there is a leak is decided on the exact figures (`contentFloor`).
+ * floor. Whether a leak is reported is decided on those printed figures, not the exact ones: a leak
+ * is reported only when it is positive as printed (at least one unit in the last place), so a
+ * reported leak is never 0 or negative and is always impliedFloorPerUnit − floorPerUnit as shown.
+ * A difference smaller than the rounding can hide one way or the other (price 100.00004 with a duty
+ * of 0.00004 under a stage floor of 100.00005 leaks 0.00003 exactly, but prints an implied floor of
+ * 100.0000 under a stage floor of 100.0001: no leak is reported, as an analyst reading the figures
+ * would conclude). The exact result (`contentFloor`) keeps its own exact test.
  */
 export function reportContentFloor(
   input: ContentFloorInput,
@@ -163,8 +173,9 @@ export function reportContentFloor(
   const lineDuties = result.lines.map((l) => round(l.dutyPerUnit));
   const dutyPerUnit = sum(lineDuties);
   const impliedFloorPerUnit = add(productPricePerUnit, dutyPerUnit);
-  const leak = result.stageLeak;
-  const floorPerUnit = leak === null ? null : round(leak.floorPerUnit);
+  const stageFloor = input.productStageFloor;
+  const floorPerUnit = stageFloor === null ? null : round(stageFloor);
+  const leakPerUnit = floorPerUnit === null ? null : subtract(impliedFloorPerUnit, floorPerUnit);
   return {
     ...result,
     reported: {
@@ -173,9 +184,9 @@ export function reportContentFloor(
       dutyPerUnit,
       impliedFloorPerUnit,
       stageLeak:
-        floorPerUnit === null
+        floorPerUnit === null || leakPerUnit === null || !isPositive(leakPerUnit)
           ? null
-          : { floorPerUnit, leakPerUnit: subtract(impliedFloorPerUnit, floorPerUnit) },
+          : { floorPerUnit, leakPerUnit },
     },
   };
 }

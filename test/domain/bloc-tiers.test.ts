@@ -12,6 +12,7 @@ import {
 import { type FloorGapMethod, WTO_TRANCHE_BANDS } from '../../src/domain/floor-gap';
 import {
   add,
+  type Decimal,
   decimal,
   equal,
   greaterThanOrEqual,
@@ -182,6 +183,74 @@ describe('blocTiers: leakage is never China’s home market, and the cost gap is
     expect(toText(reported.otherDutiesPart)).toBe('2.5000');
     expect(toText(reported.floorPart)).toBe('3.4999');
     expect(toText(reported.downstreamCostGapPerUnit)).toBe('5.9999');
+  });
+
+  it('the reported gap is the reported insideCost less the reported leakCost: 16.00004 → 16.0000, 10.00006 → 10.0001, gap 5.9999; otherDutiesPart 5.99995 → 6.0000 is more than the gap, so it is the gap and floorPart 0', () => {
+    const reported = reportedCostGap(
+      {
+        insideCost: d('16.00004'),
+        leakCost: d('10.00006'),
+        // 16.00004 − 10.00006 = 5.99998 = 5.99995 (other duties) + 0.00003 (floor)
+        downstreamCostGapPerUnit: d('5.99998'),
+        otherDutiesPart: d('5.99995'),
+        floorPart: d('0.00003'),
+      },
+      (x) => round(x, 4, halfUp),
+    );
+    expect(
+      [
+        reported.insideCost,
+        reported.leakCost,
+        reported.downstreamCostGapPerUnit,
+        reported.otherDutiesPart,
+        reported.floorPart,
+      ].map((x) => (x === null ? null : toText(x))),
+    ).toEqual(['16.0000', '10.0001', '5.9999', '5.9999', '0.0000']);
+  });
+
+  it('a part that is exactly 0 is reported 0: a gap all from other duties, 15.00006 → 15.0001 less 10.00004 → 10.0000 = 5.0001, is all otherDutiesPart (its exact 5.00002 alone would print 5.0000 and leave 0.0001 to the floor)', () => {
+    const round4 = (x: Decimal) => round(x, 4, halfUp);
+    const base = { insideCost: d('15.00006'), leakCost: d('10.00004') };
+    const allOther = reportedCostGap(
+      {
+        ...base,
+        downstreamCostGapPerUnit: d('5.00002'),
+        otherDutiesPart: d('5.00002'),
+        floorPart: d(0),
+      },
+      round4,
+    );
+    expect(
+      [allOther.downstreamCostGapPerUnit, allOther.otherDutiesPart, allOther.floorPart].map((x) =>
+        t(x, 4),
+      ),
+    ).toEqual(['5.0001', '5.0001', '0.0000']);
+    const allFloor = reportedCostGap(
+      {
+        ...base,
+        downstreamCostGapPerUnit: d('5.00002'),
+        otherDutiesPart: d(0),
+        floorPart: d('5.00002'),
+      },
+      round4,
+    );
+    expect(
+      [allFloor.downstreamCostGapPerUnit, allFloor.otherDutiesPart, allFloor.floorPart].map((x) =>
+        t(x, 4),
+      ),
+    ).toEqual(['5.0001', '0.0000', '5.0001']);
+  });
+
+  it('no gap when leak is at or above inside (inside 10.00004 → 10.0000, leak 10.00005 → 10.0001: 0, not −0.0001), nor without a leak destination', () => {
+    const round4 = (x: Decimal) => round(x, 4, halfUp);
+    const zero = { downstreamCostGapPerUnit: d(0), otherDutiesPart: d(0), floorPart: d(0) };
+    const above = reportedCostGap(
+      { ...zero, insideCost: d('10.00004'), leakCost: d('10.00005') },
+      round4,
+    );
+    expect(t(above.downstreamCostGapPerUnit, 4)).toBe('0.0000');
+    const none = reportedCostGap({ ...zero, insideCost: d(16), leakCost: null }, round4);
+    expect([none.leakCost, t(none.downstreamCostGapPerUnit, 4)]).toEqual([null, '0.0000']);
   });
 
   it('freight: red 10 + 1 freight to a CIF destination is valued at 11, the floor duty is 16 − 11 = 5, red lands at 16; on a FOB basis the duty is 6 and red lands at 17', () => {

@@ -9,6 +9,7 @@ import {
 } from '../../src/domain/content-floor';
 import {
   abs,
+  add,
   compare,
   type Decimal,
   decimal,
@@ -119,6 +120,87 @@ describe('reportContentFloor: reported parts add up to reported totals', () => {
     expect(
       reported({ productPrice: x(60), lines: [ndpr], productStageFloor: x(80) }).stageLeak,
     ).toBe(null);
+  });
+});
+
+describe('reportContentFloor: a leak is reported only when it is positive as printed', () => {
+  /** One oxide line of kgPerUnit kg at an oxide floor `gap` above the red price. */
+  const oxideLine = (kgPerUnit: string, gap: string): ContentLineInput => ({
+    mineral: 'ndpr-oxide',
+    kgPerUnit: x(kgPerUnit),
+    form: 'oxide',
+    metalPerOxide: x(1),
+    yield: x(1),
+    floorStage: 'oxide',
+    floorPerKg: x(75 + Number(gap)),
+    redPerKg: x(75),
+  });
+
+  it('price 100.00004, duty 0.00001 × 4 = 0.00004, stage floor 100.00005: exactly a leak of 100.00008 − 100.00005 = 0.00003, but printed 100.0000 + 0.0000 = 100.0000 under 100.0001 (−0.0001): no leak is reported', () => {
+    const input = {
+      productPrice: x('100.00004'),
+      lines: [oxideLine('0.00001', '4')],
+      productStageFloor: x('100.00005'),
+    };
+    expect(plain(contentFloor(input).stageLeak?.leakPerUnit ?? null)).toBe('0.00003');
+    const r = reported(input);
+    expect([r.productPricePerUnit, r.dutyPerUnit, r.impliedFloorPerUnit].map(toText)).toEqual([
+      '100.0000',
+      '0.0000',
+      '100.0000',
+    ]);
+    expect(r.stageLeak).toBeNull();
+  });
+
+  it('price 100.00005 → 100.0001, duty 0.00001 × 5 = 0.00005 → 0.0001, stage floor 100.00012 → 100.0001: exactly no leak (100.0001 ≤ 100.00012), printed 100.0002 − 100.0001 = 0.0001 is reported', () => {
+    const input = {
+      productPrice: x('100.00005'),
+      lines: [oxideLine('0.00001', '5')],
+      productStageFloor: x('100.00012'),
+    };
+    expect(contentFloor(input).stageLeak).toBeNull();
+    const r = reported(input);
+    expect(toText(r.impliedFloorPerUnit)).toBe('100.0002');
+    expect(
+      r.stageLeak && [toText(r.stageLeak.floorPerUnit), toText(r.stageLeak.leakPerUnit)],
+    ).toEqual(['100.0001', '0.0001']);
+  });
+
+  it('law: the reported implied floor is the reported price + Σ reported line duties, and a reported leak is > 0 and equals implied − stage floor as printed; none is reported only when implied ≤ stage floor as printed', () => {
+    const fifth = fc.integer({ min: 0, max: 20_000_000 }).map((n) => decimal(BigInt(n), 5));
+    const line = fc.record({
+      kgPerUnit: fc.integer({ min: 0, max: 100_000 }).map((n) => decimal(BigInt(n), 5)),
+      gap: fifth,
+    });
+    const near = fc.integer({ min: -20, max: 20 }).map((n) => decimal(BigInt(n), 5));
+    fc.assert(
+      // The stage floor within ±0.0002 of the exact implied floor, where rounding decides.
+      fc.property(fifth, fc.array(line, { maxLength: 4 }), near, (price, lines, offset) => {
+        const withoutFloor: ContentFloorInput = {
+          productPrice: price,
+          lines: lines.map((l) => ({
+            ...oxideLine('0', '0'),
+            kgPerUnit: l.kgPerUnit,
+            floorPerKg: add(x(75), l.gap),
+          })),
+          productStageFloor: null,
+        };
+        const exact = contentFloor(withoutFloor).impliedFloorPerUnit;
+        const stageFloor = add(exact, offset);
+        const input = { ...withoutFloor, productStageFloor: stageFloor };
+        const r = reported(input);
+        const implied = add(r.productPricePerUnit, r.lineDuties.reduce(add, x(0)));
+        expect(compare(implied, r.impliedFloorPerUnit)).toBe(0);
+        const printedFloor = round(stageFloor, 4, halfUp);
+        if (r.stageLeak === null) {
+          expect(compare(r.impliedFloorPerUnit, printedFloor) <= 0).toBe(true);
+        } else {
+          expect(compare(r.stageLeak.leakPerUnit, x(0))).toBe(1);
+          expect(compare(add(r.stageLeak.floorPerUnit, r.stageLeak.leakPerUnit), implied)).toBe(0);
+        }
+      }),
+      { seed: 11, numRuns: 300 },
+    );
   });
 });
 

@@ -58,6 +58,25 @@ describe('POST /v1/content-floor: an NdPr oxide floor carried into a magnet', ()
     });
   });
 
+  it('a leak hidden by rounding is not reported as negative: price 100.00004, duty 0.00001 kg × (79 − 75) = 0.00004, magnet floor 100.00005 → implied 100.0000 + 0.0000 = 100.0000 is not above 100.0001: stageLeak null', async () => {
+    const r = await contentFloor({
+      product: {
+        stage: 'magnet',
+        price: usd('100.00004'),
+        content: [{ mineral: 'ndpr-oxide', kgPerUnit: '0.00001', form: 'oxide' }],
+      },
+      floors: [
+        { ...oxideFloor, price: usd('79') },
+        { mineral: 'ndfeb-magnet', stage: 'magnet', price: usd('100.00005') },
+      ],
+      redPrices: [redOxide],
+    });
+    expect(r.dutyPerUnit).toBe('0.0000');
+    expect(r.impliedFloorPerUnit).toBe('100.0000');
+    // before: stageLeak { floorPerUnit: "100.0001", leakPerUnit: "-0.0001" }
+    expect(r.stageLeak).toBeNull();
+  });
+
   it('per t of oxide: a 110,000 USD/t floor is 110/kg, the same duty', async () => {
     const r = await contentFloor({
       product: magnet,

@@ -4,9 +4,11 @@ import {
   type BlocTiersReport,
   blocTiers,
   clearZoneMarket,
-  reportedCostGap,
+  reportBlocTiers,
+  reportZoneMarket,
 } from '../../domain/bloc-tiers';
-import { roundPerUnit } from '../../domain/rounding';
+import { roundMoney, roundPerUnit, roundRate } from '../../domain/rounding';
+import { convertQuantity } from '../../domain/units';
 import {
   answerFromQuery,
   type Calculator,
@@ -121,17 +123,27 @@ export const blocTiersCalculator = {
       const tiers = blocTiers(c);
       const result = {
         ...tiers,
-        reportedGap: reportedCostGap(tiers.leakage, (x) => roundPerUnit(x, c.rounding)),
+        reported: reportBlocTiers(tiers, (x) => roundPerUnit(x, c.rounding)),
       };
       if (c.market === undefined) return result;
       const { destination, demandPerFloorUnit, blueCapacityPerFloorUnit } = c.market;
+      const market = clearZoneMarket(result.destinations, {
+        destination,
+        demand: demandPerFloorUnit,
+        blueCapacity: blueCapacityPerFloorUnit,
+      });
+      const { unit, demand } = c.market;
       return {
         ...result,
-        market: clearZoneMarket(result.destinations, {
-          destination,
-          demand: demandPerFloorUnit,
-          blueCapacity: blueCapacityPerFloorUnit,
-        }),
+        market,
+        reportedMarket:
+          market === null
+            ? null
+            : reportZoneMarket(market, demand, (x) => convertQuantity(x, c.unit, unit), {
+                perUnit: (x) => roundPerUnit(x, c.rounding),
+                volume: (x) => roundRate(x, c.rounding),
+                money: (x) => roundMoney(x, c.currency, c.rounding),
+              }),
       };
     }),
   // One date: the answer as before. Several: the first date's answer, and one per date in `dates`.

@@ -1,5 +1,5 @@
 import { leastComplete, type TariffCoverage } from '../../data/measures';
-import type { BlocTiersReport, ZoneMarket } from '../../domain/bloc-tiers';
+import type { BlocTiersReport, ReportedZoneMarket, ZoneMarket } from '../../domain/bloc-tiers';
 import {
   formatMoney,
   formatPerUnit,
@@ -7,7 +7,7 @@ import {
   formatRatio,
   type RoundingMode,
 } from '../../domain/rounding';
-import { convertQuantity, type Unit } from '../../domain/units';
+import type { Unit } from '../../domain/units';
 import {
   type Decimal,
   divide,
@@ -34,6 +34,7 @@ export function presentBlocTiers(
 ): BlocTiersResponse {
   const u = (x: Decimal) => formatPerUnit(x, command.rounding);
   const rate = (x: Decimal) => formatRate(x, command.rounding);
+  const leak = result.reported.leakage;
   return {
     mineral: command.mineral.id,
     per: command.unit,
@@ -43,6 +44,8 @@ export function presentBlocTiers(
     ...(command.benchmarkId === undefined ? {} : { benchmark: command.benchmarkId }),
     // blocTiers keeps the order of command.destinations.
     destinations: result.destinations.map((d, i) => {
+      const reported = result.reported.destinations[i];
+      if (reported === undefined) throw new RangeError('a destination was not reported');
       const coverage = command.coverage.get(d.country) ?? { red: 'none', blue: 'none' };
       // An unknown tariff is never shown as a rate of 0 (API v1.1 A1): null, and coverage says so.
       const known = (c: TariffCoverage, x: Decimal | undefined) =>
@@ -54,36 +57,38 @@ export function presentBlocTiers(
         coverage: { tariffs: leastComplete([coverage.red, coverage.blue]) },
         redOtherDutyRate: known(coverage.red, command.destinations[i]?.redOtherDutyRate),
         blueOtherDutyRate: known(coverage.blue, command.destinations[i]?.blueOtherDutyRate),
-        floorGapPerUnit: u(d.floorGapPerUnit),
-        redLanded: u(d.redLanded),
-        blueLanded: u(d.blueLanded),
+        floorGapPerUnit: u(reported.floorGapPerUnit),
+        redLanded: u(reported.redLanded),
+        blueLanded: u(reported.blueLanded),
         cheapest: d.cheapest,
         tier: d.tier,
-        governingPrice: u(d.governingPrice),
-        redLandedWithoutFloor: u(d.redLandedWithoutFloor),
+        governingPrice: u(reported.governingPrice),
+        redLandedWithoutFloor: u(reported.redLandedWithoutFloor),
       };
     }),
     coverage: {
       tariffs: leastComplete([...command.coverage.values()].flatMap((c) => [c.red, c.blue])),
     },
     tracks: {
-      red: u(result.tracks.red),
-      blue: u(result.tracks.blue),
-      spread: u(result.tracks.spread),
+      red: u(result.reported.tracks.red),
+      blue: u(result.reported.tracks.blue),
+      spread: u(result.reported.tracks.spread),
       bluePremium: formatRatio(result.tracks.bluePremium, command.rounding),
     },
     leakage: {
       destinations: [...result.leakage.destinations],
       redHome: [...result.leakage.redHome],
-      insideCost: result.leakage.insideCost === null ? null : u(result.leakage.insideCost),
-      leakCost: result.leakage.leakCost === null ? null : u(result.leakage.leakCost),
-      downstreamCostGapPerUnit: u(result.reportedGap.downstreamCostGapPerUnit),
-      floorPart: u(result.reportedGap.floorPart),
-      otherDutiesPart: u(result.reportedGap.otherDutiesPart),
+      insideCost: leak.insideCost === null ? null : u(leak.insideCost),
+      leakCost: leak.leakCost === null ? null : u(leak.leakCost),
+      downstreamCostGapPerUnit: u(leak.downstreamCostGapPerUnit),
+      floorPart: u(leak.floorPart),
+      otherDutiesPart: u(leak.otherDutiesPart),
     },
-    ...(command.market === undefined || result.market == null
+    ...(command.market === undefined || result.market == null || result.reportedMarket == null
       ? {}
-      : { market: reportMarket(command, command.market, result.market) }),
+      : {
+          market: reportMarket(command, command.market, result.market, result.reportedMarket),
+        }),
     meta: buildMeta(
       command.dataVersion,
       command.asOf,
@@ -99,27 +104,26 @@ function volume(x: Decimal, unit: Unit, rounding: RoundingMode) {
   return { value: formatRate(x, rounding), unit };
 }
 
-/** The cleared floor zone as reported: volumes in the unit demand was given in, money rounded once. */
+/** The cleared floor zone as reported (`reportZoneMarket`): formatted, nothing computed. */
 function reportMarket(
   command: BlocTiersCommand,
   market: MarketCommand,
   cleared: ZoneMarket,
+  reported: ReportedZoneMarket,
 ): BlocTiersResponse['market'] {
   const { rounding, currency } = command;
   const money = (x: Decimal) => formatMoney(x, currency, rounding);
-  const inDemandUnit = (x: Decimal) =>
-    volume(convertQuantity(x, command.unit, market.unit), market.unit, rounding);
   return {
     destination: cleared.destination,
-    demand: volume(market.demand, market.unit, rounding),
+    demand: volume(reported.demand, market.unit, rounding),
     blueCapacity: volume(market.blueCapacity, market.capacityUnit, rounding),
-    price: formatPerUnit(cleared.price, rounding),
+    price: formatPerUnit(reported.price, rounding),
     marginal: cleared.marginal,
-    blueVolume: inDemandUnit(cleared.blueVolume),
-    redVolume: inDemandUnit(cleared.redVolume),
-    treasuryRevenue: money(cleared.treasuryRevenue),
-    blueRent: money(cleared.blueRent),
-    buyersExtraCost: money(cleared.buyersExtraCost),
+    blueVolume: volume(reported.blueVolume, market.unit, rounding),
+    redVolume: volume(reported.redVolume, market.unit, rounding),
+    treasuryRevenue: money(reported.treasuryRevenue),
+    blueRent: money(reported.blueRent),
+    buyersExtraCost: money(reported.buyersExtraCost),
   };
 }
 

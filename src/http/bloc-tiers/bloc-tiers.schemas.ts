@@ -163,7 +163,12 @@ export const DestinationTierSchema = z
         'taken as landed duty-free); null when unknown.',
       example: '0',
     }),
-    floorGapPerUnit: DecimalOutput.openapi({ example: '6.0000' }),
+    floorGapPerUnit: DecimalOutput.openapi({
+      description:
+        'The floor-gap duty per unit: redLanded − redLandedWithoutFloor as printed (each landed ' +
+        'price is rounded once, the duty is their difference); 0 where the floor does not apply.',
+      example: '6.0000',
+    }),
     redLanded: DecimalOutput.openapi({ example: '16.0000' }),
     blueLanded: DecimalOutput.openapi({ example: '15.0000' }),
     cheapest: z.enum(CHEAPEST),
@@ -198,7 +203,7 @@ export const FloorZoneMarketSchema = z
       example: { value: '400', unit: 't' },
     }),
     redVolume: z.object({ value: DecimalOutput, unit: UnitSchema }).openapi({
-      description: 'D − blueVolume.',
+      description: 'D − blueVolume, as printed.',
       example: { value: '600', unit: 't' },
     }),
     treasuryRevenue: money('Floor-gap duty per unit × red volume.', '3600000.00'),
@@ -223,7 +228,7 @@ const BlocTiersAnswerSchema = z
     tracks: z.object({
       red: DecimalOutput,
       blue: DecimalOutput,
-      spread: DecimalOutput.openapi({ description: 'blue − red.' }),
+      spread: DecimalOutput.openapi({ description: 'blue − red, as printed.' }),
       bluePremium: DecimalOutput.openapi({ description: 'spread / red.' }),
     }),
     leakage: z.object({
@@ -239,16 +244,18 @@ const BlocTiersAnswerSchema = z
       downstreamCostGapPerUnit: DecimalOutput.openapi({
         description:
           'How much less per unit a maker at the cheapest leak destination pays than the best-placed ' +
-          'maker inside the floor: max(0, insideCost − leakCost) = floorPart + otherDutiesPart.',
+          'maker inside the floor: max(0, insideCost − leakCost) = floorPart + otherDutiesPart, as ' +
+          'printed.',
       }),
       floorPart: DecimalOutput.openapi({
-        description: 'The part of the gap the floor duty causes.',
+        description: 'The part of the gap the floor duty causes: the gap less otherDutiesPart.',
         example: '5.0000',
       }),
       otherDutiesPart: DecimalOutput.openapi({
         description:
           'The part the gap would have without the floor: the destinations’ other duties (and ' +
-          'freight), max(0, inside cost without the floor − leakCost), at most the gap.',
+          'freight), max(0, inside cost without the floor − leakCost), rounded once and at most the ' +
+          'gap (the whole gap when the floor adds nothing to it, 0 when the floor makes all of it).',
         example: '0.0000',
       }),
     }),

@@ -162,7 +162,7 @@ export const ContentFloorResponseSchema = z
         stage: StageSchema,
         floorPerUnit: DecimalOutput.openapi({ example: '70.0000' }),
         leakPerUnit: DecimalOutput.openapi({
-          description: 'impliedFloorPerUnit − floorPerUnit.',
+          description: 'impliedFloorPerUnit − floorPerUnit as printed: always positive.',
           example: '2.3529',
         }),
       })
@@ -170,7 +170,9 @@ export const ContentFloorResponseSchema = z
       .openapi({
         description:
           'Where a floor set at the product’s own stage is lower than the implied one: the product ' +
-          'route carries its content past the upstream floor by this much per unit. Null otherwise.',
+          'route carries its content past the upstream floor by this much per unit. Decided on the ' +
+          'printed figures: null when the printed implied floor is not above the printed stage ' +
+          'floor (a difference below the last place shown is not reported).',
       }),
     meta: MetaSchema,
   })
