@@ -196,9 +196,54 @@ export function runBatch(
   const cache: LaneCache = new Map();
   const read = lineParser(LandedCostRequestSchema);
   const refusal = options.refusal ?? NO_REFUSAL;
-  const outcomes = lines.map((line) => resolveLine(line, data, cache, read, refusal));
-  const commands = outcomes.flatMap((o) => (o.ok ? [o.command] : []));
-  const costs = landedCostOfEntries(commands);
+  const outcomes: (LineOutcome | undefined)[] = lines.map((line) =>
+    resolveLine(line, data, cache, read, refusal),
+  );
+  const commands = outcomes.flatMap((o) => (o?.ok ? [o.command] : []));
+  const costs: (LandedCost | undefined)[] = landedCostOfEntries(commands);
+
+  const currencies = new Set(commands.map((c) => c.currency));
+  const currency = currencies.size === 1 ? ([...currencies][0] ?? null) : null;
+  const rounding: RoundingMode = commands[0]?.rounding ?? 'half-up';
+  // Totals are sums of the lines' reported figures, so they add up to what the lines show.
+  const total = (pick: (r: LandedCost['reported']) => Decimal) =>
+    currency === null ? null : toText(sum(costs.map((a) => pick((a as LandedCost).reported))));
+  const totals: BatchResponse['totals'] = {
+    lines: lines.length,
+    ok: commands.length,
+    failed: lines.length - commands.length,
+    currency,
+    customsValue: total((r) => r.customsValue),
+    duties: total((r) => r.duties),
+    fees: total((r) => r.fees),
+    landedCost: total((r) => r.landedCost),
+  };
+  const batchWarnings = [...warnings, ...entryWarnings(commands)];
+  const dates = new Set(commands.map((c) => c.lane.asOf));
+  if (dates.size > 1) {
+    batchWarnings.push({
+      code: 'mixed-dates',
+      detail: `Lines are dated ${[...dates].sort().join(', ')}; meta.asOf is the first line's.`,
+    });
+  }
+  if (currencies.size > 1) {
+    batchWarnings.push({
+      code: 'mixed-currencies',
+      detail: `Lines report in ${[...currencies].join(', ')}; no totals across them.`,
+    });
+  }
+  const meta = {
+    dataVersion: data.dataVersion,
+    asOf: commands[0]?.lane.asOf ?? todayUtc(),
+    currency: currency ?? commands[0]?.currency ?? 'USD',
+    rounding,
+    warnings: batchWarnings,
+  };
+  // From here on each line is presented and its command and cost let go: what stays alive while
+  // a thousand lines are presented is their answers, not every intermediate figure (fewer objects
+  // for the garbage collector to copy).
+  commands.length = 0;
+
   const { detail, explain } = options;
   // With `lines`, what a lane's lines share is given once, in `lanes` and `measures`.
   const lanes: Record<string, BatchLane> = {};
@@ -221,11 +266,19 @@ export function runBatch(
       ? presentBatchLine(command, cost, laneOf(command))
       : presentLandedCost(command, cost, { explain, detail });
   let next = 0;
-  const results: BatchResponse['results'] = outcomes.map((o, index) => {
-    // `costs` holds one landed cost per good outcome, in order.
-    if (o.ok) return { index, ok: true, result: present(o.command, costs[next++] as LandedCost) };
+  const results: BatchResponse['results'] = new Array(outcomes.length);
+  for (let index = 0; index < outcomes.length; index++) {
+    const o = outcomes[index] as LineOutcome;
+    outcomes[index] = undefined;
+    if (o.ok) {
+      // `costs` holds one landed cost per good outcome, in order.
+      const cost = costs[next] as LandedCost;
+      costs[next++] = undefined;
+      results[index] = { index, ok: true, result: present(o.command, cost) };
+      continue;
+    }
     const entryId = echoedEntryId((lines[index]?.request as { entryId?: unknown } | null)?.entryId);
-    return {
+    results[index] = {
       index,
       ok: false,
       ...(entryId === undefined ? {} : { entryId }),
@@ -234,48 +287,12 @@ export function runBatch(
           ? o.refused
           : lineProblem(lines[index] ?? { request: null, pointerPrefix: '' }, o.problems),
     };
-  });
-
-  const currencies = new Set(commands.map((c) => c.currency));
-  const currency = currencies.size === 1 ? ([...currencies][0] ?? null) : null;
-  const rounding: RoundingMode = commands[0]?.rounding ?? 'half-up';
-  // Totals are sums of the lines' reported figures, so they add up to what the lines show.
-  const total = (pick: (r: LandedCost['reported']) => Decimal) =>
-    currency === null ? null : toText(sum(costs.map((a) => pick(a.reported))));
-  const batchWarnings = [...warnings, ...entryWarnings(commands)];
-  const dates = new Set(commands.map((c) => c.lane.asOf));
-  if (dates.size > 1) {
-    batchWarnings.push({
-      code: 'mixed-dates',
-      detail: `Lines are dated ${[...dates].sort().join(', ')}; meta.asOf is the first line's.`,
-    });
-  }
-  if (currencies.size > 1) {
-    batchWarnings.push({
-      code: 'mixed-currencies',
-      detail: `Lines report in ${[...currencies].join(', ')}; no totals across them.`,
-    });
   }
   return {
     results,
-    totals: {
-      lines: lines.length,
-      ok: commands.length,
-      failed: lines.length - commands.length,
-      currency,
-      customsValue: total((r) => r.customsValue),
-      duties: total((r) => r.duties),
-      fees: total((r) => r.fees),
-      landedCost: total((r) => r.landedCost),
-    },
+    totals,
     ...(detail === 'lines' ? { lanes, measures } : {}),
-    meta: {
-      dataVersion: data.dataVersion,
-      asOf: commands[0]?.lane.asOf ?? todayUtc(),
-      currency: currency ?? commands[0]?.currency ?? 'USD',
-      rounding,
-      warnings: batchWarnings,
-    },
+    meta,
   };
 }
 
