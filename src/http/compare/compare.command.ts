@@ -1,6 +1,8 @@
 import type { Consideration } from '../../data/measures';
 import type { PolicyData } from '../../data/store';
+import { type Comparison, compareReported, type ReportedTotals } from '../../domain/comparison';
 import { landedCost } from '../../domain/landed-cost';
+import { parseReported } from '../../numeric';
 import { type LandedCostCommand, resolveLandedCost } from '../landed-cost/landed-cost.command';
 import { presentLandedCost } from '../landed-cost/landed-cost.present';
 import type { LandedCostRequest, LandedCostResponse } from '../landed-cost/landed-cost.schemas';
@@ -15,6 +17,8 @@ export interface ComparedVariant {
   readonly result: LandedCostResponse;
   /** Every measure the variant's lane considered, with the exemption list that spared it. */
   readonly considered: readonly Consideration[];
+  /** The variant's reported figures against the first's (the first's against itself: nothing). */
+  readonly comparison: Comparison;
 }
 
 const OVERRIDES = [
@@ -70,13 +74,33 @@ export function resolveCompare(request: CompareRequest, data: PolicyData): Parse
   return problems.length > 0 ? { ok: false, problems } : { ok: true, value: { variants, data } };
 }
 
-/** Each variant priced by the landed-cost calculator itself: its full single-call answer. */
+/** The figures of an answer a comparison reads, as the answer reported them. */
+function reportedTotals(result: LandedCostResponse): ReportedTotals {
+  return {
+    lines: result.lines.map((l) => ({ measureId: l.measureId, amount: parseReported(l.amount) })),
+    duties: parseReported(result.duties),
+    fees: parseReported(result.fees),
+    landedCost: parseReported(result.landedCost),
+  };
+}
+
+/**
+ * Each variant priced by the landed-cost calculator itself (its full single-call answer), and
+ * compared with the first from the figures both answers report.
+ */
 export function priceVariants(command: CompareCommand): ComparedVariant[] {
-  return command.variants.map((v) => ({
+  const priced = command.variants.map((v) => {
+    const result = presentLandedCost(v.command, landedCost(v.command));
+    return { v, result, reported: reportedTotals(result) };
+  });
+  const first = priced[0]?.reported;
+  if (first === undefined) throw new RangeError('a comparison needs variants');
+  return priced.map(({ v, result, reported }) => ({
     label: v.label,
     variant: v.variant,
     request: v.request,
-    result: presentLandedCost(v.command, landedCost(v.command)),
+    result,
     considered: v.command.lane.selection.considered,
+    comparison: compareReported(first, reported),
   }));
 }

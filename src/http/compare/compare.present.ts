@@ -2,8 +2,9 @@ import { leastComplete, measureStatusOn } from '../../data/measures';
 import type { MeasureRow } from '../../data/schema';
 import type { PolicyData } from '../../data/store';
 import type { Warning } from '../../data/warnings';
+import type { ChargeDelta } from '../../domain/comparison';
 import { minorUnits } from '../../domain/rounding';
-import { halfUp, parseReported, subtract, toFixed } from '../../numeric';
+import { type Decimal, halfUp, toFixed, ZERO } from '../../numeric';
 import type { LandedCostResponse } from '../landed-cost/landed-cost.schemas';
 import { buildMeta } from '../meta';
 import type { ComparedVariant } from './compare.command';
@@ -82,7 +83,10 @@ function changedWhy(
   return `amount ${a.amount} → ${b.amount}`;
 }
 
-/** The variant's charge lines against the first's, by measure, each with its reason. */
+/**
+ * The variant's charge lines against the first's (`compareReported`: the deltas of the reported
+ * amounts), each with its reason.
+ */
 export function changesAgainst(
   first: ComparedVariant,
   variant: ComparedVariant,
@@ -90,38 +94,23 @@ export function changesAgainst(
 ): Change[] {
   const before = byId(first.result.lines);
   const after = byId(variant.result.lines);
-  const changes: Change[] = [];
   const places = minorUnits(variant.result.meta.currency);
-  const delta = (b: string, a: string) =>
-    toFixed(subtract(parseReported(b), parseReported(a)), places, halfUp);
-  for (const [id, b] of after) {
-    const a = before.get(id);
-    if (a === undefined) {
-      changes.push({
-        measureId: id,
-        change: 'added',
-        amountDelta: delta(b.amount, '0'),
-        reason: whyNot(id, first, data, 'added'),
-      });
-    } else if (a.amount !== b.amount) {
-      changes.push({
-        measureId: id,
-        change: 'changed',
-        amountDelta: delta(b.amount, a.amount),
-        reason: changedWhy(a, b, first.result, variant.result),
-      });
-    }
-  }
-  for (const [id, a] of before) {
-    if (!after.has(id)) {
-      changes.push({
-        measureId: id,
-        change: 'removed',
-        amountDelta: delta('0', a.amount),
-        reason: whyNot(id, variant, data, 'removed'),
-      });
-    }
-  }
+  const money = (x: Decimal) => toFixed(x, places, halfUp);
+  const reason = (c: ChargeDelta): string => {
+    if (c.change === 'added') return whyNot(c.measureId, first, data, 'added');
+    if (c.change === 'removed') return whyNot(c.measureId, variant, data, 'removed');
+    const a = before.get(c.measureId);
+    const b = after.get(c.measureId);
+    if (a === undefined || b === undefined)
+      throw new RangeError('a changed line is in both answers');
+    return changedWhy(a, b, first.result, variant.result);
+  };
+  const changes: Change[] = variant.comparison.charges.map((c) => ({
+    measureId: c.measureId,
+    change: c.change,
+    amountDelta: money(c.amountDelta),
+    reason: reason(c),
+  }));
   // A measure in force for the variant that its line is exempt from, where the first was not
   // (the Section 122 surcharge from 2026-02-24, with sintered NdFeB on its Annex II): nothing is
   // charged, and the answer says why rather than leave it out.
@@ -131,7 +120,7 @@ export function changesAgainst(
     changes.push({
       measureId: c.measure.id,
       change: 'exempt',
-      amountDelta: delta('0', '0'),
+      amountDelta: money(ZERO),
       reason: `exempt: ${c.exemption.list}`,
     });
   }
@@ -146,8 +135,7 @@ export function presentComparison(
   const [first] = variants;
   if (first === undefined) throw new RangeError('a comparison needs variants');
   const places = minorUnits(first.result.meta.currency);
-  const minus = (b: string, a: string) =>
-    toFixed(subtract(parseReported(b), parseReported(a)), places, halfUp);
+  const money = (x: Decimal) => toFixed(x, places, halfUp);
   const warnings: Warning[] = variants.flatMap((v) =>
     v.result.meta.warnings.map(
       (w): Warning => ({
@@ -164,9 +152,9 @@ export function presentComparison(
       result: v.result,
       changes: i === 0 ? [] : changesAgainst(first, v, data),
       deltas: {
-        duties: minus(v.result.duties, first.result.duties),
-        fees: minus(v.result.fees, first.result.fees),
-        landedCost: minus(v.result.landedCost, first.result.landedCost),
+        duties: money(v.comparison.deltas.duties),
+        fees: money(v.comparison.deltas.fees),
+        landedCost: money(v.comparison.deltas.landedCost),
       },
     })),
     coverage: { tariffs: leastComplete(variants.map((v) => v.result.coverage.tariffs)) },
