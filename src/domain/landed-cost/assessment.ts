@@ -99,6 +99,17 @@ export function landedCost(input: LandedCostInput): LandedCost {
  * their own.
  */
 export function landedCostOfEntries(lines: readonly EntryLineInput[]): LandedCost[] {
+  const costOf = entryCosts(lines);
+  return lines.map((_, i) => costOf(i));
+}
+
+/**
+ * landedCostOfEntries one line at a time: the duties and the entries' fees are settled for every
+ * line at once (an entry's fee needs all its lines), and the i-th line's landed cost (its totals,
+ * reported parts and ratios) is made when asked for, so that a batch need not hold every line's
+ * landed cost at once.
+ */
+export function entryCosts(lines: readonly EntryLineInput[]): (i: number) => LandedCost {
   const duties = lines.map(dutiesOf);
   const entries = customsEntries(lines);
   // A line of an entry of several lines owes a share of the entry's fees (below), not its own.
@@ -120,5 +131,9 @@ export function landedCostOfEntries(lines: readonly EntryLineInput[]): LandedCos
       fees[line] = shares[k] as Decimal[];
     });
   }
-  return lines.map((line, i) => withFees(line, duties[i] as Duties, fees[i] as Decimal[]));
+  return (i) => {
+    const line = lines[i];
+    if (line === undefined) throw new RangeError(`no line ${i} in this batch`);
+    return withFees(line, duties[i] as Duties, fees[i] as Decimal[]);
+  };
 }

@@ -1,5 +1,6 @@
 export {
   type EntryLineInput,
+  entryCosts,
   type LandedCost,
   type LandedCostInput,
   landedCost,

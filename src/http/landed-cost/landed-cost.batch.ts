@@ -1,6 +1,6 @@
 import type { PolicyData } from '../../data/store';
 import type { Warning } from '../../data/warnings';
-import { type LandedCost, landedCostOfEntries } from '../../domain/landed-cost';
+import { entryCosts, type LandedCost } from '../../domain/landed-cost';
 import type { RoundingMode } from '../../domain/rounding';
 import { type Decimal, sum, toText } from '../../numeric';
 import { parseRequest } from '../calculator';
@@ -200,24 +200,13 @@ export function runBatch(
     resolveLine(line, data, cache, read, refusal),
   );
   const commands = outcomes.flatMap((o) => (o?.ok ? [o.command] : []));
-  const costs: (LandedCost | undefined)[] = landedCostOfEntries(commands);
+  // Each line's landed cost is made as it is presented, then let go: a thousand lines never hold
+  // every intermediate figure at once (fewer objects for the garbage collector to copy).
+  const costOf = entryCosts(commands);
 
   const currencies = new Set(commands.map((c) => c.currency));
   const currency = currencies.size === 1 ? ([...currencies][0] ?? null) : null;
   const rounding: RoundingMode = commands[0]?.rounding ?? 'half-up';
-  // Totals are sums of the lines' reported figures, so they add up to what the lines show.
-  const total = (pick: (r: LandedCost['reported']) => Decimal) =>
-    currency === null ? null : toText(sum(costs.map((a) => pick((a as LandedCost).reported))));
-  const totals: BatchResponse['totals'] = {
-    lines: lines.length,
-    ok: commands.length,
-    failed: lines.length - commands.length,
-    currency,
-    customsValue: total((r) => r.customsValue),
-    duties: total((r) => r.duties),
-    fees: total((r) => r.fees),
-    landedCost: total((r) => r.landedCost),
-  };
   const batchWarnings = [...warnings, ...entryWarnings(commands)];
   const dates = new Set(commands.map((c) => c.lane.asOf));
   if (dates.size > 1) {
@@ -232,17 +221,6 @@ export function runBatch(
       detail: `Lines report in ${[...currencies].join(', ')}; no totals across them.`,
     });
   }
-  const meta = {
-    dataVersion: data.dataVersion,
-    asOf: commands[0]?.lane.asOf ?? todayUtc(),
-    currency: currency ?? commands[0]?.currency ?? 'USD',
-    rounding,
-    warnings: batchWarnings,
-  };
-  // From here on each line is presented and its command and cost let go: what stays alive while
-  // a thousand lines are presented is their answers, not every intermediate figure (fewer objects
-  // for the garbage collector to copy).
-  commands.length = 0;
 
   const { detail, explain } = options;
   // With `lines`, what a lane's lines share is given once, in `lanes` and `measures`.
@@ -265,15 +243,25 @@ export function runBatch(
     detail === 'lines'
       ? presentBatchLine(command, cost, laneOf(command))
       : presentLandedCost(command, cost, { explain, detail });
+  // The reported parts the totals add up, kept as the lines are presented.
+  const parts = {
+    customsValue: [] as Decimal[],
+    duties: [] as Decimal[],
+    fees: [] as Decimal[],
+    landedCost: [] as Decimal[],
+  };
   let next = 0;
   const results: BatchResponse['results'] = new Array(outcomes.length);
   for (let index = 0; index < outcomes.length; index++) {
     const o = outcomes[index] as LineOutcome;
     outcomes[index] = undefined;
     if (o.ok) {
-      // `costs` holds one landed cost per good outcome, in order.
-      const cost = costs[next] as LandedCost;
-      costs[next++] = undefined;
+      // The good lines are `commands`, in order: this is the next of them.
+      const cost = costOf(next++);
+      parts.customsValue.push(cost.reported.customsValue);
+      parts.duties.push(cost.reported.duties);
+      parts.fees.push(cost.reported.fees);
+      parts.landedCost.push(cost.reported.landedCost);
       results[index] = { index, ok: true, result: present(o.command, cost) };
       continue;
     }
@@ -288,6 +276,26 @@ export function runBatch(
           : lineProblem(lines[index] ?? { request: null, pointerPrefix: '' }, o.problems),
     };
   }
+  // Totals are sums of the lines' reported figures, so they add up to what the lines show.
+  const total = (reported: readonly Decimal[]) =>
+    currency === null ? null : toText(sum(reported));
+  const totals: BatchResponse['totals'] = {
+    lines: lines.length,
+    ok: commands.length,
+    failed: lines.length - commands.length,
+    currency,
+    customsValue: total(parts.customsValue),
+    duties: total(parts.duties),
+    fees: total(parts.fees),
+    landedCost: total(parts.landedCost),
+  };
+  const meta = {
+    dataVersion: data.dataVersion,
+    asOf: commands[0]?.lane.asOf ?? todayUtc(),
+    currency: currency ?? commands[0]?.currency ?? 'USD',
+    rounding,
+    warnings: batchWarnings,
+  };
   return {
     results,
     totals,
