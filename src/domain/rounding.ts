@@ -8,7 +8,6 @@ import {
   halfUp,
   isZero,
   multiply,
-  parseReported,
   type Rounder,
   round,
   toFixed,
@@ -68,11 +67,11 @@ export function roundRate(x: Decimal, mode: RoundingMode): Decimal {
 
 /**
  * An exact rational rounded once to the currency's minor unit (one division, last): 1/8 USD →
- * 0.13 half-up, 0.12 half-even. The rounding is the numeric core's own (`rational.fixed`), read
- * back as a decimal at the places it printed, so that a rational is rounded by one rule only.
+ * 0.13 half-up, 0.12 half-even. The rounding is the numeric core's own (`rational.round`, which
+ * `rational.fixed` prints), so that a rational is rounded by one rule only.
  */
 export function roundRationalMoney(x: Rational, currency: string, mode: RoundingMode): Decimal {
-  return parseReported(rational.fixed(x, minorUnits(currency), ROUNDERS[mode]));
+  return rational.round(x, minorUnits(currency), ROUNDERS[mode]);
 }
 
 /** A money total as text, at the currency's minor unit: 1234.5 USD → "1234.50", JPY → "1235". */

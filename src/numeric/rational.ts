@@ -52,8 +52,12 @@ export const rational = {
     return values.reduce(rational.plus, R0);
   },
   max: (a: Rational, b: Rational): Rational => (rational.compare(a, b) >= 0 ? a : b),
+  /** n / d rounded once to `places` by `rounder`: a decimal at exactly `places`. */
+  round(a: Rational, places: number, rounder: Rounder): Decimal {
+    return divide(decimal(a.n), decimal(a.d), places, rounder);
+  },
   /** n / d rounded once to `places` by `rounder`, as text with exactly `places` decimals. */
   fixed(a: Rational, places: number, rounder: Rounder): string {
-    return toText(divide(decimal(a.n), decimal(a.d), places, rounder));
+    return toText(rational.round(a, places, rounder));
   },
 };
