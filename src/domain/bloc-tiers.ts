@@ -1,15 +1,4 @@
-import {
-  add,
-  compare,
-  type Decimal,
-  isZero,
-  least,
-  max,
-  min,
-  multiply,
-  subtract,
-  ZERO,
-} from '../numeric';
+import { add, compare, type Decimal, least, max, min, multiply, subtract, ZERO } from '../numeric';
 import {
   type FloorBasis,
   type FloorGapMethod,
@@ -220,13 +209,28 @@ export function priceTracks(redPrice: Decimal, bluePrice: Decimal): PriceTracks 
 }
 
 /**
+ * The figures of a destination that leakage is decided on: the exact ones (`DestinationTier`) or
+ * the ones an answer prints (`ReportedTier`). The same rules apply to both.
+ */
+export interface TierFigures {
+  readonly country: string;
+  readonly bloc: Bloc;
+  readonly floorApplies: boolean;
+  readonly cheapest: Cheapest;
+  readonly governingPrice: Decimal;
+  readonly redLandedWithoutFloor: Decimal;
+  readonly blueLanded: Decimal;
+}
+
+/**
  * Where red supply leaks past the floor (destinations outside it and outside the red bloc where red
  * stays cheaper), and the per-unit cost edge a maker there has: max(0, min governing inside − min
  * governing at leaks), split into what the destinations' other duties (and freight) would cause
  * without the floor and what the floor duty adds. The other duties are counted first: floorPart
- * is what remains, so a gap with no floor duty in it is all otherDutiesPart.
+ * is what remains, so a gap with no floor duty in it is all otherDutiesPart. Nothing is rounded
+ * here: given the printed figures (`reportBlocTiers`) every result is a difference of them.
  */
-export function leakage(tiers: readonly DestinationTier[]): Leakage {
+export function leakage(tiers: readonly TierFigures[]): Leakage {
   const inside = tiers.filter((t) => t.floorApplies);
   const leaks = tiers.filter((t) => !t.floorApplies && t.cheapest === 'red' && t.bloc !== 'red');
   const insideCost = least(inside.map((t) => t.governingPrice));
@@ -257,89 +261,90 @@ function splitGap(inside: Decimal, insideWithoutFloor: Decimal, leak: Decimal) {
 }
 
 /**
- * The cost gap as reported, adding up both ways: insideCost − leakCost = downstreamCostGapPerUnit =
- * floorPart + otherDutiesPart, all as printed (reported parts add up). The gap is the difference of
- * the reported insideCost and leakCost, never below 0: rounding keeps order, so where leak ≥ inside
- * exactly the reported leak is ≥ the reported inside too and the gap is 0, as it is exactly; with no
- * inside or no leak destination the gap and its parts are 0. The gap is then split: a part that is
- * exactly 0 stays 0 (a gap with no floor duty in it is all otherDutiesPart, one with no other duty in
- * it all floorPart); otherwise otherDutiesPart is its exact value rounded once, at most the gap, and
- * floorPart the rest. Both parts lie in [0, gap] and each is within a unit or two in the last place
- * of its exact value (the gap itself is the difference of two figures rounded once each).
+ * One destination's figures as an answer prints them, and the decisions taken on them. The parts
+ * of red landed are rounded once each — redLandedWithoutFloor (red price + freight + other duties:
+ * the answer prints none of these per destination, so R0 is one part) and floorGapPerUnit (the
+ * same rounded duty `/v1/floor-gap` prints as dutyPerUnit) — and redLanded is their sum as
+ * printed. blueLanded (none of its parts is printed either) is rounded once.
  */
-export function reportedCostGap(
-  leak: Pick<Leakage, 'insideCost' | 'leakCost'> & CostGap,
-  round: (x: Decimal) => Decimal,
-): ReportedLeakage {
-  const insideCost = leak.insideCost === null ? null : round(leak.insideCost);
-  const leakCost = leak.leakCost === null ? null : round(leak.leakCost);
-  const gap =
-    insideCost === null || leakCost === null ? ZERO : max(ZERO, subtract(insideCost, leakCost));
-  const otherDutiesPart = isZero(leak.otherDutiesPart)
-    ? ZERO
-    : isZero(leak.floorPart)
-      ? gap
-      : min(gap, round(leak.otherDutiesPart));
-  return {
-    insideCost,
-    leakCost,
-    downstreamCostGapPerUnit: gap,
-    floorPart: subtract(gap, otherDutiesPart),
-    otherDutiesPart,
-  };
-}
-
-/** The leakage figures an answer prints: the costs and the gap with its parts, each as reported. */
-export interface ReportedLeakage extends CostGap {
-  readonly insideCost: Decimal | null;
-  readonly leakCost: Decimal | null;
-}
-
-/** One destination's per-unit figures as an answer prints them. */
-export interface ReportedTier {
-  readonly redLanded: Decimal;
+export interface ReportedTier extends TierFigures {
   readonly redLandedWithoutFloor: Decimal;
-  /** The reported redLanded less the reported redLandedWithoutFloor. */
   readonly floorGapPerUnit: Decimal;
+  /** The reported redLandedWithoutFloor + the reported floorGapPerUnit. */
+  readonly redLanded: Decimal;
   readonly blueLanded: Decimal;
+  /** cheapestTrack of the reported redLanded and blueLanded: what the answer shows is what it says. */
+  readonly cheapest: Cheapest;
+  readonly tier: Track;
+  /** min(reported redLanded, reported blueLanded). */
   readonly governingPrice: Decimal;
 }
 
-/** The per-unit figures of the tiers as an answer prints them, adding up as printed. */
+/** The figures of the tiers as an answer prints them, adding up and deciding as printed. */
 export interface ReportedBlocTiers {
   readonly destinations: readonly ReportedTier[];
-  /** red and blue rounded once; spread = the reported blue − the reported red. */
-  readonly tracks: { readonly red: Decimal; readonly blue: Decimal; readonly spread: Decimal };
-  readonly leakage: ReportedLeakage;
+  /**
+   * red and blue rounded once; spread = the reported blue − the reported red; bluePremium = the
+   * reported spread / the reported red, rounded once when formatted.
+   */
+  readonly tracks: {
+    readonly red: Decimal;
+    readonly blue: Decimal;
+    readonly spread: Decimal;
+    readonly bluePremium: Ratio;
+  };
+  /** `leakage` of the reported destinations: membership, costs and gap as printed. */
+  readonly leakage: Leakage;
 }
 
 /**
- * One destination as reported: the landed prices (with and without the floor) and the governing
- * price rounded once each, the floor-gap duty the difference of the two reported red figures, so
- * that redLanded = redLandedWithoutFloor + floorGapPerUnit as printed. The landed prices are the
- * ones rounded because they are what is compared (cheapest, governing price, inside and leak
- * costs): rounding keeps order, so governingPrice = min(redLanded, blueLanded) as printed too. The
- * duty is never negative (redLanded ≥ redLandedWithoutFloor, and rounding keeps order) and 0 where
- * the floor does not apply or is met.
+ * One destination as reported (see `ReportedTier`). Each part is rounded once and the totals are
+ * sums of the reported parts (reported parts add up), so the printed duty equals `/v1/floor-gap`'s
+ * for the same customs value, and redLanded = redLandedWithoutFloor + floorGapPerUnit as printed.
+ * The decisions (cheapest, tier, governing price) are taken on the printed landed prices, never on
+ * the exact ones: where the two print equal the answer says "tie" and blue governs, as a reader
+ * comparing the printed figures would conclude. The duty is never negative (rounding keeps sign)
+ * and 0 where the floor does not apply or is met.
  */
 function reportedTier(tier: DestinationTier, round: (x: Decimal) => Decimal): ReportedTier {
-  const redLanded = round(tier.redLanded);
   const redLandedWithoutFloor = round(tier.redLandedWithoutFloor);
+  const floorGapPerUnit = round(tier.floorGapPerUnit);
+  const redLanded = add(redLandedWithoutFloor, floorGapPerUnit);
+  const blueLanded = round(tier.blueLanded);
+  const cheapest = cheapestTrack(redLanded, blueLanded);
   return {
-    redLanded,
+    country: tier.country,
+    bloc: tier.bloc,
+    floorApplies: tier.floorApplies,
     redLandedWithoutFloor,
-    floorGapPerUnit: subtract(redLanded, redLandedWithoutFloor),
-    blueLanded: round(tier.blueLanded),
-    governingPrice: round(tier.governingPrice),
+    floorGapPerUnit,
+    redLanded,
+    blueLanded,
+    cheapest,
+    tier: governingTrack(cheapest),
+    governingPrice: min(redLanded, blueLanded),
   };
 }
 
 /**
- * The per-unit figures an answer reports (reported parts add up): each priced figure rounded once
- * by `round`, and every figure that is a sum or difference of others computed from the reported
- * ones: floorGapPerUnit = redLanded − redLandedWithoutFloor, spread = blue − red, gap = insideCost −
- * leakCost = floorPart + otherDutiesPart (`reportedCostGap`). The blue premium, a ratio, stays exact
- * until it is formatted.
+ * The figures an answer reports (reported parts add up), and every decision taken on them.
+ * Rounded once each: per destination redLandedWithoutFloor, floorGapPerUnit and blueLanded; the
+ * red and blue track prices. Everything else is computed from those, exactly: redLanded (a sum),
+ * governingPrice, cheapest and tier; spread = blue − red and bluePremium = spread / red (one
+ * rounding, when formatted); and leakage, by the same `leakage` rules applied to the printed
+ * figures, so its destinations are those where red prints cheaper and
+ * insideCost − leakCost = downstreamCostGapPerUnit = floorPart + otherDutiesPart as printed.
+ *
+ * The cost gap is a difference of printed landed prices, not a sum of figures rounded on their
+ * own: insideCost and leakCost are printed governing prices of destinations, and the gap's parts
+ * are differences of printed figures too. Where red governs inside, floorPart is that
+ * destination's printed floorGapPerUnit (a part rounded once) and otherDutiesPart the difference
+ * of the two printed redLandedWithoutFloor; where blue governs inside, floorPart is the printed
+ * blueLanded − redLandedWithoutFloor there. Rounding floorPart and otherDutiesPart from their exact
+ * values instead would make their sum differ from insideCost − leakCost (or insideCost from the
+ * printed governing price of its destination) by a unit in the last place; this way every printed
+ * figure agrees with every other, and each part is within two units in the last place of its exact
+ * value.
  */
 export function reportBlocTiers(
   result: BlocTiersResult,
@@ -347,10 +352,12 @@ export function reportBlocTiers(
 ): ReportedBlocTiers {
   const red = round(result.tracks.red);
   const blue = round(result.tracks.blue);
+  const spread = subtract(blue, red);
+  const destinations = result.destinations.map((t) => reportedTier(t, round));
   return {
-    destinations: result.destinations.map((t) => reportedTier(t, round)),
-    tracks: { red, blue, spread: subtract(blue, red) },
-    leakage: reportedCostGap(result.leakage, round),
+    destinations,
+    tracks: { red, blue, spread, bluePremium: { of: spread, to: red } },
+    leakage: leakage(destinations),
   };
 }
 
@@ -363,7 +370,10 @@ export interface BlocTiersReport extends BlocTiersResult {
 
 /** The cleared floor zone as an answer prints it. */
 export interface ReportedZoneMarket {
-  /** The clearing price rounded once: the chosen destination's reported blueLanded or redLanded. */
+  /**
+   * The clearing price as the zone destination's row prints it: its reported blueLanded when blue
+   * sets the price, else its reported redLanded (itself the sum of two parts rounded once).
+   */
   readonly price: Decimal;
   /** Demand, blue and red volumes in the unit demand was given in. */
   readonly demand: Decimal;
@@ -377,7 +387,6 @@ export interface ReportedZoneMarket {
 
 /** How each kind of figure of a cleared zone is rounded once. */
 export interface MarketRounding {
-  readonly perUnit: (x: Decimal) => Decimal;
   readonly volume: (x: Decimal) => Decimal;
   readonly money: (x: Decimal) => Decimal;
 }
@@ -389,10 +398,12 @@ export interface MarketRounding {
  * printed (never negative: blue volume ≤ demand, and rounding keeps order). The money figures are
  * products of a per-unit price and a volume, not sums of reported parts: each is computed exactly
  * and rounded once, never from the 4-place per-unit figures (a rounded price × 600,000 kg would
- * be off by up to 30.00).
+ * be off by up to 30.00). The price is the zone destination's printed landed price (`zone`), so
+ * the market and the row agree.
  */
 export function reportZoneMarket(
   market: ZoneMarket,
+  zone: Pick<ReportedTier, 'redLanded' | 'blueLanded'>,
   demand: Decimal,
   inDemandUnit: (x: Decimal) => Decimal,
   round: MarketRounding,
@@ -400,7 +411,7 @@ export function reportZoneMarket(
   const reportedDemand = round.volume(demand);
   const blueVolume = round.volume(inDemandUnit(market.blueVolume));
   return {
-    price: round.perUnit(market.price),
+    price: market.marginal === 'blue' ? zone.blueLanded : zone.redLanded,
     demand: reportedDemand,
     blueVolume,
     redVolume: subtract(reportedDemand, blueVolume),

@@ -7,7 +7,9 @@ import {
   blocTiers,
   clearZoneMarket,
   type DestinationTier,
-  reportedCostGap,
+  type ReportedBlocTiers,
+  type ReportedTier,
+  reportBlocTiers,
 } from '../../src/domain/bloc-tiers';
 import { type FloorGapMethod, WTO_TRANCHE_BANDS } from '../../src/domain/floor-gap';
 import {
@@ -20,7 +22,6 @@ import {
   isNegative,
   isZero,
   round,
-  toText,
 } from '../../src/numeric';
 import { d, t } from './numbers';
 
@@ -50,6 +51,22 @@ function tierOf(result: BlocTiersResult, country: string): DestinationTier {
   const tier = result.destinations.find((d) => d.country === country);
   if (tier === undefined) throw new Error(`no tier for ${country}`);
   return tier;
+}
+
+const round4 = (x: Decimal) => round(x, 4, halfUp);
+
+/** Some figures of a reported destination, at 4 places. */
+function figures(tier: ReportedTier | undefined, keys: readonly (keyof ReportedTier)[]): string[] {
+  if (tier === undefined) throw new Error('no reported destination');
+  return keys.map((k) => t(tier[k] as Decimal, 4));
+}
+
+/** insideCost, leakCost, gap, floorPart, otherDutiesPart as reported, at 4 places. */
+function leakFigures(r: ReportedBlocTiers): (string | null)[] {
+  const l = r.leakage;
+  return [l.insideCost, l.leakCost, l.downstreamCostGapPerUnit, l.floorPart, l.otherDutiesPart].map(
+    (x) => (x === null ? null : t(x, 4)),
+  );
 }
 
 /** The worked example: red 10, blue 15, floor 16, full gap, duty-paid, no other duties. */
@@ -178,79 +195,102 @@ describe('blocTiers: leakage is never China’s home market, and the cost gap is
     // US without the floor: 10.00005 × 1.25 = 12.5000625; floor duty 16 − 12.5000625 = 3.4999375;
     // IN: 10.00005. Gap 16 − 10.00005 = 5.99995 = 2.5000125 (duties) + 3.4999375 (floor).
     expect(t(result.leakage.downstreamCostGapPerUnit)).toBe('5.99995');
-    const reported = reportedCostGap(result.leakage, (x) => round(x, 4, halfUp));
-    // 2.5000125 → 2.5000, 3.4999375 → 3.4999; 2.5000 + 3.4999 = 5.9999
-    expect(toText(reported.otherDutiesPart)).toBe('2.5000');
-    expect(toText(reported.floorPart)).toBe('3.4999');
-    expect(toText(reported.downstreamCostGapPerUnit)).toBe('5.9999');
+    const reported = reportBlocTiers(result, round4);
+    // Each part rounded once: US 12.5000625 → 12.5001 and 3.4999375 → 3.4999, red lands at
+    // 12.5001 + 3.4999 = 16.0000; IN 10.00005 → 10.0001. Gap 16.0000 − 10.0001 = 5.9999 =
+    // (12.5001 − 10.0001 = 2.5000 from duties) + 3.4999, the floor's part being US's printed duty.
+    expect(
+      figures(reported.destinations[0], ['redLandedWithoutFloor', 'floorGapPerUnit', 'redLanded']),
+    ).toEqual(['12.5001', '3.4999', '16.0000']);
+    expect(leakFigures(reported)).toEqual(['16.0000', '10.0001', '5.9999', '3.4999', '2.5000']);
   });
 
-  it('the reported gap is the reported insideCost less the reported leakCost: 16.00004 → 16.0000, 10.00006 → 10.0001, gap 5.9999; otherDutiesPart 5.99995 → 6.0000 is more than the gap, so it is the gap and floorPart 0', () => {
-    const reported = reportedCostGap(
-      {
-        insideCost: d('16.00004'),
-        leakCost: d('10.00006'),
-        // 16.00004 − 10.00006 = 5.99998 = 5.99995 (other duties) + 0.00003 (floor)
-        downstreamCostGapPerUnit: d('5.99998'),
-        otherDutiesPart: d('5.99995'),
-        floorPart: d('0.00003'),
-      },
-      (x) => round(x, 4, halfUp),
+  it('where blue governs inside, the floor’s part is the printed blueLanded − redLandedWithoutFloor: blue 16.00004 → 16.0000, red 10.00006 → 10.0001, gap 5.9999 all the floor’s (the exact 5.99998 alone would print 6.0000)', () => {
+    const reported = reportBlocTiers(
+      blocTiers({
+        ...NO_FREIGHT,
+        redPrice: d('10.00006'),
+        bluePrice: d('16.00004'),
+        floor: d(20),
+        basis: 'duty-paid',
+        method: FULL_GAP,
+        destinations: [destination('US', 'blue', true), destination('IN', 'grey', false)],
+      }),
+      round4,
     );
-    expect(
-      [
-        reported.insideCost,
-        reported.leakCost,
-        reported.downstreamCostGapPerUnit,
-        reported.otherDutiesPart,
-        reported.floorPart,
-      ].map((x) => (x === null ? null : toText(x))),
-    ).toEqual(['16.0000', '10.0001', '5.9999', '5.9999', '0.0000']);
+    // US: 10.00006 → 10.0001, duty 20 − 10.00006 = 9.99994 → 9.9999, red lands at 20.0000; blue
+    // 16.0000 governs. IN: red 10.0001 < blue 16.0000, a leak. Without the floor red would govern
+    // at 10.0001 in the US too: nothing from other duties, 16.0000 − 10.0001 = 5.9999 is the floor's.
+    expect(leakFigures(reported)).toEqual(['16.0000', '10.0001', '5.9999', '5.9999', '0.0000']);
   });
 
-  it('a part that is exactly 0 is reported 0: a gap all from other duties, 15.00006 → 15.0001 less 10.00004 → 10.0000 = 5.0001, is all otherDutiesPart (its exact 5.00002 alone would print 5.0000 and leave 0.0001 to the floor)', () => {
-    const round4 = (x: Decimal) => round(x, 4, halfUp);
-    const base = { insideCost: d('15.00006'), leakCost: d('10.00004') };
-    const allOther = reportedCostGap(
-      {
-        ...base,
-        downstreamCostGapPerUnit: d('5.00002'),
-        otherDutiesPart: d('5.00002'),
-        floorPart: d(0),
-      },
+  it('a gap with no floor duty in it is all otherDutiesPart: red 10.00004 under a 50% duty meets floor 15 (15.00006 → 15.0001), leak 10.00004 → 10.0000: 5.0001 from duties, 0 from the floor', () => {
+    const reported = reportBlocTiers(
+      blocTiers({
+        ...NO_FREIGHT,
+        redPrice: d('10.00004'),
+        bluePrice: d(20),
+        floor: d(15),
+        basis: 'duty-paid',
+        method: FULL_GAP,
+        destinations: [destination('US', 'blue', true, '0.5'), destination('IN', 'grey', false)],
+      }),
       round4,
     );
-    expect(
-      [allOther.downstreamCostGapPerUnit, allOther.otherDutiesPart, allOther.floorPart].map((x) =>
-        t(x, 4),
-      ),
-    ).toEqual(['5.0001', '5.0001', '0.0000']);
-    const allFloor = reportedCostGap(
-      {
-        ...base,
-        downstreamCostGapPerUnit: d('5.00002'),
-        otherDutiesPart: d(0),
-        floorPart: d('5.00002'),
-      },
-      round4,
-    );
-    expect(
-      [allFloor.downstreamCostGapPerUnit, allFloor.otherDutiesPart, allFloor.floorPart].map((x) =>
-        t(x, 4),
-      ),
-    ).toEqual(['5.0001', '0.0000', '5.0001']);
+    // 10.00004 × 1.5 = 15.00006 ≥ 15: no floor duty, red lands at 15.0001 with and without it.
+    expect(leakFigures(reported)).toEqual(['15.0001', '10.0000', '5.0001', '0.0000', '5.0001']);
   });
 
-  it('no gap when leak is at or above inside (inside 10.00004 → 10.0000, leak 10.00005 → 10.0001: 0, not −0.0001), nor without a leak destination', () => {
-    const round4 = (x: Decimal) => round(x, 4, halfUp);
-    const zero = { downstreamCostGapPerUnit: d(0), otherDutiesPart: d(0), floorPart: d(0) };
-    const above = reportedCostGap(
-      { ...zero, insideCost: d('10.00004'), leakCost: d('10.00005') },
+  it('no gap when the printed leak is at or above the printed inside (blue 10.00004 → 10.0000 inside, red 10.00005 → 10.0001 at the leak: 0, not −0.0001), nor without a leak destination', () => {
+    const input = {
+      ...NO_FREIGHT,
+      redPrice: d('10.00005'),
+      bluePrice: d('10.00004'),
+      floor: d(16),
+      basis: 'duty-paid' as const,
+      method: FULL_GAP,
+    };
+    // IN charges blue supply 10%: blue lands there at 11.000044, red (10.0001) is cheaper.
+    const above = reportBlocTiers(
+      blocTiers({
+        ...input,
+        destinations: [
+          destination('US', 'blue', true),
+          destination('IN', 'grey', false, '0', '0.1'),
+        ],
+      }),
       round4,
     );
-    expect(t(above.downstreamCostGapPerUnit, 4)).toBe('0.0000');
-    const none = reportedCostGap({ ...zero, insideCost: d(16), leakCost: null }, round4);
-    expect([none.leakCost, t(none.downstreamCostGapPerUnit, 4)]).toEqual([null, '0.0000']);
+    expect(leakFigures(above)).toEqual(['10.0000', '10.0001', '0.0000', '0.0000', '0.0000']);
+    const none = reportBlocTiers(
+      blocTiers({ ...input, destinations: [destination('US', 'blue', true)] }),
+      round4,
+    );
+    expect(leakFigures(none)).toEqual(['10.0000', null, '0.0000', '0.0000', '0.0000']);
+  });
+
+  it('decisions are taken on the printed figures: red 19.14736 and blue 19.14744 both print 19.1474 outside the floor, a tie that goes to blue and no leak; spread 0.0000 and premium 0 / 19.1474', () => {
+    const result = blocTiers({
+      ...NO_FREIGHT,
+      redPrice: d('19.14736'),
+      bluePrice: d('19.14744'),
+      floor: d('25.2104'),
+      basis: 'duty-paid',
+      method: FULL_GAP,
+      destinations: [destination('IN', 'grey', false), destination('US', 'blue', true)],
+    });
+    // Exactly, red is 0.00008 cheaper in IN and leaks there.
+    expect(tierOf(result, 'IN').cheapest).toBe('red');
+    const reported = reportBlocTiers(result, round4);
+    const inIndia = reported.destinations[0];
+    expect([inIndia?.cheapest, inIndia?.tier, t(inIndia?.governingPrice ?? d(0), 4)]).toEqual([
+      'tie',
+      'blue',
+      '19.1474',
+    ]);
+    expect(reported.leakage.destinations).toEqual([]);
+    expect(t(reported.tracks.spread, 4)).toBe('0.0000');
+    expect(t(reported.tracks.bluePremium.of, 4)).toBe('0.0000');
   });
 
   it('freight: red 10 + 1 freight to a CIF destination is valued at 11, the floor duty is 16 − 11 = 5, red lands at 16; on a FOB basis the duty is 6 and red lands at 17', () => {

@@ -1,11 +1,15 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { Wide } from '../domain/reference-rounding';
-import { postJson } from '../helpers';
+import { decimalJsFixed, Wide } from '../domain/reference-rounding';
+import { call, postJson } from '../helpers';
 
 interface Tier {
   country: string;
+  bloc: string;
   floorApplies: boolean;
+  redOtherDutyRate: string | null;
+  cheapest: 'red' | 'blue' | 'tie';
+  tier: 'red' | 'blue';
   floorGapPerUnit: string;
   redLanded: string;
   redLandedWithoutFloor: string;
@@ -14,7 +18,7 @@ interface Tier {
 }
 interface Tiers {
   destinations: Tier[];
-  tracks: { red: string; blue: string; spread: string };
+  tracks: { red: string; blue: string; spread: string; bluePremium: string };
   leakage: {
     destinations: string[];
     insideCost: string | null;
@@ -75,17 +79,18 @@ describe('POST /v1/bloc-tiers: reported figures add up as printed', () => {
       floorPart: '3.8085',
       otherDutiesPart: '0.0000',
     });
-    // US values f.o.b.: duty 25.21040 − 14.59563 = 10.61477, red lands at 14.59563 + 0.74313 +
-    // 10.61477 = 25.95353 → 25.9535; without the floor 15.33876 → 15.3388; the duty as printed is
-    // 25.9535 − 15.3388 = 10.6147 (the exact 10.61477 alone would print 10.6148).
+    // US values f.o.b.: duty 25.21040 − 14.59563 = 10.61477 → 10.6148 (rounded once, as
+    // /v1/floor-gap prints it); without the floor 14.59563 + 0.74313 = 15.33876 → 15.3388; red
+    // lands at their sum as printed, 15.3388 + 10.6148 = 25.9536 (the exact total 25.95353 alone
+    // would print 25.9535: until the parts were each rounded once the duty printed 10.6147).
     expect(row(t, 'US')).toMatchObject({
-      redLanded: '25.9535',
+      redLanded: '25.9536',
       redLandedWithoutFloor: '15.3388',
-      floorGapPerUnit: '10.6147',
+      floorGapPerUnit: '10.6148',
     });
   });
 
-  it('per destination: redLanded 12.7936 = redLandedWithoutFloor 9.8979 + floorGapPerUnit 2.8957 (the exact duty 2.89579 alone would print 2.8958)', async () => {
+  it('per destination: redLanded 12.7937 = redLandedWithoutFloor 9.8979 + floorGapPerUnit 2.8958, each part rounded once (the exact total 12.79364 alone would print 12.7936)', async () => {
     const t = await tiers({
       mineral: 'ndpr-oxide',
       redPrice: usd('9.89785'),
@@ -94,12 +99,14 @@ describe('POST /v1/bloc-tiers: reported figures add up as printed', () => {
       destinations: ['US', 'IN'],
       asOf: '2026-11-21',
     });
-    // US: duty 12.79364 − 9.89785 = 2.89579; red lands at the floor 12.79364 → 12.7936; without
-    // the floor 9.89785 → 9.8979 (half-up); 12.7936 − 9.8979 = 2.8957.
+    // US: duty 12.79364 − 9.89785 = 2.89579 → 2.8958; without the floor 9.89785 → 9.8979
+    // (half-up); red lands at 9.8979 + 2.8958 = 12.7937 as printed, a unit in the last place above
+    // the floor it lands at exactly (12.79364 → 12.7936): the parts add up, the total is not
+    // rounded on its own.
     expect(row(t, 'US')).toMatchObject({
-      redLanded: '12.7936',
+      redLanded: '12.7937',
       redLandedWithoutFloor: '9.8979',
-      floorGapPerUnit: '2.8957',
+      floorGapPerUnit: '2.8958',
     });
     // IN applies no floor: red lands at 9.8979 with and without it, the duty is 0.
     expect(row(t, 'IN')).toMatchObject({
@@ -119,6 +126,81 @@ describe('POST /v1/bloc-tiers: reported figures add up as printed', () => {
       asOf: '2026-11-21',
     });
     expect(t.tracks).toMatchObject({ red: '11.3866', blue: '7.7427', spread: '-3.6439' });
+  });
+
+  it('floorGapPerUnit is /v1/floor-gap’s dutyPerUnit: price 14.59563, floor 25.21040 per kg → 10.6148 from both (25.21040 − 14.59563 = 10.61477, rounded once)', async () => {
+    const gap = await call('/v1/floor-gap?price=14.59563&floor=25.21040&per=kg&asOf=2026-11-21');
+    expect(((await gap.json()) as { dutyPerUnit: string }).dutyPerUnit).toBe('10.6148');
+    const t = await tiers({
+      mineral: 'ndpr-oxide',
+      redPrice: usd('14.59563'),
+      bluePrice: usd('30'),
+      floor: usd('25.21040'),
+      destinations: ['US', 'IN'],
+      asOf: '2026-11-21',
+    });
+    // US (no other duty on the line, no freight): without the floor 14.59563 → 14.5956, the duty
+    // 10.61477 → 10.6148, red lands at 14.5956 + 10.6148 = 25.2104. The leak IN prints 14.5956, so
+    // the gap 25.2104 − 14.5956 = 10.6148 is all the floor's: floorPart is the printed duty.
+    expect(row(t, 'US')).toMatchObject({
+      redLandedWithoutFloor: '14.5956',
+      floorGapPerUnit: '10.6148',
+      redLanded: '25.2104',
+    });
+    expect(t.leakage).toMatchObject({
+      destinations: ['IN'],
+      insideCost: '25.2104',
+      leakCost: '14.5956',
+      downstreamCostGapPerUnit: '10.6148',
+      floorPart: '10.6148',
+      otherDutiesPart: '0.0000',
+    });
+  });
+
+  it('decisions follow the printed figures: red 19.14736 → 19.1474 and blue 19.14744 → 19.1474 print equal outside the floor, so IN is a tie, blue governs, IN is no leak, and spread 0.0000 gives bluePremium 0', async () => {
+    const t = await tiers({
+      mineral: 'ndpr-oxide',
+      redPrice: usd('19.14736'),
+      bluePrice: usd('19.14744'),
+      floor: usd('25.21040'),
+      destinations: ['IN', 'US'],
+      floorMembers: ['US'],
+      asOf: '2026-11-21',
+    });
+    // IN (no floor, no duty known): red 19.14736 → 19.1474, blue 19.14744 → 19.1474. Exactly red
+    // is 0.00008 cheaper, but the answer prints them equal: a tie, which goes to blue (at parity
+    // buyers take the secure supply), governing at 19.1474.
+    expect(row(t, 'IN')).toMatchObject({
+      redLanded: '19.1474',
+      blueLanded: '19.1474',
+      cheapest: 'tie',
+      tier: 'blue',
+      governingPrice: '19.1474',
+    });
+    // US: duty 25.21040 − 19.14736 = 6.06304 → 6.0630; red lands at 19.1474 + 6.0630 = 25.2104,
+    // blue at 19.1474: blue.
+    expect(row(t, 'US')).toMatchObject({
+      floorGapPerUnit: '6.0630',
+      redLanded: '25.2104',
+      cheapest: 'blue',
+      tier: 'blue',
+    });
+    // No destination prints red cheaper outside the floor: no leak and no gap (not a gap of 0.0000
+    // at a listed leak).
+    expect(t.leakage).toMatchObject({
+      destinations: [],
+      insideCost: '19.1474',
+      leakCost: null,
+      downstreamCostGapPerUnit: '0.0000',
+    });
+    // spread 19.1474 − 19.1474 = 0.0000; bluePremium 0.0000 / 19.1474 = 0 (the exact
+    // 0.00008 / 19.14736 = 0.00000418… would print 0.000004).
+    expect(t.tracks).toMatchObject({
+      red: '19.1474',
+      blue: '19.1474',
+      spread: '0.0000',
+      bluePremium: '0',
+    });
   });
 
   it('market: blueVolume 0.000001 t + redVolume 0.999999 t = demand 1 t (half-up; blue 0.0000005 t and red 0.9999995 t would each round up to a sum of 1.000001)', async () => {
@@ -167,12 +249,12 @@ describe('POST /v1/bloc-tiers: the laws of the reported figures', () => {
     blueFreight: amount,
     floorMembers: members,
     basis: fc.constantFrom('duty-paid', 'customs-value'),
-    rounding: fc.constantFrom('half-up', 'half-even'),
+    rounding: fc.constantFrom<'half-up' | 'half-even'>('half-up', 'half-even'),
     demand: fc.integer({ min: 0, max: 10_000_000 }).map((n) => (n / 10_000_000).toFixed(7)),
     capacity: fc.integer({ min: 0, max: 10_000_000 }).map((n) => (n / 10_000_000).toFixed(7)),
   });
 
-  it('inside − leak = gap = floorPart + otherDutiesPart (parts in [0, gap]); redLanded = redLandedWithoutFloor + floorGapPerUnit; governing = min(red, blue); spread = blue − red; blue + red volume = demand', async () => {
+  it('inside − leak = gap = floorPart + otherDutiesPart (parts in [0, gap]); redLanded = redLandedWithoutFloor + floorGapPerUnit; cheapest, tier and leaks as printed; governing = min(red, blue); spread = blue − red; bluePremium = spread / red rounded once; blue + red volume = demand', async () => {
     await fc.assert(
       fc.asyncProperty(request, async (r) => {
         const t = await tiers({
@@ -198,11 +280,23 @@ describe('POST /v1/bloc-tiers: the laws of the reported figures', () => {
         });
         for (const d of t.destinations) {
           expect(w(d.redLandedWithoutFloor).plus(d.floorGapPerUnit).eq(d.redLanded)).toBe(true);
+          // Decisions are the printed figures': cheaper as printed, a printed tie to blue.
+          const order = w(d.redLanded).cmp(d.blueLanded);
+          expect(d.cheapest).toBe(order < 0 ? 'red' : order > 0 ? 'blue' : 'tie');
+          expect(d.tier).toBe(order < 0 ? 'red' : 'blue');
+          expect(t.leakage.destinations.includes(d.country)).toBe(
+            !d.floorApplies && d.bloc !== 'red' && order < 0,
+          );
           expect(w(d.floorGapPerUnit).isNegative()).toBe(false);
           expect(w(d.governingPrice).eq(Wide.min(d.redLanded, d.blueLanded))).toBe(true);
           if (!d.floorApplies) expect(w(d.floorGapPerUnit).isZero()).toBe(true);
         }
         expect(w(t.tracks.blue).minus(t.tracks.red).eq(t.tracks.spread)).toBe(true);
+        // bluePremium = the printed spread / the printed red, rounded once (decimal.js the oracle).
+        const premium = w(t.tracks.red).isZero()
+          ? new Wide(0)
+          : w(decimalJsFixed(w(t.tracks.spread).div(t.tracks.red), 6, r.rounding));
+        expect(w(t.tracks.bluePremium).eq(premium)).toBe(true);
         const l = t.leakage;
         const gap = w(l.downstreamCostGapPerUnit);
         const expected =
@@ -224,6 +318,47 @@ describe('POST /v1/bloc-tiers: the laws of the reported figures', () => {
         }
       }),
       { seed: 7, numRuns: 150 },
+    );
+  });
+
+  it('with no freight, each floor member’s floorGapPerUnit is /v1/floor-gap’s dutyPerUnit for the same price, floor, basis, other duties and rounding', async () => {
+    const prices = fc.record({
+      // Other duties on red supply into the US: none on NdPr oxide, 3.7% on Dy oxide, 27.1% on magnets.
+      mineral: fc.constantFrom('ndpr-oxide', 'dy-oxide', 'ndfeb-magnet'),
+      redPrice: amount,
+      floor: amount,
+      basis: fc.constantFrom('duty-paid', 'customs-value'),
+      rounding: fc.constantFrom('half-up', 'half-even'),
+    });
+    await fc.assert(
+      fc.asyncProperty(prices, async (r) => {
+        const t = await tiers({
+          mineral: r.mineral,
+          redPrice: usd(r.redPrice),
+          bluePrice: usd('40'),
+          floor: usd(r.floor),
+          destinations: ['US', 'JP'],
+          basis: r.basis,
+          rounding: r.rounding,
+          asOf: '2026-11-21',
+        });
+        for (const d of t.destinations.filter((x) => x.floorApplies)) {
+          const query = new URLSearchParams({
+            price: r.redPrice,
+            floor: r.floor,
+            per: 'kg',
+            basis: r.basis,
+            otherDutyRate: d.redOtherDutyRate ?? '0',
+            rounding: r.rounding,
+            asOf: '2026-11-21',
+          });
+          const gap = (await (await call(`/v1/floor-gap?${query}`)).json()) as {
+            dutyPerUnit: string;
+          };
+          expect(d.floorGapPerUnit).toBe(gap.dutyPerUnit);
+        }
+      }),
+      { seed: 11, numRuns: 40 },
     );
   });
 });

@@ -133,14 +133,14 @@ export const blocTiersCalculator = {
         blueCapacity: blueCapacityPerFloorUnit,
       });
       const { unit, demand } = c.market;
+      const zone = result.reported.destinations.find((t) => t.country === market?.destination);
       return {
         ...result,
         market,
         reportedMarket:
-          market === null
+          market === null || zone === undefined
             ? null
-            : reportZoneMarket(market, demand, (x) => convertQuantity(x, c.unit, unit), {
-                perUnit: (x) => roundPerUnit(x, c.rounding),
+            : reportZoneMarket(market, zone, demand, (x) => convertQuantity(x, c.unit, unit), {
                 volume: (x) => roundRate(x, c.rounding),
                 money: (x) => roundMoney(x, c.currency, c.rounding),
               }),

@@ -34,6 +34,8 @@ export function presentBlocTiers(
 ): BlocTiersResponse {
   const u = (x: Decimal) => formatPerUnit(x, command.rounding);
   const rate = (x: Decimal) => formatRate(x, command.rounding);
+  // Every figure and decision printed is the reported one (`reportBlocTiers`): nothing is rounded
+  // or decided here.
   const leak = result.reported.leakage;
   return {
     mineral: command.mineral.id,
@@ -60,8 +62,8 @@ export function presentBlocTiers(
         floorGapPerUnit: u(reported.floorGapPerUnit),
         redLanded: u(reported.redLanded),
         blueLanded: u(reported.blueLanded),
-        cheapest: d.cheapest,
-        tier: d.tier,
+        cheapest: reported.cheapest,
+        tier: reported.tier,
         governingPrice: u(reported.governingPrice),
         redLandedWithoutFloor: u(reported.redLandedWithoutFloor),
       };
@@ -73,11 +75,11 @@ export function presentBlocTiers(
       red: u(result.reported.tracks.red),
       blue: u(result.reported.tracks.blue),
       spread: u(result.reported.tracks.spread),
-      bluePremium: formatRatio(result.tracks.bluePremium, command.rounding),
+      bluePremium: formatRatio(result.reported.tracks.bluePremium, command.rounding),
     },
     leakage: {
-      destinations: [...result.leakage.destinations],
-      redHome: [...result.leakage.redHome],
+      destinations: [...leak.destinations],
+      redHome: [...leak.redHome],
       insideCost: leak.insideCost === null ? null : u(leak.insideCost),
       leakCost: leak.leakCost === null ? null : u(leak.leakCost),
       downstreamCostGapPerUnit: u(leak.downstreamCostGapPerUnit),

@@ -165,20 +165,35 @@ export const DestinationTierSchema = z
     }),
     floorGapPerUnit: DecimalOutput.openapi({
       description:
-        'The floor-gap duty per unit: redLanded − redLandedWithoutFloor as printed (each landed ' +
-        'price is rounded once, the duty is their difference); 0 where the floor does not apply.',
+        'The floor-gap duty per unit, rounded once: the `dutyPerUnit` `/v1/floor-gap` prints for ' +
+        'the same customs value, floor, basis and other duties; 0 where the floor does not apply.',
       example: '6.0000',
     }),
-    redLanded: DecimalOutput.openapi({ example: '16.0000' }),
-    blueLanded: DecimalOutput.openapi({ example: '15.0000' }),
-    cheapest: z.enum(CHEAPEST),
-    tier: z.enum(TRACKS).openapi({ description: 'Which track’s price governs there.' }),
+    redLanded: DecimalOutput.openapi({
+      description:
+        'redLandedWithoutFloor + floorGapPerUnit as printed: each part is rounded once and the ' +
+        'total is their sum (reported parts add up).',
+      example: '16.0000',
+    }),
+    blueLanded: DecimalOutput.openapi({
+      description: 'The blue offer + freight + its duties there, rounded once.',
+      example: '15.0000',
+    }),
+    cheapest: z.enum(CHEAPEST).openapi({
+      description:
+        'The cheaper of redLanded and blueLanded as printed; `tie` when they print equal.',
+    }),
+    tier: z.enum(TRACKS).openapi({
+      description: 'Which track’s price governs there: the cheaper as printed, blue at a tie.',
+    }),
     governingPrice: DecimalOutput.openapi({
-      description: 'min(redLanded, blueLanded).',
+      description: 'min(redLanded, blueLanded) as printed.',
       example: '15.0000',
     }),
     redLandedWithoutFloor: DecimalOutput.openapi({
-      description: 'redLanded − floorGapPerUnit: red supply landed as it would be with no floor.',
+      description:
+        'Red supply landed as it would be with no floor (red price + freight + other duties), ' +
+        'rounded once; redLanded − floorGapPerUnit as printed.',
       example: '10.0000',
     }),
   })
@@ -229,12 +244,15 @@ const BlocTiersAnswerSchema = z
       red: DecimalOutput,
       blue: DecimalOutput,
       spread: DecimalOutput.openapi({ description: 'blue − red, as printed.' }),
-      bluePremium: DecimalOutput.openapi({ description: 'spread / red.' }),
+      bluePremium: DecimalOutput.openapi({
+        description: 'spread / red as printed, rounded once (up to 6 places).',
+      }),
     }),
     leakage: z.object({
-      destinations: z
-        .array(z.string())
-        .openapi({ description: 'Outside the floor, where red stays cheaper.' }),
+      destinations: z.array(z.string()).openapi({
+        description:
+          'Outside the floor and the red bloc, where red prints cheaper (`cheapest` = red).',
+      }),
       redHome: z.array(z.string()).openapi({
         description: 'Red-bloc destinations (China’s home market): never counted as leakage.',
         example: ['CN'],
@@ -248,14 +266,18 @@ const BlocTiersAnswerSchema = z
           'printed.',
       }),
       floorPart: DecimalOutput.openapi({
-        description: 'The part of the gap the floor duty causes: the gap less otherDutiesPart.',
+        description:
+          'The part of the gap the floor duty causes: the gap less otherDutiesPart. Where red ' +
+          'governs inside, the printed floorGapPerUnit there; where blue does, its printed ' +
+          'blueLanded − redLandedWithoutFloor.',
         example: '5.0000',
       }),
       otherDutiesPart: DecimalOutput.openapi({
         description:
           'The part the gap would have without the floor: the destinations’ other duties (and ' +
-          'freight), max(0, inside cost without the floor − leakCost), rounded once and at most the ' +
-          'gap (the whole gap when the floor adds nothing to it, 0 when the floor makes all of it).',
+          'freight), max(0, inside cost without the floor − leakCost), where the inside cost ' +
+          'without the floor is the least printed min(redLandedWithoutFloor, blueLanded) of a ' +
+          'floor member: a difference of printed figures, like the gap itself.',
         example: '0.0000',
       }),
     }),
