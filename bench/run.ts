@@ -92,7 +92,8 @@ interface Variant {
   readonly path: string;
   readonly contentType: string;
   readonly accept?: string;
-  readonly body: string;
+  /** The request body; none for a GET. */
+  readonly body?: string;
   /** The variant whose request bytes the echo route is given for this one's ratio. */
   readonly echo?: string;
 }
@@ -145,6 +146,8 @@ const VARIANTS: Variant[] = [
     body: jsonBatch('full'),
   },
   { name: 'echo csv', path: '/__bench/batch', contentType: 'text/csv', body: batchCsv(LINES) },
+  // What any request costs before a calculator runs: the runtime, the dev proxy, the middleware.
+  { name: 'bare GET /health', path: '/health', contentType: 'application/json' },
 ];
 
 type Fetcher = (path: string, init: RequestInit) => Promise<Response>;
@@ -190,11 +193,10 @@ async function measureCpu(pids: readonly number[], proxy: number | undefined): P
     if (variant.accept !== undefined) headers.accept = variant.accept;
     let bytesOut = 0;
     const send = async () => {
-      const response = await fetch(`${BASE}${variant.path}`, {
-        method: 'POST',
-        headers,
-        body: variant.body,
-      });
+      const response = await fetch(
+        `${BASE}${variant.path}`,
+        variant.body === undefined ? { headers } : { method: 'POST', headers, body: variant.body },
+      );
       const bytes = await response.arrayBuffer();
       if (response.status !== 200)
         throw new Error(
@@ -230,7 +232,7 @@ async function measureCpu(pids: readonly number[], proxy: number | undefined): P
       maxMs: round(Math.max(...samples), 2),
       proxyMs: proxy === undefined ? null : round(median(proxySamples), 2),
       requestsPerRound: m,
-      bytesIn: Buffer.byteLength(variant.body),
+      bytesIn: Buffer.byteLength(variant.body ?? ''),
       bytesOut,
     });
   }
