@@ -183,6 +183,7 @@ function inReporting(
 /**
  * A problem of a what-if measure's terms, at that measure in the request (`/measures/1/method/…`).
  * Seed rows are checked when the data is loaded, so a measure the request did not give has none.
+ * Found by id: a request's what-if ids are distinct (a repeated one is refused above).
  */
 function inlineProblem(
   request: LandedCostRequest,
