@@ -23,7 +23,10 @@
  *   soak of thousands of mixed good and bad requests with the Worker isolate's heap after GC.
  *
  * Environment: BENCH_QUICK=1 runs fewer rounds (a smoke run); BENCH_PORT (default 8850; the
- * inspector takes the next port).
+ * inspector takes the next port). BENCH_BASELINE=<another checkout with node_modules> (an older
+ * commit, say, in a git worktree) runs its Worker too, on the next two ports, and measures both
+ * in alternating rounds: a before/after in the same minutes, which separate runs on a shared
+ * machine (whose speed drifts by a fifth from one run to the next) cannot give.
  */
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
@@ -182,64 +185,106 @@ interface CpuRow {
  * Each variant in turn: a warm-up, then ROUNDS rounds of M requests one at a time, M chosen from
  * the warm-up so that a round costs about 0.6 s of CPU (60 ticks: ±2% resolution).
  */
-async function measureCpu(pids: readonly number[], proxy: number | undefined): Promise<CpuRow[]> {
-  const rows: CpuRow[] = [];
-  for (const variant of VARIANTS) {
-    // Identity: the front line's compression is not the Worker's CPU (see the top of this file).
-    const headers: Record<string, string> = {
-      'content-type': variant.contentType,
-      'accept-encoding': 'identity',
-    };
-    if (variant.accept !== undefined) headers.accept = variant.accept;
-    let bytesOut = 0;
-    const send = async () => {
-      const response = await fetch(
-        `${BASE}${variant.path}`,
-        variant.body === undefined ? { headers } : { method: 'POST', headers, body: variant.body },
+/** A function sending one request of the variant (and checking it is a 200), and its answer's size. */
+function senderOf(
+  variant: Variant,
+  base: string,
+): { send: () => Promise<void>; bytesOut: () => number } {
+  // Identity: the front line's compression is not the Worker's CPU (see the top of this file).
+  const headers: Record<string, string> = {
+    'content-type': variant.contentType,
+    'accept-encoding': 'identity',
+  };
+  if (variant.accept !== undefined) headers.accept = variant.accept;
+  let bytesOut = 0;
+  const send = async () => {
+    const response = await fetch(
+      `${base}${variant.path}`,
+      variant.body === undefined ? { headers } : { method: 'POST', headers, body: variant.body },
+    );
+    const bytes = await response.arrayBuffer();
+    if (response.status !== 200)
+      throw new Error(
+        `${variant.name}: ${response.status} ${new TextDecoder().decode(bytes).slice(0, 200)}`,
       );
-      const bytes = await response.arrayBuffer();
-      if (response.status !== 200)
-        throw new Error(
-          `${variant.name}: ${response.status} ${new TextDecoder().decode(bytes).slice(0, 200)}`,
-        );
-      bytesOut = bytes.byteLength;
-    };
+    bytesOut = bytes.byteLength;
+  };
+  return { send, bytesOut: () => bytesOut };
+}
+
+/** A running Worker the bench measures: its address and its workerd processes. */
+interface Target {
+  readonly base: string;
+  readonly pids: readonly number[];
+  readonly proxy: number | undefined;
+}
+
+/**
+ * Each variant in turn, on each target: a warm-up, then ROUNDS rounds of M requests one at a time,
+ * M chosen from the first target's warm-up so that a round costs about 0.6 s of CPU (60 ticks:
+ * ±2% resolution). With two targets their rounds alternate. One list of rows per target.
+ */
+async function measureCpu(targets: readonly Target[]): Promise<CpuRow[][]> {
+  const rows: CpuRow[][] = targets.map(() => []);
+  // Every form warmed up before any is measured: the first one measured would otherwise pay for
+  // compiling the code all of them share, and for the isolate's heap growing to its working size.
+  for (let round = 0; round < 10; round++) {
+    for (const variant of VARIANTS) {
+      for (const target of targets) {
+        try {
+          await senderOf(variant, target.base).send();
+        } catch {
+          // reported below, when the variant is measured
+        }
+      }
+    }
+  }
+  for (const variant of VARIANTS) {
+    const senders = targets.map((t) => senderOf(variant, t.base));
+    const first = targets[0] as Target;
     const warm = 5;
-    const before = await cpuSeconds(pids);
+    const before = await cpuSeconds(first.pids);
     try {
-      for (let i = 0; i < warm; i++) await send();
+      for (const sender of senders) for (let i = 0; i < warm; i++) await sender.send();
     } catch (error) {
       // A form this version of the API does not have (e.g. `detail: full` before it existed).
       console.log(`skipped: ${(error as Error).message.slice(0, 160)}`);
       continue;
     }
-    const perRequest = Math.max(0.0005, ((await cpuSeconds(pids)) - before) / warm);
+    const perRequest = Math.max(0.0005, ((await cpuSeconds(first.pids)) - before) / warm);
     const m = Math.max(5, Math.min(200, Math.round(0.6 / perRequest)));
-    const samples: number[] = [];
-    const proxySamples: number[] = [];
-    const proxyPids = proxy === undefined ? [] : [proxy];
+    const samples: number[][] = targets.map(() => []);
+    const proxySamples: number[][] = targets.map(() => []);
     for (let r = 0; r < ROUNDS; r++) {
-      const start = await cpuSeconds(pids);
-      const proxyStart = await cpuSeconds(proxyPids);
-      for (let i = 0; i < m; i++) await send();
-      samples.push((((await cpuSeconds(pids)) - start) * 1000) / m);
-      proxySamples.push((((await cpuSeconds(proxyPids)) - proxyStart) * 1000) / m);
+      for (const [k, target] of targets.entries()) {
+        const proxyPids = target.proxy === undefined ? [] : [target.proxy];
+        const start = await cpuSeconds(target.pids);
+        const proxyStart = await cpuSeconds(proxyPids);
+        for (let i = 0; i < m; i++) await (senders[k] as { send: () => Promise<void> }).send();
+        samples[k]?.push((((await cpuSeconds(target.pids)) - start) * 1000) / m);
+        proxySamples[k]?.push((((await cpuSeconds(proxyPids)) - proxyStart) * 1000) / m);
+      }
     }
-    rows.push({
-      variant: variant.name,
-      cpuMs: round(median(samples), 2),
-      minMs: round(Math.min(...samples), 2),
-      maxMs: round(Math.max(...samples), 2),
-      proxyMs: proxy === undefined ? null : round(median(proxySamples), 2),
-      requestsPerRound: m,
-      bytesIn: Buffer.byteLength(variant.body ?? ''),
-      bytesOut,
-    });
+    for (const [k, target] of targets.entries()) {
+      const own = samples[k] as number[];
+      rows[k]?.push({
+        variant: variant.name,
+        cpuMs: round(median(own), 2),
+        minMs: round(Math.min(...own), 2),
+        maxMs: round(Math.max(...own), 2),
+        proxyMs: target.proxy === undefined ? null : round(median(proxySamples[k] as number[]), 2),
+        requestsPerRound: m,
+        bytesIn: Buffer.byteLength(variant.body ?? ''),
+        bytesOut: (senders[k] as { bytesOut: () => number }).bytesOut(),
+      });
+    }
   }
-  for (const row of rows) {
-    const echo = VARIANTS.find((v) => v.name === row.variant)?.echo;
-    const base = rows.find((r) => r.variant === echo);
-    if (base !== undefined) row.ratioToEcho = round(row.cpuMs / base.cpuMs, 2);
+  for (const list of rows) {
+    for (const row of list) {
+      const echo = VARIANTS.find((v) => v.name === row.variant)?.echo;
+      const base = list.find((r) => r.variant === echo);
+      if (base !== undefined) row.ratioToEcho = round(row.cpuMs / base.cpuMs, 2);
+    }
   }
   return rows;
 }
@@ -248,11 +293,11 @@ async function measureCpu(pids: readonly number[], proxy: number | undefined): P
  * Of the workerd processes, wrangler's proxy: the one listening on the port we asked for (the
  * Worker's own process listens on a port of its own choosing).
  */
-function proxyPid(pids: readonly number[]): number | undefined {
+function proxyPid(pids: readonly number[], port: number): number | undefined {
   return pids.find((pid) => {
     try {
       return execFileSync('cat', [`/proc/${pid}/cmdline`], { encoding: 'utf8' }).includes(
-        `=127.0.0.1:${PORT}`,
+        `=127.0.0.1:${port}`,
       );
     } catch {
       return false;
@@ -319,33 +364,39 @@ function deployBundle(dir: string): { path: string; bytes: number; gzipBytes: nu
   return { path, bytes: code.length, gzipBytes: gzipSync(code, { level: 9 }).length };
 }
 
-async function startWorker(): Promise<ChildProcess> {
+/** `wrangler dev --env bench` of the checkout at `dir`, on `port` (its inspector on the next). */
+async function startWorker(dir: string, port: number): Promise<ChildProcess> {
   const child = spawn(
-    join(root, 'node_modules/.bin/wrangler'),
+    join(dir, 'node_modules/.bin/wrangler'),
     [
       'dev',
       '--env',
       'bench',
       '--port',
-      String(PORT),
+      String(port),
       '--ip',
       '127.0.0.1',
       '--inspector-port',
-      String(INSPECTOR_PORT),
+      String(port + 1),
       '--log-level',
       'error',
     ],
-    { cwd: root, stdio: 'ignore', detached: true },
+    {
+      cwd: dir,
+      stdio: 'ignore',
+      detached: true,
+      env: { ...process.env, PATH: `${join(dir, 'node_modules/.bin')}:${process.env.PATH ?? ''}` },
+    },
   );
   for (let i = 0; i < 120; i++) {
     try {
-      if ((await fetch(`${BASE}/health`)).ok) return child;
+      if ((await fetch(`http://127.0.0.1:${port}/health`)).ok) return child;
     } catch {
       // not up yet
     }
     await new Promise((r) => setTimeout(r, 500));
   }
-  throw new Error('wrangler dev did not start');
+  throw new Error(`wrangler dev in ${dir} did not start`);
 }
 
 function stopWorker(child: ChildProcess) {
@@ -532,10 +583,10 @@ async function soak(
   return { requests: total, seconds: round(seconds, 1), statuses, unexpected, memoryMiB };
 }
 
-function gitCommit(): string {
+function gitCommit(dir: string = root): string {
   try {
     return execFileSync('git', ['rev-parse', '--short', 'HEAD'], {
-      cwd: root,
+      cwd: dir,
       encoding: 'utf8',
     }).trim();
   } catch {
@@ -549,14 +600,26 @@ async function main() {
     const { path: _deployed, ...size } = deployBundle(dir);
     const startupMs = await workerdStartupMs(dir);
 
-    const worker = await startWorker();
+    const baselineDir = process.env.BENCH_BASELINE;
+    const worker = await startWorker(root, PORT);
+    const baseline =
+      baselineDir === undefined ? undefined : await startWorker(baselineDir, PORT + 2);
     let cpu: CpuRow[];
+    let baselineCpu: CpuRow[] | undefined;
     const loads: Awaited<ReturnType<typeof load>>[] = [];
     let soaked: Awaited<ReturnType<typeof soak>> | undefined;
     try {
-      const pids = workerdPids(worker);
-      if (pids.length === 0) throw new Error('no workerd process under wrangler');
-      cpu = await measureCpu(pids, proxyPid(pids));
+      const targetOf = (child: ChildProcess, port: number): Target => {
+        const pids = workerdPids(child);
+        if (pids.length === 0) throw new Error('no workerd process under wrangler');
+        return { base: `http://127.0.0.1:${port}`, pids, proxy: proxyPid(pids, port) };
+      };
+      const targets = [targetOf(worker, PORT)];
+      if (baseline !== undefined) targets.push(targetOf(baseline, PORT + 2));
+      const measured = await measureCpu(targets);
+      cpu = measured[0] ?? [];
+      baselineCpu = measured[1];
+      if (baseline !== undefined) stopWorker(baseline);
       if (full) {
         for (const path of [
           '/health',
@@ -572,6 +635,7 @@ async function main() {
       }
     } finally {
       stopWorker(worker);
+      if (baseline !== undefined) stopWorker(baseline);
     }
 
     const of = (variant: string) => cpu.find((r) => r.variant === variant);
@@ -580,6 +644,15 @@ async function main() {
       commit: process.env.BENCH_COMMIT ?? gitCommit(),
       lines: LINES,
       workerdCpuPerRequest: cpu,
+      ...(baselineCpu === undefined
+        ? {}
+        : {
+            baseline: {
+              dir: baselineDir,
+              commit: process.env.BENCH_BASELINE_COMMIT ?? gitCommit(baselineDir),
+              workerdCpuPerRequest: baselineCpu,
+            },
+          }),
       ratioToEcho: {
         lines: of('batch json (lines, default)')?.ratioToEcho,
         totals: of('batch json (totals)')?.ratioToEcho,
@@ -604,14 +677,23 @@ async function main() {
     console.log(
       'variant                        CPU ms   (range)          × echo   proxy ms   bytes in → out   requests/round',
     );
-    for (const r of cpu) {
+    const table = (rows: readonly CpuRow[]) => {
+      for (const r of rows) {
+        console.log(
+          `${r.variant.padEnd(30)} ${String(r.cpuMs).padStart(6)}   (${r.minMs}–${r.maxMs})`.padEnd(
+            56,
+          ) +
+            `${r.ratioToEcho === undefined ? '' : String(r.ratioToEcho)}`.padStart(6) +
+            `${String(r.proxyMs ?? 'n/a').padStart(11)}   ${r.bytesIn} → ${r.bytesOut}   ${r.requestsPerRound}`,
+        );
+      }
+    };
+    table(cpu);
+    if (baselineCpu !== undefined) {
       console.log(
-        `${r.variant.padEnd(30)} ${String(r.cpuMs).padStart(6)}   (${r.minMs}–${r.maxMs})`.padEnd(
-          56,
-        ) +
-          `${r.ratioToEcho === undefined ? '' : String(r.ratioToEcho)}`.padStart(6) +
-          `${String(r.proxyMs ?? 'n/a').padStart(11)}   ${r.bytesIn} → ${r.bytesOut}   ${r.requestsPerRound}`,
+        `\nBaseline ${summary.baseline?.commit} (${baselineDir}), measured in the rounds between:`,
       );
+      table(baselineCpu);
     }
     console.log(
       '(CPU ms: both workerd processes of wrangler dev; proxy ms: the share of its proxy in front of the Worker, which production does not have)',
