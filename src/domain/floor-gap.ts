@@ -176,6 +176,46 @@ export function floorGapDuty(input: FloorGapInput): FloorGapResult {
   };
 }
 
+/**
+ * The per-unit figures of a floor-gap answer as it prints them (reported parts add up). Rounded
+ * once each: R, F, T and the duty d. Everything else is computed exactly from those: g = max(0,
+ * F − R) and max(0, T − R) as printed, landedPerUnit = R + d as printed (not the exact R + d rounded,
+ * which can differ from the printed sum by a unit in the last place), and the decisions — binding
+ * (g > 0) and floorMet (landedPerUnit ≥ F) — are taken on the printed figures, so the answer never
+ * shows a landed price at or above the floor with the floor not met, or a zero gap that binds. The
+ * ad valorem equivalent stays the exact quotient, rounded once when formatted.
+ */
+export interface ReportedFloorGap extends FloorGapResult {
+  /** F rounded once. */
+  readonly floor: Decimal;
+}
+
+/** `result` of `floorGapDuty` with floor F as an answer reports it (see `ReportedFloorGap`). */
+export function reportFloorGap(
+  result: FloorGapResult,
+  floor: Decimal,
+  round: (x: Decimal) => Decimal,
+): ReportedFloorGap {
+  const reference = round(result.reference);
+  const reportedFloor = round(floor);
+  const trigger = round(result.trigger);
+  const dutyPerUnit = round(result.dutyPerUnit);
+  const gap = nonNegative(subtract(reportedFloor, reference));
+  const landedPerUnit = add(reference, dutyPerUnit);
+  return {
+    reference,
+    floor: reportedFloor,
+    gap,
+    trigger,
+    triggerGap: nonNegative(subtract(trigger, reference)),
+    dutyPerUnit,
+    adValoremEquivalent: result.adValoremEquivalent,
+    binding: isPositive(gap),
+    landedPerUnit,
+    floorMet: greaterThanOrEqual(landedPerUnit, reportedFloor),
+  };
+}
+
 /** A floor-gap duty per unit and on the quantity it is charged on. */
 export interface FloorGapShipment extends FloorGapResult {
   /** dutyPerUnit × quantity: the duty on the whole quantity, exact. */

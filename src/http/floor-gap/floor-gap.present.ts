@@ -1,5 +1,11 @@
-import type { FloorGapShipment } from '../../domain/floor-gap';
-import { formatMoney, formatPerUnit, formatRate, formatRatio } from '../../domain/rounding';
+import { type FloorGapShipment, reportFloorGap } from '../../domain/floor-gap';
+import {
+  formatMoney,
+  formatPerUnit,
+  formatRate,
+  formatRatio,
+  roundPerUnit,
+} from '../../domain/rounding';
 import { type Decimal, toPlain } from '../../numeric';
 import { buildMeta } from '../meta';
 import type { FlatRow } from '../output';
@@ -16,23 +22,25 @@ export function presentFloorGap(
   const u = (x: Decimal) => formatPerUnit(x, rounding);
   const rate = (x: Decimal) => formatRate(x, rounding);
   const duty = formatMoney(result.duty, currency, rounding);
+  // The per-unit figures and the decisions as printed (reported parts add up): see reportFloorGap.
+  const reported = reportFloorGap(result, command.input.floor, (x) => roundPerUnit(x, rounding));
   const quantity = toPlain(command.quantity);
   return {
     pricePerUnit: u(command.input.price),
-    referencePerUnit: u(result.reference),
-    floorPerUnit: u(command.input.floor),
-    gapPerUnit: u(result.gap),
-    dutyPerUnit: u(result.dutyPerUnit),
+    referencePerUnit: u(reported.reference),
+    floorPerUnit: u(reported.floor),
+    gapPerUnit: u(reported.gap),
+    dutyPerUnit: u(reported.dutyPerUnit),
     duty,
     adValoremEquivalent:
       result.adValoremEquivalent === null
         ? null
         : formatRatio(result.adValoremEquivalent, rounding),
-    binding: result.binding,
-    landedPerUnit: u(result.landedPerUnit),
-    floorMet: result.floorMet,
+    binding: reported.binding,
+    landedPerUnit: u(reported.landedPerUnit),
+    floorMet: reported.floorMet,
     ...(command.input.method.type === 'tranche'
-      ? { triggerPerUnit: u(result.trigger), triggerGapPerUnit: u(result.triggerGap) }
+      ? { triggerPerUnit: u(reported.trigger), triggerGapPerUnit: u(reported.triggerGap) }
       : {}),
     per: command.unit,
     quantity: { value: quantity, unit: command.unit },
@@ -40,7 +48,14 @@ export function presentFloorGap(
     method: command.input.method.type,
     ...(command.benchmarkId === undefined ? {} : { benchmark: command.benchmarkId }),
     formula: floorGapFormula(
-      { ...command.input, result, quantity, unit: command.unit, duty: `${duty} ${currency}` },
+      {
+        ...command.input,
+        floor: reported.floor,
+        result: reported,
+        quantity,
+        unit: command.unit,
+        duty: `${duty} ${currency}`,
+      },
       { unit: u, rate },
     ),
     meta: buildMeta(command.dataVersion, command.asOf, currency, rounding, command.warnings),

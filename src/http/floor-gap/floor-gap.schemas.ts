@@ -184,7 +184,10 @@ export const FloorGapResponseSchema = z
       example: '12.5000',
     }),
     floorPerUnit: DecimalOutput.openapi({ description: 'F.', example: '16.0000' }),
-    gapPerUnit: DecimalOutput.openapi({ description: 'g = max(0, F − R).', example: '3.5000' }),
+    gapPerUnit: DecimalOutput.openapi({
+      description: 'g = max(0, floorPerUnit − referencePerUnit), of the printed figures.',
+      example: '3.5000',
+    }),
     dutyPerUnit: DecimalOutput.openapi({ description: 'd, by the method.', example: '3.5000' }),
     duty: DecimalOutput.openapi({
       description: 'd × quantity, a money total in the reporting currency.',
@@ -194,11 +197,18 @@ export const FloorGapResponseSchema = z
       description: 'd / P; `null` when the price is 0 (no rate expresses a duty on nothing).',
       example: '0.35',
     }),
-    binding: z.boolean().openapi({ description: 'Whether the import is below the floor (g > 0).' }),
-    landedPerUnit: DecimalOutput.openapi({ description: 'R + d.', example: '16.0000' }),
+    binding: z.boolean().openapi({
+      description: 'Whether the import is below the floor: gapPerUnit > 0, as printed.',
+    }),
+    landedPerUnit: DecimalOutput.openapi({
+      description:
+        'referencePerUnit + dutyPerUnit, the sum of the printed figures (each rounded once; reported ' +
+        'parts add up).',
+      example: '16.0000',
+    }),
     floorMet: z.boolean().openapi({
       description:
-        'landedPerUnit ≥ floorPerUnit: whether the duty lifts the import to the floor. A tranche, ' +
+        'landedPerUnit ≥ floorPerUnit, as printed: whether the duty lifts the import to the floor. A tranche, ' +
         'capped or all-or-nothing duty can leave it below while `binding` is true.',
       example: true,
     }),
@@ -207,7 +217,7 @@ export const FloorGapResponseSchema = z
       example: '16.0000',
     }),
     triggerGapPerUnit: DecimalOutput.optional().openapi({
-      description: 'Tranche only: max(0, T − R), the gap the bands tax.',
+      description: 'Tranche only: max(0, T − R), the gap the bands tax, of the printed figures.',
       example: '6.0000',
     }),
     per: UnitSchema.openapi({ description: 'The unit every per-unit value is expressed in.' }),

@@ -1,0 +1,137 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { Wide } from '../domain/reference-rounding';
+import { postJson } from '../helpers';
+
+const usd = (amount: string, per = 'kg') => ({ amount, currency: 'USD', per });
+
+interface FloorGap {
+  referencePerUnit: string;
+  floorPerUnit: string;
+  gapPerUnit: string;
+  dutyPerUnit: string;
+  landedPerUnit: string;
+  binding: boolean;
+  floorMet: boolean;
+  triggerPerUnit?: string;
+  triggerGapPerUnit?: string;
+  formula: string;
+}
+
+async function floorGap(body: Record<string, unknown>): Promise<FloorGap> {
+  const response = await postJson('/v1/floor-gap', { asOf: '2026-11-21', ...body });
+  if (response.status !== 200) throw new Error(await response.text());
+  return (await response.json()) as FloorGap;
+}
+
+describe('POST /v1/floor-gap: the printed per-unit figures add up and decide (reported parts add up)', () => {
+  // Duty-paid: R = P × (1 + r) = 10 × 1.000005 = 10.00005. Capped at maxRate × P = 0.500005 × 10
+  // = 5.00005 < g = 20 − 10.00005 = 9.99995, so d = 5.00005; the exact R + d = 15.0001.
+  const capped = {
+    price: usd('10'),
+    floor: usd('20'),
+    otherDutyRate: '0.000005',
+    basis: 'duty-paid',
+    method: { type: 'capped', maxRate: '0.500005' },
+  };
+
+  it('half-up: R 10.00005 → 10.0001, d 5.00005 → 5.0001, landed 10.0001 + 5.0001 = 15.0002 (not the exact 15.0001), gap 20.0000 − 10.0001 = 9.9999', async () => {
+    const r = await floorGap({ ...capped, rounding: 'half-up' });
+    expect(r.referencePerUnit).toBe('10.0001');
+    expect(r.dutyPerUnit).toBe('5.0001');
+    expect(r.landedPerUnit).toBe('15.0002');
+    expect(r.gapPerUnit).toBe('9.9999');
+    expect(r.binding).toBe(true);
+    expect(r.floorMet).toBe(false);
+    expect(r.formula).toContain('R + d = 15.0002 < F: floor not met');
+  });
+
+  it('half-even: R 10.00005 → 10.0000, d 5.00005 → 5.0000, landed 10.0000 + 5.0000 = 15.0000 (not the exact 15.0001), gap 20.0000 − 10.0000 = 10.0000', async () => {
+    const r = await floorGap({ ...capped, rounding: 'half-even' });
+    expect(r.referencePerUnit).toBe('10.0000');
+    expect(r.dutyPerUnit).toBe('5.0000');
+    expect(r.landedPerUnit).toBe('15.0000');
+    expect(r.gapPerUnit).toBe('10.0000');
+  });
+
+  it('floorMet is decided on the printed figures: landed 10.0001 + 5.9999 = 16.0000 ≥ 16.0000 although the exact 15.99999 < 16', async () => {
+    // R = 10 × 1.000005 = 10.00005 → 10.0001 (half-up); d = min(g, 0.599994 × 10) = min(5.99995,
+    // 5.99994) = 5.99994 → 5.9999; exact landed 10.00005 + 5.99994 = 15.99999 < 16, printed
+    // 10.0001 + 5.9999 = 16.0000 ≥ 16.0000: the answer says the floor is met, as it prints.
+    const r = await floorGap({
+      ...capped,
+      floor: usd('16'),
+      method: { type: 'capped', maxRate: '0.599994' },
+      rounding: 'half-up',
+    });
+    expect(r.dutyPerUnit).toBe('5.9999');
+    expect(r.landedPerUnit).toBe('16.0000');
+    expect(r.floorPerUnit).toBe('16.0000');
+    expect(r.floorMet).toBe(true);
+    // g = 16.0000 − 10.0001 = 5.9999 > 0: below the floor before the duty.
+    expect(r.gapPerUnit).toBe('5.9999');
+    expect(r.binding).toBe(true);
+  });
+
+  it('binding is decided on the printed gap: R 15.99999 prints 16.0000, so g = 16.0000 − 16.0000 = 0 and the floor does not bind', async () => {
+    // Customs value R = P = 15.99999 → 16.0000 (half-up); full gap d = 16 − 15.99999 = 0.00001 →
+    // 0.0000; landed 16.0000 + 0.0000 = 16.0000 ≥ 16.0000.
+    const r = await floorGap({
+      price: usd('15.99999'),
+      floor: usd('16'),
+      basis: 'customs-value',
+      method: { type: 'full-gap' },
+      rounding: 'half-up',
+    });
+    expect(r.referencePerUnit).toBe('16.0000');
+    expect(r.gapPerUnit).toBe('0.0000');
+    expect(r.binding).toBe(false);
+    expect(r.dutyPerUnit).toBe('0.0000');
+    expect(r.landedPerUnit).toBe('16.0000');
+    expect(r.floorMet).toBe(true);
+  });
+
+  it('over random prices, floors, other duties, methods and rounding: landed = R + d, g = max(0, F − R), binding ⇔ g > 0, floorMet ⇔ landed ≥ F, all as printed', async () => {
+    // Prices and floors with 5 or 6 places, so that they round at the printed 4.
+    const amount = fc
+      .tuple(fc.integer({ min: 0, max: 3_000_000 }), fc.constantFrom(5, 6))
+      .map(([n, places]) => (n / 10 ** places).toFixed(places));
+    const method = fc.oneof(
+      fc.constant({ type: 'full-gap' }),
+      fc.constant({ type: 'tranche' }),
+      fc.integer({ min: 0, max: 1_000_000 }).map((n) => ({
+        type: 'capped',
+        maxRate: (n / 1_000_000).toFixed(6),
+      })),
+      fc.integer({ min: 0, max: 1_000_000 }).map((n) => ({
+        type: 'all-or-nothing',
+        penaltyRate: (n / 1_000_000).toFixed(6),
+      })),
+    );
+    const request = fc.record({
+      price: amount,
+      floor: amount,
+      otherDutyRate: fc.integer({ min: 0, max: 500_000 }).map((n) => (n / 1_000_000).toFixed(6)),
+      basis: fc.constantFrom('duty-paid', 'customs-value'),
+      method,
+      rounding: fc.constantFrom('half-up', 'half-even'),
+    });
+    await fc.assert(
+      fc.asyncProperty(request, async (q) => {
+        const r = await floorGap({ ...q, price: usd(q.price), floor: usd(q.floor) });
+        const R = new Wide(r.referencePerUnit);
+        const F = new Wide(r.floorPerUnit);
+        const landed = new Wide(r.landedPerUnit);
+        expect(r.landedPerUnit).toBe(R.plus(r.dutyPerUnit).toFixed(4));
+        expect(r.gapPerUnit).toBe(Wide.max(0, F.minus(R)).toFixed(4));
+        expect(r.binding).toBe(new Wide(r.gapPerUnit).gt(0));
+        expect(r.floorMet).toBe(landed.gte(F));
+        if (r.triggerPerUnit !== undefined) {
+          const T = new Wide(r.triggerPerUnit);
+          expect(r.triggerGapPerUnit).toBe(Wide.max(0, T.minus(R)).toFixed(4));
+        }
+      }),
+      { seed: 23, numRuns: 150 },
+    );
+  });
+});
