@@ -440,30 +440,38 @@ export function blocTiers(input: BlocTiersInput): BlocTiersResult {
 /**
  * The floor zone cleared at one destination standing for it (the one asked for, else the
  * floor-applying destination where red lands cheapest), blue selling up to its capacity; null when
- * no destination of the zone fits.
+ * no destination of the zone fits. With `reported` (the tiers as printed, in the same order) the
+ * choice of destination and whether blue competes are decided on the printed landed prices, the
+ * ones the rows show.
  */
 export function clearZoneMarket(
   tiers: readonly DestinationTier[],
   market: ZoneMarketInput,
+  reported?: readonly ReportedTier[],
 ): ZoneMarket | null {
-  const zone = tiers.filter((t) => t.floorApplies);
+  const printed = (i: number): Pick<ReportedTier, 'redLanded' | 'blueLanded'> =>
+    reported?.[i] ?? (tiers[i] as DestinationTier);
+  const zone = tiers.map((t, i) => ({ t, p: printed(i) })).filter(({ t }) => t.floorApplies);
   const chosen =
     market.destination === undefined
-      ? zone.reduce<DestinationTier | undefined>(
-          (best, t) => (best === undefined || compare(t.redLanded, best.redLanded) < 0 ? t : best),
+      ? zone.reduce<(typeof zone)[number] | undefined>(
+          (best, z) =>
+            best === undefined || compare(z.p.redLanded, best.p.redLanded) < 0 ? z : best,
           undefined,
         )
-      : zone.find((t) => t.country === market.destination);
+      : zone.find(({ t }) => t.country === market.destination);
   if (chosen === undefined) return null;
+  const { t, p } = chosen;
   return {
-    destination: chosen.country,
+    destination: t.country,
     ...clearFloorZone({
       demand: market.demand,
       blueCapacity: market.blueCapacity,
-      blueLanded: chosen.blueLanded,
-      redLanded: chosen.redLanded,
-      redLandedWithoutFloor: chosen.redLandedWithoutFloor,
-      floorDutyPerUnit: chosen.floorGapPerUnit,
+      blueLanded: t.blueLanded,
+      redLanded: t.redLanded,
+      redLandedWithoutFloor: t.redLandedWithoutFloor,
+      floorDutyPerUnit: t.floorGapPerUnit,
+      printed: { blueLanded: p.blueLanded, redLanded: p.redLanded },
     }),
   };
 }

@@ -1,4 +1,4 @@
-import { compare, type Decimal, min, multiply, subtract, ZERO } from '../numeric';
+import { compare, type Decimal, min, multiply, nonNegative, subtract, ZERO } from '../numeric';
 
 /**
  * The floor zone as one market with finite allied supply. All prices per the same unit and in the
@@ -17,6 +17,11 @@ export interface FloorZoneMarketInput {
   readonly redLandedWithoutFloor: Decimal;
   /** The floor-gap duty per unit of red supply (R − R0). */
   readonly floorDutyPerUnit: Decimal;
+  /**
+   * B and R as the answer prints them, when it does: whether blue competes (B ≤ R) is decided on
+   * these, so the market agrees with a row that shows red or blue cheapest. Default: B and R.
+   */
+  readonly printed?: { readonly blueLanded: Decimal; readonly redLanded: Decimal };
 }
 
 export interface FloorZoneMarket {
@@ -28,7 +33,11 @@ export interface FloorZoneMarket {
   readonly redVolume: Decimal;
   /** floor duty per unit × red volume. */
   readonly treasuryRevenue: Decimal;
-  /** (price − B) × blue volume: what allied producers earn above their offer. */
+  /**
+   * max(0, price − B) × blue volume: what allied producers earn above their offer (0 where blue
+   * competes only as printed, its exact offer above the exact red price by less than the last
+   * printed place).
+   */
   readonly blueRent: Decimal;
   /**
    * What buyers pay more than without the floor: D × (price − min(R0, B)) when blue could serve
@@ -40,11 +49,14 @@ export interface FloorZoneMarket {
 /**
  * Clears the floor zone: blue sells up to K at B, red is unlimited at R. If B ≤ R, blue sells
  * min(K, D) and the price is B when K ≥ D, else R (red is the marginal supplier and the rest of
- * demand, D − K, is red at the floor); if R < B, red sells all of D at R. Nothing is rounded here.
+ * demand, D − K, is red at the floor); if R < B, red sells all of D at R. B ≤ R is decided on the
+ * printed B and R when given (reported parts add up: the market never says blue sets the price
+ * where the row prints red cheaper); the figures are exact, nothing is rounded here.
  */
 export function clearFloorZone(input: FloorZoneMarketInput): FloorZoneMarket {
   const { demand, blueCapacity, blueLanded, redLanded, redLandedWithoutFloor } = input;
-  const blueCompetes = compare(blueLanded, redLanded) <= 0;
+  const decideOn = input.printed ?? { blueLanded, redLanded };
+  const blueCompetes = compare(decideOn.blueLanded, decideOn.redLanded) <= 0;
   const blueServesAll = compare(blueCapacity, demand) >= 0;
   const blueVolume = blueCompetes ? min(blueCapacity, demand) : ZERO;
   const redVolume = subtract(demand, blueVolume);
@@ -59,7 +71,7 @@ export function clearFloorZone(input: FloorZoneMarketInput): FloorZoneMarket {
     blueVolume,
     redVolume,
     treasuryRevenue: multiply(input.floorDutyPerUnit, redVolume),
-    blueRent: multiply(subtract(price, blueLanded), blueVolume),
+    blueRent: multiply(nonNegative(subtract(price, blueLanded)), blueVolume),
     buyersExtraCost: multiply(demand, subtract(price, withoutFloor)),
   };
 }

@@ -127,11 +127,11 @@ export const blocTiersCalculator = {
       };
       if (c.market === undefined) return result;
       const { destination, demandPerFloorUnit, blueCapacityPerFloorUnit } = c.market;
-      const market = clearZoneMarket(result.destinations, {
-        destination,
-        demand: demandPerFloorUnit,
-        blueCapacity: blueCapacityPerFloorUnit,
-      });
+      const market = clearZoneMarket(
+        result.destinations,
+        { destination, demand: demandPerFloorUnit, blueCapacity: blueCapacityPerFloorUnit },
+        result.reported.destinations,
+      );
       const { unit, demand } = c.market;
       const zone = result.reported.destinations.find((t) => t.country === market?.destination);
       return {

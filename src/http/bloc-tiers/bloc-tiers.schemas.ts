@@ -209,12 +209,14 @@ export const FloorZoneMarketSchema = z
     blueCapacity: z.object({ value: DecimalOutput, unit: UnitSchema }),
     price: DecimalOutput.openapi({
       description:
-        'The clearing price per unit: B when blue is cheaper and can serve all demand, else R.',
+        'The clearing price per unit, as the destination row prints it: B when blue is cheaper or ' +
+        'equal and can serve all demand, else R; cheaper is decided on the printed landed prices.',
       example: '16.0000',
     }),
     marginal: z.enum(TRACKS).openapi({ description: 'Which supply sets the price.' }),
     blueVolume: z.object({ value: DecimalOutput, unit: UnitSchema }).openapi({
-      description: 'min(K, D) when blue lands at or below red, else 0; in the unit of demand.',
+      description:
+        'min(K, D) when blue lands at or below red as printed, else 0; in the unit of demand.',
       example: { value: '400', unit: 't' },
     }),
     redVolume: z.object({ value: DecimalOutput, unit: UnitSchema }).openapi({
@@ -222,7 +224,10 @@ export const FloorZoneMarketSchema = z
       example: { value: '600', unit: 't' },
     }),
     treasuryRevenue: money('Floor-gap duty per unit × red volume.', '3600000.00'),
-    blueRent: money('(price − B) × blue volume: allied producers’ rent.', '400000.00'),
+    blueRent: money(
+      'max(0, price − B) × blue volume: allied producers’ rent (exact, rounded once).',
+      '400000.00',
+    ),
     buyersExtraCost: money(
       'D × (price − min(R0, B)) when blue could serve all demand, else D × (price − R0); R0 = red ' +
         'landed without the floor.',
