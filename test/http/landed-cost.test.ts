@@ -894,12 +894,33 @@ describe('batch detail: lines (default), full, totals', () => {
     expect(batch.lanes).toBeUndefined();
   });
 
-  it('totals: each result without charge lines; totals add up as before', async () => {
+  it('totals: each result is its lines form without the charges; lanes come once', async () => {
     const body = (await (
-      await postJson('/v1/landed-cost/batch', { detail: 'totals', lines: [magnets] })
-    ).json()) as { results: { result: Record<string, unknown> }[]; totals: { landedCost: string } };
-    expect(body.results[0]?.result).not.toHaveProperty('lines');
-    expect(body.results[0]?.result.landedCost).toBe(body.totals.landedCost);
+      await postJson('/v1/landed-cost/batch', { detail: 'totals', lines: [magnets, magnets] })
+    ).json()) as {
+      results: { result: Record<string, unknown> }[];
+      totals: { landedCost: string };
+      lanes: Record<string, { product: { mineral: string }; meta: { warnings: unknown[] } }>;
+      measures: Record<string, { label: string }>;
+    };
+    const lines = (await (
+      await postJson('/v1/landed-cost/batch', { lines: [magnets, magnets] })
+    ).json()) as typeof body;
+    const [first, second] = body.results.map((r) => r.result);
+    expect(first).toEqual(second);
+    // The lines form, charges left out: nothing a lane's lines share is repeated per line.
+    const { charges, ...rest } = lines.results[0]?.result ?? {};
+    expect(charges).toBeDefined();
+    expect(first).toEqual(rest);
+    expect(first).not.toHaveProperty('meta');
+    expect(first).not.toHaveProperty('product');
+    expect(first?.lane).toBe('L1');
+    expect(body.lanes).toEqual(lines.lanes);
+    expect(body.measures).toEqual(lines.measures);
+    // 75,000 customs value; duties 1,575.00 + 18,750.00 (MFN 2.1%, Section 301 25%) = 20,325.00,
+    // MPF 259.80: landed 75,000 + 20,325.00 + 259.80 = 95,584.80 a line, 191,169.60 for two.
+    expect(first?.landedCost).toBe('95584.80');
+    expect(body.totals.landedCost).toBe('191169.60');
   });
 });
 

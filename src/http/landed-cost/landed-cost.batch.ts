@@ -35,8 +35,8 @@ import {
 } from './landed-cost.command';
 import { LANDED_COST_FORM, withFlatDefaults } from './landed-cost.form';
 import {
+  batchLineRow,
   LANDED_COST_COLUMNS,
-  landedCostRow,
   laneMeasures,
   presentBatchLane,
   presentBatchLine,
@@ -48,8 +48,10 @@ import {
   type BatchMeasure,
   type BatchRequest,
   type BatchResponse,
+  type LandedCostBatchLine,
   type LandedCostRequest,
   LandedCostRequestSchema,
+  type LandedCostResponse,
 } from './landed-cost.schemas';
 
 /** Most lines one batch may hold; more is a 413. */
@@ -223,7 +225,7 @@ export function runBatch(
   }
 
   const { detail, explain } = options;
-  // With `lines`, what a lane's lines share is given once, in `lanes` and `measures`.
+  // Unless `full`, what a lane's lines share is given once, in `lanes` and `measures`.
   const lanes: Record<string, BatchLane> = {};
   const measures: Record<string, BatchMeasure> = {};
   const laneIds = new Map<LaneContext, Partial<Record<RoundingMode, string>>>();
@@ -240,9 +242,9 @@ export function runBatch(
     return id;
   };
   const present = (command: LandedCostCommand, cost: LandedCost) =>
-    detail === 'lines'
-      ? presentBatchLine(command, cost, laneOf(command))
-      : presentLandedCost(command, cost, { explain, detail });
+    detail === 'full'
+      ? presentLandedCost(command, cost, { explain })
+      : presentBatchLine(command, cost, laneOf(command), detail === 'lines');
   // The reported parts the totals add up, kept as the lines are presented.
   const parts = {
     customsValue: [] as Decimal[],
@@ -299,13 +301,13 @@ export function runBatch(
   return {
     results,
     totals,
-    ...(detail === 'lines' ? { lanes, measures } : {}),
+    ...(detail === 'full' ? {} : { lanes, measures }),
     meta,
   };
 }
 
 /**
- * The batch as JSON. With `lines` the answer is written in parts: the lines are ASCII and stay a
+ * The batch as JSON. Unless `full`, the answer is written in parts: the lines are ASCII and stay a
  * one-byte string, the lanes and measures (labels, legal titles) are escaped to ASCII; other
  * details are encoded to UTF-8 once.
  */
@@ -315,16 +317,27 @@ export function batchJson(response: BatchResponse): string | Uint8Array<ArrayBuf
   return `{"results":${asciiJson(results)},"totals":${asciiJson(totals)},"lanes":${asciiJson(lanes)},"measures":${asciiJson(measures)},"meta":${asciiJson(meta)}}`;
 }
 
+/** A result in the `lines` or `totals` detail (a key into `lanes`), not the single-call answer. */
+function isBatchLine(
+  result: LandedCostBatchLine | LandedCostResponse,
+): result is LandedCostBatchLine {
+  return typeof result.lane === 'string';
+}
+
 /**
  * The batch as CSV: one row per line, in order, with an `error` column for failed lines; with
  * `comma`, decimals take a comma and fields a `;` (A1 spreadsheet locales).
  */
 export function batchCsv(response: BatchResponse, decimal: DecimalMark = 'point'): string {
   const header = ['line', ...LANDED_COST_COLUMNS, 'error'];
+  const { lanes } = response;
   const rows = response.results.map((r): string[] => {
     if (r.ok) {
-      if ('charges' in r.result) throw new Error('a CSV batch is run with totals');
-      const row = landedCostRow(r.result);
+      const line = r.result;
+      const lane = isBatchLine(line) ? lanes?.[line.lane] : undefined;
+      if (lane === undefined || !isBatchLine(line) || line.charges !== undefined)
+        throw new Error('a CSV batch is run with totals');
+      const row = batchLineRow(line, lane);
       const cells = [String(r.index)];
       for (const column of LANDED_COST_COLUMNS) cells.push(row[column]);
       cells.push('');

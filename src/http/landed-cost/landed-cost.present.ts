@@ -29,7 +29,6 @@ import type {
   BatchLane,
   BatchMeasure,
   LandedCostBatchLine,
-  LandedCostBatchResult,
   LandedCostResponse,
 } from './landed-cost.schemas';
 
@@ -164,13 +163,12 @@ function explainOf(context: LaneContext) {
 }
 
 /**
- * How much of a landed-cost answer to report: `full` is the single-call answer, every charge line
- * with its formula and legal source; `totals` only the totals (a batch's compact form, and its
- * CSV); `explain` adds every measure considered. (A batch's default, `lines`, is presentBatchLine.)
+ * How much of a landed-cost answer to report: the single-call answer, every charge line with its
+ * formula and legal source, and with `explain` every measure considered. (A batch's `lines` and
+ * `totals` details are presentBatchLine.)
  */
 export interface PresentOptions {
   readonly explain: boolean;
-  readonly detail: 'full' | 'totals';
 }
 
 const plain = toPlain;
@@ -234,19 +232,42 @@ export function lineFigures(command: LandedCostCommand, cost: LandedCost) {
 }
 
 /**
- * A batch line in the default `lines` detail: only what varies per line. Each charge names its
- * measure (label, legal source, confidence in the answer's `measures`); `lane` names the lane
- * (product, bloc, licences, warnings in the answer's `lanes`).
+ * A batch line in the `lines` and `totals` details: only what varies per line. With `charges`,
+ * each charge names its measure (label, legal source, confidence in the answer's `measures`);
+ * `lane` names the lane (product, bloc, licences, warnings in the answer's `lanes`).
  */
 export function presentBatchLine(
   command: LandedCostCommand,
   cost: LandedCost,
   lane: string,
+  withCharges = true,
 ): LandedCostBatchLine {
-  const { rounding, shipment } = command;
+  const { shipment } = command;
   const figures = lineFigures(command, cost);
-  const cv = figures.customsValue;
-  const charges: LandedCostBatchLine['charges'] = [];
+  const result: LandedCostBatchLine = {
+    lane,
+    incoterm: shipment.incoterm,
+    quantity: { value: plain(shipment.quantity), unit: shipment.unit },
+    goods: figures.goods,
+    customsValue: figures.customsValue,
+  } as LandedCostBatchLine;
+  if (withCharges) result.charges = chargesOf(command, cost, figures.customsValue);
+  result.duties = figures.duties;
+  result.fees = figures.fees;
+  result.freight = figures.freight;
+  result.insurance = figures.insurance;
+  result.landedCost = figures.landedCost;
+  result.landedPerUnit = figures.landedPerUnit;
+  result.landedPerKg = figures.landedPerKg;
+  result.effectiveDutyRate = figures.effectiveDutyRate;
+  if (command.entryId !== undefined) result.entryId = command.entryId;
+  return result;
+}
+
+/** A line's charges as a batch line carries them: measure id, kind, rate, base and amount. */
+function chargesOf(command: LandedCostCommand, cost: LandedCost, cv: string) {
+  const { rounding, shipment } = command;
+  const charges: NonNullable<LandedCostBatchLine['charges']> = [];
   for (let i = 0; i < cost.dutyLines.length; i++) {
     const line = cost.dutyLines[i] as DutyLine;
     const amount = toText(cost.reported.dutyLines[i] as Decimal);
@@ -293,24 +314,7 @@ export function presentBatchLine(
       amount,
     });
   }
-  const result: LandedCostBatchLine = {
-    lane,
-    incoterm: shipment.incoterm,
-    quantity: { value: plain(shipment.quantity), unit: shipment.unit },
-    goods: figures.goods,
-    customsValue: cv,
-    charges,
-    duties: figures.duties,
-    fees: figures.fees,
-    freight: figures.freight,
-    insurance: figures.insurance,
-    landedCost: figures.landedCost,
-    landedPerUnit: figures.landedPerUnit,
-    landedPerKg: figures.landedPerKg,
-    effectiveDutyRate: figures.effectiveDutyRate,
-  };
-  if (command.entryId !== undefined) result.entryId = command.entryId;
-  return result;
+  return charges;
 }
 
 /** A lane of a batch answer in `lines` detail: what every line of it shares, once. */
@@ -355,22 +359,16 @@ export const presentMeasure = memoize(
 );
 
 /** The single-call answer, every line with its formula and legal source. */
-export function presentLandedCost(command: LandedCostCommand, cost: LandedCost): LandedCostResponse;
 export function presentLandedCost(
   command: LandedCostCommand,
   cost: LandedCost,
-  options: PresentOptions,
-): LandedCostBatchResult;
-export function presentLandedCost(
-  command: LandedCostCommand,
-  cost: LandedCost,
-  options: PresentOptions = { explain: true, detail: 'full' },
-): LandedCostBatchResult {
+  options: PresentOptions = { explain: true },
+): LandedCostResponse {
   const { rounding, shipment } = command;
   const view = laneViews(command.lane)[rounding];
   const figures = lineFigures(command, cost);
   // Built in the order of the answer, optional parts added in place (no spread copies per line).
-  const result: LandedCostBatchResult = {
+  const result: LandedCostResponse = {
     product: view.product,
     lane: view.lane,
     scenario: command.lane.scenario,
@@ -380,19 +378,18 @@ export function presentLandedCost(
     goods: figures.goods,
     customsValue: figures.customsValue,
     valuationBasis: shipment.valuationBasis,
-  } as LandedCostBatchResult;
-  if (options.detail === 'full')
-    result.lines = presentLines(command, cost, grouped(figures.customsValue));
-  result.duties = figures.duties;
-  result.fees = figures.fees;
-  result.freight = figures.freight;
-  result.insurance = figures.insurance;
-  result.landedCost = figures.landedCost;
-  result.landedPerUnit = figures.landedPerUnit;
-  result.landedPerKg = figures.landedPerKg;
-  result.effectiveDutyRate = figures.effectiveDutyRate;
-  result.coverage = view.coverage;
-  if (options.detail === 'full') result.exportLicences = exportLicencesOf(command);
+    lines: presentLines(command, cost, grouped(figures.customsValue)),
+    duties: figures.duties,
+    fees: figures.fees,
+    freight: figures.freight,
+    insurance: figures.insurance,
+    landedCost: figures.landedCost,
+    landedPerUnit: figures.landedPerUnit,
+    landedPerKg: figures.landedPerKg,
+    effectiveDutyRate: figures.effectiveDutyRate,
+    coverage: view.coverage,
+    exportLicences: exportLicencesOf(command),
+  } as LandedCostResponse;
   if (options.explain) result.explain = explainOf(command.lane);
   if (command.entryId !== undefined) result.entryId = command.entryId;
   result.meta = view.meta;
@@ -453,21 +450,36 @@ export const LANDED_COST_COLUMNS = [
 ] as const;
 
 /** One landed-cost answer as spreadsheet cells (CSV columns and `field` names). */
-export function landedCostRow(
-  r: LandedCostBatchResult,
-): FlatRow & Record<(typeof LANDED_COST_COLUMNS)[number], string> {
+export function landedCostRow(r: LandedCostResponse): LandedCostCells {
+  return cells(r, r.product, r.lane, r.valuationBasis, r.meta);
+}
+
+/** A batch line as spreadsheet cells, with what its lane shares: the cells landedCostRow gives. */
+export function batchLineRow(r: LandedCostBatchLine, lane: BatchLane): LandedCostCells {
+  return cells(r, lane.product, lane.lane, lane.valuationBasis, lane.meta);
+}
+
+type LandedCostCells = FlatRow & Record<(typeof LANDED_COST_COLUMNS)[number], string>;
+
+function cells(
+  r: LandedCostResponse | LandedCostBatchLine,
+  product: LandedCostResponse['product'],
+  lane: LandedCostResponse['lane'],
+  valuationBasis: string,
+  meta: LandedCostResponse['meta'],
+): LandedCostCells {
   return {
     entryId: r.entryId ?? '',
-    mineral: r.product.mineral ?? '',
-    hts: r.product.hts,
-    origin: r.lane.origin,
-    destination: r.lane.destination,
-    asOf: r.meta.asOf,
+    mineral: product.mineral ?? '',
+    hts: product.hts,
+    origin: lane.origin,
+    destination: lane.destination,
+    asOf: meta.asOf,
     quantity: r.quantity.value,
     unit: r.quantity.unit,
     goods: r.goods,
     customsValue: r.customsValue,
-    valuationBasis: r.valuationBasis,
+    valuationBasis,
     duties: r.duties,
     fees: r.fees,
     freight: r.freight,
@@ -476,8 +488,8 @@ export function landedCostRow(
     landedPerUnit: r.landedPerUnit,
     landedPerKg: r.landedPerKg,
     effectiveDutyRate: r.effectiveDutyRate,
-    currency: r.meta.currency,
-    warnings: warningCodes(r.meta.warnings),
+    currency: meta.currency,
+    warnings: warningCodes(meta.warnings),
   };
 }
 

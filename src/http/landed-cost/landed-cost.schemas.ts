@@ -249,15 +249,7 @@ export const LandedCostResponseSchema = z
 
 export type LandedCostResponse = z.infer<typeof LandedCostResponseSchema>;
 
-/** A batch line's result: with `"detail": "totals"` it leaves out the charge lines and licences. */
-export const LandedCostBatchResultSchema = LandedCostResponseSchema.partial({
-  lines: true,
-  exportLicences: true,
-}).openapi('LandedCostBatchResult');
-
-export type LandedCostBatchResult = z.infer<typeof LandedCostBatchResultSchema>;
-
-/** A batch line in the default `"detail": "lines"`: what varies per line, pointing to its lane. */
+/** A batch line in `"detail": "lines"` (the default) or `"totals"`: what varies per line, pointing to its lane. */
 export const LandedCostBatchLineSchema = z
   .object({
     lane: z
@@ -287,7 +279,11 @@ export const LandedCostBatchLineSchema = z
           amount: DecimalOutput.openapi({ example: '15750.00' }),
         }),
       )
-      .openapi({ description: 'Duties (ad valorem, specific, floor-gap), then fees.' }),
+      .optional()
+      .openapi({
+        description:
+          'Duties (ad valorem, specific, floor-gap), then fees; left out with `"detail": "totals"`.',
+      }),
     duties: DecimalOutput,
     fees: DecimalOutput,
     freight: DecimalOutput,
@@ -353,8 +349,8 @@ export const BatchRequestSchema = z
           'charge’s measureId, kind, rate, base and amount, the totals and per-unit figures) and ' +
           'points by id to the answer’s `lanes` (product, lane, export licences, warnings) and ' +
           '`measures` (label, legal source, confidence, programme), given once; `full`: each ' +
-          'result is exactly the single-call answer, formulas included; `totals`: only each ' +
-          'line’s totals. CSV answers are the same whatever the detail.',
+          'result is exactly the single-call answer, formulas included; `totals`: as `lines` ' +
+          'without the charges. CSV answers are the same whatever the detail.',
         example: 'lines',
       }),
     explain: z
@@ -362,8 +358,8 @@ export const BatchRequestSchema = z
       .optional()
       .openapi({
         description:
-          'Include every measure considered and why it applied or not (per lane with `lines`, per ' +
-          'line otherwise); default true with `full` (the single-call answer), false otherwise.',
+          'Include every measure considered and why it applied or not (per lane, or per line with ' +
+          '`full`); default true with `full` (the single-call answer), false otherwise.',
       }),
     defaults: z
       .record(z.string(), z.unknown())
@@ -429,10 +425,10 @@ export const BatchResponseSchema = z
         z.object({
           index: z.number().int(),
           ok: z.literal(true),
-          result: z.union([LandedCostBatchLineSchema, LandedCostBatchResultSchema]).openapi({
+          result: z.union([LandedCostBatchLineSchema, LandedCostResponseSchema]).openapi({
             description:
-              '`LandedCostBatchLine` with `"detail": "lines"` (the default); the single-call ' +
-              'answer with `full`; its totals with `totals`.',
+              '`LandedCostBatchLine` with `"detail": "lines"` (the default) and, without its ' +
+              '`charges`, with `totals`; the single-call answer with `full`.',
           }),
         }),
         z.object({
@@ -454,10 +450,11 @@ export const BatchResponseSchema = z
       landedCost: DecimalOutput.nullable(),
     }),
     lanes: z.record(z.string(), BatchLaneSchema).optional().openapi({
-      description: 'With `"detail": "lines"`: each lane the lines point to, once.',
+      description: 'Unless `"detail": "full"`: each lane the lines point to, once.',
     }),
     measures: z.record(z.string(), BatchMeasureSchema).optional().openapi({
-      description: 'With `"detail": "lines"`: each measure the charges point to, once.',
+      description:
+        'Unless `"detail": "full"`: each measure the charges and export licences point to, once.',
     }),
     meta: MetaSchema,
   })
