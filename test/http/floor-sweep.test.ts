@@ -171,6 +171,23 @@ describe('the sweep’s other forms and limits', () => {
     expect(svg.match(/<rect x=/g)).toHaveLength(4);
   });
 
+  it('format=text of a break-even that does not exist says none and why, never a blank 200', async () => {
+    // capped at 0.25: the duty on red at 10 is at most 0.25 × 10 = 2.5, but red needs 15 − 10 = 5
+    // more to reach blue's price: no floor lets blue compete (minFloorForBlue null in JSON).
+    const capped = 'redPrices=10&floors=16&per=kg&bluePrice=15&method=capped&maxRate=0.25';
+    const response = await call(`/v1/floor-gap/sweep?${capped}&format=text`);
+    expect(response.status).toBe(200);
+    expect(await response.text()).toBe(
+      'none: no floor works: the capped duty is at most maxRate × P = 2.5, less than the 5 red needs to reach blue’s price',
+    );
+    // the break-evens that exist still print bare: maxRedPriceForRed = 12 (0.25 × P ≥ 15 − P ⇔
+    // P ≥ 15 / 1.25 = 12), minMaxRateForBlue = (15 − 10) / 10 = 0.5
+    const red = await call(`/v1/floor-gap/sweep?${capped}&format=text&field=maxRedPriceForRed`);
+    expect(await red.text()).toBe('12.0000');
+    const rate = await call(`/v1/floor-gap/sweep?${capped}&format=text&field=minMaxRateForBlue`);
+    expect(await rate.text()).toBe('0.5000');
+  });
+
   it('a red price of 0 has no ad valorem equivalent', async () => {
     const r = await sweep({ redPrices: ['0'], floors: ['16'], per: 'kg' });
     expect(r.cells[0]?.adValoremEquivalent).toBeNull();

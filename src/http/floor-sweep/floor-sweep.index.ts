@@ -90,7 +90,8 @@ export const floorSweepCalculator = {
     defaults: axesFromQuery,
     field: 'minFloorForBlue',
     fieldDoc:
-      'With `format=text`: minFloorForBlue, maxRedPriceForRed, minMaxRateForBlue or cells ("" when none).',
+      'With `format=text`: minFloorForBlue, maxRedPriceForRed, minMaxRateForBlue or cells; a ' +
+      'break-even that does not exist reads `none: ` and the reason (as `breakEven.reasons`).',
     format: z
       .enum([...FORMATS, 'svg'])
       .optional()

@@ -102,10 +102,14 @@ export const SWEEP_COLUMNS = [
 
 /** The single values a `format=text` call may ask for: the break-even prices ("" for none). */
 export function sweepSummary(r: FloorSweepResponse): Record<string, string> {
+  // A break-even that does not exist reads "none: <why>", as the JSON's reasons say: a blank text
+  // answer would not say whether nothing works or the call failed.
+  const solved = (key: BreakEvenKey) =>
+    r.breakEven[key] ?? `none: ${r.breakEven.reasons[key] ?? 'no value'}`;
   return {
-    minFloorForBlue: r.breakEven.minFloorForBlue ?? '',
-    maxRedPriceForRed: r.breakEven.maxRedPriceForRed ?? '',
-    minMaxRateForBlue: r.breakEven.minMaxRateForBlue ?? '',
+    minFloorForBlue: solved('minFloorForBlue'),
+    maxRedPriceForRed: solved('maxRedPriceForRed'),
+    minMaxRateForBlue: solved('minMaxRateForBlue'),
     cells: String(r.size.cells),
   };
 }
