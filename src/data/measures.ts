@@ -1,3 +1,4 @@
+import { namedDirectlyOrByUnion } from '../domain/customs-union';
 import { nonNegative, parseDecimal, subtract, sum, toText } from '../numeric';
 import { blocOf } from './blocs';
 import type { ExemptionList, MeasureRow, MineralRow, ScenarioRow } from './schema';
@@ -26,7 +27,7 @@ type Scope = MeasureRow['destination'];
 export function inScope(data: PolicyData, scope: Scope, country: string, asOf: string): boolean {
   const union = data.countries.get(country)?.customsUnion;
   const named = (list: readonly string[] | undefined) =>
-    list !== undefined && (list.includes(country) || (union !== undefined && list.includes(union)));
+    list !== undefined && namedDirectlyOrByUnion(list, country, union);
   if (named(scope.exceptCountries)) return false;
   if (scope.countries === undefined && scope.blocs === undefined) return true;
   return named(scope.countries) || (scope.blocs ?? []).includes(blocOf(data, country, asOf).bloc);

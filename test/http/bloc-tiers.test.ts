@@ -138,6 +138,72 @@ describe('POST /v1/bloc-tiers: the sources’ case (red 10, blue 15, floor 16)',
   });
 });
 
+describe('bloc tiers: a floor the EU applies applies at its member states’ borders', () => {
+  // The data marks DE and FR as members of the EU customs union (seeds/countries.json customsUnion).
+  const union = { ...brief, destinations: ['DE', 'FR', 'EU'] };
+  // Floor applied: full gap, duty-paid, no other duty known (counted 0): duty 16 − 10 = 6, red
+  // lands at 10 + 6 = 16 > blue 15, so blue is cheapest and governs at 15.
+  const inside = {
+    bloc: 'blue',
+    floorApplies: true,
+    floorGapPerUnit: '6.0000',
+    redLanded: '16.0000',
+    blueLanded: '15.0000',
+    cheapest: 'blue',
+    tier: 'blue',
+  };
+  // Not applied: red lands at its price, 10 < 15, and stays the cheaper: a leak.
+  const outside = {
+    bloc: 'blue',
+    floorApplies: false,
+    floorGapPerUnit: '0.0000',
+    redLanded: '10.0000',
+    blueLanded: '15.0000',
+    cheapest: 'red',
+    tier: 'red',
+  };
+
+  it('floorMembers ["EU"]: DE, FR and the EU all apply it, blue governs at 15, nothing leaks', async () => {
+    const t = await tiers({ ...union, floorMembers: ['EU'] });
+    for (const country of ['DE', 'FR', 'EU']) expect(row(t, country)).toMatchObject(inside);
+    expect(t.leakage.destinations).toEqual([]);
+    // no leak destination: no cost gap
+    expect(t.leakage.downstreamCostGapPerUnit).toBe('0.0000');
+  });
+
+  it('floorMembers ["DE"]: one member state’s floor is not the union’s; FR and the EU leak by 15 − 10 = 5', async () => {
+    const t = await tiers({ ...union, floorMembers: ['DE'] });
+    expect(row(t, 'DE')).toMatchObject(inside);
+    expect(row(t, 'FR')).toMatchObject(outside);
+    expect(row(t, 'EU')).toMatchObject(outside);
+    expect(t.leakage.destinations).toEqual(['FR', 'EU']);
+    // inside governs at 15 (DE), the leaks at 10: gap 15 − 10 = 5
+    expect(t.leakage.downstreamCostGapPerUnit).toBe('5.0000');
+  });
+
+  it('the floor zone’s market may stand at a member state of a union that applies the floor', async () => {
+    const response = await postJson('/v1/bloc-tiers', {
+      ...union,
+      floorMembers: ['EU'],
+      market: {
+        destination: 'DE',
+        demand: { value: '100', unit: 'kg' },
+        blueCapacity: { value: '40', unit: 'kg' },
+      },
+    });
+    expect(response.status).toBe(200);
+    const market = ((await response.json()) as { market: Record<string, unknown> }).market;
+    // blue (15) is below red's 16 in DE: blue sells its 40, red the other 100 − 40 = 60 at 16,
+    // which sets the price
+    expect(market).toMatchObject({
+      destination: 'DE',
+      price: '16.0000',
+      blueVolume: { value: '40', unit: 'kg' },
+      redVolume: { value: '60', unit: 'kg' },
+    });
+  });
+});
+
 describe('unknown is not zero: coverage.tariffs per destination and overall', () => {
   // NdPr oxide (2846.90.20): the US MFN rate is Free (HTSUS column 1); the data holds no Japanese
   // or Indian rate for the line.

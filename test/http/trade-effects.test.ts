@@ -88,6 +88,23 @@ describe('POST /v1/trade-effects, smart: the worked case', () => {
     ]);
   });
 
+  it('floorOrigins ["EU"] takes in its member states: DE at 10 bears the floor as CN did (DE 25, AU 35)', async () => {
+    // DE is in the EU customs union (the data's customsUnion). The worked case with DE for CN:
+    // t0 = 0 (2846.90.20 free), t1 = (16 − 10) / 10 = 0.6; DE 100 − 60 − 15 = 25, AU 20 + 15 = 35
+    const r = await effects({
+      ...workedCase,
+      floorOrigins: ['EU'],
+      flows: [
+        { origin: 'DE', value: '100', price: '10' },
+        { origin: 'AU', value: '20' },
+      ],
+    });
+    expect(r.origins.map((o) => [o.origin, o.floorApplies, o.t0, o.t1, o.newImports])).toEqual([
+      ['DE', true, '0', '0.6', '25.00'],
+      ['AU', false, '0', '0', '35.00'],
+    ]);
+  });
+
   it('a floor below every price changes nothing', async () => {
     const r = await effects({ ...workedCase, floor: { amount: '9', per: 'kg' } });
     expect(r.origins.map((o) => [o.t1, o.newImports])).toEqual([

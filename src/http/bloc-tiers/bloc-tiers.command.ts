@@ -5,6 +5,7 @@ import type { MineralRow } from '../../data/schema';
 import type { PolicyData } from '../../data/store';
 import type { Warning } from '../../data/warnings';
 import type { BlocDestination } from '../../domain/bloc-tiers';
+import { namedDirectlyOrByUnion } from '../../domain/customs-union';
 import type { FloorBasis, FloorGapMethod } from '../../domain/floor-gap';
 import type { RoundingMode } from '../../domain/rounding';
 import { convertQuantity, type Unit } from '../../domain/units';
@@ -207,7 +208,7 @@ export function resolveBlocTiers(
 
   const members = blocMembers(data, asOf);
   const codes = request.destinations ?? data.blocs.flatMap((b) => b.shownByDefault);
-  const floorMembers = new Set(request.floorMembers ?? [...members.blue, 'EU']);
+  const floorMembers = request.floorMembers ?? [...members.blue, 'EU'];
   const noTariffData: string[] = [];
   const coverage = new Map<string, { red: TariffCoverage; blue: TariffCoverage }>();
   const home = redHome(data);
@@ -225,7 +226,11 @@ export function resolveBlocTiers(
     return {
       country,
       bloc: assignment.bloc,
-      floorApplies: floorMembers.has(country),
+      floorApplies: namedDirectlyOrByUnion(
+        floorMembers,
+        country,
+        data.countries.get(country)?.customsUnion,
+      ),
       redOtherDutyRate: red.rate,
       blueOtherDutyRate: blue.rate,
       freightInCustomsValue: data.countries.get(country)?.valuationBasis !== 'FOB',

@@ -79,7 +79,7 @@ const FORM = flatForm({
   destinations: { to: '/destinations', doc: 'Comma-separated countries, e.g. `US,JP,IN`.' },
   floorMembers: {
     to: '/floorMembers',
-    doc: 'Comma-separated countries applying the floor; default the blue bloc.',
+    doc: 'Comma-separated countries applying the floor; default the blue bloc. `EU` applies it in its member states too.',
   },
   blueOrigin: { to: '/blueOrigin', doc: 'Origin of blue supply.' },
   basis: { to: '/basis', doc: '`duty-paid` (default) or `customs-value`.' },

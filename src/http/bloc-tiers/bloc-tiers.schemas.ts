@@ -51,7 +51,9 @@ export const BlocTiersRequestSchema = z
       .optional()
       .openapi({
         description:
-          'Who applies the floor; default every member of the blue bloc on `asOf` (coordinated).',
+          'Who applies the floor; default every member of the blue bloc on `asOf` (coordinated). ' +
+          'A customs union named here (`EU`) applies it at each of its member states’ borders ' +
+          '(one external tariff); a member state named alone applies it at its own border only.',
         example: ['US'],
       }),
     blueOrigin: CountryCode.optional().openapi({

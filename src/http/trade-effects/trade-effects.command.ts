@@ -3,6 +3,7 @@ import type { TradeFlowDatasetRow } from '../../data/schema';
 import type { PolicyData } from '../../data/store';
 import type { Warning } from '../../data/warnings';
 import type { Bloc } from '../../domain/bloc-tiers';
+import { namedDirectlyOrByUnion } from '../../domain/customs-union';
 import { type FloorBasis, type FloorGapMethod, floorGapDuty } from '../../domain/floor-gap';
 import { landedCost } from '../../domain/landed-cost';
 import type { RoundingMode } from '../../domain/rounding';
@@ -236,7 +237,12 @@ export function resolveTradeEffects(
       f.exempt !== true &&
       (request.floorOrigins === undefined
         ? bloc !== 'blue'
-        : f.origin !== null && request.floorOrigins.includes(f.origin));
+        : f.origin !== null &&
+          namedDirectlyOrByUnion(
+            request.floorOrigins,
+            f.origin,
+            data.countries.get(f.origin)?.customsUnion,
+          ));
     const priceInput = f.price;
     const price =
       priceInput === undefined

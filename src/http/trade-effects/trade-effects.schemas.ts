@@ -109,7 +109,7 @@ export const TradeEffectsRequestSchema = z
       .openapi({
         description:
           'Origins the floor applies to; default every origin outside the blue bloc on `asOf` ' +
-          '(and "other origins"), less those marked `exempt`.',
+          '(and "other origins"), less those marked `exempt`. `EU` takes in its member states.',
         example: ['CN'],
       }),
     measures: z.array(InlineMeasureSchema).max(20).optional().openapi({
