@@ -196,7 +196,10 @@ export function vatSchema(quoted: string) {
 
 export const RoundingSchema = z.enum(ROUNDING_MODES).openapi('Rounding', {
   description:
-    'How reported values are rounded (each reported line and each total; never intermediate values).',
+    'How reported values are rounded (each reported line and each total; never intermediate ' +
+    'values). `half-up` (default) rounds a half away from zero (decimal.js ROUND_HALF_UP): 0.125 → ' +
+    '0.13, −0.015 → −0.02; `half-even` is banker’s rounding, a half to the even digit: 0.125 → ' +
+    '0.12, 0.135 → 0.14.',
   example: 'half-up',
 });
 

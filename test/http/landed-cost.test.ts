@@ -154,7 +154,7 @@ describe('NdFeB magnets (8505.11.0070) from China into the US: how the stack cha
     expect(r.landedCost).toBe('959339.00');
   });
 
-  it('2026-12-01: 27.1% with the FY2027 MPF max 670.86 and one horizon warning (Nos. 57/61)', async () => {
+  it('2026-12-01: 27.1% with the FY2027 MPF max 670.86 and two warnings on Nos. 57/61 (suspension-ended, data-horizon)', async () => {
     const r = await landedCost({ ...magnets, asOf: '2026-12-01' });
     expect(amounts(r)).toEqual({
       'us-mfn-8505-11': '15750.00',
