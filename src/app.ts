@@ -67,8 +67,8 @@ export const OPENAPI_INFO: Parameters<ReturnType<typeof createRouter>['getOpenAP
         'version, the deployed version and the request) and `Cache-Control`. With an explicit ' +
         '`asOf` the answer is `public, max-age=86400` and is kept in the Workers cache, so the same ' +
         'call again is not recomputed (`X-Floorline-Cache: hit`); without one it answers for today ' +
-        'and is cacheable until the next UTC midnight. `If-None-Match` with the ETag gets 304. ' +
-        'Where the deployment requires API keys, `public` becomes `private`.\n\n' +
+        'and is cacheable until the next UTC midnight. `If-None-Match` with the ETag gets 304, ' +
+        'and `*` gets it only where the answer is a 200 (never in place of an error). Where the deployment requires API keys, `public` becomes `private`.\n\n' +
         '**Spreadsheet locales.** The GET forms take `decimal=comma` with `format=csv` or `text`: ' +
         'every decimal is then written with a comma and CSV fields are separated by `;`, as ' +
         'spreadsheets in decimal-comma locales (de-DE, fr-FR) read them.',

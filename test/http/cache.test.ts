@@ -8,7 +8,7 @@ import {
   PINNED_MAX_AGE,
   secondsToUtcMidnight,
 } from '../../src/http/middleware/cache';
-import { call, postJson } from '../helpers';
+import { call, postJson, problemOf } from '../helpers';
 
 const PINNED = '/v1/floor-gap?price=10&floor=16&per=kg&asOf=2026-11-21&format=text';
 
@@ -84,12 +84,37 @@ describe('HTTP caching of GET answers', () => {
     expect(response.headers.get('cache-control')).toBe('private, max-age=86400');
   });
 
-  it('If-None-Match lists compare weakly; * matches anything', () => {
-    expect(ifNoneMatchHits('W/"a"', '"a"')).toBe(true);
-    expect(ifNoneMatchHits('"b", "a"', '"a"')).toBe(true);
-    expect(ifNoneMatchHits('*', '"a"')).toBe(true);
+  it('If-None-Match lists compare weakly; * is told apart (it matches only an answer that exists)', () => {
+    expect(ifNoneMatchHits('W/"a"', '"a"')).toBe('etag');
+    expect(ifNoneMatchHits('"b", "a"', '"a"')).toBe('etag');
+    expect(ifNoneMatchHits('*', '"a"')).toBe('any');
+    expect(ifNoneMatchHits('"b", *', '"a"')).toBe('any');
     expect(ifNoneMatchHits('"b"', '"a"')).toBe(false);
     expect(ifNoneMatchHits(undefined, '"a"')).toBe(false);
+  });
+
+  // RFC 9110 §13.1.2: `*` is false only if a current representation exists, so a 304 may stand
+  // only where the answer would have been a 200; a request that is a 404 or a 422 stays one.
+  it('If-None-Match: * never hides an error: an unknown mineral is a 404, a bad price a 422, a lane without tariffs in text a 422', async () => {
+    const star = { headers: { 'if-none-match': '*' } };
+    expect((await call('/v1/minerals/nope', star)).status).toBe(404);
+    const badPrice = await call('/v1/floor-gap?price=abc&floor=16&per=kg&asOf=2026-06-01', star);
+    expect((await problemOf(badPrice, 422)).errors?.[0]?.pointer).toBe('/price/amount');
+    const noTariff = await call(
+      '/v1/landed-cost?mineral=nd-oxide&origin=CN&destination=JP&quantity=1&unit=kg&price=1&per=kg&asOf=2026-03-01&format=text',
+      star,
+    );
+    expect(((await problemOf(noTariff, 422)) as { code?: string }).code).toBe('no-tariff-data');
+  });
+
+  it('If-None-Match: * on an answer that is a 200 is a 304 with its ETag and no body', async () => {
+    const etag = (await call(PINNED)).headers.get('etag');
+    const response = await call(PINNED, { headers: { 'if-none-match': '*' } });
+    expect(response.status).toBe(304);
+    expect(response.headers.get('etag')).toBe(etag);
+    expect(await response.text()).toBe('');
+    const today = await call('/v1/minerals/nd-oxide', { headers: { 'if-none-match': '*' } });
+    expect(today.status).toBe(304);
   });
 });
 

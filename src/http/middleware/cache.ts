@@ -4,8 +4,10 @@ import type { AppEnv } from '../env';
 
 /**
  * HTTP caching of GET answers (A1): every GET under /v1/ that answers 200 carries an `ETag` made
- * from the data version, the deployed version and the request, and `Cache-Control`; a matching
- * `If-None-Match` is a 304 before anything is computed. An answer pinned to a date (an explicit
+ * from the data version, the deployed version and the request, and `Cache-Control`; an
+ * `If-None-Match` naming that ETag is a 304 before anything is computed (the server gave the tag
+ * for a 200 of this very request, data and code), and `If-None-Match: *` is a 304 only where the
+ * answer is a 200 (RFC 9110 §13.1.2: `*` matches a current representation, not an error). An answer pinned to a date (an explicit
  * `asOf`) can only change with the data or the code, both in the ETag, so it is kept for a day and
  * stored in the Workers Cache API: the same request again is answered from there without
  * recomputing. An answer for "today" (no `asOf`) is cacheable until the next UTC midnight, when
@@ -46,13 +48,24 @@ async function sha256Hex(text: string): Promise<string> {
     .join('');
 }
 
-/** True when `If-None-Match` lists the ETag (weak comparison, RFC 9110 §13.1.2) or is `*`. */
-export function ifNoneMatchHits(header: string | undefined, etag: string): boolean {
+/**
+ * What `If-None-Match` matches (weak comparison, RFC 9110 §13.1.2): `etag` when it lists the ETag,
+ * `any` when it is `*` (which holds only if the answer exists, known once it is made), else false.
+ */
+export function ifNoneMatchHits(header: string | undefined, etag: string): 'etag' | 'any' | false {
   if (header === undefined) return false;
-  return header
-    .split(',')
-    .map((tag) => tag.trim().replace(/^W\//, ''))
-    .some((tag) => tag === '*' || tag === etag);
+  const tags = header.split(',').map((tag) => tag.trim().replace(/^W\//, ''));
+  if (tags.includes(etag)) return 'etag';
+  return tags.includes('*') ? 'any' : false;
+}
+
+/** A 304 in place of a 200: its headers and the cache headers, no body and no content type. */
+function notModified(answer: Headers, headers: Readonly<Record<string, string>>): Response {
+  const kept = new Headers(answer);
+  kept.delete('content-type');
+  kept.delete('content-length');
+  withCacheHeaders(kept, headers);
+  return new Response(null, { status: 304, headers: kept });
 }
 
 /** The Workers Cache API cache holding pinned answers. */
@@ -95,15 +108,19 @@ export const httpCache = createMiddleware<AppEnv>(async (c, next) => {
   const scope = (c.env?.API_KEYS ?? '').trim() === '' ? 'public' : 'private';
   const maxAge = pinned ? PINNED_MAX_AGE : secondsToUtcMidnight(now);
   const headers = { etag, 'cache-control': `${scope}, max-age=${maxAge}` };
-  if (ifNoneMatchHits(c.req.header('if-none-match'), etag)) {
-    return c.body(null, 304, { ...headers, vary: 'Accept' });
-  }
+  const hit = ifNoneMatchHits(c.req.header('if-none-match'), etag);
+  if (hit === 'etag') return c.body(null, 304, { ...headers, vary: 'Accept' });
   const cache =
     pinned && typeof caches !== 'undefined' ? await caches.open(ANSWER_CACHE) : undefined;
   const key = answerCacheKey(etag);
   if (cache !== undefined) {
     const stored = await cache.match(key);
     if (stored !== undefined) {
+      if (hit === 'any') {
+        const answer = notModified(stored.headers, headers);
+        answer.headers.set(CACHE_STATUS_HEADER, 'hit');
+        return answer;
+      }
       const answer = new Response(stored.body, stored);
       withCacheHeaders(answer.headers, headers);
       answer.headers.set(CACHE_STATUS_HEADER, 'hit');
@@ -113,9 +130,14 @@ export const httpCache = createMiddleware<AppEnv>(async (c, next) => {
   await next();
   if (c.res.status !== 200) return;
   withCacheHeaders(c.res.headers, headers);
+  const answer = c.res;
   if (cache !== undefined) {
-    c.res.headers.set(CACHE_STATUS_HEADER, 'miss');
-    const stored = c.res.clone();
-    await afterResponse(c, cache.put(key, stored));
+    answer.headers.set(CACHE_STATUS_HEADER, 'miss');
+    await afterResponse(c, cache.put(key, answer.clone()));
+  }
+  if (hit === 'any') {
+    // Unset first: Hono would copy the 200's headers (its content length) onto the 304.
+    c.res = undefined;
+    c.res = notModified(answer.headers, headers);
   }
 });
