@@ -148,6 +148,22 @@ describe('strict in a batch: a strict line that rests on uncertain data fails al
     expect(body.totals).toMatchObject({ ok: 1, failed: 2, landedCost: '953901.50' });
   });
 
+  it('"strict": true in the batch body means strict=true in the query: both nd-oxide lines refused, the magnets stand', async () => {
+    const response = await postJson('/v1/landed-cost/batch', {
+      strict: true,
+      lines: [ndOxideLine, magnetLine, ndOxideLine],
+    });
+    expect(response.status).toBe(200);
+    const body = (await response.json()) as BatchAnswer;
+    expect(body.results.map((r) => r.problem?.code ?? 'ok')).toEqual(['strict', 'ok', 'strict']);
+    // Magnets: 750,000.00 + 27.1% 203,250.00 + MPF max (FY2026) 651.50 = 953,901.50
+    expect(body.totals).toMatchObject({ ok: 1, failed: 2, landedCost: '953901.50' });
+    const lenient = (await (
+      await postJson('/v1/landed-cost/batch', { strict: false, lines: [ndOxideLine] })
+    ).json()) as BatchAnswer;
+    expect(lenient.results.map((r) => r.ok)).toEqual([true]);
+  });
+
   it('a CSV body with strict=true: the refused line has its problem in the error column', async () => {
     const csv =
       'mineral,origin,destination,asOf,quantity,unit,price,per,transport\r\n' +
@@ -270,6 +286,28 @@ describe('strict and unknown duties in the other calculators', () => {
       'suspension-ended',
       'data-horizon',
     ]);
+  });
+
+  it('every calculator’s JSON body takes "strict" (a boolean), the batch’s included', async () => {
+    const document = (await (await call('/openapi.json')).json()) as {
+      paths: Record<
+        string,
+        { post?: { requestBody?: { content: Record<string, { schema: { $ref?: string } }> } } }
+      >;
+      components: { schemas: Record<string, { properties?: Record<string, { type?: string }> }> };
+    };
+    const posts = Object.entries(document.paths).filter(
+      ([path, item]) => path.startsWith('/v1/') && item.post !== undefined,
+    );
+    expect(posts.length).toBeGreaterThanOrEqual(11);
+    for (const [path, item] of posts) {
+      const ref = item.post?.requestBody?.content['application/json']?.schema.$ref ?? '';
+      const schema = document.components.schemas[ref.replace('#/components/schemas/', '')];
+      expect({ path, strict: schema?.properties?.strict?.type }).toEqual({
+        path,
+        strict: 'boolean',
+      });
+    }
   });
 
   it('a batch with strict=maybe is a problem naming the strict parameter', async () => {

@@ -99,7 +99,8 @@ const postLandedCostBatch = createRoute({
     'commas (`1000,5`; fx as `CNY:0,1390`) and answered in the same form; `decimal=point|comma` ' +
     'chooses the CSV answer’s form either way. A failed line echoes its `entryId`, cut to 64 ' +
     'characters and "…" when longer. A line is refused alone, its problem in place of its ' +
-    'result, when it or the batch (`strict=true` in the query, for every line) is strict and its ' +
+    'result, when it or the batch (`strict=true` in the query or `"strict": true` in the JSON ' +
+    'body, for every line) is strict and its ' +
     'answer would carry a `data-horizon`, `reported-figure`, `no-tariff-data` or ' +
     '`suspension-ended` warning (problem `code` `strict`), and in a CSV answer when the data has ' +
     'no tariff for its lane (`coverage.tariffs` `none`; `code` `no-tariff-data`: its duty is ' +
@@ -123,7 +124,8 @@ const postLandedCostBatch = createRoute({
       in: 'query',
       required: false,
       description:
-        '`true`: every line is strict (a line may also say `"strict": true`): a line whose answer ' +
+        '`true`: every line is strict, as with `"strict": true` in the JSON body (a line may ' +
+        'also say `"strict": true` for itself): a line whose answer ' +
         'rests on uncertain data fails alone, a 422 problem (`code` `strict`) listing the warnings.',
       schema: { type: 'string', enum: ['true', 'false'] },
     },
@@ -175,6 +177,7 @@ const handlePostLandedCostBatch: RouteHandler<typeof postLandedCostBatch, AppEnv
   };
   let explain = false;
   let detail: BatchOptions['detail'] = 'lines';
+  let strictBody = false;
   if (isCsv) {
     batch = csvLines(await c.req.text());
   } else {
@@ -185,6 +188,7 @@ const handlePostLandedCostBatch: RouteHandler<typeof postLandedCostBatch, AppEnv
     detail = body.detail ?? 'lines';
     // `full` is the single-call answer, which explains itself unless told not to.
     explain = body.explain ?? detail === 'full';
+    strictBody = body.strict === true;
   }
   const csv = acceptsMediaType(c.req.header('accept'), 'text/csv');
   // Read by hand rather than declared as the route's query: typed clients send a batch as a body
@@ -196,7 +200,8 @@ const handlePostLandedCostBatch: RouteHandler<typeof postLandedCostBatch, AppEnv
   if (!query.success)
     throw queryProblems(BATCH_QUERY_FORM, issuesToProblems(query.error.issues, {}));
   const refusal = {
-    strict: query.data.strict === 'true',
+    // `"strict": true` in the body is `strict=true` in the query (A1): either makes every line strict.
+    strict: query.data.strict === 'true' || strictBody,
     assumeNoDuty: query.data.assume === 'no-duty',
     bare: csv,
   };

@@ -361,6 +361,13 @@ export const BatchRequestSchema = z
           'Include every measure considered and why it applied or not (per lane, or per line with ' +
           '`full`); default true with `full` (the single-call answer), false otherwise.',
       }),
+    strict: StrictSchema.openapi({
+      description:
+        'With `true`, every line is strict, as `strict=true` in the query (a line may also say ' +
+        '`"strict": true` for itself alone): a line whose answer would carry a `data-horizon`, ' +
+        '`reported-figure`, `no-tariff-data` or `suspension-ended` warning fails alone, a 422 ' +
+        'problem (`code` `strict`) listing them.',
+    }),
     defaults: z
       .record(z.string(), z.unknown())
       .optional()
