@@ -271,3 +271,73 @@ describe('GET /v1/floor-financing: the same from a query string', () => {
     expect(problem.errors?.map((e) => e.parameter)).toEqual(['unit', 'unit']);
   });
 });
+
+/**
+ * `fx` and `vat` as in every calculator: a market price quoted in another currency is restated
+ * with `fx`, and a VAT included in the market quote (a Chinese domestic price incl. 13% VAT) is
+ * taken out first. The floor is a policy price, ex-VAT: `vat` never touches it (nor `upsideAbove`).
+ */
+describe('floor financing: fx and vat on the market price, not on the floor', () => {
+  it('POST: 452 CNY incl. 13% VAT → 400 CNY × 0.155 = 62 USD; the 110 USD floor as given', async () => {
+    // 452 / 1.13 = 400 CNY; 400 × 0.155 = 62.00 USD per kg; gap 110 − 62 = 48: the worked case
+    const r = (await financing({
+      ...worked,
+      marketPrice: { amount: '452', currency: 'CNY', per: 'kg' },
+      fx: { CNY: '0.155' },
+      vat: '0.13',
+    })) as Financing & { floorPerUnit: string; marketPricePerUnit: string };
+    expect([r.floorPerUnit, r.marketPricePerUnit]).toEqual(['110.0000', '62.0000']);
+    expect(r.border).toMatchObject({
+      dutyPerUnit: '48.0000',
+      buyersPay: '240000000.00',
+      producerGain: '48000000.00',
+      treasuryCollects: '192000000.00',
+    });
+    expect(r.producerSide.governmentPays).toBe('48000000.00');
+  });
+
+  it('POST: every price of a path is a quote: 113 and 169.5 incl. VAT are 100 and 150', async () => {
+    // 113 / 1.13 = 100, 169.5 / 1.13 = 150; floor 110, output 1,000 t:
+    // period 1 top-up (110 − 100) × 1,000,000 = 10,000,000.00; period 2 none
+    const r = await financing({
+      floor: usd('110'),
+      pricePath: ['113', '169.5'],
+      quantity: { value: '1000', unit: 't' },
+      vat: '0.13',
+    });
+    expect(r.periods?.map((p) => p.marketPricePerUnit)).toEqual(['100.0000', '150.0000']);
+    expect(r.producerSide.governmentPays).toBe('10000000.00');
+  });
+
+  it('GET: marketPrice 62 incl. 13% VAT is 54.867256…; the gap on 1,000 t is carried, not cut', async () => {
+    // 62 / 1.13 = 54.8672566371…; gap 110 − 54.8672566371… = 55.1327433628…;
+    // × 1,000,000 kg = 55,132,743.3628… → 55,132,743.36
+    const response = await call(
+      '/v1/floor-financing?floor=110&marketPrice=62&per=kg&quantity=1000&unit=t&asOf=2026-11-21&format=text&vat=0.13',
+    );
+    expect(response.status, await response.clone().text()).toBe(200);
+    expect(await response.text()).toBe('55132743.36');
+  });
+
+  it('GET: marketCurrency and floorCurrency with fx: 452 CNY incl. VAT and a 704 CNY floor (ex-VAT)', async () => {
+    // market 452 / 1.13 = 400 CNY × 0.15625 = 62.5 USD; floor 704 CNY × 0.15625 = 110 USD (no VAT
+    // taken out of it); gap 110 − 62.5 = 47.5: buyers 47.5 × 5,000,000 kg = 237,500,000.00,
+    // producer 47.5 × 1,000,000 = 47,500,000.00, treasury 47.5 × 4,000,000 = 190,000,000.00
+    const response = await call(
+      '/v1/floor-financing?floor=704&floorCurrency=CNY&marketPrice=452&marketCurrency=CNY&fx=CNY:0.15625&vat=0.13&per=kg&demand=5000&domesticOutput=1000&unit=t&asOf=2026-11-21&format=csv',
+    );
+    expect(await response.text()).toBe(
+      'per,floorPerUnit,marketPricePerUnit,demand,domesticOutput,borderDutyPerUnit,buyersPay,treasuryCollects,borderProducerGain,governmentPays,governmentCollects,governmentNet,currency,asOf,warnings\r\n' +
+        'kg,110.0000,62.5000,5000000,1000000,47.5000,237500000.00,190000000.00,47500000.00,47500000.00,0.00,47500000.00,USD,2026-11-21,\r\n',
+    );
+  });
+
+  it('GET: a price path in marketCurrency', async () => {
+    // 113 CNY / 1.13 = 100 CNY × 0.5 = 50 USD; floor 110: top-up 60 × 1,000,000 kg = 60,000,000.00
+    const response = await call(
+      '/v1/floor-financing?floor=110&pricePath=113&marketCurrency=CNY&fx=CNY:0.5&vat=0.13&per=kg&quantity=1000&unit=t&asOf=2026-11-21&format=text&field=governmentPays',
+    );
+    expect(response.status, await response.clone().text()).toBe(200);
+    expect(await response.text()).toBe('60000000.00');
+  });
+});

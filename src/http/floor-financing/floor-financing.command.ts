@@ -13,6 +13,7 @@ import {
   type Reporting,
   restate,
   todayUtc,
+  vatRate,
 } from '../money-input';
 import type { Parsed } from '../parsed';
 import type { FieldProblem } from '../problem';
@@ -60,7 +61,10 @@ function volumes(
   return { demand, output: domesticOutput };
 }
 
-/** The market price of each period: `pricePath`, or the one `marketPrice`. */
+/**
+ * The market price of each period: `pricePath`, or the one `marketPrice`. These are quotes: a VAT
+ * they include (`vat`) is taken out first (API v1.1 A3), then `fx` restates them.
+ */
 function marketPrices(
   request: FloorFinancingRequest,
   unit: Unit,
@@ -80,7 +84,8 @@ function marketPrices(
     problems.push({ pointer: '/marketPrice', detail: 'is required (or give pricePath)' });
     return undefined;
   }
-  const prices = entries.map((e) => restate(e.price, unit, reporting, e.pointer, problems));
+  const vat = vatRate(request.vat);
+  const prices = entries.map((e) => restate(e.price, unit, reporting, e.pointer, problems, vat));
   return prices.every((p) => p !== undefined) ? prices : undefined;
 }
 

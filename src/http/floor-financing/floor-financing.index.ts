@@ -5,7 +5,7 @@ import {
 } from '../../domain/floor-financing';
 import { roundMoney } from '../../domain/rounding';
 import { type Calculator, calculatorRouter, flatForm } from '../calculator';
-import { FX_FIELD } from '../query-form';
+import { FX_FIELD, VAT_FIELD } from '../query-form';
 import { type FloorFinancingCommand, resolveFloorFinancing } from './floor-financing.command';
 import { floorFinancingRow, presentFloorFinancing } from './floor-financing.present';
 import {
@@ -28,7 +28,19 @@ const FORM = flatForm({
   },
   per: { to: '/marketPrice/per', doc: 'Unit of the prices.', example: 'kg' },
   currency: { to: '/currency', doc: 'Currency of the prices and the answer; default USD.' },
+  marketCurrency: {
+    to: '/marketPrice/currency',
+    doc: 'Currency of `marketPrice` or `pricePath` when it differs from `currency` (give its rate in `fx`).',
+  },
+  floorCurrency: {
+    to: '/floor/currency',
+    doc: 'Currency of `floor` (and `upsideAbove`) when it differs from `currency` (give its rate in `fx`).',
+  },
   fx: FX_FIELD,
+  vat: {
+    ...VAT_FIELD,
+    doc: `${VAT_FIELD.doc} Applies to \`marketPrice\` and \`pricePath\` (quotes), not to \`floor\` or \`upsideAbove\` (ex-VAT).`,
+  },
   demand: {
     to: '/demand/value',
     doc: 'D: what buyers in the floor zone buy per period.',
@@ -63,18 +75,27 @@ const FORM = flatForm({
 });
 
 /**
- * The GET form's implied values: the floor and the upside threshold share the prices' unit, a
- * price path is comma-separated, the volumes share `unit`, the period is a whole number.
+ * The GET form's implied values: the floor and the upside threshold share the prices' unit (and
+ * the threshold the floor's currency), a price path is comma-separated and in `marketCurrency`
+ * when that is given, the volumes share `unit`, the period is a whole number.
  */
 function withFlatDefaults(request: Record<string, unknown>): Record<string, unknown> {
-  const market = request.marketPrice as { amount?: unknown; per?: unknown } | undefined;
+  type FlatPrice = { amount?: unknown; currency?: unknown; per?: unknown };
+  const market = request.marketPrice as FlatPrice | undefined;
   const per = market?.per;
-  for (const key of ['floor', 'upsideAbove'] as const) {
-    const price = request[key] as { per?: unknown } | undefined;
+  const floor = request.floor as FlatPrice | undefined;
+  const upsideAbove = request.upsideAbove as FlatPrice | undefined;
+  for (const price of [floor, upsideAbove]) {
     if (price !== undefined && price.per === undefined) price.per = per;
   }
+  if (upsideAbove !== undefined && upsideAbove.currency === undefined && floor?.currency)
+    upsideAbove.currency = floor.currency;
   if (typeof request.pricePath === 'string') {
-    request.pricePath = request.pricePath.split(',').map((p) => p.trim());
+    const currency = market?.currency;
+    request.pricePath = request.pricePath
+      .split(',')
+      .map((p) => p.trim())
+      .map((amount) => (currency === undefined ? amount : { amount, currency, per }));
     if (market !== undefined && market.amount === undefined) delete request.marketPrice;
   }
   // A volume that only has the shared unit was not given.
@@ -103,7 +124,10 @@ export const floorFinancingCalculator = {
     'outlay and net public cost; with `pricePath` per period and, with `discountRate`, in present ' +
     'value. Worked example: floor 110, market 62, demand 5,000 t, output 1,000 t → border: buyers ' +
     '240,000,000.00, producer 48,000,000.00, treasury 192,000,000.00; producer-side: government ' +
-    '48,000,000.00, buyers 0.00. Not modelled: demand and output responding to the price.',
+    '48,000,000.00, buyers 0.00. Market quotes (`marketPrice`, `pricePath`) are taken ex-VAT ' +
+    'with `vat` (62 incl. 13% VAT is 62 / 1.13 = 54.8673) and restated with `fx`; the floor and ' +
+    '`upsideAbove` are policy prices, ex-VAT, restated with `fx` only. Not modelled: demand and ' +
+    'output responding to the price.',
   request: FloorFinancingRequestSchema,
   requestDescription: 'The floor, the market price and the volume.',
   response: FloorFinancingResponseSchema,

@@ -12,15 +12,22 @@ import {
   RoundingSchema,
   ShareSchema,
   UnitSchema,
+  vatSchema,
 } from '../schemas';
 import { StrictSchema } from '../strict';
 
 export const FloorFinancingRequestSchema = z
   .object({
-    floor: PriceSchema.optional().openapi({ description: 'The floor; or `benchmark`.' }),
+    floor: PriceSchema.optional().openapi({
+      description:
+        'The floor; or `benchmark`. A policy price, ex-VAT: `vat` is not taken out of it (`fx` ' +
+        'restates it when it is in another currency).',
+    }),
     benchmark: z.string().max(64).optional().openapi({ example: 'dod-ndpr-floor' }),
     marketPrice: PriceSchema.optional().openapi({
-      description: 'The market (world) price M. Required unless `pricePath` is given.',
+      description:
+        'The market (world) price M. Required unless `pricePath` is given. A quote in another ' +
+        'currency is restated with `fx`; a VAT it includes is taken out first with `vat`.',
       example: { amount: '62', currency: 'USD', per: 'kg' },
     }),
     pricePath: z
@@ -31,7 +38,8 @@ export const FloorFinancingRequestSchema = z
       .openapi({
         description:
           'One market price per period (years, quarters: the caller’s choice). Each regime is ' +
-          'answered per period and, with `discountRate`, in present value.',
+          'answered per period and, with `discountRate`, in present value. Each is a quote, as ' +
+          '`marketPrice`: `vat` and `fx` apply to it.',
         example: ['62', '80', '120'],
       }),
     demand: QuantitySchema.optional().openapi({
@@ -82,6 +90,11 @@ export const FloorFinancingRequestSchema = z
     asOf: IsoDate.optional(),
     currency: CurrencyCode.optional(),
     fx: FxSchema.optional(),
+    vat: vatSchema(
+      '`marketPrice` and every `pricePath` price (market quotes, e.g. a Chinese domestic price); ' +
+        'the floor and `upsideAbove` are policy and contract prices, taken as ex-VAT and never ' +
+        'divided',
+    ),
     rounding: RoundingSchema.optional(),
     strict: StrictSchema,
   })
