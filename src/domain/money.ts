@@ -8,7 +8,7 @@ import {
   multiply,
   ONE,
 } from '../numeric';
-import { convertPerUnitPrice, type Unit } from './units';
+import type { Unit } from './units';
 
 /** An amount of money per unit of mass. */
 export interface Price {
@@ -42,12 +42,6 @@ export function toReportingCurrency(
   const rate = fx[currency];
   if (rate === undefined) throw new MissingFxRateError(currency);
   return multiply(amount, rate);
-}
-
-/** A price restated in the reporting currency and per `unit` (one quotient at most, last). */
-export function restatePrice(price: Price, unit: Unit, reporting: string, fx: FxRates): Decimal {
-  const inReporting = toReportingCurrency(price.amount, price.currency, reporting, fx);
-  return convertPerUnitPrice(inReporting, price.per, unit);
 }
 
 /**

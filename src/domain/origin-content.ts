@@ -10,6 +10,7 @@ import {
   sum,
 } from '../numeric';
 import type { Bloc } from './bloc-tiers';
+import { excludingVat } from './money';
 import type { Ratio } from './rounding';
 
 /** One mineral component of a derivative product (magnet, motor, battery), valued in money. */
@@ -45,6 +46,8 @@ export interface OriginContentInput {
   readonly valueRuleInForce: boolean;
   /** The share of product value from which that rule bites (0.001 under the October 2025 list). */
   readonly deMinimisShare: Decimal;
+  /** The VAT rate included in every value (product and components alike); absent or 0: none. */
+  readonly vat?: Decimal;
 }
 
 export interface BlocShares {
@@ -54,13 +57,13 @@ export interface BlocShares {
 }
 
 export interface OriginContentResult {
-  /** Σ value of red components. */
+  /** Σ value of red components, ex-VAT. */
   readonly redValue: Decimal;
   /** redValue / productValue. */
   readonly redShare: Ratio;
   /** Each bloc's component value / productValue. */
   readonly shares: BlocShares;
-  /** Σ value of components of Chinese origin of controlled minerals. */
+  /** Σ value of components of Chinese origin of controlled minerals, ex-VAT. */
   readonly chinaContentValue: Decimal;
   /** chinaContentValue / productValue. */
   readonly chinaContentShare: Ratio;
@@ -103,6 +106,12 @@ export function originContent(input: OriginContentInput): OriginContentResult {
   if (greaterThan(total, productValue)) {
     throw new OriginContentError('the components are worth more than the product value');
   }
+  // A VAT included in every value (API v1.1 A3) divides each part of a share by the same 1 + vat,
+  // so the shares and the tests on them are those of the values as given, exactly; dividing both
+  // parts would carry two quotients and could move a share sitting on 0.1% across it. Only the
+  // money reported changes: it is taken ex-VAT.
+  const exVat = (value: Decimal) =>
+    input.vat === undefined ? value : excludingVat(value, input.vat);
   const share = (value: Decimal): Ratio => ({ of: value, to: productValue });
   const redValue = blocValue(components, 'red');
   const chinaContentValue = sum(
@@ -117,14 +126,14 @@ export function originContent(input: OriginContentInput): OriginContentResult {
   const atLeast = (value: Decimal, threshold: Decimal) =>
     greaterThanOrEqual(value, multiply(threshold, productValue));
   return {
-    redValue,
+    redValue: exVat(redValue),
     redShare: share(redValue),
     shares: {
       red: share(redValue),
       blue: share(blocValue(components, 'blue')),
       grey: share(blocValue(components, 'grey')),
     },
-    chinaContentValue,
+    chinaContentValue: exVat(chinaContentValue),
     chinaContentShare: share(chinaContentValue),
     chinaLicenceRequired: valueRuleInForce && atLeast(chinaContentValue, deMinimisShare),
     qualifiesAsBlue:

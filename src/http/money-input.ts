@@ -1,5 +1,10 @@
-import { excludingVat, type FxRates, MissingFxRateError, restatePrice } from '../domain/money';
-import type { Unit } from '../domain/units';
+import {
+  excludingVat,
+  type FxRates,
+  MissingFxRateError,
+  toReportingCurrency,
+} from '../domain/money';
+import { convertPerUnitPrice, type Unit } from '../domain/units';
 import { type Decimal, parseDecimal } from '../numeric';
 import type { FieldProblem } from './problem';
 
@@ -51,15 +56,30 @@ export function restate(
   problems: FieldProblem[],
   vat?: Decimal,
 ): Decimal | undefined {
-  const currency = price.currency ?? reporting.currency;
   const amount = dec(price.amount);
+  const inReporting = restateAmount(
+    vat === undefined ? amount : excludingVat(amount, vat),
+    price.currency ?? reporting.currency,
+    reporting,
+    pointer,
+    problems,
+  );
+  return inReporting === undefined ? undefined : convertPerUnitPrice(inReporting, price.per, unit);
+}
+
+/**
+ * An amount of money in `currency` restated in the reporting currency, or a problem at
+ * `${pointer}/currency` when the request gives no fx rate for that currency.
+ */
+export function restateAmount(
+  amount: Decimal,
+  currency: string,
+  reporting: Reporting,
+  pointer: string,
+  problems: FieldProblem[],
+): Decimal | undefined {
   try {
-    return restatePrice(
-      { amount: vat === undefined ? amount : excludingVat(amount, vat), currency, per: price.per },
-      unit,
-      reporting.currency,
-      reporting.fx,
-    );
+    return toReportingCurrency(amount, currency, reporting.currency, reporting.fx);
   } catch (error) {
     if (!(error instanceof MissingFxRateError)) throw error;
     problems.push(missingFxRate(currency, reporting.currency, `${pointer}/currency`));

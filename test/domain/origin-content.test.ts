@@ -1,3 +1,4 @@
+import Oracle from 'decimal.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Bloc } from '../../src/domain/bloc-tiers';
@@ -7,7 +8,7 @@ import {
   type OriginContentInput,
   originContent,
 } from '../../src/domain/origin-content';
-import { add, decimal, equal, sum } from '../../src/numeric';
+import { add, decimal, equal, sum, toText } from '../../src/numeric';
 import { d, t } from './numbers';
 
 /** China's October 2025 rule: 0.1% of the foreign product's value. */
@@ -192,17 +193,18 @@ describe('originContent: preconditions', () => {
 });
 
 describe('originContent: laws', () => {
+  const money = fc.integer({ min: 0, max: 10_000_000 }).map((n) => decimal(BigInt(n), 2));
+  const components = fc.array(
+    fc.record({
+      value: money,
+      bloc: fc.constantFrom<Bloc>('red', 'blue', 'grey'),
+      chinaOrigin: fc.boolean(),
+      controlled: fc.boolean(),
+    }),
+    { maxLength: 8 },
+  );
+
   it('red + blue + grey shares equal the components total / product value, exactly', () => {
-    const money = fc.integer({ min: 0, max: 10_000_000 }).map((n) => decimal(BigInt(n), 2));
-    const components = fc.array(
-      fc.record({
-        value: money,
-        bloc: fc.constantFrom<Bloc>('red', 'blue', 'grey'),
-        chinaOrigin: fc.boolean(),
-        controlled: fc.boolean(),
-      }),
-      { maxLength: 8 },
-    );
     fc.assert(
       fc.property(components, money, (parts, headroom) => {
         const total = sum(parts.map((p) => p.value));
@@ -219,6 +221,40 @@ describe('originContent: laws', () => {
         const { red, blue, grey } = r.shares;
         expect([red.to, blue.to, grey.to].every((to) => equal(to, productValue))).toBe(true);
         expect(equal(add(add(red.of, blue.of), grey.of), total)).toBe(true);
+      }),
+      { seed: 42, numRuns: 200 },
+    );
+  });
+
+  it('a VAT included in every value changes no share and no test, only the money: value / (1 + vat) within 10^-100 (decimal.js)', () => {
+    const Exact = Oracle.clone({ precision: 400 });
+    const vat = fc.integer({ min: 0, max: 300_000 }).map((n) => decimal(BigInt(n), 6));
+    fc.assert(
+      fc.property(components, money, vat, (parts, headroom, rate) => {
+        const input: OriginContentInput = {
+          productValue: add(add(sum(parts.map((p) => p.value)), headroom), d('0.01')),
+          components: parts,
+          maxRedShare: d('0.05'),
+          minBlueShare: d('0.5'),
+          valueRuleInForce: true,
+          deMinimisShare: CHINA_DE_MINIMIS,
+        };
+        const quoted = originContent(input);
+        const exVat = originContent({ ...input, vat: rate });
+        expect([t(exVat.redShare), t(exVat.chinaContentShare), t(exVat.shares.blue)]).toEqual([
+          t(quoted.redShare),
+          t(quoted.chinaContentShare),
+          t(quoted.shares.blue),
+        ]);
+        expect([exVat.chinaLicenceRequired, exVat.qualifiesAsBlue]).toEqual([
+          quoted.chinaLicenceRequired,
+          quoted.qualifiesAsBlue,
+        ]);
+        for (const key of ['redValue', 'chinaContentValue'] as const) {
+          const exact = new Exact(toText(quoted[key])).div(new Exact(1).plus(toText(rate)));
+          const error = new Exact(toText(exVat[key])).minus(exact).abs();
+          expect(error.lte('1e-100'), key).toBe(true);
+        }
       }),
       { seed: 42, numRuns: 200 },
     );

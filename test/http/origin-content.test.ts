@@ -223,3 +223,102 @@ describe('GET /v1/origin-content: components as mineral:origin:value triples', (
     });
   });
 });
+
+/**
+ * `fx` and `vat` as in every calculator: a component valued in another currency is restated with
+ * `fx` (units of the reporting currency per 1 unit of it), and a VAT included in the values is
+ * taken out. One rate divides the product value and every component alike, so the shares (and the
+ * licence and blue tests) are those of the values as quoted; what it changes are the money figures.
+ */
+describe('origin content: fx restates components valued in another currency; vat comes out of the values', () => {
+  it('POST: 791 CNY and 56,500 AUD of content in a 113,000 USD product, all incl. 13% VAT', async () => {
+    const response = await postJson('/v1/origin-content', {
+      productValue: { amount: '113000', currency: 'USD' },
+      components: [
+        { mineral: 'dy-oxide', origin: 'CN', value: '791', currency: 'CNY' },
+        { mineral: 'nd-oxide', origin: 'AU', value: '56500', currency: 'AUD' },
+      ],
+      fx: { CNY: '0.1390', AUD: '0.65' },
+      vat: '0.13',
+      asOf: '2026-11-21',
+    });
+    expect(response.status, await response.clone().text()).toBe(200);
+    const r = (await response.json()) as Content & {
+      redValue: string;
+      meta: { currency: string };
+    };
+    // ex-VAT: product 113,000 / 1.13 = 100,000 USD; Dy 791 / 1.13 = 700 CNY × 0.1390 = 97.30 USD;
+    // Nd 56,500 / 1.13 = 50,000 AUD × 0.65 = 32,500 USD.
+    // red 97.30 / 100,000 = 0.000973 < 0.001: no licence (read as 791 USD it would be 0.007);
+    // blue 32,500 / 100,000 = 0.325 < 0.5: not blue
+    expect(r).toMatchObject({
+      redValue: '97.30',
+      redShare: '0.000973',
+      shares: { red: '0.000973', blue: '0.325', grey: '0' },
+      chinaContentValue: '97.30',
+      chinaContentShare: '0.000973',
+      chinaLicenceRequired: false,
+      qualifiesAsBlue: false,
+    });
+    expect(r.meta.currency).toBe('USD');
+  });
+
+  it('POST: vat leaves the shares as they are and takes VAT out of the money figures', async () => {
+    const request = {
+      productValue: { amount: '113000' },
+      components: [{ mineral: 'dy-oxide', origin: 'CN', value: '113' }],
+      asOf: '2026-11-21',
+    };
+    const quoted = await content(request);
+    const exVat = (await content({ ...request, vat: '0.13' })) as Content & { redValue: string };
+    // 113 / 113,000 = 0.001 either way (113 / 1.13 = 100 over 113,000 / 1.13 = 100,000): a licence;
+    // the red value is 113 / 1.13 = 100.00 ex-VAT
+    expect([quoted.chinaContentShare, exVat.chinaContentShare]).toEqual(['0.001', '0.001']);
+    expect([quoted.chinaLicenceRequired, exVat.chinaLicenceRequired]).toEqual([true, true]);
+    expect([exVat.redValue, exVat.chinaContentValue]).toEqual(['100.00', '100.00']);
+  });
+
+  it('POST: a top-level currency reports a product valued in another currency', async () => {
+    // product 100,000 EUR × 1.08 = 108,000 USD; Dy 540 EUR (its product's currency) × 1.08 =
+    // 583.20 USD; 583.20 / 108,000 = 0.0054
+    const r = (await content({
+      productValue: { amount: '100000', currency: 'EUR' },
+      components: [{ mineral: 'dy-oxide', origin: 'CN', value: '540' }],
+      currency: 'USD',
+      fx: { EUR: '1.08' },
+      asOf: '2026-11-21',
+    })) as Content & { redValue: string; meta: { currency: string } };
+    expect([r.redValue, r.chinaContentShare, r.meta.currency]).toEqual(['583.20', '0.0054', 'USD']);
+  });
+
+  it('a component in a currency fx has no rate for is a 422 at its currency', async () => {
+    const problem = await problemOf(
+      await postJson('/v1/origin-content', {
+        productValue: product,
+        components: [{ mineral: 'dy-oxide', origin: 'CN', value: '700', currency: 'CNY' }],
+      }),
+      422,
+    );
+    expect(problem.errors?.[0]?.pointer).toBe('/components/0/currency');
+  });
+
+  it('GET: mineral:origin:value:currency, fx as CODE:rate pairs, vat as a rate', async () => {
+    // as in the POST case: 791 CNY / 1.13 = 700 CNY × 0.1390 = 97.30 USD of 113,000 / 1.13 =
+    // 100,000 USD; 97.30 / 100,000 = 0.000973 < 0.001: no licence, on an assumed rule
+    const response = await call(
+      '/v1/origin-content?productValue=113000&components=dy-oxide:CN:791:CNY&fx=CNY:0.1390&vat=0.13&asOf=2026-11-21&format=csv',
+    );
+    expect(await response.text()).toBe(
+      'redValue,redShare,blueShare,greyShare,chinaContentShare,chinaLicenceRequired,chinaLicenceBasis,qualifiesAsBlue,asOf,warnings\r\n' +
+        '97.30,0.000973,0,0,0.000973,false (assumed),assumed,false,2026-11-21,suspension-ended data-horizon\r\n',
+    );
+  });
+
+  it('GET: fx with no value in that currency, and vat, answer as before (100 / 100,000 = 0.001)', async () => {
+    const response = await call(
+      '/v1/origin-content?productValue=100000&components=dy-oxide:CN:100&asOf=2026-03-01&format=text&field=chinaContentShare&fx=CNY:0.139&vat=0.13',
+    );
+    expect(response.status).toBe(200);
+    expect(await response.text()).toBe('0.001');
+  });
+});

@@ -6,7 +6,7 @@ import type { Warning } from '../../data/warnings';
 import type { OriginComponent, OriginContentInput } from '../../domain/origin-content';
 import type { RoundingMode } from '../../domain/rounding';
 import { type Decimal, greaterThan, isZero, ONE, sum } from '../../numeric';
-import { dec, todayUtc } from '../money-input';
+import { dec, fxRates, type Reporting, restateAmount, todayUtc, vatRate } from '../money-input';
 import type { Parsed } from '../parsed';
 import type { FieldProblem } from '../problem';
 import type { OriginContentRequest } from './origin-content.schemas';
@@ -75,10 +75,30 @@ export function resolveOriginContent(
   const status = measureStatusOn(rule, asOf);
   warnings.push(...status.warnings);
 
-  const productValue = dec(request.productValue.amount);
-  if (isZero(productValue))
+  // Values in another currency than the answer's are restated with fx; a component without a
+  // currency is in the product's.
+  const productCurrency = request.productValue.currency ?? request.currency ?? 'USD';
+  const reporting: Reporting = {
+    currency: request.currency ?? productCurrency,
+    fx: fxRates(request.fx),
+  };
+  const productValue = restateAmount(
+    dec(request.productValue.amount),
+    productCurrency,
+    reporting,
+    '/productValue',
+    problems,
+  );
+  if (productValue !== undefined && isZero(productValue))
     problems.push({ pointer: '/productValue/amount', detail: 'must be more than zero' });
   const components = request.components.flatMap((component, i): OriginComponent[] => {
+    const value = restateAmount(
+      dec(component.value),
+      component.currency ?? productCurrency,
+      reporting,
+      `/components/${i}`,
+      problems,
+    );
     const mineral = data.minerals.get(component.mineral);
     if (mineral === undefined) {
       problems.push({ pointer: `/components/${i}/mineral`, detail: 'is not a known mineral' });
@@ -93,25 +113,33 @@ export function resolveOriginContent(
     }
     const bloc = blocOf(data, component.origin, asOf);
     warnings.push(...bloc.warnings);
+    const controlledShare = gradeShare(
+      component,
+      mineral.elements,
+      rule.elements,
+      `/components/${i}`,
+      problems,
+    );
+    if (value === undefined) return [];
     return [
       {
-        value: dec(component.value),
+        value,
         bloc: bloc.bloc,
         // Content of the rule's origin (China) is what the rule counts.
         chinaOrigin: inScope(data, rule.origin, component.origin, asOf),
         controlled: mineral.elements.some((e) => rule.elements.includes(e)),
-        ...gradeShare(component, mineral.elements, rule.elements, `/components/${i}`, problems),
+        ...controlledShare,
       },
     ];
   });
   const total = sum(components.map((x) => x.value));
-  if (greaterThan(total, productValue)) {
+  if (productValue !== undefined && greaterThan(total, productValue)) {
     problems.push({
       pointer: '/components',
       detail: 'the components are worth more than the product',
     });
   }
-  if (problems.length > 0) return { ok: false, problems };
+  if (productValue === undefined || problems.length > 0) return { ok: false, problems };
   return {
     ok: true,
     value: {
@@ -123,10 +151,11 @@ export function resolveOriginContent(
         minBlueShare: dec(request.minBlueShare ?? DEFAULT_MIN_BLUE_SHARE),
         valueRuleInForce: status.state === 'in-force',
         deMinimisShare: dec(rule.deMinimisShare ?? '0.001'),
+        vat: vatRate(request.vat),
       },
       rule,
       status,
-      currency: request.productValue.currency ?? 'USD',
+      currency: reporting.currency,
       rounding: request.rounding ?? 'half-up',
       asOf,
       warnings,

@@ -1,5 +1,6 @@
 import { originContent } from '../../domain/origin-content';
 import { type Calculator, calculatorRouter, flatForm } from '../calculator';
+import { FX_FIELD, VAT_FIELD } from '../query-form';
 import { type OriginContentCommand, resolveOriginContent } from './origin-content.command';
 import { originContentRow, presentOriginContent } from './origin-content.present';
 import { OriginContentRequestSchema, OriginContentResponseSchema } from './origin-content.schemas';
@@ -10,11 +11,23 @@ const FORM = flatForm({
     doc: 'Value of the product (magnet, motor, battery).',
     example: '100000',
   },
-  currency: { to: '/productValue/currency', doc: 'Currency of the values; default USD.' },
+  currency: {
+    to: '/productValue/currency',
+    doc: 'Currency of the product value, and of the components that give none; default USD.',
+  },
   components: {
     to: '/components',
-    doc: 'The mineral content as `mineral:origin:value` triples, comma-separated (e.g. `dy-oxide:CN:100,nd-oxide:AU:3000`), values in the product’s currency.',
+    doc: 'The mineral content as `mineral:origin:value` triples, comma-separated (e.g. `dy-oxide:CN:100,nd-oxide:AU:3000`), values in the product’s currency; a fourth part gives a value’s own currency (`dy-oxide:CN:700:CNY`, its rate in `fx`).',
     example: 'dy-oxide:CN:99.99',
+  },
+  reportingCurrency: {
+    to: '/currency',
+    doc: 'Currency of the answer; default the product’s (`currency`).',
+  },
+  fx: FX_FIELD,
+  vat: {
+    ...VAT_FIELD,
+    doc: `${VAT_FIELD.doc} Applies to the product value and every component alike: the shares stay as they are, \`redValue\` and \`chinaContentValue\` are ex-VAT.`,
   },
   maxRedShare: {
     to: '/maxRedShare',
@@ -26,17 +39,19 @@ const FORM = flatForm({
 });
 
 /**
- * `mineral:origin:value` triples as the JSON form's components; a triple with a part missing
- * keeps the parts it has, so the schema names what is missing at its pointer.
+ * `mineral:origin:value` triples (or `mineral:origin:value:currency`) as the JSON form's
+ * components; a triple with a part missing keeps the parts it has, so the schema names what is
+ * missing at its pointer.
  */
 function componentsFromList(request: Record<string, unknown>): Record<string, unknown> {
   if (typeof request.components !== 'string') return request;
   request.components = request.components.split(',').map((triple) => {
-    const [mineral, origin, value] = triple.split(':').map((part) => part.trim());
+    const [mineral, origin, value, currency] = triple.split(':').map((part) => part.trim());
     return {
       ...(mineral ? { mineral } : {}),
       ...(origin ? { origin } : {}),
       ...(value ? { value } : {}),
+      ...(currency ? { currency } : {}),
     };
   });
   return request;
@@ -53,7 +68,10 @@ export const originContentCalculator = {
     'controlled rare earths is 0.1% of its value or more needs a Chinese export licence) bites on ' +
     '`asOf`. The rule follows its dated status: suspended by No. 70 [2025] from 2025-11-07 to ' +
     '2026-11-10; after that, the data does not know whether the suspension was extended, so the ' +
-    'legal default (the rule applies) is kept and the answer warns.',
+    'legal default (the rule applies) is kept and the answer warns. Values in another currency ' +
+    '(a component’s `currency`) are restated with `fx` before the shares are taken. `vat` takes ' +
+    'a VAT included in the values out of all of them alike: it leaves every share and test as ' +
+    'it is and makes `redValue` and `chinaContentValue` ex-VAT (113 incl. 13% VAT is 100).',
   request: OriginContentRequestSchema,
   requestDescription: 'The product and its mineral content.',
   response: OriginContentResponseSchema,

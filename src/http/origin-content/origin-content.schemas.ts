@@ -3,11 +3,13 @@ import {
   CountryCode,
   CurrencyCode,
   DecimalOutput,
+  FxSchema,
   IsoDate,
   MetaSchema,
   NonNegativeDecimal,
   RoundingSchema,
   ShareSchema,
+  vatSchema,
 } from '../schemas';
 import { StrictSchema } from '../strict';
 
@@ -27,8 +29,14 @@ export const OriginContentRequestSchema = z
             mineral: z.string().max(64).openapi({ example: 'dy-oxide' }),
             origin: CountryCode,
             value: NonNegativeDecimal.openapi({
-              description: 'In the product value’s currency.',
+              description: 'In `currency`, else in the product value’s currency.',
               example: '100',
+            }),
+            currency: CurrencyCode.optional().openapi({
+              description:
+                'Currency of `value` when it differs from the product value’s (give its rate in ' +
+                '`fx`): e.g. a Chinese oxide bought in CNY inside a product priced in USD.',
+              example: 'CNY',
             }),
             grade: z
               .record(z.string().regex(/^[A-Z][a-z]?$/), NonNegativeDecimal)
@@ -60,6 +68,21 @@ export const OriginContentRequestSchema = z
       example: '0.5',
     }),
     asOf: IsoDate.optional(),
+    currency: CurrencyCode.optional().openapi({
+      description:
+        'Currency of the answer (`redValue`, `chinaContentValue`); default the product value’s ' +
+        'currency. Every value in another currency is restated with `fx`, which changes the ' +
+        'shares when the components are in other currencies than the product.',
+      example: 'USD',
+    }),
+    fx: FxSchema.optional(),
+    vat: vatSchema(
+      'every value of the request, `productValue` and each component’s `value` alike (one rate ' +
+        'for all of them). The same 1 + vat then divides both parts of every share, so the shares ' +
+        'and the licence and blue tests are those of the values as given; what changes is the ' +
+        'money reported, `redValue` and `chinaContentValue`, which are ex-VAT. Send values that ' +
+        'carry no VAT ex-VAT yourself',
+    ),
     rounding: RoundingSchema.optional(),
     strict: StrictSchema,
   })
