@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { TARIFF_COVERAGES } from '../data/measures';
 import { FLOOR_BASES } from '../domain/floor-gap';
 import { ROUNDING_MODES } from '../domain/rounding';
 import { UNITS } from '../domain/units';
@@ -13,6 +14,12 @@ import {
 import { DECIMAL_MARKS } from './csv';
 
 /** The shared request and response schemas, used by every route. */
+
+/**
+ * `coverage: { tariffs }` of an answer over one or several lanes (API v1.1 A1): how much of the
+ * tariff it rests on the data holds; each answer describes what `none` means for its figures.
+ */
+export const CoverageSchema = z.object({ tariffs: z.enum(TARIFF_COVERAGES) });
 
 /**
  * Every decimal the API takes is zero or more (prices, quantities, rates, shares): a string of the

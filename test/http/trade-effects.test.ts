@@ -4,8 +4,9 @@ import { call, postJson, problemOf } from '../helpers';
 interface Origin {
   origin: string | null;
   bloc: string;
-  t0: string;
-  t1: string;
+  t0: string | null;
+  t1: string | null;
+  coverage: { tariffs: string };
   baseImports: string;
   newImports: string;
   creation: string;
@@ -20,6 +21,8 @@ interface Effects {
   assumptions: string[];
   illustrative: boolean;
   dataset?: { id: string; source: string };
+  coverage: { tariffs: string };
+  meta: { warnings: { code: string }[] };
 }
 
 // 2846.90.20 is free (MFN) and, after the IEEPA tariffs ended on 2026-02-23, carries no China
@@ -172,6 +175,70 @@ describe('the USGS dataset by id', () => {
     });
     const problem = await problemOf(response, 422);
     expect(problem.errors?.map((e) => e.pointer)).toEqual(['/prices/MY', '/prices/other']);
+  });
+});
+
+describe('trade effects: unknown duties are unknown, not zero (coverage.tariffs)', () => {
+  // The data holds no tariff for 2846.90.20 into Japan: neither CN's nor AU's ordinary duties there
+  // are known.
+  const japan = {
+    destination: 'JP',
+    mineral: 'ndpr-oxide',
+    asOf: '2026-12-01',
+    floor: { amount: '16', currency: 'USD', per: 'kg' },
+    flows: [
+      { origin: 'CN', value: '100', price: '10' },
+      { origin: 'AU', value: '20' },
+    ],
+  };
+
+  it('JSON: each origin and the answer say none; t0 and t1 are null, not 0, and the model counts them as 0', async () => {
+    const r = await effects(japan);
+    expect(r.coverage).toEqual({ tariffs: 'none' });
+    expect(r.origins.map((o) => [o.origin, o.coverage.tariffs, o.t0, o.t1])).toEqual([
+      ['CN', 'none', null, null],
+      ['AU', 'none', null, null],
+    ]);
+    // counted as 0 the model is the worked case: CN 100 − 60 − 15 = 25, AU 20 + 15 = 35
+    expect(r.origins.map((o) => o.newImports)).toEqual(['25.00', '35.00']);
+    expect(r.meta.warnings.map((w) => w.code)).toContain('no-tariff-data');
+    expect(r.assumptions.join(' ')).toContain(
+      'The data has no tariff for 2846.90.20 into JP on supply from CN, AU: their duties are unknown, not zero',
+    );
+  });
+
+  it('the chart says the equivalents are unknown instead of drawing t 0 → 0', async () => {
+    const response = await call('/v1/trade-effects', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'image/svg+xml' },
+      body: JSON.stringify(japan),
+    });
+    const svg = await response.text();
+    expect(svg).toContain('>t unknown · floor</text>');
+    expect(svg).not.toContain('t 0 →');
+  });
+
+  it('an origin whose t0 the request gives rests on no tariff data: complete, t0 and t1 printed', async () => {
+    // CN t0 0.05: duty-paid R = 10 × 1.05 = 10.5, gap 16 − 10.5 = 5.5 → t1 = 0.05 + 5.5/10 = 0.6
+    const r = await effects({
+      ...japan,
+      flows: [
+        { origin: 'CN', value: '100', price: '10', t0: '0.05' },
+        { origin: 'AU', value: '20' },
+      ],
+    });
+    expect(r.origins.map((o) => [o.origin, o.coverage.tariffs, o.t0, o.t1])).toEqual([
+      ['CN', 'complete', '0.05', '0.6'],
+      ['AU', 'none', null, null],
+    ]);
+    // the least complete of the origins
+    expect(r.coverage).toEqual({ tariffs: 'none' });
+  });
+
+  it('where the data holds the tariffs (the US) every origin is complete', async () => {
+    const r = await effects(workedCase);
+    expect(r.coverage).toEqual({ tariffs: 'complete' });
+    expect(r.origins.map((o) => o.coverage.tariffs)).toEqual(['complete', 'complete']);
   });
 });
 

@@ -4,6 +4,7 @@ import { FloorGapMethodSchema } from '../floor-gap/floor-gap.schemas';
 import {
   BasisSchema,
   CountryCode,
+  CoverageSchema,
   CurrencyCode,
   DecimalOutput,
   FxSchema,
@@ -139,8 +140,6 @@ export const BlocTiersRequestSchema = z
   });
 
 export type BlocTiersRequest = z.infer<typeof BlocTiersRequestSchema>;
-
-const CoverageSchema = z.object({ tariffs: z.enum(['complete', 'partial', 'none']) });
 
 export const DestinationTierSchema = z
   .object({

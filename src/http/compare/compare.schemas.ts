@@ -4,7 +4,14 @@ import {
   LandedCostRequestSchema,
   LandedCostResponseSchema,
 } from '../landed-cost/landed-cost.schemas';
-import { CountryCode, DecimalOutput, IdSchema, IsoDate, MetaSchema } from '../schemas';
+import {
+  CountryCode,
+  CoverageSchema,
+  DecimalOutput,
+  IdSchema,
+  IsoDate,
+  MetaSchema,
+} from '../schemas';
 import { StrictSchema } from '../strict';
 
 export const VariantSchema = z
@@ -94,7 +101,7 @@ export const CompareResponseSchema = z
         deltas: DeltasSchema,
       }),
     ),
-    coverage: z.object({ tariffs: z.enum(['complete', 'partial', 'none']) }).openapi({
+    coverage: CoverageSchema.openapi({
       description:
         'The least complete of the variants’ `coverage.tariffs`: with `none`, some variant’s ' +
         'duties are unknown (not zero), and the CSV and text forms refuse to print them unless ' +

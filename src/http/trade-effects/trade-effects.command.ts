@@ -1,4 +1,5 @@
 import { blocOf } from '../../data/blocs';
+import { leastComplete, type TariffCoverage } from '../../data/measures';
 import type { TradeFlowDatasetRow } from '../../data/schema';
 import type { PolicyData } from '../../data/store';
 import type { Warning } from '../../data/warnings';
@@ -44,6 +45,17 @@ export interface ResolvedFlow extends OriginFlow {
   readonly pricePerUnit: Decimal | null;
   /** Where t0 came from: the data or the request. */
   readonly t0Source: 'data' | 'request';
+  /**
+   * How much of the tariffs t0 and t1 rest on the data holds (API v1.1 A1): the least complete of
+   * the lanes priced from the data (t0 unless the request gives it, t1 with what-if measures);
+   * `complete` when the request gives t0 and no measures, so nothing rests on the data's tariffs.
+   */
+  readonly coverage: TariffCoverage;
+  /**
+   * Whether t0 and t1 rest on a lane whose tariff the data does not have (coverage `none`): the
+   * model counts those duties as 0, the answer prints the equivalent as null (unknown, not zero).
+   */
+  readonly unknown: { readonly t0: boolean; readonly t1: boolean };
 }
 
 export interface TradeEffectsCommand {
@@ -110,6 +122,15 @@ function flowInputs(
   };
 }
 
+/**
+ * An ad valorem equivalent, and how much of the lane's tariff the data holds for it: null when the
+ * request gave it, resting on no tariff data.
+ */
+interface Ave {
+  readonly ave: Rational;
+  readonly coverage: TariffCoverage | null;
+}
+
 /** duties / customs value of one unit from `origin`, from the landed-cost calculator, exactly. */
 function landedAve(
   request: LandedCostRequest,
@@ -117,7 +138,7 @@ function landedAve(
   pointer: string,
   problems: FieldProblem[],
   warnings: Warning[],
-): Rational | undefined {
+): Ave | undefined {
   const parsed = resolveLandedCost(request, data);
   if (!parsed.ok) {
     for (const p of parsed.problems) {
@@ -131,8 +152,12 @@ function landedAve(
   }
   warnings.push(...parsed.value.lane.warnings);
   const { effectiveDutyRate } = landedCost(parsed.value);
-  if (isZero(effectiveDutyRate.to)) return R0;
-  return rational.div(rational.of(effectiveDutyRate.of), rational.of(effectiveDutyRate.to));
+  const coverage = parsed.value.lane.tariffCoverage;
+  if (isZero(effectiveDutyRate.to)) return { ave: R0, coverage };
+  return {
+    ave: rational.div(rational.of(effectiveDutyRate.of), rational.of(effectiveDutyRate.to)),
+    coverage,
+  };
 }
 
 function signedRational(value: string | number): Rational {
@@ -265,15 +290,18 @@ export function resolveTradeEffects(
       origin,
       price: { amount: price === undefined ? '1' : toText(price), per: unit },
     };
-    const t0 =
+    const before: Ave | undefined =
       f.t0 === undefined
         ? landedAve(shipment, data, at, problems, warnings)
-        : rational.of(dec(f.t0));
-    const withMeasures =
+        : { ave: rational.of(dec(f.t0)), coverage: null };
+    const after =
       (request.measures ?? []).length === 0
-        ? t0
+        ? before
         : landedAve({ ...shipment, measures: request.measures }, data, at, problems, warnings);
-    if (t0 === undefined || withMeasures === undefined) continue;
+    if (before === undefined || after === undefined) continue;
+    const t0 = before.ave;
+    const withMeasures = after.ave;
+    const lanes = [before.coverage, after.coverage].flatMap((c) => (c === null ? [] : [c]));
     let t1 = withMeasures;
     if (floorApplies && price !== undefined && floorPerUnit !== undefined) {
       const result = floorGapDuty({
@@ -301,6 +329,8 @@ export function resolveTradeEffects(
       floorApplies,
       pricePerUnit: price ?? null,
       t0Source: f.t0 === undefined ? 'data' : 'request',
+      coverage: leastComplete(lanes),
+      unknown: { t0: before.coverage === 'none', t1: after.coverage === 'none' },
     });
   }
   if (problems.length > 0) return { ok: false, problems };

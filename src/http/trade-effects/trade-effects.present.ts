@@ -1,3 +1,4 @@
+import { leastComplete } from '../../data/measures';
 import { formatMoney, formatPerUnit, RATE_PLACES, ROUNDERS } from '../../domain/rounding';
 import type { ReportedEffect, TradeEffectsReport } from '../../domain/trade-effects';
 import {
@@ -49,6 +50,12 @@ function assumptions(command: TradeEffectsCommand): string[] {
       }; the others are exempt.`,
     );
   }
+  const unknown = command.flows.filter((f) => f.coverage === 'none').map((f) => f.label);
+  if (unknown.length > 0) {
+    list.push(
+      `The data has no tariff for ${command.hts} into ${command.destination} on supply from ${unknown.join(', ')}: their duties are unknown, not zero (coverage.tariffs none). The model counts them as 0 and shows their t0 and t1 as null; give an origin’s t0 to set it.`,
+    );
+  }
   if (command.flows.some((f) => f.pricePerUnit === null)) {
     list.push(
       'Origins without a price are priced at 1 per unit for their base duties: exact for ad valorem duties, which is all this product’s lane has unless a warning says otherwise.',
@@ -90,8 +97,10 @@ export function presentTradeEffects(
       bloc: x.bloc,
       floorApplies: flow?.floorApplies ?? false,
       pricePerUnit: flow?.pricePerUnit == null ? null : formatPerUnit(flow.pricePerUnit, rounding),
-      t0: rate(x.t0),
-      t1: rate(x.t1),
+      coverage: { tariffs: flow?.coverage ?? 'none' },
+      // Unknown is not zero (API v1.1 A1): an equivalent resting on duties the data lacks is null.
+      t0: flow === undefined || flow.unknown.t0 ? null : rate(x.t0),
+      t1: flow === undefined || flow.unknown.t1 ? null : rate(x.t1),
       ...figures(report.origins[i] as ReportedEffect),
       floored: x.floored,
     };
@@ -128,6 +137,7 @@ export function presentTradeEffects(
     origins,
     blocs,
     totals: { imports: totals.newImports, revenue: totals.revenueAfter, ...totals },
+    coverage: { tariffs: leastComplete(command.flows.map((f) => f.coverage)) },
     assumptions: assumptions(command),
     meta: buildMeta(command.dataVersion, command.asOf, currency, rounding, command.warnings),
   };
@@ -136,6 +146,12 @@ export function presentTradeEffects(
 /** The single values a flat answer carries: the totals. */
 export function tradeEffectsSummary(r: TradeEffectsResponse): Record<string, string> {
   return { model: r.model, ...r.totals };
+}
+
+/** "t0 → t1" under an origin's bars; "unknown" where the data lacks its duties (never "0"). */
+function equivalents(o: { t0: string | null; t1: string | null }): string {
+  if (o.t0 === null && o.t1 === null) return 'unknown';
+  return `${escapeXml(o.t0 ?? 'unknown')} → ${escapeXml(o.t1 ?? 'unknown')}`;
 }
 
 /**
@@ -174,7 +190,7 @@ export function tradeEffectsSvg(r: TradeEffectsResponse): string {
       bar(o.baseImports, 0, '0.35', 'base imports') +
       bar(o.newImports, 40, '1', 'new imports') +
       `<text x="${x + 38}" y="${bottom + 18}" font-size="12" text-anchor="middle" font-weight="bold">${escapeXml(o.label)}</text>` +
-      `<text x="${x + 38}" y="${bottom + 32}" font-size="10" text-anchor="middle">t ${escapeXml(o.t0)} → ${escapeXml(o.t1)}${o.floorApplies ? ' · floor' : ''}</text>`
+      `<text x="${x + 38}" y="${bottom + 32}" font-size="10" text-anchor="middle">t ${equivalents(o)}${o.floorApplies ? ' · floor' : ''}</text>`
     );
   });
   return [

@@ -6,6 +6,7 @@ import { InlineMeasureSchema } from '../landed-cost/landed-cost.schemas';
 import {
   BasisSchema,
   CountryCode,
+  CoverageSchema,
   CurrencyCode,
   DecimalOutput,
   FxSchema,
@@ -183,8 +184,23 @@ export const OriginEffectSchema = z
     bloc: z.enum(BLOCS),
     floorApplies: z.boolean(),
     pricePerUnit: DecimalOutput.nullable().openapi({ example: '10.0000' }),
-    t0: DecimalOutput.openapi({ description: 'Ad valorem equivalent before.', example: '0' }),
-    t1: DecimalOutput.openapi({ description: 'Ad valorem equivalent after.', example: '0.6' }),
+    coverage: CoverageSchema.openapi({
+      description:
+        'How much of this origin’s tariff at the destination the data holds, for t0 (unless the ' +
+        'request gives it) and t1: `none` means its ordinary duties are unknown, not zero (t0 and ' +
+        't1 are then null, and the model counts those duties as 0).',
+    }),
+    t0: DecimalOutput.nullable().openapi({
+      description:
+        'Ad valorem equivalent before; null when the data has no tariff for the line from this ' +
+        'origin (unknown, not zero).',
+      example: '0',
+    }),
+    t1: DecimalOutput.nullable().openapi({
+      description:
+        'Ad valorem equivalent after; null when it rests on duties the data does not have.',
+      example: '0.6',
+    }),
     ...Sums,
     baseImports: amount('M_k.', '100.00'),
     newImports: amount('base + creation + diversion, never below 0.', '25.00'),
@@ -226,6 +242,11 @@ export const TradeEffectsResponseSchema = z
         ...Sums,
       })
       .openapi({ description: 'Sums of the reported origin figures.' }),
+    coverage: CoverageSchema.openapi({
+      description:
+        'The least complete of the origins’ `coverage.tariffs`: with `none`, some origin’s ' +
+        'duties are unknown (not zero) and the model counts them as 0 (see `assumptions`).',
+    }),
     assumptions: z.array(z.string()),
     meta: MetaSchema,
   })
