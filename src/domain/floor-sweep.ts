@@ -11,6 +11,8 @@ import {
   type FloorGapMethod,
   type FloorGapResult,
   floorGapDuty,
+  type ReportedFloorGap,
+  reportFloorGap,
 } from './floor-gap';
 
 /** The most cells one sweep computes (red prices × floors). */
@@ -64,6 +66,39 @@ export function sweepCells(input: SweepInput): SweepCell[] {
     }
   }
   return cells;
+}
+
+/** A cell as an answer prints it: the single floor-gap answer's figures and decisions. */
+export interface ReportedSweepCell {
+  readonly redPrice: Decimal;
+  readonly floor: Decimal;
+  readonly result: ReportedFloorGap;
+  readonly floorMet: boolean;
+  readonly blueWins: boolean;
+}
+
+/**
+ * A cell rounded the way `/v1/floor-gap` reports the same inputs (reportFloorGap: R, F and the duty
+ * rounded once each, landed = R + d as printed), with floorMet and blueWins decided on the printed
+ * figures (a printed tie goes to blue), so a cell never disagrees with the single call or with its
+ * own printed numbers. The break-even laws stay on the exact cells (sweepCells).
+ */
+export function reportSweepCell(
+  cell: SweepCell,
+  bluePrice: Decimal | null,
+  round: (x: Decimal) => Decimal,
+): ReportedSweepCell {
+  const result = reportFloorGap(cell.result, cell.floor, round);
+  return {
+    redPrice: round(cell.redPrice),
+    floor: result.floor,
+    result,
+    floorMet: result.floorMet,
+    blueWins: greaterThanOrEqual(
+      result.landedPerUnit,
+      bluePrice === null ? result.floor : round(bluePrice),
+    ),
+  };
 }
 
 export interface SweepBreakEven {

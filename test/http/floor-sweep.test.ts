@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { call, postJson, problemOf } from '../helpers';
 
@@ -119,6 +120,88 @@ describe('POST /v1/floor-gap/sweep: cells are single floor-gap calls', () => {
         s.adValoremEquivalent,
       ]);
     }
+  });
+});
+
+describe('POST /v1/floor-gap/sweep: a cell prints what the single call prints', () => {
+  it('red 10.00005, floor 16, full gap on the customs value: landed 10.0001 + 6.0000 = 16.0001 as printed, and blue at 16.0001 wins the tie', async () => {
+    // R = P = 10.00005 → 10.0001 (half-up); d = 16 − 10.00005 = 5.99995 → 6.0000 (half-up);
+    // landed as printed = 10.0001 + 6.0000 = 16.0001 (the exact 16 would print 16.0000);
+    // blue 16.0001 ≤ 16.0001: a printed tie goes to blue.
+    const body = {
+      redPrices: ['10.00005'],
+      floors: ['16'],
+      per: 'kg',
+      bluePrice: '16.0001',
+      basis: 'customs-value',
+      method: { type: 'full-gap' },
+      rounding: 'half-up',
+    };
+    const [cell] = (await sweep(body)).cells;
+    expect(cell).toEqual({
+      redPrice: '10.0001',
+      floor: '16.0000',
+      dutyPerUnit: '6.0000',
+      landedPerUnit: '16.0001',
+      adValoremEquivalent: expect.any(String),
+      floorMet: true,
+      blueWins: true,
+    });
+  });
+
+  it('over random red prices, floors, duties, methods and rounding: every cell equals POST /v1/floor-gap', async () => {
+    // Prices with 5 or 6 places, so that they round at the printed 4.
+    const amount = fc
+      .tuple(fc.integer({ min: 0, max: 3_000_000 }), fc.constantFrom(5, 6))
+      .map(([n, places]) => (n / 10 ** places).toFixed(places));
+    const method = fc.oneof(
+      fc.constant({ type: 'full-gap' }),
+      fc.constant({ type: 'tranche' }),
+      fc.integer({ min: 0, max: 1_000_000 }).map((n) => ({
+        type: 'capped',
+        maxRate: (n / 1_000_000).toFixed(6),
+      })),
+      fc.integer({ min: 0, max: 1_000_000 }).map((n) => ({
+        type: 'all-or-nothing',
+        penaltyRate: (n / 1_000_000).toFixed(6),
+      })),
+    );
+    const request = fc.record({
+      redPrices: fc.array(amount, { minLength: 1, maxLength: 2 }),
+      floors: fc.array(amount, { minLength: 1, maxLength: 2 }),
+      otherDutyRate: fc.integer({ min: 0, max: 500_000 }).map((n) => (n / 1_000_000).toFixed(6)),
+      basis: fc.constantFrom('duty-paid', 'customs-value'),
+      method,
+      rounding: fc.constantFrom('half-up', 'half-even'),
+    });
+    await fc.assert(
+      fc.asyncProperty(request, async (q) => {
+        const r = await sweep({ ...q, per: 'kg' });
+        let i = 0;
+        for (const red of q.redPrices) {
+          for (const floor of q.floors) {
+            const cell = r.cells[i++];
+            const response = await postJson('/v1/floor-gap', {
+              asOf: '2026-11-21',
+              price: { amount: red, per: 'kg' },
+              floor: { amount: floor, per: 'kg' },
+              otherDutyRate: q.otherDutyRate,
+              basis: q.basis,
+              method: q.method,
+              rounding: q.rounding,
+            });
+            const s = (await response.json()) as Record<string, unknown>;
+            expect(cell && [cell.dutyPerUnit, cell.landedPerUnit, cell.floorMet]).toEqual([
+              s.dutyPerUnit,
+              s.landedPerUnit,
+              s.floorMet,
+            ]);
+            expect(cell?.adValoremEquivalent).toEqual(s.adValoremEquivalent);
+          }
+        }
+      }),
+      { seed: 29, numRuns: 60 },
+    );
   });
 });
 

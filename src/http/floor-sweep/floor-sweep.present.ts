@@ -1,7 +1,8 @@
 import type { BreakEven } from '../../domain/break-even';
 import {
+  type ReportedSweepCell,
+  reportSweepCell,
   type SweepBreakEven,
-  type SweepCell,
   sweepBreakEven,
   sweepCells,
 } from '../../domain/floor-sweep';
@@ -12,6 +13,7 @@ import {
   formatRatioFixed,
   PER_UNIT_PLACES,
   type RoundingMode,
+  roundPerUnit,
 } from '../../domain/rounding';
 import { compare as compareDecimals, type Decimal, parseReported } from '../../numeric';
 import { buildMeta } from '../meta';
@@ -32,13 +34,21 @@ function breakEvenValue(b: BreakEven, rounding: RoundingMode): string | null {
 }
 
 export interface FloorSweepResult {
-  readonly cells: readonly SweepCell[];
+  readonly cells: readonly ReportedSweepCell[];
   readonly breakEven: SweepBreakEven;
 }
 
-/** The domain calls: every cell, and the break-even prices solved in closed form. */
+/**
+ * The domain calls: every cell as the single floor-gap call reports it, and the break-even prices
+ * solved in closed form.
+ */
 export function computeFloorSweep(command: FloorSweepCommand): FloorSweepResult {
-  return { cells: sweepCells(command.input), breakEven: sweepBreakEven(command.input) };
+  const { input, rounding } = command;
+  const round = (x: Decimal) => roundPerUnit(x, rounding);
+  return {
+    cells: sweepCells(input).map((c) => reportSweepCell(c, input.bluePrice, round)),
+    breakEven: sweepBreakEven(input),
+  };
 }
 
 /** The sweep reported, rounded as the request asks. */
