@@ -986,3 +986,34 @@ describe('landed cost: a what-if measure with bad tranche bands', () => {
     );
   });
 });
+
+describe('landed cost: a floor-gap line’s formula adds up as printed, as /v1/floor-gap’s does', () => {
+  it('nd-oxide at 10.00005, what-if floor 16 full gap on the customs value', async () => {
+    // R = P = 10.00005 → 10.0001; g = 16.0000 − 10.0001 = 5.9999; d = 16 − 10.00005 = 5.99995 →
+    // 6.0000 (half-up); R + d as printed = 10.0001 + 6.0000 = 16.0001; duty on 1,000 kg =
+    // 5.99995 × 1,000 = 5,999.95 (the exact d, rounded once).
+    const response = await postJson('/v1/landed-cost', {
+      mineral: 'nd-oxide',
+      origin: 'CN',
+      asOf: '2026-03-01',
+      quantity: { value: '1000', unit: 'kg' },
+      price: { amount: '10.00005', per: 'kg' },
+      measures: [
+        {
+          id: 'f',
+          kind: 'floor-gap',
+          floor: { amount: '16', per: 'kg' },
+          basis: 'customs-value',
+          method: { type: 'full-gap' },
+        },
+      ],
+    });
+    const body = (await response.json()) as {
+      lines: { measureId: string; amount: string; formula: string }[];
+    };
+    const line = body.lines.find((l) => l.measureId === 'f');
+    expect(line?.amount).toBe('5999.95');
+    expect(line?.formula).toContain('max(0, 16.0000 − 10.0001) = 5.9999;');
+    expect(line?.formula).toContain('R + d = 16.0001 per kg ≥ F: floor met');
+  });
+});

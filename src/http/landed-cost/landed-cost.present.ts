@@ -1,4 +1,5 @@
 import type { MeasureRow } from '../../data/schema';
+import { reportFloorGap } from '../../domain/floor-gap';
 import type { DutyLine, FeeCharge, LandedCost } from '../../domain/landed-cost';
 import {
   formatMoney,
@@ -8,6 +9,7 @@ import {
   PER_UNIT_PLACES,
   type Ratio,
   type RoundingMode,
+  roundPerUnit,
 } from '../../domain/rounding';
 import {
   type Decimal,
@@ -110,7 +112,8 @@ function presentDutyLine(command: LandedCostCommand, line: DutyLine, amount: str
             floor: line.charge.floor,
             basis: line.charge.basis,
             method: line.charge.method,
-            result: g.result,
+            // The per-unit figures as /v1/floor-gap prints them, so the formula adds up as printed.
+            result: reportFloorGap(g.result, line.charge.floor, (x) => roundPerUnit(x, rounding)),
             quantity: shortQuantity(g.quantity),
             unit: u,
             duty: grouped(amount),
