@@ -341,7 +341,7 @@ function getRoute<
           .openapi({
             description:
               spec.fieldDoc ??
-              `With \`format=text\`: which value to return; default \`${spec.field}\`.`,
+              `With \`format=text\`: which value to return; default \`${spec.field}\`; \`none\` where it does not exist.`,
             example: spec.field,
           }),
       }),

@@ -35,7 +35,10 @@ export function csvResponse(
   });
 }
 
-/** One named value as bare text (`WEBSERVICE`); an unknown field is a 422 listing the fields. */
+/**
+ * One named value as bare text (`WEBSERVICE`), `none` where it does not exist; an unknown field is a
+ * 422 listing the fields.
+ */
 export function textField(c: Context, row: FlatRow, field: string): Response {
   // Own fields only: field=constructor must not find Object.prototype's.
   const value = Object.hasOwn(row, field) ? row[field] : undefined;
@@ -53,7 +56,10 @@ export function textField(c: Context, row: FlatRow, field: string): Response {
       },
     ]);
   }
-  return c.body(localized(value, decimalMarkOf(c), field), 200, {
+  // A value that does not exist (null in JSON, an empty CSV cell) reads "none": a blank 200 would
+  // not say whether there is no value or the call failed.
+  const text = value === '' ? 'none' : localized(value, decimalMarkOf(c), field);
+  return c.body(text, 200, {
     'content-type': 'text/plain; charset=utf-8',
   });
 }

@@ -261,6 +261,25 @@ describe('GET /v1/floor-gap (spreadsheets)', () => {
     expect(await response.text()).toBe('6.00');
   });
 
+  it('format=text of a value that does not exist reads "none", never a blank 200; CSV leaves the cell empty', async () => {
+    // a price of 0 has no ad valorem equivalent (duty / price); the duty is the full floor, 16
+    const query = '/v1/floor-gap?price=0&floor=16&per=kg&asOf=2026-11-21';
+    const text = await call(`${query}&format=text&field=adValoremEquivalent`);
+    expect(text.status).toBe(200);
+    expect(await text.text()).toBe('none');
+    const csv = (await (await call(`${query}&format=csv`)).text()).split('\r\n')[1];
+    expect(csv?.split(',').slice(0, 8)).toEqual([
+      '16.00',
+      '16.0000',
+      '16.0000',
+      '0.0000',
+      '0.0000',
+      '16.0000',
+      '16.0000',
+      '',
+    ]);
+  });
+
   it('format=csv answers a header row and one value row', async () => {
     const response = await call(
       '/v1/floor-gap?price=10&floor=16&per=kg&otherDutyRate=0.25&asOf=2026-11-21&format=csv',

@@ -55,7 +55,7 @@ export function benchmarkCheckRows(response: BenchmarkCheckResponse): string[][]
   return response.results.map((r) => BENCHMARK_CHECK_COLUMNS.map((k) => String(r[k])));
 }
 
-/** The first benchmark's cells (the text form's `field`s); blank when none applies. */
+/** The first benchmark's cells (the text form's `field`s); empty (text: `none`) when none applies. */
 export function benchmarkCheckRow(response: BenchmarkCheckResponse): FlatRow {
   const first = benchmarkCheckRows(response)[0];
   return Object.fromEntries(BENCHMARK_CHECK_COLUMNS.map((k, i) => [k, first?.[i] ?? '']));
