@@ -294,3 +294,61 @@ describe('trade effects: other forms and errors', () => {
     expect(problem.errors?.[0]?.pointer).toBe('/flows');
   });
 });
+
+describe('trade effects: flow prices are quotes, restated with fx and taken ex-VAT like every calculator', () => {
+  const newImports = (r: Effects) => r.origins.map((o) => [o.origin, o.t1, o.newImports]);
+
+  it('11.3 incl. 13% VAT is 10: the worked case (CN 25, AU 35, revenue 15)', async () => {
+    // 11.3 / 1.13 = 10; t1_CN = (16 − 10) / 10 = 0.6, as in the worked case
+    const r = await effects({
+      ...workedCase,
+      flows: [
+        { origin: 'CN', value: '100', price: '11.3' },
+        { origin: 'AU', value: '20' },
+      ],
+      vat: '0.13',
+    });
+    expect(newImports(r)).toEqual([
+      ['CN', '0.6', '25.00'],
+      ['AU', '0', '35.00'],
+    ]);
+    expect(r.totals.revenue).toBe('15.00');
+  });
+
+  it('452 CNY incl. 13% VAT at 0.025 USD per CNY is 10 USD: the worked case again', async () => {
+    // 452 / 1.13 = 400 CNY × 0.025 = 10 USD per kg
+    const r = await effects({
+      ...workedCase,
+      flows: [
+        { origin: 'CN', value: '100', price: { amount: '452', currency: 'CNY', per: 'kg' } },
+        { origin: 'AU', value: '20' },
+      ],
+      fx: { CNY: '0.025' },
+      vat: '0.13',
+    });
+    expect(newImports(r)).toEqual([
+      ['CN', '0.6', '25.00'],
+      ['AU', '0', '35.00'],
+    ]);
+  });
+
+  it('a price per lb whose per-kg figure does not terminate answers (was a 500)', async () => {
+    // P = 5 / 0.45359237 per kg = 11.0231131…; t1 = 16 / P − 1 = 16 × 0.45359237 / 5 − 1 =
+    // 0.451495584 → 0.451496; Σ s Δ = (100/120) × 0.451495584 = 0.37624632;
+    // CN 100 − 45.1495584 + 1.5 × 100 × (0.37624632 − 0.451495584) = 100 − 45.1495584 − 11.2873896
+    // = 43.563052 → 43.56; AU 20 + 1.5 × 20 × 0.37624632 = 31.2873896 → 31.29;
+    // revenue 0.451495584 × 43.563052 = 19.668525603… → 19.67
+    const r = await effects({
+      ...workedCase,
+      flows: [
+        { origin: 'CN', value: '100', price: { amount: '5', currency: 'USD', per: 'lb' } },
+        { origin: 'AU', value: '20' },
+      ],
+    });
+    expect(newImports(r)).toEqual([
+      ['CN', '0.451496', '43.56'],
+      ['AU', '0', '31.29'],
+    ]);
+    expect(r.totals.revenue).toBe('19.67');
+  });
+});

@@ -18,14 +18,22 @@ import {
   divide,
   isZero,
   parseDecimal,
-  toText,
 } from '../../numeric';
 import { R0, type Rational, rational } from '../../numeric/rational';
 import { defaultBasis, floorGapMethod } from '../floor-gap/floor-gap.command';
 import { floorInReporting, resolveFloor } from '../floor-input';
 import { resolveLandedCost } from '../landed-cost/landed-cost.command';
 import type { LandedCostRequest } from '../landed-cost/landed-cost.schemas';
-import { dec, fxRates, type PriceInput, type Reporting, restate, todayUtc } from '../money-input';
+import {
+  asPrice,
+  dec,
+  fxRates,
+  type PriceInput,
+  type Reporting,
+  restate,
+  todayUtc,
+  vatRate,
+} from '../money-input';
 import type { Parsed } from '../parsed';
 import type { FieldProblem } from '../problem';
 import type { TradeEffectsRequest } from './trade-effects.schemas';
@@ -250,6 +258,7 @@ export function resolveTradeEffects(
     quantity: { value: '1', unit },
     currency: reporting.currency,
     ...(request.fx === undefined ? {} : { fx: request.fx }),
+    ...(request.vat === undefined ? {} : { vat: request.vat }),
     ...(request.scenario === undefined ? {} : { scenario: request.scenario }),
   };
   const flows: ResolvedFlow[] = [];
@@ -268,13 +277,13 @@ export function resolveTradeEffects(
             f.origin,
             data.countries.get(f.origin)?.customsUnion,
           ));
-    const priceInput = f.price;
+    // A flow's price is a quote: ex-VAT first, then in the reporting currency per the floor's unit.
+    const priceInput = f.price === undefined ? undefined : asPrice(f.price, unit);
     const price =
       priceInput === undefined
         ? undefined
-        : typeof priceInput === 'object'
-          ? restate(priceInput, unit, reporting, `${at}/price`, problems)
-          : dec(priceInput);
+        : restate(priceInput, unit, reporting, `${at}/price`, problems, vatRate(request.vat));
+    if (priceInput !== undefined && price === undefined) continue;
     if (floorApplies && (price === undefined || isZero(price))) {
       problems.push({
         pointer: pointer === '/flows' ? `${at}/price` : `/prices/${f.origin ?? 'other'}`,
@@ -285,10 +294,12 @@ export function resolveTradeEffects(
     }
     // "Other origins" pay what every origin pays: priced as an origin no origin-specific row names.
     const origin = f.origin ?? destination;
+    // The price as given (landed cost restates it and takes the VAT out itself): a restated
+    // quotient written out could be longer than any input may be.
     const shipment: LandedCostRequest = {
       ...base,
       origin,
-      price: { amount: price === undefined ? '1' : toText(price), per: unit },
+      price: priceInput ?? { amount: '1', per: unit },
     };
     const before: Ave | undefined =
       f.t0 === undefined

@@ -17,6 +17,7 @@ import {
   PriceSchema,
   RoundingSchema,
   upperCaseCode,
+  vatSchema,
 } from '../schemas';
 import { StrictSchema } from '../strict';
 
@@ -143,6 +144,10 @@ export const TradeEffectsRequestSchema = z
     model: z.enum(TRADE_MODELS).optional().openapi({ description: '`smart` (default) or `ces`.' }),
     currency: CurrencyCode.optional(),
     fx: FxSchema.optional(),
+    vat: vatSchema(
+      'each flow’s `price` and each of `prices` (quotes, e.g. a Chinese domestic price); not the ' +
+        'flows’ `value` (base imports, customs values) nor the floor, which are ex-VAT',
+    ),
     rounding: RoundingSchema.optional(),
     strict: StrictSchema,
   })
