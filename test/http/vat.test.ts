@@ -145,3 +145,52 @@ describe('vat: a quote including VAT is taken ex-VAT first, in every calculator'
     });
   });
 });
+
+describe('every calculator takes vat and fx, in its JSON body and in its GET form', () => {
+  interface Schema {
+    $ref?: string;
+    properties?: Record<string, Schema>;
+    items?: Schema;
+  }
+  interface Operation {
+    requestBody?: { content: Record<string, { schema: Schema }> };
+    parameters?: { name: string }[];
+  }
+
+  it('the OpenAPI document says so for every POST under /v1/ and for its GET form', async () => {
+    const document = (await (await call('/openapi.json')).json()) as {
+      paths: Record<string, { post?: Operation; get?: Operation }>;
+      components: { schemas: Record<string, Schema> };
+    };
+    const resolve = (schema: Schema | undefined): Schema | undefined =>
+      schema?.$ref === undefined
+        ? schema
+        : document.components.schemas[schema.$ref.replace('#/components/schemas/', '')];
+    const calculators = Object.entries(document.paths).filter(
+      ([path, item]) => path.startsWith('/v1/') && item.post !== undefined,
+    );
+    expect(calculators.length).toBeGreaterThanOrEqual(11);
+    for (const [path, item] of calculators) {
+      const body = resolve(item.post?.requestBody?.content['application/json']?.schema);
+      // A batch's lines and a comparison's shipment are landed-cost requests: they carry them.
+      const carrier =
+        resolve(body?.properties?.lines?.items) ?? resolve(body?.properties?.shipment) ?? body;
+      expect({
+        path,
+        body: Object.keys(carrier?.properties ?? {})
+          .filter(isFxOrVat)
+          .sort(),
+      }).toEqual({
+        path,
+        body: ['fx', 'vat'],
+      });
+      if (item.get === undefined) continue;
+      const names = (item.get.parameters ?? []).map((p) => p.name).filter(isFxOrVat);
+      expect({ path, query: names.sort() }).toEqual({ path, query: ['fx', 'vat'] });
+    }
+  });
+});
+
+function isFxOrVat(name: string): boolean {
+  return name === 'fx' || name === 'vat';
+}
