@@ -68,7 +68,7 @@ describe('POST /v1/floor-gap/sweep: the worked cases', () => {
     });
     expect(r.breakEven.minFloorForBlue).toBeNull();
     expect(r.breakEven.reasons.minFloorForBlue).toMatch(/no floor works/);
-    expect(r.breakEven.minMaxRateForBlue).toBe('0.5000');
+    expect(r.breakEven.minMaxRateForBlue).toBe('0.5');
     // d = min(F − 10, 2.5): 2, 2.5, 2.5
     expect(r.cells.map((c) => c.landedPerUnit)).toEqual(['12.0000', '12.5000', '12.5000']);
     expect(r.cells.every((c) => !c.blueWins)).toBe(true);
@@ -268,7 +268,7 @@ describe('the sweep’s other forms and limits', () => {
     const red = await call(`/v1/floor-gap/sweep?${capped}&format=text&field=maxRedPriceForRed`);
     expect(await red.text()).toBe('12.0000');
     const rate = await call(`/v1/floor-gap/sweep?${capped}&format=text&field=minMaxRateForBlue`);
-    expect(await rate.text()).toBe('0.5000');
+    expect(await rate.text()).toBe('0.5');
   });
 
   it('a red price of 0 has no ad valorem equivalent', async () => {

@@ -22,7 +22,7 @@ const DESCRIPTION =
   'the lowest floor with which blue wins, the red price below which red still wins, and (capped ' +
   'method) the smallest maxRate with which blue wins; null with the reason where nothing works. ' +
   'Worked examples: red 10, blue 15, WTO tranche → minFloorForBlue 25.5319 (0.47F − 7 = 5); capped at ' +
-  '0.25 → no floor works, minMaxRateForBlue 0.5000; full gap, floor 16, blue 17, other duty 0.271 ' +
+  '0.25 → no floor works, minMaxRateForBlue 0.5; full gap, floor 16, blue 17, other duty 0.271 ' +
   '(duty-paid) → maxRedPriceForRed 13.3753 (17 / 1.271). `Accept: text/csv` gives one row per cell; ' +
   '`Accept: image/svg+xml` a heat map with the break-even marked.';
 

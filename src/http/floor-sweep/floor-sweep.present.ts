@@ -28,9 +28,14 @@ const BREAK_EVEN_KEYS: readonly BreakEvenKey[] = [
   'minMaxRateForBlue',
 ];
 
-/** A break-even value at 4 places: the exact quotient, rounded once. */
+/** A break-even price at 4 places: the exact quotient, rounded once. */
 function breakEvenValue(b: BreakEven, rounding: RoundingMode): string | null {
   return b.value === null ? null : formatRatioFixed(b.value, PER_UNIT_PLACES, rounding);
+}
+
+/** A break-even rate as rates are reported, at up to 6 places: the exact quotient, rounded once. */
+function breakEvenRate(b: BreakEven, rounding: RoundingMode): string | null {
+  return b.value === null ? null : formatRatio(b.value, rounding);
 }
 
 export interface FloorSweepResult {
@@ -90,7 +95,7 @@ export function presentFloorSweep(
     breakEven: {
       minFloorForBlue: breakEvenValue(solved.minFloorForBlue, rounding),
       maxRedPriceForRed: breakEvenValue(solved.maxRedPriceForRed, rounding),
-      minMaxRateForBlue: breakEvenValue(solved.minMaxRateForBlue, rounding),
+      minMaxRateForBlue: breakEvenRate(solved.minMaxRateForBlue, rounding),
       atRedPrice: u(solved.atRedPrice),
       atFloor: u(solved.atFloor),
       reasons,

@@ -113,8 +113,9 @@ export const BreakEvenSchema = z
     minMaxRateForBlue: BreakEvenValue.openapi({
       description:
         'Capped method: the smallest maxRate with which blue wins at every red price of the grid ' +
-        'given the highest floor; null for other methods or when no rate works.',
-      example: '0.5000',
+        'given the highest floor, a rate at up to 6 places (the prices are at 4); null for other ' +
+        'methods or when no rate works.',
+      example: '0.5',
     }),
     atRedPrice: DecimalOutput.openapi({ example: '10.0000' }),
     atFloor: DecimalOutput.openapi({ example: '30.0000' }),
