@@ -11,3 +11,20 @@ export function namedDirectlyOrByUnion(
 ): boolean {
   return named.includes(country) || (customsUnion !== undefined && named.includes(customsUnion));
 }
+
+/**
+ * The member states a list names without their customs union, by union: each applies a measure
+ * its union's common external tariff leaves no room for, so the answer is a hypothetical.
+ */
+export function membersWithoutTheirUnion(
+  named: readonly string[],
+  customsUnionOf: (country: string) => string | undefined,
+): ReadonlyMap<string, readonly string[]> {
+  const alone = new Map<string, string[]>();
+  for (const country of named) {
+    const union = customsUnionOf(country);
+    if (union === undefined || named.includes(union)) continue;
+    alone.set(union, [...(alone.get(union) ?? []), country]);
+  }
+  return alone;
+}

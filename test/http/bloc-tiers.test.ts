@@ -17,7 +17,7 @@ interface Tiers {
   destinations: Tier[];
   tracks: { red: string; blue: string; spread: string; bluePremium: string };
   leakage: { destinations: string[]; redHome: string[]; downstreamCostGapPerUnit: string };
-  meta: { warnings: { code: string }[] };
+  meta: { warnings: { code: string; detail: string }[] };
 }
 
 async function tiers(body: Record<string, unknown>): Promise<Tiers> {
@@ -179,6 +179,21 @@ describe('bloc tiers: a floor the EU applies applies at its member states’ bor
     expect(t.leakage.destinations).toEqual(['FR', 'EU']);
     // inside governs at 15 (DE), the leaks at 10: gap 15 − 10 = 5
     expect(t.leakage.downstreamCostGapPerUnit).toBe('5.0000');
+    // the answer says the member state's own floor is a hypothetical
+    expect(t.meta.warnings.filter((w) => w.code === 'customs-union')).toEqual([
+      {
+        code: 'customs-union',
+        detail:
+          'DE is in the EU customs union, whose external tariff its members share: a floor applied by DE alone is a hypothetical the union’s common tariff does not allow. Name EU to apply it at every member state’s border.',
+      },
+    ]);
+  });
+
+  it('naming the union (alone or with its members) raises no customs-union warning', async () => {
+    for (const floorMembers of [['EU'], ['EU', 'DE']]) {
+      const t = await tiers({ ...union, floorMembers });
+      expect(t.meta.warnings.map((w) => w.code)).not.toContain('customs-union');
+    }
   });
 
   it('the floor zone’s market may stand at a member state of a union that applies the floor', async () => {

@@ -5,7 +5,7 @@ import type { MineralRow } from '../../data/schema';
 import type { PolicyData } from '../../data/store';
 import type { Warning } from '../../data/warnings';
 import type { BlocDestination } from '../../domain/bloc-tiers';
-import { namedDirectlyOrByUnion } from '../../domain/customs-union';
+import { membersWithoutTheirUnion, namedDirectlyOrByUnion } from '../../domain/customs-union';
 import type { FloorBasis, FloorGapMethod } from '../../domain/floor-gap';
 import type { RoundingMode } from '../../domain/rounding';
 import { convertQuantity, type Unit } from '../../domain/units';
@@ -209,6 +209,14 @@ export function resolveBlocTiers(
   const members = blocMembers(data, asOf);
   const codes = request.destinations ?? data.blocs.flatMap((b) => b.shownByDefault);
   const floorMembers = request.floorMembers ?? [...members.blue, 'EU'];
+  const unionOf = (country: string) => data.countries.get(country)?.customsUnion;
+  for (const [union, alone] of membersWithoutTheirUnion(floorMembers, unionOf)) {
+    const who = alone.join(', ');
+    warnings.push({
+      code: 'customs-union',
+      detail: `${who} ${alone.length === 1 ? 'is' : 'are'} in the ${union} customs union, whose external tariff its members share: a floor applied by ${who} alone is a hypothetical the union’s common tariff does not allow. Name ${union} to apply it at every member state’s border.`,
+    });
+  }
   const noTariffData: string[] = [];
   const coverage = new Map<string, { red: TariffCoverage; blue: TariffCoverage }>();
   const home = redHome(data);
@@ -226,11 +234,7 @@ export function resolveBlocTiers(
     return {
       country,
       bloc: assignment.bloc,
-      floorApplies: namedDirectlyOrByUnion(
-        floorMembers,
-        country,
-        data.countries.get(country)?.customsUnion,
-      ),
+      floorApplies: namedDirectlyOrByUnion(floorMembers, country, unionOf(country)),
       redOtherDutyRate: red.rate,
       blueOtherDutyRate: blue.rate,
       freightInCustomsValue: data.countries.get(country)?.valuationBasis !== 'FOB',

@@ -54,7 +54,8 @@ export const BlocTiersRequestSchema = z
         description:
           'Who applies the floor; default every member of the blue bloc on `asOf` (coordinated). ' +
           'A customs union named here (`EU`) applies it at each of its member states’ borders ' +
-          '(one external tariff); a member state named alone applies it at its own border only.',
+          '(one external tariff); a member state named alone applies it at its own border only, ' +
+          'a hypothetical the answer warns of (`customs-union`).',
         example: ['US'],
       }),
     blueOrigin: CountryCode.optional().openapi({
