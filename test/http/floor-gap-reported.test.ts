@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Wide } from '../domain/reference-rounding';
 import { postJson } from '../helpers';
+import { amount, basis, method, otherDutyRate, rounding } from './floor-gap-arbitraries';
 
 const usd = (amount: string, per = 'kg') => ({ amount, currency: 'USD', per });
 
@@ -92,29 +93,13 @@ describe('POST /v1/floor-gap: the printed per-unit figures add up and decide (re
   });
 
   it('over random prices, floors, other duties, methods and rounding: landed = R + d, g = max(0, F − R), binding ⇔ g > 0, floorMet ⇔ landed ≥ F, all as printed', async () => {
-    // Prices and floors with 5 or 6 places, so that they round at the printed 4.
-    const amount = fc
-      .tuple(fc.integer({ min: 0, max: 3_000_000 }), fc.constantFrom(5, 6))
-      .map(([n, places]) => (n / 10 ** places).toFixed(places));
-    const method = fc.oneof(
-      fc.constant({ type: 'full-gap' }),
-      fc.constant({ type: 'tranche' }),
-      fc.integer({ min: 0, max: 1_000_000 }).map((n) => ({
-        type: 'capped',
-        maxRate: (n / 1_000_000).toFixed(6),
-      })),
-      fc.integer({ min: 0, max: 1_000_000 }).map((n) => ({
-        type: 'all-or-nothing',
-        penaltyRate: (n / 1_000_000).toFixed(6),
-      })),
-    );
     const request = fc.record({
       price: amount,
       floor: amount,
-      otherDutyRate: fc.integer({ min: 0, max: 500_000 }).map((n) => (n / 1_000_000).toFixed(6)),
-      basis: fc.constantFrom('duty-paid', 'customs-value'),
+      otherDutyRate,
+      basis,
       method,
-      rounding: fc.constantFrom('half-up', 'half-even'),
+      rounding,
     });
     await fc.assert(
       fc.asyncProperty(request, async (q) => {

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { call, postJson, problemOf } from '../helpers';
+import { amount, basis, method, otherDutyRate, rounding } from './floor-gap-arbitraries';
 
 interface Cell {
   redPrice: string;
@@ -150,29 +151,13 @@ describe('POST /v1/floor-gap/sweep: a cell prints what the single call prints', 
   });
 
   it('over random red prices, floors, duties, methods and rounding: every cell equals POST /v1/floor-gap', async () => {
-    // Prices with 5 or 6 places, so that they round at the printed 4.
-    const amount = fc
-      .tuple(fc.integer({ min: 0, max: 3_000_000 }), fc.constantFrom(5, 6))
-      .map(([n, places]) => (n / 10 ** places).toFixed(places));
-    const method = fc.oneof(
-      fc.constant({ type: 'full-gap' }),
-      fc.constant({ type: 'tranche' }),
-      fc.integer({ min: 0, max: 1_000_000 }).map((n) => ({
-        type: 'capped',
-        maxRate: (n / 1_000_000).toFixed(6),
-      })),
-      fc.integer({ min: 0, max: 1_000_000 }).map((n) => ({
-        type: 'all-or-nothing',
-        penaltyRate: (n / 1_000_000).toFixed(6),
-      })),
-    );
     const request = fc.record({
       redPrices: fc.array(amount, { minLength: 1, maxLength: 2 }),
       floors: fc.array(amount, { minLength: 1, maxLength: 2 }),
-      otherDutyRate: fc.integer({ min: 0, max: 500_000 }).map((n) => (n / 1_000_000).toFixed(6)),
-      basis: fc.constantFrom('duty-paid', 'customs-value'),
+      otherDutyRate,
+      basis,
       method,
-      rounding: fc.constantFrom('half-up', 'half-even'),
+      rounding,
     });
     await fc.assert(
       fc.asyncProperty(request, async (q) => {
