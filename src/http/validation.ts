@@ -9,11 +9,14 @@ export function toPointer(path: readonly PropertyKey[]): string {
   return path.map((p) => `/${String(p).replaceAll('~', '~0').replaceAll('/', '~1')}`).join('');
 }
 
-/** The query parameter a pointer into the query starts at, its RFC 6901 escapes undone. */
-function parameterOf(pointer: string): string {
+/** The field a JSON Pointer starts at, its RFC 6901 escapes undone (the pointer when it has none). */
+export function firstField(pointer: string): string {
   const token = pointer.split('/')[1];
   return token === undefined ? pointer : token.replaceAll('~1', '/').replaceAll('~0', '~');
 }
+
+/** The query parameter a pointer into the query starts at. */
+const parameterOf = firstField;
 
 /**
  * Whether the request leaves out what `path` names. zod does not report the input it checked, so

@@ -682,6 +682,46 @@ describe('GET /v1/landed-cost and the batch', () => {
     expect(body.totals).toMatchObject({ ok: 1, failed: 2, landedCost: '5218.58' });
   });
 
+  it('a bad value in defaults is named at /defaults/<field>; a line giving its own value stands', async () => {
+    const body = (await (
+      await postJson('/v1/landed-cost/batch', {
+        lines: [
+          { mineral: 'nd-oxide', quantity: { value: '1', unit: 'kg' } },
+          { mineral: 'nd-oxide', quantity: { value: 'x', unit: 'kg' }, origin: 'CN' },
+          {
+            mineral: 'nd-oxide',
+            origin: 'CN',
+            asOf: '2026-03-01',
+            quantity: { value: '1000', unit: 'kg' },
+            price: { amount: '150', per: 'kg' },
+          },
+        ],
+        defaults: { origin: 5, price: 'x' },
+      })
+    ).json()) as {
+      results: { ok: boolean; problem?: { errors: { pointer: string }[] }; result?: unknown }[];
+      totals: { landedCost: string };
+    };
+    const pointers = (i: number) =>
+      body.results[i]?.problem?.errors.map((e) => e.pointer).sort() ?? [];
+    expect(body.results.map((r) => r.ok)).toEqual([false, false, true]);
+    expect(pointers(0)).toEqual(['/defaults/origin', '/defaults/price']);
+    // The line's own quantity is the line's; the price it takes from defaults is the defaults'.
+    expect(pointers(1)).toEqual(['/defaults/price', '/lines/1/quantity/value']);
+    // 150,000.00 + MFN 3.7% 5,550.00 + MPF 0.3464% 519.60 + HMF 0.125% 187.50 = 156,257.10
+    expect(body.totals.landedCost).toBe('156257.10');
+  });
+
+  it('a field of defaults that is no landed-cost field is named at /defaults', async () => {
+    const body = (await (
+      await postJson('/v1/landed-cost/batch', {
+        lines: [{ mineral: 'nd-oxide', quantity: { value: '1', unit: 'kg' } }],
+        defaults: { orign: 'CN', origin: 'CN', price: { amount: '1', per: 'kg' } },
+      })
+    ).json()) as { results: { problem?: { errors: { pointer: string }[] } }[] };
+    expect(body.results[0]?.problem?.errors.map((e) => e.pointer)).toEqual(['/defaults/orign']);
+  });
+
   it('a batch over 10,000 lines is a 413', async () => {
     const lines = Array.from({ length: 10_001 }, () => ({}));
     await problemOf(await postJson('/v1/landed-cost/batch', { lines }), 413);

@@ -26,7 +26,7 @@ import {
 } from '../problem';
 import { flatReader, parameterFor, pointersOf, type QueryForm } from '../query-form';
 import { type RefusalOptions, uncertainProblem } from '../strict';
-import { meantField } from '../validation';
+import { firstField, meantField } from '../validation';
 import {
   type LandedCostCommand,
   type LaneCache,
@@ -61,6 +61,9 @@ export interface BatchLine {
   /** The line as a JSON request (defaults merged) and how to name its fields in problems. */
   readonly request: unknown;
   readonly pointerPrefix: string;
+  /** A JSON line's batch `defaults` and the line as sent: a field it took from them is named there. */
+  readonly defaults?: Readonly<Record<string, unknown>>;
+  readonly sent?: object;
   readonly form?: QueryForm;
   /** Problems found before the line could be read (a CSV row with too many cells). */
   readonly problems?: readonly FieldProblem[];
@@ -71,11 +74,24 @@ type LineOutcome =
   | { ok: false; problems: FieldProblem[] }
   | { ok: false; refused: ProblemBody };
 
+/**
+ * Where a line's problem points: into the line, or into `defaults` when the field is one the line
+ * took from there (the value is in the request at /defaults/<field>, a JSON Pointer into it).
+ */
+function pointerBase(line: BatchLine, pointer: string): string {
+  const { defaults, sent } = line;
+  if (defaults === undefined || sent === undefined) return line.pointerPrefix;
+  const field = firstField(pointer);
+  return Object.hasOwn(defaults, field) && !Object.hasOwn(sent, field)
+    ? '/defaults'
+    : line.pointerPrefix;
+}
+
 function lineProblem(line: BatchLine, problems: readonly FieldProblem[]) {
   const errors = problems.map((p) => {
     const parameter = line.form === undefined ? undefined : parameterFor(line.form, p.pointer);
     return {
-      pointer: `${line.pointerPrefix}${p.pointer}`,
+      pointer: `${pointerBase(line, p.pointer)}${p.pointer}`,
       detail: p.detail,
       ...(parameter === undefined ? {} : { parameter }),
     };
@@ -437,11 +453,9 @@ export function csvLines(text: string): {
 /** The JSON body's lines, each with the batch's defaults under its own fields. */
 export function jsonLines(body: BatchRequest): BatchLine[] {
   const defaults = body.defaults;
-  return body.lines.map((line, i) => ({
-    request:
-      defaults !== undefined && typeof line === 'object' && line !== null && !Array.isArray(line)
-        ? { ...defaults, ...line }
-        : line,
-    pointerPrefix: `/lines/${i}`,
-  }));
+  return body.lines.map((line, i) =>
+    defaults !== undefined && typeof line === 'object' && line !== null && !Array.isArray(line)
+      ? { request: { ...defaults, ...line }, pointerPrefix: `/lines/${i}`, defaults, sent: line }
+      : { request: line, pointerPrefix: `/lines/${i}` },
+  );
 }

@@ -373,7 +373,9 @@ export const BatchRequestSchema = z
       .optional()
       .openapi({
         description:
-          'Fields every line takes unless it gives its own (e.g. origin, destination, asOf, currency).',
+          'Fields every line takes unless it gives its own (e.g. origin, destination, asOf, ' +
+          'currency). A bad value here fails each line that takes it (alone, like any bad line), ' +
+          'its problem pointing at `/defaults/<field>`.',
         example: { destination: 'US', asOf: '2026-03-01' },
       }),
   })
