@@ -13,6 +13,7 @@ interface Compared {
     label: string;
     result: { duties: string; fees: string; landedCost: string };
     changes: Change[];
+    exemptions: { measureId: string; reason: string }[];
     deltas: { duties: string; fees: string; landedCost: string };
   }[];
 }
@@ -61,28 +62,28 @@ describe('POST /v1/landed-cost/compare', () => {
   // 2026-07-23, with sintered NdFeB (8505.11.0070) on its Annex II (U.S. note 2(aa)); the Section
   // 301 forced-labor action (USTR, effective 2026-07-24; proposed in FR Doc 2026-11296) lists the
   // same line in its Annex II Part A. The list names come from the rows' exemption lists.
-  it('2026-01-15 → 2026-03-01: Section 122 is in force but the magnets are "exempt: Annex II" (0.00)', async () => {
+  it('2026-01-15 → 2026-03-01: Section 122 is in force but the magnets are exempt (Annex II): not a change, listed in exemptions', async () => {
     const r = await compare([
       { label: 'January 2026', asOf: '2026-01-15' },
       { label: 'March 2026', asOf: '2026-03-01' },
     ]);
     const march = r.variants[1];
-    expect(march?.changes).toContainEqual({
-      measureId: 'us-s122-surcharge',
-      change: 'exempt',
-      amountDelta: '0.00',
-      reason: 'exempt: Annex II',
-    });
     // 50,000.00 customs value: IEEPA fentanyl 10% = 5,000.00 charged in January, void from
     // 2026-02-24; nothing else moves (MFN 2.1% 1,050.00 and Section 301 25% 12,500.00 both dates).
-    expect(march?.changes).toContainEqual({
-      measureId: 'us-ieepa-fentanyl-cn-3',
-      change: 'removed',
-      amountDelta: '-5000.00',
-      reason: 'ended 2026-02-23 (court ruling)',
-    });
-    expect(march?.changes).toHaveLength(2);
+    // Section 122 is charged on neither date: no charge changed, so it is not in `changes`.
+    expect(march?.changes).toEqual([
+      {
+        measureId: 'us-ieepa-fentanyl-cn-3',
+        change: 'removed',
+        amountDelta: '-5000.00',
+        reason: 'ended 2026-02-23 (court ruling)',
+      },
+    ]);
+    expect(march?.exemptions).toEqual([
+      { measureId: 'us-s122-surcharge', reason: 'exempt: Annex II' },
+    ]);
     expect(march?.deltas.duties).toBe('-5000.00');
+    expect(r.variants[0]?.exemptions).toEqual([]);
   });
 
   it('2026-03-01 → 2026-08-01: Section 122 ended (exempt both times, not listed); the forced-labor action "exempt: Annex II Part A"', async () => {
@@ -90,15 +91,26 @@ describe('POST /v1/landed-cost/compare', () => {
       { label: 'March 2026', asOf: '2026-03-01' },
       { label: 'August 2026', asOf: '2026-08-01' },
     ]);
-    expect(r.variants[1]?.changes).toEqual([
-      {
-        measureId: 'us-301fl-cn-hk',
-        change: 'exempt',
-        amountDelta: '0.00',
-        reason: 'exempt: Annex II Part A',
-      },
+    expect(r.variants[1]?.changes).toEqual([]);
+    expect(r.variants[1]?.exemptions).toEqual([
+      { measureId: 'us-301fl-cn-hk', reason: 'exempt: Annex II Part A' },
     ]);
     expect(r.variants[1]?.deltas.duties).toBe('0.00');
+  });
+
+  it('every change is "added", "removed" or "changed" (GET, 2025-11-15 and 2026-03-01)', async () => {
+    const response = await call(
+      '/v1/landed-cost/compare?mineral=ndfeb-magnet&origin=CN&quantity=1000&unit=kg&price=50&per=kg&asOf=2025-11-15,2026-03-01&format=json',
+    );
+    const r = (await response.json()) as Compared;
+    const changes = r.variants.flatMap((v) => v.changes);
+    // 301 25% × 50,000.00 = 12,500.00 added; IEEPA fentanyl 10% × 50,000.00 = 5,000.00 removed;
+    // Section 122 in force in March only, and the magnets exempt (Annex II): not a charge change.
+    expect(changes.map((c) => [c.measureId, c.change])).toEqual([
+      ['us-301-magnets-2026', 'added'],
+      ['us-ieepa-fentanyl-cn-3', 'removed'],
+    ]);
+    expect(r.variants[1]?.exemptions.map((e) => e.measureId)).toEqual(['us-s122-surcharge']);
   });
 
   it('a measure the variant excludes is removed "excluded by the request"', async () => {
@@ -190,10 +202,12 @@ describe('GET /v1/landed-cost/compare: a spreadsheet row per date', () => {
     expect(response.headers.get('content-type')).toBe('text/csv; charset=utf-8');
     const [header, nov, mar] = (await response.text()).trim().split('\r\n');
     expect(header).toBe(
-      'label,asOf,origin,destination,scenario,duties,fees,landedCost,effectiveDutyRate,dutiesDelta,feesDelta,landedCostDelta,changes',
+      'label,asOf,origin,destination,scenario,duties,fees,landedCost,effectiveDutyRate,dutiesDelta,feesDelta,landedCostDelta,changes,exemptions',
     );
     expect(nov?.startsWith('2025-11-15,2025-11-15,CN,US,baseline,')).toBe(true);
+    expect(nov?.endsWith(',0.00,0.00,0.00,,')).toBe(true);
     expect(mar).toContain('us-301-magnets-2026 added 12500.00 (started 2026-01-01)');
+    expect(mar?.endsWith(',us-s122-surcharge (exempt: Annex II)')).toBe(true);
   });
 });
 

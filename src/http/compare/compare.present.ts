@@ -4,7 +4,7 @@ import type { PolicyData } from '../../data/store';
 import type { Warning } from '../../data/warnings';
 import type { ChargeDelta } from '../../domain/comparison';
 import { minorUnits } from '../../domain/rounding';
-import { type Decimal, halfUp, toFixed, ZERO } from '../../numeric';
+import { type Decimal, halfUp, toFixed } from '../../numeric';
 import type { LandedCostResponse } from '../landed-cost/landed-cost.schemas';
 import { buildMeta } from '../meta';
 import type { ComparedVariant } from './compare.command';
@@ -12,6 +12,7 @@ import type { CompareResponse } from './compare.schemas';
 
 type Line = LandedCostResponse['lines'][number];
 type Change = CompareResponse['variants'][number]['changes'][number];
+type Exemption = CompareResponse['variants'][number]['exemptions'][number];
 
 const byId = <T extends { measureId: string }>(xs: readonly T[]) =>
   new Map(xs.map((x) => [x.measureId, x]));
@@ -105,26 +106,29 @@ export function changesAgainst(
       throw new RangeError('a changed line is in both answers');
     return changedWhy(a, b, first.result, variant.result);
   };
-  const changes: Change[] = variant.comparison.charges.map((c) => ({
+  return variant.comparison.charges.map((c) => ({
     measureId: c.measureId,
     change: c.change,
     amountDelta: money(c.amountDelta),
     reason: reason(c),
   }));
-  // A measure in force for the variant that its line is exempt from, where the first was not
-  // (the Section 122 surcharge from 2026-02-24, with sintered NdFeB on its Annex II): nothing is
-  // charged, and the answer says why rather than leave it out.
+}
+
+/**
+ * The measures in force for the variant, and not for the first, that its line is exempt from by a
+ * named list (the Section 122 surcharge from 2026-02-24, with sintered NdFeB on its Annex II).
+ * Charged in neither answer, they change no charge and are not `changes`; the answer says why
+ * nothing is charged rather than leave them out.
+ */
+export function exemptionsAgainst(first: ComparedVariant, variant: ComparedVariant): Exemption[] {
+  const before = byId(first.result.lines);
+  const exemptions: Exemption[] = [];
   for (const c of variant.considered) {
     if (c.exemption === undefined || before.has(c.measure.id)) continue;
     if (!exemptInForce(variant, c.measure) || exemptInForce(first, c.measure)) continue;
-    changes.push({
-      measureId: c.measure.id,
-      change: 'exempt',
-      amountDelta: money(ZERO),
-      reason: `exempt: ${c.exemption.list}`,
-    });
+    exemptions.push({ measureId: c.measure.id, reason: `exempt: ${c.exemption.list}` });
   }
-  return changes;
+  return exemptions;
 }
 
 /** Each variant's answer, its changes against the first, and the deltas of its totals. */
@@ -151,6 +155,7 @@ export function presentComparison(
       label: v.label,
       result: v.result,
       changes: i === 0 ? [] : changesAgainst(first, v, data),
+      exemptions: i === 0 ? [] : exemptionsAgainst(first, v),
       deltas: {
         duties: money(v.comparison.deltas.duties),
         fees: money(v.comparison.deltas.fees),
@@ -182,9 +187,13 @@ export const COMPARE_COLUMNS = [
   'feesDelta',
   'landedCostDelta',
   'changes',
+  'exemptions',
 ] as const;
 
-/** A spreadsheet row per variant; `changes` as "id added +12500.00 (started 2026-01-01); …". */
+/**
+ * A spreadsheet row per variant; `changes` as "id added 12500.00 (started 2026-01-01); …",
+ * `exemptions` as "id (exempt: Annex II); …".
+ */
 export function compareRows(r: CompareResponse): string[][] {
   return r.variants.map((v) => [
     v.label,
@@ -200,5 +209,6 @@ export function compareRows(r: CompareResponse): string[][] {
     v.deltas.fees,
     v.deltas.landedCost,
     v.changes.map((c) => `${c.measureId} ${c.change} ${c.amountDelta} (${c.reason})`).join('; '),
+    v.exemptions.map((e) => `${e.measureId} (${e.reason})`).join('; '),
   ]);
 }

@@ -66,11 +66,11 @@ export type CompareRequest = z.infer<typeof CompareRequestSchema>;
 export const ChangeSchema = z
   .object({
     measureId: z.string().openapi({ example: 'us-301-magnets-2026' }),
-    change: z.enum(['added', 'removed', 'changed', 'exempt']).openapi({
+    change: z.enum(['added', 'removed', 'changed']).openapi({
       description:
-        '`added`, `removed` or `changed` against the first variant; `exempt`: a measure in force ' +
-        'for this variant (and not for the first) from which the line is exempt by a named list ' +
-        '(amountDelta 0), e.g. the Section 122 surcharge for sintered NdFeB magnets on its Annex II.',
+        'Against the first variant: a charge `added` (or charged anew after an exemption ended: ' +
+        'reason "no longer exempt (…)"), `removed` (ended, excluded, or spared by an exemption: ' +
+        'reason "exempt: Annex II") or `changed` in amount.',
     }),
     amountDelta: DecimalOutput.openapi({ example: '12500.00' }),
     reason: z.string().openapi({ example: 'started 2026-01-01' }),
@@ -98,6 +98,19 @@ export const CompareResponseSchema = z
         changes: z
           .array(ChangeSchema)
           .openapi({ description: 'Against the first variant (empty for it).' }),
+        exemptions: z
+          .array(
+            z.object({
+              measureId: z.string().openapi({ example: 'us-s122-surcharge' }),
+              reason: z.string().openapi({ example: 'exempt: Annex II' }),
+            }),
+          )
+          .openapi({
+            description:
+              'Measures in force for this variant, and not for the first, that the line is ' +
+              'exempt from by a named list: charged in neither answer, so not a change, but the ' +
+              'reason nothing is charged (empty for the first variant).',
+          }),
         deltas: DeltasSchema,
       }),
     ),
