@@ -1057,3 +1057,93 @@ describe('landed cost: a floor-gap line’s formula adds up as printed, as /v1/f
     expect(line?.formula).toContain('R + d = 16.0001 per kg ≥ F: floor met');
   });
 });
+
+describe('effectiveDutyRate = duties / customsValue: null when the customs value is 0', () => {
+  // Magnets from China by air on 2026-03-01 at a price of 0: customs value 0 × 1,000 = 0.00;
+  // MFN 2.1% × 0 = 0.00, Section 301 25% × 0 = 0.00: duties 0.00, and 0.00 / 0.00 is no rate.
+  const atZero = {
+    ...magnets,
+    transport: 'air',
+    asOf: '2026-03-01',
+    quantity: { value: '1000', unit: 'kg' },
+    price: { amount: '0', per: 'kg' },
+  };
+  const zeroQuery =
+    '/v1/landed-cost?mineral=ndfeb-magnet&origin=CN&quantity=1000&unit=kg&price=0&per=kg&asOf=2026-03-01&transport=air';
+
+  it('price 0: customs value 0.00, duties 0.00, effectiveDutyRate null', async () => {
+    const r = (await landedCost(atZero)) as Omit<LandedCost, 'effectiveDutyRate'> & {
+      effectiveDutyRate: string | null;
+    };
+    expect([r.customsValue, r.duties, r.effectiveDutyRate]).toEqual(['0.00', '0.00', null]);
+  });
+
+  it('quantity 0: customs value 75 × 0 = 0.00, effectiveDutyRate null', async () => {
+    const r = (await (
+      await postJson('/v1/landed-cost', {
+        ...atZero,
+        price: { amount: '75', per: 'kg' },
+        quantity: { value: '0', unit: 'kg' },
+      })
+    ).json()) as { customsValue: string; effectiveDutyRate: string | null };
+    expect([r.customsValue, r.effectiveDutyRate]).toEqual(['0.00', null]);
+  });
+
+  it('a specific duty on a customs value of 0: duties 2 × 1,000 = 2,000.00, and 2,000.00 / 0 is no rate either', async () => {
+    const r = (await (
+      await postJson('/v1/landed-cost', {
+        ...atZero,
+        measures: [
+          { id: 'what-if-specific', kind: 'specific', amount: { amount: '2', per: 'kg' } },
+        ],
+      })
+    ).json()) as { customsValue: string; duties: string; effectiveDutyRate: string | null };
+    expect([r.customsValue, r.duties, r.effectiveDutyRate]).toEqual(['0.00', '2000.00', null]);
+  });
+
+  it('CSV prints an empty cell and text "none", as every null', async () => {
+    const [header, row] = (await (await call(`${zeroQuery}&format=csv`)).text())
+      .trim()
+      .split('\r\n');
+    const columns = header?.split(',') ?? [];
+    expect(row?.split(',')[columns.indexOf('effectiveDutyRate')]).toBe('');
+    expect(row?.split(',')[columns.indexOf('duties')]).toBe('0.00');
+    const text = await call(`${zeroQuery}&format=text&field=effectiveDutyRate`);
+    expect(text.status).toBe(200);
+    expect(await text.text()).toBe('none');
+  });
+
+  it('batch lines (every detail, and CSV) and compare say null too', async () => {
+    for (const detail of ['lines', 'full', 'totals']) {
+      const batch = (await (
+        await postJson('/v1/landed-cost/batch', { detail, lines: [atZero] })
+      ).json()) as { results: { result: { effectiveDutyRate: string | null } }[] };
+      expect({ detail, rate: batch.results[0]?.result.effectiveDutyRate }).toEqual({
+        detail,
+        rate: null,
+      });
+    }
+    const csv = await call('/v1/landed-cost/batch', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'text/csv' },
+      body: JSON.stringify({ lines: [atZero] }),
+    });
+    const [header, row] = (await csv.text()).trim().split('\r\n');
+    expect(row?.split(',')[(header?.split(',') ?? []).indexOf('effectiveDutyRate')]).toBe('');
+    const compared = (await (
+      await postJson('/v1/landed-cost/compare', {
+        shipment: atZero,
+        variants: [
+          { label: 'March', asOf: '2026-03-01' },
+          { label: 'August', asOf: '2026-08-01' },
+        ],
+      })
+    ).json()) as { variants: { result: { effectiveDutyRate: string | null } }[] };
+    expect(compared.variants.map((v) => v.result.effectiveDutyRate)).toEqual([null, null]);
+    const compareCsv = await call(
+      '/v1/landed-cost/compare?mineral=ndfeb-magnet&origin=CN&quantity=1000&unit=kg&price=0&per=kg&asOf=2026-03-01,2026-08-01&transport=air&format=csv',
+    );
+    const [head, march] = (await compareCsv.text()).trim().split('\r\n');
+    expect(march?.split(',')[(head?.split(',') ?? []).indexOf('effectiveDutyRate')]).toBe('');
+  });
+});

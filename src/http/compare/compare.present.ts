@@ -204,7 +204,7 @@ export function compareRows(r: CompareResponse): string[][] {
     v.result.duties,
     v.result.fees,
     v.result.landedCost,
-    v.result.effectiveDutyRate,
+    v.result.effectiveDutyRate ?? '',
     v.deltas.duties,
     v.deltas.fees,
     v.deltas.landedCost,

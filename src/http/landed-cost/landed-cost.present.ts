@@ -15,6 +15,7 @@ import {
   type Decimal,
   equal,
   halfEven,
+  isZero,
   multiply,
   parseDecimal,
   toFixed,
@@ -230,7 +231,10 @@ export function lineFigures(command: LandedCostCommand, cost: LandedCost) {
     landedPerUnit,
     landedPerKg:
       cost.landedPerKg === cost.landedPerUnit ? landedPerUnit : perUnit(cost.landedPerKg),
-    effectiveDutyRate: formatRatio(cost.effectiveDutyRate, rounding),
+    // duties / customs value: no rate when the customs value is 0 (0/0, or a specific duty / 0).
+    effectiveDutyRate: isZero(cost.effectiveDutyRate.to)
+      ? null
+      : formatRatio(cost.effectiveDutyRate, rounding),
   };
 }
 
@@ -490,7 +494,7 @@ function cells(
     landedCost: r.landedCost,
     landedPerUnit: r.landedPerUnit,
     landedPerKg: r.landedPerKg,
-    effectiveDutyRate: r.effectiveDutyRate,
+    effectiveDutyRate: r.effectiveDutyRate ?? '',
     currency: meta.currency,
     warnings: warningCodes(meta.warnings),
   };

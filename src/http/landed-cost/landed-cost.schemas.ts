@@ -158,6 +158,13 @@ const Legal = z.object({
   url: z.string().optional(),
 });
 
+const EffectiveDutyRate = DecimalOutput.nullable().openapi({
+  description:
+    'duties / customsValue; `null` when the customs value is 0 (a price or quantity of 0), where ' +
+    'there is no rate, even if a specific duty is charged (an empty cell in CSV).',
+  example: '0.271',
+});
+
 export const ChargeLineSchema = z
   .object({
     measureId: z.string().openapi({ example: 'us-mfn-8505-11' }),
@@ -202,7 +209,7 @@ export const LandedCostResponseSchema = z
     }),
     landedPerUnit: DecimalOutput.openapi({ description: 'Per `quantity.unit`.' }),
     landedPerKg: DecimalOutput,
-    effectiveDutyRate: DecimalOutput.openapi({ description: 'duties / customsValue.' }),
+    effectiveDutyRate: EffectiveDutyRate,
     coverage: z
       .object({
         tariffs: z.enum(TARIFF_COVERAGES).openapi({
@@ -291,7 +298,7 @@ export const LandedCostBatchLineSchema = z
     landedCost: DecimalOutput,
     landedPerUnit: DecimalOutput,
     landedPerKg: DecimalOutput,
-    effectiveDutyRate: DecimalOutput,
+    effectiveDutyRate: EffectiveDutyRate,
     entryId: z.string().optional(),
   })
   .openapi('LandedCostBatchLine');
