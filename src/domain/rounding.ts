@@ -98,6 +98,16 @@ export interface Ratio {
   readonly to: Decimal;
 }
 
+/**
+ * A ratio formatted, or null where it has no value: of / 0 is no number, so a landed cost of 0 kg
+ * has no cost per kg and duties on a customs value of 0 no rate, never a 0 that is not there (the
+ * answer prints null, CSV an empty cell, text "none"). The one place a reported ratio's zero
+ * denominator is decided; formatRatio and formatRatioFixed print 0 for it where 0 is the answer.
+ */
+export function ratioValue<T>(r: Ratio, format: (r: Ratio) => T): T | null {
+  return isZero(r.to) ? null : format(r);
+}
+
 /** A ratio as a rate, rounded once to at most 6 places without trailing zeros (0 when `to` is 0). */
 export function formatRatio(r: Ratio, mode: RoundingMode): string {
   if (isZero(r.to)) return '0';

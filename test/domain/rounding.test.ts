@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { type RoundingMode, roundPerUnit, roundRationalMoney } from '../../src/domain/rounding';
+import {
+  formatRatioFixed,
+  PER_UNIT_PLACES,
+  type Ratio,
+  type RoundingMode,
+  ratioValue,
+  roundPerUnit,
+  roundRationalMoney,
+} from '../../src/domain/rounding';
 import { toText } from '../../src/numeric';
 import { type Rational, rational } from '../../src/numeric/rational';
 import { d } from './numbers';
@@ -56,5 +64,21 @@ describe('roundRationalMoney: an exact rational rounded once to the currency’s
 
   it('a whole number keeps its minor unit: 12/4 USD = 3 → 3.00', () => {
     expect(both((m) => toText(roundRationalMoney(q(12, 4), 'USD', m)))).toEqual(['3.00', '3.00']);
+  });
+});
+
+describe('ratioValue: a quotient with a denominator of 0 has no value', () => {
+  const perUnit = (r: Ratio) => formatRatioFixed(r, PER_UNIT_PLACES, 'half-up');
+  it('33.58 / 0 is null (a landed cost of nothing shipped), not 0.0000', () => {
+    expect(ratioValue({ of: d('33.58'), to: d('0') }, perUnit)).toBeNull();
+  });
+
+  it('0 / 0 is null too (duties of 0 on a customs value of 0)', () => {
+    expect(ratioValue({ of: d('0'), to: d('0') }, perUnit)).toBeNull();
+  });
+
+  it('any other denominator formats the quotient: 33.58 / 3 = 11.19333… → 11.1933; 0 / 5 = 0.0000', () => {
+    expect(ratioValue({ of: d('33.58'), to: d('3') }, perUnit)).toBe('11.1933');
+    expect(ratioValue({ of: d('0'), to: d('5') }, perUnit)).toBe('0.0000');
   });
 });

@@ -1147,3 +1147,119 @@ describe('effectiveDutyRate = duties / customsValue: null when the customs value
     expect(march?.split(',')[(head?.split(',') ?? []).indexOf('effectiveDutyRate')]).toBe('');
   });
 });
+
+describe('landedPerUnit and landedPerKg = landedCost / quantity: null when the quantity is 0', () => {
+  // 0 kg of magnets from China by air on 2026-03-01 at 50 USD/kg: goods 50 × 0 = 0.00, customs
+  // value 0.00; MFN 2.1% × 0 = 0.00, Section 301 25% × 0 = 0.00: duties 0.00; MPF 0.3464% × 0 =
+  // 0.00 → its FY2026 minimum 33.58; no HMF by air: fees 33.58. landedCost 0.00 + 0.00 + 33.58 =
+  // 33.58, and 33.58 / 0 kg is no cost per kg: null, never 0.0000.
+  const noneShipped = {
+    ...magnets,
+    transport: 'air',
+    asOf: '2026-03-01',
+    quantity: { value: '0', unit: 'kg' },
+    price: { amount: '50', currency: 'USD', per: 'kg' },
+    freight: '0',
+    insurance: '0',
+  };
+  // The GET form the review called, ocean by default: HMF 0.125% × 0 = 0.00 (no minimum), so
+  // fees are the MPF minimum 33.58 alone and landedCost 33.58 again.
+  const zeroQuery =
+    '/v1/landed-cost?mineral=ndfeb-magnet&origin=CN&asOf=2026-03-01&quantity=0&unit=kg&price=50&per=kg';
+  type PerUnit = { landedCost: string; landedPerUnit: string | null; landedPerKg: string | null };
+  const perUnit = (r: PerUnit) => [r.landedCost, r.landedPerUnit, r.landedPerKg];
+  const cell = (csv: string, column: string) => {
+    const [header, row] = csv.trim().split('\r\n');
+    return row?.split(',')[(header?.split(',') ?? []).indexOf(column)];
+  };
+
+  it('0 kg: goods 0.00, duties 0.00, fees 33.58 (the MPF minimum), landed 33.58, per kg null', async () => {
+    const r = (await (await postJson('/v1/landed-cost', noneShipped)).json()) as LandedCost &
+      PerUnit;
+    expect([r.goods, r.duties, r.fees, r.effectiveDutyRate]).toEqual([
+      '0.00',
+      '0.00',
+      '33.58',
+      null,
+    ]);
+    expect(perUnit(r)).toEqual(['33.58', null, null]);
+  });
+
+  it('0 lb: 0 × 0.45359237 = 0 kg too, so landedPerKg is null as well as landedPerUnit', async () => {
+    const r = (await (
+      await postJson('/v1/landed-cost', { ...noneShipped, quantity: { value: '0', unit: 'lb' } })
+    ).json()) as PerUnit;
+    expect(perUnit(r)).toEqual(['33.58', null, null]);
+  });
+
+  it('CSV leaves both cells empty and text reads "none", as every null', async () => {
+    const csv = await (await call(`${zeroQuery}&format=csv`)).text();
+    expect(['landedCost', 'landedPerUnit', 'landedPerKg'].map((c) => cell(csv, c))).toEqual([
+      '33.58',
+      '',
+      '',
+    ]);
+    for (const field of ['landedPerUnit', 'landedPerKg']) {
+      const text = await call(`${zeroQuery}&format=text&field=${field}`);
+      expect({ field, status: text.status, body: await text.text() }).toEqual({
+        field,
+        status: 200,
+        body: 'none',
+      });
+    }
+    const json = (await (await call(zeroQuery)).json()) as PerUnit;
+    expect(perUnit(json)).toEqual(['33.58', null, null]);
+  });
+
+  it('a batch says null in every detail and CSV, and its totals still add the lines up', async () => {
+    // The second line: 1,000 kg × 50 = 50,000.00; duties 2.1% 1,050.00 + 25% 12,500.00 =
+    // 13,550.00; MPF 0.3464% × 50,000 = 173.20 (between 33.58 and 651.50); landed 50,000.00 +
+    // 13,550.00 + 173.20 = 63,723.20, per kg 63,723.20 / 1,000 = 63.7232.
+    // Totals: landed 33.58 + 63,723.20 = 63,756.78; per-unit figures are not summed.
+    const shipped = { ...noneShipped, quantity: { value: '1000', unit: 'kg' } };
+    for (const detail of ['lines', 'full', 'totals']) {
+      const batch = (await (
+        await postJson('/v1/landed-cost/batch', { detail, lines: [noneShipped, shipped] })
+      ).json()) as {
+        results: { result: PerUnit }[];
+        totals: { landedCost: string; fees: string };
+      };
+      expect({ detail, lines: batch.results.map((l) => perUnit(l.result)) }).toEqual({
+        detail,
+        lines: [
+          ['33.58', null, null],
+          ['63723.20', '63.7232', '63.7232'],
+        ],
+      });
+      // Fees 33.58 + 173.20 = 206.78.
+      expect([batch.totals.fees, batch.totals.landedCost]).toEqual(['206.78', '63756.78']);
+    }
+    const csv = await call('/v1/landed-cost/batch', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'text/csv' },
+      body: JSON.stringify({ lines: [noneShipped] }),
+    });
+    const text = await csv.text();
+    expect(['landedCost', 'landedPerUnit', 'landedPerKg'].map((c) => cell(text, c))).toEqual([
+      '33.58',
+      '',
+      '',
+    ]);
+  });
+
+  it('compare: each variant null, and the deltas still there (0.00: both dates charge the MPF minimum 33.58 alone)', async () => {
+    const compared = (await (
+      await postJson('/v1/landed-cost/compare', {
+        shipment: noneShipped,
+        variants: [
+          { label: 'March', asOf: '2026-03-01' },
+          { label: 'August', asOf: '2026-08-01' },
+        ],
+      })
+    ).json()) as { variants: { result: PerUnit; deltas: { landedCost: string } }[] };
+    expect(compared.variants.map((v) => [...perUnit(v.result), v.deltas.landedCost])).toEqual([
+      ['33.58', null, null, '0.00'],
+      ['33.58', null, null, '0.00'],
+    ]);
+  });
+});

@@ -9,13 +9,13 @@ import {
   PER_UNIT_PLACES,
   type Ratio,
   type RoundingMode,
+  ratioValue,
   roundPerUnit,
 } from '../../domain/rounding';
 import {
   type Decimal,
   equal,
   halfEven,
-  isZero,
   multiply,
   parseDecimal,
   toFixed,
@@ -218,7 +218,10 @@ const laneViews = memoize((context: LaneContext) => {
 export function lineFigures(command: LandedCostCommand, cost: LandedCost) {
   const { reported } = cost;
   const { rounding } = command;
-  const perUnit = (r: Ratio) => formatRatioFixed(r, PER_UNIT_PLACES, rounding);
+  // Each ratio is null where its denominator is 0 (ratioValue): no cost per kg of 0 kg shipped,
+  // no rate of a customs value of 0.
+  const perUnit = (r: Ratio) =>
+    ratioValue(r, (x) => formatRatioFixed(x, PER_UNIT_PLACES, rounding));
   const landedPerUnit = perUnit(cost.landedPerUnit);
   return {
     goods: toText(reported.goods),
@@ -231,10 +234,7 @@ export function lineFigures(command: LandedCostCommand, cost: LandedCost) {
     landedPerUnit,
     landedPerKg:
       cost.landedPerKg === cost.landedPerUnit ? landedPerUnit : perUnit(cost.landedPerKg),
-    // duties / customs value: no rate when the customs value is 0 (0/0, or a specific duty / 0).
-    effectiveDutyRate: isZero(cost.effectiveDutyRate.to)
-      ? null
-      : formatRatio(cost.effectiveDutyRate, rounding),
+    effectiveDutyRate: ratioValue(cost.effectiveDutyRate, (x) => formatRatio(x, rounding)),
   };
 }
 
@@ -492,8 +492,8 @@ function cells(
     freight: r.freight,
     insurance: r.insurance,
     landedCost: r.landedCost,
-    landedPerUnit: r.landedPerUnit,
-    landedPerKg: r.landedPerKg,
+    landedPerUnit: r.landedPerUnit ?? '',
+    landedPerKg: r.landedPerKg ?? '',
     effectiveDutyRate: r.effectiveDutyRate ?? '',
     currency: meta.currency,
     warnings: warningCodes(meta.warnings),

@@ -158,6 +158,17 @@ const Legal = z.object({
   url: z.string().optional(),
 });
 
+/** landedCost / quantity: no figure per unit of nothing shipped. */
+const perQuantity = (per: string, example: string) =>
+  DecimalOutput.nullable().openapi({
+    description:
+      `landedCost / quantity ${per}; \`null\` when the quantity is 0, where there is no cost per ` +
+      'unit even if fees (the MPF minimum) are charged (an empty cell in CSV, "none" in text).',
+    example,
+  });
+const LandedPerUnit = perQuantity('per `quantity.unit`', '95.9339');
+const LandedPerKg = perQuantity('in kg', '95.9339');
+
 const EffectiveDutyRate = DecimalOutput.nullable().openapi({
   description:
     'duties / customsValue; `null` when the customs value is 0 (a price or quantity of 0), where ' +
@@ -207,8 +218,8 @@ export const LandedCostResponseSchema = z
     landedCost: DecimalOutput.openapi({
       description: 'goods + freight + insurance + duties + fees.',
     }),
-    landedPerUnit: DecimalOutput.openapi({ description: 'Per `quantity.unit`.' }),
-    landedPerKg: DecimalOutput,
+    landedPerUnit: LandedPerUnit,
+    landedPerKg: LandedPerKg,
     effectiveDutyRate: EffectiveDutyRate,
     coverage: z
       .object({
@@ -296,8 +307,8 @@ export const LandedCostBatchLineSchema = z
     freight: DecimalOutput,
     insurance: DecimalOutput,
     landedCost: DecimalOutput,
-    landedPerUnit: DecimalOutput,
-    landedPerKg: DecimalOutput,
+    landedPerUnit: LandedPerUnit,
+    landedPerKg: LandedPerKg,
     effectiveDutyRate: EffectiveDutyRate,
     entryId: z.string().optional(),
   })
