@@ -1,7 +1,8 @@
-import { type Decimal, subtract, sum } from '../numeric';
+import { CARRIED_PLACES, carry, type Decimal, decimal, divide, subtract, sum } from '../numeric';
 import { R0, R1, type Rational, rational } from '../numeric/rational';
 import { geometricMean, power } from '../numeric/real-power';
 import { BLOCS, type Bloc } from './bloc-tiers';
+import { type FloorBasis, type FloorGapMethod, floorGapDuty } from './floor-gap';
 
 /**
  * Partial-equilibrium effects of a tariff change on one destination's imports of one product,
@@ -16,8 +17,75 @@ export interface OriginFlow {
   readonly bloc: Bloc;
   /** M_k: base imports, a value. */
   readonly baseImports: Rational;
+  /** Ad valorem equivalents; an unknown one (see `unknown`) is counted as 0 by the models. */
   readonly t0: Rational;
   readonly t1: Rational;
+  /**
+   * Whether t0 and t1 rest on duties the data does not have (API v1.1 A1: unknown is not zero):
+   * the revenue on an unknown rate is unknown (null), and so is any sum that includes it.
+   */
+  readonly unknown: { readonly t0: boolean; readonly t1: boolean };
+}
+
+/** A floor priced over an origin's own price: the floor-gap calculator's inputs but the rate. */
+export interface FloorOnPrice {
+  readonly price: Decimal;
+  readonly floor: Decimal;
+  readonly basis: FloorBasis;
+  readonly method: FloorGapMethod;
+}
+
+/** The data's ad valorem equivalents for one origin's lane, from the landed-cost calculator. */
+export interface DataEquivalents {
+  /** t0_data: on the data in force. */
+  readonly before: Rational;
+  /** t1_data: with the request's what-if measures added (= before without measures). */
+  readonly after: Rational;
+  /** False when the data has no tariff for the lane (coverage none): `before` counts it as 0. */
+  readonly known: boolean;
+}
+
+/**
+ * One origin's ad valorem equivalents before (t0) and after (t1): the one rule for a t0 the data
+ * gives and a t0 the request gives. t0 is the request's where it gives one (its own before-rate
+ * for that origin), else the data's. The what-if measures add on top of t0 what they add on the
+ * data, t1_data − t0_data, so t1 = t1_data when t0 is the data's, and a 10% ad valorem what-if on
+ * a given t0 of 0.5 gives 0.6. Where a floor applies, its floor-gap duty d is priced over those
+ * other duties (the duty-paid basis compares P × (1 + rate) with the floor) and adds d / P.
+ * `data` is null when the request gives t0 and there are no measures (nothing rests on the data).
+ * Unknown is not zero: t1 is unknown when the base it builds on is (the data's t0 unknown); on a
+ * given t0 it is the given base plus what the request's own measures add, and so is shown.
+ */
+export function tradeEquivalents(
+  given: Rational | null,
+  data: DataEquivalents | null,
+  floor: FloorOnPrice | null,
+): Pick<OriginFlow, 't0' | 't1' | 'unknown'> {
+  const t0 = given ?? data?.before ?? R0;
+  const increment = data === null ? R0 : rational.minus(data.after, data.before);
+  const other = rational.plus(t0, increment);
+  const t1 =
+    floor === null
+      ? other
+      : rational.plus(
+          other,
+          rational.div(
+            rational.of(
+              floorGapDuty({ ...floor, otherDutyRate: rateAsDecimal(other) }).dutyPerUnit,
+            ),
+            rational.of(floor.price),
+          ),
+        );
+  const t0Unknown = given === null && data?.known === false;
+  return { t0, t1, unknown: { t0: t0Unknown, t1: t0Unknown } };
+}
+
+/**
+ * The other duties' rate handed to the floor-gap calculator, which takes a decimal: exact when the
+ * rate terminates (every ad valorem rate of the data does), else carried to CARRIED_PLACES.
+ */
+function rateAsDecimal(r: Rational): Decimal {
+  return divide(decimal(r.n), decimal(r.d), CARRIED_PLACES, carry);
 }
 
 export interface Elasticities {
@@ -33,9 +101,9 @@ export interface OriginEffect extends OriginFlow {
   readonly newImports: Rational;
   readonly creation: Rational;
   readonly diversion: Rational;
-  /** t0 × M_k and t1 × new M_k. */
-  readonly revenueBefore: Rational;
-  readonly revenueAfter: Rational;
+  /** t0 × M_k and t1 × new M_k; null where that rate is unknown (never counted as 0). */
+  readonly revenueBefore: Rational | null;
+  readonly revenueAfter: Rational | null;
   /** −(t1 − t0) × (M_k + new M_k) / 2: the buyers' loss on this origin's imports (trapezoid). */
   readonly consumerSurplusChange: Rational;
   /** True when the model's new imports fell below 0 and were set to 0. */
@@ -58,8 +126,8 @@ function withRevenue(
     creation,
     diversion,
     floored,
-    revenueBefore: rational.times(flow.t0, flow.baseImports),
-    revenueAfter: rational.times(flow.t1, newImports),
+    revenueBefore: flow.unknown.t0 ? null : rational.times(flow.t0, flow.baseImports),
+    revenueAfter: flow.unknown.t1 ? null : rational.times(flow.t1, newImports),
     consumerSurplusChange: rational.neg(
       rational.times(
         rational.minus(flow.t1, flow.t0),
@@ -159,18 +227,26 @@ const EFFECT_KEYS = [
   'consumerSurplusChange',
 ] as const;
 type EffectKey = (typeof EFFECT_KEYS)[number];
+/** The figures that are unknown (null) where the rate they rest on is. */
+type RevenueKey = 'revenueBefore' | 'revenueAfter';
+type Figures<T> = Readonly<
+  Record<Exclude<EffectKey, RevenueKey>, T> & Record<RevenueKey, T | null>
+>;
 
 /** The figures of an effect that add up over origins. */
 export type EffectTotals = Pick<OriginEffect, EffectKey>;
 
-/** Each figure of `rows` totalled by `total`. */
-function totalsOf<T>(
-  rows: readonly Readonly<Record<EffectKey, T>>[],
-  total: (values: T[]) => T,
-): Record<EffectKey, T> {
+/**
+ * Each figure of `rows` totalled by `total`; a sum with an unknown part is unknown (null), never
+ * the known parts shown as if they were the whole.
+ */
+function totalsOf<T>(rows: readonly Figures<T>[], total: (values: T[]) => T): Figures<T> {
   return Object.fromEntries(
-    EFFECT_KEYS.map((key) => [key, total(rows.map((r) => r[key]))]),
-  ) as Record<EffectKey, T>;
+    EFFECT_KEYS.map((key) => {
+      const values = rows.map((r) => r[key]);
+      return [key, values.some((v) => v === null) ? null : total(values as T[])];
+    }),
+  ) as Figures<T>;
 }
 
 /** The sums of a set of origins' effects. */
@@ -187,8 +263,8 @@ export function tradeEffects(
   return model === 'smart' ? smartEffects(flows, e) : cesEffects(flows, e);
 }
 
-/** The figures of an effect that add up over origins, as reported (rounded). */
-export type ReportedEffect = Readonly<Record<EffectKey, Decimal>>;
+/** The figures of an effect that add up over origins, as reported (rounded); null = unknown. */
+export type ReportedEffect = Figures<Decimal>;
 
 /** One bloc's origins' reported figures, summed. */
 export interface ReportedBloc extends ReportedEffect {
@@ -212,7 +288,7 @@ export interface TradeEffectsReport {
  * revenue before and the consumer-surplus change are each rounded once by `round`; diversion is
  * new − base − creation as reported (within one rounding unit per figure of the model's own;
  * where new imports stop at 0 it takes the rest), and revenue after is t1 × the reported new
- * imports, so that it is the tariff on the imports shown.
+ * imports, so that it is the tariff on the imports shown. A revenue on an unknown rate is null.
  */
 export function reportedEffect(
   x: OriginEffect,
@@ -226,8 +302,8 @@ export function reportedEffect(
     newImports,
     creation,
     diversion: subtract(subtract(newImports, baseImports), creation),
-    revenueBefore: round(x.revenueBefore),
-    revenueAfter: round(rational.times(x.t1, rational.of(newImports))),
+    revenueBefore: x.revenueBefore === null ? null : round(x.revenueBefore),
+    revenueAfter: x.unknown.t1 ? null : round(rational.times(x.t1, rational.of(newImports))),
     consumerSurplusChange: round(x.consumerSurplusChange),
   };
 }

@@ -8,6 +8,7 @@ import {
   type ReportedEffect,
   reportTradeEffects,
   smartEffects,
+  tradeEquivalents,
 } from '../../src/domain/trade-effects';
 import { decimal, divide, halfUp, toText } from '../../src/numeric';
 import { R0, type Rational, rational } from '../../src/numeric/rational';
@@ -22,6 +23,7 @@ const flow = (origin: string, m: Rational, t0: Rational, t1: Rational): OriginFl
   baseImports: m,
   t0,
   t1,
+  unknown: { t0: false, t1: false },
 });
 const smartDefaults: Elasticities = {
   importDemand: q(-1),
@@ -45,7 +47,7 @@ describe('SMART, the worked case (η = −1, σ = 1.5, floor 16 full gap on CN a
     ]).toEqual(['25.00', '-60.00', '-15.00']);
     expect([au && at(au.newImports, 2), au && at(au.diversion, 2)]).toEqual(['35.00', '15.00']);
     const totals = effectTotals([cn, au].filter((x) => x !== undefined));
-    expect(at(totals.revenueAfter, 2)).toBe('15.00');
+    expect(totals.revenueAfter && at(totals.revenueAfter, 2)).toBe('15.00');
     // −0.6 × (100 + 25) / 2 = −37.5
     expect(at(totals.consumerSurplusChange, 2)).toBe('-37.50');
   });
@@ -59,6 +61,111 @@ describe('SMART, the worked case (η = −1, σ = 1.5, floor 16 full gap on CN a
   });
 });
 
+describe('tradeEquivalents: t1 builds on t0, whoever gives it', () => {
+  const rates = (r: { t0: Rational; t1: Rational }) => [at(r.t0), at(r.t1)];
+  const fullGap = (floor: string) => ({
+    price: decimal(10n),
+    floor: decimal(BigInt(floor)),
+    basis: 'duty-paid' as const,
+    method: { type: 'full-gap' as const },
+  });
+
+  it('a given t0 of 0.5 and a 10% ad valorem what-if (data 0 → 0.1) give t1 = 0.5 + 0.1 = 0.6', () => {
+    const r = tradeEquivalents(q(1, 2), { before: R0, after: q(1, 10), known: true }, null);
+    expect(rates(r)).toEqual(['0.500000', '0.600000']);
+    expect(r.unknown).toEqual({ t0: false, t1: false });
+  });
+
+  it('on the data t1 is the data’s after-rate: 0.25 → 0.35 (the increment 0.1 on 0.25)', () => {
+    const r = tradeEquivalents(null, { before: q(1, 4), after: q(7, 20), known: true }, null);
+    expect(rates(r)).toEqual(['0.250000', '0.350000']);
+  });
+
+  it('a given t0 without measures (data null) is t1 too', () => {
+    expect(rates(tradeEquivalents(q(1, 20), null, null))).toEqual(['0.050000', '0.050000']);
+  });
+
+  it('the floor-gap duty is priced over the given t0 plus the measures: floor 11 at price 10', () => {
+    // given t0 0.05 + what-if 0.1 = 0.15: duty-paid R = 10 × 1.15 = 11.5 ≥ 11, no gap → t1 = 0.15
+    expect(
+      rates(
+        tradeEquivalents(q(1, 20), { before: R0, after: q(1, 10), known: true }, fullGap('11')),
+      ),
+    ).toEqual(['0.050000', '0.150000']);
+    // without the what-if: R = 10 × 1.05 = 10.5, gap 0.5 → t1 = 0.05 + 0.5/10 = 0.1
+    expect(rates(tradeEquivalents(q(1, 20), null, fullGap('11')))).toEqual([
+      '0.050000',
+      '0.100000',
+    ]);
+    // floor 16, full gap: R = 11.5, gap 4.5 → t1 = 0.15 + 0.45 = 0.6 (= 16/10 − 1, at the floor)
+    expect(
+      rates(
+        tradeEquivalents(q(1, 20), { before: R0, after: q(1, 10), known: true }, fullGap('16')),
+      ),
+    ).toEqual(['0.050000', '0.600000']);
+  });
+
+  it('unknown is not zero: a t0 the data lacks leaves t1 unknown too (the model counts both as 0)', () => {
+    const r = tradeEquivalents(null, { before: R0, after: q(1, 10), known: false }, null);
+    expect(r.unknown).toEqual({ t0: true, t1: true });
+    expect(rates(r)).toEqual(['0.000000', '0.100000']);
+    // a given t0 on that lane is known, and so is t1 built on it: 0.5 + 0.1 = 0.6
+    const given = tradeEquivalents(q(1, 2), { before: R0, after: q(1, 10), known: false }, null);
+    expect(given.unknown).toEqual({ t0: false, t1: false });
+    expect(rates(given)).toEqual(['0.500000', '0.600000']);
+  });
+
+  it('SMART on a given t0: CN t0 0.5 → 0.6 and AU 0 → 0.1 both fall (CN 94.17, AU 17.17)', () => {
+    // Δ_CN = 0.1/1.5 = 1/15, Δ_AU = 0.1/1 = 1/10; s = 5/6, 1/6; Σ s Δ = 1/18 + 1/60 = 13/180
+    // CN: −100/15 + 1.5 × 100 × (13/180 − 12/180) = −20/3 + 5/6 → 100 − 35/6 = 94.1666…
+    // AU: −20/10 + 1.5 × 20 × (13/180 − 18/180) = −2 − 5/6 → 20 − 17/6 = 17.1666…
+    const [cn, au] = smartEffects(
+      [flow('CN', q(100), q(1, 2), q(3, 5)), flow('AU', q(20), R0, q(1, 10))],
+      smartDefaults,
+    );
+    expect([cn && at(cn.newImports, 2), au && at(au.newImports, 2)]).toEqual(['94.17', '17.17']);
+  });
+});
+
+describe('unknown rates: their revenues and every sum that includes them are null, never 0', () => {
+  const cents = (x: Rational) => divide(decimal(x.n), decimal(x.d), 2, halfUp);
+  const unknownFlow = (origin: string, m: Rational, t1: Rational): OriginFlow => ({
+    ...flow(origin, m, R0, t1),
+    unknown: { t0: true, t1: true },
+  });
+
+  it('JP-like: both unknown → revenue before and after null per origin, bloc and total', () => {
+    const report = reportTradeEffects(
+      smartEffects(
+        [unknownFlow('CN', q(100), q(6, 10)), unknownFlow('AU', q(20), R0)],
+        smartDefaults,
+      ),
+      cents,
+    );
+    for (const r of [...report.origins, ...report.blocs, report.totals]) {
+      expect([r.revenueBefore, r.revenueAfter]).toEqual([null, null]);
+    }
+    // the model still counts them as 0: the worked case's 25 + 35 = 60
+    expect(toText(report.totals.newImports)).toBe('60.00');
+  });
+
+  it('one known bloc keeps its sums; the total with an unknown part is null', () => {
+    // CN known, t0 0 → 0.6: the worked case, revenue after 0.6 × 25 = 15.00, before 0 × 100 = 0.00
+    const report = reportTradeEffects(
+      smartEffects([flow('CN', q(100), R0, q(6, 10)), unknownFlow('AU', q(20), R0)], smartDefaults),
+      cents,
+    );
+    const red = report.blocs.find((b) => b.bloc === 'red');
+    const blue = report.blocs.find((b) => b.bloc === 'blue');
+    expect(red && [red.revenueBefore, red.revenueAfter].map((x) => x && toText(x))).toEqual([
+      '0.00',
+      '15.00',
+    ]);
+    expect(blue && [blue.revenueBefore, blue.revenueAfter]).toEqual([null, null]);
+    expect([report.totals.revenueBefore, report.totals.revenueAfter]).toEqual([null, null]);
+  });
+});
+
 describe('reportTradeEffects: reported parts add up to reported totals', () => {
   /** Each figure rounded once to cents, half-up. */
   const cents = (x: Rational) => divide(decimal(x.n), decimal(x.d), 2, halfUp);
@@ -67,8 +174,8 @@ describe('reportTradeEffects: reported parts add up to reported totals', () => {
     toText(r.newImports),
     toText(r.creation),
     toText(r.diversion),
-    toText(r.revenueBefore),
-    toText(r.revenueAfter),
+    r.revenueBefore === null ? null : toText(r.revenueBefore),
+    r.revenueAfter === null ? null : toText(r.revenueAfter),
     toText(r.consumerSurplusChange),
   ];
 

@@ -11,13 +11,20 @@ interface Origin {
   newImports: string;
   creation: string;
   diversion: string;
-  revenueAfter: string;
+  revenueBefore: string | null;
+  revenueAfter: string | null;
+  consumerSurplusChange: string;
   floorApplies: boolean;
 }
 interface Effects {
   origins: Origin[];
-  blocs: { bloc: string; newImports: string }[];
-  totals: Record<string, string>;
+  blocs: {
+    bloc: string;
+    newImports: string;
+    revenueBefore: string | null;
+    revenueAfter: string | null;
+  }[];
+  totals: Record<string, string | null>;
   assumptions: string[];
   illustrative: boolean;
   dataset?: { id: string; source: string };
@@ -79,6 +86,11 @@ describe('POST /v1/trade-effects, smart: the worked case', () => {
       ['blue', '35.00'],
     ]);
     expect(r.assumptions.join(' ')).toMatch(/WITS-SMART default/);
+    // revenue before 0 × 100 + 0 × 20 = 0.00: known zero duties (the US data holds the line)
+    expect([r.totals.revenueBefore, r.blocs.map((b) => b.revenueAfter)]).toEqual([
+      '0.00',
+      ['15.00', '0.00'],
+    ]);
   });
 
   it('t0 comes from the data: on 2025-12-01 CN paid 10% + 10% IEEPA, so a floor of 16 lifts it to 0.6 from 0.2', async () => {
@@ -119,6 +131,91 @@ describe('POST /v1/trade-effects, smart: the worked case', () => {
   it('the ces model answers the same flows: CN 59.86, AU 24.23 (see the domain test for Π)', async () => {
     const r = await effects({ ...workedCase, model: 'ces' });
     expect(r.origins.map((o) => o.newImports)).toEqual(['59.86', '24.23']);
+  });
+});
+
+describe('trade effects: a t0 the request gives is the base t1 builds on', () => {
+  const { floor: _, ...noFloor } = workedCase;
+  const tenPercent = { id: 'x', kind: 'ad-valorem', rate: '0.1' };
+
+  it('US, what-if 10% ad valorem, CN t0 0.5: t1 = 0.5 + 0.1 = 0.6 and imports fall (was t1 0.1, imports 135.83)', async () => {
+    // 2846.90.20 is free in the data on 2026-12-01: t1_data − t0_data = 0.1 − 0 = 0.1 for each origin.
+    // CN t0 0.5 → t1 0.6: Δ = 0.1/1.5 = 1/15; AU 0 → 0.1: Δ = 1/10; s = 100/120, 20/120
+    // Σ s Δ = (5/6)(1/15) + (1/6)(1/10) = 1/18 + 1/60 = 13/180
+    // CN: creation −100/15 = −6.666… → −6.67; diversion 1.5 × 100 × (13/180 − 12/180) = 5/6;
+    //     new 100 − 20/3 + 5/6 = 94.1666… → 94.17; diversion as shown 94.17 − 100 + 6.67 = 0.84
+    // AU: creation −20 × 0.1 = −2; diversion 1.5 × 20 × (13/180 − 18/180) = −5/6;
+    //     new 20 − 2 − 5/6 = 17.1666… → 17.17; diversion as shown 17.17 − 20 + 2 = −0.83
+    // revenue before: CN 0.5 × 100 = 50.00, AU 0 × 20 = 0.00 (total 50.00)
+    // revenue after: CN 0.6 × 94.17 = 56.502 → 56.50, AU 0.1 × 17.17 = 1.717 → 1.72 (total 58.22)
+    // consumer surplus: CN −0.1 × (100 + 94.1666…)/2 = −9.7083… → −9.71;
+    //     AU −0.1 × (20 + 17.1666…)/2 = −1.8583… → −1.86 (total −11.57); imports 94.17 + 17.17 = 111.34
+    const r = await effects({
+      ...noFloor,
+      measures: [tenPercent],
+      flows: [
+        { origin: 'CN', value: '100', price: '10', t0: '0.5' },
+        { origin: 'AU', value: '20' },
+      ],
+    });
+    expect(
+      r.origins.map((o) => [
+        o.origin,
+        o.coverage.tariffs,
+        o.t0,
+        o.t1,
+        o.newImports,
+        o.creation,
+        o.diversion,
+        o.revenueBefore,
+        o.revenueAfter,
+        o.consumerSurplusChange,
+      ]),
+    ).toEqual([
+      ['CN', 'complete', '0.5', '0.6', '94.17', '-6.67', '0.84', '50.00', '56.50', '-9.71'],
+      ['AU', 'complete', '0', '0.1', '17.17', '-2.00', '-0.83', '0.00', '1.72', '-1.86'],
+    ]);
+    expect([
+      r.totals.imports,
+      r.totals.revenueBefore,
+      r.totals.revenue,
+      r.totals.consumerSurplusChange,
+    ]).toEqual(['111.34', '50.00', '58.22', '-11.57']);
+  });
+
+  it('the floor-gap duty sits on the given t0 plus the what-if: floor 16 full gap, CN t0 0.05 + 0.1', async () => {
+    // CN other duties 0.05 + 0.1 = 0.15: duty-paid R = 10 × 1.15 = 11.5, gap 4.5 → t1 = 0.15 + 0.45 = 0.6
+    // AU (blue, exempt): 0 + 0.1 = 0.1
+    const r = await effects({
+      ...workedCase,
+      measures: [tenPercent],
+      flows: [
+        { origin: 'CN', value: '100', price: '10', t0: '0.05' },
+        { origin: 'AU', value: '20' },
+      ],
+    });
+    expect(r.origins.map((o) => [o.origin, o.t0, o.t1])).toEqual([
+      ['CN', '0.05', '0.6'],
+      ['AU', '0', '0.1'],
+    ]);
+  });
+
+  it('where the data lacks the lane (JP), a given t0 still carries t1 = 0.5 + 0.1 but coverage stays none', async () => {
+    // the increment 0.1 is priced on a lane with no tariff rows: coverage is the least complete of
+    // the data's before (none) and after (partial: the what-if row only) = none; AU has no base: null
+    const r = await effects({
+      ...noFloor,
+      destination: 'JP',
+      measures: [tenPercent],
+      flows: [
+        { origin: 'CN', value: '100', price: '10', t0: '0.5' },
+        { origin: 'AU', value: '20' },
+      ],
+    });
+    expect(r.origins.map((o) => [o.origin, o.coverage.tariffs, o.t0, o.t1])).toEqual([
+      ['CN', 'none', '0.5', '0.6'],
+      ['AU', 'none', null, null],
+    ]);
   });
 });
 
@@ -216,6 +313,39 @@ describe('trade effects: unknown duties are unknown, not zero (coverage.tariffs)
     const svg = await response.text();
     expect(svg).toContain('>t unknown · floor</text>');
     expect(svg).not.toContain('t 0 →');
+    expect(svg).toContain('; revenue unknown → unknown;');
+  });
+
+  it('revenue on unknown duties is null per origin, per bloc and in the totals, never 0.00', async () => {
+    const r = await effects(japan);
+    const revenues = (x: { revenueBefore: string | null; revenueAfter: string | null }) => [
+      x.revenueBefore,
+      x.revenueAfter,
+    ];
+    expect(r.origins.map(revenues)).toEqual([
+      [null, null],
+      [null, null],
+    ]);
+    expect(r.blocs.map(revenues)).toEqual([
+      [null, null],
+      [null, null],
+    ]);
+    expect([r.totals.revenueBefore, r.totals.revenueAfter, r.totals.revenue]).toEqual([
+      null,
+      null,
+      null,
+    ]);
+  });
+
+  it('a what-if on unknown duties: t1 is null, not the measure on a base counted as 0', async () => {
+    const r = await effects({
+      ...japan,
+      measures: [{ id: 'x', kind: 'ad-valorem', rate: '0.1' }],
+    });
+    expect(r.origins.map((o) => [o.origin, o.t0, o.t1, o.revenueAfter])).toEqual([
+      ['CN', null, null, null],
+      ['AU', null, null, null],
+    ]);
   });
 
   it('an origin whose t0 the request gives rests on no tariff data: complete, t0 and t1 printed', async () => {
@@ -233,6 +363,20 @@ describe('trade effects: unknown duties are unknown, not zero (coverage.tariffs)
     ]);
     // the least complete of the origins
     expect(r.coverage).toEqual({ tariffs: 'none' });
+    // CN is known: Δ = (0.6 − 0.05)/1.05 = 11/21; AU counted as 0, Δ 0; Σ s Δ = (5/6)(11/21) = 55/126
+    // CN new = 100 − 1100/21 + 150 × (55/126 − 66/126) = 100 − 6600/126 − 1650/126 = 34.5238… → 34.52
+    // AU new = 20 + 1.5 × 20 × 55/126 = 20 + 1650/126 = 33.0952… → 33.10
+    // revenue before 0.05 × 100 = 5.00; after 0.6 × 34.52 = 20.712 → 20.71: the red bloc (CN
+    // alone) keeps them; the blue bloc (AU, unknown) and the totals, which include AU, are null
+    expect(r.origins.map((o) => [o.newImports, o.revenueBefore, o.revenueAfter])).toEqual([
+      ['34.52', '5.00', '20.71'],
+      ['33.10', null, null],
+    ]);
+    expect(r.blocs.map((b) => [b.bloc, b.revenueBefore, b.revenueAfter])).toEqual([
+      ['red', '5.00', '20.71'],
+      ['blue', null, null],
+    ]);
+    expect([r.totals.revenueBefore, r.totals.revenue]).toEqual([null, null]);
   });
 
   it('where the data holds the tariffs (the US) every origin is complete', async () => {

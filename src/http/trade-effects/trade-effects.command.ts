@@ -5,20 +5,17 @@ import type { PolicyData } from '../../data/store';
 import type { Warning } from '../../data/warnings';
 import type { Bloc } from '../../domain/bloc-tiers';
 import { namedDirectlyOrByUnion } from '../../domain/customs-union';
-import { type FloorBasis, type FloorGapMethod, floorGapDuty } from '../../domain/floor-gap';
+import type { FloorBasis, FloorGapMethod } from '../../domain/floor-gap';
 import { landedCost } from '../../domain/landed-cost';
 import type { RoundingMode } from '../../domain/rounding';
-import type { Elasticities, OriginFlow, TradeModel } from '../../domain/trade-effects';
-import type { Unit } from '../../domain/units';
 import {
-  CARRIED_PLACES,
-  carry,
-  type Decimal,
-  decimal,
-  divide,
-  isZero,
-  parseDecimal,
-} from '../../numeric';
+  type Elasticities,
+  type OriginFlow,
+  type TradeModel,
+  tradeEquivalents,
+} from '../../domain/trade-effects';
+import type { Unit } from '../../domain/units';
+import { type Decimal, isZero, parseDecimal } from '../../numeric';
 import { R0, type Rational, rational } from '../../numeric/rational';
 import { defaultBasis, floorGapMethod } from '../floor-gap/floor-gap.command';
 import { floorInReporting, resolveFloor } from '../floor-input';
@@ -55,15 +52,11 @@ export interface ResolvedFlow extends OriginFlow {
   readonly t0Source: 'data' | 'request';
   /**
    * How much of the tariffs t0 and t1 rest on the data holds (API v1.1 A1): the least complete of
-   * the lanes priced from the data (t0 unless the request gives it, t1 with what-if measures);
-   * `complete` when the request gives t0 and no measures, so nothing rests on the data's tariffs.
+   * the lanes priced from the data (before, unless the request gives t0 and no what-if measures;
+   * after, with measures, whose increment t1 builds on even over a given t0); `complete` when the
+   * request gives t0 and no measures, so nothing rests on the data's tariffs.
    */
   readonly coverage: TariffCoverage;
-  /**
-   * Whether t0 and t1 rest on a lane whose tariff the data does not have (coverage `none`): the
-   * model counts those duties as 0, the answer prints the equivalent as null (unknown, not zero).
-   */
-  readonly unknown: { readonly t0: boolean; readonly t1: boolean };
 }
 
 export interface TradeEffectsCommand {
@@ -130,13 +123,10 @@ function flowInputs(
   };
 }
 
-/**
- * An ad valorem equivalent, and how much of the lane's tariff the data holds for it: null when the
- * request gave it, resting on no tariff data.
- */
+/** An ad valorem equivalent on the data, and how much of the lane's tariff the data holds. */
 interface Ave {
   readonly ave: Rational;
-  readonly coverage: TariffCoverage | null;
+  readonly coverage: TariffCoverage;
 }
 
 /** duties / customs value of one unit from `origin`, from the landed-cost calculator, exactly. */
@@ -301,33 +291,30 @@ export function resolveTradeEffects(
       origin,
       price: priceInput ?? { amount: '1', per: unit },
     };
-    const before: Ave | undefined =
-      f.t0 === undefined
-        ? landedAve(shipment, data, at, problems, warnings)
-        : { ave: rational.of(dec(f.t0)), coverage: null };
+    const measures = request.measures ?? [];
+    // The data's lane is priced when t0 rests on it, or when the what-if measures do: what they add
+    // on top of t0 is what they add on the data (`tradeEquivalents`).
+    const onData = f.t0 === undefined || measures.length > 0;
+    const before = onData ? landedAve(shipment, data, at, problems, warnings) : null;
     const after =
-      (request.measures ?? []).length === 0
+      measures.length === 0 || before === null
         ? before
-        : landedAve({ ...shipment, measures: request.measures }, data, at, problems, warnings);
+        : landedAve({ ...shipment, measures }, data, at, problems, warnings);
     if (before === undefined || after === undefined) continue;
-    const t0 = before.ave;
-    const withMeasures = after.ave;
-    const lanes = [before.coverage, after.coverage].flatMap((c) => (c === null ? [] : [c]));
-    let t1 = withMeasures;
-    if (floorApplies && price !== undefined && floorPerUnit !== undefined) {
-      const result = floorGapDuty({
-        price,
-        floor: floorPerUnit,
-        basis,
-        otherDutyRate: rateAsDecimal(withMeasures),
-        method,
-      });
-      // t1 = the other duties' rate + d / P, exactly
-      t1 = rational.plus(
-        withMeasures,
-        rational.div(rational.of(result.dutyPerUnit), rational.of(price)),
-      );
-    }
+    const given = f.t0 === undefined ? null : rational.of(dec(f.t0));
+    const rates = tradeEquivalents(
+      given,
+      before === null || after === null
+        ? null
+        : { before: before.ave, after: after.ave, known: before.coverage !== 'none' },
+      floorApplies && price !== undefined && floorPerUnit !== undefined
+        ? { price, floor: floorPerUnit, basis, method }
+        : null,
+    );
+    // Coverage: the least complete of the data lanes t0 and t1 rest on. A given t0 with what-if
+    // measures still rests on the data for what the measures add (a floor-gap or "less MFN"
+    // measure adds less where the lane's duties are higher), so it is never more than the lane's.
+    const lanes = [before, after].flatMap((c) => (c == null ? [] : [c.coverage]));
     if (resolvedHts === '' && mineral !== undefined)
       resolvedHts = data.minerals.get(mineral)?.defaultHts ?? '';
     flows.push({
@@ -335,13 +322,11 @@ export function resolveTradeEffects(
       label: f.label ?? f.origin ?? 'other origins',
       bloc,
       baseImports: rational.of(dec(f.value)),
-      t0,
-      t1,
+      ...rates,
       floorApplies,
       pricePerUnit: price ?? null,
       t0Source: f.t0 === undefined ? 'data' : 'request',
       coverage: leastComplete(lanes),
-      unknown: { t0: before.coverage === 'none', t1: after.coverage === 'none' },
     });
   }
   if (problems.length > 0) return { ok: false, problems };
@@ -373,12 +358,4 @@ export function resolveTradeEffects(
       warnings,
     },
   };
-}
-
-/**
- * The other duties' rate handed to the floor-gap calculator, which takes a decimal: exact when the
- * rate terminates (every ad valorem rate of the data does), else carried to CARRIED_PLACES.
- */
-function rateAsDecimal(r: Rational): Decimal {
-  return divide(decimal(r.n), decimal(r.d), CARRIED_PLACES, carry);
 }

@@ -17,8 +17,10 @@ export const tradeEffectsCalculator = {
   description:
     'A partial-equilibrium estimate, WITS-SMART style, of one destination’s imports of one ' +
     'product. Each origin’s ad valorem equivalent before (t0) comes from the landed-cost ' +
-    'calculator on the data in force; after (t1) adds the request’s what-if `measures` and, where ' +
-    'the floor applies, the floor-gap duty over that origin’s own price. `smart`: Δ_k = (t1 − t0) / ' +
+    'calculator on the data in force, or from the flow’s own `t0`; after (t1) adds to t0 what ' +
+    'the request’s what-if `measures` add on the data and, where the floor applies, the floor-gap ' +
+    'duty over that origin’s own price. Unknown duties are null, not 0: t0, t1 and revenues on ' +
+    'them, and any revenue sum that includes them. `smart`: Δ_k = (t1 − t0) / ' +
     '(1 + t0), creation = η × M_k × Δ_k, diversion = σ × M_k × (Σ s_j Δ_j − Δ_k), exact. `ces`: the ' +
     'constant-elasticity (Armington) system with world prices fixed, fractional powers to 60 ' +
     'digits. Defaults: η = −1 (placeholder), σ = 1.5 (WITS-SMART), export supply infinite. ' +

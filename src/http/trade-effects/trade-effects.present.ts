@@ -37,7 +37,7 @@ function assumptions(command: TradeEffectsCommand): string[] {
     e.exportSupply === null
       ? 'Export supply is infinitely elastic (the WITS-SMART default): world prices do not move, buyers bear the tariff.'
       : `Export supply elasticity ε = ${trimZeros(rational.fixed(e.exportSupply, RATE_PLACES, halfUp))}: creation is scaled by ε / (ε − η).`,
-    't0 and t1 are ad valorem equivalents from the landed-cost calculator (duties ÷ customs value on the data in force) and, where the floor applies, the floor-gap duty over that origin’s own price: a floor’s equivalent is higher on cheaper supply.',
+    't0 and t1 are ad valorem equivalents from the landed-cost calculator (duties ÷ customs value on the data in force; t0 is the request’s where it gives one) and, where the floor applies, the floor-gap duty over that origin’s own price: a floor’s equivalent is higher on cheaper supply. t1 is t0 plus what the what-if measures add on the data.',
     'Consumer-surplus change is −(t1 − t0) × (base + new imports) / 2 per origin (a linear approximation); revenue is t × imports.',
   ];
   if (command.floor !== null) {
@@ -50,10 +50,11 @@ function assumptions(command: TradeEffectsCommand): string[] {
       }; the others are exempt.`,
     );
   }
-  const unknown = command.flows.filter((f) => f.coverage === 'none').map((f) => f.label);
+  // The origins whose base rate is unknown (a given t0 is known even on a lane the data lacks).
+  const unknown = command.flows.filter((f) => f.unknown.t0).map((f) => f.label);
   if (unknown.length > 0) {
     list.push(
-      `The data has no tariff for ${command.hts} into ${command.destination} on supply from ${unknown.join(', ')}: their duties are unknown, not zero (coverage.tariffs none). The model counts them as 0 and shows their t0 and t1 as null; give an origin’s t0 to set it.`,
+      `The data has no tariff for ${command.hts} into ${command.destination} on supply from ${unknown.join(', ')}: their duties are unknown, not zero (coverage.tariffs none). The model counts them as 0 and shows their t0, t1 and revenues as null, and any revenue sum that includes them; give an origin’s t0 to set it.`,
     );
   }
   if (command.flows.some((f) => f.pricePerUnit === null)) {
@@ -79,14 +80,16 @@ export function presentTradeEffects(
 ): TradeEffectsResponse {
   const { rounding, currency } = command;
   const money = (x: Decimal) => formatMoney(x, currency, rounding);
+  // Unknown is not zero (API v1.1 A1): a revenue on an unknown rate, or a sum with one, is null.
+  const known = (x: Decimal | null) => (x === null ? null : money(x));
   const rate = (x: Rational) => trimZeros(rational.fixed(x, RATE_PLACES, ROUNDERS[rounding]));
   const figures = (r: ReportedEffect) => ({
     baseImports: money(r.baseImports),
     newImports: money(r.newImports),
     creation: money(r.creation),
     diversion: money(r.diversion),
-    revenueBefore: money(r.revenueBefore),
-    revenueAfter: money(r.revenueAfter),
+    revenueBefore: known(r.revenueBefore),
+    revenueAfter: known(r.revenueAfter),
     consumerSurplusChange: money(r.consumerSurplusChange),
   });
   const origins = report.effects.map((x, i) => {
@@ -145,7 +148,11 @@ export function presentTradeEffects(
 
 /** The single values a flat answer carries: the totals. */
 export function tradeEffectsSummary(r: TradeEffectsResponse): Record<string, string> {
-  return { model: r.model, ...r.totals };
+  // An unknown total is an empty cell, never a 0 (as floor-gap's null equivalent).
+  return {
+    model: r.model,
+    ...Object.fromEntries(Object.entries(r.totals).map(([k, v]) => [k, v ?? ''])),
+  };
 }
 
 /** "t0 → t1" under an origin's bars; "unknown" where the data lacks its duties (never "0"). */
@@ -198,7 +205,7 @@ export function tradeEffectsSvg(r: TradeEffectsResponse): string {
     `<title>Imports by origin before and after (${r.model} model, illustrative)</title>`,
     `<rect width="100%" height="100%" fill="#fff"/>`,
     `<text x="20" y="24" font-size="14" font-weight="bold">Imports into ${escapeXml(r.destination)} by origin, before (pale) and after (solid): ${r.model} model</text>`,
-    `<text x="20" y="42" font-size="11">Total ${escapeXml(r.totals.baseImports)} → ${escapeXml(r.totals.imports)}; revenue ${escapeXml(r.totals.revenueBefore)} → ${escapeXml(r.totals.revenue)}; consumer surplus ${escapeXml(r.totals.consumerSurplusChange)} (${escapeXml(r.meta.currency)})</text>`,
+    `<text x="20" y="42" font-size="11">Total ${escapeXml(r.totals.baseImports)} → ${escapeXml(r.totals.imports)}; revenue ${escapeXml(r.totals.revenueBefore ?? 'unknown')} → ${escapeXml(r.totals.revenue ?? 'unknown')}; consumer surplus ${escapeXml(r.totals.consumerSurplusChange)} (${escapeXml(r.meta.currency)})</text>`,
     `<line x1="50" y1="${bottom}" x2="${width - 20}" y2="${bottom}" stroke="#333"/>`,
     ...bars,
     `<text x="20" y="${height - 28}" font-size="11"><tspan fill="${RED}">■ red bloc</tspan>  <tspan fill="${BLUE}">■ blue bloc</tspan>  <tspan fill="${GREY}">■ grey</tspan>  pale: before, solid: after</text>`,

@@ -79,7 +79,10 @@ export const FlowSchema = z
         example: '10',
       }),
     t0: NonNegativeDecimal.optional().openapi({
-      description: 'The base ad valorem equivalent, overriding the one computed from the data.',
+      description:
+        'The base ad valorem equivalent, overriding the one computed from the data. t1 builds on ' +
+        'it: what-if `measures` add what they add on the data (t1_data − t0_data), and the ' +
+        'floor-gap duty is priced over it.',
     }),
     exempt: z.boolean().optional().openapi({
       description:
@@ -171,14 +174,24 @@ export type TradeEffectsRequest = z.infer<typeof TradeEffectsRequestSchema>;
 
 const amount = (description: string, example: string) =>
   DecimalOutput.openapi({ description, example });
+/** A revenue: unknown (null) where the rate it rests on is, never a 0 in its place. */
+const revenue = (description: string, example: string) =>
+  DecimalOutput.nullable().openapi({ description, example });
 
 const Sums = {
   baseImports: amount('Σ base imports.', '120.00'),
   newImports: amount('Σ new imports.', '60.00'),
   creation: amount('Σ trade creation.', '-60.00'),
   diversion: amount('Σ trade diversion.', '0.00'),
-  revenueBefore: amount('Σ t0 × base imports.', '0.00'),
-  revenueAfter: amount('Σ t1 × new imports.', '15.00'),
+  revenueBefore: revenue(
+    'Σ t0 × base imports; null when any origin’s t0 is unknown (its duties are not in the data): ' +
+      'a sum with an unknown part is unknown, not the known parts.',
+    '0.00',
+  ),
+  revenueAfter: revenue(
+    'Σ t1 × new imports; null when any origin’s t1 is unknown (it builds on an unknown t0).',
+    '15.00',
+  ),
   consumerSurplusChange: amount('Σ −(t1 − t0) × (base + new) / 2.', '-37.50'),
 };
 
@@ -191,22 +204,29 @@ export const OriginEffectSchema = z
     pricePerUnit: DecimalOutput.nullable().openapi({ example: '10.0000' }),
     coverage: CoverageSchema.openapi({
       description:
-        'How much of this origin’s tariff at the destination the data holds, for t0 (unless the ' +
-        'request gives it) and t1: `none` means its ordinary duties are unknown, not zero (t0 and ' +
-        't1 are then null, and the model counts those duties as 0).',
+        'How much of this origin’s tariff at the destination the data holds, for what t0 and t1 ' +
+        'rest on: t0 unless the request gives it, and with what-if `measures` what they add, even ' +
+        'over a given t0 (a floor-gap measure adds less where the other duties are higher). ' +
+        '`complete` when the request gives t0 and there are no measures. With `none` and no given ' +
+        't0 the ordinary duties are unknown, not zero: t0, t1 and the revenues are null, and the ' +
+        'model counts those duties as 0.',
     }),
     t0: DecimalOutput.nullable().openapi({
       description:
-        'Ad valorem equivalent before; null when the data has no tariff for the line from this ' +
-        'origin (unknown, not zero).',
+        'Ad valorem equivalent before: the request’s `t0` where given, else from the data; null ' +
+        'when the data has no tariff for the line from this origin (unknown, not zero).',
       example: '0',
     }),
     t1: DecimalOutput.nullable().openapi({
       description:
-        'Ad valorem equivalent after; null when it rests on duties the data does not have.',
+        'Ad valorem equivalent after: t0 plus what the what-if `measures` add on the data ' +
+        '(t1_data − t0_data, on a given t0 too), plus, where the floor applies, the floor-gap duty ' +
+        'over those duties ÷ price. Null when the t0 it builds on is unknown.',
       example: '0.6',
     }),
     ...Sums,
+    revenueBefore: revenue('t0 × base imports; null when t0 is unknown.', '0.00'),
+    revenueAfter: revenue('t1 × new imports; null when t1 is unknown.', '15.00'),
     baseImports: amount('M_k.', '100.00'),
     newImports: amount('base + creation + diversion, never below 0.', '25.00'),
     floored: z
@@ -243,7 +263,10 @@ export const TradeEffectsResponseSchema = z
     totals: z
       .object({
         imports: amount('Σ new imports (after).', '60.00'),
-        revenue: amount('Σ t1 × new imports (after).', '15.00'),
+        revenue: revenue(
+          'Σ t1 × new imports (after), = revenueAfter; null when any origin’s t1 is unknown.',
+          '15.00',
+        ),
         ...Sums,
       })
       .openapi({ description: 'Sums of the reported origin figures.' }),
