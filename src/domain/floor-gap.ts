@@ -188,6 +188,8 @@ export function floorGapDuty(input: FloorGapInput): FloorGapResult {
 export interface ReportedFloorGap extends FloorGapResult {
   /** F rounded once. */
   readonly floor: Decimal;
+  /** d before rounding: the duty on a quantity is this times the quantity, rounded once. */
+  readonly exactDutyPerUnit: Decimal;
 }
 
 /** `result` of `floorGapDuty` with floor F as an answer reports it (see `ReportedFloorGap`). */
@@ -209,6 +211,7 @@ export function reportFloorGap(
     trigger,
     triggerGap: nonNegative(subtract(trigger, reference)),
     dutyPerUnit,
+    exactDutyPerUnit: result.dutyPerUnit,
     adValoremEquivalent: result.adValoremEquivalent,
     binding: isPositive(gap),
     landedPerUnit,

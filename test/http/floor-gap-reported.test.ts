@@ -92,6 +92,23 @@ describe('POST /v1/floor-gap: the printed per-unit figures add up and decide (re
     expect(r.floorMet).toBe(true);
   });
 
+  it('the formula names the exact d where rounding changed it: capped, red 10.00005, d = 0.25 × 10.00005 = 2.5000125 → 2.5000, duty on 1,000 kg 2,500.01', async () => {
+    // g = 16.0000 − 10.0001 = 5.9999 (printed R and F); d = min(5.99995, 0.25 × 10.00005) =
+    // 2.5000125, printed 2.5000; duty = 2.5000125 × 1,000 = 2,500.0125 → 2,500.01.
+    const r = await floorGap({
+      price: usd('10.00005'),
+      floor: usd('16'),
+      quantity: { value: '1000', unit: 'kg' },
+      method: { type: 'capped', maxRate: '0.25' },
+      rounding: 'half-up',
+    });
+    expect(r.dutyPerUnit).toBe('2.5000');
+    expect(r.formula).toContain('= 2.5000125 (reported 2.5000); duty = d × 1000 kg = 2500.01 USD');
+    // A d that needs no rounding is written once, as before.
+    const plain = await floorGap({ price: usd('10'), floor: usd('16') });
+    expect(plain.formula).toContain('full gap: d = g = 6.0000;');
+  });
+
   it('over random prices, floors, other duties, methods and rounding: landed = R + d, g = max(0, F − R), binding ⇔ g > 0, floorMet ⇔ landed ≥ F, all as printed', async () => {
     const request = fc.record({
       price: amount,

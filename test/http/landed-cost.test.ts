@@ -1054,6 +1054,10 @@ describe('landed cost: a floor-gap line’s formula adds up as printed, as /v1/f
     const line = body.lines.find((l) => l.measureId === 'f');
     expect(line?.amount).toBe('5999.95');
     expect(line?.formula).toContain('max(0, 16.0000 − 10.0001) = 5.9999;');
+    // d is rounded once for print; the duty is the exact d times the quantity, and says so.
+    expect(line?.formula).toContain(
+      'full gap: d = g before rounding = 5.99995 per kg (reported 6.0000); duty = d × 1000 kg = 5,999.95;',
+    );
     expect(line?.formula).toContain('R + d = 16.0001 per kg ≥ F: floor met');
   });
 });

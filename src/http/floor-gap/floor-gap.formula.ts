@@ -1,5 +1,5 @@
-import type { FloorBasis, FloorGapMethod, FloorGapResult } from '../../domain/floor-gap';
-import type { Decimal } from '../../numeric';
+import type { FloorBasis, FloorGapMethod, ReportedFloorGap } from '../../domain/floor-gap';
+import { type Decimal, equal, halfEven, toFixed, toPlain, trimZeros } from '../../numeric';
 
 /** The terms of one floor-gap computation, as the floor-gap calculator and landed cost both report it. */
 export interface FloorGapTerms {
@@ -11,7 +11,8 @@ export interface FloorGapTerms {
   readonly floor: Decimal;
   readonly basis: FloorBasis;
   readonly method: FloorGapMethod;
-  readonly result: FloorGapResult;
+  /** The per-unit figures as the answer prints them (reportFloorGap). */
+  readonly result: ReportedFloorGap;
   /** The quantity, in `unit`, as it is to be printed. */
   readonly quantity: string;
   readonly unit: string;
@@ -37,11 +38,17 @@ export function floorGapFormula(terms: FloorGapTerms, n: FormulaNumbers, per = '
       ? `R = P × (1 + r) = ${n.unit(price)} × (1 + ${n.rate(otherDutyRate)}) = ${n.unit(result.reference)}${per}`
       : `R = P = ${n.unit(price)}${per}`;
   const gap = `g = max(0, F − R) = max(0, ${n.unit(floor)} − ${n.unit(result.reference)}) = ${n.unit(result.gap)}`;
-  const d = `${n.unit(result.dutyPerUnit)}${per}`;
+  // d as printed; where rounding changed it, the exact d too, which the duty total is made of
+  // (d × quantity, rounded once), so every step of the formula holds as written.
+  const d = equal(result.exactDutyPerUnit, result.dutyPerUnit)
+    ? `${n.unit(result.dutyPerUnit)}${per}`
+    : `${exactText(result.exactDutyPerUnit)}${per} (reported ${n.unit(result.dutyPerUnit)})`;
   let rule: string;
   switch (method.type) {
     case 'full-gap':
-      rule = `full gap: d = g = ${d}`;
+      rule = equal(result.exactDutyPerUnit, result.dutyPerUnit)
+        ? `full gap: d = g = ${d}`
+        : `full gap: d = g before rounding = ${d}`;
       break;
     case 'tranche':
       rule = `tranche: d = Σ share × (slice of max(0, T − R) in each band of T), T = ${n.unit(result.trigger)}: d = ${d}`;
@@ -59,4 +66,11 @@ export function floorGapFormula(terms: FloorGapTerms, n: FormulaNumbers, per = '
     ? `R + d = ${n.unit(result.landedPerUnit)}${per} ≥ F: floor met`
     : `R + d = ${n.unit(result.landedPerUnit)}${per} < F: floor not met`;
   return `${reference}; ${gap}; ${rule}; duty = d × ${terms.quantity} ${terms.unit} = ${terms.duty}; ${met}`;
+}
+
+/** An exact per-unit figure in a formula: as it is, or to 10 places and "…" when it has more. */
+function exactText(x: Decimal): string {
+  const text = trimZeros(toPlain(x));
+  const places = text.length - text.indexOf('.') - 1;
+  return !text.includes('.') || places <= 10 ? text : `${trimZeros(toFixed(x, 10, halfEven))}…`;
 }
