@@ -22,9 +22,12 @@ export interface OriginFlow {
   readonly t1: Rational;
   /**
    * Whether t0 and t1 rest on duties the data does not have (API v1.1 A1: unknown is not zero):
-   * the revenue on an unknown rate is unknown (null), and so is any sum that includes it.
+   * the revenue on an unknown rate is unknown (null), and so is any sum that includes it. `change`:
+   * whether t1 − t0 itself is unknown, as where a floor applies over unknown duties (the floor-gap
+   * duty is priced over the other duties, so it is known only with them); a what-if measure alone
+   * adds what it adds whatever the base.
    */
-  readonly unknown: { readonly t0: boolean; readonly t1: boolean };
+  readonly unknown: { readonly t0: boolean; readonly t1: boolean; readonly change: boolean };
 }
 
 /** A floor priced over an origin's own price: the floor-gap calculator's inputs but the rate. */
@@ -77,7 +80,11 @@ export function tradeEquivalents(
           ),
         );
   const t0Unknown = given === null && data?.known === false;
-  return { t0, t1, unknown: { t0: t0Unknown, t1: t0Unknown } };
+  return {
+    t0,
+    t1,
+    unknown: { t0: t0Unknown, t1: t0Unknown, change: t0Unknown && floor !== null },
+  };
 }
 
 /**
@@ -104,8 +111,11 @@ export interface OriginEffect extends OriginFlow {
   /** t0 × M_k and t1 × new M_k; null where that rate is unknown (never counted as 0). */
   readonly revenueBefore: Rational | null;
   readonly revenueAfter: Rational | null;
-  /** −(t1 − t0) × (M_k + new M_k) / 2: the buyers' loss on this origin's imports (trapezoid). */
-  readonly consumerSurplusChange: Rational;
+  /**
+   * −(t1 − t0) × (M_k + new M_k) / 2: the buyers' loss on this origin's imports (trapezoid); null
+   * where t1 − t0 is unknown (a floor over duties the data lacks), never counted as 0.
+   */
+  readonly consumerSurplusChange: Rational | null;
   /** True when the model's new imports fell below 0 and were set to 0. */
   readonly floored: boolean;
 }
@@ -128,12 +138,14 @@ function withRevenue(
     floored,
     revenueBefore: flow.unknown.t0 ? null : rational.times(flow.t0, flow.baseImports),
     revenueAfter: flow.unknown.t1 ? null : rational.times(flow.t1, newImports),
-    consumerSurplusChange: rational.neg(
-      rational.times(
-        rational.minus(flow.t1, flow.t0),
-        rational.times(half, rational.plus(flow.baseImports, newImports)),
-      ),
-    ),
+    consumerSurplusChange: flow.unknown.change
+      ? null
+      : rational.neg(
+          rational.times(
+            rational.minus(flow.t1, flow.t0),
+            rational.times(half, rational.plus(flow.baseImports, newImports)),
+          ),
+        ),
   };
 }
 
@@ -227,10 +239,10 @@ const EFFECT_KEYS = [
   'consumerSurplusChange',
 ] as const;
 type EffectKey = (typeof EFFECT_KEYS)[number];
-/** The figures that are unknown (null) where the rate they rest on is. */
-type RevenueKey = 'revenueBefore' | 'revenueAfter';
+/** The figures that are unknown (null) where the rates they rest on are. */
+type UnknowableKey = 'revenueBefore' | 'revenueAfter' | 'consumerSurplusChange';
 type Figures<T> = Readonly<
-  Record<Exclude<EffectKey, RevenueKey>, T> & Record<RevenueKey, T | null>
+  Record<Exclude<EffectKey, UnknowableKey>, T> & Record<UnknowableKey, T | null>
 >;
 
 /** The figures of an effect that add up over origins. */
@@ -288,7 +300,7 @@ export interface TradeEffectsReport {
  * revenue before and the consumer-surplus change are each rounded once by `round`; diversion is
  * new − base − creation as reported (within one rounding unit per figure of the model's own;
  * where new imports stop at 0 it takes the rest), and revenue after is t1 × the reported new
- * imports, so that it is the tariff on the imports shown. A revenue on an unknown rate is null.
+ * imports, so that it is the tariff on the imports shown. A figure on an unknown rate is null.
  */
 export function reportedEffect(
   x: OriginEffect,
@@ -304,7 +316,7 @@ export function reportedEffect(
     diversion: subtract(subtract(newImports, baseImports), creation),
     revenueBefore: x.revenueBefore === null ? null : round(x.revenueBefore),
     revenueAfter: x.unknown.t1 ? null : round(rational.times(x.t1, rational.of(newImports))),
-    consumerSurplusChange: round(x.consumerSurplusChange),
+    consumerSurplusChange: x.consumerSurplusChange === null ? null : round(x.consumerSurplusChange),
   };
 }
 

@@ -23,7 +23,7 @@ const flow = (origin: string, m: Rational, t0: Rational, t1: Rational): OriginFl
   baseImports: m,
   t0,
   t1,
-  unknown: { t0: false, t1: false },
+  unknown: { t0: false, t1: false, change: false },
 });
 const smartDefaults: Elasticities = {
   importDemand: q(-1),
@@ -49,7 +49,7 @@ describe('SMART, the worked case (η = −1, σ = 1.5, floor 16 full gap on CN a
     const totals = effectTotals([cn, au].filter((x) => x !== undefined));
     expect(totals.revenueAfter && at(totals.revenueAfter, 2)).toBe('15.00');
     // −0.6 × (100 + 25) / 2 = −37.5
-    expect(at(totals.consumerSurplusChange, 2)).toBe('-37.50');
+    expect(totals.consumerSurplusChange && at(totals.consumerSurplusChange, 2)).toBe('-37.50');
   });
 
   it('a finite export supply ε scales creation by ε / (ε − η): ε = 1 halves it', () => {
@@ -73,7 +73,7 @@ describe('tradeEquivalents: t1 builds on t0, whoever gives it', () => {
   it('a given t0 of 0.5 and a 10% ad valorem what-if (data 0 → 0.1) give t1 = 0.5 + 0.1 = 0.6', () => {
     const r = tradeEquivalents(q(1, 2), { before: R0, after: q(1, 10), known: true }, null);
     expect(rates(r)).toEqual(['0.500000', '0.600000']);
-    expect(r.unknown).toEqual({ t0: false, t1: false });
+    expect(r.unknown).toEqual({ t0: false, t1: false, change: false });
   });
 
   it('on the data t1 is the data’s after-rate: 0.25 → 0.35 (the increment 0.1 on 0.25)', () => {
@@ -107,12 +107,20 @@ describe('tradeEquivalents: t1 builds on t0, whoever gives it', () => {
 
   it('unknown is not zero: a t0 the data lacks leaves t1 unknown too (the model counts both as 0)', () => {
     const r = tradeEquivalents(null, { before: R0, after: q(1, 10), known: false }, null);
-    expect(r.unknown).toEqual({ t0: true, t1: true });
+    // what the what-if adds (0.1) is known whatever the base: the change t1 − t0 is
+    expect(r.unknown).toEqual({ t0: true, t1: true, change: false });
     expect(rates(r)).toEqual(['0.000000', '0.100000']);
     // a given t0 on that lane is known, and so is t1 built on it: 0.5 + 0.1 = 0.6
     const given = tradeEquivalents(q(1, 2), { before: R0, after: q(1, 10), known: false }, null);
-    expect(given.unknown).toEqual({ t0: false, t1: false });
+    expect(given.unknown).toEqual({ t0: false, t1: false, change: false });
     expect(rates(given)).toEqual(['0.500000', '0.600000']);
+  });
+
+  it('a floor over unknown duties: the change t1 − t0 is unknown too (its gap is priced over them)', () => {
+    // counted as 0: R = 10, gap 16 − 10 = 6 → t1 = 0.6; a real duty of 0.05 would give 0.55
+    const r = tradeEquivalents(null, { before: R0, after: R0, known: false }, fullGap('16'));
+    expect(r.unknown).toEqual({ t0: true, t1: true, change: true });
+    expect(rates(r)).toEqual(['0.000000', '0.600000']);
   });
 
   it('SMART on a given t0: CN t0 0.5 → 0.6 and AU 0 → 0.1 both fall (CN 94.17, AU 17.17)', () => {
@@ -131,7 +139,7 @@ describe('unknown rates: their revenues and every sum that includes them are nul
   const cents = (x: Rational) => divide(decimal(x.n), decimal(x.d), 2, halfUp);
   const unknownFlow = (origin: string, m: Rational, t1: Rational): OriginFlow => ({
     ...flow(origin, m, R0, t1),
-    unknown: { t0: true, t1: true },
+    unknown: { t0: true, t1: true, change: true },
   });
 
   it('JP-like: both unknown → revenue before and after null per origin, bloc and total', () => {
@@ -147,6 +155,23 @@ describe('unknown rates: their revenues and every sum that includes them are nul
     }
     // the model still counts them as 0: the worked case's 25 + 35 = 60
     expect(toText(report.totals.newImports)).toBe('60.00');
+  });
+
+  it('a consumer-surplus change on an unknown change is null, and so is every sum with it', () => {
+    // CN: a floor over unknown duties (change unknown); AU: unknown duties, nothing changes
+    // (t1 − t0 = 0 whatever they are): −0 × (20 + 35) / 2 = 0.00, known
+    const au = { ...unknownFlow('AU', q(20), R0), unknown: { t0: true, t1: true, change: false } };
+    const report = reportTradeEffects(
+      smartEffects([unknownFlow('CN', q(100), q(6, 10)), au], smartDefaults),
+      cents,
+    );
+    const [cn, blue] = [report.origins[0], report.origins[1]];
+    expect(cn?.consumerSurplusChange).toBeNull();
+    expect(blue?.consumerSurplusChange && toText(blue.consumerSurplusChange)).toBe('0.00');
+    expect(
+      report.blocs.map((b) => b.consumerSurplusChange && toText(b.consumerSurplusChange)),
+    ).toEqual([null, '0.00']);
+    expect(report.totals.consumerSurplusChange).toBeNull();
   });
 
   it('one known bloc keeps its sums; the total with an unknown part is null', () => {
@@ -176,7 +201,7 @@ describe('reportTradeEffects: reported parts add up to reported totals', () => {
     toText(r.diversion),
     r.revenueBefore === null ? null : toText(r.revenueBefore),
     r.revenueAfter === null ? null : toText(r.revenueAfter),
-    toText(r.consumerSurplusChange),
+    r.consumerSurplusChange === null ? null : toText(r.consumerSurplusChange),
   ];
 
   it('the worked case reports as computed: CN 100 → 25 (−60, −15), AU 20 → 35 (+15), revenue 0.6 × 25 = 15', () => {

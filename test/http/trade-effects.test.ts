@@ -13,7 +13,7 @@ interface Origin {
   diversion: string;
   revenueBefore: string | null;
   revenueAfter: string | null;
-  consumerSurplusChange: string;
+  consumerSurplusChange: string | null;
   floorApplies: boolean;
 }
 interface Effects {
@@ -23,6 +23,7 @@ interface Effects {
     newImports: string;
     revenueBefore: string | null;
     revenueAfter: string | null;
+    consumerSurplusChange: string | null;
   }[];
   totals: Record<string, string | null>;
   assumptions: string[];
@@ -335,6 +336,22 @@ describe('trade effects: unknown duties are unknown, not zero (coverage.tariffs)
       null,
       null,
     ]);
+  });
+
+  it('the consumer-surplus change under a floor over unknown duties is null, not −37.50', async () => {
+    // CN's floor-gap duty is priced over JP's duties on it, which the data lacks: counted as 0 it
+    // would be 16 − 10 = 6, t1 − t0 = 0.6 and −0.6 × (100 + 25) / 2 = −37.50. AU is exempt and
+    // nothing changes for it: −0 × (20 + 35) / 2 = 0.00 whatever its duties are.
+    const r = await effects(japan);
+    expect(r.origins.map((o) => [o.origin, o.consumerSurplusChange])).toEqual([
+      ['CN', null],
+      ['AU', '0.00'],
+    ]);
+    expect(r.blocs.map((b) => [b.bloc, b.consumerSurplusChange])).toEqual([
+      ['red', null],
+      ['blue', '0.00'],
+    ]);
+    expect(r.totals.consumerSurplusChange).toBeNull();
   });
 
   it('a what-if on unknown duties: t1 is null, not the measure on a base counted as 0', async () => {

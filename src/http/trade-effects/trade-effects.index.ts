@@ -20,7 +20,8 @@ export const tradeEffectsCalculator = {
     'calculator on the data in force, or from the flow’s own `t0`; after (t1) adds to t0 what ' +
     'the request’s what-if `measures` add on the data and, where the floor applies, the floor-gap ' +
     'duty over that origin’s own price. Unknown duties are null, not 0: t0, t1 and revenues on ' +
-    'them, and any revenue sum that includes them. `smart`: Δ_k = (t1 − t0) / ' +
+    'them, the consumer-surplus change where a floor is priced over them, and any sum that ' +
+    'includes them. `smart`: Δ_k = (t1 − t0) / ' +
     '(1 + t0), creation = η × M_k × Δ_k, diversion = σ × M_k × (Σ s_j Δ_j − Δ_k), exact. `ces`: the ' +
     'constant-elasticity (Armington) system with world prices fixed, fractional powers to 60 ' +
     'digits. Defaults: η = −1 (placeholder), σ = 1.5 (WITS-SMART), export supply infinite. ' +

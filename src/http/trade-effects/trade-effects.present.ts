@@ -54,7 +54,7 @@ function assumptions(command: TradeEffectsCommand): string[] {
   const unknown = command.flows.filter((f) => f.unknown.t0).map((f) => f.label);
   if (unknown.length > 0) {
     list.push(
-      `The data has no tariff for ${command.hts} into ${command.destination} on supply from ${unknown.join(', ')}: their duties are unknown, not zero (coverage.tariffs none). The model counts them as 0 and shows their t0, t1 and revenues as null, and any revenue sum that includes them; give an origin’s t0 to set it.`,
+      `The data has no tariff for ${command.hts} into ${command.destination} on supply from ${unknown.join(', ')}: their duties are unknown, not zero (coverage.tariffs none). The model counts them as 0; the figures resting on them (t0, t1, revenues, the consumer-surplus change under a floor) and sums including them are null. Give an origin’s t0 to set it.`,
     );
   }
   if (command.flows.some((f) => f.pricePerUnit === null)) {
@@ -90,7 +90,7 @@ export function presentTradeEffects(
     diversion: money(r.diversion),
     revenueBefore: known(r.revenueBefore),
     revenueAfter: known(r.revenueAfter),
-    consumerSurplusChange: money(r.consumerSurplusChange),
+    consumerSurplusChange: known(r.consumerSurplusChange),
   });
   const origins = report.effects.map((x, i) => {
     const flow = command.flows[i];
@@ -205,7 +205,7 @@ export function tradeEffectsSvg(r: TradeEffectsResponse): string {
     `<title>Imports by origin before and after (${r.model} model, illustrative)</title>`,
     `<rect width="100%" height="100%" fill="#fff"/>`,
     `<text x="20" y="24" font-size="14" font-weight="bold">Imports into ${escapeXml(r.destination)} by origin, before (pale) and after (solid): ${r.model} model</text>`,
-    `<text x="20" y="42" font-size="11">Total ${escapeXml(r.totals.baseImports)} → ${escapeXml(r.totals.imports)}; revenue ${escapeXml(r.totals.revenueBefore ?? 'unknown')} → ${escapeXml(r.totals.revenue ?? 'unknown')}; consumer surplus ${escapeXml(r.totals.consumerSurplusChange)} (${escapeXml(r.meta.currency)})</text>`,
+    `<text x="20" y="42" font-size="11">Total ${escapeXml(r.totals.baseImports)} → ${escapeXml(r.totals.imports)}; revenue ${escapeXml(r.totals.revenueBefore ?? 'unknown')} → ${escapeXml(r.totals.revenue ?? 'unknown')}; consumer surplus ${escapeXml(r.totals.consumerSurplusChange ?? 'unknown')} (${escapeXml(r.meta.currency)})</text>`,
     `<line x1="50" y1="${bottom}" x2="${width - 20}" y2="${bottom}" stroke="#333"/>`,
     ...bars,
     `<text x="20" y="${height - 28}" font-size="11"><tspan fill="${RED}">■ red bloc</tspan>  <tspan fill="${BLUE}">■ blue bloc</tspan>  <tspan fill="${GREY}">■ grey</tspan>  pale: before, solid: after</text>`,

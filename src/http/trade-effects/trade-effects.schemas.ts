@@ -192,7 +192,11 @@ const Sums = {
     'Σ t1 × new imports; null when any origin’s t1 is unknown (it builds on an unknown t0).',
     '15.00',
   ),
-  consumerSurplusChange: amount('Σ −(t1 − t0) × (base + new) / 2.', '-37.50'),
+  consumerSurplusChange: revenue(
+    'Σ −(t1 − t0) × (base + new) / 2: the buyers’ loss. Null where an origin’s t1 − t0 is ' +
+      'unknown (a floor priced over duties the data lacks), and in any sum that includes it.',
+    '-37.50',
+  ),
 };
 
 export const OriginEffectSchema = z
