@@ -33,6 +33,22 @@ describe('POST /v1/origin-content: shares never round across a threshold', () =>
     expect(r.chinaLicenceRequired).toBe(false);
   });
 
+  it('the red share of the same 99.99 reads as China’s content share does, not 0.001', async () => {
+    // with the default maxRedShare 0 the red share is tested against nothing near 0.001, but it is
+    // the same figure as the China content share beside the 0.001 licence threshold:
+    // 99.99 / 100,000 = 0.0009999 in redShare, shares.red and chinaContentShare alike
+    const r = await content({
+      productValue: product,
+      components: [{ mineral: 'dy-oxide', origin: 'CN', value: '99.99' }],
+      asOf: '2026-03-01',
+    });
+    expect([r.redShare, r.shares.red, r.chinaContentShare]).toEqual([
+      '0.0009999',
+      '0.0009999',
+      '0.0009999',
+    ]);
+  });
+
   it('a share on the far side of the 0.5 allied minimum is not rounded onto it: 49,999.99 / 100,000 = 0.4999999', async () => {
     const r = await content({
       productValue: product,

@@ -1,12 +1,6 @@
 import type { MeasureStatus } from '../../data/measures';
 import type { OriginContentResult } from '../../domain/origin-content';
-import {
-  formatMoney,
-  formatRate,
-  formatRatio,
-  formatShareAgainst,
-  type Ratio,
-} from '../../domain/rounding';
+import { formatMoney, formatRate, formatShareAgainst, type Ratio } from '../../domain/rounding';
 import { type Decimal, toPlain, ZERO } from '../../numeric';
 import { buildMeta } from '../meta';
 import type { FlatRow } from '../output';
@@ -32,18 +26,22 @@ export function presentOriginContent(
   const rate = (x: Decimal) => formatRate(x, rounding);
   const maxRedShare = command.input.maxRedShare ?? ZERO;
   const minBlueShare = command.input.minBlueShare ?? ZERO;
-  // A1: a share tested against a threshold keeps the places it takes to stay on its side.
-  const against = (r: Ratio, threshold: Decimal) => formatShareAgainst(r, [threshold], rounding);
+  // A1: a share tested against a threshold keeps the places it takes to stay on its side. Every
+  // share here keeps its side of every threshold the answer tests, so one figure never prints
+  // two ways: a red share that is also China's content share reads 0.0009999 in both places
+  // next to the 0.001 licence threshold, not 0.001 in one.
+  const thresholds = [maxRedShare, minBlueShare, command.input.deMinimisShare];
+  const share = (r: Ratio) => formatShareAgainst(r, thresholds, rounding);
   return {
     redValue: money(result.redValue),
-    redShare: against(result.redShare, maxRedShare),
+    redShare: share(result.redShare),
     shares: {
-      red: against(result.shares.red, maxRedShare),
-      blue: against(result.shares.blue, minBlueShare),
-      grey: formatRatio(result.shares.grey, rounding),
+      red: share(result.shares.red),
+      blue: share(result.shares.blue),
+      grey: share(result.shares.grey),
     },
     chinaContentValue: money(result.chinaContentValue),
-    chinaContentShare: against(result.chinaContentShare, command.input.deMinimisShare),
+    chinaContentShare: share(result.chinaContentShare),
     chinaLicenceRequired: result.chinaLicenceRequired,
     chinaLicenceBasis: chinaLicenceBasis(command.status),
     chinaRule: {

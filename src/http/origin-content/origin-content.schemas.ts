@@ -117,8 +117,9 @@ export const OriginContentResponseSchema = z
     chinaContentShare: DecimalOutput.openapi({
       description:
         'Reported with as many places (up to 10) as it takes to stay on its side of the 0.1% ' +
-        'threshold: 0.0009999 is never shown as 0.001. The same holds for `redShare` against ' +
-        '`maxRedShare` and `shares.blue` against `minBlueShare`.',
+        'threshold: 0.0009999 is never shown as 0.001. The same holds for every share of the ' +
+        'answer (`redShare` and `shares`) against every threshold it tests (the 0.1%, ' +
+        '`maxRedShare`, `minBlueShare`), so a figure reads the same wherever it appears.',
       example: '0.0009999',
     }),
     chinaLicenceRequired: z.boolean(),
