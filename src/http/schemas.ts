@@ -27,26 +27,33 @@ export const CoverageSchema = z.object({ tariffs: z.enum(TARIFF_COVERAGES) });
  * numeric core's limits: 1e308 is refused like its 309-digit string); exponents in strings, NaN,
  * blanks and negatives are rejected.
  */
-const nonNegativeDecimal = z
-  .union(
-    [
-      z
-        .string()
-        .max(MAX_DECIMAL_LENGTH, { error: `must have at most ${MAX_DECIMAL_LENGTH} characters` })
-        .regex(DECIMAL_PATTERN, {
-          error: 'must be a decimal string such as "10.50" (no exponent, no blanks)',
-        }),
-      z
-        .number({ error: 'must be a decimal string or a finite number' })
-        .refine((n) => decimalProblem(n) === undefined, {
-          error: `must have at most ${MAX_DECIMAL_LENGTH} characters written out in full (no exponent): use a decimal string`,
-        }),
-    ],
-    { error: 'must be a decimal string such as "10.50" or a finite JSON number' },
-  )
-  .refine((v) => !(typeof v === 'number' ? v < 0 : v.startsWith('-') && /[1-9]/.test(v)), {
-    error: 'must not be negative',
-  });
+const decimalInput = z.union(
+  [
+    z
+      .string()
+      .max(MAX_DECIMAL_LENGTH, { error: `must have at most ${MAX_DECIMAL_LENGTH} characters` })
+      .regex(DECIMAL_PATTERN, {
+        error: 'must be a decimal string such as "10.50" (no exponent, no blanks)',
+      }),
+    z
+      .number({ error: 'must be a decimal string or a finite number' })
+      .refine((n) => decimalProblem(n) === undefined, {
+        error: `must have at most ${MAX_DECIMAL_LENGTH} characters written out in full (no exponent): use a decimal string`,
+      }),
+  ],
+  { error: 'must be a decimal string such as "10.50" or a finite JSON number' },
+);
+
+const nonNegativeDecimal = decimalInput.refine(
+  (v) => !(typeof v === 'number' ? v < 0 : v.startsWith('-') && /[1-9]/.test(v)),
+  { error: 'must not be negative' },
+);
+
+/**
+ * A decimal that may be negative (an import-demand elasticity): the same limits as every decimal
+ * the API takes, so 1e308 is refused as a problem, never a 500.
+ */
+export const SignedDecimal = decimalInput;
 
 export const NonNegativeDecimal = nonNegativeDecimal.openapi('NonNegativeDecimal', {
   description:

@@ -440,6 +440,18 @@ describe('trade effects: other forms and errors', () => {
     }
   });
 
+  it('an import-demand elasticity beyond the numeric limits is a 422 naming it, never a 500', async () => {
+    // 1e308 written out has 309 digits, 1e-300 has 302 characters: both over the 40 a decimal may have
+    for (const importDemand of [1e308, -1e308, 1e-300, '-1'.padEnd(41, '0')]) {
+      const response = await postJson('/v1/trade-effects', {
+        ...workedCase,
+        elasticities: { importDemand },
+      });
+      const problem = await problemOf(response, 422);
+      expect(problem.errors?.map((e) => e.pointer)).toEqual(['/elasticities/importDemand']);
+    }
+  });
+
   it('the limits themselves are accepted: substitution 100 and import demand -100 answer 200', async () => {
     const response = await postJson('/v1/trade-effects', {
       ...workedCase,

@@ -16,27 +16,18 @@ import {
   NonNegativeDecimal,
   PriceSchema,
   RoundingSchema,
+  SignedDecimal,
   upperCaseCode,
   vatSchema,
 } from '../schemas';
 import { StrictSchema } from '../strict';
 
-/** An elasticity may be negative (import demand is): a signed decimal string or finite number. */
-const SignedDecimal = z
-  .union([
-    z
-      .string()
-      .max(40)
-      .regex(/^-?(0|[1-9][0-9]*)(\.[0-9]+)?$/, {
-        error: 'must be a decimal string such as "-1.5" (no exponent, no blanks)',
-      }),
-    z.number({ error: 'must be a decimal string or a finite number' }),
-  ])
-  .openapi({ example: '-1' });
+/** An elasticity may be negative (import demand is). */
+const Elasticity = SignedDecimal.openapi({ example: '-1' });
 
 export const ElasticitiesSchema = z
   .object({
-    importDemand: SignedDecimal.optional().openapi({
+    importDemand: Elasticity.optional().openapi({
       description:
         'η ≤ 0 (at least −100), the elasticity of total import demand to its price; default −1 ' +
         '(a neutral ' +
