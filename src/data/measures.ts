@@ -38,11 +38,21 @@ export function exemptionOf(measure: MeasureRow, hts: string): ExemptionList | u
   return measure.products.exemptions?.find((e) => e.hts.some((prefix) => hts.startsWith(prefix)));
 }
 
-/** Whether a measure covers a product: by HTS prefix, mineral id or group, less its exceptions. */
+/**
+ * Whether a measure covers a product: by HTS prefix, mineral id or group, less its exceptions. An
+ * export licence covers only products containing one of its listed elements: MOFCOM No. 57
+ * [2025] (Ho, Er, Tm, Eu, Yb) does not reach NdPr oxide, nor does No. 61, whose 0.1% value rule
+ * counts Chinese content of the controlled elements only (Sm, Gd, Tb, Dy, Lu, Sc, Y and No. 57's).
+ */
 export function coversProduct(measure: MeasureRow, product: Product): boolean {
   const { hts, minerals, groups, exceptHts } = measure.products;
   if ((exceptHts ?? []).some((prefix) => product.hts.startsWith(prefix))) return false;
   if (exemptionOf(measure, product.hts) !== undefined) return false;
+  if (
+    measure.kind === 'export-licence' &&
+    !measure.elements.some((e) => product.mineral?.elements.includes(e))
+  )
+    return false;
   if (hts === undefined && minerals === undefined && groups === undefined) return true;
   return (
     (hts ?? []).some((prefix) => product.hts.startsWith(prefix)) ||
@@ -143,7 +153,7 @@ export interface MeasureSelection {
    * floor-gap, fee. A "rate less MFN" row is given here at its net rate for the line.
    */
   readonly applied: readonly MeasureRow[];
-  /** Export licences in force on the lane (informational: they are not charges). */
+  /** Export licences in force on the lane for the product's elements (informational, not charges). */
   readonly licences: readonly MeasureRow[];
   /** Every measure for the destination, applied or not, with the reason. */
   readonly considered: readonly Consideration[];
@@ -213,7 +223,7 @@ export function selectMeasures(
     }
     if (!coversProduct(m, product)) {
       const exemption = exemptionOf(m, product.hts);
-      if (exemption === undefined) skip(m, `does not cover HTS ${product.hts}`);
+      if (exemption === undefined) skip(m, notCoveredReason(m, product));
       else {
         considered.push({
           measure: m,
@@ -285,6 +295,13 @@ export function selectMeasures(
     warnings,
     tariffCoverage: tariffCoverage(charged, mfn),
   };
+}
+
+/** Why a measure does not cover a product: its line, or for an export licence its elements. */
+function notCoveredReason(m: MeasureRow, product: Product): string {
+  if (m.kind !== 'export-licence' || product.mineral === undefined)
+    return `does not cover HTS ${product.hts}`;
+  return `controls ${m.elements.join(', ')}; ${product.mineral.id} contains ${product.mineral.elements.join(', ')}`;
 }
 
 type AdValoremRow = Extract<MeasureRow, { kind: 'ad-valorem' }>;

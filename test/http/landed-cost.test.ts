@@ -154,7 +154,7 @@ describe('NdFeB magnets (8505.11.0070) from China into the US: how the stack cha
     expect(r.landedCost).toBe('959339.00');
   });
 
-  it('2026-12-01: 27.1% with the FY2027 MPF max 670.86 and two warnings on Nos. 57/61 (suspension-ended, data-horizon)', async () => {
+  it('2026-12-01: 27.1% with the FY2027 MPF max 670.86 and two warnings on No. 61 (suspension-ended, data-horizon)', async () => {
     const r = await landedCost({ ...magnets, asOf: '2026-12-01' });
     expect(amounts(r)).toEqual({
       'us-mfn-8505-11': '15750.00',
@@ -165,11 +165,16 @@ describe('NdFeB magnets (8505.11.0070) from China into the US: how the stack cha
     expect(r.effectiveDutyRate).toBe('0.271');
     // 754,500 + 203,250 + 670.86 + 937.50 = 959,358.36
     expect(r.landedCost).toBe('959358.36');
-    // The October 2025 controls' suspension ended 2026-11-10 and its sequel is NOT FOUND: one
-    // data-horizon warning naming both rows, one suspension-ended; nothing about ended rows.
+    // The October 2025 controls' suspension ended 2026-11-10 and its sequel is NOT FOUND. Of them
+    // only No. 61 (its elements include the magnet's Dy and Tb) concerns the magnet; No. 57 lists
+    // Ho, Er, Tm, Eu, Yb, none of which it contains. Nothing about ended rows.
     expect(r.meta.warnings).toHaveLength(2);
     const horizon = r.meta.warnings.find((w) => w.code === 'data-horizon');
-    expect(horizon?.rowIds).toEqual(['cn-export-control-no57', 'cn-export-control-no61']);
+    expect(horizon?.rowIds).toEqual(['cn-export-control-no61']);
+    expect(r.exportLicences.map((l) => l.measureId)).toEqual([
+      'cn-export-control-no18',
+      'cn-export-control-no61',
+    ]);
     expect(horizon?.knownUntil).toBe('2026-11-10');
     expect(codes(r)).toContain('suspension-ended');
     const details = r.meta.warnings.map((w) => w.detail).join('\n');

@@ -10,10 +10,11 @@ interface StrictProblem {
 const ndOxide = 'mineral=nd-oxide&origin=CN&quantity=1000&unit=kg&price=150&per=kg';
 
 describe('strict=true: a 422 rather than an answer on uncertain data', () => {
-  it('nd-oxide from China on 2026-12-01 rests on Nos. 57/61 past their horizon: 422 listing them', async () => {
-    const plain = await call(`/v1/landed-cost?${ndOxide}&asOf=2026-12-01`);
+  it('dy-oxide from China on 2026-12-01 rests on No. 61 (it lists Dy) past its horizon: 422 listing it', async () => {
+    const dyOxide = ndOxide.replace('nd-oxide', 'dy-oxide');
+    const plain = await call(`/v1/landed-cost?${dyOxide}&asOf=2026-12-01`);
     expect(plain.status).toBe(200);
-    const response = await call(`/v1/landed-cost?${ndOxide}&asOf=2026-12-01&strict=true`);
+    const response = await call(`/v1/landed-cost?${dyOxide}&asOf=2026-12-01&strict=true`);
     expect(response.status).toBe(422);
     const problem = (await response.json()) as StrictProblem;
     expect(problem.code).toBe('strict');
@@ -21,10 +22,43 @@ describe('strict=true: a 422 rather than an answer on uncertain data', () => {
       'data-horizon',
       'suspension-ended',
     ]);
-    expect(problem.warnings?.[0]?.rowIds).toEqual([
-      'cn-export-control-no57',
-      'cn-export-control-no61',
+    // No. 57 lists Ho, Er, Tm, Eu, Yb: not Dy, so it is neither used nor named.
+    expect(problem.warnings?.map((w) => w.rowIds)).toEqual([
+      ['cn-export-control-no61'],
+      ['cn-export-control-no61'],
     ]);
+  });
+
+  it('nd-oxide and ndpr-oxide from China on 2026-12-01: Nos. 57/61 list neither Nd nor Pr, so strict answers', async () => {
+    const response = await call(
+      `/v1/landed-cost?${ndOxide}&asOf=2026-12-01&strict=true&format=text`,
+    );
+    expect(response.status).toBe(200);
+    // 150,000 + MFN 3.7% 5,550 + MPF (FY2027) 0.3464% × 150,000 = 519.60 + HMF 0.125% × 150,000
+    // = 187.50: 156,257.10
+    expect(await response.text()).toBe('156257.10');
+    const ndpr = await postJson('/v1/landed-cost', {
+      mineral: 'ndpr-oxide',
+      origin: 'CN',
+      quantity: { value: '1000', unit: 'kg' },
+      price: { amount: '60', per: 'kg', currency: 'USD' },
+      asOf: '2026-12-01',
+      strict: true,
+    });
+    expect(ndpr.status).toBe(200);
+    const body = (await ndpr.json()) as {
+      exportLicences: unknown[];
+      explain: { measureId: string; applied: boolean; reason: string }[];
+      meta: { warnings: { code: string }[] };
+    };
+    expect(body.exportLicences).toEqual([]);
+    expect(body.meta.warnings.map((w) => w.code)).toEqual(['classification']);
+    expect(body.explain).toContainEqual({
+      measureId: 'cn-export-control-no57',
+      label: 'China dual-use export licence: 5 more rare earths (No. 57 [2025], suspended)',
+      applied: false,
+      reason: 'controls Ho, Er, Tm, Eu, Yb; ndpr-oxide contains Nd, Pr',
+    });
   });
 
   it('an answer with no uncertain warning is answered as usual (magnets, 2026-03-01)', async () => {
@@ -87,8 +121,10 @@ describe('unknown is not zero: no bare duty in text or CSV for a lane without ta
 // Nd oxide at 150 USD/kg: the midpoint of SMM's FOB China quote of 140–160 USD/kg on 2026-01-30
 // (news.metal.com). HTS 2846.90.80, US MFN 3.7% (HTSUS column 1); MPF FY2027 0.3464%, min 34.58,
 // max 670.86 (FR Doc 2026-15530); by air, so no HMF.
-const ndOxideLine = {
-  mineral: 'nd-oxide',
+// Dy oxide (2846.90.80, MFN 3.7%) from China on 2026-12-01 rests on No. 61, which lists Dy, past
+// its suspension's end (2026-11-10): an uncertain line.
+const dyOxideLine = {
+  mineral: 'dy-oxide',
   origin: 'CN',
   asOf: '2026-12-01',
   transport: 'air',
@@ -119,7 +155,7 @@ interface BatchAnswer {
 describe('strict in a batch: a strict line that rests on uncertain data fails alone', () => {
   it('"strict": true on one line refuses that line only; totals count the lines that stand', async () => {
     const response = await postJson('/v1/landed-cost/batch', {
-      lines: [{ ...ndOxideLine, strict: true }, ndOxideLine, { ...magnetLine, strict: true }],
+      lines: [{ ...dyOxideLine, strict: true }, dyOxideLine, { ...magnetLine, strict: true }],
     });
     expect(response.status).toBe(200);
     const body = (await response.json()) as BatchAnswer;
@@ -131,27 +167,27 @@ describe('strict in a batch: a strict line that rests on uncertain data fails al
       'data-horizon',
       'suspension-ended',
     ]);
-    // Nd oxide: 150,000.00 + 3.7% 5,550.00 + MPF 0.3464% 519.60 = 156,069.60
+    // Dy oxide: 150,000.00 + 3.7% 5,550.00 + MPF 0.3464% 519.60 = 156,069.60
     // Magnets: 750,000.00 + 27.1% 203,250.00 + MPF max (FY2026) 651.50 = 953,901.50
     // Totals: 156,069.60 + 953,901.50 = 1,109,971.10
     expect(body.totals).toMatchObject({ ok: 2, failed: 1, landedCost: '1109971.10' });
   });
 
-  it("strict=true in the query is every line's: both nd-oxide lines are refused, the magnets stand", async () => {
+  it("strict=true in the query is every line's: both dy-oxide lines are refused, the magnets stand", async () => {
     const response = await call('/v1/landed-cost/batch?strict=true', {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ lines: [ndOxideLine, magnetLine, ndOxideLine] }),
+      body: JSON.stringify({ lines: [dyOxideLine, magnetLine, dyOxideLine] }),
     });
     const body = (await response.json()) as BatchAnswer;
     expect(body.results.map((r) => r.problem?.code ?? 'ok')).toEqual(['strict', 'ok', 'strict']);
     expect(body.totals).toMatchObject({ ok: 1, failed: 2, landedCost: '953901.50' });
   });
 
-  it('"strict": true in the batch body means strict=true in the query: both nd-oxide lines refused, the magnets stand', async () => {
+  it('"strict": true in the batch body means strict=true in the query: both dy-oxide lines refused, the magnets stand', async () => {
     const response = await postJson('/v1/landed-cost/batch', {
       strict: true,
-      lines: [ndOxideLine, magnetLine, ndOxideLine],
+      lines: [dyOxideLine, magnetLine, dyOxideLine],
     });
     expect(response.status).toBe(200);
     const body = (await response.json()) as BatchAnswer;
@@ -159,7 +195,7 @@ describe('strict in a batch: a strict line that rests on uncertain data fails al
     // Magnets: 750,000.00 + 27.1% 203,250.00 + MPF max (FY2026) 651.50 = 953,901.50
     expect(body.totals).toMatchObject({ ok: 1, failed: 2, landedCost: '953901.50' });
     const lenient = (await (
-      await postJson('/v1/landed-cost/batch', { strict: false, lines: [ndOxideLine] })
+      await postJson('/v1/landed-cost/batch', { strict: false, lines: [dyOxideLine] })
     ).json()) as BatchAnswer;
     expect(lenient.results.map((r) => r.ok)).toEqual([true]);
   });
@@ -167,7 +203,7 @@ describe('strict in a batch: a strict line that rests on uncertain data fails al
   it('a CSV body with strict=true: the refused line has its problem in the error column', async () => {
     const csv =
       'mineral,origin,destination,asOf,quantity,unit,price,per,transport\r\n' +
-      'nd-oxide,CN,US,2026-12-01,1000,kg,150,kg,air\r\n' +
+      'dy-oxide,CN,US,2026-12-01,1000,kg,150,kg,air\r\n' +
       'ndfeb-magnet,CN,US,2026-03-01,10000,kg,75,kg,air\r\n';
     const response = await call('/v1/landed-cost/batch?strict=true', {
       method: 'POST',
@@ -232,13 +268,13 @@ describe('unknown is not zero in a batch: a lane without tariff data fails alone
 });
 
 describe('strict and unknown duties in the other calculators', () => {
-  const shipment = { ...ndOxideLine, asOf: undefined };
+  const shipment = { ...dyOxideLine, asOf: undefined };
   const variants = [
     { label: 'March 2026', asOf: '2026-03-01' },
     { label: 'today', asOf: '2026-12-01' },
   ];
 
-  it('compare: "strict": true in the shipment or the request refuses a comparison resting on Nos. 57/61', async () => {
+  it('compare: "strict": true in the shipment or the request refuses a comparison resting on No. 61 (dy-oxide)', async () => {
     expect((await postJson('/v1/landed-cost/compare', { shipment, variants })).status).toBe(200);
     for (const body of [
       { shipment: { ...shipment, strict: true }, variants },
@@ -271,10 +307,10 @@ describe('strict and unknown duties in the other calculators', () => {
       strict: true,
     });
     expect(sweep.status).toBe(200);
-    // Nd oxide from China into the US dated 2026-12-01 rests on Nos. 57/61 past their horizon.
+    // Dy oxide from China into the US dated 2026-12-01 rests on No. 61 past its horizon.
     const effects = {
       destination: 'US',
-      mineral: 'nd-oxide',
+      mineral: 'dy-oxide',
       asOf: '2026-12-01',
       floor: { amount: '16', per: 'kg' },
       flows: [{ origin: 'CN', value: '100', price: '10' }],
@@ -286,6 +322,13 @@ describe('strict and unknown duties in the other calculators', () => {
       'suspension-ended',
       'data-horizon',
     ]);
+    // NdPr oxide: no seeded export control lists Nd or Pr, so nothing uncertain on that date.
+    const ndpr = await postJson('/v1/trade-effects', {
+      ...effects,
+      mineral: 'ndpr-oxide',
+      strict: true,
+    });
+    expect(ndpr.status).toBe(200);
   });
 
   it('every calculator’s JSON body takes "strict" (a boolean), the batch’s included', async () => {

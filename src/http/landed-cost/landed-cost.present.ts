@@ -137,18 +137,8 @@ function feeBounds(fee: FeeCharge, currency: string): string {
     .join(', ');
 }
 
-/** Export licences of the origin in force for this product's elements (not charges). */
-function licencesOf(context: LaneContext): MeasureRow[] {
-  return context.selection.licences.filter(
-    (m) =>
-      m.kind === 'export-licence' &&
-      (context.mineral === undefined ||
-        m.elements.some((e) => context.mineral?.elements.includes(e))),
-  );
-}
-
 function exportLicencesOf(command: LandedCostCommand) {
-  return licencesOf(command.lane).map((m) => ({
+  return command.lane.selection.licences.map((m) => ({
     measureId: m.id,
     label: m.label,
     elements: m.kind === 'export-licence' ? m.elements : [],
@@ -338,7 +328,7 @@ export function presentBatchLane(
     transport: context.transport,
     valuationBasis: context.valuationBasis,
     coverage: view.coverage,
-    exportLicences: licencesOf(context).map((m) => ({
+    exportLicences: context.selection.licences.map((m) => ({
       measureId: m.id,
       elements: m.kind === 'export-licence' ? m.elements : [],
     })),
@@ -351,7 +341,7 @@ export function presentBatchLane(
 /** The measures a lane's lines point to (charges and export licences), for the answer's `measures`. */
 export function laneMeasures(context: LaneContext): MeasureRow[] {
   const ids = [...context.duties.map((d) => d.id), ...context.fees.map((f) => f.id)];
-  return [...ids.map((id) => measureIn(context, id)), ...licencesOf(context)];
+  return [...ids.map((id) => measureIn(context, id)), ...context.selection.licences];
 }
 
 /** A measure of the answer's `measures` dictionary: what every line charged under it shares. */
