@@ -180,14 +180,18 @@ export function floorGapDuty(input: FloorGapInput): FloorGapResult {
  * The per-unit figures of a floor-gap answer as it prints them (reported parts add up). Rounded
  * once each: R, F, T and the duty d. Everything else is computed exactly from those: g = max(0,
  * F − R) and max(0, T − R) as printed, landedPerUnit = R + d as printed (not the exact R + d rounded,
- * which can differ from the printed sum by a unit in the last place), and the decisions — binding
- * (g > 0) and floorMet (landedPerUnit ≥ F) — are taken on the printed figures, so the answer never
- * shows a landed price at or above the floor with the floor not met, or a zero gap that binds. The
- * ad valorem equivalent stays the exact quotient, rounded once when formatted.
+ * which can differ from the printed sum by a unit in the last place), and floorMet (landedPerUnit ≥
+ * F, defined on the printed fields) is taken on them, so the answer never shows a landed price at
+ * or above the floor with the floor not met. `binding` stays the exact decision R < F, the one the
+ * duty itself rests on (an all-or-nothing penalty is due on the exact R < F): a gap under half a
+ * unit of the last place prints 0.0000 and still binds, as the ad valorem equivalent shows. The ad
+ * valorem equivalent stays the exact quotient, rounded once when formatted.
  */
 export interface ReportedFloorGap extends FloorGapResult {
   /** F rounded once. */
   readonly floor: Decimal;
+  /** R before rounding: what the decision R < F compares. */
+  readonly exactReference: Decimal;
   /** d before rounding: the duty on a quantity is this times the quantity, rounded once. */
   readonly exactDutyPerUnit: Decimal;
 }
@@ -207,13 +211,14 @@ export function reportFloorGap(
   return {
     reference,
     floor: reportedFloor,
+    exactReference: result.reference,
     gap,
     trigger,
     triggerGap: nonNegative(subtract(trigger, reference)),
     dutyPerUnit,
     exactDutyPerUnit: result.dutyPerUnit,
     adValoremEquivalent: result.adValoremEquivalent,
-    binding: isPositive(gap),
+    binding: result.binding,
     landedPerUnit,
     floorMet: greaterThanOrEqual(landedPerUnit, reportedFloor),
   };

@@ -74,9 +74,10 @@ describe('POST /v1/floor-gap: the printed per-unit figures add up and decide (re
     expect(r.binding).toBe(true);
   });
 
-  it('binding is decided on the printed gap: R 15.99999 prints 16.0000, so g = 16.0000 − 16.0000 = 0 and the floor does not bind', async () => {
+  it('binding is the exact R < F: R 15.99999 prints 16.0000 and g 0.0000, yet the floor binds (the duty rate shows it)', async () => {
     // Customs value R = P = 15.99999 → 16.0000 (half-up); full gap d = 16 − 15.99999 = 0.00001 →
-    // 0.0000; landed 16.0000 + 0.0000 = 16.0000 ≥ 16.0000.
+    // 0.0000; landed 16.0000 + 0.0000 = 16.0000 ≥ 16.0000; AVE 0.00001 / 15.99999 = 0.000000625…
+    // → 0.000001 at 6 places.
     const r = await floorGap({
       price: usd('15.99999'),
       floor: usd('16'),
@@ -86,10 +87,33 @@ describe('POST /v1/floor-gap: the printed per-unit figures add up and decide (re
     });
     expect(r.referencePerUnit).toBe('16.0000');
     expect(r.gapPerUnit).toBe('0.0000');
-    expect(r.binding).toBe(false);
+    expect(r.binding).toBe(true);
     expect(r.dutyPerUnit).toBe('0.0000');
+    expect(r.adValoremEquivalent).toBe('0.000001');
     expect(r.landedPerUnit).toBe('16.0000');
     expect(r.floorMet).toBe(true);
+  });
+
+  it('all-or-nothing just under the floor: the penalty, binding and the formula all rest on the exact R < F', async () => {
+    // R = P = 15.99999 < 16 exactly (printed 16.0000): d = 0.3 × 15.99999 = 4.799997 → 4.8000;
+    // duty on 1 kg 4.799997 → 4.80; landed 16.0000 + 4.8000 = 20.8000 ≥ 16.0000.
+    const r = await floorGap({
+      price: usd('15.99999'),
+      floor: usd('16'),
+      method: { type: 'all-or-nothing', penaltyRate: '0.3' },
+      rounding: 'half-up',
+    });
+    expect([r.dutyPerUnit, r.duty, r.binding, r.landedPerUnit, r.floorMet]).toEqual([
+      '4.8000',
+      '4.80',
+      true,
+      '20.8000',
+      true,
+    ]);
+    expect(r.formula).toContain(
+      'all-or-nothing: R = 15.99999 before rounding < F, so d = penaltyRate × P = 0.3 × 16.0000 = 4.799997 (reported 4.8000)',
+    );
+    expect(r.formula).not.toContain('R ≥ F');
   });
 
   it('the formula names the exact d where rounding changed it: capped, red 10.00005, d = 0.25 × 10.00005 = 2.5000125 → 2.5000, duty on 1,000 kg 2,500.01', async () => {
@@ -109,7 +133,7 @@ describe('POST /v1/floor-gap: the printed per-unit figures add up and decide (re
     expect(plain.formula).toContain('full gap: d = g = 6.0000;');
   });
 
-  it('over random prices, floors, other duties, methods and rounding: landed = R + d, g = max(0, F − R), binding ⇔ g > 0, floorMet ⇔ landed ≥ F, all as printed', async () => {
+  it('over random prices, floors, other duties, methods and rounding: landed = R + d, g = max(0, F − R), printed g > 0 ⇒ binding, floorMet ⇔ landed ≥ F as printed', async () => {
     const request = fc.record({
       price: amount,
       floor: amount,
@@ -126,7 +150,14 @@ describe('POST /v1/floor-gap: the printed per-unit figures add up and decide (re
         const landed = new Wide(r.landedPerUnit);
         expect(r.landedPerUnit).toBe(R.plus(r.dutyPerUnit).toFixed(4));
         expect(r.gapPerUnit).toBe(Wide.max(0, F.minus(R)).toFixed(4));
-        expect(r.binding).toBe(new Wide(r.gapPerUnit).gt(0));
+        // binding is the exact R < F (R = P × (1 + r) duty-paid, P on the customs value);
+        // rounding is monotone, so a printed g > 0 always binds
+        const exactR =
+          q.basis === 'duty-paid'
+            ? new Wide(q.price).times(new Wide(1).plus(q.otherDutyRate))
+            : new Wide(q.price);
+        expect(r.binding).toBe(exactR.lt(q.floor));
+        if (new Wide(r.gapPerUnit).gt(0)) expect(r.binding).toBe(true);
         expect(r.floorMet).toBe(landed.gte(F));
         if (r.triggerPerUnit !== undefined) {
           const T = new Wide(r.triggerPerUnit);

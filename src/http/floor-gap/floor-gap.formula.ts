@@ -1,5 +1,5 @@
 import type { FloorBasis, FloorGapMethod, ReportedFloorGap } from '../../domain/floor-gap';
-import { type Decimal, equal, halfEven, toFixed, toPlain, trimZeros } from '../../numeric';
+import { type Decimal, equal, halfEven, isZero, toFixed, toPlain, trimZeros } from '../../numeric';
 
 /** The terms of one floor-gap computation, as the floor-gap calculator and landed cost both report it. */
 export interface FloorGapTerms {
@@ -56,11 +56,16 @@ export function floorGapFormula(terms: FloorGapTerms, n: FormulaNumbers, per = '
     case 'capped':
       rule = `capped: d = min(g, maxRate × P) = min(${n.unit(result.gap)}, ${n.rate(method.maxRate)} × ${n.unit(price)}) = ${d}`;
       break;
-    case 'all-or-nothing':
+    case 'all-or-nothing': {
+      // The penalty is decided on the exact R < F; where rounding printed g as 0, say so.
+      const below = isZero(result.gap)
+        ? `R = ${exactText(result.exactReference)} before rounding < F`
+        : 'R < F';
       rule = result.binding
-        ? `all-or-nothing: R < F, so d = penaltyRate × P = ${n.rate(method.penaltyRate)} × ${n.unit(price)} = ${d}`
+        ? `all-or-nothing: ${below}, so d = penaltyRate × P = ${n.rate(method.penaltyRate)} × ${n.unit(price)} = ${d}`
         : 'all-or-nothing: R ≥ F, so d = 0';
       break;
+    }
   }
   const met = result.floorMet
     ? `R + d = ${n.unit(result.landedPerUnit)}${per} ≥ F: floor met`

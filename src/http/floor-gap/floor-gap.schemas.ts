@@ -198,7 +198,10 @@ export const FloorGapResponseSchema = z
       example: '0.35',
     }),
     binding: z.boolean().openapi({
-      description: 'Whether the import is below the floor: gapPerUnit > 0, as printed.',
+      description:
+        'Whether the import is below the floor before the duty: R < F, exactly (the decision an ' +
+        'all-or-nothing penalty rests on). A gap under half a unit of the last place prints ' +
+        'gapPerUnit 0.0000 and still binds.',
     }),
     landedPerUnit: DecimalOutput.openapi({
       description:
