@@ -11,6 +11,8 @@ interface FloorGap {
   floorPerUnit: string;
   gapPerUnit: string;
   dutyPerUnit: string;
+  duty: string;
+  adValoremEquivalent: string | null;
   landedPerUnit: string;
   binding: boolean;
   floorMet: boolean;
