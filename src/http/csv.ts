@@ -14,7 +14,11 @@ export function csvSeparator(decimal: DecimalMark): ',' | ';' {
 /** A decimal the API wrote (`-5.00`, `0.371`), as a number: nothing else is rewritten. */
 const API_DECIMAL = /^-?[0-9]+\.[0-9]+$/;
 
-/** Columns that hold codes or echoed text, never a number, however they look (HTS 2846.90). */
+/**
+ * Columns that hold codes or text, never a number, however they look (HTS 2846.90), among them
+ * the text a request sent and the answer echoes (an entryId): "-5" there is the client's text,
+ * not a number the API wrote, and is neutralised like any other formula start.
+ */
 const TEXT_COLUMNS: ReadonlySet<string> = new Set(['hts', 'entryId', 'id', 'error', 'warnings']);
 
 /**
@@ -68,16 +72,36 @@ function formulaStart(code: number): boolean {
 }
 
 /**
- * One CSV cell. OWASP CSV injection: a cell that would begin a formula (an echoed entryId such as
- * `=cmd|' /C calc'!A0`, `@SUM(1,1)` or `-1+1`) is prefixed with `'` so spreadsheets show it as
- * text, and quoted; a plain decimal such as the API's `-5.00` is left a number. Then RFC 4180:
- * quote a cell when it holds the separator, a quote, CR or LF. Every CSV answer is written
- * through here; the common cell (a number, an id) is checked with a few indexOf calls.
+ * Whether a cell would begin a formula a spreadsheet runs (OWASP CSV injection): it starts with
+ * =, +, -, @, tab or CR and is not a number the API wrote (a plain decimal such as `-5.00` outside
+ * a text column; in a text column, such as an echoed entryId `-5`, it is the client's text).
  */
-export function csvCell(value: string, separator: ',' | ';' = ','): string {
-  if (value.length > 0 && formulaStart(value.charCodeAt(0)) && !PLAIN_NUMBER.test(value)) {
-    return `"'${value.replaceAll('"', '""')}"`;
-  }
+function formulaCell(value: string, column?: string): boolean {
+  return (
+    value.length > 0 &&
+    formulaStart(value.charCodeAt(0)) &&
+    ((column !== undefined && TEXT_COLUMNS.has(column)) || !PLAIN_NUMBER.test(value))
+  );
+}
+
+/**
+ * A single value as the text form writes it (`WEBSERVICE`, and `IMPORTDATA`, which reads it as
+ * CSV): a formula start is prefixed with `'`, as in a CSV cell.
+ */
+export function textValue(value: string, column: string): string {
+  return formulaCell(value, column) ? `'${value}` : value;
+}
+
+/**
+ * One CSV cell of `column`. OWASP CSV injection: a cell that would begin a formula (an echoed
+ * entryId such as `=cmd|' /C calc'!A0`, `@SUM(1,1)`, `-1+1` or `-5`) is prefixed with `'` so
+ * spreadsheets show it as text, and quoted; a plain decimal the API wrote such as `-5.00` is left a
+ * number. Then RFC 4180: quote a cell when it holds the separator, a quote, CR or LF. Every CSV
+ * answer is written through here; the common cell (a number, an id) is checked with a few indexOf
+ * calls.
+ */
+export function csvCell(value: string, separator: ',' | ';' = ',', column?: string): string {
+  if (formulaCell(value, column)) return `"'${value.replaceAll('"', '""')}"`;
   return needsQuotes(value, separator) ? `"${value.replaceAll('"', '""')}"` : value;
 }
 
@@ -98,7 +122,7 @@ export function toCsv(
     const row = rows[r] as readonly string[];
     const cells = new Array<string>(row.length);
     for (let i = 0; i < row.length; i++)
-      cells[i] = csvCell(localized(row[i] as string, decimal, header[i]), separator);
+      cells[i] = csvCell(localized(row[i] as string, decimal, header[i]), separator, header[i]);
     lines[r + 1] = cells.join(separator);
   }
   lines[rows.length + 1] = '';

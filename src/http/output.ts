@@ -1,5 +1,5 @@
 import type { Context } from 'hono';
-import { DECIMAL_MARKS, type DecimalMark, localized, toCsv } from './csv';
+import { DECIMAL_MARKS, type DecimalMark, localized, textValue, toCsv } from './csv';
 import { oneOf, sentValue } from './issue-messages';
 import { validationProblem } from './problem';
 import { meantField } from './validation';
@@ -58,7 +58,7 @@ export function textField(c: Context, row: FlatRow, field: string): Response {
   }
   // A value that does not exist (null in JSON, an empty CSV cell) reads "none": a blank 200 would
   // not say whether there is no value or the call failed.
-  const text = value === '' ? 'none' : localized(value, decimalMarkOf(c), field);
+  const text = value === '' ? 'none' : textValue(localized(value, decimalMarkOf(c), field), field);
   return c.body(text, 200, {
     'content-type': 'text/plain; charset=utf-8',
   });

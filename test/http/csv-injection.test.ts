@@ -60,6 +60,25 @@ describe('CSV answers never echo a formula (OWASP CSV injection)', () => {
     expect(entryIds).toEqual(FORMULAS.map((f) => `'${f}`));
   });
 
+  it('a client’s number-like text is still the client’s: an entryId -5 comes back as text', async () => {
+    // "-5" looks like a number, but the API did not write it: in the entryId column it is echoed text
+    expect(toCsv(['entryId', 'duties'], [['-5', '-5.00']])).toBe(
+      'entryId,duties\r\n"\'-5",-5.00\r\n',
+    );
+    const single = await call(
+      '/v1/landed-cost?mineral=nd-oxide&origin=CN&asOf=2026-03-01&quantity=1&unit=t&price=50&per=kg&format=csv&entryId=-5',
+    );
+    const [header, row] = parseCsv(await single.text());
+    expect(row?.[header?.indexOf('entryId') ?? -1]).toBe("'-5");
+  });
+
+  it('the text form of an echoed field neutralises a formula too (IMPORTDATA reads it as CSV)', async () => {
+    const response = await call(
+      '/v1/landed-cost?mineral=nd-oxide&origin=CN&asOf=2026-03-01&quantity=1&unit=t&price=50&per=kg&format=text&field=entryId&entryId=%3Dx',
+    );
+    expect(await response.text()).toBe("'=x");
+  });
+
   it('a CSV batch echoing formula cells (entryId, notes) answers them as text', async () => {
     const body = [
       'entryId,mineral,origin,destination,asOf,quantity,unit,price,per',
