@@ -31,11 +31,13 @@ export function benchmarkWarnings(benchmark: BenchmarkRow, asOf: string): Warnin
     });
   }
   if (benchmark.effectiveTo !== null && asOf > benchmark.effectiveTo) {
+    // An ended row is history, not assumed to hold: never in a data-horizon warning (API v1.1 A1).
     warnings.push({
       code: 'no-longer-in-force',
       detail: `${benchmark.id} ended on ${benchmark.effectiveTo}, before ${asOf}.`,
       rowIds: [benchmark.id],
     });
+    return warnings;
   }
   return [...warnings, ...staleRowWarning(benchmark, asOf)];
 }

@@ -28,7 +28,7 @@ export function horizonWarning(rowId: string, knownUntil: string, asOf: string):
   return [
     {
       code: 'data-horizon',
-      detail: horizonDetail([rowId], knownUntil),
+      detail: horizonDetail(new Map([[rowId, knownUntil]])),
       rowIds: [rowId],
       knownUntil,
     },
@@ -43,9 +43,56 @@ export function staleRowWarning(
   return horizonWarning(row.id, row.knownUntil, asOf);
 }
 
-function horizonDetail(rowIds: readonly string[], knownUntil: string): string {
-  const rows = rowIds.length === 1 ? 'a row' : `${rowIds.length} rows`;
-  return `The sources confirm ${rows} this answer uses (${rowIds.join(', ')}) only until ${knownUntil}; the answer assumes ${rowIds.length === 1 ? 'it still holds' : 'they still hold'} as last known.`;
+/**
+ * The date until which each row of a merged `data-horizon` warning is known, when they differ: its
+ * own `knownUntil` is only the earliest. Kept beside the warning, not in it, so the answer's shape
+ * stays `code`, `detail`, `rowIds`, `knownUntil`; `relabelled` carries it to a copy.
+ */
+const rowHorizons = new WeakMap<object, ReadonlyMap<string, string>>();
+
+/** Each row of a warning with the date until which it is known. */
+function horizonsOf(w: Warning): [string, string][] {
+  const known = rowHorizons.get(w);
+  return (w.rowIds ?? []).map((id) => [id, known?.get(id) ?? w.knownUntil ?? '']);
+}
+
+/** A copy of a warning with another detail (e.g. a compare variant's label before it). */
+export function relabelled(
+  w: {
+    readonly code: string;
+    readonly rowIds?: string[] | undefined;
+    readonly knownUntil?: string | undefined;
+  },
+  detail: string,
+): Warning {
+  const copy: Warning = {
+    code: w.code,
+    detail,
+    ...(w.rowIds === undefined ? {} : { rowIds: w.rowIds }),
+    ...(w.knownUntil === undefined ? {} : { knownUntil: w.knownUntil }),
+  };
+  const known = rowHorizons.get(w);
+  if (known !== undefined) rowHorizons.set(copy, known);
+  return copy;
+}
+
+/**
+ * "… only until 2026-11-10 (a, b) and 2026-12-01 (c); …": each date with its rows, earliest first,
+ * so no row is said to be known only until an earlier date than its own.
+ */
+function horizonDetail(horizons: ReadonlyMap<string, string>): string {
+  const rowIds = [...horizons.keys()];
+  const dates = [...new Set(horizons.values())].sort();
+  const they = rowIds.length === 1 ? 'it still holds' : 'they still hold';
+  if (dates.length === 1) {
+    const rows = rowIds.length === 1 ? 'a row' : `${rowIds.length} rows`;
+    return `The sources confirm ${rows} this answer uses (${rowIds.join(', ')}) only until ${dates[0]}; the answer assumes ${they} as last known.`;
+  }
+  const spans = dates.map(
+    (date) => `${date} (${rowIds.filter((id) => horizons.get(id) === date).join(', ')})`,
+  );
+  const listed = `${spans.slice(0, -1).join(', ')} and ${spans.at(-1)}`;
+  return `The sources confirm rows this answer uses only until ${listed}; the answer assumes ${they} as last known.`;
 }
 
 function suspensionDetail(rowIds: readonly string[], ended: string): string {
@@ -54,13 +101,15 @@ function suspensionDetail(rowIds: readonly string[], ended: string): string {
 
 /**
  * Warnings without repeats, in the order first raised. Every `data-horizon` warning becomes one
- * (its rows and the earliest horizon), and `suspension-ended` warnings with the same end date
- * become one naming all their rows: one finding, one warning, however many rows share it.
+ * (its rows, each with its own date in the detail, and the earliest horizon as `knownUntil`), and
+ * `suspension-ended` warnings with the same end date become one naming all their rows: one
+ * finding, one warning, however many rows share it.
  */
 export function uniqueWarnings(warnings: readonly Warning[]): Warning[] {
   const seen = new Set<string>();
   const out: Warning[] = [];
-  const merged = new Map<string, { index: number; rowIds: string[]; knownUntil: string }>();
+  // Each merged group's rows with the date until which each is known (its earliest, if repeated).
+  const merged = new Map<string, { index: number; horizons: Map<string, string> }>();
   for (const w of warnings) {
     const group =
       w.code === 'data-horizon'
@@ -69,18 +118,15 @@ export function uniqueWarnings(warnings: readonly Warning[]): Warning[] {
           ? `suspension-ended\u0000${w.knownUntil}`
           : undefined;
     if (group !== undefined) {
-      const entry = merged.get(group);
+      let entry = merged.get(group);
       if (entry === undefined) {
-        merged.set(group, {
-          index: out.length,
-          rowIds: [...(w.rowIds ?? [])],
-          knownUntil: w.knownUntil ?? '',
-        });
+        entry = { index: out.length, horizons: new Map() };
+        merged.set(group, entry);
         out.push(w);
-      } else {
-        for (const id of w.rowIds ?? []) if (!entry.rowIds.includes(id)) entry.rowIds.push(id);
-        if (w.knownUntil !== undefined && w.knownUntil < entry.knownUntil)
-          entry.knownUntil = w.knownUntil;
+      }
+      for (const [id, date] of horizonsOf(w)) {
+        const known = entry.horizons.get(id);
+        if (known === undefined || date < known) entry.horizons.set(id, date);
       }
       continue;
     }
@@ -89,13 +135,27 @@ export function uniqueWarnings(warnings: readonly Warning[]): Warning[] {
     seen.add(key);
     out.push(w);
   }
-  for (const [group, { index, rowIds, knownUntil }] of merged) {
+  for (const [group, { index, horizons }] of merged) {
     const first = out[index] as Warning;
-    if (rowIds.length === (first.rowIds ?? []).length && knownUntil === first.knownUntil) continue;
-    out[index] =
-      group === 'data-horizon'
-        ? { code: first.code, detail: horizonDetail(rowIds, knownUntil), rowIds, knownUntil }
-        : { code: first.code, detail: suspensionDetail(rowIds, knownUntil), rowIds, knownUntil };
+    const rowIds = [...horizons.keys()];
+    const knownUntil = [...horizons.values()].sort()[0] ?? first.knownUntil ?? '';
+    const firstHorizons = new Map(horizonsOf(first));
+    const unchanged =
+      firstHorizons.size === horizons.size &&
+      [...horizons].every(([id, date]) => firstHorizons.get(id) === date);
+    if (unchanged) continue;
+    if (group === 'data-horizon') {
+      const warning = { code: first.code, detail: horizonDetail(horizons), rowIds, knownUntil };
+      rowHorizons.set(warning, horizons);
+      out[index] = warning;
+    } else {
+      out[index] = {
+        code: first.code,
+        detail: suspensionDetail(rowIds, knownUntil),
+        rowIds,
+        knownUntil,
+      };
+    }
   }
   return out;
 }

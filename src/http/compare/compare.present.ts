@@ -1,7 +1,7 @@
 import { leastComplete, measureStatusOn } from '../../data/measures';
 import type { MeasureRow } from '../../data/schema';
 import type { PolicyData } from '../../data/store';
-import type { Warning } from '../../data/warnings';
+import { relabelled, type Warning } from '../../data/warnings';
 import type { ChargeDelta } from '../../domain/comparison';
 import { minorUnits } from '../../domain/rounding';
 import { type Decimal, halfUp, toFixed } from '../../numeric';
@@ -141,14 +141,7 @@ export function presentComparison(
   const places = minorUnits(first.result.meta.currency);
   const money = (x: Decimal) => toFixed(x, places, halfUp);
   const warnings: Warning[] = variants.flatMap((v) =>
-    v.result.meta.warnings.map(
-      (w): Warning => ({
-        code: w.code,
-        detail: `${v.label}: ${w.detail}`,
-        ...(w.rowIds === undefined ? {} : { rowIds: w.rowIds }),
-        ...(w.knownUntil === undefined ? {} : { knownUntil: w.knownUntil }),
-      }),
-    ),
+    v.result.meta.warnings.map((w): Warning => relabelled(w, `${v.label}: ${w.detail}`)),
   );
   return {
     variants: variants.map((v, i) => ({
