@@ -29,6 +29,7 @@ import { rateLimit } from './http/middleware/rate-limit';
 import { serverTiming } from './http/middleware/server-timing';
 import { originContentRouter } from './http/origin-content/origin-content.index';
 import { Problem } from './http/problem';
+import { refuseMalformedQuery } from './http/query-form';
 import { referenceRouter } from './http/reference/reference.index';
 import { createRouter } from './http/router';
 import { systemRouter } from './http/system/system.index';
@@ -167,6 +168,7 @@ export function createApp({ data = policyData }: AppOptions = {}) {
   app.use(rateLimit);
   app.use(apiKeys);
   app.use(refuseContentCoding);
+  app.use(refuseMalformedQuery);
   app.use(httpCache);
   const singleLimit = limitBody(MAX_JSON_BODY_BYTES);
   const batchLimit = limitBody(MAX_BATCH_BODY_BYTES);

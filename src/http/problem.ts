@@ -166,7 +166,10 @@ export function validationProblem(all: readonly FieldProblem[]): Problem {
   return new Problem(422, problemsDetail(errors, subject), errors);
 }
 
-/** A 400 for a query string that cannot be read as a request: unknown or repeated parameters. */
+/**
+ * A 400 for a query string that cannot be read as a request: malformed percent-encoding, unknown
+ * or repeated parameters.
+ */
 export function queryProblem(errors: readonly FieldProblem[]): Problem {
   return new Problem(400, problemsDetail(errors, 'The query string'), errors);
 }
@@ -213,7 +216,7 @@ export const ProblemSchema = z
 /** OpenAPI response entries for problems, to spread into a route's `responses`. */
 export function problemResponses(...statuses: ContentfulStatusCode[]) {
   const descriptions: Record<number, string> = {
-    400: 'Malformed JSON, or a query string with unknown or repeated parameters.',
+    400: 'Malformed JSON, or a malformed query string (bad percent-encoding) or one with unknown or repeated parameters.',
     404: 'No such resource.',
     413: 'The body or batch is too large.',
     415: 'The Content-Type is not one this operation accepts, or the body is compressed (Content-Encoding).',

@@ -179,6 +179,44 @@ export function queryValues(
   return values;
 }
 
+/** `text` percent-decoded as a query component (`+` is a space); undefined where it is malformed. */
+function decodedComponent(text: string): string | undefined {
+  try {
+    return decodeURIComponent(text.replaceAll('+', ' '));
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * A malformed query string is a 400 (API §1), not a value read as its raw text: a `%` that does not
+ * begin a percent-encoded UTF-8 character (`?price=%ZZ`, `%FF`) names its parameter. Only a query
+ * holding a `%` is looked at.
+ */
+export const refuseMalformedQuery = createMiddleware(async (c, next) => {
+  const url = c.req.url;
+  const start = url.indexOf('?');
+  if (start !== -1 && url.indexOf('%', start) !== -1) {
+    const problems: FieldProblem[] = [];
+    for (const pair of url.slice(start + 1).split('&')) {
+      const eq = pair.indexOf('=');
+      const rawName = eq === -1 ? pair : pair.slice(0, eq);
+      const name = decodedComponent(rawName);
+      if (name !== undefined && (eq === -1 || decodedComponent(pair.slice(eq + 1)) !== undefined))
+        continue;
+      const parameter = name ?? rawName;
+      problems.push({
+        pointer: toPointer([parameter]),
+        parameter,
+        detail:
+          'is not valid percent-encoding: a % begins %XX of a UTF-8 character (write a % itself as %25)',
+      });
+    }
+    if (problems.length > 0) throw queryProblem(problems);
+  }
+  await next();
+});
+
 /**
  * Route middleware for an operation whose query schema is read as is (reference data): a parameter
  * it does not take (`?ASOF=`, `?destinaton=`), or one given twice, is a 400 before any value is

@@ -306,6 +306,27 @@ describe('the spreadsheet forms’ own parameters', () => {
     });
   });
 
+  it('a malformed query string (bad percent-encoding) is a 400 naming the parameter, not a 422 on its raw text', async () => {
+    for (const query of [
+      'price=%ZZ&floor=16&per=kg',
+      'price=%FF&floor=16&per=kg',
+      'price=10%&floor=16&per=kg',
+    ]) {
+      const problem = await problemOf(await call(`/v1/floor-gap?${query}`), 400);
+      expect(problem.errors).toEqual([
+        {
+          pointer: '/price',
+          parameter: 'price',
+          detail:
+            'is not valid percent-encoding: a % begins %XX of a UTF-8 character (write a % itself as %25)',
+        },
+      ]);
+    }
+    // well-formed encodings still read: %31%30 is "10"
+    const ok = await call('/v1/floor-gap?price=%31%30&floor=16&per=kg&asOf=2026-11-21&format=text');
+    expect(await ok.text()).toBe('6.00');
+  });
+
   it('decimal and field say what they take and what was sent', async () => {
     expect(
       await unprocessable(
