@@ -236,8 +236,13 @@ export function selectMeasures(
     }
     const status = measureStatusOn(m, lane.asOf);
     // From here on the row concerns this shipment: unless it is history, a reported or proposed
-    // figure is worth a warning whether it ends up applied or skipped.
-    if (status.state !== 'ended' && (m.status === 'reported' || m.status === 'proposed')) {
+    // figure of the data is worth a warning whether it ends up applied or skipped. The request's
+    // own what-if rows are not the data's figures: the request knows what it gave.
+    if (
+      status.state !== 'ended' &&
+      (m.status === 'reported' || m.status === 'proposed') &&
+      !request.extra.includes(m)
+    ) {
       warnings.push({
         code: 'reported-figure',
         detail: `${m.id} is a ${m.status} measure, not law (${m.legal.instrument}).`,

@@ -57,3 +57,90 @@ describe('data-horizon: rows assumed to hold, each with its own date; never an e
     });
   });
 });
+
+describe("what-if measures: the request's own rows, said once in an overridden warning, never a reported figure", () => {
+  // 1,000 kg of sintered NdFeB magnets from China at 60 USD/kg on 2026-03-01 (no uncertain row).
+  const magnets = {
+    mineral: 'ndfeb-magnet',
+    origin: 'CN',
+    quantity: { value: '1000', unit: 'kg' },
+    price: { amount: '60', per: 'kg', currency: 'USD' },
+    asOf: '2026-03-01',
+  };
+  const measures = [
+    { id: 'x-spec', kind: 'specific', amount: { amount: '5', per: 'kg' } },
+    { id: 'x-floor', kind: 'floor-gap', floor: { amount: '100', per: 'kg' } },
+  ];
+  const whatIf = {
+    code: 'overridden',
+    detail: "The answer includes the request's what-if measures: x-spec, x-floor.",
+    rowIds: ['x-spec', 'x-floor'],
+  };
+
+  it('a specific and a floor-gap what-if: one overridden warning naming both, and strict answers', async () => {
+    for (const strict of [false, true]) {
+      const r = (await answer('/v1/landed-cost', { ...magnets, measures, strict })) as Warned & {
+        duties: string;
+        landedCost: string;
+      };
+      expect(r.meta.warnings).toEqual([whatIf]);
+      // Customs value 60,000.00: MFN 2.1% 1,260.00 + Section 301 25% 15,000.00 + x-spec 5 × 1,000
+      // kg 5,000.00 = 21,260.00, so R = 60 + 21.26 = 81.26 per kg; x-floor g = 100 − 81.26 =
+      // 18.74 per kg × 1,000 kg = 18,740.00; duties 40,000.00. MPF 0.3464% × 60,000 = 207.84,
+      // HMF 0.125% × 60,000 = 75.00; landed 60,000 + 40,000 + 282.84 = 100,282.84.
+      expect(r.duties).toBe('40000.00');
+      expect(r.landedCost).toBe('100282.84');
+    }
+  });
+
+  it("a what-if in place of a data row says so and keeps the row's programme (the MFN rate stays the general rate)", async () => {
+    const r = (await answer('/v1/landed-cost', {
+      ...magnets,
+      measures: [{ id: 'us-mfn-8505-11', kind: 'ad-valorem', rate: '0.05' }],
+      strict: true,
+    })) as Warned & { duties: string; coverage: { tariffs: string } };
+    expect(r.meta.warnings).toEqual([
+      {
+        code: 'overridden',
+        detail:
+          "The answer includes the request's what-if measures: us-mfn-8505-11 (in place of the data's row).",
+        rowIds: ['us-mfn-8505-11'],
+      },
+    ]);
+    // 5% × 60,000 = 3,000.00 + Section 301 25% 15,000.00
+    expect(r.duties).toBe('18000.00');
+    expect(r.coverage.tariffs).toBe('complete');
+  });
+
+  it("a what-if floor on the data's reported G7 benchmark: the benchmark is a reported figure, the what-if is not", async () => {
+    const r = await answer('/v1/landed-cost', {
+      ...magnets,
+      mineral: 'la-oxide',
+      asOf: '2026-11-21',
+      measures: [{ id: 'my-g7', kind: 'floor-gap', benchmark: 'g7-lree-floor' }],
+    });
+    const reported = r.meta.warnings.filter((w) => w.code === 'reported-figure');
+    expect(reported.map((w) => w.rowIds)).toEqual([['g7-lree-floor']]);
+  });
+
+  it('compare and trade effects take what-if measures under strict too', async () => {
+    const compare = await postJson('/v1/landed-cost/compare', {
+      shipment: magnets,
+      variants: [{ label: 'today' }, { label: 'what-if', measures }],
+      strict: true,
+    });
+    expect(compare.status).toBe(200);
+    expect(((await compare.json()) as Warned).meta.warnings).toEqual([
+      { ...whatIf, detail: `what-if: ${whatIf.detail}` },
+    ]);
+    const effects = await answer('/v1/trade-effects', {
+      destination: 'US',
+      mineral: 'ndfeb-magnet',
+      asOf: '2026-03-01',
+      measures,
+      flows: [{ origin: 'CN', value: '100', price: '60' }],
+      strict: true,
+    });
+    expect(effects.meta.warnings).toEqual([whatIf]);
+  });
+});

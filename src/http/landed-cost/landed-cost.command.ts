@@ -32,12 +32,16 @@ export interface LandedCostCommand extends LandedCostInput {
   readonly entryId: string | undefined;
 }
 
-/** A what-if measure from the request as a data row that applies to this shipment only. */
-function inlineRow(m: InlineMeasure, asOf: string): MeasureRow {
+/**
+ * A what-if measure from the request as a data row that applies to this shipment only. One that
+ * replaces a data row keeps that row's programme unless it names one, so a what-if MFN rate is
+ * still the line's general rate (stacking rules, `coverage.tariffs`).
+ */
+function inlineRow(m: InlineMeasure, asOf: string, replaced: MeasureRow | undefined): MeasureRow {
   const base = {
     id: m.id,
     label: m.label ?? `What-if ${m.kind} measure ${m.id}`,
-    programme: m.programme ?? 'what-if',
+    programme: m.programme ?? replaced?.programme ?? 'what-if',
     destination: {},
     origin: {},
     products: {},
@@ -194,6 +198,22 @@ function inlineProblem(
   return index === -1 ? problem : { ...problem, pointer: `/measures/${index}${problem.pointer}` };
 }
 
+/**
+ * The one warning that the answer includes the request's what-if measures (and which data rows
+ * they replace): the user's own rows, overridden by the request, not reported figures of the data.
+ */
+function whatIfWarning(inline: readonly MeasureRow[], data: PolicyData): Warning {
+  const ids = inline.map((m) => m.id);
+  const named = ids.map((id) =>
+    data.measures.has(id) ? `${id} (in place of the data's row)` : id,
+  );
+  return {
+    code: 'overridden',
+    detail: `The answer includes the request's what-if measures: ${named.join(', ')}.`,
+    rowIds: ids,
+  };
+}
+
 function resolveLane(request: LandedCostRequest, data: PolicyData): Parsed<LaneContext> {
   const problems: FieldProblem[] = [];
   const warnings: Warning[] = [];
@@ -220,7 +240,7 @@ function resolveLane(request: LandedCostRequest, data: PolicyData): Parsed<LaneC
       detail: `is not a known scenario; one of ${[...data.scenarios.keys()].join(', ')}`,
     });
   }
-  const inline = (request.measures ?? []).map((m) => inlineRow(m, asOf));
+  const inline = (request.measures ?? []).map((m) => inlineRow(m, asOf, data.measures.get(m.id)));
   const measures = inline.length === 0 ? data.measures : new Map(data.measures);
   for (const [i, m] of inline.entries()) {
     const first = inline.findIndex((other) => other.id === m.id);
@@ -237,11 +257,8 @@ function resolveLane(request: LandedCostRequest, data: PolicyData): Parsed<LaneC
       problems.push({ pointer: `/measures/${i}/benchmark`, detail: 'is not a known benchmark' });
     }
     (measures as Map<string, MeasureRow>).set(m.id, m);
-    warnings.push({
-      code: 'overridden',
-      detail: `${m.id} is a what-if measure given in the request.`,
-    });
   }
+  if (inline.length > 0) warnings.push(whatIfWarning(inline, data));
   for (const [i, id] of (request.excludeMeasures ?? []).entries()) {
     if (!measures.has(id))
       problems.push({ pointer: `/excludeMeasures/${i}`, detail: `${id} is not a known measure` });

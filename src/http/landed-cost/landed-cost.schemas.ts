@@ -55,7 +55,9 @@ export const InlineMeasureSchema = z
   .openapi('WhatIfMeasure', {
     description:
       'A measure added by the request (what-if). It applies to this shipment whatever its lane ' +
-      'and date; an id equal to a seeded measure replaces that measure. Answers warn when one is used.',
+      'and date; an id equal to a seeded measure replaces that measure (and keeps its `programme` ' +
+      'unless one is given). Answers say so in one `overridden` warning naming them in `rowIds`; ' +
+      'a what-if is not a reported figure, so `strict` does not refuse it.',
     example: { id: 'what-if-floor', kind: 'floor-gap', benchmark: 'g7-lree-floor' },
   });
 
