@@ -8,6 +8,7 @@ import {
   halfUp,
   isZero,
   multiply,
+  ONE,
   type Rounder,
   round,
   toFixed,
@@ -136,14 +137,45 @@ export function formatShareAgainst(
   mode: RoundingMode,
 ): string {
   if (isZero(r.to)) return '0';
+  return trimZeros(toText(keptOnSide(r, thresholds, mode, RATE_PLACES)));
+}
+
+/**
+ * A per-unit price compared with thresholds (a benchmark's floor or cap, or 0 for a gap), at 4
+ * places unless that would put it on a threshold or across it: then with as many places as it
+ * takes (up to 10), as shares are (A1): 1,500.00001 against a 1,500 cap is "1500.00001", not
+ * "1500.0000" beside "above-cap".
+ */
+export function formatPerUnitAgainst(
+  x: Decimal,
+  thresholds: readonly Decimal[],
+  mode: RoundingMode,
+): string {
+  const kept = keptOnSide({ of: x, to: ONE }, thresholds, mode, PER_UNIT_PLACES);
+  if (kept.scale <= PER_UNIT_PLACES) return toFixed(kept, PER_UNIT_PLACES, ROUNDERS[mode]);
+  const text = trimZeros(toText(kept));
+  const places = text.length - text.indexOf('.') - 1;
+  return places >= PER_UNIT_PLACES ? text : toFixed(kept, PER_UNIT_PLACES, ROUNDERS[mode]);
+}
+
+/**
+ * of / to rounded at the fewest places from `minPlaces` to 10 that leave it on its side of every
+ * threshold (the side decided exactly, as of against threshold × to); past 10 places, cut toward
+ * its own side.
+ */
+function keptOnSide(
+  r: Ratio,
+  thresholds: readonly Decimal[],
+  mode: RoundingMode,
+  minPlaces: number,
+): Decimal {
   const side = (t: Decimal) => compare(r.of, multiply(t, r.to));
   const keepsSide = (x: Decimal) => thresholds.every((t) => compare(x, t) === side(t));
-  for (let places = RATE_PLACES; places <= MAX_SHARE_PLACES; places += 1) {
+  for (let places = minPlaces; places <= MAX_SHARE_PLACES; places += 1) {
     const rounded = divide(r.of, r.to, places, ROUNDERS[mode]);
-    if (keepsSide(rounded)) return trimZeros(toText(rounded));
+    if (keepsSide(rounded)) return rounded;
   }
   const cut = divide(r.of, r.to, MAX_SHARE_PLACES, truncate);
   const up = thresholds.some((t) => side(t) > 0 && compare(cut, t) <= 0);
-  const last = up ? add(cut, decimal(1n, MAX_SHARE_PLACES)) : cut;
-  return trimZeros(toText(last));
+  return up ? add(cut, decimal(1n, MAX_SHARE_PLACES)) : cut;
 }

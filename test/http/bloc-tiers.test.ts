@@ -369,6 +369,21 @@ describe('POST /v1/benchmarks/check', () => {
     expect((await check('dy-oxide', '900')).results[0]).toMatchObject({ status: 'within-cap' });
   });
 
+  it('a price a hair past the cap never prints on it: 1,500.00001 is above by 0.00001, 1,499.99999 within (A1)', async () => {
+    // at 4 places both would read 1500.0000, the cap itself, beside above-cap / within-cap
+    expect((await check('dy-oxide', '1500.00001')).results[0]).toMatchObject({
+      thresholdPerUnit: '1500.0000',
+      pricePerUnit: '1500.00001',
+      status: 'above-cap',
+      gapPerUnit: '0.00001',
+    });
+    expect((await check('dy-oxide', '1499.99999')).results[0]).toMatchObject({
+      pricePerUnit: '1499.99999',
+      status: 'within-cap',
+      gapPerUnit: '0.0000',
+    });
+  });
+
   it('GET with format=text answers one status for a spreadsheet cell', async () => {
     const response = await call(
       '/v1/benchmarks/check?mineral=dy-oxide&price=1600&per=kg&benchmark=g7-hree-cap&format=text',

@@ -1,5 +1,6 @@
 import type { BenchmarkCheckResult } from '../../domain/benchmark-check';
-import { formatPerUnit } from '../../domain/rounding';
+import { formatPerUnit, formatPerUnitAgainst } from '../../domain/rounding';
+import { ZERO } from '../../numeric';
 import { buildMeta } from '../meta';
 import type { FlatRow } from '../output';
 import type { BenchmarkCheckCommand } from './benchmark-check.command';
@@ -22,9 +23,11 @@ export function presentBenchmarkCheck(
         stage: check.benchmark.stage,
         per: check.benchmark.price.per,
         thresholdPerUnit: u(check.threshold),
-        pricePerUnit: u(check.price),
+        // A1: a price compared with the benchmark never prints on it or across it (1,500.00001
+        // against a 1,500 cap is not "1500.0000" beside "above-cap"), nor a gap that is there as 0.
+        pricePerUnit: formatPerUnitAgainst(check.price, [check.threshold], command.rounding),
         status: r.status,
-        gapPerUnit: u(r.gapPerUnit),
+        gapPerUnit: formatPerUnitAgainst(r.gapPerUnit, [ZERO], command.rounding),
         licenceRequired: r.licenceRequired,
       };
     }),

@@ -54,10 +54,18 @@ export const BenchmarkCheckResultSchema = z
     stage: z.enum(BENCHMARK_STAGES).openapi({ example: 'unknown' }),
     per: UnitSchema,
     thresholdPerUnit: DecimalOutput.openapi({ example: '1500.0000' }),
-    pricePerUnit: DecimalOutput.openapi({ example: '1600.0000' }),
+    pricePerUnit: DecimalOutput.openapi({
+      description:
+        'The price in the benchmark’s unit and currency, at 4 places unless that would print it on ' +
+        'the benchmark or across it: then with as many places as it takes, up to 10 (1500.00001 ' +
+        'against a 1,500 cap).',
+      example: '1600.0000',
+    }),
     status: z.enum(CHECK_STATUSES),
     gapPerUnit: DecimalOutput.openapi({
-      description: 'How far past the benchmark; 0 when not.',
+      description:
+        'How far past the benchmark; 0 when not. A gap under half a unit of the 4th place is ' +
+        'printed with the places it takes (0.00001), never as 0.',
       example: '100.0000',
     }),
     licenceRequired: z.boolean(),
