@@ -31,7 +31,16 @@ interface Field {
 
 interface ObjectShape {
   readonly fields: readonly Field[];
+  /** Each field's index in `fields`, by key. */
+  readonly index: ReadonlyMap<string, number>;
+  /** The fields a value must give (not optional), as a bit per index. */
+  readonly required: number;
+  /** Where one object's outcomes are kept while it is read (objects nest, never in themselves). */
+  readonly outcomes: Outcome[];
 }
+
+/** Fields one object may have for its given fields to be tracked as the bits of a number. */
+const MAX_FIELDS = 30;
 
 type Def = {
   readonly type: string;
@@ -59,7 +68,15 @@ function shapeOf(schema: z.ZodObject): ObjectShape | undefined {
       seen: new Map(),
     }),
   );
-  return { fields };
+  if (fields.length > MAX_FIELDS) return undefined;
+  let required = 0;
+  for (let i = 0; i < fields.length; i++) if (!(fields[i] as Field).optional) required |= 1 << i;
+  return {
+    fields,
+    index: new Map(fields.map((f, i) => [f.key, i])),
+    required,
+    outcomes: new Array(fields.length),
+  };
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
@@ -96,27 +113,35 @@ export function lineParser<S extends z.ZodObject>(schema: S): LineParser<z.infer
   ): Record<string, unknown> | undefined => {
     const shape = shapeFor(schema);
     if (shape === undefined) return undefined;
+    const { fields, index, outcomes } = shape;
+    // The keys given, each read as its field's schema reads it. A key the schema does not know is
+    // for zod to refuse or strip; a key given as undefined, for zod to read. Read in the order
+    // given (one look-up per key given, none per field left out), written below in the schema's.
+    let given = 0;
+    let last = -1;
+    // Whether zod's answer would be `input` over again: its keys in the schema's order, every
+    // value as given (no default, no rewrite such as "cn" → "CN").
+    let same = true;
+    for (const key in input) {
+      if (!Object.hasOwn(input, key)) continue;
+      const i = index.get(key);
+      const value = input[key];
+      if (i === undefined || value === undefined) return undefined;
+      const outcome = readField(fields[i] as Field, value);
+      if (outcome === FAILED) return undefined;
+      outcomes[i] = outcome;
+      given |= 1 << i;
+      if (outcome !== value || i < last) same = false;
+      last = i;
+    }
+    if ((given & shape.required) !== shape.required) return undefined;
+    // Then the line is its own reading (a batch's lines are read, never written).
+    if (same) return input;
     // zod writes the fields in the schema's order, leaving out the optional ones not given.
     const out: Record<string, unknown> = {};
-    const { fields } = shape;
-    let given = 0;
-    for (let i = 0; i < fields.length; i++) {
-      const field = fields[i] as Field;
-      const value = input[field.key];
-      if (value === undefined) {
-        if (!field.optional || field.key in input) return undefined;
-        continue;
-      }
-      given++;
-      const outcome = readField(field, value);
-      if (outcome === FAILED) return undefined;
-      out[field.key] = outcome;
-    }
-    // Any other key (one the schema does not know) is for zod to refuse or strip. Counted without
-    // listing the keys: this runs for every object of every line.
-    let keys = 0;
-    for (const key in input) if (Object.hasOwn(input, key)) keys++;
-    return keys === given ? out : undefined;
+    for (let i = 0; i < fields.length; i++)
+      if ((given & (1 << i)) !== 0) out[(fields[i] as Field).key] = outcomes[i];
+    return out;
   };
 
   return (raw) => (isPlainObject(raw) ? (readObject(schema, raw) as z.infer<S>) : undefined);

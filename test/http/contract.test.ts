@@ -549,6 +549,18 @@ describe('the batch line parser answers exactly as the request schema, or leaves
     const lower = { ...strings, origin: 'cn' };
     expect(read(lower)).toEqual(LandedCostRequestSchema.parse(lower));
   });
+  it('takes a line given in the schema’s order and as the schema reads it as its own reading', () => {
+    // `strings` lists its fields in the schema's order, each as the schema answers it.
+    const line = { ...strings, quantity: { ...strings.quantity } };
+    expect(read(line)).toBe(line);
+    // In another order, or with a value the schema rewrites, it is written anew, in zod's order.
+    const { mineral, ...rest } = strings;
+    const reordered = { ...rest, mineral };
+    expect(JSON.stringify(read(reordered))).toBe(JSON.stringify(strings));
+    const lower = { ...strings, origin: 'cn' };
+    expect(read(lower)).not.toBe(lower);
+    expect(JSON.stringify(read(lower))).toBe(JSON.stringify(LandedCostRequestSchema.parse(lower)));
+  });
   it('leaves a line with what-if measures, rates or JSON numbers to the schema', () => {
     expect(read(full)).toBeUndefined();
     expect(read({ ...strings, quantity: { value: 10, unit: 'kg' } })).toBeUndefined();
