@@ -2,6 +2,9 @@ import { type Decimal, decimal, unitsAt, ZERO } from './decimal';
 
 /** a + b, at the larger of the two scales. */
 export function add(a: Decimal, b: Decimal): Decimal {
+  // Adding a zero at no larger scale is the other term itself, scale included (the scale rule).
+  if (b.units === 0n && b.scale <= a.scale) return a;
+  if (a.units === 0n && a.scale <= b.scale) return b;
   const scale = Math.max(a.scale, b.scale);
   return decimal(unitsAt(a, scale) + unitsAt(b, scale), scale);
 }
@@ -30,6 +33,8 @@ export function abs(x: Decimal): Decimal {
 /** The sum of a list (0 at scale 0 for an empty one), at the largest scale in it. */
 export function sum(values: readonly Decimal[]): Decimal {
   if (values.length === 0) return ZERO;
+  // One term is its own sum, at its own scale.
+  if (values.length === 1) return values[0] as Decimal;
   // One pass over the units at the largest scale: no intermediate Decimal per term.
   let scale = 0;
   for (const v of values) if (v.scale > scale) scale = v.scale;

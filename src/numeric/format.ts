@@ -9,7 +9,8 @@ export function toText(x: Decimal): string {
   const { units, scale } = x;
   if (scale === 0) return units.toString();
   const negative = units < 0n;
-  const digits = (negative ? -units : units).toString().padStart(scale + 1, '0');
+  let digits = (negative ? -units : units).toString();
+  if (digits.length <= scale) digits = digits.padStart(scale + 1, '0');
   const point = digits.length - scale;
   return `${negative ? '-' : ''}${digits.slice(0, point)}.${digits.slice(point)}`;
 }

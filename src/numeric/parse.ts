@@ -65,10 +65,25 @@ export function decimalProblem(value: string | number): string | undefined {
  * scale 2; "-0" and -0 are 0). Anything `decimalProblem` refuses is a NumericError with its message.
  */
 export function parseDecimal(value: string | number): Decimal {
+  if (typeof value === 'string') {
+    const known = PARSED.get(value);
+    if (known !== undefined) return known;
+  }
   const problem = decimalProblem(value);
   if (problem !== undefined) throw new NumericError(problem);
-  return digitsOf(typeof value === 'number' ? numberText(value) : value);
+  if (typeof value === 'number') return digitsOf(numberText(value));
+  const parsed = digitsOf(value);
+  if (PARSED.size >= MAX_PARSED) PARSED.clear();
+  PARSED.set(value, parsed);
+  return parsed;
 }
+
+/**
+ * Decimal strings already read, and their values (a Decimal is immutable, so one may be shared):
+ * the lines of a batch give the same freight, price or rate again and again. Emptied when full.
+ */
+const PARSED = new Map<string, Decimal>();
+const MAX_PARSED = 4096;
 
 /**
  * The exact value of a decimal the API itself reported (a presenter summing or comparing what it

@@ -33,7 +33,9 @@ export const truncate: Rounder = (n, d) => n / d;
 /** x at exactly `places` decimals, rounded by `rounder` (exact when x has no more places). */
 export function round(x: Decimal, places: number, rounder: Rounder): Decimal {
   assert(Number.isSafeInteger(places) && places >= 0, INVALID_SCALE_MESSAGE);
-  if (x.scale <= places) return decimal(unitsAt(x, places), places);
+  // Already at `places`: x itself (a Decimal is immutable; no copy for the garbage collector).
+  if (x.scale === places) return x;
+  if (x.scale < places) return decimal(unitsAt(x, places), places);
   return decimal(rounder(x.units, pow10(x.scale - places)), places);
 }
 
