@@ -12,11 +12,17 @@ const encoder = new TextEncoder();
 
 const unicodeEscape = (c: string) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
 
-/** JSON text of `value` in ASCII: non-ASCII characters escaped (for small parts of an answer). */
-export function asciiJson(value: unknown): string {
+/**
+ * JSON text of `value` in ASCII: non-ASCII characters escaped (for small parts of an answer).
+ * `ascii` says the caller knows every string in `value` to be ASCII: its text is then not read.
+ */
+export function asciiJson(value: unknown, ascii = false): string {
   const text = JSON.stringify(value);
-  return NON_ASCII.test(text) ? text.replace(NON_ASCII_ALL, unicodeEscape) : text;
+  return !ascii && NON_ASCII.test(text) ? text.replace(NON_ASCII_ALL, unicodeEscape) : text;
 }
+
+/** Whether `text` is ASCII (escaped by asciiJson as it is). */
+export const isAscii = (text: string): boolean => !NON_ASCII.test(text);
 
 /** A JSON body: the text itself when it is ASCII, else its UTF-8 bytes, encoded once. */
 export function jsonBody(value: unknown): string | Uint8Array<ArrayBuffer> {

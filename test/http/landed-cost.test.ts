@@ -888,6 +888,23 @@ describe('batch detail: lines (default), full, totals', () => {
     price: { amount: '75', per: 'kg' },
   };
 
+  it('an entryId in any script is kept as sent, escaped to ASCII in every detail', async () => {
+    const lines = [
+      { ...magnets, entryId: 'Größe-Ω' },
+      { ...magnets, entryId: 'E-1' },
+    ];
+    for (const detail of ['lines', 'totals', 'full']) {
+      const response = await postJson('/v1/landed-cost/batch', { lines, detail });
+      const text = await response.text();
+      if (detail !== 'full') {
+        expect(/[\u0080-\uffff]/.test(text)).toBe(false);
+        expect(text).toContain('"entryId":"Gr\\u00f6\\u00dfe-\\u03a9"');
+      }
+      const body = JSON.parse(text) as { results: { result: { entryId: string } }[] };
+      expect(body.results.map((r) => r.result.entryId)).toEqual(['Größe-Ω', 'E-1']);
+    }
+  });
+
   it('lines: each line carries its charges by measure id; labels and legal sources come once', async () => {
     const response = await postJson('/v1/landed-cost/batch', { lines: [magnets, magnets] });
     const text = await response.text();

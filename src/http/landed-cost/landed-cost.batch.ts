@@ -12,7 +12,7 @@ import {
   separatorOf,
   toCsv,
 } from '../csv';
-import { asciiJson, jsonBody } from '../json-body';
+import { asciiJson, isAscii, jsonBody } from '../json-body';
 import { type LineParser, lineParser } from '../line-parser';
 import { todayUtc } from '../money-input';
 import type { Parsed } from '../parsed';
@@ -330,7 +330,22 @@ export function runBatch(
 export function batchJson(response: BatchResponse): string | Uint8Array<ArrayBuffer> {
   const { results, totals, lanes, measures, meta } = response;
   if (lanes === undefined || measures === undefined) return jsonBody(response);
-  return `{"results":${asciiJson(results)},"totals":${asciiJson(totals)},"lanes":${asciiJson(lanes)},"measures":${asciiJson(measures)},"meta":${asciiJson(meta)}}`;
+  return `{"results":${asciiJson(results, asciiResults(results))},"totals":${asciiJson(totals)},"lanes":${asciiJson(lanes)},"measures":${asciiJson(measures)},"meta":${asciiJson(meta)}}`;
+}
+
+/**
+ * Whether a batch's results in `lines` or `totals` detail are ASCII, known without reading their
+ * JSON text (hundreds of kilobytes): a good line holds figures, codes, lane ids and measure ids
+ * (lower-case letters, digits and dashes by their schemas), and its entryId, the one text a client
+ * chose. A failed line's problem may quote anything: its results are read.
+ */
+function asciiResults(results: BatchResponse['results']): boolean {
+  for (const r of results) {
+    if (!r.ok || !isBatchLine(r.result)) return false;
+    const { entryId } = r.result;
+    if (entryId !== undefined && !isAscii(entryId)) return false;
+  }
+  return true;
 }
 
 /** A result in the `lines` or `totals` detail (a key into `lanes`), not the single-call answer. */
