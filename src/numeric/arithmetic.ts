@@ -17,6 +17,9 @@ export function subtract(a: Decimal, b: Decimal): Decimal {
 
 /** a × b, at the sum of the scales (exact at any size). */
 export function multiply(a: Decimal, b: Decimal): Decimal {
+  // A factor of 1 at scale 0 (1 kg per kg) leaves the other, scale included.
+  if (b.units === 1n && b.scale === 0) return a;
+  if (a.units === 1n && a.scale === 0) return b;
   return decimal(a.units * b.units, a.scale + b.scale);
 }
 

@@ -49,8 +49,7 @@ export interface LandedCost {
 
 type Duties = Pick<LandedCost, 'customsValue' | 'dutyLines'>;
 
-function dutiesOf(input: LandedCostInput): Duties {
-  const value = customsValue(input.shipment);
+function dutiesOf(input: LandedCostInput, value = customsValue(input.shipment)): Duties {
   const { quantity, unit } = input.shipment;
   return { customsValue: value, dutyLines: assessDuties(input.duties, value, quantity, unit) };
 }
@@ -104,24 +103,24 @@ export function landedCostOfEntries(lines: readonly EntryLineInput[]): LandedCos
 }
 
 /**
- * landedCostOfEntries one line at a time: the duties and the entries' fees are settled for every
- * line at once (an entry's fee needs all its lines), and the i-th line's landed cost (its totals,
- * reported parts and ratios) is made when asked for, so that a batch need not hold every line's
- * landed cost at once.
+ * landedCostOfEntries one line at a time: the customs values and the entries' fees are settled
+ * for every line at once (an entry's fee needs all its lines), and the i-th line's landed cost
+ * (its duties, totals, reported parts and ratios) is made when asked for, so that a batch need not
+ * hold every line's landed cost, or duty lines, at once.
  */
 export function entryCosts(lines: readonly EntryLineInput[]): (i: number) => LandedCost {
-  const duties = lines.map(dutiesOf);
+  const values = lines.map((line) => customsValue(line.shipment));
   const entries = customsEntries(lines);
   // A line of an entry of several lines owes a share of the entry's fees (below), not its own.
   const shared = new Set(entries.flat());
   const fees = lines.map((line, i) =>
-    shared.has(i) ? [] : ownFees(line.fees, (duties[i] as Duties).customsValue),
+    shared.has(i) ? [] : ownFees(line.fees, values[i] as Decimal),
   );
   for (const members of entries) {
     const first = lines[members[0] as number] as EntryLineInput;
     const shares = entryFees(
       members.map((i) => ({
-        customsValue: (duties[i] as Duties).customsValue,
+        customsValue: values[i] as Decimal,
         fees: (lines[i] as EntryLineInput).fees,
       })),
       minorUnits(first.currency),
@@ -134,6 +133,6 @@ export function entryCosts(lines: readonly EntryLineInput[]): (i: number) => Lan
   return (i) => {
     const line = lines[i];
     if (line === undefined) throw new RangeError(`no line ${i} in this batch`);
-    return withFees(line, duties[i] as Duties, fees[i] as Decimal[]);
+    return withFees(line, dutiesOf(line, values[i]), fees[i] as Decimal[]);
   };
 }
