@@ -217,16 +217,22 @@ export function runBatch(
   const outcomes: (LineOutcome | undefined)[] = lines.map((line) =>
     resolveLine(line, data, cache, read, refusal),
   );
-  const commands = outcomes.flatMap((o) => (o?.ok ? [o.command] : []));
+  const commands: LandedCostCommand[] = [];
+  const currencies = new Set<string>();
+  const dates = new Set<string>();
+  for (const o of outcomes) {
+    if (!o?.ok) continue;
+    commands.push(o.command);
+    currencies.add(o.command.currency);
+    dates.add(o.command.lane.asOf);
+  }
   // Each line's landed cost is made as it is presented, then let go: a thousand lines never hold
   // every intermediate figure at once (fewer objects for the garbage collector to copy).
   const costOf = entryCosts(commands);
 
-  const currencies = new Set(commands.map((c) => c.currency));
   const currency = currencies.size === 1 ? ([...currencies][0] ?? null) : null;
   const rounding: RoundingMode = commands[0]?.rounding ?? 'half-up';
   const batchWarnings = [...warnings, ...entryWarnings(commands)];
-  const dates = new Set(commands.map((c) => c.lane.asOf));
   if (dates.size > 1) {
     batchWarnings.push({
       code: 'mixed-dates',
