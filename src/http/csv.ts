@@ -56,14 +56,17 @@ export function delocalized(value: string, column: string): string {
   return COMMA_DECIMAL.test(value) && !TEXT_COLUMNS.has(column) ? value.replace(',', '.') : value;
 }
 
-/** Whether a cell must be quoted (RFC 4180): it holds the separator, a quote, CR or LF. */
+/**
+ * Whether a cell must be quoted (RFC 4180): it holds the separator, a quote, CR or LF. One pass
+ * over the cell's characters (a CSV answer has tens of thousands of short cells).
+ */
 function needsQuotes(value: string, separator: ',' | ';'): boolean {
-  return (
-    value.indexOf(separator) !== -1 ||
-    value.indexOf('"') !== -1 ||
-    value.indexOf('\n') !== -1 ||
-    value.indexOf('\r') !== -1
-  );
+  const mark = separator === ',' ? 44 : 59;
+  for (let i = 0; i < value.length; i++) {
+    const code = value.charCodeAt(i);
+    if (code === mark || code === 34 || code === 10 || code === 13) return true;
+  }
+  return false;
 }
 
 /** =, +, -, @, tab, CR: the first characters of a cell a spreadsheet would run as a formula. */
@@ -97,8 +100,8 @@ export function textValue(value: string, column: string): string {
  * entryId such as `=cmd|' /C calc'!A0`, `@SUM(1,1)`, `-1+1` or `-5`) is prefixed with `'` so
  * spreadsheets show it as text, and quoted; a plain decimal the API wrote such as `-5.00` is left a
  * number. Then RFC 4180: quote a cell when it holds the separator, a quote, CR or LF. Every CSV
- * answer is written through here; the common cell (a number, an id) is checked with a few indexOf
- * calls.
+ * answer is written through here; the common cell (a number, an id) is checked in one pass over
+ * its characters.
  */
 export function csvCell(value: string, separator: ',' | ';' = ',', column?: string): string {
   if (formulaCell(value, column)) return `"'${value.replaceAll('"', '""')}"`;
@@ -121,8 +124,15 @@ export function toCsv(
   for (let r = 0; r < rows.length; r++) {
     const row = rows[r] as readonly string[];
     const cells = new Array<string>(row.length);
-    for (let i = 0; i < row.length; i++)
-      cells[i] = csvCell(localized(row[i] as string, decimal, header[i]), separator, header[i]);
+    for (let i = 0; i < row.length; i++) {
+      const value = row[i] as string;
+      const column = header[i];
+      cells[i] = csvCell(
+        decimal === 'point' ? value : localized(value, decimal, column),
+        separator,
+        column,
+      );
+    }
     lines[r + 1] = cells.join(separator);
   }
   lines[rows.length + 1] = '';
