@@ -35,7 +35,7 @@ function measureValue(m: MeasureRow): string {
 }
 
 /** Two rows of one programme, lane and product scope: the later replaces the earlier. */
-function sameScope(a: MeasureRow, b: MeasureRow): boolean {
+export function sameScope(a: MeasureRow, b: MeasureRow): boolean {
   return (
     a.programme === b.programme &&
     JSON.stringify([a.destination, a.origin, a.products]) ===
@@ -96,7 +96,10 @@ export function changesBetween(data: PolicyData, from: string, to: string): Data
         change: 'ended',
         rowId: m.id,
         row: 'measure',
-        detail: `${m.label}: last day in force`,
+        detail:
+          m.continuesByLaw === undefined
+            ? `${m.label}: last day in force`
+            : `${m.label}: last day of these amounts; it continues by law (${m.continuesByLaw.instrument}), later amounts not yet in the data`,
         source,
       });
     }

@@ -93,6 +93,16 @@ export function measureStatusOn(measure: MeasureRow, asOf: string): MeasureStatu
     };
   }
   if (measure.effectiveTo !== null && asOf > measure.effectiveTo) {
+    if (measure.continuesByLaw !== undefined) {
+      // The programme goes on; its later amounts are unknown: the last known ones are assumed.
+      const [known] = [measure.knownUntil, measure.effectiveTo].sort() as [string, string];
+      return {
+        state: 'in-force',
+        assumed: true,
+        reason: `its amounts to ${measure.effectiveTo} assumed: it continues by law (${measure.continuesByLaw.instrument}), later amounts are not in the data`,
+        warnings: horizonWarning(measure.id, known, asOf),
+      };
+    }
     return {
       state: 'ended',
       assumed: false,

@@ -214,6 +214,13 @@ const measureBase = {
   /** Only applied when a scenario names it; never part of the baseline. */
   scenarioOnly: z.boolean().optional(),
   suspensions: z.array(suspensionSchema).optional(),
+  /**
+   * The law under which the programme goes on after `effectiveTo` with amounts not yet in the data
+   * (the MPF: 19 U.S.C. 58c; CBP adjusts its minimum and maximum each fiscal year). Past
+   * `effectiveTo` the row's amounts are assumed, with a data-horizon warning, never dropped (an
+   * unknown fee is not 0). Only the latest row of its programme and destination may say so.
+   */
+  continuesByLaw: sourceSchema.optional(),
   notes: z.string().min(1).optional(),
 };
 

@@ -10,6 +10,7 @@ import scenariosJson from '../../seeds/scenarios.json';
 import timelineJson from '../../seeds/timeline.json';
 import tradeFlowsJson from '../../seeds/trade-flows.json';
 import { compare, parseDecimal, sum, toPlain } from '../numeric';
+import { sameScope } from './changes';
 import { floorGapMethodOf } from './floor-gap-method';
 import {
   type BenchmarkRow,
@@ -148,6 +149,16 @@ export function loadPolicyData(
       m.effectiveTo === null || m.effectiveFrom <= m.effectiveTo,
       `seeds/measures.json: ${m.id} ends before it starts`,
     );
+    if (m.continuesByLaw !== undefined) {
+      // A row assumed past its end must be the last of its kind, or two would charge at once.
+      const later = [...measures.values()].find(
+        (n) => sameScope(n, m) && n.effectiveFrom > m.effectiveFrom,
+      );
+      check(
+        m.effectiveTo !== null && later === undefined,
+        `seeds/measures.json: ${m.id} continuesByLaw but ${later === undefined ? 'has no end' : `${later.id} follows it`}`,
+      );
+    }
     for (const code of [
       ...(m.destination.countries ?? []),
       ...(m.origin.countries ?? []),

@@ -58,6 +58,23 @@ describe('seeds', () => {
     expect(() => loadPolicyData({ ...raw, measures: broken })).toThrow(/do not rise \(band 1\)/);
   });
 
+  it('a row that continues by law past its end must be the last of its scope and must have an end', () => {
+    type Row = { id: string; effectiveTo: string | null; continuesByLaw?: unknown };
+    const followed = structuredClone(raw.measures) as Row[];
+    const fy2026 = followed.find((m) => m.id === 'us-mpf-fy2026');
+    if (fy2026) fy2026.continuesByLaw = { instrument: '19 U.S.C. 58c' };
+    expect(fy2026).toBeDefined();
+    expect(() => loadPolicyData({ ...raw, measures: followed })).toThrow(
+      /us-mpf-fy2026 continuesByLaw but us-mpf-fy2027 follows it/,
+    );
+    const endless = structuredClone(raw.measures) as Row[];
+    const fy2027 = endless.find((m) => m.id === 'us-mpf-fy2027');
+    if (fy2027) fy2027.effectiveTo = null;
+    expect(() => loadPolicyData({ ...raw, measures: endless })).toThrow(
+      /us-mpf-fy2027 continuesByLaw but has no end/,
+    );
+  });
+
   it('a dangling reference fails loading', () => {
     const broken = structuredClone(raw.scenarios) as { addMeasures: string[] }[];
     broken[0]?.addMeasures.push('no-such-measure');

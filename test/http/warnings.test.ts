@@ -13,6 +13,14 @@ async function answer(path: string, body: Record<string, unknown>): Promise<Warn
 
 const codes = (r: Warned) => r.meta.warnings.map((w) => w.code);
 
+/** 1,000 kg of sintered NdFeB magnets (8505.11.0070) from China at 60 USD/kg: customs value 60,000.00. */
+const magnetsFromChina = {
+  mineral: 'ndfeb-magnet',
+  origin: 'CN',
+  quantity: { value: '1000', unit: 'kg' },
+  price: { amount: '60', per: 'kg', currency: 'USD' },
+};
+
 describe('data-horizon: rows assumed to hold, each with its own date; never an ended row', () => {
   it('a benchmark that ended (dod-ndpr-floor, to 2035-09-30) is no-longer-in-force, not in data-horizon', async () => {
     const r = await answer('/v1/floor-gap', {
@@ -24,13 +32,7 @@ describe('data-horizon: rows assumed to hold, each with its own date; never an e
   });
 
   it('magnets from China on 2026-12-02: one data-horizon warning, No. 61 to 2026-11-10 and the rest to 2026-12-01', async () => {
-    const r = await answer('/v1/landed-cost', {
-      mineral: 'ndfeb-magnet',
-      origin: 'CN',
-      quantity: { value: '1000', unit: 'kg' },
-      price: { amount: '60', per: 'kg', currency: 'USD' },
-      asOf: '2026-12-02',
-    });
+    const r = await answer('/v1/landed-cost', { ...magnetsFromChina, asOf: '2026-12-02' });
     const horizons = r.meta.warnings.filter((w) => w.code === 'data-horizon');
     expect(horizons).toEqual([
       {
@@ -59,14 +61,8 @@ describe('data-horizon: rows assumed to hold, each with its own date; never an e
 });
 
 describe("what-if measures: the request's own rows, said once in an overridden warning, never a reported figure", () => {
-  // 1,000 kg of sintered NdFeB magnets from China at 60 USD/kg on 2026-03-01 (no uncertain row).
-  const magnets = {
-    mineral: 'ndfeb-magnet',
-    origin: 'CN',
-    quantity: { value: '1000', unit: 'kg' },
-    price: { amount: '60', per: 'kg', currency: 'USD' },
-    asOf: '2026-03-01',
-  };
+  // On 2026-03-01 no row the magnets rest on is uncertain.
+  const magnets = { ...magnetsFromChina, asOf: '2026-03-01' };
   const measures = [
     { id: 'x-spec', kind: 'specific', amount: { amount: '5', per: 'kg' } },
     { id: 'x-floor', kind: 'floor-gap', floor: { amount: '100', per: 'kg' } },
@@ -142,5 +138,59 @@ describe("what-if measures: the request's own rows, said once in an overridden w
       strict: true,
     });
     expect(effects.meta.warnings).toEqual([whatIf]);
+  });
+});
+
+describe('the MPF past its last known fiscal year: the last known amounts, assumed and said, never 0', () => {
+  interface Landed extends Warned {
+    fees: string;
+    lines: { measureId: string; amount: string }[];
+    explain: { measureId: string; applied: boolean; reason: string }[];
+  }
+  const magnets = { ...magnetsFromChina, asOf: '2027-10-01' };
+
+  it('2027-10-01 (FY2028, amounts not yet published): the FY2027 row charged and named in data-horizon', async () => {
+    const r = (await answer('/v1/landed-cost', magnets)) as Landed;
+    // Customs value 60,000.00: MPF 0.3464% × 60,000 = 207.84 (within 34.58–670.86) + HMF
+    // 0.125% × 60,000 = 75.00 → fees 282.84 (was 75.00, the MPF silently gone).
+    expect(r.lines.filter((l) => l.measureId.startsWith('us-mpf'))).toEqual([
+      expect.objectContaining({ measureId: 'us-mpf-fy2027', amount: '207.84' }),
+    ]);
+    expect(r.fees).toBe('282.84');
+    expect(r.explain).toContainEqual(
+      expect.objectContaining({
+        measureId: 'us-mpf-fy2027',
+        applied: true,
+      }),
+    );
+    const horizon = r.meta.warnings.find((w) => w.code === 'data-horizon');
+    expect(horizon?.rowIds).toContain('us-mpf-fy2027');
+    expect(horizon?.detail).toContain(
+      '2026-12-01 (us-mfn-8505-11, us-301-magnets-2026, us-mpf-fy2027,',
+    );
+  });
+
+  it('2028-06-01, a small entry: the FY2027 minimum 34.58, not FY2026’s 33.58 and not 0', async () => {
+    const r = (await answer('/v1/landed-cost', {
+      ...magnets,
+      transport: 'air',
+      quantity: { value: '10', unit: 'kg' },
+      asOf: '2028-06-01',
+    })) as Landed;
+    // 0.3464% × 600.00 = 2.0784 → min 34.58; by air, no HMF.
+    expect(r.fees).toBe('34.58');
+    expect(codes(r)).toContain('data-horizon');
+  });
+
+  it('before its end the FY2027 row is in force as usual; an ended fiscal year is history', async () => {
+    const r = (await answer('/v1/landed-cost', { ...magnets, asOf: '2027-09-30' })) as Landed;
+    expect(r.explain).toContainEqual(
+      expect.objectContaining({
+        measureId: 'us-mpf-fy2026',
+        applied: false,
+        reason: 'ended on 2026-09-30',
+      }),
+    );
+    expect(r.fees).toBe('282.84');
   });
 });
