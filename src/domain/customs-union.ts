@@ -28,3 +28,17 @@ export function membersWithoutTheirUnion(
   }
   return alone;
 }
+
+/**
+ * Whether goods from `origin` to `destination` stay inside one customs territory: the same country,
+ * a member state to its union, or two member states of one union (Germany to France). Such a
+ * shipment is no import: no customs entry, no duty, no entry fee.
+ */
+export function sameCustomsTerritory(
+  origin: string,
+  destination: string,
+  customsUnionOf: (country: string) => string | undefined,
+): boolean {
+  const territory = (country: string) => customsUnionOf(country) ?? country;
+  return territory(origin) === territory(destination);
+}

@@ -282,6 +282,27 @@ describe('classification, valuation, fees', () => {
     price: { amount: '60', per: 'kg' },
   };
 
+  it('a shipment inside one customs territory is no import: US to US, DE to the EU, DE to FR are 422 at /origin', async () => {
+    for (const [origin, destination] of [
+      ['US', 'US'],
+      ['DE', 'EU'],
+      ['DE', 'FR'],
+    ]) {
+      const problem = await problemOf(
+        await postJson('/v1/landed-cost', { ...ndpr, origin, destination }),
+        422,
+      );
+      expect(problem.errors).toEqual([
+        {
+          pointer: '/origin',
+          detail: `is inside the destination's customs territory (${origin} to ${destination}): no import, so no duty or entry fee to price`,
+        },
+      ]);
+    }
+    // into the EU from outside it is an import as before
+    expect((await postJson('/v1/landed-cost', { ...ndpr, destination: 'EU' })).status).toBe(200);
+  });
+
   it('NdPr oxide as a mixture (2846.90.20, Free) or a single oxide (2846.90.80, 3.7% × 60,000 = 2,220.00)', async () => {
     const mixture = await landedCost({ ...ndpr, hts: '2846.90.20' });
     const single = await landedCost({ ...ndpr, hts: '2846.90.80' });

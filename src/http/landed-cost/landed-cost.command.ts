@@ -4,6 +4,7 @@ import { type MeasureSelection, selectMeasures, type TariffCoverage } from '../.
 import type { MeasureRow, MineralRow } from '../../data/schema';
 import type { PolicyData } from '../../data/store';
 import type { Warning } from '../../data/warnings';
+import { sameCustomsTerritory } from '../../domain/customs-union';
 import {
   type DutyCharge,
   type FeeCharge,
@@ -214,7 +215,20 @@ function whatIfWarning(inline: readonly MeasureRow[], data: PolicyData): Warning
   };
 }
 
-function resolveLane(request: LandedCostRequest, data: PolicyData): Parsed<LaneContext> {
+/** How a caller resolves a lane: `domestic` prices an origin inside the destination's territory. */
+export interface ResolveOptions {
+  /**
+   * Trade effects prices "other origins" as the rows that name no origin, with the destination
+   * standing in for the origin; every other caller refuses a shipment that is no import.
+   */
+  readonly domestic?: boolean;
+}
+
+function resolveLane(
+  request: LandedCostRequest,
+  data: PolicyData,
+  options: ResolveOptions = {},
+): Parsed<LaneContext> {
   const problems: FieldProblem[] = [];
   const warnings: Warning[] = [];
   const asOf = request.asOf ?? todayUtc();
@@ -231,6 +245,15 @@ function resolveLane(request: LandedCostRequest, data: PolicyData): Parsed<LaneC
   ] as const) {
     if (!data.countries.has(code))
       problems.push({ pointer, detail: `${code} is not a known country code` });
+  }
+  if (
+    !options.domestic &&
+    sameCustomsTerritory(request.origin, destination, (c) => data.countries.get(c)?.customsUnion)
+  ) {
+    problems.push({
+      pointer: '/origin',
+      detail: `is inside the destination's customs territory (${request.origin} to ${destination}): no import, so no duty or entry fee to price`,
+    });
   }
   const scenarioId = request.scenario ?? 'baseline';
   const scenario = data.scenarios.get(scenarioId);
@@ -350,11 +373,12 @@ export function resolveLandedCost(
   request: LandedCostRequest,
   data: PolicyData,
   cache?: LaneCache,
+  options?: ResolveOptions,
 ): Parsed<LandedCostCommand> {
   const key = cache === undefined ? '' : laneKey(request);
   let lane = cache?.get(key);
   if (lane === undefined) {
-    lane = resolveLane(request, data);
+    lane = resolveLane(request, data, options);
     cache?.set(key, lane);
   }
   if (!lane.ok) return lane;

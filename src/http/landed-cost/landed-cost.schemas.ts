@@ -82,7 +82,11 @@ export const LandedCostRequestSchema = z
           '`mineral`, `hts` or both.',
         example: '8505.11.0070',
       }),
-    origin: CountryCode.openapi({ description: 'Country of origin.', example: 'CN' }),
+    origin: CountryCode.openapi({
+      description:
+        'Country of origin, outside the destination’s customs territory (US to US, or Germany to the EU or to France, is no import: a 422).',
+      example: 'CN',
+    }),
     destination: CountryCode.optional().openapi({
       description: 'Importing country or `EU`; default US.',
       example: 'US',

@@ -19,7 +19,7 @@ import { type Decimal, isZero, parseDecimal } from '../../numeric';
 import { R0, type Rational, rational } from '../../numeric/rational';
 import { defaultBasis, floorGapMethod } from '../floor-gap/floor-gap.command';
 import { floorInReporting, resolveFloor } from '../floor-input';
-import { resolveLandedCost } from '../landed-cost/landed-cost.command';
+import { type ResolveOptions, resolveLandedCost } from '../landed-cost/landed-cost.command';
 import type { LandedCostRequest } from '../landed-cost/landed-cost.schemas';
 import {
   asPrice,
@@ -136,8 +136,9 @@ function landedAve(
   pointer: string,
   problems: FieldProblem[],
   warnings: Warning[],
+  options?: ResolveOptions,
 ): Ave | undefined {
-  const parsed = resolveLandedCost(request, data);
+  const parsed = resolveLandedCost(request, data, undefined, options);
   if (!parsed.ok) {
     for (const p of parsed.problems) {
       const own = p.pointer === '/origin' || p.pointer.startsWith('/price');
@@ -295,11 +296,13 @@ export function resolveTradeEffects(
     // The data's lane is priced when t0 rests on it, or when the what-if measures do: what they add
     // on top of t0 is what they add on the data (`tradeEquivalents`).
     const onData = f.t0 === undefined || measures.length > 0;
-    const before = onData ? landedAve(shipment, data, at, problems, warnings) : null;
+    // The destination standing in for "other origins" is no import of its own: priced all the same.
+    const options: ResolveOptions = { domestic: f.origin === null };
+    const before = onData ? landedAve(shipment, data, at, problems, warnings, options) : null;
     const after =
       measures.length === 0 || before === null
         ? before
-        : landedAve({ ...shipment, measures }, data, at, problems, warnings);
+        : landedAve({ ...shipment, measures }, data, at, problems, warnings, options);
     if (before === undefined || after === undefined) continue;
     const given = f.t0 === undefined ? null : rational.of(dec(f.t0));
     const rates = tradeEquivalents(
