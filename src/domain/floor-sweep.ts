@@ -79,9 +79,11 @@ export interface ReportedSweepCell {
 
 /**
  * A cell rounded the way `/v1/floor-gap` reports the same inputs (reportFloorGap: R, F and the duty
- * rounded once each, landed = R + d as printed), with floorMet and blueWins decided on the printed
- * figures (a printed tie goes to blue), so a cell never disagrees with the single call or with its
- * own printed numbers. The break-even laws stay on the exact cells (sweepCells).
+ * rounded once each, landed = R + d as printed), with floorMet decided on the printed figures as the
+ * single call decides it (A3: landedPerUnit ≥ floorPerUnit). blueWins is the exact decision (a tie
+ * goes to blue), the one the break-even prices are solved on, so a cell never says blue wins below
+ * the answer's own maxRedPriceForRed: red 11.99999 capped at 0.25 lands at 14.9999875 < 15 (printed
+ * 15.0000) and red still wins.
  */
 export function reportSweepCell(
   cell: SweepCell,
@@ -94,10 +96,7 @@ export function reportSweepCell(
     floor: result.floor,
     result,
     floorMet: result.floorMet,
-    blueWins: greaterThanOrEqual(
-      result.landedPerUnit,
-      bluePrice === null ? result.floor : round(bluePrice),
-    ),
+    blueWins: cell.blueWins,
   };
 }
 

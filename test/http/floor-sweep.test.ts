@@ -125,10 +125,10 @@ describe('POST /v1/floor-gap/sweep: cells are single floor-gap calls', () => {
 });
 
 describe('POST /v1/floor-gap/sweep: a cell prints what the single call prints', () => {
-  it('red 10.00005, floor 16, full gap on the customs value: landed 10.0001 + 6.0000 = 16.0001 as printed, and blue at 16.0001 wins the tie', async () => {
+  it('red 10.00005, floor 16, full gap on the customs value: landed 10.0001 + 6.0000 = 16.0001 as printed, yet red at exactly 16 undercuts blue at 16.0001', async () => {
     // R = P = 10.00005 → 10.0001 (half-up); d = 16 − 10.00005 = 5.99995 → 6.0000 (half-up);
     // landed as printed = 10.0001 + 6.0000 = 16.0001 (the exact 16 would print 16.0000);
-    // blue 16.0001 ≤ 16.0001: a printed tie goes to blue.
+    // blueWins is decided exactly, as the break-even prices are: 16 < 16.0001, red wins.
     const body = {
       redPrices: ['10.00005'],
       floors: ['16'],
@@ -146,8 +146,27 @@ describe('POST /v1/floor-gap/sweep: a cell prints what the single call prints', 
       landedPerUnit: '16.0001',
       adValoremEquivalent: expect.any(String),
       floorMet: true,
-      blueWins: true,
+      blueWins: false,
     });
+  });
+
+  it('a cell never says blue wins below the answer’s own maxRedPriceForRed: red 11.99999 capped at 0.25 lands at 14.9999875 < 15', async () => {
+    // R = 11.99999, g = 4.00001, d = min(4.00001, 0.25 × 11.99999 = 2.9999975) = 2.9999975;
+    // exact landed 14.9999875 < blue 15 (printed 12.0000 + 3.0000 = 15.0000): red wins; the
+    // break-even red price is 15 / 1.25 = 12.0000
+    const r = await sweep({
+      redPrices: ['11.99999', '12', '12.00001'],
+      floors: ['16'],
+      per: 'kg',
+      bluePrice: '15',
+      method: { type: 'capped', maxRate: '0.25' },
+    });
+    expect(r.cells.map((c) => [c.redPrice, c.landedPerUnit, c.blueWins])).toEqual([
+      ['12.0000', '15.0000', false],
+      ['12.0000', '15.0000', true],
+      ['12.0000', '15.0000', true],
+    ]);
+    expect(r.breakEven.maxRedPriceForRed).toBe('12.0000');
   });
 
   it('over random red prices, floors, duties, methods and rounding: every cell equals POST /v1/floor-gap', async () => {

@@ -89,7 +89,10 @@ export const SweepCellSchema = z
     }),
     floorMet: z.boolean().openapi({ description: 'landedPerUnit ≥ floor.' }),
     blueWins: z.boolean().openapi({
-      description: 'Blue’s offer ≤ red’s landed cost (a tie goes to blue).',
+      description:
+        'Blue’s offer ≤ red’s landed cost (a tie goes to blue), decided exactly as the break-even ' +
+        'prices are: a red landed cost of 14.9999875 is below a blue offer of 15 even where it ' +
+        'prints 15.0000.',
     }),
   })
   .openapi('SweepCell');
