@@ -909,6 +909,16 @@ describe('batch detail: lines (default), full, totals', () => {
     price: { amount: '75', per: 'kg' },
   };
 
+  it('totals say how much of the tariff they rest on: a line into the EU, where the data has no tariff for NdPr, makes them none', async () => {
+    const ndprIntoEu = { ...magnets, mineral: 'ndpr-oxide', destination: 'EU' };
+    const totals = async (lines: unknown[]) => {
+      const response = await postJson('/v1/landed-cost/batch', { lines, detail: 'totals' });
+      return ((await response.json()) as { totals: { coverage: { tariffs: string } } }).totals;
+    };
+    expect((await totals([magnets, magnets])).coverage).toEqual({ tariffs: 'complete' });
+    expect((await totals([magnets, ndprIntoEu])).coverage).toEqual({ tariffs: 'none' });
+  });
+
   it('an entryId in any script is kept as sent, escaped to ASCII in every detail', async () => {
     const lines = [
       { ...magnets, entryId: 'Größe-Ω' },

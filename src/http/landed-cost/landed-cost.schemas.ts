@@ -7,6 +7,7 @@ import { FieldProblemSchema } from '../problem';
 import {
   BasisSchema,
   CountryCode,
+  CoverageSchema,
   CurrencyCode,
   DecimalOutput,
   FxSchema,
@@ -481,6 +482,12 @@ export const BatchResponseSchema = z
       duties: DecimalOutput.nullable(),
       fees: DecimalOutput.nullable(),
       landedCost: DecimalOutput.nullable(),
+      coverage: CoverageSchema.openapi({
+        description:
+          'The least complete of the good lines’ `coverage.tariffs`: with `partial` or `none`, ' +
+          '`duties` and `landedCost` include lines whose duties the data does not hold (each ' +
+          'such lane says so in its own coverage); they are unknown there, not zero.',
+      }),
     }),
     lanes: z.record(z.string(), BatchLaneSchema).optional().openapi({
       description: 'Unless `"detail": "full"`: each lane the lines point to, once.',
