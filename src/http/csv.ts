@@ -121,9 +121,11 @@ export function toCsv(
   // Each line joined once (no string built cell by cell), the lines joined at the end.
   const lines = new Array<string>(rows.length + 2);
   lines[0] = header.map((h) => csvCell(h, separator)).join(separator);
+  // One array of cells, refilled for each row (joining it keeps nothing of it).
+  let cells: string[] = [];
   for (let r = 0; r < rows.length; r++) {
     const row = rows[r] as readonly string[];
-    const cells = new Array<string>(row.length);
+    if (cells.length !== row.length) cells = new Array<string>(row.length);
     for (let i = 0; i < row.length; i++) {
       const value = row[i] as string;
       const column = header[i];

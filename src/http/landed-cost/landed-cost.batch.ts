@@ -70,10 +70,8 @@ export interface BatchLine {
   readonly problems?: readonly FieldProblem[];
 }
 
-type LineOutcome =
-  | { ok: true; command: LandedCostCommand }
-  | { ok: false; problems: FieldProblem[] }
-  | { ok: false; refused: ProblemBody };
+/** A line resolved (as resolveLandedCost answers it), or its problems, or its refusal. */
+type LineOutcome = Parsed<LandedCostCommand> | { ok: false; refused: ProblemBody };
 
 /**
  * Where a line's problem points: into the line, or into `defaults` when the field is one the line
@@ -115,22 +113,22 @@ function resolveLine(
   refusal: BatchRefusal,
 ): LineOutcome {
   if (line.problems !== undefined) return { ok: false, problems: [...line.problems] };
-  const fast = read(line.request);
-  const parsed: Parsed<LandedCostRequest> =
-    fast === undefined
-      ? parseRequest({ request: LandedCostRequestSchema }, line.request)
-      : { ok: true, value: fast };
-  if (!parsed.ok) return parsed;
-  const command = resolveLandedCost(parsed.value, data, cache);
-  if (!command.ok) return { ok: false, problems: command.problems };
+  let request = read(line.request);
+  if (request === undefined) {
+    const parsed = parseRequest({ request: LandedCostRequestSchema }, line.request);
+    if (!parsed.ok) return parsed;
+    request = parsed.value;
+  }
+  const command = resolveLandedCost(request, data, cache);
+  if (!command.ok) return command;
   const { lane } = command.value;
   const refused = uncertainProblem(
     lane.warnings,
     lane.tariffCoverage,
-    parsed.value.strict === true && !refusal.strict ? { ...refusal, strict: true } : refusal,
+    request.strict === true && !refusal.strict ? { ...refusal, strict: true } : refusal,
   );
   if (refused !== undefined) return { ok: false, refused: problemBody(refused) };
-  return { ok: true, command: command.value };
+  return command;
 }
 
 /**
@@ -223,9 +221,9 @@ export function runBatch(
   const dates = new Set<string>();
   for (const o of outcomes) {
     if (!o?.ok) continue;
-    commands.push(o.command);
-    currencies.add(o.command.currency);
-    dates.add(o.command.lane.asOf);
+    commands.push(o.value);
+    currencies.add(o.value.currency);
+    dates.add(o.value.lane.asOf);
   }
   // Each line's landed cost is made as it is presented, then let go: a thousand lines never hold
   // every intermediate figure at once (fewer objects for the garbage collector to copy).
@@ -287,7 +285,7 @@ export function runBatch(
       parts.duties.push(cost.reported.duties);
       parts.fees.push(cost.reported.fees);
       parts.landedCost.push(cost.reported.landedCost);
-      results[index] = { index, ok: true, result: present(o.command, cost) };
+      results[index] = { index, ok: true, result: present(o.value, cost) };
       continue;
     }
     const entryId = echoedEntryId((lines[index]?.request as { entryId?: unknown } | null)?.entryId);
