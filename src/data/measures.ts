@@ -21,10 +21,53 @@ export interface Product {
 type Scope = MeasureRow['destination'];
 
 /**
+ * inScope's answers already given: by the data's countries and memberships (all an answer reads
+ * besides its arguments), then by scope, then by country and date. Every lane of a batch (and of
+ * the next request) asks the same few dozen measures about the same countries and date.
+ */
+const SCOPE_ANSWERS = new WeakMap<
+  PolicyData['countries'],
+  WeakMap<PolicyData['memberships'], WeakMap<Scope, Map<string, boolean>>>
+>();
+/** Answers kept per scope before they are let go (dates and countries asked are few). */
+const MAX_SCOPE_ANSWERS = 1024;
+
+function scopeAnswers(data: PolicyData, scope: Scope): Map<string, boolean> {
+  let byMemberships = SCOPE_ANSWERS.get(data.countries);
+  if (byMemberships === undefined) {
+    byMemberships = new WeakMap();
+    SCOPE_ANSWERS.set(data.countries, byMemberships);
+  }
+  let byScope = byMemberships.get(data.memberships);
+  if (byScope === undefined) {
+    byScope = new WeakMap();
+    byMemberships.set(data.memberships, byScope);
+  }
+  let answers = byScope.get(scope);
+  if (answers === undefined) {
+    answers = new Map();
+    byScope.set(scope, answers);
+  }
+  return answers;
+}
+
+/**
  * Whether a scope (destinations or origins) takes in `country` on `asOf`: by country, its customs
- * union or its bloc.
+ * union or its bloc. Asked once per scope, country and date of the same data (see SCOPE_ANSWERS).
  */
 export function inScope(data: PolicyData, scope: Scope, country: string, asOf: string): boolean {
+  const answers = scopeAnswers(data, scope);
+  const key = `${country} ${asOf}`;
+  let answer = answers.get(key);
+  if (answer === undefined) {
+    answer = takesIn(data, scope, country, asOf);
+    if (answers.size >= MAX_SCOPE_ANSWERS) answers.clear();
+    answers.set(key, answer);
+  }
+  return answer;
+}
+
+function takesIn(data: PolicyData, scope: Scope, country: string, asOf: string): boolean {
   const union = data.countries.get(country)?.customsUnion;
   const named = (list: readonly string[] | undefined) =>
     list !== undefined && namedDirectlyOrByUnion(list, country, union);
