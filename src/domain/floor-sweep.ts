@@ -87,7 +87,6 @@ export interface ReportedSweepCell {
  */
 export function reportSweepCell(
   cell: SweepCell,
-  bluePrice: Decimal | null,
   round: (x: Decimal) => Decimal,
 ): ReportedSweepCell {
   const result = reportFloorGap(cell.result, cell.floor, round);

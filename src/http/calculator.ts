@@ -71,7 +71,11 @@ export function flatForm<const F extends Readonly<Record<string, FlatField>>>(
 /** An extra answer format (e.g. SVG), for `format=<name>` and the POST form's `Accept`. */
 export interface Rendering<Response> {
   readonly contentType: string;
-  readonly render: (response: Response) => string;
+  /**
+   * Writes the answer; absent for `csv`, which the shared CSV writer answers from `table` (in the
+   * request's `decimal` style): the entry then only offers CSV to a POST client's `Accept`.
+   */
+  readonly render?: (response: Response) => string;
 }
 
 /** The GET (query) form of a calculator. */
@@ -232,9 +236,9 @@ function respond<Response>(
   format: string,
   field: string,
 ): globalThis.Response {
-  const rendering = calculator.renderings?.[format];
-  if (rendering !== undefined)
-    return c.body(rendering.render(response), 200, { 'content-type': rendering.contentType });
+  const render = calculator.renderings?.[format];
+  if (render?.render !== undefined)
+    return c.body(render.render(response), 200, { 'content-type': render.contentType });
   if (format === 'csv') {
     if (calculator.table !== undefined) {
       const { header, rows } = calculator.table(response);

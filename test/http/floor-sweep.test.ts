@@ -235,6 +235,24 @@ describe('the sweep’s other forms and limits', () => {
     );
   });
 
+  it('decimal=comma: the CSV takes decimal commas and ; as separator, GET and POST alike (A1)', async () => {
+    // the tranche row at floor 25 as above: 10,0000;25,0000;4,7500;14,7500;0,475;false;false
+    const get = await call(`/v1/floor-gap/sweep?${query}&format=csv&decimal=comma`);
+    const lines = (await get.text()).trim().split('\r\n');
+    expect(lines[0]).toBe(
+      'redPrice;floor;dutyPerUnit;landedPerUnit;adValoremEquivalent;floorMet;blueWins',
+    );
+    expect(lines[2]).toBe('10,0000;25,0000;4,7500;14,7500;0,475;false;false');
+    const post = await call('/v1/floor-gap/sweep?decimal=comma', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'text/csv' },
+      body: JSON.stringify({ redPrices: ['10'], floors: ['16'], per: 'kg' }),
+    });
+    expect(await post.text()).toBe(
+      'redPrice;floor;dutyPerUnit;landedPerUnit;adValoremEquivalent;floorMet;blueWins\r\n10,0000;16,0000;6,0000;16,0000;0,6;true;true\r\n',
+    );
+  });
+
   it('Accept: image/svg+xml draws the heat map with the break-even floor marked', async () => {
     const response = await call('/v1/floor-gap/sweep', {
       method: 'POST',

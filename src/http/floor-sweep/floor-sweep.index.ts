@@ -1,6 +1,5 @@
 import { z } from '@hono/zod-openapi';
 import { type Calculator, calculatorRouter, FORMATS, flatForm } from '../calculator';
-import { toCsv } from '../csv';
 import { FX_FIELD, METHOD_FIELDS, VAT_FIELD } from '../query-form';
 import { type FloorSweepCommand, resolveFloorSweep } from './floor-sweep.command';
 import {
@@ -75,8 +74,9 @@ export const floorSweepCalculator = {
   row: sweepSummary,
   table: (response) => ({ header: SWEEP_COLUMNS, rows: sweepRows(response) }),
   renderings: {
-    // POST answers CSV to `Accept: text/csv` as GET does to `format=csv`: one row per cell.
-    csv: { contentType: CSV, render: (r) => toCsv(SWEEP_COLUMNS, sweepRows(r)) },
+    // POST answers CSV to `Accept: text/csv` as GET does to `format=csv` (one row per cell, in
+    // the `decimal` style asked for): the shared CSV writer, from `table`.
+    csv: { contentType: CSV },
     svg: { contentType: 'image/svg+xml; charset=utf-8', render: floorSweepSvg },
   },
   get: {

@@ -51,7 +51,7 @@ export function computeFloorSweep(command: FloorSweepCommand): FloorSweepResult 
   const { input, rounding } = command;
   const round = (x: Decimal) => roundPerUnit(x, rounding);
   return {
-    cells: sweepCells(input).map((c) => reportSweepCell(c, input.bluePrice, round)),
+    cells: sweepCells(input).map((c) => reportSweepCell(c, round)),
     breakEven: sweepBreakEven(input),
   };
 }
