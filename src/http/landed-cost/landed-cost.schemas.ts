@@ -169,8 +169,10 @@ const Legal = z.object({
 const perQuantity = (per: string, example: string) =>
   DecimalOutput.nullable().openapi({
     description:
-      `landedCost / quantity ${per}; \`null\` when the quantity is 0, where there is no cost per ` +
-      'unit even if fees (the MPF minimum) are charged (an empty cell in CSV, "none" in text).',
+      `landedCost / quantity ${per}, from the landed cost before rounding, rounded once (so it can ` +
+      'differ in the 4th place from the printed landedCost divided by the quantity); `null` when ' +
+      'the quantity is 0, where there is no cost per unit even if fees (the MPF minimum) are ' +
+      'charged (an empty cell in CSV, "none" in text).',
     example,
   });
 const LandedPerUnit = perQuantity('per `quantity.unit`', '95.9339');
@@ -178,7 +180,8 @@ const LandedPerKg = perQuantity('in kg', '95.9339');
 
 const EffectiveDutyRate = DecimalOutput.nullable().openapi({
   description:
-    'duties / customsValue; `null` when the customs value is 0 (a price or quantity of 0), where ' +
+    'duties / customsValue, both before rounding, rounded once; `null` when the customs value is ' +
+    '0 (a price or quantity of 0), where ' +
     'there is no rate, even if a specific duty is charged (an empty cell in CSV).',
   example: '0.271',
 });
