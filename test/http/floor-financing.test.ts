@@ -261,6 +261,69 @@ describe('GET /v1/floor-financing: the same from a query string', () => {
     expect(await response.text()).toBe('42000000.00');
   });
 
+  // Path 62, 80, 120 per kg; floor 110; D = 5,000 t = 5,000,000 kg, Q = 1,000,000 kg, imports
+  // 4,000,000 kg; 30% of the upside above 110; r = 0.05.
+  // Period 1: gap 48 → buyers 48 × 5,000,000 = 240,000,000.00, treasury 48 × 4,000,000 =
+  //   192,000,000.00, producer 48 × 1,000,000 = 48,000,000.00 = government pays; factor 1 / 1.05 =
+  //   0.95238095… → 0.952381.
+  // Period 2: gap 30 → 150,000,000.00, 120,000,000.00, 30,000,000.00; 1 / 1.1025 = 0.90702947… →
+  //   0.907029.
+  // Period 3: no gap; upside 0.3 × (120 − 110) = 3.0000 per kg → the government collects
+  //   3 × 1,000,000 = 3,000,000.00, net −3,000,000.00; 1 / 1.157625 = 0.86383759… → 0.863838.
+  // Total: buyers 390,000,000.00, treasury 312,000,000.00, producer 78,000,000.00, government
+  //   pays 78,000,000.00, collects 3,000,000.00, net 78,000,000 − 3,000,000 = 75,000,000.00.
+  // Present value: buyers 240,000,000 / 1.05 + 150,000,000 / 1.1025 = 228,571,428.571… +
+  //   136,054,421.768… = 364,625,850.34; treasury 182,857,142.857… + 108,843,537.414… =
+  //   291,700,680.27; producer 45,714,285.714… + 27,210,884.353… = 72,925,170.07 (= government
+  //   pays); collects 3,000,000 / 1.157625 = 2,591,512.7955… = 2,591,512.80; net 72,925,170.07 −
+  //   2,591,512.80 = 70,333,657.27.
+  const path =
+    '/v1/floor-financing?floor=110&per=kg&pricePath=62,80,120&demand=5000&domesticOutput=1000&unit=t&discountRate=0.05&upsideShare=0.3&asOf=2026-11-21';
+
+  it('a price path as CSV: a row per period, then the totals and the present values at 5%', async () => {
+    const response = await call(`${path}&format=csv`);
+    expect(response.status, await response.clone().text()).toBe(200);
+    expect(await response.text()).toBe(
+      [
+        'period,per,floorPerUnit,marketPricePerUnit,discountRate,discountFactor,demand,domesticOutput,borderDutyPerUnit,buyersPay,treasuryCollects,borderProducerGain,upsidePerUnit,governmentPays,governmentCollects,governmentNet,currency,asOf,warnings',
+        '1,kg,110.0000,62.0000,0.05,0.952381,5000000,1000000,48.0000,240000000.00,192000000.00,48000000.00,0.0000,48000000.00,0.00,48000000.00,USD,2026-11-21,',
+        '2,kg,110.0000,80.0000,0.05,0.907029,5000000,1000000,30.0000,150000000.00,120000000.00,30000000.00,0.0000,30000000.00,0.00,30000000.00,USD,2026-11-21,',
+        '3,kg,110.0000,120.0000,0.05,0.863838,5000000,1000000,0.0000,0.00,0.00,0.00,3.0000,0.00,3000000.00,-3000000.00,USD,2026-11-21,',
+        'total,kg,110.0000,,0.05,,5000000,1000000,,390000000.00,312000000.00,78000000.00,,78000000.00,3000000.00,75000000.00,USD,2026-11-21,',
+        'presentValue,kg,110.0000,,0.05,,5000000,1000000,,364625850.34,291700680.27,72925170.07,,72925170.07,2591512.80,70333657.27,USD,2026-11-21,',
+        '',
+      ].join('\r\n'),
+    );
+  });
+
+  it('a price path as text: the present values are fields of their own, the totals keep their names', async () => {
+    const text = async (field: string) => {
+      const response = await call(`${path}&format=text&field=${field}`);
+      expect(response.status, await response.clone().text()).toBe(200);
+      return response.text();
+    };
+    expect(await text('presentValueBuyersPay')).toBe('364625850.34');
+    expect(await text('presentValueTreasuryCollects')).toBe('291700680.27');
+    expect(await text('presentValueBorderProducerGain')).toBe('72925170.07');
+    expect(await text('presentValueGovernmentPays')).toBe('72925170.07');
+    expect(await text('presentValueGovernmentCollects')).toBe('2591512.80');
+    expect(await text('presentValueGovernmentNet')).toBe('70333657.27');
+    expect(await text('buyersPay')).toBe('390000000.00');
+    expect(await text('discountRate')).toBe('0.05');
+    // No single market price: "none", never a blank or a 0.
+    expect(await text('marketPricePerUnit')).toBe('none');
+  });
+
+  it('one market price has no present-value fields: asking for one is a 422 naming field', async () => {
+    const problem = await problemOf(
+      await call(
+        '/v1/floor-financing?floor=110&marketPrice=62&per=kg&quantity=1000&unit=t&format=text&field=presentValueBuyersPay',
+      ),
+      422,
+    );
+    expect(problem.errors?.map((e) => e.parameter)).toEqual(['field']);
+  });
+
   it('volumes without a unit are a 422 naming unit', async () => {
     const problem = await problemOf(
       await call(

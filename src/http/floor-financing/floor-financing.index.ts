@@ -7,7 +7,11 @@ import { roundMoney } from '../../domain/rounding';
 import { type Calculator, calculatorRouter, flatForm } from '../calculator';
 import { FX_FIELD, VAT_FIELD } from '../query-form';
 import { type FloorFinancingCommand, resolveFloorFinancing } from './floor-financing.command';
-import { floorFinancingRow, presentFloorFinancing } from './floor-financing.present';
+import {
+  floorFinancingRow,
+  floorFinancingTable,
+  presentFloorFinancing,
+} from './floor-financing.present';
 import {
   FloorFinancingRequestSchema,
   FloorFinancingResponseSchema,
@@ -139,16 +143,26 @@ export const floorFinancingCalculator = {
     ),
   present: presentFloorFinancing,
   row: floorFinancingRow,
+  table: floorFinancingTable,
   get: {
     operationId: 'computeFloorFinancingFromQuery',
     summary: 'Who pays for a floor, from a query string (spreadsheets)',
     description:
       'The same computation as `POST /v1/floor-financing`: ' +
       '`…/v1/floor-financing?floor=110&marketPrice=62&per=kg&demand=5000&domesticOutput=1000&unit=t&format=csv`. ' +
-      'Lists (`pricePath`) are comma-separated. Unknown or repeated parameters are a 400.',
+      'Lists (`pricePath`) are comma-separated. Unknown or repeated parameters are a 400. With ' +
+      '`pricePath`, `format=csv` gives a row per period (`period` 1, 2, …, its market price, ' +
+      'discount factor and both regimes’ figures), then a row `total` (the sums over the periods) ' +
+      'and a row `presentValue` (their present values at `discountRate`); per-unit cells of those ' +
+      'two rows are empty.',
     form: FORM,
     defaults: withFlatDefaults,
     field: 'buyersPay',
+    fieldDoc:
+      'With `format=text`: which value to return; default `buyersPay`; `none` where it does not ' +
+      'exist. The money fields (`buyersPay`, `treasuryCollects`, `borderProducerGain`, ' +
+      '`governmentPays`, `governmentCollects`, `governmentNet`) are sums over a `pricePath`; ' +
+      'with one, `presentValueBuyersPay`, `presentValueGovernmentNet`, … give their present values.',
     examples: { text: '240000000.00' },
   },
 } satisfies Calculator<

@@ -92,8 +92,30 @@ export function presentFloorFinancing(
   };
 }
 
-/** The answer as spreadsheet cells. */
+type Totals = FloorFinancingResponse['presentValue'] & {};
+
+/**
+ * The money cells of both regimes, named as in the single-price row: `buyersPay` is the border's
+ * `buyersExtraCost`, `governmentPays` the producer side's `governmentOutlay`, and so on. One naming
+ * serves a period, the totals and the present values (whose JSON has the flows' names only).
+ */
+function flowCells(border: Totals['border'], producerSide: Totals['producerSide']) {
+  return {
+    buyersPay: border.buyersExtraCost,
+    treasuryCollects: border.treasuryRevenue,
+    borderProducerGain: border.producerGain,
+    governmentPays: producerSide.governmentOutlay,
+    governmentCollects: producerSide.treasuryRevenue,
+    governmentNet: producerSide.netPublicCost,
+  };
+}
+
+/**
+ * The answer as spreadsheet cells: the `field`s of the text form. With a price path the money
+ * cells are the sums over its periods, and `presentValue…` cells give their present values.
+ */
 export function floorFinancingRow(r: FloorFinancingResponse): FlatRow {
+  const pv = r.presentValue;
   return {
     per: r.per,
     floorPerUnit: r.floorPerUnit,
@@ -101,14 +123,82 @@ export function floorFinancingRow(r: FloorFinancingResponse): FlatRow {
     demand: r.demand.value,
     domesticOutput: r.domesticOutput.value,
     borderDutyPerUnit: r.border.dutyPerUnit ?? '',
-    buyersPay: r.border.buyersPay,
-    treasuryCollects: r.border.treasuryCollects,
-    borderProducerGain: r.border.producerGain,
-    governmentPays: r.producerSide.governmentPays,
-    governmentCollects: r.producerSide.governmentCollects,
-    governmentNet: r.producerSide.governmentNet,
+    ...flowCells(r.border, r.producerSide),
     currency: r.meta.currency,
     asOf: r.meta.asOf,
     warnings: r.meta.warnings.map((w) => w.code).join(' '),
+    ...(pv === undefined
+      ? {}
+      : {
+          discountRate: pv.discountRate,
+          ...Object.fromEntries(
+            Object.entries(flowCells(pv.border, pv.producerSide)).map(([k, v]) => [
+              `presentValue${k[0]?.toUpperCase()}${k.slice(1)}`,
+              v,
+            ]),
+          ),
+        }),
+  };
+}
+
+/** The price-path CSV's columns: the single-price row's, per period, with the period's own. */
+const PATH_COLUMNS = [
+  'period',
+  'per',
+  'floorPerUnit',
+  'marketPricePerUnit',
+  'discountRate',
+  'discountFactor',
+  'demand',
+  'domesticOutput',
+  'borderDutyPerUnit',
+  'buyersPay',
+  'treasuryCollects',
+  'borderProducerGain',
+  'upsidePerUnit',
+  'governmentPays',
+  'governmentCollects',
+  'governmentNet',
+  'currency',
+  'asOf',
+  'warnings',
+] as const;
+
+/**
+ * The CSV table. One market price: the single row. A price path: a row per period, then a row
+ * `total` (the sums over the periods) and a row `presentValue` (their present values at
+ * `discountRate`), labelled in the `period` column; per-unit cells of those two rows are empty.
+ */
+export function floorFinancingTable(r: FloorFinancingResponse): {
+  header: readonly string[];
+  rows: readonly (readonly string[])[];
+} {
+  const row = floorFinancingRow(r);
+  const { periods, presentValue } = r;
+  if (periods === undefined || presentValue === undefined)
+    return { header: Object.keys(row), rows: [Object.values(row)] };
+  const line = (cells: Partial<Record<(typeof PATH_COLUMNS)[number], string>>) =>
+    PATH_COLUMNS.map((k) => cells[k] ?? row[k] ?? '');
+  const blank = { marketPricePerUnit: '', borderDutyPerUnit: '' };
+  return {
+    header: PATH_COLUMNS,
+    rows: [
+      ...periods.map((p) =>
+        line({
+          period: String(p.period),
+          marketPricePerUnit: p.marketPricePerUnit,
+          discountFactor: p.discountFactor,
+          borderDutyPerUnit: p.border.dutyPerUnit ?? '',
+          upsidePerUnit: p.producerSide.upsidePerUnit ?? '',
+          ...flowCells(p.border, p.producerSide),
+        }),
+      ),
+      line({ period: 'total', ...blank }),
+      line({
+        period: 'presentValue',
+        ...blank,
+        ...flowCells(presentValue.border, presentValue.producerSide),
+      }),
+    ],
   };
 }
