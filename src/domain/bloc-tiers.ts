@@ -4,6 +4,7 @@ import {
   type FloorGapMethod,
   type FloorGapResult,
   floorGapDuty,
+  reportFloorGap,
 } from './floor-gap';
 import { clearFloorZone, type FloorZoneMarket } from './floor-zone-market';
 import type { Ratio } from './rounding';
@@ -308,7 +309,12 @@ export interface ReportedBlocTiers {
  */
 function reportedTier(tier: DestinationTier, round: (x: Decimal) => Decimal): ReportedTier {
   const redLandedWithoutFloor = round(tier.redLandedWithoutFloor);
-  const floorGapPerUnit = round(tier.floorGapPerUnit);
+  // The duty /v1/floor-gap prints for the same customs value (a duty that fills the gap prints
+  // as the printed gap: reportFloorGap).
+  const floorGapPerUnit =
+    tier.floorGap === null
+      ? round(tier.floorGapPerUnit)
+      : reportFloorGap(tier.floorGap, tier.floorGap.floor, round).dutyPerUnit;
   const redLanded = add(redLandedWithoutFloor, floorGapPerUnit);
   const blueLanded = round(tier.blueLanded);
   const cheapest = cheapestTrack(redLanded, blueLanded);

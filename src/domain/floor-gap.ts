@@ -1,6 +1,7 @@
 import {
   add,
   type Decimal,
+  equal,
   greaterThan,
   greaterThanOrEqual,
   isPositive,
@@ -55,6 +56,8 @@ export interface FloorGapInput {
 }
 
 export interface FloorGapResult {
+  /** F: the floor. */
+  readonly floor: Decimal;
   /** R: the price compared with the floor. */
   readonly reference: Decimal;
   /** g = max(0, F − R). */
@@ -164,6 +167,7 @@ export function floorGapDuty(input: FloorGapInput): FloorGapResult {
   const dutyPerUnit = dutyForMethod(method, gap, triggerGap, trigger, price, belowFloor);
   const landedPerUnit = add(reference, dutyPerUnit);
   return {
+    floor,
     reference,
     gap,
     trigger,
@@ -178,8 +182,10 @@ export function floorGapDuty(input: FloorGapInput): FloorGapResult {
 
 /**
  * The per-unit figures of a floor-gap answer as it prints them (reported parts add up). Rounded
- * once each: R, F, T and the duty d. Everything else is computed exactly from those: g = max(0,
- * F − R) and max(0, T − R) as printed, landedPerUnit = R + d as printed (not the exact R + d rounded,
+ * once each: R, F, T and the duty d — except a duty that fills the gap (d = g exactly: full gap, a
+ * cap that does not bite), which prints as the printed gap, so R + d prints F. Everything else is
+ * computed exactly from those: g = max(0, F − R) and max(0, T − R) as printed, landedPerUnit = R + d
+ * as printed (not the exact R + d rounded,
  * which can differ from the printed sum by a unit in the last place), and floorMet (landedPerUnit ≥
  * F, defined on the printed fields) is taken on them, so the answer never shows a landed price at
  * or above the floor with the floor not met. `binding` stays the exact decision R < F, the one the
@@ -205,8 +211,10 @@ export function reportFloorGap(
   const reference = round(result.reference);
   const reportedFloor = round(floor);
   const trigger = round(result.trigger);
-  const dutyPerUnit = round(result.dutyPerUnit);
   const gap = nonNegative(subtract(reportedFloor, reference));
+  // A duty that fills the gap (full gap; capped where the cap does not bite) prints as the printed
+  // gap, so R + d prints F: rounded on its own, 10.00005 under 16 would land at 10.0001 + 6.0000.
+  const dutyPerUnit = equal(result.dutyPerUnit, result.gap) ? gap : round(result.dutyPerUnit);
   const landedPerUnit = add(reference, dutyPerUnit);
   return {
     reference,

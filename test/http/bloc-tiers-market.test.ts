@@ -155,17 +155,18 @@ describe('POST /v1/bloc-tiers: a producer-side contract is not a border floor', 
 });
 
 describe('POST /v1/bloc-tiers: the market decides who sets the price on the printed landed prices', () => {
-  it('red R0 10.00004 + duty 5.00004 prints 15.0000 against blue 15.00005 → 15.0001: red is cheapest in the row and red sets the price at 15.0000', async () => {
-    // No other duties on NdPr oxide into the US, no freight: R0 = 10.00004; full-gap duty on the
-    // duty-paid basis d = F − R0 = 15.00008 − 10.00004 = 5.00004. Half-up: R0 → 10.0000, d →
-    // 5.0000, red landed 10.0000 + 5.0000 = 15.0000; blue 15.00005 → 15.0001. Printed, red is
-    // cheaper (exact red 15.00008 is above blue 15.00005, which would have made blue set the price
+  it('red R0 10.00004 + duty 5.00002 prints 15.0000 against blue 15.00005 → 15.0001: red is cheapest in the row and red sets the price at 15.0000', async () => {
+    // No other duties on NdPr oxide into the US, no freight: R0 = 10.00004; capped at 0.5 under a
+    // floor of 16 the duty is min(16 − 10.00004, 0.5 × 10.00004) = 5.00002. Half-up: R0 → 10.0000,
+    // d → 5.0000, red landed 10.0000 + 5.0000 = 15.0000; blue 15.00005 → 15.0001. Printed, red is
+    // cheaper (exact red 15.00006 is above blue 15.00005, which would have made blue set the price
     // at 15.0001 while the row shows red cheapest).
     const t = await tiers({
       mineral: 'ndpr-oxide',
       redPrice: usd('10.00004'),
       bluePrice: usd('15.00005'),
-      floor: usd('15.00008'),
+      floor: usd('16'),
+      method: { type: 'capped', maxRate: '0.5' },
       destinations: ['US'],
       floorMembers: ['US'],
       rounding: 'half-up',
@@ -181,11 +182,11 @@ describe('POST /v1/bloc-tiers: the market decides who sets the price on the prin
       marginal: 'red',
       blueVolume: { value: '0', unit: 't' },
       redVolume: { value: '1000', unit: 't' },
-      // 5.00004 per kg × 1,000,000 kg = 5,000,040
-      treasuryRevenue: '5000040.00',
+      // 5.00002 per kg × 1,000,000 kg = 5,000,020
+      treasuryRevenue: '5000020.00',
       blueRent: '0.00',
-      // blue could serve all: 1,000,000 kg × (15.00008 − min(10.00004, 15.00005)) = 1,000,000 × 5.00004
-      buyersExtraCost: '5000040.00',
+      // blue could serve all: 1,000,000 kg × (15.00006 − min(10.00004, 15.00005)) = 1,000,000 × 5.00002
+      buyersExtraCost: '5000020.00',
     });
   });
 });

@@ -90,7 +90,7 @@ describe('POST /v1/bloc-tiers: reported figures add up as printed', () => {
     });
   });
 
-  it('per destination: redLanded 12.7937 = redLandedWithoutFloor 9.8979 + floorGapPerUnit 2.8958, each part rounded once (the exact total 12.79364 alone would print 12.7936)', async () => {
+  it('per destination: redLanded 12.7936 = redLandedWithoutFloor 9.8979 + floorGapPerUnit 2.8957: a duty that fills the gap prints as the printed gap, so red lands on the printed floor', async () => {
     const t = await tiers({
       mineral: 'ndpr-oxide',
       redPrice: usd('9.89785'),
@@ -99,14 +99,14 @@ describe('POST /v1/bloc-tiers: reported figures add up as printed', () => {
       destinations: ['US', 'IN'],
       asOf: '2026-11-21',
     });
-    // US: duty 12.79364 − 9.89785 = 2.89579 → 2.8958; without the floor 9.89785 → 9.8979
-    // (half-up); red lands at 9.8979 + 2.8958 = 12.7937 as printed, a unit in the last place above
-    // the floor it lands at exactly (12.79364 → 12.7936): the parts add up, the total is not
-    // rounded on its own.
+    // US (NdPr duty-free, full gap): R = 9.89785 → 9.8979 and F = 12.79364 → 12.7936 (half-up);
+    // the duty 12.79364 − 9.89785 = 2.89579 is the whole gap and prints as the printed gap
+    // 12.7936 − 9.8979 = 2.8957 (rounded on its own it would be 2.8958, and red would land at
+    // 12.7937, above the floor); red lands at 9.8979 + 2.8957 = 12.7936, the printed floor.
     expect(row(t, 'US')).toMatchObject({
-      redLanded: '12.7937',
+      redLanded: '12.7936',
       redLandedWithoutFloor: '9.8979',
-      floorGapPerUnit: '2.8958',
+      floorGapPerUnit: '2.8957',
     });
     // IN applies no floor: red lands at 9.8979 with and without it, the duty is 0.
     expect(row(t, 'IN')).toMatchObject({

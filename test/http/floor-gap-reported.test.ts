@@ -96,6 +96,26 @@ describe('POST /v1/floor-gap: the printed per-unit figures add up and decide (re
     expect(r.floorMet).toBe(true);
   });
 
+  it('a full gap lands on the printed floor: price 8,370.4574, other duties 25%, floor 36,104.84', async () => {
+    // R = 8,370.4574 × 1.25 = 10,463.07175 → 10,463.0718 (half-up); g = 36,104.8400 − 10,463.0718
+    // = 25,641.7682; d = the exact gap 25,641.76825, printed as the printed gap 25,641.7682 (on its
+    // own it would round to 25,641.7683 and land at 36,104.8401); landed 10,463.0718 + 25,641.7682
+    // = 36,104.8400; duty on 1 t = 25,641.76825 → 25,641.77.
+    const r = await floorGap({
+      price: { amount: '8370.4574', currency: 'USD', per: 't' },
+      floor: { amount: '36104.84', currency: 'USD', per: 't' },
+      otherDutyRate: '0.25',
+      rounding: 'half-up',
+    });
+    expect([r.referencePerUnit, r.gapPerUnit, r.dutyPerUnit, r.landedPerUnit, r.duty]).toEqual([
+      '10463.0718',
+      '25641.7682',
+      '25641.7682',
+      '36104.8400',
+      '25641.77',
+    ]);
+  });
+
   it('all-or-nothing just under the floor: the penalty, binding and the formula all rest on the exact R < F', async () => {
     // R = P = 15.99999 < 16 exactly (printed 16.0000): d = 0.3 × 15.99999 = 4.799997 → 4.8000;
     // duty on 1 kg 4.799997 → 4.80; landed 16.0000 + 4.8000 = 20.8000 ≥ 16.0000.

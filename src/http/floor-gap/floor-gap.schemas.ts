@@ -188,9 +188,15 @@ export const FloorGapResponseSchema = z
       description: 'g = max(0, floorPerUnit − referencePerUnit), of the printed figures.',
       example: '3.5000',
     }),
-    dutyPerUnit: DecimalOutput.openapi({ description: 'd, by the method.', example: '3.5000' }),
+    dutyPerUnit: DecimalOutput.openapi({
+      description:
+        'd, by the method, rounded once; a duty that fills the gap (full gap, or a cap that does ' +
+        'not bite) prints as gapPerUnit, so landedPerUnit prints the floor.',
+      example: '3.5000',
+    }),
     duty: DecimalOutput.openapi({
-      description: 'd × quantity, a money total in the reporting currency.',
+      description:
+        'd × quantity from d before rounding, a money total in the reporting currency, rounded once.',
       example: '3500.00',
     }),
     adValoremEquivalent: DecimalOutput.nullable().openapi({
