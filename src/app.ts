@@ -6,6 +6,7 @@ import { secureHeaders } from 'hono/secure-headers';
 import { type PolicyData, policyData } from './data/store';
 import { benchmarkCheckRouter } from './http/benchmark-check/benchmark-check.index';
 import { blocTiersRouter } from './http/bloc-tiers/bloc-tiers.index';
+import { registerCachingComponents } from './http/caching';
 import { compareRouter } from './http/compare/compare.index';
 import { contentFloorRouter } from './http/content-floor/content-floor.index';
 import type { Bindings } from './http/env';
@@ -218,6 +219,7 @@ export function createApp({ data = policyData }: AppOptions = {}) {
     return c.json(await c.req.json());
   });
 
+  registerCachingComponents(app.openAPIRegistry);
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearerKey', {
     type: 'http',
     scheme: 'bearer',

@@ -17,11 +17,18 @@ export interface Operation {
     schema?: { example?: unknown };
   }[];
   requestBody?: { content: Record<string, Media> };
-  responses: Record<string, { content?: Record<string, Media> }>;
+  responses: Record<
+    string,
+    { content?: Record<string, Media>; headers?: Record<string, unknown>; $ref?: string }
+  >;
 }
 export interface OpenApiDocument {
   paths: Record<string, Record<string, Operation>>;
-  components: { schemas: Record<string, { example?: unknown }> };
+  components: {
+    schemas: Record<string, { example?: unknown }>;
+    headers?: Record<string, unknown>;
+    responses?: Record<string, { headers?: Record<string, unknown> }>;
+  };
 }
 
 /** The document the app serves at /openapi.json. */

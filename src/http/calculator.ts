@@ -1,6 +1,7 @@
 import { createRoute, type RouteConfig, type RouteHandler, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import type { PolicyData } from '../data/store';
+import { cachedResponses } from './caching';
 import type { AppEnv } from './env';
 import { acceptsMediaType, mediaType, requireJson } from './media-type';
 import { csvResponse, type FlatRow, textField } from './output';
@@ -351,7 +352,7 @@ function getRoute<
       }),
     },
     responses: {
-      200: {
+      ...cachedResponses({
         description: 'The answer as JSON, CSV or one bare value.',
         content: {
           'application/json': { schema: calculator.response },
@@ -367,7 +368,7 @@ function getRoute<
           },
           ...renderingContent(calculator.renderings),
         },
-      },
+      }),
       ...problemResponses(400, 422),
     },
   });

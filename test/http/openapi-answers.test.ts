@@ -2,6 +2,7 @@ import { zodToOpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
 import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import { app } from '../../src/app';
+import { CACHED_PREFIX } from '../../src/http/middleware/cache';
 import {
   type Media,
   type OpenApiDocument,
@@ -113,5 +114,40 @@ describe('the served OpenAPI document', () => {
       expect(response.headers.get('content-type')).toMatch(/^application\/json/);
       expectValid(answer.schema, JSON.parse(text), 'the answer');
     });
+
+    if (method !== 'get') continue;
+    it(`${name}: documents the caching it does (A1): ETag and Cache-Control on the 200, a 304 for If-None-Match`, async () => {
+      const cached = path.startsWith(CACHED_PREFIX);
+      const headers = Object.keys(op.responses['200']?.headers ?? {});
+      expect(headers.includes('ETag') && headers.includes('Cache-Control')).toBe(cached);
+      expect(op.responses['304'] !== undefined).toBe(cached);
+      const response = await app.request(documentedRequest(path, method, op));
+      expect(response.status).toBe(200);
+      const etag = response.headers.get('etag');
+      expect(etag !== null && response.headers.has('cache-control')).toBe(cached);
+      if (etag === null) return;
+      const again = documentedRequest(path, method, op);
+      again.headers.set('if-none-match', etag);
+      const revalidated = await app.request(again);
+      expect(revalidated.status).toBe(304);
+      expect(revalidated.headers.get('etag')).toBe(etag);
+    });
   }
+
+  it('the cache headers and the 304 are described once, as components the routes refer to', () => {
+    expect(Object.keys(doc.components.headers ?? {}).sort()).toEqual([
+      'Cache-Control',
+      'ETag',
+      'Vary',
+    ]);
+    expect(doc.components.responses?.NotModified?.headers).toBeDefined();
+    // Each cached GET (the calculators' query forms, the SVG and the reference data) points to
+    // them, those without a JSON answer to call (the SVG) included.
+    const cachedGets = operations.filter(
+      (o) => o.method === 'get' && o.path.startsWith(CACHED_PREFIX),
+    );
+    expect(cachedGets.length).toBeGreaterThan(0);
+    for (const { path, op } of cachedGets)
+      expect(op.responses['304'], path).toEqual({ $ref: '#/components/responses/NotModified' });
+  });
 });

@@ -9,6 +9,7 @@ import {
 } from '../../domain/bloc-tiers';
 import { roundMoney, roundPerUnit, roundRate } from '../../domain/rounding';
 import { convertQuantity } from '../../domain/units';
+import { cachedResponses } from '../caching';
 import {
   answerFromQuery,
   type Calculator,
@@ -198,7 +199,10 @@ const drawBlocTiers = createRoute({
     'E.g. `/v1/bloc-tiers.svg?mineral=ndpr-oxide&redPrice=10&bluePrice=15&floor=16&per=kg&destinations=US,JP,EU,IN,VN`.',
   request: { query: FORM.query },
   responses: {
-    200: { description: 'An SVG bar chart.', content: { 'image/svg+xml': { schema: z.string() } } },
+    ...cachedResponses({
+      description: 'An SVG bar chart.',
+      content: { 'image/svg+xml': { schema: z.string() } },
+    }),
     ...problemResponses(400, 422),
   },
 });

@@ -14,6 +14,9 @@ import type { AppEnv } from '../env';
  * "today" and so the answer may change.
  */
 
+/** The paths whose GET answers are cached: the calculators' and the reference data's. */
+export const CACHED_PREFIX = '/v1/';
+
 /** How long an answer pinned to a date stays fresh: a day; after it clients revalidate (304). */
 export const PINNED_MAX_AGE = 86_400;
 
@@ -99,7 +102,8 @@ function withCacheHeaders(target: Headers, headers: Readonly<Record<string, stri
 
 export const httpCache = createMiddleware<AppEnv>(async (c, next) => {
   const method = c.req.method;
-  if ((method !== 'GET' && method !== 'HEAD') || !c.req.path.startsWith('/v1/')) return next();
+  if ((method !== 'GET' && method !== 'HEAD') || !c.req.path.startsWith(CACHED_PREFIX))
+    return next();
   const now = new Date();
   const pinned = (c.req.query('asOf') ?? '') !== '';
   const deployment = c.env?.CF_VERSION_METADATA?.id ?? '';

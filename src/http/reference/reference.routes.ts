@@ -1,4 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
+import { cachedResponses } from '../caching';
 import { problemResponses } from '../problem';
 import { onlyParameters } from '../query-form';
 import {
@@ -18,10 +19,9 @@ import {
 } from './reference.schemas';
 
 const TAG = 'Reference data';
-const json = <T extends z.ZodType>(schema: T, description: string) => ({
-  description,
-  content: { 'application/json': { schema } },
-});
+/** A reference answer: JSON, cached like every GET under /v1/ (its 200 and 304). */
+const json = <T extends z.ZodType>(schema: T, description: string) =>
+  cachedResponses({ description, content: { 'application/json': { schema } } });
 
 export const listMinerals = createRoute({
   operationId: 'listMinerals',
@@ -33,7 +33,7 @@ export const listMinerals = createRoute({
   description:
     'Every mineral product Floorline prices, with its group, HTS lines and default unit.',
   responses: {
-    200: json(z.object({ minerals: z.array(MineralSchema) }), 'The minerals.'),
+    ...json(z.object({ minerals: z.array(MineralSchema) }), 'The minerals.'),
     ...problemResponses(400),
   },
 });
@@ -47,7 +47,7 @@ export const getMineral = createRoute({
   summary: 'One mineral',
   description: 'A mineral by id, e.g. `ndpr-oxide`.',
   request: { params: IdParam('ndpr-oxide') },
-  responses: { 200: json(MineralSchema, 'The mineral.'), ...problemResponses(400, 404) },
+  responses: { ...json(MineralSchema, 'The mineral.'), ...problemResponses(400, 404) },
 });
 
 export const listBlocs = createRoute({
@@ -62,7 +62,7 @@ export const listBlocs = createRoute({
     'members on `asOf`. Membership is dated data; a country with no membership is grey.',
   request: { query: AsOfQuery },
   responses: {
-    200: json(z.object({ asOf: z.string(), blocs: z.array(BlocWithMembersSchema) }), 'The blocs.'),
+    ...json(z.object({ asOf: z.string(), blocs: z.array(BlocWithMembersSchema) }), 'The blocs.'),
     ...problemResponses(400, 422),
   },
 });
@@ -76,7 +76,7 @@ export const getCountry = createRoute({
   summary: 'One country: bloc and customs valuation basis',
   description: 'A country (ISO 3166-1 alpha-2, or `EU`) with its bloc on `asOf`.',
   request: { params: CodeParam, query: AsOfQuery },
-  responses: { 200: json(CountrySchema, 'The country.'), ...problemResponses(400, 404, 422) },
+  responses: { ...json(CountrySchema, 'The country.'), ...problemResponses(400, 404, 422) },
 });
 
 export const listBenchmarks = createRoute({
@@ -92,7 +92,7 @@ export const listBenchmarks = createRoute({
     'reported G7 $20,000/t light-REE floor and $1,500/kg heavy-REE cap (stage unknown), and the ' +
     'DoD–MP and reported Lynas–JARE $110/kg NdPr producer contracts, which are not border floors.',
   responses: {
-    200: json(z.object({ benchmarks: z.array(BenchmarkSchema) }), 'The benchmarks.'),
+    ...json(z.object({ benchmarks: z.array(BenchmarkSchema) }), 'The benchmarks.'),
     ...problemResponses(400),
   },
 });
@@ -106,7 +106,7 @@ export const getBenchmark = createRoute({
   summary: 'One benchmark',
   description: 'A benchmark by id, e.g. `g7-lree-floor`.',
   request: { params: IdParam('g7-lree-floor') },
-  responses: { 200: json(BenchmarkSchema, 'The benchmark.'), ...problemResponses(400, 404) },
+  responses: { ...json(BenchmarkSchema, 'The benchmark.'), ...problemResponses(400, 404) },
 });
 
 export const listMeasures = createRoute({
@@ -122,7 +122,7 @@ export const listMeasures = createRoute({
     'origin and mineral.',
   request: { query: MeasuresQuery },
   responses: {
-    200: json(z.object({ asOf: z.string(), measures: z.array(MeasureSchema) }), 'The measures.'),
+    ...json(z.object({ asOf: z.string(), measures: z.array(MeasureSchema) }), 'The measures.'),
     ...problemResponses(400, 422),
   },
 });
@@ -137,7 +137,7 @@ export const listScenarios = createRoute({
   description:
     '`baseline` is the measures in force on `asOf`; other scenarios add or drop measures.',
   responses: {
-    200: json(z.object({ scenarios: z.array(ScenarioSchema) }), 'The scenarios.'),
+    ...json(z.object({ scenarios: z.array(ScenarioSchema) }), 'The scenarios.'),
     ...problemResponses(400),
   },
 });
@@ -151,7 +151,7 @@ export const getTimeline = createRoute({
   summary: 'Policy timeline',
   description: 'Dated policy events, oldest first, each with its source and confidence.',
   responses: {
-    200: json(z.object({ events: z.array(TimelineEventSchema) }), 'The events.'),
+    ...json(z.object({ events: z.array(TimelineEventSchema) }), 'The events.'),
     ...problemResponses(400),
   },
 });
@@ -172,7 +172,7 @@ export const listChanges = createRoute({
     '2026-07-23 and the Section 301 forced-labor rates starting on 2026-07-24.',
   request: { query: ChangesQuery },
   responses: {
-    200: json(
+    ...json(
       z.object({
         from: z.string().openapi({ example: '2026-07-20' }),
         to: z.string().nullable().openapi({ example: '2026-07-31' }),
