@@ -134,6 +134,25 @@ describe('the served OpenAPI document', () => {
     });
   }
 
+  it('the example of each row served by id (Mineral, Benchmark) is that row as the API serves it', async () => {
+    const checked: string[] = [];
+    for (const { path, method, op } of operations) {
+      if (method !== 'get' || !/\{[a-z]+\}$/.test(path)) continue;
+      const schema = op.responses['200']?.content?.['application/json']?.schema as
+        | { $ref?: string }
+        | undefined;
+      const name = schema?.$ref?.slice('#/components/schemas/'.length);
+      const example = name === undefined ? undefined : doc.components.schemas[name]?.example;
+      const id = (example as { id?: unknown } | undefined)?.id;
+      if (name === undefined || typeof id !== 'string') continue;
+      const response = await app.request(path.replace(/\{[a-z]+\}$/, encodeURIComponent(id)));
+      expect(response.status, path).toBe(200);
+      expect(await response.json(), name).toEqual(example);
+      checked.push(name);
+    }
+    expect(checked.sort()).toEqual(['Benchmark', 'Mineral']);
+  });
+
   it('the cache headers and the 304 are described once, as components the routes refer to', () => {
     expect(Object.keys(doc.components.headers ?? {}).sort()).toEqual([
       'Cache-Control',

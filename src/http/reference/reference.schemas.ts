@@ -10,6 +10,7 @@ import {
   scenarioSchema,
   timelineEventSchema,
 } from '../../data/schema';
+import { policyData } from '../../data/store';
 import { BLOCS } from '../../domain/bloc-tiers';
 import { CountryCode, IsoDate, WarningSchema } from '../schemas';
 
@@ -18,17 +19,16 @@ import { CountryCode, IsoDate, WarningSchema } from '../schemas';
  * before `.openapi()`: a schema built before @hono/zod-openapi extends zod has no `.openapi`, and
  * module order should not decide that.
  */
+/** A row as the API serves it, for a schema's example: the example cannot drift from the data. */
+function served<T>(rows: ReadonlyMap<string, T>, id: string): T {
+  const row = rows.get(id);
+  if (row === undefined) throw new Error(`the documented example ${id} is not in the seeds`);
+  return row;
+}
+
 export const MineralSchema = mineralSchema.clone().openapi('Mineral', {
   description: 'A traded mineral product, its group and the HTS lines it may be classified under.',
-  example: {
-    id: 'ndpr-oxide',
-    name: 'Neodymium-praseodymium (NdPr) oxide',
-    group: 'light-ree',
-    hts: ['2846.90.20', '2846.90.80'],
-    defaultHts: '2846.90.20',
-    defaultUnit: 'kg',
-    elements: ['Nd', 'Pr'],
-  },
+  example: served(policyData.minerals, 'ndpr-oxide'),
 });
 
 export const BenchmarkSchema = benchmarkSchema.clone().openapi('Benchmark', {
@@ -38,34 +38,7 @@ export const BenchmarkSchema = benchmarkSchema.clone().openapi('Benchmark', {
     '(buyers pay the market price); a `reported-reference` is a figure reported in the press, ' +
     'not an instrument. `stage` is the production stage its price is quoted at (`unknown` where ' +
     'the source does not say) and `basis` what it is quoted on.',
-  example: {
-    id: 'dod-ndpr-floor',
-    name: 'DoD–MP Materials NdPr price floor',
-    kind: 'floor',
-    appliesTo: 'ndpr-oxide',
-    price: { amount: '110', currency: 'USD', per: 'kg' },
-    mechanism: 'producer-contract',
-    stage: 'oxide',
-    basis:
-      'USD per kg of NdPr product (oxide) MP Materials sells or stockpiles, against a market benchmark NdPr oxide price; the government pays the producer the gap, buyers pay the market price',
-    status: 'contract',
-    licenceBeyond: false,
-    effectiveFrom: '2025-10-01',
-    effectiveTo: '2035-09-30',
-    knownUntil: '2026-12-01',
-    confidence: 'high',
-    source: {
-      instrument:
-        'MP Materials–U.S. Department of Defense Price Protection Agreement, effective 2025-07-09',
-      url: 'https://contracts.justia.com/companies/fortress-value-acquisition-corp-10229/contract/1332901',
-    },
-    upsideShare: {
-      share: '0.30',
-      above: { amount: '110', currency: 'USD', per: 'kg' },
-      capPerYear: null,
-      confidence: 'medium',
-    },
-  },
+  example: served(policyData.benchmarks, 'dod-ndpr-floor'),
 });
 
 const measureStateSchema = z.object({
