@@ -198,6 +198,8 @@ export interface ReportedFloorGap extends FloorGapResult {
   readonly floor: Decimal;
   /** R before rounding: what the decision R < F compares. */
   readonly exactReference: Decimal;
+  /** g before rounding: what a capped duty takes the smaller of. */
+  readonly exactGap: Decimal;
   /** d before rounding: the duty on a quantity is this times the quantity, rounded once. */
   readonly exactDutyPerUnit: Decimal;
 }
@@ -220,6 +222,7 @@ export function reportFloorGap(
     reference,
     floor: reportedFloor,
     exactReference: result.reference,
+    exactGap: result.gap,
     gap,
     trigger,
     triggerGap: nonNegative(subtract(trigger, reference)),

@@ -132,10 +132,25 @@ describe('POST /v1/floor-gap: the printed per-unit figures add up and decide (re
       '20.8000',
       true,
     ]);
+    // the product holds as written: 0.3 × 15.99999 = 4.799997 (P exact where 4 places would not hold it)
     expect(r.formula).toContain(
-      'all-or-nothing: R = 15.99999 before rounding < F, so d = penaltyRate × P = 0.3 × 16.0000 = 4.799997 (reported 4.8000)',
+      'all-or-nothing: R = 15.99999 before rounding < F, so d = penaltyRate × P = 0.3 × 15.99999 = 4.799997 (reported 4.8000)',
     );
     expect(r.formula).not.toContain('R ≥ F');
+  });
+
+  it('capped just under the floor: min(g before rounding, maxRate × P) holds as written', async () => {
+    // R = P = 15.99999 (printed 16.0000, so the printed g is 0.0000); the exact g = 0.00001 and
+    // 0.5 × 15.99999 = 7.999995, so d = min(0.00001, 7.999995) = 0.00001 (printed 0.0000)
+    const r = await floorGap({
+      price: usd('15.99999'),
+      floor: usd('16'),
+      method: { type: 'capped', maxRate: '0.5' },
+      rounding: 'half-up',
+    });
+    expect(r.formula).toContain(
+      'capped: d = min(g before rounding, maxRate × P) = min(0.00001, 0.5 × 15.99999) = 0.00001 (reported 0.0000)',
+    );
   });
 
   it('the formula names the exact d where rounding changed it: capped, red 10.00005, d = 0.25 × 10.00005 = 2.5000125 → 2.5000, duty on 1,000 kg 2,500.01', async () => {

@@ -1,4 +1,5 @@
 import type { FloorBasis, FloorGapMethod, ReportedFloorGap } from '../../domain/floor-gap';
+import { PER_UNIT_PLACES } from '../../domain/rounding';
 import { type Decimal, equal, halfEven, isZero, toFixed, toPlain, trimZeros } from '../../numeric';
 
 /** The terms of one floor-gap computation, as the floor-gap calculator and landed cost both report it. */
@@ -43,6 +44,10 @@ export function floorGapFormula(terms: FloorGapTerms, n: FormulaNumbers, per = '
   const d = equal(result.exactDutyPerUnit, result.dutyPerUnit)
     ? `${n.unit(result.dutyPerUnit)}${per}`
     : `${exactText(result.exactDutyPerUnit)}${per} (reported ${n.unit(result.dutyPerUnit)})`;
+  // An operand of the rule as it is multiplied: printed where 4 places hold it, else exact (15.99999,
+  // not 16.0000), so 0.3 × P = d holds as written.
+  const operand = (x: Decimal) => (placesOf(x) <= PER_UNIT_PLACES ? n.unit(x) : exactText(x));
+  const gapBefore = !equal(result.exactGap, result.gap);
   let rule: string;
   switch (method.type) {
     case 'full-gap':
@@ -54,7 +59,9 @@ export function floorGapFormula(terms: FloorGapTerms, n: FormulaNumbers, per = '
       rule = `tranche: d = Σ share × (slice of max(0, T − R) in each band of T), T = ${n.unit(result.trigger)}: d = ${d}`;
       break;
     case 'capped':
-      rule = `capped: d = min(g, maxRate × P) = min(${n.unit(result.gap)}, ${n.rate(method.maxRate)} × ${n.unit(price)}) = ${d}`;
+      rule = gapBefore
+        ? `capped: d = min(g before rounding, maxRate × P) = min(${exactText(result.exactGap)}, ${n.rate(method.maxRate)} × ${operand(price)}) = ${d}`
+        : `capped: d = min(g, maxRate × P) = min(${n.unit(result.gap)}, ${n.rate(method.maxRate)} × ${operand(price)}) = ${d}`;
       break;
     case 'all-or-nothing': {
       // The penalty is decided on the exact R < F; where rounding printed g as 0, say so.
@@ -62,7 +69,7 @@ export function floorGapFormula(terms: FloorGapTerms, n: FormulaNumbers, per = '
         ? `R = ${exactText(result.exactReference)} before rounding < F`
         : 'R < F';
       rule = result.binding
-        ? `all-or-nothing: ${below}, so d = penaltyRate × P = ${n.rate(method.penaltyRate)} × ${n.unit(price)} = ${d}`
+        ? `all-or-nothing: ${below}, so d = penaltyRate × P = ${n.rate(method.penaltyRate)} × ${operand(price)} = ${d}`
         : 'all-or-nothing: R ≥ F, so d = 0';
       break;
     }
@@ -73,9 +80,13 @@ export function floorGapFormula(terms: FloorGapTerms, n: FormulaNumbers, per = '
   return `${reference}; ${gap}; ${rule}; duty = d × ${terms.quantity} ${terms.unit} = ${terms.duty}; ${met}`;
 }
 
+/** The decimal places `x` needs (trailing zeros aside). */
+function placesOf(x: Decimal): number {
+  const text = trimZeros(toPlain(x));
+  return text.includes('.') ? text.length - text.indexOf('.') - 1 : 0;
+}
+
 /** An exact per-unit figure in a formula: as it is, or to 10 places and "…" when it has more. */
 function exactText(x: Decimal): string {
-  const text = trimZeros(toPlain(x));
-  const places = text.length - text.indexOf('.') - 1;
-  return !text.includes('.') || places <= 10 ? text : `${trimZeros(toFixed(x, 10, halfEven))}…`;
+  return placesOf(x) <= 10 ? trimZeros(toPlain(x)) : `${trimZeros(toFixed(x, 10, halfEven))}…`;
 }
