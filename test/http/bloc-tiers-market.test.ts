@@ -155,6 +155,41 @@ describe('POST /v1/bloc-tiers: a producer-side contract is not a border floor', 
 });
 
 describe('POST /v1/bloc-tiers: the market decides who sets the price on the printed landed prices', () => {
+  it('red under a full gap lands on the printed floor 15.0001, tied with blue 15.00005 → 15.0001: a printed tie goes to blue, which sets the price', async () => {
+    // No other duties, no freight: R0 = 10.00004 → 10.0000; F = 15.00008 → 15.0001 (half-up); the
+    // full-gap duty 5.00004 fills the gap and prints as the printed gap 15.0001 − 10.0000 = 5.0001;
+    // red lands at 10.0000 + 5.0001 = 15.0001 = blue 15.00005 → 15.0001: a tie, blue governs.
+    // Blue (capacity 1,200 t ≥ demand 1,000 t) sells all at B = 15.00005, no red, no duty collected;
+    // buyers pay 1,000,000 kg × (15.00005 − min(10.00004, 15.00005)) = 1,000,000 × 5.00001 more.
+    const t = await tiers({
+      mineral: 'ndpr-oxide',
+      redPrice: usd('10.00004'),
+      bluePrice: usd('15.00005'),
+      floor: usd('15.00008'),
+      destinations: ['US'],
+      floorMembers: ['US'],
+      rounding: 'half-up',
+      asOf: '2026-11-21',
+      market: { demand: { value: '1000', unit: 't' }, blueCapacity: { value: '1200', unit: 't' } },
+    });
+    expect(t.destinations.find((d) => d.country === 'US')).toMatchObject({
+      floorGapPerUnit: '5.0001',
+      redLanded: '15.0001',
+      blueLanded: '15.0001',
+      cheapest: 'tie',
+      tier: 'blue',
+    });
+    expect(t.market).toMatchObject({
+      price: '15.0001',
+      marginal: 'blue',
+      blueVolume: { value: '1000', unit: 't' },
+      redVolume: { value: '0', unit: 't' },
+      treasuryRevenue: '0.00',
+      blueRent: '0.00',
+      buyersExtraCost: '5000010.00',
+    });
+  });
+
   it('red R0 10.00004 + duty 5.00002 prints 15.0000 against blue 15.00005 → 15.0001: red is cheapest in the row and red sets the price at 15.0000', async () => {
     // No other duties on NdPr oxide into the US, no freight: R0 = 10.00004; capped at 0.5 under a
     // floor of 16 the duty is min(16 − 10.00004, 0.5 × 10.00004) = 5.00002. Half-up: R0 → 10.0000,

@@ -136,3 +136,36 @@ describe('rules that name a country or a measure take it from the data', () => {
     ]);
   });
 });
+
+describe('answers remembered within an app never leak into another app with other data', () => {
+  it('a surcharge on red-bloc origins: CN pays it where CN is red, not where the data leaves CN out of every bloc, request after request', async () => {
+    const surchargeOnRed = FIXTURE_MEASURES.map((m) =>
+      m.id === 'fx-surcharge' ? { ...m, origin: { blocs: ['red'] } } : m,
+    );
+    const red = createApp({ data: fixturePolicyData({ measures: surchargeOnRed }) });
+    const memberships = SEED_FILES.memberships.filter((m) => m.country !== 'CN');
+    const grey = createApp({ data: fixturePolicyData({ measures: surchargeOnRed, memberships }) });
+    const duties = async (app: ReturnType<typeof createApp>) => {
+      const response = await app.request(
+        '/v1/landed-cost',
+        jsonPost({
+          mineral: 'nd-oxide',
+          origin: 'CN',
+          destination: 'US',
+          asOf: '2026-03-01',
+          quantity: { value: '100', unit: 'kg' },
+          price: { amount: '50', per: 'kg' },
+        }),
+      );
+      return ((await response.json()) as { duties: string }).duties;
+    };
+    // red CN: 5% + 10% of 5,000.00 = 750.00; grey CN: 5% only = 250.00; interleaved, each app
+    // keeps its own answer (the measure-scope memo is per dataset)
+    expect([await duties(red), await duties(grey), await duties(red), await duties(grey)]).toEqual([
+      '750.00',
+      '250.00',
+      '750.00',
+      '250.00',
+    ]);
+  });
+});
