@@ -269,6 +269,18 @@ describe('GET forms and the picture', () => {
     expect(await response.text()).toBe('5.0000');
   });
 
+  it('format=text gives the gap’s parts too (A5): inside 15 (blue governs) − leak 10 (IN, red) = 5, all of it the floor’s', async () => {
+    // red lands in IN at 10 with and without a floor (no other duties counted), so the other
+    // duties explain none of the gap: otherDutiesPart = min(5, max(0, 10 − 10)) = 0, floorPart 5
+    const text = async (field: string) =>
+      (await call(`/v1/bloc-tiers?${query}&format=text&field=${field}`)).text();
+    expect(
+      await Promise.all(
+        ['insideCost', 'leakCost', 'floorPart', 'otherDutiesPart', 'leakDestinations'].map(text),
+      ),
+    ).toEqual(['15.0000', '10.0000', '5.0000', '0.0000', 'IN']);
+  });
+
   it('format=csv gives one row per destination', async () => {
     const text = await (await call(`/v1/bloc-tiers?${query}&format=csv`)).text();
     expect(text.split('\r\n')).toEqual([

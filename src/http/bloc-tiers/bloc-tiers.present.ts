@@ -183,7 +183,13 @@ export function blocTiersSummary(r: BlocTiersResponse): Record<string, string> {
     blue: r.tracks.blue,
     floorPerUnit: r.floorPerUnit,
     downstreamCostGapPerUnit: r.leakage.downstreamCostGapPerUnit,
+    // A5: the gap's two parts, and the costs it is the difference of ("none" where no leak).
+    floorPart: r.leakage.floorPart,
+    otherDutiesPart: r.leakage.otherDutiesPart,
+    insideCost: r.leakage.insideCost ?? '',
+    leakCost: r.leakage.leakCost ?? '',
     leakDestinations: r.leakage.destinations.join(' '),
+    redHome: r.leakage.redHome.join(' '),
   };
 }
 
