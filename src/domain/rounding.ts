@@ -9,9 +9,11 @@ import {
   isZero,
   multiply,
   ONE,
+  placesOf,
   type Rounder,
   round,
   toFixed,
+  toPlain,
   toText,
   trimZeros,
   truncate,
@@ -152,10 +154,10 @@ export function formatPerUnitAgainst(
   mode: RoundingMode,
 ): string {
   const kept = keptOnSide({ of: x, to: ONE }, thresholds, mode, PER_UNIT_PLACES);
-  if (kept.scale <= PER_UNIT_PLACES) return toFixed(kept, PER_UNIT_PLACES, ROUNDERS[mode]);
-  const text = trimZeros(toText(kept));
-  const places = text.length - text.indexOf('.') - 1;
-  return places >= PER_UNIT_PLACES ? text : toFixed(kept, PER_UNIT_PLACES, ROUNDERS[mode]);
+  // At least 4 places, and no trailing zeros beyond them (kept has at least 4, so nothing rounds).
+  return placesOf(kept) > PER_UNIT_PLACES
+    ? toPlain(kept)
+    : toFixed(kept, PER_UNIT_PLACES, ROUNDERS[mode]);
 }
 
 /**

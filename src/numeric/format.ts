@@ -25,6 +25,13 @@ export function toPlain(x: Decimal): string {
   return trimZeros(toText(x));
 }
 
+/** The decimal places x needs, trailing zeros aside: 0.0370 → 3, 100.0 → 0. */
+export function placesOf(x: Decimal): number {
+  const text = toPlain(x);
+  const point = text.indexOf('.');
+  return point === -1 ? 0 : text.length - point - 1;
+}
+
 /** "0.037000" → "0.037", "2.000000" → "2": drops trailing zeros, and the point when none is left. */
 export function trimZeros(text: string): string {
   if (!text.includes('.')) return text;

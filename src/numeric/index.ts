@@ -66,7 +66,7 @@ export {
   nonNegative,
 } from './compare';
 export { type Decimal, decimal, ONE, unitsAt, ZERO } from './decimal';
-export { toFixed, toPlain, toText, trimZeros } from './format';
+export { placesOf, toFixed, toPlain, toText, trimZeros } from './format';
 export {
   DECIMAL_PATTERN,
   decimalProblem,

@@ -1,6 +1,15 @@
 import type { FloorBasis, FloorGapMethod, ReportedFloorGap } from '../../domain/floor-gap';
 import { PER_UNIT_PLACES } from '../../domain/rounding';
-import { type Decimal, equal, halfEven, isZero, toFixed, toPlain, trimZeros } from '../../numeric';
+import {
+  type Decimal,
+  equal,
+  halfEven,
+  isZero,
+  placesOf,
+  toFixed,
+  toPlain,
+  trimZeros,
+} from '../../numeric';
 
 /** The terms of one floor-gap computation, as the floor-gap calculator and landed cost both report it. */
 export interface FloorGapTerms {
@@ -80,13 +89,7 @@ export function floorGapFormula(terms: FloorGapTerms, n: FormulaNumbers, per = '
   return `${reference}; ${gap}; ${rule}; duty = d × ${terms.quantity} ${terms.unit} = ${terms.duty}; ${met}`;
 }
 
-/** The decimal places `x` needs (trailing zeros aside). */
-function placesOf(x: Decimal): number {
-  const text = trimZeros(toPlain(x));
-  return text.includes('.') ? text.length - text.indexOf('.') - 1 : 0;
-}
-
 /** An exact per-unit figure in a formula: as it is, or to 10 places and "…" when it has more. */
 function exactText(x: Decimal): string {
-  return placesOf(x) <= 10 ? trimZeros(toPlain(x)) : `${trimZeros(toFixed(x, 10, halfEven))}…`;
+  return placesOf(x) <= 10 ? toPlain(x) : `${trimZeros(toFixed(x, 10, halfEven))}…`;
 }
