@@ -308,6 +308,37 @@ describe('the sweep’s other forms and limits', () => {
     expect(problem.detail).toContain('10100 cells');
   });
 
+  it('a list past the cell limit is the same 413 as a range of that size, on either axis and in the GET form', async () => {
+    // 10,001 red prices × 1 floor = 10,001 cells > 10,000: too large, not a malformed axis
+    const tooMany = Array.from({ length: 10_001 }, (_, i) => String(i));
+    for (const [body, pointer] of [
+      [{ redPrices: tooMany, floors: ['1'], per: 'kg' }, '/redPrices'],
+      [{ redPrices: ['1'], floors: tooMany, per: 'kg' }, '/floors'],
+      [
+        { redPrices: { from: '0', to: '10000', step: '1' }, floors: ['1'], per: 'kg' },
+        '/redPrices',
+      ],
+    ] as const) {
+      const problem = await problemOf(await postJson('/v1/floor-gap/sweep', body), 413);
+      expect(problem.detail).toBe(
+        'The sweep has 10001 cells; at most 10000 are computed in one call.',
+      );
+      expect(problem.errors?.[0]?.pointer).toBe(pointer);
+    }
+    const viaGet = await call(`/v1/floor-gap/sweep?redPrices=${tooMany.join(',')}&floors=1&per=kg`);
+    const problem = await problemOf(viaGet, 413);
+    expect(problem.detail).toBe(
+      'The sweep has 10001 cells; at most 10000 are computed in one call.',
+    );
+    // exactly 10,000 listed red prices × 1 floor is within the limit
+    const atLimit = await postJson('/v1/floor-gap/sweep', {
+      redPrices: tooMany.slice(0, 10_000),
+      floors: ['1'],
+      per: 'kg',
+    });
+    expect(atLimit.status).toBe(200);
+  });
+
   it('a zero step is a 422 at its pointer', async () => {
     const response = await postJson('/v1/floor-gap/sweep', {
       redPrices: { from: '0', to: '10', step: '0' },

@@ -33,7 +33,10 @@ export interface FloorSweepCommand {
 
 /** The values of one axis; a range past the cell limit is a 413 before anything is built. */
 function axisValues(axis: GridAxis, pointer: string, problems: FieldProblem[]): Decimal[] {
-  if (Array.isArray(axis)) return axis.map(dec);
+  if (Array.isArray(axis)) {
+    if (axis.length > MAX_SWEEP_CELLS) throw tooManyCells(String(axis.length), pointer);
+    return axis.map(dec);
+  }
   const from = dec(axis.from);
   const to = dec(axis.to);
   const step = dec(axis.step);

@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { MAX_SWEEP_CELLS } from '../../domain/floor-sweep';
 import { FloorGapMethodSchema } from '../floor-gap/floor-gap.schemas';
 import {
   BasisSchema,
@@ -16,7 +17,9 @@ import { StrictSchema } from '../strict';
 
 export const GridAxisSchema = z
   .union([
-    z.array(NonNegativeDecimal).min(1).max(10_000),
+    // No `.max()` here: a list past the cell limit must answer the same 413 as a range of that
+    // size (a failed `.max()` would make the union report the object branch's 422 instead).
+    z.array(NonNegativeDecimal).min(1).openapi({ maxItems: MAX_SWEEP_CELLS }),
     z
       .object({ from: NonNegativeDecimal, to: NonNegativeDecimal, step: NonNegativeDecimal })
       .strict(),
