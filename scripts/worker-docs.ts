@@ -117,6 +117,10 @@ function declarationKey(declaration: ts.Declaration): string | undefined {
   const property = ts.getNameOfDeclaration(declaration);
   if (property === undefined || !ts.isIdentifier(property)) return undefined;
   const file = declaration.getSourceFile().fileName;
+  // A package is named from its node_modules on, wherever that folder really is: TypeScript
+  // resolves a symlinked node_modules (a git worktree sharing one checkout's) to its real path.
+  const packages = file.lastIndexOf('/node_modules/');
+  if (packages >= 0) return `${file.slice(packages + 1)}:${name}.${property.text}`;
   if (!file.startsWith(ROOT)) return undefined;
   return `${file.slice(ROOT.length)}:${name}.${property.text}`;
 }
