@@ -138,6 +138,40 @@ describe('POST /v1/landed-cost/compare', () => {
     });
   });
 
+  it('a what-if measure only one variant\'s request carries is "added by the request", either way', async () => {
+    const whatIf = { id: 'my-ad', kind: 'ad-valorem', rate: '0.05' };
+    // 1,000 kg × 50 = 50,000.00 customs value; × 0.05 = 2,500.00 of duty, nothing else changes
+    const added = await compare([
+      { label: 'March 2026', asOf: '2026-03-01' },
+      { label: 'with my-ad', asOf: '2026-03-01', measures: [whatIf] },
+    ]);
+    expect(added.variants[1]?.changes).toEqual([
+      {
+        measureId: 'my-ad',
+        change: 'added',
+        amountDelta: '2500.00',
+        reason: 'added by the request',
+      },
+    ]);
+    expect(added.variants[1]?.deltas).toEqual({
+      duties: '2500.00',
+      fees: '0.00',
+      landedCost: '2500.00',
+    });
+    const removed = await compare([
+      { label: 'with my-ad', asOf: '2026-03-01', measures: [whatIf] },
+      { label: 'March 2026', asOf: '2026-03-01' },
+    ]);
+    expect(removed.variants[1]?.changes).toEqual([
+      {
+        measureId: 'my-ad',
+        change: 'removed',
+        amountDelta: '-2500.00',
+        reason: 'added by the request in the first variant',
+      },
+    ]);
+  });
+
   it('the changes add up to the deltas, and the deltas to the difference of totals', async () => {
     const dates = [
       '2025-03-01',

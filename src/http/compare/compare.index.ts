@@ -14,7 +14,8 @@ const DESCRIPTION =
   'Prices the shipment once per variant with the landed-cost calculator (each variant’s full ' +
   'answer) and lists, against the first, every charge `added`, `removed` or `changed` with its ' +
   '`amountDelta` and the reason taken from the data ("started 2026-01-01", "ended 2026-02-23 ' +
-  '(court ruling)", "exempt: Annex II", "excluded by the request"); in `exemptions`, each ' +
+  '(court ruling)", "exempt: Annex II", "excluded by the request", "added by the request" for a ' +
+  'what-if measure only that variant carries); in `exemptions`, each ' +
   'measure in force for the variant, not the first, that the line is exempt from by a named ' +
   'list of the instrument (charged in neither, so no change: the Section 122 surcharge and ' +
   'sintered NdFeB magnets on its Annex II from 2026-02-24); plus the deltas of duties, ' +

@@ -38,19 +38,27 @@ function endedHow(row: MeasureRow | undefined): string {
 /**
  * Why a measure charged in one answer is not charged in the other, from the other answer's own
  * account of it (`explain`) and the data row: "ended 2026-02-23 (court ruling)",
- * "started 2026-01-01", "exempt: Annex II", "excluded by the request".
+ * "started 2026-01-01", "exempt: Annex II", "excluded by the request"; a what-if measure that
+ * only the charging answer's request carries was "added by the request" (in the first variant,
+ * when the later variant drops it).
  */
 function whyNot(
   id: string,
   other: ComparedVariant,
+  charging: ComparedVariant,
   data: PolicyData,
   direction: 'added' | 'removed',
 ): string {
+  const inline = (v: ComparedVariant) => v.request.measures?.some((m) => m.id === id) === true;
+  if (inline(charging) && !inline(other)) {
+    return direction === 'added'
+      ? 'added by the request'
+      : 'added by the request in the first variant';
+  }
   const row = data.measures.get(id);
   const explained = other.result.explain?.find((e) => e.measureId === id);
   if (explained === undefined) {
-    const inline = other.request.measures?.some((m) => m.id === id);
-    if (inline) return 'a what-if measure of the request';
+    if (inline(other)) return 'a what-if measure of the request';
     return `not considered for ${other.result.lane.origin} → ${other.result.lane.destination} under scenario ${other.result.scenario}`;
   }
   const reason = explained.reason;
@@ -98,8 +106,8 @@ export function changesAgainst(
   const places = minorUnits(variant.result.meta.currency);
   const money = (x: Decimal) => toFixed(x, places, halfUp);
   const reason = (c: ChargeDelta): string => {
-    if (c.change === 'added') return whyNot(c.measureId, first, data, 'added');
-    if (c.change === 'removed') return whyNot(c.measureId, variant, data, 'removed');
+    if (c.change === 'added') return whyNot(c.measureId, first, variant, data, 'added');
+    if (c.change === 'removed') return whyNot(c.measureId, variant, first, data, 'removed');
     const a = before.get(c.measureId);
     const b = after.get(c.measureId);
     if (a === undefined || b === undefined)
