@@ -1,3 +1,5 @@
+import Oracle from 'decimal.js';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { call, postJson, problemOf } from '../helpers';
 
@@ -1318,5 +1320,121 @@ describe('landedPerUnit and landedPerKg = landedCost / quantity: null when the q
       ['33.58', null, null, '0.00'],
       ['33.58', null, null, '0.00'],
     ]);
+  });
+});
+
+describe('the ratios divide the printed figures: landedPerUnit × quantity gives back landedCost', () => {
+  // 1 kg of Nd oxide (2846.90.80) from China by air on 2026-03-01 at 10.005 USD/kg: goods 10.005
+  // → 10.01 (half-up), customs value 10.01; MFN 3.7% × 10.005 = 0.370185 → 0.37; MPF 0.3464% ×
+  // 10.005 = 0.0346… → its FY2026 minimum 33.58; no HMF by air. landedCost = 10.01 + 0.37 + 33.58
+  // = 43.96 (the exact sum, 10.005 + 0.370185 + 33.58 = 43.955185, would print 43.9552 per kg).
+  const query =
+    '/v1/landed-cost?mineral=nd-oxide&origin=CN&quantity=1&unit=kg&price=10.005&per=kg&asOf=2026-03-01&transport=air';
+  type Ratios = {
+    customsValue: string;
+    duties: string;
+    landedCost: string;
+    landedPerUnit: string | null;
+    landedPerKg: string | null;
+    effectiveDutyRate: string | null;
+  };
+  const ratios = (r: Ratios) => [
+    r.customsValue,
+    r.duties,
+    r.landedCost,
+    r.landedPerUnit,
+    r.landedPerKg,
+    r.effectiveDutyRate,
+  ];
+
+  it('43.96 landed on 1 kg is 43.9600 per kg; 0.37 / 10.01 = 0.0369630… → 0.036963', async () => {
+    const r = (await (await call(query)).json()) as Ratios;
+    expect(ratios(r)).toEqual(['10.01', '0.37', '43.96', '43.9600', '43.9600', '0.036963']);
+  });
+
+  it('per t: 1.5 t at 10.005 USD/kg → goods 15,007.50; MFN 3.7% = 555.2775 → 555.28; MPF 0.3464% = 51.9859… → 51.99; landed 15,614.77 = 10,409.8467 per t (15,614.77 / 1.5 = 10,409.846666…) and 10.4098 per kg (/ 1,500 = 10.409846…)', async () => {
+    const r = (await (
+      await call(query.replace('quantity=1&unit=kg', 'quantity=1.5&unit=t'))
+    ).json()) as Ratios;
+    // 555.28 / 15,007.50 = 0.0370001… → 0.037
+    expect(ratios(r)).toEqual(['15007.50', '555.28', '15614.77', '10409.8467', '10.4098', '0.037']);
+  });
+
+  it('0.001 kg at 4.6 USD/kg: customs value 0.0046 prints 0.00, so no rate (null); landed 33.58 (the MPF minimum) / 0.001 = 33,580.0000 per kg', async () => {
+    const r = (await (
+      await call(
+        '/v1/landed-cost?mineral=nd-oxide&origin=CN&quantity=0.001&unit=kg&price=4.6&per=kg&asOf=2026-03-01',
+      )
+    ).json()) as Ratios;
+    expect(ratios(r)).toEqual(['0.00', '0.00', '33.58', '33580.0000', '33580.0000', null]);
+  });
+
+  it('a batch line and its CSV row print the same ratios as the single call', async () => {
+    const line = {
+      mineral: 'nd-oxide',
+      origin: 'CN',
+      transport: 'air',
+      asOf: '2026-03-01',
+      quantity: { value: '1', unit: 'kg' },
+      price: { amount: '10.005', currency: 'USD', per: 'kg' },
+    };
+    const batch = (await (await postJson('/v1/landed-cost/batch', { lines: [line] })).json()) as {
+      results: { result: Ratios }[];
+    };
+    expect(ratios(batch.results[0]?.result as Ratios)).toEqual([
+      '10.01',
+      '0.37',
+      '43.96',
+      '43.9600',
+      '43.9600',
+      '0.036963',
+    ]);
+    const csv = await (
+      await call('/v1/landed-cost/batch', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', accept: 'text/csv' },
+        body: JSON.stringify({ lines: [line] }),
+      })
+    ).text();
+    const [header, row] = csv.trim().split('\r\n');
+    const at = (c: string) => row?.split(',')[(header?.split(',') ?? []).indexOf(c)];
+    expect(['landedCost', 'landedPerUnit', 'effectiveDutyRate'].map(at)).toEqual([
+      '43.96',
+      '43.9600',
+      '0.036963',
+    ]);
+  });
+
+  it('law (fast-check, seed 7): for any price, quantity and unit, landedPerUnit, landedPerKg and effectiveDutyRate are the printed landedCost / quantity and duties / customsValue, rounded once half-up (decimal.js the oracle)', async () => {
+    const KG = { kg: '1', t: '1000', lb: '0.45359237' } as const;
+    const cents = fc.integer({ min: 1, max: 50_000_000 }).map((n) => new Oracle(n).div(100));
+    const milli = fc.integer({ min: 1, max: 5_000_000 }).map((n) => new Oracle(n).div(1000));
+    await fc.assert(
+      fc.asyncProperty(
+        cents,
+        milli,
+        fc.constantFrom('kg', 't', 'lb'),
+        fc.constantFrom('ocean', 'air'),
+        async (price, quantity, unit, transport) => {
+          const r = (await (
+            await call(
+              `/v1/landed-cost?mineral=nd-oxide&origin=CN&asOf=2026-03-01&price=${price.toFixed()}&per=kg&quantity=${quantity.toFixed()}&unit=${unit}&transport=${transport}`,
+            )
+          ).json()) as Ratios;
+          const landed = new Oracle(r.landedCost);
+          const value = new Oracle(r.customsValue);
+          const at4 = (x: Oracle) => x.toDecimalPlaces(4, Oracle.ROUND_HALF_UP).toFixed(4);
+          const rate = value.isZero()
+            ? null
+            : new Oracle(r.duties).div(value).toDecimalPlaces(6, Oracle.ROUND_HALF_UP).toFixed();
+          expect([r.landedPerUnit, r.landedPerKg, r.effectiveDutyRate]).toEqual([
+            at4(landed.div(quantity)),
+            at4(landed.div(quantity.times(KG[unit]))),
+            rate,
+          ]);
+        },
+      ),
+      { seed: 7, numRuns: 60 },
+    );
   });
 });

@@ -35,16 +35,21 @@ export interface LandedCost {
   readonly dutyLines: readonly DutyLine[];
   /** One line per fee charge: the line's own fee, or its share of its customs entry's fee. */
   readonly feeLines: readonly FeeLine[];
-  /** Exact totals: the per-unit figures and the effective rate divide these. */
+  /** Exact totals, before any rounding. */
   readonly totals: LandedCostTotals;
   /** What the answer reports: each part rounded once, totals summed from the reported parts. */
   readonly reported: ReportedLandedCost;
-  /** landedCost / quantity, per the shipment's unit; kept as a ratio so it is rounded once. */
+  /**
+   * The reported landedCost / quantity, per the shipment's unit: the figure a reader gets dividing
+   * the landed cost the answer prints by the quantity it names. A ratio, rounded once when reported.
+   */
   readonly landedPerUnit: Ratio;
-  /** landedCost / quantity in kg: the same object as landedPerUnit when the unit is kg. */
+  /** The reported landedCost / quantity in kg: the same object as landedPerUnit when the unit is kg. */
   readonly landedPerKg: Ratio;
-  /** duties / customs value. */
+  /** The reported duties / the reported customs value (0/0 where the customs value prints 0). */
   readonly effectiveDutyRate: Ratio;
+  /** duties / customs value before rounding: the rate a model (trade effects) applies per unit. */
+  readonly exactDutyRate: Ratio;
 }
 
 type Duties = Pick<LandedCost, 'customsValue' | 'dutyLines'>;
@@ -63,21 +68,26 @@ function withFees(
   const value = duties.customsValue;
   const dutyAmounts = duties.dutyLines.map((l) => l.amount);
   const totals = landedCostTotals(shipment, dutyAmounts, feeAmounts);
-  const landedPerUnit = { of: totals.landedCost, to: shipment.quantity };
+  const reported = reportedLandedCost(shipment, value, dutyAmounts, feeAmounts, (x) =>
+    roundMoney(x, input.currency, input.rounding),
+  );
+  // The ratios the answer prints divide the figures it prints (landed cost, duties, customs
+  // value), so that a reader dividing them gets the same figure: 43.96 landed on 1 kg is 43.9600
+  // per kg, not the 43.9552 of the exact sum its parts were rounded from.
+  const landedPerUnit = { of: reported.landedCost, to: shipment.quantity };
   return {
     customsValue: value,
     dutyLines: duties.dutyLines,
     feeLines: input.fees.map((fee, i) => feeLine(fee, value, feeAmounts[i] as Decimal)),
     totals,
-    reported: reportedLandedCost(shipment, value, dutyAmounts, feeAmounts, (x) =>
-      roundMoney(x, input.currency, input.rounding),
-    ),
+    reported,
     landedPerUnit,
     landedPerKg:
       shipment.unit === 'kg'
         ? landedPerUnit
-        : { of: totals.landedCost, to: multiply(shipment.quantity, kgPerUnit(shipment.unit)) },
-    effectiveDutyRate: { of: totals.duties, to: value },
+        : { of: reported.landedCost, to: multiply(shipment.quantity, kgPerUnit(shipment.unit)) },
+    effectiveDutyRate: { of: reported.duties, to: reported.customsValue },
+    exactDutyRate: { of: totals.duties, to: value },
   };
 }
 

@@ -169,8 +169,8 @@ const Legal = z.object({
 const perQuantity = (per: string, example: string) =>
   DecimalOutput.nullable().openapi({
     description:
-      `landedCost / quantity ${per}, from the landed cost before rounding, rounded once (so it can ` +
-      'differ in the 4th place from the printed landedCost divided by the quantity); `null` when ' +
+      `landedCost / quantity ${per}: the printed landedCost divided by the quantity, rounded ` +
+      'once to 4 places; `null` when ' +
       'the quantity is 0, where there is no cost per unit even if fees (the MPF minimum) are ' +
       'charged (an empty cell in CSV, "none" in text).',
     example,
@@ -180,8 +180,8 @@ const LandedPerKg = perQuantity('in kg', '95.9339');
 
 const EffectiveDutyRate = DecimalOutput.nullable().openapi({
   description:
-    'duties / customsValue, both before rounding, rounded once; `null` when the customs value is ' +
-    '0 (a price or quantity of 0), where ' +
+    'duties / customsValue as printed, rounded once; `null` when the customs value prints 0 (a ' +
+    'price or quantity of 0, or one under half a cent), where ' +
     'there is no rate, even if a specific duty is charged (an empty cell in CSV).',
   example: '0.271',
 });

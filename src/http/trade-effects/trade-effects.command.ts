@@ -150,11 +150,11 @@ function landedAve(
     return undefined;
   }
   warnings.push(...parsed.value.lane.warnings);
-  const { effectiveDutyRate } = landedCost(parsed.value);
+  const { exactDutyRate } = landedCost(parsed.value);
   const coverage = parsed.value.lane.tariffCoverage;
-  if (isZero(effectiveDutyRate.to)) return { ave: R0, coverage };
+  if (isZero(exactDutyRate.to)) return { ave: R0, coverage };
   return {
-    ave: rational.div(rational.of(effectiveDutyRate.of), rational.of(effectiveDutyRate.to)),
+    ave: rational.div(rational.of(exactDutyRate.of), rational.of(exactDutyRate.to)),
     coverage,
   };
 }
