@@ -4,7 +4,6 @@ import {
   type FloorGapMethod,
   type FloorGapResult,
   floorGapDuty,
-  reportFloorGap,
 } from './floor-gap';
 import { clearFloorZone, type FloorZoneMarket } from './floor-zone-market';
 import type { Ratio } from './rounding';
@@ -262,16 +261,17 @@ function splitGap(inside: Decimal, insideWithoutFloor: Decimal, leak: Decimal) {
 }
 
 /**
- * One destination's figures as an answer prints them, and the decisions taken on them. The parts
- * of red landed are rounded once each — redLandedWithoutFloor (red price + freight + other duties:
- * the answer prints none of these per destination, so R0 is one part) and floorGapPerUnit (the
- * same rounded duty `/v1/floor-gap` prints as dutyPerUnit) — and redLanded is their sum as
- * printed. blueLanded (none of its parts is printed either) is rounded once.
+ * One destination's figures as an answer prints them, and the decisions taken on them. Each is its
+ * exact value rounded once, as `/v1/floor-gap` prints its per-unit figures: redLandedWithoutFloor
+ * (red price + freight + other duties: the answer prints none of these per destination, so R0 is
+ * one figure), floorGapPerUnit (the duty `/v1/floor-gap` prints as dutyPerUnit), redLanded (R0 + the
+ * duty, exact, so a full gap lands on the printed floor as `/v1/floor-gap`'s landedPerUnit does;
+ * the printed R0 + the printed duty can differ from it by a unit in the last place) and blueLanded.
  */
 export interface ReportedTier extends TierFigures {
   readonly redLandedWithoutFloor: Decimal;
   readonly floorGapPerUnit: Decimal;
-  /** The reported redLandedWithoutFloor + the reported floorGapPerUnit. */
+  /** redLandedWithoutFloor + floorGapPerUnit, exact, rounded once. */
   readonly redLanded: Decimal;
   readonly blueLanded: Decimal;
   /** cheapestTrack of the reported redLanded and blueLanded: what the answer shows is what it says. */
@@ -299,9 +299,8 @@ export interface ReportedBlocTiers {
 }
 
 /**
- * One destination as reported (see `ReportedTier`). Each part is rounded once and the totals are
- * sums of the reported parts (reported parts add up), so the printed duty equals `/v1/floor-gap`'s
- * for the same customs value, and redLanded = redLandedWithoutFloor + floorGapPerUnit as printed.
+ * One destination as reported (see `ReportedTier`). Each figure is rounded once from its exact
+ * value, so the printed duty and landed price equal `/v1/floor-gap`'s for the same customs value.
  * The decisions (cheapest, tier, governing price) are taken on the printed landed prices, never on
  * the exact ones: where the two print equal the answer says "tie" and blue governs, as a reader
  * comparing the printed figures would conclude. The duty is never negative (rounding keeps sign)
@@ -309,13 +308,10 @@ export interface ReportedBlocTiers {
  */
 function reportedTier(tier: DestinationTier, round: (x: Decimal) => Decimal): ReportedTier {
   const redLandedWithoutFloor = round(tier.redLandedWithoutFloor);
-  // The duty /v1/floor-gap prints for the same customs value (a duty that fills the gap prints
-  // as the printed gap: reportFloorGap).
-  const floorGapPerUnit =
-    tier.floorGap === null
-      ? round(tier.floorGapPerUnit)
-      : reportFloorGap(tier.floorGap, tier.floorGap.floor, round).dutyPerUnit;
-  const redLanded = add(redLandedWithoutFloor, floorGapPerUnit);
+  // The duty /v1/floor-gap prints for the same customs value, and red landed from its exact value,
+  // as /v1/floor-gap's landedPerUnit: a full gap lands on the printed floor.
+  const floorGapPerUnit = round(tier.floorGapPerUnit);
+  const redLanded = round(tier.redLanded);
   const blueLanded = round(tier.blueLanded);
   const cheapest = cheapestTrack(redLanded, blueLanded);
   return {
@@ -334,8 +330,8 @@ function reportedTier(tier: DestinationTier, round: (x: Decimal) => Decimal): Re
 
 /**
  * The figures an answer reports (reported parts add up), and every decision taken on them.
- * Rounded once each: per destination redLandedWithoutFloor, floorGapPerUnit and blueLanded; the
- * red and blue track prices. Everything else is computed from those, exactly: redLanded (a sum),
+ * Rounded once each: per destination redLandedWithoutFloor, floorGapPerUnit, redLanded and
+ * blueLanded; the red and blue track prices. Everything else is computed from those, exactly:
  * governingPrice, cheapest and tier; spread = blue − red and bluePremium = spread / red (one
  * rounding, when formatted); and leakage, by the same `leakage` rules applied to the printed
  * figures, so its destinations are those where red prints cheaper and
@@ -344,9 +340,10 @@ function reportedTier(tier: DestinationTier, round: (x: Decimal) => Decimal): Re
  * The cost gap is a difference of printed landed prices, not a sum of figures rounded on their
  * own: insideCost and leakCost are printed governing prices of destinations, and the gap's parts
  * are differences of printed figures too. Where red governs inside, floorPart is that
- * destination's printed floorGapPerUnit (a part rounded once) and otherDutiesPart the difference
- * of the two printed redLandedWithoutFloor; where blue governs inside, floorPart is the printed
- * blueLanded − redLandedWithoutFloor there. Rounding floorPart and otherDutiesPart from their exact
+ * destination's printed redLanded − redLandedWithoutFloor (its printed floorGapPerUnit, or a unit
+ * in the last place from it) and otherDutiesPart the difference of the two printed
+ * redLandedWithoutFloor; where blue governs inside, floorPart is the printed blueLanded −
+ * redLandedWithoutFloor there. Rounding floorPart and otherDutiesPart from their exact
  * values instead would make their sum differ from insideCost − leakCost (or insideCost from the
  * printed governing price of its destination) by a unit in the last place; this way every printed
  * figure agrees with every other, and each part is within two units in the last place of its exact

@@ -1,7 +1,6 @@
 import {
   add,
   type Decimal,
-  equal,
   greaterThan,
   greaterThanOrEqual,
   isPositive,
@@ -181,17 +180,18 @@ export function floorGapDuty(input: FloorGapInput): FloorGapResult {
 }
 
 /**
- * The per-unit figures of a floor-gap answer as it prints them (reported parts add up). Rounded
- * once each: R, F, T and the duty d — except a duty that fills the gap (d = g exactly: full gap, a
- * cap that does not bite), which prints as the printed gap, so R + d prints F. Everything else is
- * computed exactly from those: g = max(0, F − R) and max(0, T − R) as printed, landedPerUnit = R + d
- * as printed (not the exact R + d rounded,
- * which can differ from the printed sum by a unit in the last place), and floorMet (landedPerUnit ≥
- * F, defined on the printed fields) is taken on them, so the answer never shows a landed price at
- * or above the floor with the floor not met. `binding` stays the exact decision R < F, the one the
- * duty itself rests on (an all-or-nothing penalty is due on the exact R < F): a gap under half a
- * unit of the last place prints 0.0000 and still binds, as the ad valorem equivalent shows. The ad
- * valorem equivalent stays the exact quotient, rounded once when formatted.
+ * The per-unit figures of a floor-gap answer as it prints them: each is its own exact value rounded
+ * once, never a sum or difference of other printed figures — R, F and T; g = max(0, F − R) and
+ * max(0, T − R); the duty d; landedPerUnit = R + d. A full gap lands exactly on the floor (R + g =
+ * F), so its landed price prints the printed floor; the printed R + the printed d can then differ
+ * from the printed landed price by a unit in the last place (R 10.00005 → 10.0001 and d 5.99995 →
+ * 6.0000 beside landed 16 → 16.0000, half-up), and the formula says so with the exact operands.
+ * floorMet (landedPerUnit ≥ F, defined on the printed fields) is taken on the printed landed price
+ * and floor, so the answer never shows a landed price at or above the floor with the floor not met.
+ * `binding` stays the exact decision R < F, the one the duty itself rests on (an all-or-nothing
+ * penalty is due on the exact R < F): a gap under half a unit of the last place prints 0.0000 and
+ * still binds, as the ad valorem equivalent shows. The ad valorem equivalent stays the exact
+ * quotient, rounded once when formatted.
  */
 export interface ReportedFloorGap extends FloorGapResult {
   /** F rounded once. */
@@ -202,6 +202,8 @@ export interface ReportedFloorGap extends FloorGapResult {
   readonly exactGap: Decimal;
   /** d before rounding: the duty on a quantity is this times the quantity, rounded once. */
   readonly exactDutyPerUnit: Decimal;
+  /** R + d before rounding. */
+  readonly exactLandedPerUnit: Decimal;
 }
 
 /** `result` of `floorGapDuty` with floor F as an answer reports it (see `ReportedFloorGap`). */
@@ -210,27 +212,22 @@ export function reportFloorGap(
   floor: Decimal,
   round: (x: Decimal) => Decimal,
 ): ReportedFloorGap {
-  const reference = round(result.reference);
   const reportedFloor = round(floor);
-  const trigger = round(result.trigger);
-  const gap = nonNegative(subtract(reportedFloor, reference));
-  // A duty that fills the gap (full gap; capped where the cap does not bite) prints as the printed
-  // gap, so R + d prints F: rounded on its own, 10.00005 under 16 would land at 10.0001 + 6.0000.
-  const dutyPerUnit = equal(result.dutyPerUnit, result.gap) ? gap : round(result.dutyPerUnit);
-  const landedPerUnit = add(reference, dutyPerUnit);
+  const landedPerUnit = round(result.landedPerUnit);
   return {
-    reference,
+    reference: round(result.reference),
     floor: reportedFloor,
     exactReference: result.reference,
     exactGap: result.gap,
-    gap,
-    trigger,
-    triggerGap: nonNegative(subtract(trigger, reference)),
-    dutyPerUnit,
+    gap: round(result.gap),
+    trigger: round(result.trigger),
+    triggerGap: round(result.triggerGap),
+    dutyPerUnit: round(result.dutyPerUnit),
     exactDutyPerUnit: result.dutyPerUnit,
     adValoremEquivalent: result.adValoremEquivalent,
     binding: result.binding,
     landedPerUnit,
+    exactLandedPerUnit: result.landedPerUnit,
     floorMet: greaterThanOrEqual(landedPerUnit, reportedFloor),
   };
 }

@@ -78,9 +78,9 @@ export interface ReportedSweepCell {
 }
 
 /**
- * A cell rounded the way `/v1/floor-gap` reports the same inputs (reportFloorGap: R, F and the duty
- * rounded once each, landed = R + d as printed), with floorMet decided on the printed figures as the
- * single call decides it (A3: landedPerUnit ≥ floorPerUnit). blueWins is the exact decision (a tie
+ * A cell rounded the way `/v1/floor-gap` reports the same inputs (reportFloorGap: R, F, the duty
+ * and landed = R + d each rounded once from its exact value), with floorMet decided on the printed
+ * figures as the single call decides it (A3: landedPerUnit ≥ floorPerUnit). blueWins is the exact decision (a tie
  * goes to blue), the one the break-even prices are solved on, so a cell never says blue wins below
  * the answer's own maxRedPriceForRed: red 11.99999 capped at 0.25 lands at 14.9999875 < 15 (printed
  * 15.0000) and red still wins.

@@ -155,25 +155,24 @@ describe('POST /v1/bloc-tiers: a producer-side contract is not a border floor', 
 });
 
 describe('POST /v1/bloc-tiers: the market decides who sets the price on the printed landed prices', () => {
-  it('red under a full gap lands on the printed floor 15.0001, tied with blue 15.00005 → 15.0001: a printed tie goes to blue, which sets the price', async () => {
-    // No other duties, no freight: R0 = 10.00004 → 10.0000; F = 15.00008 → 15.0001 (half-up); the
-    // full-gap duty 5.00004 fills the gap and prints as the printed gap 15.0001 − 10.0000 = 5.0001;
-    // red lands at 10.0000 + 5.0001 = 15.0001 = blue 15.00005 → 15.0001: a tie, blue governs.
-    // Blue (capacity 1,200 t ≥ demand 1,000 t) sells all at B = 15.00005, no red, no duty collected;
-    // buyers pay 1,000,000 kg × (15.00005 − min(10.00004, 15.00005)) = 1,000,000 × 5.00001 more.
+  /**
+   * Red and blue into the US alone (a floor member; no other duties on NdPr oxide there, no
+   * freight), half-up, demand 1,000 t and blue capacity 1,200 t, where both print 15.0001: a tie,
+   * which goes to blue; blue (capacity ≥ demand) sells all at its offer B, so no red is sold, no
+   * duty collected and blue earns no rent ((B − B) × 1,000,000 kg = 0).
+   */
+  async function printedTieInUs(terms: Record<string, unknown>, buyersExtraCost: string) {
     const t = await tiers({
       mineral: 'ndpr-oxide',
-      redPrice: usd('10.00004'),
-      bluePrice: usd('15.00005'),
-      floor: usd('15.00008'),
       destinations: ['US'],
       floorMembers: ['US'],
       rounding: 'half-up',
       asOf: '2026-11-21',
       market: { demand: { value: '1000', unit: 't' }, blueCapacity: { value: '1200', unit: 't' } },
+      ...terms,
     });
-    expect(t.destinations.find((d) => d.country === 'US')).toMatchObject({
-      floorGapPerUnit: '5.0001',
+    const us = t.destinations.find((d) => d.country === 'US');
+    expect(us).toMatchObject({
       redLanded: '15.0001',
       blueLanded: '15.0001',
       cheapest: 'tie',
@@ -186,42 +185,38 @@ describe('POST /v1/bloc-tiers: the market decides who sets the price on the prin
       redVolume: { value: '0', unit: 't' },
       treasuryRevenue: '0.00',
       blueRent: '0.00',
-      buyersExtraCost: '5000010.00',
+      buyersExtraCost,
     });
+    return us;
+  }
+
+  it('red under a full gap lands on the printed floor 15.0001, tied with blue 15.00005 → 15.0001: a printed tie goes to blue, which sets the price', async () => {
+    // R0 = 10.00004 → 10.0000; F = 15.00008 → 15.0001; the full-gap duty 15.00008 − 10.00004 =
+    // 5.00004 → 5.0000; red lands at exactly 10.00004 + 5.00004 = 15.00008 → 15.0001 (the printed
+    // floor) = blue 15.00005 → 15.0001. Buyers pay 1,000,000 kg × (15.00005 − min(10.00004,
+    // 15.00005)) = 1,000,000 × 5.00001 = 5,000,010.00 more.
+    const us = await printedTieInUs(
+      { redPrice: usd('10.00004'), bluePrice: usd('15.00005'), floor: usd('15.00008') },
+      '5000010.00',
+    );
+    expect(us?.floorGapPerUnit).toBe('5.0000');
   });
 
-  it('red R0 10.00004 + duty 5.00002 prints 15.0000 against blue 15.00005 → 15.0001: red is cheapest in the row and red sets the price at 15.0000', async () => {
-    // No other duties on NdPr oxide into the US, no freight: R0 = 10.00004; capped at 0.5 under a
-    // floor of 16 the duty is min(16 − 10.00004, 0.5 × 10.00004) = 5.00002. Half-up: R0 → 10.0000,
-    // d → 5.0000, red landed 10.0000 + 5.0000 = 15.0000; blue 15.00005 → 15.0001. Printed, red is
-    // cheaper (exact red 15.00006 is above blue 15.00005, which would have made blue set the price
-    // at 15.0001 while the row shows red cheapest).
-    const t = await tiers({
-      mineral: 'ndpr-oxide',
-      redPrice: usd('10.00004'),
-      bluePrice: usd('15.00005'),
-      floor: usd('16'),
-      method: { type: 'capped', maxRate: '0.5' },
-      destinations: ['US'],
-      floorMembers: ['US'],
-      rounding: 'half-up',
-      asOf: '2026-11-21',
-      market: { demand: { value: '1000', unit: 't' }, blueCapacity: { value: '1200', unit: 't' } },
-    });
-    const us = t.destinations.find((d) => d.country === 'US');
+  it('red 15.00006 and blue 15.00007 both print 15.0001: a printed tie goes to blue, which sets the price, though exactly red is cheaper', async () => {
+    // R0 = 10.00004; capped at 0.5 under a floor of 16 the duty is min(16 − 10.00004, 0.5 ×
+    // 10.00004) = min(5.99996, 5.00002) = 5.00002 → 5.0000; red lands at 10.00004 + 5.00002 =
+    // 15.00006 → 15.0001, blue 15.00007 → 15.0001: exactly red is cheaper and would have sold
+    // everything, as printed it is a tie. Buyers pay 1,000,000 kg × (15.00007 − min(10.00004,
+    // 15.00007)) = 1,000,000 × 5.00003 = 5,000,030.00 more.
+    const us = await printedTieInUs(
+      {
+        redPrice: usd('10.00004'),
+        bluePrice: usd('15.00007'),
+        floor: usd('16'),
+        method: { type: 'capped', maxRate: '0.5' },
+      },
+      '5000030.00',
+    );
     expect(us?.floorGapPerUnit).toBe('5.0000');
-    expect(us?.redLanded).toBe('15.0000');
-    expect(us?.blueLanded).toBe('15.0001');
-    expect(t.market).toMatchObject({
-      price: '15.0000',
-      marginal: 'red',
-      blueVolume: { value: '0', unit: 't' },
-      redVolume: { value: '1000', unit: 't' },
-      // 5.00002 per kg × 1,000,000 kg = 5,000,020
-      treasuryRevenue: '5000020.00',
-      blueRent: '0.00',
-      // blue could serve all: 1,000,000 kg × (15.00006 − min(10.00004, 15.00005)) = 1,000,000 × 5.00002
-      buyersExtraCost: '5000020.00',
-    });
   });
 });

@@ -56,7 +56,7 @@ function row(t: Tiers, country: string): Tier {
 /** Decimal strings compared by value, by decimal.js (the oracle). */
 const w = (x: string) => new Wide(x);
 
-describe('POST /v1/bloc-tiers: reported figures add up as printed', () => {
+describe('POST /v1/bloc-tiers: each figure rounded once; the leakage gap adds up as printed', () => {
   it('leakage: insideCost 19.1473 − leakCost 15.3388 = 3.8085 = floorPart 3.8085 + otherDutiesPart 0.0000 (half-even; exactly 3.80856 would print 3.8086)', async () => {
     const t = await tiers({
       mineral: 'ndpr-oxide',
@@ -81,16 +81,16 @@ describe('POST /v1/bloc-tiers: reported figures add up as printed', () => {
     });
     // US values f.o.b.: duty 25.21040 − 14.59563 = 10.61477 → 10.6148 (rounded once, as
     // /v1/floor-gap prints it); without the floor 14.59563 + 0.74313 = 15.33876 → 15.3388; red
-    // lands at their sum as printed, 15.3388 + 10.6148 = 25.9536 (the exact total 25.95353 alone
-    // would print 25.9535: until the parts were each rounded once the duty printed 10.6147).
+    // lands at the exact 15.33876 + 10.61477 = 25.95353 → 25.9535 (half-even), as /v1/floor-gap
+    // rounds its landed price once: the printed 15.3388 + 10.6148 = 25.9536 is a unit above it.
     expect(row(t, 'US')).toMatchObject({
-      redLanded: '25.9536',
+      redLanded: '25.9535',
       redLandedWithoutFloor: '15.3388',
       floorGapPerUnit: '10.6148',
     });
   });
 
-  it('per destination: redLanded 12.7936 = redLandedWithoutFloor 9.8979 + floorGapPerUnit 2.8957: a duty that fills the gap prints as the printed gap, so red lands on the printed floor', async () => {
+  it('per destination: a full gap 2.89579 prints 2.8958 and red lands on the printed floor 12.7936 (each rounded once; the printed 9.8979 + 2.8958 = 12.7937 is not it)', async () => {
     const t = await tiers({
       mineral: 'ndpr-oxide',
       redPrice: usd('9.89785'),
@@ -100,13 +100,21 @@ describe('POST /v1/bloc-tiers: reported figures add up as printed', () => {
       asOf: '2026-11-21',
     });
     // US (NdPr duty-free, full gap): R = 9.89785 → 9.8979 and F = 12.79364 → 12.7936 (half-up);
-    // the duty 12.79364 − 9.89785 = 2.89579 is the whole gap and prints as the printed gap
-    // 12.7936 − 9.8979 = 2.8957 (rounded on its own it would be 2.8958, and red would land at
-    // 12.7937, above the floor); red lands at 9.8979 + 2.8957 = 12.7936, the printed floor.
+    // the duty 12.79364 − 9.89785 = 2.89579 → 2.8958, as /v1/floor-gap prints it; red lands at
+    // exactly 9.89785 + 2.89579 = 12.79364 → 12.7936, the printed floor.
     expect(row(t, 'US')).toMatchObject({
       redLanded: '12.7936',
       redLandedWithoutFloor: '9.8979',
-      floorGapPerUnit: '2.8957',
+      floorGapPerUnit: '2.8958',
+    });
+    // The leakage gap is a difference of printed landed prices, 12.7936 − 9.8979 = 2.8957, all of
+    // it the floor's (a unit in the last place below the printed duty).
+    expect(t.leakage).toMatchObject({
+      insideCost: '12.7936',
+      leakCost: '9.8979',
+      downstreamCostGapPerUnit: '2.8957',
+      floorPart: '2.8957',
+      otherDutiesPart: '0.0000',
     });
     // IN applies no floor: red lands at 9.8979 with and without it, the duty is 0.
     expect(row(t, 'IN')).toMatchObject({
@@ -254,7 +262,7 @@ describe('POST /v1/bloc-tiers: the laws of the reported figures', () => {
     capacity: fc.integer({ min: 0, max: 10_000_000 }).map((n) => (n / 10_000_000).toFixed(7)),
   });
 
-  it('inside − leak = gap = floorPart + otherDutiesPart (parts in [0, gap]); redLanded = redLandedWithoutFloor + floorGapPerUnit; cheapest, tier and leaks as printed; governing = min(red, blue); spread = blue − red; bluePremium = spread / red rounded once; blue + red volume = demand', async () => {
+  it('inside − leak = gap = floorPart + otherDutiesPart (parts in [0, gap]); redLanded within a unit in the last place of redLandedWithoutFloor + floorGapPerUnit; cheapest, tier and leaks as printed; governing = min(red, blue); spread = blue − red; bluePremium = spread / red rounded once; blue + red volume = demand', async () => {
     await fc.assert(
       fc.asyncProperty(request, async (r) => {
         const t = await tiers({
@@ -279,7 +287,10 @@ describe('POST /v1/bloc-tiers: the laws of the reported figures', () => {
           asOf: '2026-11-21',
         });
         for (const d of t.destinations) {
-          expect(w(d.redLandedWithoutFloor).plus(d.floorGapPerUnit).eq(d.redLanded)).toBe(true);
+          // Each is rounded once from its exact value (each within half a unit of it), so the
+          // printed parts add up to the printed redLanded within a unit in the last place.
+          const sum = w(d.redLandedWithoutFloor).plus(d.floorGapPerUnit);
+          expect(sum.minus(d.redLanded).abs().lte('0.0001')).toBe(true);
           // Decisions are the printed figures': cheaper as printed, a printed tie to blue.
           const order = w(d.redLanded).cmp(d.blueLanded);
           expect(d.cheapest).toBe(order < 0 ? 'red' : order > 0 ? 'blue' : 'tie');
@@ -321,7 +332,7 @@ describe('POST /v1/bloc-tiers: the laws of the reported figures', () => {
     );
   });
 
-  it('with no freight, each floor member’s floorGapPerUnit is /v1/floor-gap’s dutyPerUnit for the same price, floor, basis, other duties and rounding', async () => {
+  it('with no freight, each floor member’s floorGapPerUnit is /v1/floor-gap’s dutyPerUnit for the same price, floor, basis, other duties and rounding, and on the duty-paid basis its redLanded is /v1/floor-gap’s landedPerUnit', async () => {
     const prices = fc.record({
       // Other duties on red supply into the US: none on NdPr oxide, 3.7% on Dy oxide, 27.1% on magnets.
       mineral: fc.constantFrom('ndpr-oxide', 'dy-oxide', 'ndfeb-magnet'),
@@ -354,8 +365,13 @@ describe('POST /v1/bloc-tiers: the laws of the reported figures', () => {
           });
           const gap = (await (await call(`/v1/floor-gap?${query}`)).json()) as {
             dutyPerUnit: string;
+            landedPerUnit: string;
           };
           expect(d.floorGapPerUnit).toBe(gap.dutyPerUnit);
+          // Duty-paid with no freight, red without the floor is P × (1 + r) = R, so red lands at
+          // R + d exactly, rounded once, as /v1/floor-gap's landed price (on the customs value R = P
+          // is not red's landed price without the floor).
+          if (r.basis === 'duty-paid') expect(d.redLanded).toBe(gap.landedPerUnit);
         }
       }),
       { seed: 11, numRuns: 40 },

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { Wide } from '../domain/reference-rounding';
+import { decimalJsFixed, Wide } from '../domain/reference-rounding';
 import { postJson } from '../helpers';
 import { amount, basis, method, otherDutyRate, rounding } from './floor-gap-arbitraries';
 
@@ -27,7 +27,7 @@ async function floorGap(body: Record<string, unknown>): Promise<FloorGap> {
   return (await response.json()) as FloorGap;
 }
 
-describe('POST /v1/floor-gap: the printed per-unit figures add up and decide (reported parts add up)', () => {
+describe('POST /v1/floor-gap: each per-unit figure is its exact value rounded once; floorMet is decided as printed', () => {
   // Duty-paid: R = P × (1 + r) = 10 × 1.000005 = 10.00005. Capped at maxRate × P = 0.500005 × 10
   // = 5.00005 < g = 20 − 10.00005 = 9.99995, so d = 5.00005; the exact R + d = 15.0001.
   const capped = {
@@ -38,29 +38,31 @@ describe('POST /v1/floor-gap: the printed per-unit figures add up and decide (re
     method: { type: 'capped', maxRate: '0.500005' },
   };
 
-  it('half-up: R 10.00005 → 10.0001, d 5.00005 → 5.0001, landed 10.0001 + 5.0001 = 15.0002 (not the exact 15.0001), gap 20.0000 − 10.0001 = 9.9999', async () => {
+  it('half-up: R 10.00005 → 10.0001, d 5.00005 → 5.0001, landed the exact 15.0001 (not the printed sum 15.0002), gap 9.99995 → 10.0000', async () => {
     const r = await floorGap({ ...capped, rounding: 'half-up' });
     expect(r.referencePerUnit).toBe('10.0001');
     expect(r.dutyPerUnit).toBe('5.0001');
-    expect(r.landedPerUnit).toBe('15.0002');
-    expect(r.gapPerUnit).toBe('9.9999');
+    expect(r.landedPerUnit).toBe('15.0001');
+    expect(r.gapPerUnit).toBe('10.0000');
     expect(r.binding).toBe(true);
+    // 15.0001 < 20.0000
     expect(r.floorMet).toBe(false);
-    expect(r.formula).toContain('R + d = 15.0002 < F: floor not met');
+    // the printed 10.0001 + 5.0001 = 15.0002 is not the landed price: the sum is written exact
+    expect(r.formula).toContain('R + d = 10.00005 + 5.00005 = 15.0001 < F: floor not met');
   });
 
-  it('half-even: R 10.00005 → 10.0000, d 5.00005 → 5.0000, landed 10.0000 + 5.0000 = 15.0000 (not the exact 15.0001), gap 20.0000 − 10.0000 = 10.0000', async () => {
+  it('half-even: R 10.00005 → 10.0000 (0 is even), d 5.00005 → 5.0000, landed the exact 15.0001 (not the printed sum 15.0000), gap 9.99995 → 10.0000 (9 is odd: up)', async () => {
     const r = await floorGap({ ...capped, rounding: 'half-even' });
     expect(r.referencePerUnit).toBe('10.0000');
     expect(r.dutyPerUnit).toBe('5.0000');
-    expect(r.landedPerUnit).toBe('15.0000');
+    expect(r.landedPerUnit).toBe('15.0001');
     expect(r.gapPerUnit).toBe('10.0000');
   });
 
-  it('floorMet is decided on the printed figures: landed 10.0001 + 5.9999 = 16.0000 ≥ 16.0000 although the exact 15.99999 < 16', async () => {
+  it('floorMet is decided on the printed figures: landed 15.99999 prints 16.0000 ≥ 16.0000 although the exact 15.99999 < 16', async () => {
     // R = 10 × 1.000005 = 10.00005 → 10.0001 (half-up); d = min(g, 0.599994 × 10) = min(5.99995,
     // 5.99994) = 5.99994 → 5.9999; exact landed 10.00005 + 5.99994 = 15.99999 < 16, printed
-    // 10.0001 + 5.9999 = 16.0000 ≥ 16.0000: the answer says the floor is met, as it prints.
+    // 16.0000 ≥ 16.0000: the answer says the floor is met, as it prints.
     const r = await floorGap({
       ...capped,
       floor: usd('16'),
@@ -71,14 +73,17 @@ describe('POST /v1/floor-gap: the printed per-unit figures add up and decide (re
     expect(r.landedPerUnit).toBe('16.0000');
     expect(r.floorPerUnit).toBe('16.0000');
     expect(r.floorMet).toBe(true);
-    // g = 16.0000 − 10.0001 = 5.9999 > 0: below the floor before the duty.
-    expect(r.gapPerUnit).toBe('5.9999');
+    expect(r.formula).toContain(
+      'R + d = 10.00005 + 5.99994 = 15.99999 (reported 16.0000) ≥ F: floor met',
+    );
+    // g = 16 − 10.00005 = 5.99995 → 6.0000 > 0: below the floor before the duty.
+    expect(r.gapPerUnit).toBe('6.0000');
     expect(r.binding).toBe(true);
   });
 
   it('binding is the exact R < F: R 15.99999 prints 16.0000 and g 0.0000, yet the floor binds (the duty rate shows it)', async () => {
-    // Customs value R = P = 15.99999 → 16.0000 (half-up); full gap d = 16 − 15.99999 = 0.00001 →
-    // 0.0000; landed 16.0000 + 0.0000 = 16.0000 ≥ 16.0000; AVE 0.00001 / 15.99999 = 0.000000625…
+    // Customs value R = P = 15.99999 → 16.0000 (half-up); g = d = 16 − 15.99999 = 0.00001 →
+    // 0.0000; landed exactly 16 → 16.0000 ≥ 16.0000; AVE 0.00001 / 15.99999 = 0.000000625…
     // → 0.000001 at 6 places.
     const r = await floorGap({
       price: usd('15.99999'),
@@ -97,10 +102,10 @@ describe('POST /v1/floor-gap: the printed per-unit figures add up and decide (re
   });
 
   it('a full gap lands on the printed floor: price 8,370.4574, other duties 25%, floor 36,104.84', async () => {
-    // R = 8,370.4574 × 1.25 = 10,463.07175 → 10,463.0718 (half-up); g = 36,104.8400 − 10,463.0718
-    // = 25,641.7682; d = the exact gap 25,641.76825, printed as the printed gap 25,641.7682 (on its
-    // own it would round to 25,641.7683 and land at 36,104.8401); landed 10,463.0718 + 25,641.7682
-    // = 36,104.8400; duty on 1 t = 25,641.76825 → 25,641.77.
+    // R = 8,370.4574 × 1.25 = 10,463.07175 → 10,463.0718 (half-up); g = d = 36,104.84 −
+    // 10,463.07175 = 25,641.76825 → 25,641.7683; landed R + d = 36,104.84 exactly → 36,104.8400,
+    // the printed floor (the printed 10,463.0718 + 25,641.7683 = 36,104.8401 is not it); duty on
+    // 1 t = 25,641.76825 → 25,641.77.
     const r = await floorGap({
       price: { amount: '8370.4574', currency: 'USD', per: 't' },
       floor: { amount: '36104.84', currency: 'USD', per: 't' },
@@ -109,11 +114,12 @@ describe('POST /v1/floor-gap: the printed per-unit figures add up and decide (re
     });
     expect([r.referencePerUnit, r.gapPerUnit, r.dutyPerUnit, r.landedPerUnit, r.duty]).toEqual([
       '10463.0718',
-      '25641.7682',
-      '25641.7682',
+      '25641.7683',
+      '25641.7683',
       '36104.8400',
       '25641.77',
     ]);
+    expect(r.formula).toContain('R + d = 10463.07175 + 25641.76825 = 36104.8400 ≥ F: floor met');
   });
 
   it('all-or-nothing just under the floor: the penalty, binding and the formula all rest on the exact R < F', async () => {
@@ -139,7 +145,7 @@ describe('POST /v1/floor-gap: the printed per-unit figures add up and decide (re
     expect(r.formula).not.toContain('R ≥ F');
   });
 
-  it('capped just under the floor: min(g before rounding, maxRate × P) holds as written', async () => {
+  it('capped just under the floor: min(g, maxRate × P) holds as written with the exact g', async () => {
     // R = P = 15.99999 (printed 16.0000, so the printed g is 0.0000); the exact g = 0.00001 and
     // 0.5 × 15.99999 = 7.999995, so d = min(0.00001, 7.999995) = 0.00001 (printed 0.0000)
     const r = await floorGap({
@@ -149,12 +155,12 @@ describe('POST /v1/floor-gap: the printed per-unit figures add up and decide (re
       rounding: 'half-up',
     });
     expect(r.formula).toContain(
-      'capped: d = min(g before rounding, maxRate × P) = min(0.00001, 0.5 × 15.99999) = 0.00001 (reported 0.0000)',
+      'g = max(0, F − R) = max(0, 16.0000 − 15.99999) = 0.00001 (reported 0.0000); capped: d = min(g, maxRate × P) = min(0.00001, 0.5 × 15.99999) = 0.00001 (reported 0.0000)',
     );
   });
 
   it('the formula names the exact d where rounding changed it: capped, red 10.00005, d = 0.25 × 10.00005 = 2.5000125 → 2.5000, duty on 1,000 kg 2,500.01', async () => {
-    // g = 16.0000 − 10.0001 = 5.9999 (printed R and F); d = min(5.99995, 0.25 × 10.00005) =
+    // g = 16 − 10.00005 = 5.99995; d = min(5.99995, 0.25 × 10.00005) =
     // 2.5000125, printed 2.5000; duty = 2.5000125 × 1,000 = 2,500.0125 → 2,500.01.
     const r = await floorGap({
       price: usd('10.00005'),
@@ -170,7 +176,7 @@ describe('POST /v1/floor-gap: the printed per-unit figures add up and decide (re
     expect(plain.formula).toContain('full gap: d = g = 6.0000;');
   });
 
-  it('over random prices, floors, other duties, methods and rounding: landed = R + d, g = max(0, F − R), printed g > 0 ⇒ binding, floorMet ⇔ landed ≥ F as printed', async () => {
+  it('over random prices, floors, other duties, methods and rounding: R, F, g, d, landed and the trigger gap are their exact values rounded once, printed R + d within a unit of landed, floorMet ⇔ landed ≥ F as printed', async () => {
     const request = fc.record({
       price: amount,
       floor: amount,
@@ -182,26 +188,161 @@ describe('POST /v1/floor-gap: the printed per-unit figures add up and decide (re
     await fc.assert(
       fc.asyncProperty(request, async (q) => {
         const r = await floorGap({ ...q, price: usd(q.price), floor: usd(q.floor) });
-        const R = new Wide(r.referencePerUnit);
-        const F = new Wide(r.floorPerUnit);
-        const landed = new Wide(r.landedPerUnit);
-        expect(r.landedPerUnit).toBe(R.plus(r.dutyPerUnit).toFixed(4));
-        expect(r.gapPerUnit).toBe(Wide.max(0, F.minus(R)).toFixed(4));
-        // binding is the exact R < F (R = P × (1 + r) duty-paid, P on the customs value);
-        // rounding is monotone, so a printed g > 0 always binds
-        const exactR =
-          q.basis === 'duty-paid'
-            ? new Wide(q.price).times(new Wide(1).plus(q.otherDutyRate))
-            : new Wide(q.price);
-        expect(r.binding).toBe(exactR.lt(q.floor));
+        const fixed = (x: Wide) => decimalJsFixed(x, 4, q.rounding);
+        // The exact figures, computed here from the contract's definitions: R = P × (1 + r)
+        // duty-paid, P on the customs value; g = max(0, F − R); d by the method (the tranche in
+        // the contract's closed form of the WTO schedule, T = F).
+        const P = new Wide(q.price);
+        const F = new Wide(q.floor);
+        const R = q.basis === 'duty-paid' ? P.times(new Wide(1).plus(q.otherDutyRate)) : P;
+        const g = Wide.max(0, F.minus(R));
+        const d = exactDuty(q.method, P, R, F, g);
+        expect(r.referencePerUnit).toBe(fixed(R));
+        expect(r.floorPerUnit).toBe(fixed(F));
+        expect(r.gapPerUnit).toBe(fixed(g));
+        expect(r.dutyPerUnit).toBe(fixed(d));
+        expect(r.landedPerUnit).toBe(fixed(R.plus(d)));
+        // each of R and d is within half a unit of the last place, so their printed sum is within
+        // a unit of the printed landed price
+        const printedSum = new Wide(r.referencePerUnit).plus(r.dutyPerUnit);
+        expect(printedSum.minus(r.landedPerUnit).abs().lte('0.0001')).toBe(true);
+        // binding is the exact R < F; rounding is monotone, so a printed g > 0 always binds
+        expect(r.binding).toBe(R.lt(F));
         if (new Wide(r.gapPerUnit).gt(0)) expect(r.binding).toBe(true);
-        expect(r.floorMet).toBe(landed.gte(F));
+        expect(r.floorMet).toBe(new Wide(r.landedPerUnit).gte(r.floorPerUnit));
         if (r.triggerPerUnit !== undefined) {
-          const T = new Wide(r.triggerPerUnit);
-          expect(r.triggerGapPerUnit).toBe(Wide.max(0, T.minus(R)).toFixed(4));
+          expect(r.triggerPerUnit).toBe(fixed(F));
+          expect(r.triggerGapPerUnit).toBe(fixed(g));
         }
       }),
       { seed: 23, numRuns: 150 },
     );
   });
+});
+
+/** d by the contract's definition of each method (§3), T = F for the tranche. */
+function exactDuty(
+  method: { type: string; maxRate?: string; penaltyRate?: string },
+  P: Wide,
+  R: Wide,
+  F: Wide,
+  g: Wide,
+): Wide {
+  switch (method.type) {
+    case 'full-gap':
+      return g;
+    case 'capped':
+      return Wide.min(g, P.times(method.maxRate ?? '0'));
+    case 'all-or-nothing':
+      return R.lt(F) ? P.times(method.penaltyRate ?? '0') : new Wide(0);
+    default: {
+      // WTO AoA art. 5.5 with T = F: ≤ 0.10T → 0; ≤ 0.40T → 0.30(g − 0.10T); ≤ 0.60T →
+      // 0.50(g − 0.40T) + 0.09T; ≤ 0.75T → 0.70(g − 0.60T) + 0.19T; above → 0.90(g − 0.75T) + 0.295T.
+      const T = F;
+      if (g.lte(T.times('0.10'))) return new Wide(0);
+      if (g.lte(T.times('0.40'))) return g.minus(T.times('0.10')).times('0.30');
+      if (g.lte(T.times('0.60')))
+        return g.minus(T.times('0.40')).times('0.50').plus(T.times('0.09'));
+      if (g.lte(T.times('0.75')))
+        return g.minus(T.times('0.60')).times('0.70').plus(T.times('0.19'));
+      return g.minus(T.times('0.75')).times('0.90').plus(T.times('0.295'));
+    }
+  }
+}
+
+describe('POST /v1/floor-gap: a full gap that rounding splits, each figure rounded once from its exact value', () => {
+  /**
+   * The answer for a price under a floor of 16 per kg on 100 kg, duty-paid with no other duties
+   * (R = P), full gap, with what the four cases share checked: F 16 → 16.0000; g = d (the full
+   * gap), each rounded once; landed R + d = 16 exactly → 16.0000; binding (R < 16 exactly) and
+   * floorMet (16.0000 ≥ 16.0000).
+   */
+  async function fullGapUnder16(
+    price: string,
+    rounding: string,
+    reported: { R: string; d: string; duty: string; ave: string },
+  ): Promise<FloorGap> {
+    const r = await floorGap({
+      price: usd(price),
+      floor: usd('16'),
+      quantity: { value: '100', unit: 'kg' },
+      rounding,
+    });
+    expect([
+      r.referencePerUnit,
+      r.floorPerUnit,
+      r.gapPerUnit,
+      r.dutyPerUnit,
+      r.landedPerUnit,
+      r.duty,
+      r.binding,
+      r.floorMet,
+    ]).toEqual([
+      reported.R,
+      '16.0000',
+      reported.d,
+      reported.d,
+      '16.0000',
+      reported.duty,
+      true,
+      true,
+    ]);
+    return r;
+  }
+
+  // R = P; g = d = 16 − P; landed R + d = 16 exactly; duty = d × 100 kg at 2 places. A tie rounds
+  // away from zero half-up, to the even digit half-even.
+  const cases = [
+    {
+      // R 10.00005 → 10.0001; d 5.99995 → 6.0000 (not the printed 16.0000 − 10.0001 = 5.9999);
+      // duty 599.995 → 600.00; AVE 5.99995 / 10.00005 = 0.59999200… → 0.599992. The printed
+      // 10.0001 + 6.0000 = 16.0001 is not the landed price: the formula writes the sum exact.
+      price: '10.00005',
+      rounding: 'half-up',
+      reported: { R: '10.0001', d: '6.0000', duty: '600.00', ave: '0.599992' },
+      formula: [
+        'R = P × (1 + r) = 10.00005 × (1 + 0) = 10.00005 (reported 10.0001); ' +
+          'g = max(0, F − R) = max(0, 16.0000 − 10.00005) = 5.99995 (reported 6.0000); ' +
+          'full gap: d = g = 5.99995 (reported 6.0000); duty = d × 100 kg = 600.00 USD; ' +
+          'R + d = 10.00005 + 5.99995 = 16.0000 ≥ F: floor met',
+      ],
+    },
+    {
+      // R 10.00005: the tie keeps the even 0 → 10.0000; d 5.99995: the odd 9 rounds up → 6.0000;
+      // duty 599.995: the odd 9 rounds up → 600.00. The printed 10.0000 + 6.0000 is the landed
+      // 16.0000, so the sum is written once.
+      price: '10.00005',
+      rounding: 'half-even',
+      reported: { R: '10.0000', d: '6.0000', duty: '600.00', ave: '0.599992' },
+      formula: ['full gap: d = g = 5.99995 (reported 6.0000);', 'R + d = 16.0000 ≥ F: floor met'],
+    },
+    {
+      // R 15.99995 → 16.0000; d 0.00005 → 0.0001 beside binding true (not 0.0000); duty 0.005 →
+      // 0.01; AVE 0.00005 / 15.99995 = 0.0000031… → 0.000003. The printed 16.0000 + 0.0001 =
+      // 16.0001 is not the landed price.
+      price: '15.99995',
+      rounding: 'half-up',
+      reported: { R: '16.0000', d: '0.0001', duty: '0.01', ave: '0.000003' },
+      formula: [
+        'full gap: d = g = 0.00005 (reported 0.0001); duty = d × 100 kg = 0.01 USD; R + d = 15.99995 + 0.00005 = 16.0000 ≥ F: floor met',
+      ],
+    },
+    {
+      // R 15.99995: the odd 9 rounds up → 16.0000; d 0.00005: the tie keeps the even 0 → 0.0000,
+      // and the floor still binds (15.99995 < 16); duty 0.005: the even 0 stays → 0.00.
+      price: '15.99995',
+      rounding: 'half-even',
+      reported: { R: '16.0000', d: '0.0000', duty: '0.00', ave: '0.000003' },
+      formula: ['full gap: d = g = 0.00005 (reported 0.0000);', 'R + d = 16.0000 ≥ F: floor met'],
+    },
+  ];
+
+  it.each(cases)(
+    'price $price, $rounding: R $reported.R, g = d $reported.d, landed 16.0000, duty $reported.duty',
+    async ({ price, rounding, reported, formula }) => {
+      const r = await fullGapUnder16(price, rounding, reported);
+      expect(r.adValoremEquivalent).toBe(reported.ave);
+      for (const part of formula) expect(r.formula).toContain(part);
+    },
+  );
 });

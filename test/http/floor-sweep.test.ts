@@ -125,9 +125,9 @@ describe('POST /v1/floor-gap/sweep: cells are single floor-gap calls', () => {
 });
 
 describe('POST /v1/floor-gap/sweep: a cell prints what the single call prints', () => {
-  it('red 10.00005, floor 16, full gap on the customs value: the duty fills the gap and prints as it, landed 10.0001 + 5.9999 = 16.0000; red at exactly 16 undercuts blue at 16.0001', async () => {
-    // R = P = 10.00005 → 10.0001 (half-up); g = 16.0000 − 10.0001 = 5.9999; d = 16 − 10.00005 =
-    // 5.99995, the whole gap, printed as the printed gap 5.9999; landed 10.0001 + 5.9999 = 16.0000;
+  it('red 10.00005, floor 16, full gap on the customs value: d 5.99995 → 6.0000 and landed 16 → 16.0000, each rounded once; red at exactly 16 undercuts blue at 16.0001', async () => {
+    // R = P = 10.00005 → 10.0001 (half-up); d = g = 16 − 10.00005 = 5.99995 → 6.0000 (half-up);
+    // landed R + d = 16 exactly → 16.0000 (the printed 10.0001 + 6.0000 = 16.0001 is not it);
     // blueWins is decided exactly, as the break-even prices are: 16 < 16.0001, red wins.
     const body = {
       redPrices: ['10.00005'],
@@ -142,7 +142,7 @@ describe('POST /v1/floor-gap/sweep: a cell prints what the single call prints', 
     expect(cell).toEqual({
       redPrice: '10.0001',
       floor: '16.0000',
-      dutyPerUnit: '5.9999',
+      dutyPerUnit: '6.0000',
       landedPerUnit: '16.0000',
       adValoremEquivalent: expect.any(String),
       floorMet: true,

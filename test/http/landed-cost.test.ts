@@ -1082,11 +1082,12 @@ describe('landed cost: a what-if measure with bad tranche bands', () => {
   });
 });
 
-describe('landed cost: a floor-gap line’s formula adds up as printed, as /v1/floor-gap’s does', () => {
+describe('landed cost: a floor-gap line’s formula holds as written, as /v1/floor-gap’s does', () => {
   it('nd-oxide at 10.00005, what-if floor 16 full gap on the customs value', async () => {
-    // R = P = 10.00005 → 10.0001; g = 16.0000 − 10.0001 = 5.9999; d = 16 − 10.00005 = 5.99995,
-    // the whole gap, printed as the printed gap 5.9999; R + d as printed = 10.0001 + 5.9999 =
-    // 16.0000, the floor; duty on 1,000 kg = 5.99995 × 1,000 = 5,999.95 (the exact d, rounded once).
+    // R = P = 10.00005 → 10.0001; g = d = 16 − 10.00005 = 5.99995 → 6.0000 (half-up); R + d = 16
+    // exactly → 16.0000, the floor (the printed 10.0001 + 6.0000 = 16.0001 is not it, so the
+    // formula writes the sum exact); duty on 1,000 kg = 5.99995 × 1,000 = 5,999.95 (the exact d,
+    // rounded once).
     const response = await postJson('/v1/landed-cost', {
       mineral: 'nd-oxide',
       origin: 'CN',
@@ -1108,12 +1109,12 @@ describe('landed cost: a floor-gap line’s formula adds up as printed, as /v1/f
     };
     const line = body.lines.find((l) => l.measureId === 'f');
     expect(line?.amount).toBe('5999.95');
-    expect(line?.formula).toContain('max(0, 16.0000 − 10.0001) = 5.9999;');
-    // d prints as the printed gap; the duty is the exact d times the quantity, and says so.
+    expect(line?.formula).toContain('max(0, 16.0000 − 10.00005) = 5.99995 (reported 6.0000);');
+    // d is rounded once; the duty is the exact d times the quantity, and says so.
     expect(line?.formula).toContain(
-      'full gap: d = g before rounding = 5.99995 per kg (reported 5.9999); duty = d × 1000 kg = 5,999.95;',
+      'full gap: d = g = 5.99995 per kg (reported 6.0000); duty = d × 1000 kg = 5,999.95;',
     );
-    expect(line?.formula).toContain('R + d = 16.0000 per kg ≥ F: floor met');
+    expect(line?.formula).toContain('R + d = 10.00005 + 5.99995 = 16.0000 per kg ≥ F: floor met');
   });
 });
 

@@ -173,8 +173,9 @@ export const DestinationTierSchema = z
     }),
     redLanded: DecimalOutput.openapi({
       description:
-        'redLandedWithoutFloor + floorGapPerUnit as printed: each part is rounded once and the ' +
-        'total is their sum (reported parts add up).',
+        'Red supply landed there: redLandedWithoutFloor + floorGapPerUnit of the exact figures, ' +
+        'rounded once, as `/v1/floor-gap` rounds its landedPerUnit (a full gap lands on the floor); ' +
+        'it can differ from the sum of the two printed figures by a unit in the last place.',
       example: '16.0000',
     }),
     blueLanded: DecimalOutput.openapi({
@@ -195,7 +196,7 @@ export const DestinationTierSchema = z
     redLandedWithoutFloor: DecimalOutput.openapi({
       description:
         'Red supply landed as it would be with no floor (red price + freight + other duties), ' +
-        'rounded once; redLanded − floorGapPerUnit as printed.',
+        'rounded once.',
       example: '10.0000',
     }),
   })

@@ -1,6 +1,7 @@
 import type { FloorBasis, FloorGapMethod, ReportedFloorGap } from '../../domain/floor-gap';
 import { PER_UNIT_PLACES } from '../../domain/rounding';
 import {
+  add,
   type Decimal,
   equal,
   halfEven,
@@ -17,7 +18,7 @@ export interface FloorGapTerms {
   readonly price: Decimal;
   /** r. */
   readonly otherDutyRate: Decimal;
-  /** F, per `unit`. */
+  /** F, per `unit`, before rounding. */
   readonly floor: Decimal;
   readonly basis: FloorBasis;
   readonly method: FloorGapMethod;
@@ -37,40 +38,42 @@ export interface FormulaNumbers {
 }
 
 /**
- * The one writer of the floor-gap formula: the reference price R, the gap g, the
- * method's rule, the total, and whether the duty lifts the import to the floor. `per` (" per kg") follows per-unit values where the answer has
- * values in several units (landed cost).
+ * The one writer of the floor-gap formula: the reference price R, the gap g, the method's rule, the
+ * total, and whether the duty lifts the import to the floor. Every step holds as written: a figure
+ * that rounding changed is written exact, with the figure the answer reports beside it ("5.99995
+ * (reported 6.0000)"), and an operand 4 places cannot hold is written exact. `per` (" per kg")
+ * follows per-unit values where the answer has values in several units (landed cost).
  */
 export function floorGapFormula(terms: FloorGapTerms, n: FormulaNumbers, per = ''): string {
   const { price, floor, basis, otherDutyRate, method, result } = terms;
+  // An operand as it is computed with: printed where 4 places hold it, else exact (15.99999, not
+  // 16.0000), so 0.3 × P = d holds as written.
+  const operand = (x: Decimal) => (placesOf(x) <= PER_UNIT_PLACES ? n.unit(x) : exactText(x));
+  // A result as reported, and, where rounding changed it, exact first: each reported figure is its
+  // own exact value rounded once, and the next step computes with the exact one.
+  const value = (exact: Decimal, reported: Decimal, unit = '') =>
+    equal(exact, reported)
+      ? `${n.unit(reported)}${unit}`
+      : `${exactText(exact)}${unit} (reported ${n.unit(reported)})`;
+  const R = value(result.exactReference, result.reference, per);
   const reference =
     basis === 'duty-paid'
-      ? `R = P × (1 + r) = ${n.unit(price)} × (1 + ${n.rate(otherDutyRate)}) = ${n.unit(result.reference)}${per}`
-      : `R = P = ${n.unit(price)}${per}`;
-  const gap = `g = max(0, F − R) = max(0, ${n.unit(floor)} − ${n.unit(result.reference)}) = ${n.unit(result.gap)}`;
-  // d as printed; where rounding changed it, the exact d too, which the duty total is made of
-  // (d × quantity, rounded once), so every step of the formula holds as written.
-  const d = equal(result.exactDutyPerUnit, result.dutyPerUnit)
-    ? `${n.unit(result.dutyPerUnit)}${per}`
-    : `${exactText(result.exactDutyPerUnit)}${per} (reported ${n.unit(result.dutyPerUnit)})`;
-  // An operand of the rule as it is multiplied: printed where 4 places hold it, else exact (15.99999,
-  // not 16.0000), so 0.3 × P = d holds as written.
-  const operand = (x: Decimal) => (placesOf(x) <= PER_UNIT_PLACES ? n.unit(x) : exactText(x));
-  const gapBefore = !equal(result.exactGap, result.gap);
+      ? `R = P × (1 + r) = ${operand(price)} × (1 + ${n.rate(otherDutyRate)}) = ${R}`
+      : `R = P = ${R}`;
+  const gap = `g = max(0, F − R) = max(0, ${operand(floor)} − ${operand(result.exactReference)}) = ${value(result.exactGap, result.gap)}`;
+  // d as reported; where rounding changed it, the exact d too, which the duty total is made of
+  // (d × quantity, rounded once).
+  const d = value(result.exactDutyPerUnit, result.dutyPerUnit, per);
   let rule: string;
   switch (method.type) {
     case 'full-gap':
-      rule = equal(result.exactDutyPerUnit, result.dutyPerUnit)
-        ? `full gap: d = g = ${d}`
-        : `full gap: d = g before rounding = ${d}`;
+      rule = `full gap: d = g = ${d}`;
       break;
     case 'tranche':
       rule = `tranche: d = Σ share × (slice of max(0, T − R) in each band of T), T = ${n.unit(result.trigger)}: d = ${d}`;
       break;
     case 'capped':
-      rule = gapBefore
-        ? `capped: d = min(g before rounding, maxRate × P) = min(${exactText(result.exactGap)}, ${n.rate(method.maxRate)} × ${operand(price)}) = ${d}`
-        : `capped: d = min(g, maxRate × P) = min(${n.unit(result.gap)}, ${n.rate(method.maxRate)} × ${operand(price)}) = ${d}`;
+      rule = `capped: d = min(g, maxRate × P) = min(${operand(result.exactGap)}, ${n.rate(method.maxRate)} × ${operand(price)}) = ${d}`;
       break;
     case 'all-or-nothing': {
       // The penalty is decided on the exact R < F; where rounding printed g as 0, say so.
@@ -83,9 +86,15 @@ export function floorGapFormula(terms: FloorGapTerms, n: FormulaNumbers, per = '
       break;
     }
   }
-  const met = result.floorMet
-    ? `R + d = ${n.unit(result.landedPerUnit)}${per} ≥ F: floor met`
-    : `R + d = ${n.unit(result.landedPerUnit)}${per} < F: floor not met`;
+  // The landed price is R + d exact, rounded once; where that is not the sum of the printed R and
+  // d (10.0001 + 6.0000 beside 16.0000), or rounding changed it, the sum is written exact.
+  const addsUp =
+    equal(result.exactLandedPerUnit, result.landedPerUnit) &&
+    equal(add(result.reference, result.dutyPerUnit), result.landedPerUnit);
+  const landed = addsUp
+    ? `R + d = ${n.unit(result.landedPerUnit)}${per}`
+    : `R + d = ${operand(result.exactReference)} + ${operand(result.exactDutyPerUnit)} = ${value(result.exactLandedPerUnit, result.landedPerUnit, per)}`;
+  const met = result.floorMet ? `${landed} ≥ F: floor met` : `${landed} < F: floor not met`;
   return `${reference}; ${gap}; ${rule}; duty = d × ${terms.quantity} ${terms.unit} = ${terms.duty}; ${met}`;
 }
 

@@ -22,7 +22,7 @@ export function presentFloorGap(
   const u = (x: Decimal) => formatPerUnit(x, rounding);
   const rate = (x: Decimal) => formatRate(x, rounding);
   const duty = formatMoney(result.duty, currency, rounding);
-  // The per-unit figures and the decisions as printed (reported parts add up): see reportFloorGap.
+  // The per-unit figures, each its exact value rounded once, and floorMet on them: see reportFloorGap.
   const reported = reportFloorGap(result, command.input.floor, (x) => roundPerUnit(x, rounding));
   const quantity = toPlain(command.quantity);
   return {
@@ -50,7 +50,6 @@ export function presentFloorGap(
     formula: floorGapFormula(
       {
         ...command.input,
-        floor: reported.floor,
         result: reported,
         quantity,
         unit: command.unit,

@@ -180,18 +180,18 @@ export const FloorGapResponseSchema = z
   .object({
     pricePerUnit: DecimalOutput.openapi({ description: 'P, per `per`.', example: '10.0000' }),
     referencePerUnit: DecimalOutput.openapi({
-      description: 'R, the price compared with the floor.',
+      description: 'R, the price compared with the floor, rounded once.',
       example: '12.5000',
     }),
-    floorPerUnit: DecimalOutput.openapi({ description: 'F.', example: '16.0000' }),
+    floorPerUnit: DecimalOutput.openapi({ description: 'F, rounded once.', example: '16.0000' }),
     gapPerUnit: DecimalOutput.openapi({
-      description: 'g = max(0, floorPerUnit − referencePerUnit), of the printed figures.',
+      description: 'g = max(0, F − R) of the exact F and R, rounded once.',
       example: '3.5000',
     }),
     dutyPerUnit: DecimalOutput.openapi({
       description:
-        'd, by the method, rounded once; a duty that fills the gap (full gap, or a cap that does ' +
-        'not bite) prints as gapPerUnit, so landedPerUnit prints the floor.',
+        'd, by the method, from the exact figures, rounded once (`half-up` rounds half away from ' +
+        'zero, `half-even` half to the even digit).',
       example: '3.5000',
     }),
     duty: DecimalOutput.openapi({
@@ -211,8 +211,10 @@ export const FloorGapResponseSchema = z
     }),
     landedPerUnit: DecimalOutput.openapi({
       description:
-        'referencePerUnit + dutyPerUnit, the sum of the printed figures (each rounded once; reported ' +
-        'parts add up).',
+        'R + d of the exact R and d, rounded once: a full gap lands on floorPerUnit. It can differ ' +
+        'from the printed referencePerUnit + dutyPerUnit by a unit in the last place (R 10.00005 → ' +
+        '10.0001 and d 5.99995 → 6.0000 beside landed 16 → 16.0000, half-up); the formula then ' +
+        'writes the sum with the exact R and d.',
       example: '16.0000',
     }),
     floorMet: z.boolean().openapi({
@@ -226,7 +228,8 @@ export const FloorGapResponseSchema = z
       example: '16.0000',
     }),
     triggerGapPerUnit: DecimalOutput.optional().openapi({
-      description: 'Tranche only: max(0, T − R), the gap the bands tax, of the printed figures.',
+      description:
+        'Tranche only: max(0, T − R), the gap the bands tax, of the exact T and R, rounded once.',
       example: '6.0000',
     }),
     per: UnitSchema.openapi({ description: 'The unit every per-unit value is expressed in.' }),

@@ -113,7 +113,7 @@ function presentDutyLine(command: LandedCostCommand, line: DutyLine, amount: str
             floor: line.charge.floor,
             basis: line.charge.basis,
             method: line.charge.method,
-            // The per-unit figures as /v1/floor-gap prints them, so the formula adds up as printed.
+            // The per-unit figures as /v1/floor-gap prints them, so the formula says what the answer does.
             result: reportFloorGap(g.result, line.charge.floor, (x) => roundPerUnit(x, rounding)),
             quantity: shortQuantity(g.quantity),
             unit: u,
