@@ -24,8 +24,52 @@ function readmeGets(): { path: string; output: string }[] {
   return examples;
 }
 
+/**
+ * Every `$ curl -X POST localhost:8787/… -H 'content-type: application/json' -d '…'` in the README
+ * whose printed output is a whole JSON answer (not an excerpt), with that answer.
+ */
+function readmeJsonPosts(): { path: string; body: string; output: unknown }[] {
+  const examples: { path: string; body: string; output: unknown }[] = [];
+  for (const block of readme.match(/```sh\n[\s\S]*?```/g) ?? []) {
+    const match =
+      /^\$ curl -X POST localhost:8787(\/\S+) -H 'content-type: application\/json'(?: \\\n\s*)? -d '([\s\S]*?)'\n([\s\S]*?)```$/m.exec(
+        block,
+      );
+    if (match === null) continue;
+    const [, path = '', body = '', printed = ''] = match;
+    try {
+      examples.push({ path, body, output: JSON.parse(printed) });
+    } catch {
+      // an excerpt (the landed-cost answer's 33 explained measures are elided): not compared
+    }
+  }
+  return examples;
+}
+
 describe('the README stays true', () => {
   const examples = readmeGets();
+
+  describe('its JSON POST examples print the whole answer as the API gives it', () => {
+    const posts = readmeJsonPosts();
+    it('has POST examples to check', () => {
+      expect(posts.length).toBeGreaterThanOrEqual(3);
+    });
+    for (const { path, body, output } of posts) {
+      it(`POST ${path} ${body.replaceAll(/\s+/g, ' ').slice(0, 80)}`, async () => {
+        const answer = (await (
+          await call(path, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body,
+          })
+        ).json()) as Record<string, unknown>;
+        // A problem's requestId is new on every request.
+        const printed = output as Record<string, unknown>;
+        if ('requestId' in printed) answer.requestId = printed.requestId;
+        expect(answer).toEqual(printed);
+      });
+    }
+  });
 
   it('has GET examples to check', () => {
     expect(examples.length).toBeGreaterThanOrEqual(4);
