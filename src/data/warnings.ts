@@ -169,3 +169,49 @@ export function suspensionEndedWarning(rowId: string, ended: string, instrument:
     knownUntil: ended,
   };
 }
+
+/** A lane whose tariff the data lacks: all of it (`none`) or its general (MFN) rate (`partial`). */
+export interface UncoveredLane {
+  readonly destination: string;
+  /** Whose supply, when an answer prices several on the lane (e.g. `blue supply from AU`). */
+  readonly supply?: string;
+  readonly coverage: 'partial' | 'none';
+}
+
+/**
+ * The one `no-tariff-data` warning of an answer: every lane whose tariff the data lacks, named,
+ * and what that means for the figures (unknown, not zero; understated). `then` adds what the
+ * answer did with them. None when every lane is covered. E.g. "The data has no tariff rate for
+ * HTS 2846.90.20 into JP: its duties are unknown, not zero."
+ */
+export function noTariffDataWarning(
+  hts: string,
+  lanes: readonly UncoveredLane[],
+  then = '',
+): Warning[] {
+  const sentence = (coverage: UncoveredLane['coverage']) => {
+    const named = lanes.filter((l) => l.coverage === coverage);
+    if (named.length === 0) return [];
+    // Lanes grouped by supply, in the order first named: "JP, IN (red supply from CN) and CN
+    // (blue supply from AU)".
+    const bySupply = new Map<string | undefined, string[]>();
+    for (const l of named)
+      bySupply.set(l.supply, [...(bySupply.get(l.supply) ?? []), l.destination]);
+    const into = [...bySupply]
+      .map(([supply, to]) =>
+        supply === undefined ? to.join(', ') : `${to.join(', ')} (${supply})`,
+      )
+      .join(' and ');
+    const one = named.length === 1;
+    return coverage === 'none'
+      ? [
+          `The data has no tariff rate for HTS ${hts} into ${into}: ${one ? 'its' : 'their'} duties are unknown, not zero.`,
+        ]
+      : [
+          `The data has no general (MFN) rate for HTS ${hts} into ${into}: the duties shown are understated by ${one ? 'it' : 'them'}.`,
+        ];
+  };
+  const found = [...sentence('none'), ...sentence('partial')];
+  if (found.length === 0) return [];
+  return [{ code: 'no-tariff-data', detail: [...found, then].filter((x) => x !== '').join(' ') }];
+}

@@ -79,7 +79,10 @@ export function uncertainProblem(
     const missing = warnings.filter((w) => w.code === 'no-tariff-data');
     return new Problem(
       422,
-      `${missing.map((w) => w.detail).join(' ')} A bare figure would read as duty-free: add assume=no-duty to count the duty as zero, or ask for JSON.`,
+      [
+        ...missing.map((w) => w.detail),
+        'A bare figure would read as duty-free: add assume=no-duty to count the duty as zero, or ask for JSON.',
+      ].join(' '),
       [],
       {},
       { code: 'no-tariff-data', warnings: missing },

@@ -631,3 +631,70 @@ describe('bloc tiers over a list of dates: every date in the CSV and the picture
     expect(text).toContain('>95.3250<');
   });
 });
+
+describe('bloc tiers: a duty the data lacks is unknown, not zero (red and blue lanes)', () => {
+  // NdFeB magnets (HTS 8505.11.0070): the data holds the US tariff (MFN 2.1% on any origin, plus
+  // Section 301 on Chinese goods: 27.1% in all on red) and no other country's. Red 60, blue 70
+  // from Australia, floor 80, full gap on the duty-paid value.
+  const magnets = {
+    mineral: 'ndfeb-magnet',
+    redPrice: usd('60'),
+    bluePrice: usd('70'),
+    floor: usd('80'),
+    blueOrigin: 'AU',
+    asOf: '2026-11-21',
+  };
+  const detail = (lanes: string, one: boolean) =>
+    `The data has no tariff rate for HTS 8505.11.0070 into ${lanes}: ${one ? 'its' : 'their'} duties are unknown, not zero. The landed prices there count them as 0: lower bounds, not duty-free prices.`;
+
+  it('blue supply from AU into CN: warned, so strict refuses it (before: 200 with no warning)', async () => {
+    const body = { ...magnets, destinations: ['US', 'CN'] };
+    const response = await postJson('/v1/bloc-tiers', body);
+    expect(response.status).toBe(200);
+    const t = (await response.json()) as Omit<Tiers, 'destinations'> & {
+      destinations: (Tier & { coverage: { tariffs: string }; blueOtherDutyRate: string | null })[];
+    };
+    // CN: red supply is at home (no duty, known); blue AU → CN unknown, printed as 70 + 0 = 70.0000
+    // US: blue 70 × 1.021 = 71.4700
+    expect(
+      t.destinations.map((d) => [d.country, d.coverage.tariffs, d.blueOtherDutyRate, d.blueLanded]),
+    ).toEqual([
+      ['US', 'complete', '0.021', '71.4700'],
+      ['CN', 'none', null, '70.0000'],
+    ]);
+    const warning = { code: 'no-tariff-data', detail: detail('CN (blue supply from AU)', true) };
+    expect(t.meta.warnings).toEqual([warning]);
+    const strict = await problemOf(
+      await postJson('/v1/bloc-tiers', { ...body, strict: true }),
+      422,
+    );
+    expect(strict).toMatchObject({ code: 'strict', warnings: [warning] });
+  });
+
+  it('JP: the warning names both lanes, red from CN and blue from AU (before: red only)', async () => {
+    const t = await tiers({ ...magnets, destinations: ['JP', 'US'] });
+    expect(t.meta.warnings).toEqual([
+      {
+        code: 'no-tariff-data',
+        detail: detail('JP (red supply from CN) and JP (blue supply from AU)', false),
+      },
+    ]);
+  });
+
+  it('the text form refuses a bare blueLanded for AU → CN and says why (before: a detail beginning with a blank)', async () => {
+    const query =
+      'mineral=ndfeb-magnet&redPrice=60&floor=80&per=kg&destinations=CN&asOf=2026-11-21&blueOrigin=AU&bluePrice=70&format=text&field=blueLanded';
+    const problem = await problemOf(await call(`/v1/bloc-tiers?${query}`), 422);
+    const warning = { code: 'no-tariff-data', detail: detail('CN (blue supply from AU)', true) };
+    expect(problem).toMatchObject({
+      code: 'no-tariff-data',
+      detail: `${warning.detail} A bare figure would read as duty-free: add assume=no-duty to count the duty as zero, or ask for JSON.`,
+      warnings: [warning],
+    });
+    // assume=no-duty: blue counted duty-free, 70 + 0 = 70.0000 (red at home in CN: 60, no floor)
+    const csv = query.replace('format=text&field=blueLanded', 'format=csv&assume=no-duty');
+    expect((await (await call(`/v1/bloc-tiers?${csv}`)).text()).split('\r\n')[1]).toBe(
+      'CN,red,false,60.0000,70.0000,0.0000,red,red,60.0000,false,kg,USD,2026-11-21',
+    );
+  });
+});

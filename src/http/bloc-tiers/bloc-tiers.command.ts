@@ -3,7 +3,7 @@ import { blocMembers, blocOf, redHome } from '../../data/blocs';
 import { selectMeasures, type TariffCoverage } from '../../data/measures';
 import type { MineralRow } from '../../data/schema';
 import type { PolicyData } from '../../data/store';
-import type { Warning } from '../../data/warnings';
+import { noTariffDataWarning, type UncoveredLane, type Warning } from '../../data/warnings';
 import type { BlocDestination } from '../../domain/bloc-tiers';
 import { membersWithoutTheirUnion, namedDirectlyOrByUnion } from '../../domain/customs-union';
 import type { FloorBasis, FloorGapMethod } from '../../domain/floor-gap';
@@ -69,9 +69,8 @@ function adValoremRate(
   destination: string,
   asOf: string,
   scenario: NonNullable<ReturnType<PolicyData['scenarios']['get']>>,
-): { rate: Decimal; warnings: readonly Warning[]; known: boolean; coverage: TariffCoverage } {
-  if (origin === destination)
-    return { rate: ZERO, warnings: [], known: true, coverage: 'complete' };
+): { rate: Decimal; warnings: readonly Warning[]; coverage: TariffCoverage } {
+  if (origin === destination) return { rate: ZERO, warnings: [], coverage: 'complete' };
   const selection = selectMeasures(data, {
     lane: { asOf, destination, origin },
     product: { hts: mineral.defaultHts, mineral },
@@ -82,13 +81,7 @@ function adValoremRate(
     kinds: ['ad-valorem'],
   });
   const rates = selection.applied.flatMap((m) => (m.kind === 'ad-valorem' ? [dec(m.rate)] : []));
-  const known = selection.considered.some((c) => c.measure.programme === 'mfn' && c.applied);
-  return {
-    rate: sum(rates),
-    warnings: selection.warnings,
-    known,
-    coverage: selection.tariffCoverage,
-  };
+  return { rate: sum(rates), warnings: selection.warnings, coverage: selection.tariffCoverage };
 }
 
 type FreightInput = NonNullable<BlocTiersRequest['redFreight']>;
@@ -217,7 +210,8 @@ export function resolveBlocTiers(
       detail: `${who} ${alone.length === 1 ? 'is' : 'are'} in the ${union} customs union, whose external tariff its members share: a floor applied by ${who} alone is a hypothetical the union’s common tariff does not allow. Name ${union} to apply it at every member state’s border.`,
     });
   }
-  const noTariffData: string[] = [];
+  // Every lane, red and blue, whose tariff the data lacks (its duties count as 0 in the figures).
+  const uncovered: UncoveredLane[] = [];
   const coverage = new Map<string, { red: TariffCoverage; blue: TariffCoverage }>();
   const home = redHome(data);
   const destinations = [...new Set(codes)].map((country): BlocDestination => {
@@ -226,11 +220,16 @@ export function resolveBlocTiers(
     const red = adValoremRate(data, mineral, home, country, asOf, scenario);
     const blue =
       request.blueOrigin === undefined
-        ? { rate: ZERO, warnings: [], known: true, coverage: 'complete' as const }
+        ? { rate: ZERO, warnings: [], coverage: 'complete' as const }
         : adValoremRate(data, mineral, request.blueOrigin, country, asOf, scenario);
     coverage.set(country, { red: red.coverage, blue: blue.coverage });
     warnings.push(...red.warnings, ...blue.warnings);
-    if (!red.known && country !== home) noTariffData.push(country);
+    const lanes = [
+      { supply: `red supply from ${home}`, coverage: red.coverage },
+      { supply: `blue supply from ${request.blueOrigin}`, coverage: blue.coverage },
+    ];
+    for (const { supply, coverage } of lanes)
+      if (coverage !== 'complete') uncovered.push({ destination: country, supply, coverage });
     return {
       country,
       bloc: assignment.bloc,
@@ -254,12 +253,13 @@ export function resolveBlocTiers(
     problems.push({ pointer: '/market', detail: 'no destination applies the floor' });
   }
   if (problems.length > 0) return { ok: false, problems };
-  if (noTariffData.length > 0) {
-    warnings.push({
-      code: 'no-tariff-data',
-      detail: `The data has no tariff rates for ${mineral.defaultHts} into ${noTariffData.join(', ')}; red supply there is priced without other duties.`,
-    });
-  }
+  warnings.push(
+    ...noTariffDataWarning(
+      mineral.defaultHts,
+      uncovered,
+      'The landed prices there count them as 0: lower bounds, not duty-free prices.',
+    ),
+  );
   return {
     ok: true,
     value: {

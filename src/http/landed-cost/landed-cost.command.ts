@@ -3,7 +3,7 @@ import { landedCostCharges } from '../../data/charges';
 import { type MeasureSelection, selectMeasures, type TariffCoverage } from '../../data/measures';
 import type { MeasureRow, MineralRow } from '../../data/schema';
 import type { PolicyData } from '../../data/store';
-import type { Warning } from '../../data/warnings';
+import { noTariffDataWarning, type Warning } from '../../data/warnings';
 import { sameCustomsTerritory } from '../../domain/customs-union';
 import {
   type DutyCharge,
@@ -306,13 +306,9 @@ function resolveLane(
   );
   warnings.push(...selection.warnings);
   if (selection.tariffCoverage !== 'complete') {
-    warnings.push({
-      code: 'no-tariff-data',
-      detail:
-        selection.tariffCoverage === 'none'
-          ? `The data has no tariff rate for HTS ${product.hts} into ${destination}: its duties are unknown, not zero.`
-          : `The data has no general (MFN) rate for HTS ${product.hts} into ${destination}: the duties shown are understated by it.`,
-    });
+    warnings.push(
+      ...noTariffDataWarning(product.hts, [{ destination, coverage: selection.tariffCoverage }]),
+    );
   }
 
   const { duties, fees, ...charges } = landedCostCharges(
