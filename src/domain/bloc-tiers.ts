@@ -33,6 +33,13 @@ export interface BlocDestination {
   /** Ad valorem rate of the duties on blue supply. */
   readonly blueOtherDutyRate: Decimal;
   /**
+   * False when the data lacks the tariff of red supply here: `redOtherDutyRate` then counts only
+   * what is known (0 when nothing is), so red figures are lower bounds, never duty-free figures.
+   */
+  readonly redDutiesKnown: boolean;
+  /** The same of blue supply and `blueOtherDutyRate`. */
+  readonly blueDutiesKnown: boolean;
+  /**
    * True when customs values imports there including freight (CIF: the EU, Japan, most others),
    * false on a FOB basis (the US, 19 U.S.C. 1401a): freight then adds to the landed price only.
    */
@@ -59,6 +66,8 @@ export interface DestinationTier {
   readonly country: string;
   readonly bloc: Bloc;
   readonly floorApplies: boolean;
+  readonly redDutiesKnown: boolean;
+  readonly blueDutiesKnown: boolean;
   /** redPrice, plus redFreight where customs value includes freight. */
   readonly redCustomsValue: Decimal;
   /** redCustomsValue × redOtherDutyRate. */
@@ -95,14 +104,16 @@ export interface PriceTracks {
 export interface CostGap {
   /** max(0, insideCost − leakCost); zero when either set is empty. */
   readonly downstreamCostGapPerUnit: Decimal;
-  /** The part of the gap the floor duty causes: the gap less otherDutiesPart. */
-  readonly floorPart: Decimal;
+  /**
+   * The part of the gap the floor duty causes: the gap less otherDutiesPart; null with it.
+   */
+  readonly floorPart: Decimal | null;
   /**
    * What the gap would be without the floor, at most the gap: max(0, inside cost without the floor
    * − leakCost), from the destinations' other duties (and freight). floorPart + otherDutiesPart =
-   * downstreamCostGapPerUnit.
+   * downstreamCostGapPerUnit. Null when it rests on duties the data lacks (`splitKnown`).
    */
-  readonly otherDutiesPart: Decimal;
+  readonly otherDutiesPart: Decimal | null;
 }
 
 export interface Leakage extends CostGap {
@@ -164,6 +175,7 @@ export function destinationTier(
 ): DestinationTier {
   const { redPrice, bluePrice, floor, basis, method, redFreight, blueFreight } = input;
   const { country, bloc, floorApplies, redOtherDutyRate, blueOtherDutyRate } = destination;
+  const { redDutiesKnown, blueDutiesKnown } = destination;
   const inValue = destination.freightInCustomsValue;
   const redCustomsValue = inValue ? add(redPrice, redFreight) : redPrice;
   const blueCustomsValue = inValue ? add(bluePrice, blueFreight) : bluePrice;
@@ -189,6 +201,8 @@ export function destinationTier(
     country,
     bloc,
     floorApplies,
+    redDutiesKnown,
+    blueDutiesKnown,
     redCustomsValue,
     redOtherDutyPerUnit,
     floorGap,
@@ -220,6 +234,10 @@ export interface TierFigures {
   readonly governingPrice: Decimal;
   readonly redLandedWithoutFloor: Decimal;
   readonly blueLanded: Decimal;
+  /** False when the data lacks red supply's tariff here: its red figures are lower bounds. */
+  readonly redDutiesKnown: boolean;
+  /** False when the data lacks blue supply's tariff here: its blueLanded is a lower bound. */
+  readonly blueDutiesKnown: boolean;
 }
 
 /**
@@ -227,8 +245,9 @@ export interface TierFigures {
  * stays cheaper), and the per-unit cost edge a maker there has: max(0, min governing inside − min
  * governing at leaks), split into what the destinations' other duties (and freight) would cause
  * without the floor and what the floor duty adds. The other duties are counted first: floorPart
- * is what remains, so a gap with no floor duty in it is all otherDutiesPart. Nothing is rounded
- * here: given the printed figures (`reportBlocTiers`) every result is a difference of them.
+ * is what remains, so a gap with no floor duty in it is all otherDutiesPart; both are null where
+ * the split rests on a duty the data lacks (`splitKnown`). Nothing is rounded here: given the
+ * printed figures (`reportBlocTiers`) every result is a difference of them.
  */
 export function leakage(tiers: readonly TierFigures[]): Leakage {
   const inside = tiers.filter((t) => t.floorApplies);
@@ -239,7 +258,9 @@ export function leakage(tiers: readonly TierFigures[]): Leakage {
   const gap =
     insideCost === null || leakCost === null || insideWithoutFloor === null
       ? { downstreamCostGapPerUnit: ZERO, floorPart: ZERO, otherDutiesPart: ZERO }
-      : splitGap(insideCost, insideWithoutFloor, leakCost);
+      : splitGap(insideCost, insideWithoutFloor, leakCost, {
+          known: splitKnown(inside, leaks, mightLeak(tiers), insideWithoutFloor, leakCost),
+        });
   return {
     destinations: leaks.map((t) => t.country),
     redHome: tiers.filter((t) => t.bloc === 'red').map((t) => t.country),
@@ -249,15 +270,79 @@ export function leakage(tiers: readonly TierFigures[]): Leakage {
   };
 }
 
-/** gap = max(0, inside − leak); otherDutiesPart = min(gap, max(0, inside0 − leak)); the rest is the floor's. */
-function splitGap(inside: Decimal, insideWithoutFloor: Decimal, leak: Decimal) {
+/**
+ * gap = max(0, inside − leak); otherDutiesPart = min(gap, max(0, inside0 − leak)); the rest is the
+ * floor's. Both parts null when the split is not known (`splitKnown`): never a part resting on a
+ * duty the data lacks counted as zero.
+ */
+function splitGap(
+  inside: Decimal,
+  insideWithoutFloor: Decimal,
+  leak: Decimal,
+  { known }: { readonly known: boolean },
+) {
   const gap = max(ZERO, subtract(inside, leak));
+  if (!known) return { downstreamCostGapPerUnit: gap, floorPart: null, otherDutiesPart: null };
   const otherDutiesPart = min(gap, max(ZERO, subtract(insideWithoutFloor, leak)));
   return {
     downstreamCostGapPerUnit: gap,
     floorPart: subtract(gap, otherDutiesPart),
     otherDutiesPart,
   };
+}
+
+/**
+ * Destinations outside the floor and the red bloc where blue prints cheaper only because its
+ * duties, which the data lacks, count as 0: red might leak there.
+ */
+function mightLeak(tiers: readonly TierFigures[]): TierFigures[] {
+  return tiers.filter(
+    (t) => !t.floorApplies && t.bloc !== 'red' && t.cheapest !== 'red' && !t.blueDutiesKnown,
+  );
+}
+
+/**
+ * Whether the split of the gap stands whatever the duties the data lacks are. An unknown duty is
+ * counted as 0 in a lane's figures, so they are lower bounds: the real duty can only add to them.
+ * The split point is the inside cost without the floor (inside0, the lowest no-floor cost, red or
+ * blue, of any floor destination) against the leak cost: otherDutiesPart = max(0, inside0 − leak)
+ * (inside0 ≤ insideCost always), floorPart the rest of the gap. So the split is known when
+ * - inside0 is: a term with known duties attains the minimum (an unknown term can only rise above
+ *   it). The reference is the lowest of all the floor destinations, as the gap's insideCost is, so
+ *   a known destination cannot stand in for a lower unknown one; and
+ * - the leak side either cannot move the split — the lowest cost red could lead at outside the
+ *   floor (the leaks, and the lanes where only blue's unknown duties keep red from leaking) is at
+ *   or above inside0, so otherDutiesPart is 0 and all the gap is the floor's, however large the
+ *   gap — or is known: a leak with known red duties attains leakCost and no lane that might leak
+ *   lands red below it.
+ * Otherwise the split rests on an unknown duty counted as 0 (null). The gap itself, a difference
+ * of landed prices, is as known as they are (`coverage.tariffs`).
+ */
+function splitKnown(
+  inside: readonly TierFigures[],
+  leaks: readonly TierFigures[],
+  mayLeak: readonly TierFigures[],
+  insideWithoutFloor: Decimal,
+  leak: Decimal,
+): boolean {
+  const attains = (value: Decimal, terms: readonly { x: Decimal; known: boolean }[]) =>
+    terms.some((term) => term.known && compare(term.x, value) === 0);
+  const insideKnown = attains(
+    insideWithoutFloor,
+    inside.flatMap((t) => [
+      { x: t.redLandedWithoutFloor, known: t.redDutiesKnown },
+      { x: t.blueLanded, known: t.blueDutiesKnown },
+    ]),
+  );
+  if (!insideKnown) return false;
+  const lowest = least([...leaks, ...mayLeak].map((t) => t.redLandedWithoutFloor));
+  if (lowest !== null && compare(lowest, insideWithoutFloor) >= 0) return true;
+  return (
+    attains(
+      leak,
+      leaks.map((t) => ({ x: t.governingPrice, known: t.redDutiesKnown })),
+    ) && mayLeak.every((t) => compare(t.redLandedWithoutFloor, leak) >= 0)
+  );
 }
 
 /**
@@ -318,6 +403,8 @@ function reportedTier(tier: DestinationTier, round: (x: Decimal) => Decimal): Re
     country: tier.country,
     bloc: tier.bloc,
     floorApplies: tier.floorApplies,
+    redDutiesKnown: tier.redDutiesKnown,
+    blueDutiesKnown: tier.blueDutiesKnown,
     redLandedWithoutFloor,
     floorGapPerUnit,
     redLanded,

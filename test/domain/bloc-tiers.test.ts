@@ -40,6 +40,8 @@ function destination(
     floorApplies,
     redOtherDutyRate: d(redOtherDutyRate),
     blueOtherDutyRate: d(blueOtherDutyRate),
+    redDutiesKnown: true,
+    blueDutiesKnown: true,
     freightInCustomsValue: true,
   };
 }
@@ -487,6 +489,100 @@ describe('blocTiers: other duties and the floor basis', () => {
   });
 });
 
+describe('blocTiers: the gap’s split never rests on a duty the data lacks counted as 0', () => {
+  /** A destination whose red and/or blue duties are not in the data (rate 0 stands for them). */
+  const unknown = (
+    dest: BlocDestination,
+    which: { red?: boolean; blue?: boolean },
+  ): BlocDestination => ({
+    ...dest,
+    redDutiesKnown: which.red !== true,
+    blueDutiesKnown: which.blue !== true,
+  });
+  /** Red 60, floor 80, blue offer `blue`: full gap, duty-paid (the magnet case of the review). */
+  const magnets = (destinations: readonly BlocDestination[], blue = '80') =>
+    blocTiers({
+      ...NO_FREIGHT,
+      redPrice: d(60),
+      bluePrice: d(blue),
+      floor: d(80),
+      basis: 'duty-paid',
+      method: FULL_GAP,
+      destinations,
+    }).leakage;
+  const parts = (l: ReturnType<typeof magnets>) => [
+    t(l.downstreamCostGapPerUnit),
+    l.floorPart === null ? null : t(l.floorPart),
+    l.otherDutiesPart === null ? null : t(l.otherDutiesPart),
+  ];
+  const us = destination('US', 'blue', true, '0.271');
+
+  it('the lowest inside cost without the floor only an unknown lane reaches: null (was floor 20, duties 0)', () => {
+    // US: 60 × 1.271 = 76.26 without the floor; JP (unknown): 60 as if duty-free; IN leak 60.
+    // inside 80 (red at the floor, blue 80), gap 80 − 60 = 20; inside0 = min(76.26, 60) = 60 is
+    // JP's, whose real duty may lift it up to 76.26: otherDutiesPart anywhere in [0, 16.26].
+    const l = magnets([
+      us,
+      unknown(destination('JP', 'blue', true), { red: true }),
+      unknown(destination('IN', 'grey', false), { red: true }),
+    ]);
+    expect(parts(l)).toEqual(['20', null, null]);
+  });
+
+  it('a known lane reaching the same lowest cost settles it: DE duty-free 60 ties JP, so all 20 is the floor’s', () => {
+    // inside0 = 60, reached by DE (known, 0%): JP's unknown duty can only lift JP above it. The
+    // leak IN (unknown) lands at 60 ≥ inside0: its duty can only shrink the gap, never move the
+    // split: otherDutiesPart = max(0, 60 − 60) = 0, floorPart = 20 − 0 = 20.
+    const l = magnets([
+      us,
+      unknown(destination('JP', 'blue', true), { red: true }),
+      destination('DE', 'blue', true),
+      unknown(destination('IN', 'grey', false), { red: true }),
+    ]);
+    expect(parts(l)).toEqual(['20', '20', '0']);
+  });
+
+  it('a known inside reference against an unknown leak below it: null (was floor 3.74, duties 16.26)', () => {
+    // inside0 = 76.26 (US, known); leak IN 60 as if duty-free: 76.26 − 60 = 16.26 would be the US
+    // duty less India's, taken as 0; with India at 10% it is 76.26 − 66 = 10.26.
+    const l = magnets([us, unknown(destination('IN', 'grey', false), { red: true })]);
+    expect(parts(l)).toEqual(['20', null, null]);
+  });
+
+  it('with India’s duty known (10%): leak 66, gap 80 − 66 = 14 = floor 3.74 + duties 10.26', () => {
+    // otherDutiesPart = min(14, 76.26 − 66) = 10.26; floorPart = 14 − 10.26 = 3.74 (= 80 − 76.26)
+    const l = magnets([us, destination('IN', 'grey', false, '0.1')]);
+    expect(parts(l)).toEqual(['14', '3.74', '10.26']);
+  });
+
+  it('a lane outside the floor where only blue’s unknown duty keeps red from leaking, below the leak: null', () => {
+    // Blue offer 62. US: red 80 (floor), blue 62 × 1.3 = 80.6 → inside 80; inside0 = min(76.26,
+    // 80.6) = 76.26 (known). IN: red 66, blue 62 × 1.1 = 68.2 → leak at 66. VN: red 60 × 1.05 =
+    // 63 > blue 62 (its duty unknown, counted 0), so not a leak as printed; with any blue duty over
+    // 1/62 red leaks there at 63 < 66, and the split would be 76.26 − 63 = 13.26 of duties.
+    const vn = destination('VN', 'grey', false, '0.05');
+    const l = magnets(
+      [
+        destination('US', 'blue', true, '0.271', '0.3'),
+        destination('IN', 'grey', false, '0.1', '0.1'),
+        unknown(vn, { blue: true }),
+      ],
+      '62',
+    );
+    expect(parts(l)).toEqual(['14', null, null]);
+    // With VN's blue duty known (0%) the split stands: 14 = 3.74 + 10.26, as above.
+    const known = magnets(
+      [
+        destination('US', 'blue', true, '0.271', '0.3'),
+        destination('IN', 'grey', false, '0.1', '0.1'),
+        vn,
+      ],
+      '62',
+    );
+    expect(parts(known)).toEqual(['14', '3.74', '10.26']);
+  });
+});
+
 describe('blocTiers: laws', () => {
   const OPTIONS = { seed: 42, numRuns: 200 };
   const money = fc.integer({ min: 0, max: 10_000_000 }).map((n) => decimal(BigInt(n), 2));
@@ -504,6 +600,8 @@ describe('blocTiers: laws', () => {
       floorApplies: fc.boolean(),
       redOtherDutyRate: rate,
       blueOtherDutyRate: rate,
+      redDutiesKnown: fc.constant(true),
+      blueDutiesKnown: fc.constant(true),
       freightInCustomsValue: fc.boolean(),
     }),
     { minLength: 1, maxLength: 6 },

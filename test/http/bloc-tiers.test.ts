@@ -697,4 +697,45 @@ describe('bloc tiers: a duty the data lacks is unknown, not zero (red and blue l
       'CN,red,false,60.0000,70.0000,0.0000,red,red,60.0000,false,kg,USD,2026-11-21',
     );
   });
+
+  it('the gap’s split resting on an unknown inside lane is null (before: floor 20.0000, duties 0.0000)', async () => {
+    // Default destinations, blue at the floor (80, no origin: no duty). Inside the floor red lands
+    // at 80 everywhere, blue 80: insideCost 80; leaks (IN, VN, …) at 60: gap 80 − 60 = 20.
+    // Without the floor the cheapest inside would be JP, EU, … at 60 — but only with their duties,
+    // which the data lacks, counted as 0; the one known, US, is at 60 × 1.271 = 76.26. So how much
+    // of the 20 the other duties explain is anywhere from 0 to 16.26: not known.
+    const body = { mineral: 'ndfeb-magnet', redPrice: usd('60'), floor: usd('80') };
+    const t = await tiers({ ...body, asOf: '2026-11-21' });
+    expect(t.leakage).toMatchObject({
+      insideCost: '80.0000',
+      leakCost: '60.0000',
+      downstreamCostGapPerUnit: '20.0000',
+      floorPart: null,
+      otherDutiesPart: null,
+    });
+    const text = async (field: string) =>
+      (
+        await call(
+          `/v1/bloc-tiers?mineral=ndfeb-magnet&redPrice=60&floor=80&per=kg&asOf=2026-11-21&assume=no-duty&format=text&field=${field}`,
+        )
+      ).text();
+    expect(await Promise.all(['floorPart', 'otherDutiesPart'].map(text))).toEqual(['none', 'none']);
+  });
+
+  it('a known inside reference against an unknown leak below it is null too (before: 3.7400 / 16.2600)', async () => {
+    // US without the floor 76.26 (known) against India's 60, its duty counted as 0: 16.26 would
+    // be the US duty less India's unknown one (at 10% India's red lands at 66: 10.26).
+    const t = await tiers({
+      mineral: 'ndfeb-magnet',
+      redPrice: usd('60'),
+      floor: usd('80'),
+      destinations: ['US', 'IN'],
+      asOf: '2026-11-21',
+    });
+    expect(t.leakage).toMatchObject({
+      downstreamCostGapPerUnit: '20.0000',
+      floorPart: null,
+      otherDutiesPart: null,
+    });
+  });
 });

@@ -236,6 +236,8 @@ export function resolveBlocTiers(
       floorApplies: namedDirectlyOrByUnion(floorMembers, country, unionOf(country)),
       redOtherDutyRate: red.rate,
       blueOtherDutyRate: blue.rate,
+      redDutiesKnown: red.coverage === 'complete',
+      blueDutiesKnown: blue.coverage === 'complete',
       freightInCustomsValue: data.countries.get(country)?.valuationBasis !== 'FOB',
     };
   });

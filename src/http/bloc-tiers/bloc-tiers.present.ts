@@ -83,8 +83,9 @@ export function presentBlocTiers(
       insideCost: leak.insideCost === null ? null : u(leak.insideCost),
       leakCost: leak.leakCost === null ? null : u(leak.leakCost),
       downstreamCostGapPerUnit: u(leak.downstreamCostGapPerUnit),
-      floorPart: u(leak.floorPart),
-      otherDutiesPart: u(leak.otherDutiesPart),
+      // Null where the split rests on a duty the data lacks (unknown is not zero).
+      floorPart: leak.floorPart === null ? null : u(leak.floorPart),
+      otherDutiesPart: leak.otherDutiesPart === null ? null : u(leak.otherDutiesPart),
     },
     ...(command.market === undefined || result.market == null || result.reportedMarket == null
       ? {}
@@ -183,9 +184,10 @@ export function blocTiersSummary(r: BlocTiersResponse): Record<string, string> {
     blue: r.tracks.blue,
     floorPerUnit: r.floorPerUnit,
     downstreamCostGapPerUnit: r.leakage.downstreamCostGapPerUnit,
-    // A5: the gap's two parts, and the costs it is the difference of ("none" where no leak).
-    floorPart: r.leakage.floorPart,
-    otherDutiesPart: r.leakage.otherDutiesPart,
+    // A5: the gap's two parts ("none" where they rest on a duty the data lacks), and the costs
+    // it is the difference of ("none" where no leak).
+    floorPart: r.leakage.floorPart ?? '',
+    otherDutiesPart: r.leakage.otherDutiesPart ?? '',
     insideCost: r.leakage.insideCost ?? '',
     leakCost: r.leakage.leakCost ?? '',
     leakDestinations: r.leakage.destinations.join(' '),

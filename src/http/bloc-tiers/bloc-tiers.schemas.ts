@@ -273,19 +273,22 @@ const BlocTiersAnswerSchema = z
           'maker inside the floor: max(0, insideCost − leakCost) = floorPart + otherDutiesPart, as ' +
           'printed.',
       }),
-      floorPart: DecimalOutput.openapi({
+      floorPart: DecimalOutput.nullable().openapi({
         description:
           'The part of the gap the floor duty causes: the gap less otherDutiesPart. Where red ' +
           'governs inside, the printed floorGapPerUnit there; where blue does, its printed ' +
-          'blueLanded − redLandedWithoutFloor.',
+          'blueLanded − redLandedWithoutFloor. Null with otherDutiesPart.',
         example: '5.0000',
       }),
-      otherDutiesPart: DecimalOutput.openapi({
+      otherDutiesPart: DecimalOutput.nullable().openapi({
         description:
           'The part the gap would have without the floor: the destinations’ other duties (and ' +
           'freight), max(0, inside cost without the floor − leakCost), where the inside cost ' +
           'without the floor is the least printed min(redLandedWithoutFloor, blueLanded) of a ' +
-          'floor member: a difference of printed figures, like the gap itself.',
+          'floor member: a difference of printed figures, like the gap itself. Null (and ' +
+          '`none` in the text form) when the split rests on duties the data lacks (unknown, not ' +
+          'zero): the lowest inside cost without the floor is only reached where they count as 0, ' +
+          'or, below it, the leak cost is.',
         example: '0.0000',
       }),
     }),
