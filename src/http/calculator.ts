@@ -2,9 +2,10 @@ import { createRoute, type RouteConfig, type RouteHandler, z } from '@hono/zod-o
 import type { Context } from 'hono';
 import type { PolicyData } from '../data/store';
 import { cachedResponses } from './caching';
+import type { DecimalMark } from './csv';
 import type { AppEnv } from './env';
 import { acceptsMediaType, mediaType, requireJson } from './media-type';
-import { csvResponse, type FlatRow, textField } from './output';
+import { csvResponse, decimalMarkOf, type FlatRow, textField } from './output';
 import type { Parsed } from './parsed';
 import { type FieldProblem, problemResponses, validationProblem } from './problem';
 import { typedQuery } from './query-doc';
@@ -130,8 +131,15 @@ export interface Calculator<
   readonly present: (command: Command, result: Result) => z.infer<Response>;
   /** The answer as named cells: CSV columns and the `field`s of the text form. */
   readonly row: (response: z.infer<Response>) => FlatRow;
-  /** The CSV table when an answer has several rows (default: the one `row`). */
-  readonly table?: (response: z.infer<Response>) => {
+  /**
+   * The CSV table when an answer has several rows (default: the one `row`); `decimal` is the
+   * mark asked for, for the numbers a table writes inside a text cell (whole-cell decimals are
+   * localised by the CSV writer).
+   */
+  readonly table?: (
+    response: z.infer<Response>,
+    decimal: DecimalMark,
+  ) => {
     readonly header: readonly string[];
     readonly rows: readonly (readonly string[])[];
   };
@@ -222,7 +230,10 @@ const FORMAT = z.enum(FORMATS).openapi({
 /** How an answer is written out in each format. */
 interface Outputs<Response> {
   readonly row: (response: Response) => FlatRow;
-  readonly table?: (response: Response) => {
+  readonly table?: (
+    response: Response,
+    decimal: DecimalMark,
+  ) => {
     readonly header: readonly string[];
     readonly rows: readonly (readonly string[])[];
   };
@@ -242,7 +253,7 @@ function respond<Response>(
     return c.body(render.render(response), 200, { 'content-type': render.contentType });
   if (format === 'csv') {
     if (calculator.table !== undefined) {
-      const { header, rows } = calculator.table(response);
+      const { header, rows } = calculator.table(response, decimalMarkOf(c));
       return csvResponse(c, header, rows);
     }
     const row = calculator.row(response);

@@ -31,6 +31,18 @@ export function localized(value: string, decimal: DecimalMark, column?: string):
   return column !== undefined && TEXT_COLUMNS.has(column) ? value : value.replace('.', ',');
 }
 
+/** A decimal the API wrote inside a text it composed ("rate 0.25 → 0.5"), not part of a word or date. */
+const DECIMAL_IN_TEXT = /(?<![\w.])(-?[0-9]+)\.([0-9]+)(?![\w.])/g;
+
+/**
+ * A text the API composed from its own decimals ("rate 0.25 → 0.5"), its decimals written with
+ * the mark asked for ("rate 0,25 → 0,5"). Never for data text (a legal title, a warning), which
+ * is quoted as it is.
+ */
+export function localizedText(text: string, decimal: DecimalMark): string {
+  return decimal === 'point' ? text : text.replace(DECIMAL_IN_TEXT, '$1,$2');
+}
+
 /**
  * The field separator of a CSV body, read off its header row: `;` when the header holds a `;` and
  * no `,` (a spreadsheet in a decimal-comma locale, such as de-DE Excel's "CSV (semicolon

@@ -1,5 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { compareRows } from '../../src/http/compare/compare.present';
+import type { CompareResponse } from '../../src/http/compare/compare.schemas';
 import { call, postJson, problemOf } from '../helpers';
 
 interface Change {
@@ -242,6 +244,39 @@ describe('GET /v1/landed-cost/compare: a spreadsheet row per date', () => {
     expect(nov?.endsWith(',0.00,0.00,0.00,,')).toBe(true);
     expect(mar).toContain('us-301-magnets-2026 added 12500.00 (started 2026-01-01)');
     expect(mar?.endsWith(',us-s122-surcharge (exempt: Annex II)')).toBe(true);
+  });
+});
+
+describe('compare CSV with decimal=comma: every decimal the API writes takes the comma', () => {
+  it('the changes cell: 10,000 kg × 75 = 750,000.00; the 10% IEEPA duty ended, -75,000.00 → -75000,00', async () => {
+    const response = await call(
+      '/v1/landed-cost/compare?mineral=ndfeb-magnet&origin=CN&quantity=10000&unit=kg&price=75&per=kg&asOf=2026-01-15,2026-03-01&format=csv&decimal=comma',
+    );
+    const [, , mar] = (await response.text()).trim().split('\r\n');
+    expect(mar).toContain(';-75000,00;0,00;-75000,00;');
+    // the amount is ours (comma); the reason, with its date, is the data's text
+    expect(mar).toContain(
+      ';us-ieepa-fentanyl-cn-3 removed -75000,00 (ended 2026-02-23 (court ruling));',
+    );
+    expect(mar).not.toContain('-75000.00');
+  });
+
+  it('a changed line: its amount and the rates of its reason, composed by the API, take the comma', async () => {
+    // 1,000 kg × 50 = 50,000.00 customs value; what-if rate 0.05 → 0.075: 2,500.00 → 3,750.00,
+    // so +1,250.00
+    const response = await postJson('/v1/landed-cost/compare', {
+      shipment: { ...shipment, asOf: '2026-03-01' },
+      variants: [
+        { label: 'a', measures: [{ id: 'x', kind: 'ad-valorem', rate: '0.05' }] },
+        { label: 'b', measures: [{ id: 'x', kind: 'ad-valorem', rate: '0.075' }] },
+      ],
+    });
+    const r = (await response.json()) as CompareResponse;
+    expect(r.variants[1]?.changes).toEqual([
+      { measureId: 'x', change: 'changed', amountDelta: '1250.00', reason: 'rate 0.05 → 0.075' },
+    ]);
+    expect(compareRows(r, 'comma')[1]?.[12]).toBe('x changed 1250,00 (rate 0,05 → 0,075)');
+    expect(compareRows(r, 'point')[1]?.[12]).toBe('x changed 1250.00 (rate 0.05 → 0.075)');
   });
 });
 

@@ -61,7 +61,7 @@ export const compareCalculator = {
   row: (response) => ({
     landedCostDelta: response.variants.at(-1)?.deltas.landedCost ?? '',
   }),
-  table: (response) => ({ header: COMPARE_COLUMNS, rows: compareRows(response) }),
+  table: (response, decimal) => ({ header: COMPARE_COLUMNS, rows: compareRows(response, decimal) }),
   get: {
     operationId: 'compareLandedCostFromQuery',
     summary: 'One shipment on several dates (spreadsheets): a row per date',

@@ -5,6 +5,7 @@ import { relabelled, type Warning } from '../../data/warnings';
 import type { ChargeDelta } from '../../domain/comparison';
 import { minorUnits } from '../../domain/rounding';
 import { type Decimal, halfUp, toFixed } from '../../numeric';
+import { type DecimalMark, localized, localizedText } from '../csv';
 import type { LandedCostResponse } from '../landed-cost/landed-cost.schemas';
 import { buildMeta } from '../meta';
 import type { ComparedVariant } from './compare.command';
@@ -192,10 +193,20 @@ export const COMPARE_COLUMNS = [
 ] as const;
 
 /**
- * A spreadsheet row per variant; `changes` as "id added 12500.00 (started 2026-01-01); …",
- * `exemptions` as "id (exempt: Annex II); …".
+ * A change as the CSV's `changes` cell writes it: "id added 12500.00 (started 2026-01-01)". The
+ * amount, and a changed line's reason (composed of the answer's own rates and amounts), take the
+ * decimal mark asked for; the reasons of added and removed lines are the data's text.
  */
-export function compareRows(r: CompareResponse): string[][] {
+function changeText(c: Change, decimal: DecimalMark): string {
+  const reason = c.change === 'changed' ? localizedText(c.reason, decimal) : c.reason;
+  return `${c.measureId} ${c.change} ${localized(c.amountDelta, decimal)} (${reason})`;
+}
+
+/**
+ * A spreadsheet row per variant; `changes` as "id added 12500.00 (started 2026-01-01); …" (with
+ * `decimal` comma, "12500,00"), `exemptions` as "id (exempt: Annex II); …".
+ */
+export function compareRows(r: CompareResponse, decimal: DecimalMark = 'point'): string[][] {
   return r.variants.map((v) => [
     v.label,
     v.result.meta.asOf,
@@ -209,7 +220,7 @@ export function compareRows(r: CompareResponse): string[][] {
     v.deltas.duties,
     v.deltas.fees,
     v.deltas.landedCost,
-    v.changes.map((c) => `${c.measureId} ${c.change} ${c.amountDelta} (${c.reason})`).join('; '),
+    v.changes.map((c) => changeText(c, decimal)).join('; '),
     v.exemptions.map((e) => `${e.measureId} (${e.reason})`).join('; '),
   ]);
 }
