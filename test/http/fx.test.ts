@@ -133,6 +133,44 @@ describe('fx: one rate per currency, above zero, asked for where it is missing',
     );
   });
 
+  it("benchmark check GET: currency is the price's; fx CNY:0.1390 answers in USD, as the POST does", async () => {
+    // 113 CNY/kg incl. 13% VAT: 113 / 1.13 = 100 CNY/kg ex-VAT × 0.1390 = 13.90 USD/kg
+    // = 13900.0000 USD/t, against the 20000 USD/t LREE floor: 20000 − 13900 = 6100.0000 below
+    const query =
+      '/v1/benchmarks/check?mineral=nd-oxide&price=113&currency=CNY&per=kg&fx=CNY:0.1390&vat=0.13&asOf=2026-03-01';
+    const csv = await call(`${query}&format=csv`);
+    expect(csv.status, await csv.clone().text()).toBe(200);
+    const [, row] = (await csv.text()).trim().split('\r\n');
+    expect(row).toBe(
+      'g7-lree-floor,floor,reported,t,20000.0000,13900.0000,below-floor,6100.0000,true',
+    );
+    const viaGet = await call(query);
+    const viaPost = await postJson('/v1/benchmarks/check', {
+      mineral: 'nd-oxide',
+      price: { amount: '113', currency: 'CNY', per: 'kg' },
+      fx: { CNY: '0.1390' },
+      vat: '0.13',
+      asOf: '2026-03-01',
+    });
+    const get = (await viaGet.json()) as { results: unknown[]; meta: { currency: string } };
+    const post = (await viaPost.json()) as { results: unknown[]; meta: { currency: string } };
+    expect(get.meta.currency).toBe('USD');
+    expect(get.results).toEqual(post.results);
+    // reportingCurrency=USD says the same in so many words
+    const named = await call(`${query}&reportingCurrency=USD`);
+    expect(((await named.json()) as { results: unknown[] }).results).toEqual(post.results);
+  });
+
+  it('benchmark check GET: a CNY price with no fx is a 422 asking for the USD rate', async () => {
+    const problem = await problemOf(
+      await call(
+        '/v1/benchmarks/check?mineral=nd-oxide&price=113&currency=CNY&per=kg&asOf=2026-03-01',
+      ),
+      422,
+    );
+    expect(problem.errors?.map((e) => e.pointer)).toEqual(['/fx/USD']);
+  });
+
   it('benchmark check GET: currency=CNY prices and reports in CNY; 1600 USD/kg cap at fx USD:7 is 11200 CNY', async () => {
     const response = await call(
       '/v1/benchmarks/check?mineral=dy-oxide&price=10000&per=kg&currency=CNY&fx=USD:7&asOf=2026-12-01&benchmark=g7-hree-cap',

@@ -26,15 +26,38 @@ const FORM = flatForm({
   fx: FX_FIELD,
   vat: VAT_FIELD,
   currency: {
-    to: ['/price/currency', '/currency'],
+    to: '/price/currency',
     doc:
-      'Currency of the price and of the answer; default USD. A benchmark quoted in another ' +
-      'currency needs its rate in `fx`.',
+      'Currency of the price (the JSON form’s `price.currency`); default USD. E.g. ' +
+      '`price=113&currency=CNY&vat=0.13&fx=CNY:0.1390` is 113 / 1.13 = 100 CNY ex-VAT × 0.1390 = ' +
+      '13.90 USD per kg.',
+  },
+  reportingCurrency: {
+    to: '/currency',
+    doc:
+      'Currency of the answer (the JSON form’s `currency`); default the price’s (`currency`), or ' +
+      'USD, as the JSON form’s, when `fx` gives the price’s currency a rate. A benchmark quoted ' +
+      'in another currency than the answer’s needs its rate in `fx`.',
   },
   benchmark: { to: '/benchmark', doc: 'Check only this benchmark.', example: 'g7-hree-cap' },
   asOf: { to: '/asOf', doc: 'Date; default today.' },
   rounding: { to: '/rounding', doc: '`half-up` or `half-even`.' },
 });
+
+/**
+ * Without `reportingCurrency`, the answer is in the price's currency, as the form has always
+ * answered (`currency=CNY&fx=USD:7` restates a USD benchmark into CNY), unless `fx` gives the
+ * price's own currency a rate: then the rates are quoted against another currency, the JSON
+ * form's default reporting currency (USD), and the request is the POST's as it stands.
+ */
+function reportingFromQuery(request: Record<string, unknown>): Record<string, unknown> {
+  const price = request.price as Record<string, unknown> | undefined;
+  const currency = price?.currency;
+  if (request.currency !== undefined || typeof currency !== 'string') return request;
+  const fx = request.fx;
+  const rated = typeof fx === 'object' && fx !== null && Object.hasOwn(fx, currency);
+  return rated ? request : { ...request, currency };
+}
 
 export const benchmarkCheckCalculator = {
   path: '/v1/benchmarks/check',
@@ -56,6 +79,7 @@ export const benchmarkCheckCalculator = {
     summary: 'Check a price against the floors and caps (spreadsheets)',
     description: `${DESCRIPTION} \`format=csv\` gives one row per benchmark; \`format=text\` the \`field\` (default \`status\`) of the first.`,
     form: FORM,
+    defaults: reportingFromQuery,
     field: 'status',
     examples: { text: 'above-cap' },
   },
