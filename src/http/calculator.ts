@@ -129,8 +129,11 @@ export interface Calculator<
   readonly compute: (command: Command) => Result;
   /** The answer, rounded and formatted; no computing here. */
   readonly present: (command: Command, result: Result) => z.infer<Response>;
-  /** The answer as named cells: CSV columns and the `field`s of the text form. */
-  readonly row: (response: z.infer<Response>) => FlatRow;
+  /**
+   * The answer as named cells: CSV columns and the `field`s of the text form; `decimal` as for
+   * `table`.
+   */
+  readonly row: (response: z.infer<Response>, decimal: DecimalMark) => FlatRow;
   /**
    * The CSV table when an answer has several rows (default: the one `row`); `decimal` is the
    * mark asked for, for the numbers a table writes inside a text cell (whole-cell decimals are
@@ -229,7 +232,7 @@ const FORMAT = z.enum(FORMATS).openapi({
 
 /** How an answer is written out in each format. */
 interface Outputs<Response> {
-  readonly row: (response: Response) => FlatRow;
+  readonly row: (response: Response, decimal: DecimalMark) => FlatRow;
   readonly table?: (
     response: Response,
     decimal: DecimalMark,
@@ -256,10 +259,10 @@ function respond<Response>(
       const { header, rows } = calculator.table(response, decimalMarkOf(c));
       return csvResponse(c, header, rows);
     }
-    const row = calculator.row(response);
+    const row = calculator.row(response, decimalMarkOf(c));
     return csvResponse(c, Object.keys(row), [Object.values(row)]);
   }
-  if (format === 'text') return textField(c, calculator.row(response), field);
+  if (format === 'text') return textField(c, calculator.row(response, decimalMarkOf(c)), field);
   return c.json(response as object, 200);
 }
 

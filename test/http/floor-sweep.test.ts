@@ -293,6 +293,20 @@ describe('the sweep’s other forms and limits', () => {
     expect(await rate.text()).toBe('0.5');
   });
 
+  it("format=text with decimal=comma: the reason's own numbers take the comma too", async () => {
+    // the same capped case: at most 0.25 × 10 = 2.5 of duty against the 5 red needs
+    const capped = 'redPrices=10&floors=16&per=kg&bluePrice=15&method=capped&maxRate=0.25';
+    const none = await call(`/v1/floor-gap/sweep?${capped}&format=text&decimal=comma`);
+    expect(await none.text()).toBe(
+      'none: no floor works: the capped duty is at most maxRate × P = 2,5, less than the 5 red needs to reach blue’s price',
+    );
+    // maxRedPriceForRed = 15 / 1.25 = 12
+    const red = await call(
+      `/v1/floor-gap/sweep?${capped}&format=text&field=maxRedPriceForRed&decimal=comma`,
+    );
+    expect(await red.text()).toBe('12,0000');
+  });
+
   it('a red price of 0 has no ad valorem equivalent', async () => {
     const r = await sweep({ redPrices: ['0'], floors: ['16'], per: 'kg' });
     expect(r.cells[0]?.adValoremEquivalent).toBeNull();

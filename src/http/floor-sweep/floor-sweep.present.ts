@@ -16,6 +16,7 @@ import {
   roundPerUnit,
 } from '../../domain/rounding';
 import { compare as compareDecimals, type Decimal, parseReported } from '../../numeric';
+import { type DecimalMark, localizedText } from '../csv';
 import { buildMeta } from '../meta';
 import { BLUE, escapeXml, RED } from '../svg';
 import type { FloorSweepCommand } from './floor-sweep.command';
@@ -116,11 +117,15 @@ export const SWEEP_COLUMNS = [
 ] as const;
 
 /** The single values a `format=text` call may ask for: the break-even prices ("" for none). */
-export function sweepSummary(r: FloorSweepResponse): Record<string, string> {
+export function sweepSummary(
+  r: FloorSweepResponse,
+  decimal: DecimalMark = 'point',
+): Record<string, string> {
   // A break-even that does not exist reads "none: <why>", as the JSON's reasons say: a blank text
-  // answer would not say whether nothing works or the call failed.
+  // answer would not say whether nothing works or the call failed. The reasons are composed of
+  // the sweep's own numbers ("maxRate × P = 2.5"), written with the decimal mark asked for.
   const solved = (key: BreakEvenKey) =>
-    r.breakEven[key] ?? `none: ${r.breakEven.reasons[key] ?? 'no value'}`;
+    r.breakEven[key] ?? `none: ${localizedText(r.breakEven.reasons[key] ?? 'no value', decimal)}`;
   return {
     minFloorForBlue: solved('minFloorForBlue'),
     maxRedPriceForRed: solved('maxRedPriceForRed'),
