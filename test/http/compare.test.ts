@@ -27,6 +27,16 @@ const shipment = {
   price: { amount: '50', per: 'kg' },
 };
 
+/** The second variant's one change, which moves its duties and landed cost by its amount. */
+function onlyChange(r: Compared, change: Change): void {
+  expect(r.variants[1]?.changes).toEqual([change]);
+  expect(r.variants[1]?.deltas).toEqual({
+    duties: change.amountDelta,
+    fees: '0.00',
+    landedCost: change.amountDelta,
+  });
+}
+
 async function compare(variants: unknown[]): Promise<Compared> {
   const response = await postJson('/v1/landed-cost/compare', { shipment, variants });
   if (response.status !== 200) throw new Error(await response.text());
@@ -124,19 +134,12 @@ describe('POST /v1/landed-cost/compare', () => {
         excludeMeasures: ['us-301-magnets-2026'],
       },
     ]);
-    expect(r.variants[1]?.changes).toEqual([
-      {
-        measureId: 'us-301-magnets-2026',
-        change: 'removed',
-        amountDelta: '-12500.00',
-        reason: 'excluded by the request',
-      },
-    ]);
     // 12,500.00 less in duties, and in landed cost
-    expect(r.variants[1]?.deltas).toEqual({
-      duties: '-12500.00',
-      fees: '0.00',
-      landedCost: '-12500.00',
+    onlyChange(r, {
+      measureId: 'us-301-magnets-2026',
+      change: 'removed',
+      amountDelta: '-12500.00',
+      reason: 'excluded by the request',
     });
   });
 
@@ -147,31 +150,22 @@ describe('POST /v1/landed-cost/compare', () => {
       { label: 'March 2026', asOf: '2026-03-01' },
       { label: 'with my-ad', asOf: '2026-03-01', measures: [whatIf] },
     ]);
-    expect(added.variants[1]?.changes).toEqual([
-      {
-        measureId: 'my-ad',
-        change: 'added',
-        amountDelta: '2500.00',
-        reason: 'added by the request',
-      },
-    ]);
-    expect(added.variants[1]?.deltas).toEqual({
-      duties: '2500.00',
-      fees: '0.00',
-      landedCost: '2500.00',
+    onlyChange(added, {
+      measureId: 'my-ad',
+      change: 'added',
+      amountDelta: '2500.00',
+      reason: 'added by the request',
     });
     const removed = await compare([
       { label: 'with my-ad', asOf: '2026-03-01', measures: [whatIf] },
       { label: 'March 2026', asOf: '2026-03-01' },
     ]);
-    expect(removed.variants[1]?.changes).toEqual([
-      {
-        measureId: 'my-ad',
-        change: 'removed',
-        amountDelta: '-2500.00',
-        reason: 'added by the request in the first variant',
-      },
-    ]);
+    onlyChange(removed, {
+      measureId: 'my-ad',
+      change: 'removed',
+      amountDelta: '-2500.00',
+      reason: 'added by the request in the first variant',
+    });
   });
 
   it('the changes add up to the deltas, and the deltas to the difference of totals', async () => {
