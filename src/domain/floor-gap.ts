@@ -52,6 +52,12 @@ export interface FloorGapInput {
   /** r: ad valorem rate of the duties charged before the floor test. */
   readonly otherDutyRate: Decimal;
   readonly method: FloorGapMethod;
+  /**
+   * R, where the caller has it exactly and P × (1 + r) would only approximate it: landed cost knows
+   * the customs value and the duties before the floor test as amounts, so R per unit is their sum
+   * divided once by the quantity, where r (their quotient) need not terminate.
+   */
+  readonly reference?: Decimal;
 }
 
 export interface FloorGapResult {
@@ -159,7 +165,7 @@ export function trancheDuty(
 export function floorGapDuty(input: FloorGapInput): FloorGapResult {
   const { price, floor, basis, otherDutyRate, method } = input;
   const trigger = input.trigger ?? floor;
-  const reference = referencePrice(price, otherDutyRate, basis);
+  const reference = input.reference ?? referencePrice(price, otherDutyRate, basis);
   const gap = nonNegative(subtract(floor, reference));
   const triggerGap = nonNegative(subtract(trigger, reference));
   const belowFloor = lessThan(reference, floor);

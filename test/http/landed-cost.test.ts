@@ -1439,3 +1439,47 @@ describe('the ratios divide the printed figures: landedPerUnit × quantity gives
     );
   });
 });
+
+describe('a floor-gap line after a specific duty: R on the duty-paid basis is exact, so ties round as the mode says', () => {
+  // 100 kg of NdPr oxide (2846.90.20, MFN free) from China on 2026-11-21 at 7 USD/kg: customs
+  // value 700.00. A what-if specific duty of 1.00015 USD/kg: 100.015 → 100.02 (half-up; half-even
+  // too, 1 being odd). Then a full-gap floor of 16 USD/kg on the duty-paid basis: R = (700 +
+  // 100.015) / 100 = 8.00015 exactly (r = 100.015 / 700 does not terminate, and R as P × (1 + r)
+  // carried fell a hair under 8.00015); d = 16 − 8.00015 = 7.99985; duty 799.985 on 100 kg.
+  const request = (rounding: string) => ({
+    mineral: 'ndpr-oxide',
+    origin: 'CN',
+    asOf: '2026-11-21',
+    quantity: { value: '100', unit: 'kg' },
+    price: { amount: '7', per: 'kg' },
+    rounding,
+    measures: [
+      { id: 'what-if-specific', kind: 'specific', amount: { amount: '1.00015', per: 'kg' } },
+      {
+        id: 'what-if-floor',
+        kind: 'floor-gap',
+        floor: { amount: '16', per: 'kg' },
+        basis: 'duty-paid',
+        method: { type: 'full-gap' },
+      },
+    ],
+  });
+  const floorLine = async (rounding: string) => {
+    const r = (await (await postJson('/v1/landed-cost', request(rounding))).json()) as LandedCost;
+    const line = r.lines.find((l) => l.measureId === 'what-if-floor');
+    return [amounts(r)['what-if-specific'], line?.amount, r.duties, line?.formula];
+  };
+
+  it('half-even: 799.985 → 799.98 (8 is even), R 8.00015 → 8.0002, d 7.99985 → 7.9998; duties 0.00 + 100.02 + 799.98 = 900.00', async () => {
+    const [specific, amount, duties, formula] = await floorLine('half-even');
+    expect([specific, amount, duties]).toEqual(['100.02', '799.98', '900.00']);
+    expect(formula).toContain('= 8.00015 per kg (reported 8.0002)');
+    expect(formula).toContain('d = g = 7.99985 per kg (reported 7.9998)');
+  });
+
+  it('half-up: 799.985 → 799.99, d 7.99985 → 7.9999; duties 100.02 + 799.99 = 900.01', async () => {
+    const [specific, amount, duties, formula] = await floorLine('half-up');
+    expect([specific, amount, duties]).toEqual(['100.02', '799.99', '900.01']);
+    expect(formula).toContain('d = g = 7.99985 per kg (reported 7.9999)');
+  });
+});

@@ -75,17 +75,29 @@ export function assessDuties(
       // they are reported per unit. The amount does not multiply them up: every floor-gap method
       // is homogeneous in (P, F), so the duty on the whole quantity is the calculator run on
       // P × q = the customs value and F × q (one division, last).
+      // On the duty-paid basis R is (customs value + duties so far) per unit, one division: R as
+      // P × (1 + r) would carry r = duties / customs value, which need not terminate (100.015 /
+      // 700), and an R of exactly 8.00015 would fall a hair under its half-way point.
       const kg = multiply(quantity, kgPerUnit(unit));
-      const pricePerUnit = isZero(kg)
-        ? ZERO
-        : divide(multiply(value, kgPerUnit(charge.unit)), kg, CARRIED_PLACES, carry);
+      const perUnitOf = (amount: Decimal) =>
+        isZero(kg)
+          ? ZERO
+          : divide(multiply(amount, kgPerUnit(charge.unit)), kg, CARRIED_PLACES, carry);
+      const pricePerUnit = perUnitOf(value);
       const otherDutyRate = isZero(value) ? ZERO : divide(before, value, CARRIED_PLACES, carry);
+      const dutyPaid = charge.basis === 'duty-paid';
       const perUnit = { basis: charge.basis, otherDutyRate, method: charge.method };
-      const result = floorGapDuty({ ...perUnit, price: pricePerUnit, floor: charge.floor });
+      const result = floorGapDuty({
+        ...perUnit,
+        price: pricePerUnit,
+        floor: charge.floor,
+        ...(dutyPaid ? { reference: perUnitOf(add(value, before)) } : {}),
+      });
       const whole = floorGapDuty({
         ...perUnit,
         price: value,
         floor: amountFor(charge.floor, charge.unit, quantity, unit),
+        ...(dutyPaid ? { reference: add(value, before) } : {}),
       });
       lines.push({
         charge,
