@@ -35,6 +35,8 @@ export interface BlocDestination {
   /**
    * False when the data lacks the tariff of red supply here: `redOtherDutyRate` then counts only
    * what is known (0 when nothing is), so red figures are lower bounds, never duty-free figures.
+   * True where the request assumes no duty (`assume=no-duty`): the lacking duty is then zero by
+   * that stated assumption.
    */
   readonly redDutiesKnown: boolean;
   /** The same of blue supply and `blueOtherDutyRate`. */

@@ -96,6 +96,11 @@ export interface QueryFormSpec<Names extends string> {
   readonly format?: z.ZodType<string | undefined>;
   /** Examples of the text and CSV answers, for the document. */
   readonly examples?: { readonly text?: string; readonly csv?: string };
+  /**
+   * The request's `assume` field is the `assume` parameter: the JSON answer computes on it too
+   * (e.g. a split that rests on a duty the data lacks, counted as zero by assumption).
+   */
+  readonly assumeInRequest?: true;
 }
 
 /**
@@ -213,7 +218,10 @@ export function answerFromQuery<
   if (spec === undefined) throw new Error(`${calculator.path} has no query form`);
   const { form } = spec.form;
   const values = queryValues(c.req.queries(), form);
-  const request = parseRequest(calculator, flatRequest(values, form, spec.defaults));
+  const raw = flatRequest(values, form, spec.defaults);
+  const assume = c.req.query('assume');
+  if (spec.assumeInRequest && assume !== undefined) raw.assume = assume;
+  const request = parseRequest(calculator, raw);
   if (!request.ok) throw queryProblems(form, request.problems);
   return runCalculator(calculator, request.value, dataOf(c), (problems) =>
     queryProblems(form, problems),

@@ -713,13 +713,70 @@ describe('bloc tiers: a duty the data lacks is unknown, not zero (red and blue l
       floorPart: null,
       otherDutiesPart: null,
     });
-    const text = async (field: string) =>
+    const text = async (field: string, assume: string) =>
       (
         await call(
-          `/v1/bloc-tiers?mineral=ndfeb-magnet&redPrice=60&floor=80&per=kg&asOf=2026-11-21&assume=no-duty&format=text&field=${field}`,
+          `/v1/bloc-tiers?mineral=ndfeb-magnet&redPrice=60&floor=80&per=kg&asOf=2026-11-21${assume}&format=text&field=${field}`,
         )
       ).text();
-    expect(await Promise.all(['floorPart', 'otherDutiesPart'].map(text))).toEqual(['none', 'none']);
+    // Without an assumption the bare form refuses (422 no-tariff-data) rather than print a part.
+    expect(await text('floorPart', '')).toContain('"code":"no-tariff-data"');
+    // assume=no-duty counts the lacking duties as 0, as stated: inside without the floor is then
+    // JP, EU, … at 60 + 0 = 60 against leaks at 60, so otherDutiesPart = min(20, max(0, 60 − 60))
+    // = 0.0000 and floorPart = 20 − 0 = 20.0000.
+    const parts = ['floorPart', 'otherDutiesPart'].map((f) => text(f, '&assume=no-duty'));
+    expect(await Promise.all(parts)).toEqual(['20.0000', '0.0000']);
+  });
+
+  it('assume=no-duty splits the gap with the lacking duties counted as 0 (before: none), and says so', async () => {
+    // US applies the floor (its 3.7% duty on Nd oxide is known); JP and IN lack a tariff.
+    // US: red 10 + 10 × 0.037 = 10.37 without the floor; floor gap 16 − 10.37 = 5.63; red lands
+    // at 16, blue at 15: insideCost 15, inside without the floor min(10.37, 15) = 10.37.
+    // JP, IN: red at 10 + 0 (their duty counted as 0 by assumption): leakCost 10.
+    // gap = 15 − 10 = 5; otherDutiesPart = min(5, max(0, 10.37 − 10)) = 0.37;
+    // floorPart = 5 − 0.37 = 4.63.
+    const query =
+      'mineral=nd-oxide&redPrice=10&bluePrice=15&floor=16&per=kg&asOf=2026-11-21&destinations=US,JP,IN&floorMembers=US';
+    const text = async (field: string) =>
+      (await call(`/v1/bloc-tiers?${query}&format=text&field=${field}&assume=no-duty`)).text();
+    expect(await Promise.all(['floorPart', 'otherDutiesPart'].map(text))).toEqual([
+      '4.6300',
+      '0.3700',
+    ]);
+    const split = {
+      insideCost: '15.0000',
+      leakCost: '10.0000',
+      downstreamCostGapPerUnit: '5.0000',
+      floorPart: '4.6300',
+      otherDutiesPart: '0.3700',
+    };
+    const warning = {
+      code: 'no-tariff-data',
+      detail:
+        'The data has no tariff rate for HTS 2846.90.80 into JP, IN (red supply from CN): their duties are unknown, not zero. The landed prices there count them as 0: lower bounds, not duty-free prices.',
+    };
+    // The JSON forms: the query's assume=no-duty and the body's "assume": "no-duty" alike; the
+    // answer still says the data lacks the duties (coverage none, the warning).
+    const get = (await (await call(`/v1/bloc-tiers?${query}&assume=no-duty`)).json()) as Tiers;
+    const body = {
+      ...brief,
+      mineral: 'nd-oxide',
+      destinations: ['US', 'JP', 'IN'],
+      floorMembers: ['US'],
+    };
+    const post = await tiers({ ...body, assume: 'no-duty' });
+    for (const answer of [get, post]) {
+      expect(answer.leakage).toMatchObject(split);
+      expect(answer).toMatchObject({ coverage: { tariffs: 'none' } });
+      expect(answer.meta.warnings).toEqual([warning]);
+    }
+    // Without the assumption JSON keeps the split null: it rests on JP's and IN's unknown duties.
+    const unassumed = [
+      (await (await call(`/v1/bloc-tiers?${query}`)).json()) as Tiers,
+      await tiers(body),
+    ];
+    for (const answer of unassumed)
+      expect(answer.leakage).toMatchObject({ ...split, floorPart: null, otherDutiesPart: null });
   });
 
   it('a known inside reference against an unknown leak below it is null too (before: 3.7400 / 16.2600)', async () => {

@@ -214,6 +214,7 @@ export function resolveBlocTiers(
   const uncovered: UncoveredLane[] = [];
   const coverage = new Map<string, { red: TariffCoverage; blue: TariffCoverage }>();
   const home = redHome(data);
+  const assumeNoDuty = request.assume === 'no-duty';
   const destinations = [...new Set(codes)].map((country): BlocDestination => {
     const assignment = blocOf(data, country, asOf);
     warnings.push(...assignment.warnings);
@@ -236,8 +237,9 @@ export function resolveBlocTiers(
       floorApplies: namedDirectlyOrByUnion(floorMembers, country, unionOf(country)),
       redOtherDutyRate: red.rate,
       blueOtherDutyRate: blue.rate,
-      redDutiesKnown: red.coverage === 'complete',
-      blueDutiesKnown: blue.coverage === 'complete',
+      // `assume: no-duty` counts a duty the data lacks as zero, explicitly: known by assumption.
+      redDutiesKnown: assumeNoDuty || red.coverage === 'complete',
+      blueDutiesKnown: assumeNoDuty || blue.coverage === 'complete',
       freightInCustomsValue: data.countries.get(country)?.valuationBasis !== 'FOB',
     };
   });

@@ -127,6 +127,16 @@ export const BlocTiersRequestSchema = z
     ),
     rounding: RoundingSchema.optional(),
     strict: StrictSchema,
+    assume: z
+      .enum(['no-duty'])
+      .optional()
+      .openapi({
+        description:
+          '`no-duty` (the query form’s `assume=no-duty`): count a duty the data has no tariff ' +
+          'for as zero, explicitly, so that leakage’s `floorPart` and `otherDutiesPart` are split ' +
+          'on that assumption instead of null. The `no-tariff-data` warning and ' +
+          '`coverage.tariffs` still say the data lacks it.',
+      }),
   })
   .strict()
   .openapi('BlocTiersRequest', {
@@ -288,7 +298,8 @@ const BlocTiersAnswerSchema = z
           'floor member: a difference of printed figures, like the gap itself. Null (and ' +
           '`none` in the text form) when the split rests on duties the data lacks (unknown, not ' +
           'zero): the lowest inside cost without the floor is only reached where they count as 0, ' +
-          'or, below it, the leak cost is.',
+          'or, below it, the leak cost is; unless the request says `assume=no-duty` (JSON ' +
+          '`"assume": "no-duty"`), which counts them as zero.',
         example: '0.0000',
       }),
     }),
