@@ -13,7 +13,10 @@ interface Reach {
   readonly required: boolean;
 }
 
-/** The schema under optional, default, nullable and pipe wrappers, and whether one made it optional. */
+/**
+ * The schema under optional, default, nullable, pipe and preprocess wrappers, and whether one made
+ * it optional.
+ */
 function unwrap(schema: z.ZodType): Reach {
   let current = schema;
   let required = true;
@@ -26,7 +29,8 @@ function unwrap(schema: z.ZodType): Reach {
     ) {
       current = current.unwrap() as z.ZodType;
     } else if (current instanceof z.ZodPipe) {
-      current = current.in as z.ZodType;
+      // A preprocess (a transform piped into the schema) is read as the schema it feeds.
+      current = (current.in instanceof z.ZodTransform ? current.out : current.in) as z.ZodType;
     } else {
       return { schema: current, required };
     }

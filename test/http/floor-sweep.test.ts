@@ -353,6 +353,56 @@ describe('the sweep’s other forms and limits', () => {
     expect(atLimit.status).toBe(200);
   });
 
+  it('a list past the cell limit is a 413 before its entries are validated, not a 422 listing each bad one', async () => {
+    const tooBig = (count: string) =>
+      `The sweep has ${count} cells; at most 10000 are computed in one call.`;
+    // 60,000 × "-1" red prices × 1 floor = 60,000 cells: one 413, not 60,000 'must not be negative'
+    const negatives = Array.from({ length: 60_000 }, () => '-1');
+    const post = await problemOf(
+      await postJson('/v1/floor-gap/sweep', { redPrices: negatives, floors: ['1'], per: 'kg' }),
+      413,
+    );
+    expect(post.detail).toBe(tooBig('60000'));
+    expect(post.errors).toEqual([
+      { pointer: '/redPrices', detail: 'makes the grid larger than 10000 cells' },
+    ]);
+    // the GET form: 20,000 × "-1" listed red prices × 1 floor = 20,000 cells
+    const viaGet = await call(
+      `/v1/floor-gap/sweep?per=kg&floors=16&redPrices=${negatives.slice(0, 20_000).join(',')}`,
+    );
+    const get = await problemOf(viaGet, 413);
+    expect(get.detail).toBe(tooBig('20000'));
+    expect(get.errors).toHaveLength(1);
+    // 20,000 valid values and one "abc": too large, whatever the one bad entry
+    const oneBad = Array.from({ length: 20_000 }, (_, i) => String(i));
+    oneBad[7] = 'abc';
+    const mixed = await problemOf(
+      await postJson('/v1/floor-gap/sweep', { redPrices: ['1'], floors: oneBad, per: 'kg' }),
+      413,
+    );
+    expect(mixed.detail).toBe(tooBig('20000'));
+    expect(mixed.errors?.[0]?.pointer).toBe('/floors');
+    // each list within the limit, their cells past it: 5,000 bad red prices × 5,000 bad floors =
+    // 25,000,000 cells; 10,000 bad red prices × the range 1, 2, 3 = 30,000 cells
+    for (const [redPrices, floors, count] of [
+      [negatives.slice(0, 5_000), Array.from({ length: 5_000 }, () => 'x'), '25000000'],
+      [negatives.slice(0, 10_000), { from: '1', to: '3', step: '1' }, '30000'],
+    ] as const) {
+      const problem = await problemOf(
+        await postJson('/v1/floor-gap/sweep', { redPrices, floors, per: 'kg' }),
+        413,
+      );
+      expect(problem.detail).toBe(tooBig(count));
+      expect(problem.errors).toHaveLength(1);
+    }
+    // within the limit the entries are validated, one error each: 2 red prices × 1 floor
+    const small = await problemOf(
+      await postJson('/v1/floor-gap/sweep', { redPrices: ['-1', 'abc'], floors: ['1'], per: 'kg' }),
+      422,
+    );
+    expect(small.errors?.map((e) => e.pointer)).toEqual(['/redPrices/0', '/redPrices/1']);
+  });
+
   it('a zero step is a 422 at its pointer', async () => {
     const response = await postJson('/v1/floor-gap/sweep', {
       redPrices: { from: '0', to: '10', step: '0' },

@@ -2,6 +2,8 @@ import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { describe, expect, it } from 'vitest';
 import { app } from '../../src/app';
 import { FloorGapRequestSchema } from '../../src/http/floor-gap/floor-gap.schemas';
+import { FloorSweepRequestSchema } from '../../src/http/floor-sweep/floor-sweep.schemas';
+import { LandedCostRequestSchema } from '../../src/http/landed-cost/landed-cost.schemas';
 import { flatFieldTyping, typedQuery } from '../../src/http/query-doc';
 import { problemOf } from '../helpers';
 
@@ -29,6 +31,19 @@ describe('query parameters typed from the JSON request they fill', () => {
       required: false,
     });
     expect(flatFieldTyping(FloorGapRequestSchema, ['/method/maxRate'])).toEqual({
+      required: false,
+    });
+  });
+
+  it('a request behind a preprocess is read as the schema it feeds (the sweep checks its size first)', () => {
+    expect(flatFieldTyping(FloorSweepRequestSchema, ['/per'])).toEqual({
+      enum: ['t', 'kg', 'g', 'lb', 'st', 'ozt'],
+      required: true,
+    });
+    expect(flatFieldTyping(FloorSweepRequestSchema, ['/redPrices'])).toEqual({ required: true });
+    // incoterm is upper-cased by a preprocess before its enum
+    expect(flatFieldTyping(LandedCostRequestSchema, ['/incoterm'])).toEqual({
+      enum: ['EXW', 'FCA', 'FOB', 'CFR', 'CPT', 'CIF', 'CIP'],
       required: false,
     });
   });

@@ -4,22 +4,13 @@ import { MAX_SWEEP_CELLS, type SweepInput } from '../../domain/floor-sweep';
 import { excludingVat } from '../../domain/money';
 import type { RoundingMode } from '../../domain/rounding';
 import type { Unit } from '../../domain/units';
-import {
-  add,
-  compare,
-  type Decimal,
-  decimal,
-  divide,
-  isZero,
-  multiply,
-  subtract,
-  truncate,
-} from '../../numeric';
+import { add, compare, type Decimal, decimal, isZero, multiply } from '../../numeric';
 import { defaultBasis, floorGapMethod } from '../floor-gap/floor-gap.command';
 import { dec, todayUtc } from '../money-input';
 import type { Parsed } from '../parsed';
-import { type FieldProblem, Problem } from '../problem';
+import type { FieldProblem } from '../problem';
 import type { FloorSweepRequest, GridAxis } from './floor-sweep.schemas';
+import { rangeCount, tooManyCells } from './floor-sweep.size';
 
 export interface FloorSweepCommand {
   /** The version of the policy data it was resolved against. */
@@ -33,34 +24,21 @@ export interface FloorSweepCommand {
 
 /** The values of one axis; a range past the cell limit is a 413 before anything is built. */
 function axisValues(axis: GridAxis, pointer: string, problems: FieldProblem[]): Decimal[] {
-  if (Array.isArray(axis)) {
-    if (axis.length > MAX_SWEEP_CELLS) throw tooManyCells(String(axis.length), pointer);
-    return axis.map(dec);
-  }
+  if (Array.isArray(axis)) return axis.map(dec);
   const from = dec(axis.from);
-  const to = dec(axis.to);
   const step = dec(axis.step);
   if (isZero(step)) {
     problems.push({ pointer: `${pointer}/step`, detail: 'must be greater than 0' });
     return [];
   }
-  if (compare(from, to) > 0) {
+  if (compare(from, dec(axis.to)) > 0) {
     problems.push({ pointer: `${pointer}/to`, detail: 'must not be below from' });
     return [];
   }
-  // (to − from) / step whole steps, and the first value: from, from + step, … ≤ to
-  const count = divide(subtract(to, from), step, 0, truncate).units + 1n;
+  const count = rangeCount(axis);
   if (count > BigInt(MAX_SWEEP_CELLS)) throw tooManyCells(count.toString(), pointer);
   return Array.from({ length: Number(count) }, (_, i) =>
     add(from, multiply(step, decimal(BigInt(i)))),
-  );
-}
-
-function tooManyCells(count: string, pointer: string): Problem {
-  return new Problem(
-    413,
-    `The sweep has ${count} cells; at most ${MAX_SWEEP_CELLS} are computed in one call.`,
-    [{ pointer, detail: `makes the grid larger than ${MAX_SWEEP_CELLS} cells` }],
   );
 }
 

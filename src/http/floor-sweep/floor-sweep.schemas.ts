@@ -14,15 +14,14 @@ import {
   vatSchema,
 } from '../schemas';
 import { StrictSchema } from '../strict';
+import { GridRangeSchema, sweepSizeFirst } from './floor-sweep.size';
 
 export const GridAxisSchema = z
   .union([
-    // No `.max()` here: a list past the cell limit must answer the same 413 as a range of that
-    // size (a failed `.max()` would make the union report the object branch's 422 instead).
+    // No `.max()` here: a list past the cell limit answers the same 413 as a range of that size,
+    // before its entries are validated (the request's preprocess, sweepSizeFirst).
     z.array(NonNegativeDecimal).min(1).openapi({ maxItems: MAX_SWEEP_CELLS }),
-    z
-      .object({ from: NonNegativeDecimal, to: NonNegativeDecimal, step: NonNegativeDecimal })
-      .strict(),
+    GridRangeSchema,
   ])
   .openapi('SweepAxis', {
     description:
@@ -31,7 +30,7 @@ export const GridAxisSchema = z
     example: { from: '10', to: '30', step: '1' },
   });
 
-export const FloorSweepRequestSchema = z
+const FloorSweepRequestObject = z
   .object({
     redPrices: GridAxisSchema.openapi({
       description: 'Red (China-track) customs values per unit.',
@@ -66,7 +65,11 @@ export const FloorSweepRequestSchema = z
     rounding: RoundingSchema.optional(),
     strict: StrictSchema,
   })
-  .strict()
+  .strict();
+
+/** The grid's size is checked on the raw request first (sweepSizeFirst), then its entries. */
+export const FloorSweepRequestSchema = z
+  .preprocess(sweepSizeFirst, FloorSweepRequestObject)
   .openapi('FloorSweepRequest', {
     example: {
       redPrices: ['10'],
