@@ -142,7 +142,7 @@ describe('fx: one rate per currency, above zero, asked for where it is missing',
     expect(csv.status, await csv.clone().text()).toBe(200);
     const [, row] = (await csv.text()).trim().split('\r\n');
     expect(row).toBe(
-      'g7-lree-floor,floor,reported,t,20000.0000,13900.0000,below-floor,6100.0000,true',
+      'g7-lree-floor,floor,reported,t,20000.0000,13900.0000,below-floor,6100.0000,true,USD',
     );
     const viaGet = await call(query);
     const viaPost = await postJson('/v1/benchmarks/check', {
@@ -185,5 +185,38 @@ describe('fx: one rate per currency, above zero, asked for where it is missing',
       ['10500.0000', '10000.0000'],
     ]);
     expect(body.meta.currency).toBe('CNY');
+  });
+
+  it('benchmark check GET CSV and text name the answer’s currency (before: no column), which fx decides', async () => {
+    const query = '/v1/benchmarks/check?mineral=dy-oxide&price=1600&per=kg&asOf=2026-11-21';
+    const csv = async (params: string) =>
+      (await (await call(`${query}&${params}&format=csv`)).text()).split('\r\n');
+    const text = async (params: string) =>
+      (await call(`${query}&${params}&format=text&field=currency`)).text();
+    const header =
+      'id,kind,benchmarkStatus,per,thresholdPerUnit,pricePerUnit,status,gapPerUnit,licenceRequired,currency';
+    // currency=CNY, fx=USD:7: the answer is in CNY; the 1500 USD/kg cap × 7 = 10500 CNY/kg, the
+    // price 1600 CNY/kg is within it (gap 0)
+    expect(await csv('currency=CNY&fx=USD:7')).toEqual([
+      header,
+      'g7-hree-cap,cap,reported,kg,10500.0000,1600.0000,within-cap,0.0000,false,CNY',
+      '',
+    ]);
+    expect(await text('currency=CNY&fx=USD:7')).toBe('CNY');
+    // currency=EUR, fx=EUR:1.08: the rate is against USD, so the answer is in USD; 1600 EUR/kg ×
+    // 1.08 = 1728 USD/kg, 1728 − 1500 = 228 above the cap
+    expect(await csv('currency=EUR&fx=EUR:1.08')).toEqual([
+      header,
+      'g7-hree-cap,cap,reported,kg,1500.0000,1728.0000,above-cap,228.0000,true,USD',
+      '',
+    ]);
+    expect(await text('currency=EUR&fx=EUR:1.08')).toBe('USD');
+    // No floor or cap applies to gallium: no row, but the text form still names the currency the
+    // answer is in
+    const none = '/v1/benchmarks/check?mineral=gallium&price=100&per=kg&asOf=2026-11-21';
+    expect(await (await call(`${none}&format=csv`)).text()).toBe(`${header}\r\n`);
+    expect(await (await call(`${none}&currency=CNY&format=text&field=currency`)).text()).toBe(
+      'CNY',
+    );
   });
 });

@@ -41,6 +41,10 @@ export function presentBenchmarkCheck(
   };
 }
 
+/**
+ * The CSV columns: a result's cells, then `currency`, the answer's (its `meta.currency`), which
+ * the prices are in: `currency=CNY&fx=USD:7` answers in CNY, `currency=EUR&fx=EUR:1.08` in USD.
+ */
 export const BENCHMARK_CHECK_COLUMNS = [
   'id',
   'kind',
@@ -51,15 +55,25 @@ export const BENCHMARK_CHECK_COLUMNS = [
   'status',
   'gapPerUnit',
   'licenceRequired',
+  'currency',
 ] as const;
 
 /** One CSV row per benchmark. */
 export function benchmarkCheckRows(response: BenchmarkCheckResponse): string[][] {
-  return response.results.map((r) => BENCHMARK_CHECK_COLUMNS.map((k) => String(r[k])));
+  const { currency } = response.meta;
+  return response.results.map((r) =>
+    BENCHMARK_CHECK_COLUMNS.map((k) => (k === 'currency' ? currency : String(r[k]))),
+  );
 }
 
-/** The first benchmark's cells (the text form's `field`s); empty (text: `none`) when none applies. */
+/**
+ * The first benchmark's cells (the text form's `field`s); empty (text: `none`) when none applies,
+ * but for `currency`, the answer's either way.
+ */
 export function benchmarkCheckRow(response: BenchmarkCheckResponse): FlatRow {
   const first = benchmarkCheckRows(response)[0];
-  return Object.fromEntries(BENCHMARK_CHECK_COLUMNS.map((k, i) => [k, first?.[i] ?? '']));
+  return {
+    ...Object.fromEntries(BENCHMARK_CHECK_COLUMNS.map((k, i) => [k, first?.[i] ?? ''])),
+    currency: response.meta.currency,
+  };
 }
