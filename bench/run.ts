@@ -19,8 +19,9 @@
  *   production does not have) is printed apart.
  * - the same, with the Worker alone: the `wrangler deploy --dry-run --minify` bundle served by the
  *   workerd binary wrangler runs (`workerd serve`, one process, no dev proxy and no Miniflare entry
- *   worker in front; the bench env's variable, no assets or rate limiter, which these routes do not
- *   use), its rounds alternating with those under `wrangler dev`. This is the closest local reading
+ *   worker in front; the bench env's variable; no assets, which these routes do not read, and no
+ *   rate limiter, as under `wrangler dev --env bench`, though production runs one on every
+ *   route), its rounds alternating with those under `wrangler dev`. This is the closest local reading
  *   of what production bills as the Worker's CPU, and it is the one the 10 ms budget is read
  *   against; it still counts workerd's own HTTP parsing and I/O, which production does not bill
  *   to the Worker, so it errs high. Its ratios to its own echo are printed too: they are larger,
@@ -374,6 +375,7 @@ function deployBundle(dir: string): { path: string; bytes: number; gzipBytes: nu
 
 /** `wrangler dev --env bench` of the checkout at `dir`, on `port` (its inspector on the next). */
 async function startWorker(dir: string, port: number): Promise<ChildProcess> {
+  await assertPortFree(port);
   const child = spawn(
     join(dir, 'node_modules/.bin/wrangler'),
     [
@@ -397,14 +399,20 @@ async function startWorker(dir: string, port: number): Promise<ChildProcess> {
     },
   );
   started.push(child);
-  await untilHealthy(port, 60_000, `wrangler dev in ${dir}`);
+  await untilHealthy(child, port, 60_000, `wrangler dev in ${dir}`);
   return child;
 }
 
-/** Waits for `GET /health` on `port` to answer 200, for at most `ms`. */
-async function untilHealthy(port: number, ms: number, what: string): Promise<void> {
+/** Waits for `GET /health` on `port` to answer 200, for at most `ms`, while `child` runs. */
+async function untilHealthy(
+  child: ChildProcess,
+  port: number,
+  ms: number,
+  what: string,
+): Promise<void> {
   const deadline = Date.now() + ms;
   while (Date.now() < deadline) {
+    if (child.exitCode !== null || child.signalCode !== null) break;
     try {
       if ((await fetch(`http://127.0.0.1:${port}/health`)).ok) return;
     } catch {
@@ -418,7 +426,8 @@ async function untilHealthy(port: number, ms: number, what: string): Promise<voi
 /**
  * The deploy bundle (`wrangler deploy --dry-run --minify`) served by workerd alone, on `port`: the
  * workerd binary wrangler itself runs, the compatibility date of wrangler.toml, the bench env's
- * variable. No assets, rate limiter or version metadata: the measured routes use none of them.
+ * variable. No assets or version metadata, which the measured routes do not read, and no rate
+ * limiter: the bench env has none either (production runs one on every route).
  */
 async function startBareWorker(dir: string, bundle: string, port: number): Promise<ChildProcess> {
   const toml = await readFile(join(root, 'wrangler.toml'), 'utf8');
@@ -448,25 +457,46 @@ const worker :Workerd.Worker = (
       default: string;
     }
   ).default;
+  await assertPortFree(port);
   const child = spawn(binary, ['serve', config], { stdio: 'ignore', detached: true });
   started.push(child);
-  await untilHealthy(port, 15_000, 'workerd serve');
+  await untilHealthy(child, port, 15_000, 'workerd serve');
   return child;
 }
 
-/** Every Worker the bench started, stopped when it exits however it exits (a failed start too). */
+/**
+ * Every Worker the bench started (each the leader of its own process group), stopped when the
+ * bench ends: normally, on an error (a failed start too), or on Ctrl-C or a kill.
+ */
 const started: ChildProcess[] = [];
 process.on('exit', () => {
   for (const child of started) stopWorker(child);
 });
+for (const [signal, code] of [
+  ['SIGINT', 130],
+  ['SIGTERM', 143],
+] as const) {
+  process.on(signal, () => process.exit(code));
+}
 
+/** Stops the child's whole process group: workerd outlives a wrangler that has already exited. */
 function stopWorker(child: ChildProcess) {
-  if (child.pid === undefined || child.exitCode !== null || child.signalCode !== null) return;
+  if (child.pid === undefined) return;
   try {
     process.kill(-child.pid, 'SIGTERM');
   } catch {
-    // already gone
+    // the group is gone
   }
+}
+
+/** Refuses a port something already answers on: the bench would measure that, not its Worker. */
+async function assertPortFree(port: number): Promise<void> {
+  try {
+    await fetch(`http://127.0.0.1:${port}/health`);
+  } catch {
+    return;
+  }
+  throw new Error(`port ${port} is taken (a Worker left running?): stop it or set BENCH_PORT`);
 }
 
 /** Every process below `pid` (wrangler → workerd), from `ps`. */
