@@ -210,6 +210,8 @@ export interface ReportedFloorGap extends FloorGapResult {
   readonly exactDutyPerUnit: Decimal;
   /** R + d before rounding. */
   readonly exactLandedPerUnit: Decimal;
+  /** T before rounding: what a tranche schedule's bands are fractions of. */
+  readonly exactTrigger: Decimal;
 }
 
 /** `result` of `floorGapDuty` with floor F as an answer reports it (see `ReportedFloorGap`). */
@@ -227,6 +229,7 @@ export function reportFloorGap(
     exactGap: result.gap,
     gap: round(result.gap),
     trigger: round(result.trigger),
+    exactTrigger: result.trigger,
     triggerGap: round(result.triggerGap),
     dutyPerUnit: round(result.dutyPerUnit),
     exactDutyPerUnit: result.dutyPerUnit,

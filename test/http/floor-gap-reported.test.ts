@@ -74,7 +74,7 @@ describe('POST /v1/floor-gap: each per-unit figure is its exact value rounded on
     expect(r.floorPerUnit).toBe('16.0000');
     expect(r.floorMet).toBe(true);
     expect(r.formula).toContain(
-      'R + d = 10.00005 + 5.99994 = 15.99999 (reported 16.0000) ≥ F: floor met',
+      'R + d = 10.00005 + 5.99994 = 15.99999 (reported 16.0000 ≥ F as reported: floor met)',
     );
     // g = 16 − 10.00005 = 5.99995 → 6.0000 > 0: below the floor before the duty.
     expect(r.gapPerUnit).toBe('6.0000');
@@ -345,4 +345,94 @@ describe('POST /v1/floor-gap: a full gap that rounding splits, each figure round
       for (const part of formula) expect(r.formula).toContain(part);
     },
   );
+});
+
+describe('POST /v1/floor-gap: the formula reads true with the numbers it writes', () => {
+  /** Price and floor per kg in USD, on the customs value, with a method. */
+  const onCustomsValue = (price: string, floor: string, method: Record<string, unknown>) =>
+    floorGap({ price: usd(price), floor: usd(floor), basis: 'customs-value', method });
+
+  it('a rate 6 places cannot hold is written exact: 10 × (1 + 0.2712345) = 12.712345, not 1 + 0.271235', async () => {
+    // R = 10 × 1.2712345 = 12.712345 → 12.7123; g = d = 16 − 12.712345 = 3.287655 → 3.2877;
+    // landed 12.712345 + 3.287655 = 16 exactly, and the printed 12.7123 + 3.2877 = 16.0000.
+    // (10 × 1.271235 = 12.71235 would not be the R written.)
+    const r = await floorGap({ price: usd('10'), floor: usd('16'), otherDutyRate: '0.2712345' });
+    expect(r.formula).toContain(
+      'R = P × (1 + r) = 10.0000 × (1 + 0.2712345) = 12.712345 (reported 12.7123);',
+    );
+    expect(r.formula).not.toContain('0.271235');
+    expect(r.formula).toContain('R + d = 16.0000 ≥ F: floor met');
+  });
+
+  it('a maxRate or penaltyRate 6 places cannot hold is written exact: 0.5999995 × 10 = 5.999995', async () => {
+    // capped: g = 16 − 10 = 6; 0.5999995 × 10 = 5.999995 < 6, so d = 5.999995 → 6.0000 (half-up);
+    // landed 10 + 5.999995 = 15.999995 → 16.0000 ≥ 16.0000, met as reported.
+    const capped = await onCustomsValue('10', '16', { type: 'capped', maxRate: '0.5999995' });
+    expect(capped.formula).toContain(
+      'd = min(g, maxRate × P) = min(6.0000, 0.5999995 × 10.0000) = 5.999995 (reported 6.0000)',
+    );
+    // all-or-nothing: R = 10 < 16, so d = 0.5999995 × 10 = 5.999995 → 6.0000
+    const penalty = await onCustomsValue('10', '16', {
+      type: 'all-or-nothing',
+      penaltyRate: '0.5999995',
+    });
+    expect(penalty.formula).toContain(
+      'd = penaltyRate × P = 0.5999995 × 10.0000 = 5.999995 (reported 6.0000)',
+    );
+  });
+
+  it('a trigger 4 places cannot hold is written exact: T = 15.99995 (reported 16.0000), and a landed price under the floor says it is not met as reported', async () => {
+    // customs value R = 10; T − R = 5.99995, between 0.10T = 1.599995 and 0.40T = 6.39998:
+    // d = 0.30 × (5.99995 − 1.599995) = 0.30 × 4.399955 = 1.3199865 → 1.3200 (with T = 16 it
+    // would be 0.30 × 4.4 = 1.32); landed 10 + 1.3199865 = 11.3199865 → 11.3200 < 16.0000.
+    const r = await floorGap({
+      price: usd('10'),
+      floor: usd('16'),
+      trigger: usd('15.99995'),
+      method: { type: 'tranche' },
+    });
+    expect(r.triggerPerUnit).toBe('16.0000');
+    expect([r.dutyPerUnit, r.landedPerUnit, r.floorMet]).toEqual(['1.3200', '11.3200', false]);
+    expect(r.formula).toContain(
+      'in each band of T), T = 15.99995 (reported 16.0000): d = 1.3199865 (reported 1.3200);',
+    );
+    expect(r.formula).toContain(
+      'R + d = 10.0000 + 1.3199865 = 11.3199865 (reported 11.3200 < F as reported: floor not met)',
+    );
+  });
+
+  it.each([
+    {
+      // R = P = 15.99995; T − R = 0.00005 ≤ 0.10T = 1.6: d = 0; landed 15.99995 → 16.0000
+      name: 'tranche, price 15.99995',
+      body: { price: usd('15.99995'), method: { type: 'tranche' } },
+      sum: '15.99995 + 0.0000',
+    },
+    {
+      // R = P = 12.79996; g = 3.20004; 0.25 × 12.79996 = 3.19999 < g: d = 3.19999;
+      // landed 12.79996 + 3.19999 = 15.99995 → 16.0000
+      name: 'capped at 0.25, price 12.79996',
+      body: { price: usd('12.79996'), method: { type: 'capped', maxRate: '0.25' } },
+      sum: '12.79996 + 3.19999',
+    },
+  ])(
+    '$name: landed 15.99995 is met as reported, not written as 15.99995 ≥ 16',
+    async ({ body, sum }) => {
+      const r = await floorGap({ floor: usd('16'), ...body });
+      expect([r.landedPerUnit, r.floorPerUnit, r.floorMet]).toEqual(['16.0000', '16.0000', true]);
+      expect(r.formula).toContain(
+        `R + d = ${sum} = 15.99995 (reported 16.0000 ≥ F as reported: floor met)`,
+      );
+      expect(r.formula).not.toContain('(reported 16.0000) ≥ F');
+    },
+  );
+
+  it('a floor 4 places cannot hold: the landed price is compared with F as reported, 16.0000 ≥ 16.0000, not the exact 16.00004', async () => {
+    // customs value R = 10; g = 16.00004 − 10 = 6.00004; capped at 0.6 × 10 = 6: d = 6; landed
+    // exactly 16 → 16.0000; F 16.00004 → 16.0000; met as reported although 16 < 16.00004.
+    const r = await onCustomsValue('10', '16.00004', { type: 'capped', maxRate: '0.6' });
+    expect(r.floorMet).toBe(true);
+    expect(r.formula).toContain('max(0, 16.00004 − 10.0000) = 6.00004 (reported 6.0000)');
+    expect(r.formula).toContain('R + d = 16.0000 ≥ F as reported (16.0000): floor met');
+  });
 });

@@ -1,5 +1,5 @@
 import type { FloorBasis, FloorGapMethod, ReportedFloorGap } from '../../domain/floor-gap';
-import { PER_UNIT_PLACES } from '../../domain/rounding';
+import { PER_UNIT_PLACES, RATE_PLACES } from '../../domain/rounding';
 import {
   add,
   type Decimal,
@@ -49,6 +49,8 @@ export function floorGapFormula(terms: FloorGapTerms, n: FormulaNumbers, per = '
   // An operand as it is computed with: printed where 4 places hold it, else exact (15.99999, not
   // 16.0000), so 0.3 × P = d holds as written.
   const operand = (x: Decimal) => (placesOf(x) <= PER_UNIT_PLACES ? n.unit(x) : exactText(x));
+  // A rate likewise: at up to 6 places where they hold it, else exact (1 + 0.2712345, not 0.271235).
+  const rate = (x: Decimal) => (placesOf(x) <= RATE_PLACES ? n.rate(x) : exactText(x));
   // A result as reported, and, where rounding changed it, exact first: each reported figure is its
   // own exact value rounded once, and the next step computes with the exact one.
   const value = (exact: Decimal, reported: Decimal, unit = '') =>
@@ -58,7 +60,7 @@ export function floorGapFormula(terms: FloorGapTerms, n: FormulaNumbers, per = '
   const R = value(result.exactReference, result.reference, per);
   const reference =
     basis === 'duty-paid'
-      ? `R = P × (1 + r) = ${operand(price)} × (1 + ${n.rate(otherDutyRate)}) = ${R}`
+      ? `R = P × (1 + r) = ${operand(price)} × (1 + ${rate(otherDutyRate)}) = ${R}`
       : `R = P = ${R}`;
   const gap = `g = max(0, F − R) = max(0, ${operand(floor)} − ${operand(result.exactReference)}) = ${value(result.exactGap, result.gap)}`;
   // d as reported; where rounding changed it, the exact d too, which the duty total is made of
@@ -70,10 +72,10 @@ export function floorGapFormula(terms: FloorGapTerms, n: FormulaNumbers, per = '
       rule = `full gap: d = g = ${d}`;
       break;
     case 'tranche':
-      rule = `tranche: d = Σ share × (slice of max(0, T − R) in each band of T), T = ${n.unit(result.trigger)}: d = ${d}`;
+      rule = `tranche: d = Σ share × (slice of max(0, T − R) in each band of T), T = ${value(result.exactTrigger, result.trigger)}: d = ${d}`;
       break;
     case 'capped':
-      rule = `capped: d = min(g, maxRate × P) = min(${operand(result.exactGap)}, ${n.rate(method.maxRate)} × ${operand(price)}) = ${d}`;
+      rule = `capped: d = min(g, maxRate × P) = min(${operand(result.exactGap)}, ${rate(method.maxRate)} × ${operand(price)}) = ${d}`;
       break;
     case 'all-or-nothing': {
       // The penalty is decided on the exact R < F; where rounding printed g as 0, say so.
@@ -81,20 +83,30 @@ export function floorGapFormula(terms: FloorGapTerms, n: FormulaNumbers, per = '
         ? `R = ${exactText(result.exactReference)} before rounding < F`
         : 'R < F';
       rule = result.binding
-        ? `all-or-nothing: ${below}, so d = penaltyRate × P = ${n.rate(method.penaltyRate)} × ${operand(price)} = ${d}`
+        ? `all-or-nothing: ${below}, so d = penaltyRate × P = ${rate(method.penaltyRate)} × ${operand(price)} = ${d}`
         : 'all-or-nothing: R ≥ F, so d = 0';
       break;
     }
   }
   // The landed price is R + d exact, rounded once; where that is not the sum of the printed R and
   // d (10.0001 + 6.0000 beside 16.0000), or rounding changed it, the sum is written exact.
-  const addsUp =
-    equal(result.exactLandedPerUnit, result.landedPerUnit) &&
-    equal(add(result.reference, result.dutyPerUnit), result.landedPerUnit);
-  const landed = addsUp
-    ? `R + d = ${n.unit(result.landedPerUnit)}${per}`
-    : `R + d = ${operand(result.exactReference)} + ${operand(result.exactDutyPerUnit)} = ${value(result.exactLandedPerUnit, result.landedPerUnit, per)}`;
-  const met = result.floorMet ? `${landed} ≥ F: floor met` : `${landed} < F: floor not met`;
+  const rounded = !equal(result.exactLandedPerUnit, result.landedPerUnit);
+  const addsUp = !rounded && equal(add(result.reference, result.dutyPerUnit), result.landedPerUnit);
+  const sum = addsUp
+    ? 'R + d'
+    : `R + d = ${operand(result.exactReference)} + ${operand(result.exactDutyPerUnit)}`;
+  // floorMet compares the reported landed price with the reported F. Where either is not the
+  // figure written (a landed 15.99995 reported 16.0000, an F written 15.99995), the comparison
+  // says it is of the reported figures, so it reads true: 15.99995 (reported 16.0000 ≥ F as
+  // reported: floor met), not 15.99995 ≥ 16.
+  const verdict = result.floorMet ? '≥' : '<';
+  const outcome = result.floorMet ? 'floor met' : 'floor not met';
+  const floorWritten = equal(floor, result.floor);
+  const asReported = floorWritten ? 'F as reported' : `F as reported (${n.unit(result.floor)})`;
+  const landed = n.unit(result.landedPerUnit);
+  const met = rounded
+    ? `${sum} = ${exactText(result.exactLandedPerUnit)}${per} (reported ${landed} ${verdict} ${asReported}: ${outcome})`
+    : `${sum} = ${landed}${per} ${verdict} ${floorWritten ? 'F' : asReported}: ${outcome}`;
   return `${reference}; ${gap}; ${rule}; duty = d × ${terms.quantity} ${terms.unit} = ${terms.duty}; ${met}`;
 }
 

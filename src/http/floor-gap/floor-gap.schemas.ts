@@ -240,9 +240,14 @@ export const FloorGapResponseSchema = z
     method: z.string().openapi({ example: 'full-gap' }),
     benchmark: z.string().optional().openapi({ example: 'dod-ndpr-floor' }),
     formula: z.string().openapi({
-      description: 'The computation in words and numbers.',
+      description:
+        'The computation in words and numbers; each step holds as written. A figure rounding ' +
+        'changed is written exact with the reported one beside it (`5.99995 (reported 6.0000)`), an ' +
+        'operand or rate its places cannot hold is written exact (`1 + 0.2712345`), and floorMet, ' +
+        'decided on the reported figures, says so where they are not the ones written ' +
+        '(`15.99995 (reported 16.0000 ≥ F as reported: floor met)`).',
       example:
-        'R = P × (1 + r) = 10.0000 × (1 + 0.25) = 12.5000; g = max(0, F − R) = max(0, 16.0000 − 12.5000) = 3.5000; full gap: d = g = 3.5000; duty = d × 1000 kg = 3500.00 USD',
+        'R = P × (1 + r) = 10.0000 × (1 + 0.25) = 12.5000; g = max(0, F − R) = max(0, 16.0000 − 12.5000) = 3.5000; full gap: d = g = 3.5000; duty = d × 1000 kg = 3500.00 USD; R + d = 16.0000 ≥ F: floor met',
     }),
     meta: MetaSchema,
   })
