@@ -125,6 +125,37 @@ describe('POST /v1/bloc-tiers: each figure rounded once; the leakage gap adds up
     });
   });
 
+  it('the documented floorPart example: red 10.00005 under a floor of 16 on the customs value, US the floor, JP outside → floorPart 5.9999 beside US floorGapPerUnit 6.0000', async () => {
+    const t = await tiers({
+      mineral: 'ndpr-oxide',
+      redPrice: usd('10.00005'),
+      bluePrice: usd('17'),
+      floor: usd('16'),
+      destinations: ['US', 'JP'],
+      floorMembers: ['US'],
+      basis: 'customs-value',
+      rounding: 'half-up',
+      asOf: '2026-11-21',
+    });
+    // US (NdPr duty-free): d = 16 − 10.00005 = 5.99995 → 6.0000; red lands at exactly 16 →
+    // 16.0000, without the floor 10.00005 → 10.0001 (half-up); blue 17 is dearer, red governs.
+    expect(row(t, 'US')).toMatchObject({
+      tier: 'red',
+      floorGapPerUnit: '6.0000',
+      redLanded: '16.0000',
+      redLandedWithoutFloor: '10.0001',
+    });
+    // JP leaks at 10.0001; gap 16.0000 − 10.0001 = 5.9999; the inside cost without the floor,
+    // min(10.0001, 17.0000) = 10.0001, is not above leakCost: otherDutiesPart 0, floorPart
+    // = 16.0000 − max(10.0001, 10.0001) = 5.9999, printed redLanded − redLandedWithoutFloor.
+    expect(t.leakage).toMatchObject({
+      destinations: ['JP'],
+      downstreamCostGapPerUnit: '5.9999',
+      floorPart: '5.9999',
+      otherDutiesPart: '0.0000',
+    });
+  });
+
   it('tracks: spread = blue 7.7427 − red 11.3866 = −3.6439 as printed (the exact 7.74274 − 11.38656 = −3.64382 alone would print −3.6438)', async () => {
     const t = await tiers({
       mineral: 'ndpr-oxide',

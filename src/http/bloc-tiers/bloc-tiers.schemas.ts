@@ -285,9 +285,14 @@ const BlocTiersAnswerSchema = z
       }),
       floorPart: DecimalOutput.nullable().openapi({
         description:
-          'The part of the gap the floor duty causes: the gap less otherDutiesPart. Where red ' +
-          'governs inside, the printed floorGapPerUnit there; where blue does, its printed ' +
-          'blueLanded − redLandedWithoutFloor. Null with otherDutiesPart.',
+          'The part of the gap the floor duty causes: the gap less otherDutiesPart, that is ' +
+          'insideCost − max(inside cost without the floor, leakCost), 0 without a gap. Like the ' +
+          'gap, a difference of printed landed figures (redLanded or blueLanded less ' +
+          'redLandedWithoutFloor), not a printed floorGapPerUnit, so it can differ from the ' +
+          'floorGapPerUnit of the destination that sets insideCost by a unit in the last place: ' +
+          'red 10.00005 under a floor of 16 on the customs value prints redLanded 16.0000 and ' +
+          'redLandedWithoutFloor 10.0001, floorPart 5.9999 beside floorGapPerUnit 6.0000. Null ' +
+          'with otherDutiesPart.',
         example: '5.0000',
       }),
       otherDutiesPart: DecimalOutput.nullable().openapi({
