@@ -152,10 +152,33 @@ function protoKeyIsInvalid(input: unknown, ctx: z.core.$RefinementCtx): unknown 
 }
 
 /**
+ * A map's entries counted before any is validated (a preprocess): past `max` the map is one
+ * problem, not one for each bad entry, which a 1 MB body of 30,000 bad rates would make a 3 MB list.
+ */
+export function atMostEntries(max: number, noun: string) {
+  return (input: unknown, ctx: z.core.$RefinementCtx): unknown => {
+    if (typeof input !== 'object' || input === null || Array.isArray(input)) return input;
+    const count = Object.keys(input).length;
+    if (count <= max) return input;
+    ctx.addIssue({
+      code: 'custom',
+      input,
+      message: `must have at most ${max} ${noun} (got ${count})`,
+    });
+    return z.NEVER;
+  };
+}
+
+/** Rates one request may give: more than there are ISO 4217 currencies in use (about 180). */
+export const MAX_FX_RATES = 200;
+const fewEnoughRates = atMostEntries(MAX_FX_RATES, 'rates');
+
+/**
  * Codes are read in any case, so `{"CNY": …, "cny": …}` names one currency twice: refused, not
  * settled by whichever key came last.
  */
 function codeGivenTwice(input: unknown, ctx: z.core.$RefinementCtx): unknown {
+  if (fewEnoughRates(input, ctx) === z.NEVER) return z.NEVER;
   const checked = protoKeyIsInvalid(input, ctx);
   if (typeof checked !== 'object' || checked === null || Array.isArray(checked)) return checked;
   const seen = new Map<string, string>();
@@ -192,6 +215,7 @@ export const FxSchema = z.preprocess(codeGivenTwice, z.record(CurrencyCode, FxRa
   description:
     'Exchange rates: units of the reporting currency per 1 unit of each other currency used.',
   example: { CNY: '0.1390' },
+  maxProperties: MAX_FX_RATES,
 });
 
 /**

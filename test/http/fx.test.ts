@@ -220,3 +220,38 @@ describe('fx: one rate per currency, above zero, asked for where it is missing',
     );
   });
 });
+
+describe('fx: a map of more rates than there are currencies is one problem, not one per entry', () => {
+  // 30,000 bad keys ("x0" … "x29999") at "-1" fit in a 1 MB body; each would be its own error
+  // (a 3 MB answer). Counted first: 30,000 > 200 → one error at /fx.
+  const tooMany = JSON.stringify(
+    Object.fromEntries(Array.from({ length: 30_000 }, (_, i) => [`x${i}`, '-1'])),
+  );
+  for (const [path, body] of Object.entries(WITH_FX)) {
+    it(`${path}: 30,000 bad rates → one 422 at /fx`, async () => {
+      const problem = await problemOf(await postJson(path, body(tooMany)), 422);
+      expect(problem.errors).toEqual([
+        { pointer: '/fx', detail: 'must have at most 200 rates (got 30000)' },
+      ]);
+    });
+  }
+
+  it('200 rates are read one by one: two bad keys among them are two errors', async () => {
+    // 198 three-letter codes AAA, AAB, … (valid, at 1) and the bad "a1" and "b1": 200 entries
+    const codes = Array.from(
+      { length: 198 },
+      (_, i) =>
+        `A${String.fromCharCode(65 + Math.floor(i / 26))}${String.fromCharCode(65 + (i % 26))}`,
+    );
+    const fx = JSON.stringify({
+      ...Object.fromEntries(codes.map((c) => [c, '1'])),
+      a1: '1',
+      b1: '1',
+    });
+    const problem = await problemOf(
+      await postJson('/v1/floor-gap', WITH_FX['/v1/floor-gap'](fx)),
+      422,
+    );
+    expect(problem.errors?.map((e) => e.pointer)).toEqual(['/fx/a1', '/fx/b1']);
+  });
+});

@@ -137,6 +137,18 @@ describe('POST /v1/origin-content: a magnet’s controlled content by element gr
       asOf: '2026-11-21',
     });
 
+  it('more grades than there are elements is one problem at the map, not one per entry: 5,000 > 118', async () => {
+    const grade = Object.fromEntries(Array.from({ length: 5_000 }, (_, i) => [`q${i}`, '-1']));
+    const response = await postJson('/v1/origin-content', {
+      productValue: { amount: '1000000', currency: 'USD' },
+      components: [{ mineral: 'ndfeb-magnet', origin: 'CN', value: '10000', grade }],
+    });
+    const problem = await problemOf(response, 422);
+    expect(problem.errors).toEqual([
+      { pointer: '/components/0/grade', detail: 'must have at most 118 elements (got 5000)' },
+    ]);
+  });
+
   it('with grades, only Dy counts: 10,000 × 0.08 = 800; 800 / 1,000,000 = 0.0008 < 0.1%, no licence', async () => {
     const r = await magnet({ Dy: '0.08', Nd: '0.5' });
     expect(r.chinaContentValue).toBe('800.00');

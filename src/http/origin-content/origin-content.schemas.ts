@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import {
+  atMostEntries,
   CountryCode,
   CurrencyCode,
   DecimalOutput,
@@ -12,6 +13,9 @@ import {
   vatSchema,
 } from '../schemas';
 import { StrictSchema } from '../strict';
+
+/** Element grades one component may give: one per chemical element. */
+const MAX_ELEMENTS = 118;
 
 export const OriginContentRequestSchema = z
   .object({
@@ -39,9 +43,13 @@ export const OriginContentRequestSchema = z
               example: 'CNY',
             }),
             grade: z
-              .record(z.string().regex(/^[A-Z][a-z]?$/), NonNegativeDecimal)
+              .preprocess(
+                atMostEntries(MAX_ELEMENTS, 'elements'),
+                z.record(z.string().regex(/^[A-Z][a-z]?$/), NonNegativeDecimal),
+              )
               .optional()
               .openapi({
+                maxProperties: MAX_ELEMENTS,
                 description:
                   'Element grades by value: the share of this component’s value carried by each ' +
                   'element, e.g. `{ "Dy": "0.08", "Nd": "0.55" }` for an NdFeB magnet. China’s ' +
