@@ -232,12 +232,12 @@ describe('GET /v1/landed-cost/compare: a spreadsheet row per date', () => {
     expect(response.headers.get('content-type')).toBe('text/csv; charset=utf-8');
     const [header, nov, mar] = (await response.text()).trim().split('\r\n');
     expect(header).toBe(
-      'label,asOf,origin,destination,scenario,duties,fees,landedCost,effectiveDutyRate,dutiesDelta,feesDelta,landedCostDelta,changes,exemptions',
+      'label,asOf,origin,destination,scenario,duties,fees,landedCost,effectiveDutyRate,dutiesDelta,feesDelta,landedCostDelta,changes,exemptions,currency',
     );
     expect(nov?.startsWith('2025-11-15,2025-11-15,CN,US,baseline,')).toBe(true);
-    expect(nov?.endsWith(',0.00,0.00,0.00,,')).toBe(true);
+    expect(nov?.endsWith(',0.00,0.00,0.00,,,USD')).toBe(true);
     expect(mar).toContain('us-301-magnets-2026 added 12500.00 (started 2026-01-01)');
-    expect(mar?.endsWith(',us-s122-surcharge (exempt: Annex II)')).toBe(true);
+    expect(mar?.endsWith(',us-s122-surcharge (exempt: Annex II),USD')).toBe(true);
   });
 });
 

@@ -136,8 +136,8 @@ describe('GET /v1/content-floor: one content line from a query string', () => {
     const response = await call(`${magnetQuery}&format=csv`);
     expect(response.status).toBe(200);
     expect(await response.text()).toBe(
-      'per,stage,productPricePerUnit,dutyPerUnit,adValoremEquivalent,impliedFloorPerUnit,stageLeakPerUnit\r\n' +
-        'kg,magnet,60.0000,12.3529,0.205882,72.3529,\r\n',
+      'per,stage,productPricePerUnit,dutyPerUnit,adValoremEquivalent,impliedFloorPerUnit,stageLeakPerUnit,currency\r\n' +
+        'kg,magnet,60.0000,12.3529,0.205882,72.3529,,USD\r\n',
     );
   });
 

@@ -224,8 +224,8 @@ describe('GET /v1/origin-content: components as mineral:origin:value triples', (
       '/v1/origin-content?productValue=100000&components=dy-oxide:CN:100&asOf=2026-11-21&format=csv',
     );
     expect(await response.text()).toBe(
-      'redValue,redShare,blueShare,greyShare,chinaContentShare,chinaLicenceRequired,chinaLicenceBasis,qualifiesAsBlue,asOf,warnings\r\n' +
-        '100.00,0.001,0,0,0.001,true (assumed),assumed,false,2026-11-21,suspension-ended data-horizon\r\n',
+      'redValue,redShare,blueShare,greyShare,chinaContentShare,chinaLicenceRequired,chinaLicenceBasis,qualifiesAsBlue,asOf,warnings,currency\r\n' +
+        '100.00,0.001,0,0,0.001,true (assumed),assumed,false,2026-11-21,suspension-ended data-horizon,USD\r\n',
     );
   });
 
@@ -337,8 +337,8 @@ describe('origin content: fx restates components valued in another currency; vat
       '/v1/origin-content?productValue=113000&components=dy-oxide:CN:791:CNY&fx=CNY:0.1390&vat=0.13&asOf=2026-11-21&format=csv',
     );
     expect(await response.text()).toBe(
-      'redValue,redShare,blueShare,greyShare,chinaContentShare,chinaLicenceRequired,chinaLicenceBasis,qualifiesAsBlue,asOf,warnings\r\n' +
-        '97.30,0.000973,0,0,0.000973,false (assumed),assumed,false,2026-11-21,suspension-ended data-horizon\r\n',
+      'redValue,redShare,blueShare,greyShare,chinaContentShare,chinaLicenceRequired,chinaLicenceBasis,qualifiesAsBlue,asOf,warnings,currency\r\n' +
+        '97.30,0.000973,0,0,0.000973,false (assumed),assumed,false,2026-11-21,suspension-ended data-horizon,USD\r\n',
     );
   });
 

@@ -61,3 +61,50 @@ describe('POST calculators: an Accept rendering is found however its media type 
     }
   });
 });
+
+describe('every CSV of money or prices names its currency, and the text form answers field=currency', () => {
+  // Each in a currency other than the default, so the column is the answer's, not a constant.
+  // (floor-financing, floor-gap, landed-cost and bloc-tiers CSVs had the column already.)
+  const forms = {
+    // a full-gap cell: 16 − 10 = 6.0000 duty, landed 16.0000 (EUR/kg), 6 / 10 = 0.6
+    'floor-gap/sweep': [
+      '/v1/floor-gap/sweep?redPrices=10&floors=16&per=kg&currency=EUR',
+      'redPrice,floor,dutyPerUnit,landedPerUnit,adValoremEquivalent,floorMet,blueWins,currency',
+      '10.0000,16.0000,6.0000,16.0000,0.6,true,true,EUR',
+    ],
+    // oxide 0.30 / 0.85 = 0.352941… kg × (110 − 75) = 12.3529; 60 + 12.3529 = 72.3529 (EUR/kg)
+    'content-floor': [
+      '/v1/content-floor?stage=magnet&price=60&per=kg&mineral=ndpr-oxide&kgPerUnit=0.30&form=metal&metalPerOxide=0.85&floor=110&floorStage=oxide&redPrice=75&asOf=2026-11-21&currency=EUR',
+      'per,stage,productPricePerUnit,dutyPerUnit,adValoremEquivalent,impliedFloorPerUnit,stageLeakPerUnit,currency',
+      'kg,magnet,60.0000,12.3529,0.205882,72.3529,,EUR',
+    ],
+    // 100 EUR of Chinese Dy oxide in a 100,000 EUR product: 100 / 100,000 = 0.001
+    'origin-content': [
+      '/v1/origin-content?productValue=100000&currency=EUR&components=dy-oxide:CN:100&asOf=2026-11-21',
+      'redValue,redShare,blueShare,greyShare,chinaContentShare,chinaLicenceRequired,chinaLicenceBasis,qualifiesAsBlue,asOf,warnings,currency',
+      '100.00,0.001,0,0,0.001,true (assumed),assumed,false,2026-11-21,suspension-ended data-horizon,EUR',
+    ],
+  } as const;
+  for (const [name, [url, header, row]] of Object.entries(forms)) {
+    it(`${name}: the CSV's last column and field=currency`, async () => {
+      const csv = await (await call(`${url}&format=csv`)).text();
+      expect(csv).toBe(`${header}\r\n${row}\r\n`);
+      expect(await (await call(`${url}&format=text&field=currency`)).text()).toBe('EUR');
+    });
+  }
+
+  it('compare: each variant row names its currency; 350 CNY/kg × 0.14 = 49.00 USD/kg, reported in USD', async () => {
+    const url =
+      '/v1/landed-cost/compare?mineral=ndfeb-magnet&origin=CN&quantity=1000&unit=kg&price=350&currency=CNY&fxRate=0.14&reportingCurrency=USD&per=kg&asOf=2025-11-15,2026-03-01';
+    const [header, ...rows] = (await (await call(`${url}&format=csv`)).text()).trim().split('\r\n');
+    expect(header?.endsWith(',exemptions,currency')).toBe(true);
+    expect(rows.map((r) => r.slice(r.lastIndexOf(',') + 1))).toEqual(['USD', 'USD']);
+    expect(await (await call(`${url}&format=text&field=currency`)).text()).toBe('USD');
+  });
+
+  it('bloc-tiers: the text form answers field=currency as its CSV column does', async () => {
+    const url =
+      '/v1/bloc-tiers?mineral=ndpr-oxide&redPrice=10&bluePrice=15&floor=16&per=kg&destinations=US&currency=EUR&asOf=2026-11-21';
+    expect(await (await call(`${url}&format=text&field=currency`)).text()).toBe('EUR');
+  });
+});

@@ -168,7 +168,7 @@ export const blocTiersCalculator = {
     defaults: withFlatDefaults,
     field: 'spread',
     fieldDoc:
-      'With `format=text`: spread, bluePremium, red, blue, floorPerUnit, downstreamCostGapPerUnit, floorPart, otherDutiesPart, insideCost, leakCost, leakDestinations, redHome.',
+      'With `format=text`: spread, bluePremium, red, blue, floorPerUnit, downstreamCostGapPerUnit, floorPart, otherDutiesPart, insideCost, leakCost, leakDestinations, redHome, currency.',
     format: z
       .enum([...FORMATS, 'svg'])
       .optional()

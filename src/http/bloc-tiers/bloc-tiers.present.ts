@@ -192,6 +192,7 @@ export function blocTiersSummary(r: BlocTiersResponse): Record<string, string> {
     leakCost: r.leakage.leakCost ?? '',
     leakDestinations: r.leakage.destinations.join(' '),
     redHome: r.leakage.redHome.join(' '),
+    currency: r.meta.currency,
   };
 }
 

@@ -60,6 +60,7 @@ export const compareCalculator = {
     presentComparison(priced, command.data),
   row: (response) => ({
     landedCostDelta: response.variants.at(-1)?.deltas.landedCost ?? '',
+    currency: response.meta.currency,
   }),
   table: (response, decimal) => ({ header: COMPARE_COLUMNS, rows: compareRows(response, decimal) }),
   get: {
@@ -72,7 +73,8 @@ export const compareCalculator = {
     form: FORM,
     defaults: variantsFromQuery,
     field: 'landedCostDelta',
-    fieldDoc: 'With `format=text`: landedCostDelta (the last date against the first).',
+    fieldDoc:
+      'With `format=text`: landedCostDelta (the last date against the first) or currency (the answer’s).',
   },
 } satisfies Calculator<
   '/v1/landed-cost/compare',

@@ -190,6 +190,7 @@ export const COMPARE_COLUMNS = [
   'landedCostDelta',
   'changes',
   'exemptions',
+  'currency',
 ] as const;
 
 /**
@@ -222,5 +223,6 @@ export function compareRows(r: CompareResponse, decimal: DecimalMark = 'point'):
     v.deltas.landedCost,
     v.changes.map((c) => changeText(c, decimal)).join('; '),
     v.exemptions.map((e) => `${e.measureId} (${e.reason})`).join('; '),
+    v.result.meta.currency,
   ]);
 }

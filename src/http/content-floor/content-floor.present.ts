@@ -59,5 +59,6 @@ export function contentFloorRow(r: ContentFloorResponse): FlatRow {
     adValoremEquivalent: r.adValoremEquivalent ?? '',
     impliedFloorPerUnit: r.impliedFloorPerUnit,
     stageLeakPerUnit: r.stageLeak?.leakPerUnit ?? '',
+    currency: r.meta.currency,
   };
 }

@@ -90,7 +90,7 @@ export const floorSweepCalculator = {
     defaults: axesFromQuery,
     field: 'minFloorForBlue',
     fieldDoc:
-      'With `format=text`: minFloorForBlue, maxRedPriceForRed, minMaxRateForBlue or cells; a ' +
+      'With `format=text`: minFloorForBlue, maxRedPriceForRed, minMaxRateForBlue, cells or currency; a ' +
       'break-even that does not exist reads `none: ` and the reason (as `breakEven.reasons`).',
     format: z
       .enum([...FORMATS, 'svg'])

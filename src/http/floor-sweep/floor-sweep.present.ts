@@ -114,6 +114,7 @@ export const SWEEP_COLUMNS = [
   'adValoremEquivalent',
   'floorMet',
   'blueWins',
+  'currency',
 ] as const;
 
 /** The single values a `format=text` call may ask for: the break-even prices ("" for none). */
@@ -131,6 +132,7 @@ export function sweepSummary(
     maxRedPriceForRed: solved('maxRedPriceForRed'),
     minMaxRateForBlue: solved('minMaxRateForBlue'),
     cells: String(r.size.cells),
+    currency: r.meta.currency,
   };
 }
 
@@ -144,6 +146,7 @@ export function sweepRows(r: FloorSweepResponse): string[][] {
     c.adValoremEquivalent ?? '',
     String(c.floorMet),
     String(c.blueWins),
+    r.meta.currency,
   ]);
 }
 

@@ -75,5 +75,6 @@ export function originContentRow(r: OriginContentResponse): FlatRow {
     qualifiesAsBlue: String(r.qualifiesAsBlue),
     asOf: r.meta.asOf,
     warnings: r.meta.warnings.map((w) => w.code).join(' '),
+    currency: r.meta.currency,
   };
 }
