@@ -217,10 +217,10 @@ describe('the sweep’s other forms and limits', () => {
     expect(response.headers.get('content-type')).toBe('text/csv; charset=utf-8');
     const lines = (await response.text()).trim().split('\r\n');
     expect(lines[0]).toBe(
-      'redPrice,floor,dutyPerUnit,landedPerUnit,adValoremEquivalent,floorMet,blueWins,currency',
+      'redPrice,floor,dutyPerUnit,landedPerUnit,adValoremEquivalent,floorMet,blueWins',
     );
     // 4.75 / 10 = 0.475
-    expect(lines[2]).toBe('10.0000,25.0000,4.7500,14.7500,0.475,false,false,USD');
+    expect(lines[2]).toBe('10.0000,25.0000,4.7500,14.7500,0.475,false,false');
     expect(lines).toHaveLength(5);
   });
 
@@ -231,7 +231,7 @@ describe('the sweep’s other forms and limits', () => {
       body: JSON.stringify({ redPrices: ['10'], floors: ['16'], per: 'kg' }),
     });
     expect(await response.text()).toBe(
-      'redPrice,floor,dutyPerUnit,landedPerUnit,adValoremEquivalent,floorMet,blueWins,currency\r\n10.0000,16.0000,6.0000,16.0000,0.6,true,true,USD\r\n',
+      'redPrice,floor,dutyPerUnit,landedPerUnit,adValoremEquivalent,floorMet,blueWins\r\n10.0000,16.0000,6.0000,16.0000,0.6,true,true\r\n',
     );
   });
 
@@ -240,16 +240,16 @@ describe('the sweep’s other forms and limits', () => {
     const get = await call(`/v1/floor-gap/sweep?${query}&format=csv&decimal=comma`);
     const lines = (await get.text()).trim().split('\r\n');
     expect(lines[0]).toBe(
-      'redPrice;floor;dutyPerUnit;landedPerUnit;adValoremEquivalent;floorMet;blueWins;currency',
+      'redPrice;floor;dutyPerUnit;landedPerUnit;adValoremEquivalent;floorMet;blueWins',
     );
-    expect(lines[2]).toBe('10,0000;25,0000;4,7500;14,7500;0,475;false;false;USD');
+    expect(lines[2]).toBe('10,0000;25,0000;4,7500;14,7500;0,475;false;false');
     const post = await call('/v1/floor-gap/sweep?decimal=comma', {
       method: 'POST',
       headers: { 'content-type': 'application/json', accept: 'text/csv' },
       body: JSON.stringify({ redPrices: ['10'], floors: ['16'], per: 'kg' }),
     });
     expect(await post.text()).toBe(
-      'redPrice;floor;dutyPerUnit;landedPerUnit;adValoremEquivalent;floorMet;blueWins;currency\r\n10,0000;16,0000;6,0000;16,0000;0,6;true;true;USD\r\n',
+      'redPrice;floor;dutyPerUnit;landedPerUnit;adValoremEquivalent;floorMet;blueWins\r\n10,0000;16,0000;6,0000;16,0000;0,6;true;true\r\n',
     );
   });
 

@@ -64,14 +64,9 @@ describe('POST calculators: an Accept rendering is found however its media type 
 
 describe('every CSV of money or prices names its currency, and the text form answers field=currency', () => {
   // Each in a currency other than the default, so the column is the answer's, not a constant.
-  // (floor-financing, floor-gap, landed-cost and bloc-tiers CSVs had the column already.)
+  // (floor-financing, floor-gap, landed-cost and bloc-tiers CSVs had the column already; the sweep's
+  // CSV keeps exactly the contract's cell fields, its prices all in the request's currency.)
   const forms = {
-    // a full-gap cell: 16 − 10 = 6.0000 duty, landed 16.0000 (EUR/kg), 6 / 10 = 0.6
-    'floor-gap/sweep': [
-      '/v1/floor-gap/sweep?redPrices=10&floors=16&per=kg&currency=EUR',
-      'redPrice,floor,dutyPerUnit,landedPerUnit,adValoremEquivalent,floorMet,blueWins,currency',
-      '10.0000,16.0000,6.0000,16.0000,0.6,true,true,EUR',
-    ],
     // oxide 0.30 / 0.85 = 0.352941… kg × (110 − 75) = 12.3529; 60 + 12.3529 = 72.3529 (EUR/kg)
     'content-floor': [
       '/v1/content-floor?stage=magnet&price=60&per=kg&mineral=ndpr-oxide&kgPerUnit=0.30&form=metal&metalPerOxide=0.85&floor=110&floorStage=oxide&redPrice=75&asOf=2026-11-21&currency=EUR',
@@ -100,6 +95,15 @@ describe('every CSV of money or prices names its currency, and the text form ans
     expect(header?.endsWith(',exemptions,currency')).toBe(true);
     expect(rows.map((r) => r.slice(r.lastIndexOf(',') + 1))).toEqual(['USD', 'USD']);
     expect(await (await call(`${url}&format=text&field=currency`)).text()).toBe('USD');
+  });
+
+  it("floor-gap sweep: the CSV keeps the contract's cell fields (the currency is the request's), and the text form answers field=currency", async () => {
+    // a full-gap cell: 16 − 10 = 6.0000 duty, landed 16.0000 (EUR/kg), 6 / 10 = 0.6
+    const url = '/v1/floor-gap/sweep?redPrices=10&floors=16&per=kg&currency=EUR';
+    expect(await (await call(`${url}&format=csv`)).text()).toBe(
+      'redPrice,floor,dutyPerUnit,landedPerUnit,adValoremEquivalent,floorMet,blueWins\r\n10.0000,16.0000,6.0000,16.0000,0.6,true,true\r\n',
+    );
+    expect(await (await call(`${url}&format=text&field=currency`)).text()).toBe('EUR');
   });
 
   it('bloc-tiers: the text form answers field=currency as its CSV column does', async () => {

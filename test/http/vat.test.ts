@@ -94,8 +94,8 @@ describe('vat: a quote including VAT is taken ex-VAT first, in every calculator'
       '/v1/floor-gap/sweep?redPrices=11.3&floors=16&per=kg&vat=0.13&format=csv',
     );
     expect(await response.text()).toBe(
-      'redPrice,floor,dutyPerUnit,landedPerUnit,adValoremEquivalent,floorMet,blueWins,currency\r\n' +
-        '10.0000,16.0000,6.0000,16.0000,0.6,true,true,USD\r\n',
+      'redPrice,floor,dutyPerUnit,landedPerUnit,adValoremEquivalent,floorMet,blueWins\r\n' +
+        '10.0000,16.0000,6.0000,16.0000,0.6,true,true\r\n',
     );
   });
 

@@ -114,7 +114,6 @@ export const SWEEP_COLUMNS = [
   'adValoremEquivalent',
   'floorMet',
   'blueWins',
-  'currency',
 ] as const;
 
 /** The single values a `format=text` call may ask for: the break-even prices ("" for none). */
@@ -146,7 +145,6 @@ export function sweepRows(r: FloorSweepResponse): string[][] {
     c.adValoremEquivalent ?? '',
     String(c.floorMet),
     String(c.blueWins),
-    r.meta.currency,
   ]);
 }
 
