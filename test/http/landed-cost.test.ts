@@ -1477,6 +1477,27 @@ describe('a floor-gap line after a specific duty: R on the duty-paid basis is ex
     expect(formula).toContain('d = g = 7.99985 per kg (reported 7.9998)');
   });
 
+  it('the formula writes R as the sum it is: (700 + 100.015) / 100 kg, since 7 × (1 + r) with r = 100.015 / 700 = 0.142878571… does not give 8.00015 as written', async () => {
+    const [, , , formula] = await floorLine('half-even');
+    expect(formula).toMatch(
+      /^R = \(customs value \+ duties so far\) \/ quantity = \(700 \+ 100\.015\) \/ 100 kg = 8\.00015 per kg \(reported 8\.0002\); /,
+    );
+  });
+
+  it('a price of 0: R is the specific duty alone, (0 + 100.015) / 100 kg = 1.00015 (r, a quotient of 0, would say 0); d = 16 − 1.00015 = 14.99985, duty 1,499.985 → 1,499.99 (half-up)', async () => {
+    const r = (await (
+      await postJson('/v1/landed-cost', {
+        ...request('half-up'),
+        price: { amount: '0', per: 'kg' },
+      })
+    ).json()) as LandedCost;
+    const line = r.lines.find((l) => l.measureId === 'what-if-floor');
+    expect([amounts(r)['what-if-specific'], line?.amount]).toEqual(['100.02', '1499.99']);
+    expect(line?.formula).toContain(
+      'R = (customs value + duties so far) / quantity = (0 + 100.015) / 100 kg = 1.00015 per kg (reported 1.0002)',
+    );
+  });
+
   it('half-up: 799.985 → 799.99, d 7.99985 → 7.9999; duties 100.02 + 799.99 = 900.01', async () => {
     const [specific, amount, duties, formula] = await floorLine('half-up');
     expect([specific, amount, duties]).toEqual(['100.02', '799.99', '900.01']);

@@ -45,6 +45,11 @@ export interface DutyLine {
     readonly otherDutyRate: Decimal;
     readonly quantity: Decimal;
     readonly result: FloorGapResult;
+    /**
+     * On the duty-paid basis with a quantity: the customs value and the duties charged before the
+     * floor test, whose sum per unit R is (r, their quotient, only approximates it).
+     */
+    readonly dutyPaid?: { readonly customsValue: Decimal; readonly dutiesBefore: Decimal };
   };
 }
 
@@ -85,7 +90,7 @@ export function assessDuties(
           : divide(multiply(amount, kgPerUnit(charge.unit)), kg, CARRIED_PLACES, carry);
       const pricePerUnit = perUnitOf(value);
       const otherDutyRate = isZero(value) ? ZERO : divide(before, value, CARRIED_PLACES, carry);
-      const dutyPaid = charge.basis === 'duty-paid';
+      const dutyPaid = charge.basis === 'duty-paid' && !isZero(kg);
       const perUnit = { basis: charge.basis, otherDutyRate, method: charge.method };
       const result = floorGapDuty({
         ...perUnit,
@@ -107,6 +112,7 @@ export function assessDuties(
           otherDutyRate,
           quantity: convertQuantity(quantity, unit, charge.unit),
           result,
+          ...(dutyPaid ? { dutyPaid: { customsValue: value, dutiesBefore: before } } : {}),
         },
       });
     }

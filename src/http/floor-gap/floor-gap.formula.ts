@@ -6,6 +6,8 @@ import {
   equal,
   halfEven,
   isZero,
+  multiply,
+  ONE,
   placesOf,
   toFixed,
   toPlain,
@@ -29,6 +31,12 @@ export interface FloorGapTerms {
   readonly unit: string;
   /** The reported duty total, with its currency when the formula should name it. */
   readonly duty: string;
+  /**
+   * Landed cost's duty-paid R, computed as (customs value + duties so far) / quantity: written so,
+   * since P × (1 + r) with r their quotient holds only approximately (r need not terminate, and is
+   * 0 beside a customs value of 0).
+   */
+  readonly dutyPaidSum?: { readonly customsValue: Decimal; readonly dutiesBefore: Decimal };
 }
 
 /** How the numbers of a formula print (grouped or not, rounded as the answer). */
@@ -58,10 +66,18 @@ export function floorGapFormula(terms: FloorGapTerms, n: FormulaNumbers, per = '
       ? `${n.unit(reported)}${unit}`
       : `${exactText(exact)}${unit} (reported ${n.unit(reported)})`;
   const R = value(result.exactReference, result.reference, per);
+  // Landed cost's R as the sum it is computed from, where P × (1 + r) does not give it exactly.
+  const sum =
+    terms.dutyPaidSum !== undefined &&
+    !equal(multiply(price, add(ONE, otherDutyRate)), result.exactReference)
+      ? terms.dutyPaidSum
+      : undefined;
   const reference =
-    basis === 'duty-paid'
-      ? `R = P × (1 + r) = ${operand(price)} × (1 + ${rate(otherDutyRate)}) = ${R}`
-      : `R = P = ${R}`;
+    basis !== 'duty-paid'
+      ? `R = P = ${R}`
+      : sum === undefined
+        ? `R = P × (1 + r) = ${operand(price)} × (1 + ${rate(otherDutyRate)}) = ${R}`
+        : `R = (customs value + duties so far) / quantity = (${exactText(sum.customsValue)} + ${exactText(sum.dutiesBefore)}) / ${terms.quantity} ${terms.unit} = ${R}`;
   const gap = `g = max(0, F − R) = max(0, ${operand(floor)} − ${operand(result.exactReference)}) = ${value(result.exactGap, result.gap)}`;
   // d as reported; where rounding changed it, the exact d too, which the duty total is made of
   // (d × quantity, rounded once).
@@ -92,7 +108,7 @@ export function floorGapFormula(terms: FloorGapTerms, n: FormulaNumbers, per = '
   // d (10.0001 + 6.0000 beside 16.0000), or rounding changed it, the sum is written exact.
   const rounded = !equal(result.exactLandedPerUnit, result.landedPerUnit);
   const addsUp = !rounded && equal(add(result.reference, result.dutyPerUnit), result.landedPerUnit);
-  const sum = addsUp
+  const landedSum = addsUp
     ? 'R + d'
     : `R + d = ${operand(result.exactReference)} + ${operand(result.exactDutyPerUnit)}`;
   // floorMet compares the reported landed price with the reported F. Where either is not the
@@ -105,8 +121,8 @@ export function floorGapFormula(terms: FloorGapTerms, n: FormulaNumbers, per = '
   const asReported = floorWritten ? 'F as reported' : `F as reported (${n.unit(result.floor)})`;
   const landed = n.unit(result.landedPerUnit);
   const met = rounded
-    ? `${sum} = ${exactText(result.exactLandedPerUnit)}${per} (reported ${landed} ${verdict} ${asReported}: ${outcome})`
-    : `${sum} = ${landed}${per} ${verdict} ${floorWritten ? 'F' : asReported}: ${outcome}`;
+    ? `${landedSum} = ${exactText(result.exactLandedPerUnit)}${per} (reported ${landed} ${verdict} ${asReported}: ${outcome})`
+    : `${landedSum} = ${landed}${per} ${verdict} ${floorWritten ? 'F' : asReported}: ${outcome}`;
   return `${reference}; ${gap}; ${rule}; duty = d × ${terms.quantity} ${terms.unit} = ${terms.duty}; ${met}`;
 }
 

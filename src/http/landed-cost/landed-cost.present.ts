@@ -118,6 +118,7 @@ function presentDutyLine(command: LandedCostCommand, line: DutyLine, amount: str
             quantity: shortQuantity(g.quantity),
             unit: u,
             duty: grouped(amount),
+            ...(g.dutyPaid === undefined ? {} : { dutyPaidSum: g.dutyPaid }),
           },
           f,
           ` per ${u}`,
