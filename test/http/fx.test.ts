@@ -236,6 +236,24 @@ describe('fx: a map of more rates than there are currencies is one problem, not 
     });
   }
 
+  it('the GET form says the same: 201 well-formed pairs QAA:1 … are too many, not a malformed list', async () => {
+    // 201 codes QAA, QAB, … QHS (26 per second letter), each at 1
+    const pairs = Array.from(
+      { length: 201 },
+      (_, i) =>
+        `Q${String.fromCharCode(65 + Math.floor(i / 26))}${String.fromCharCode(65 + (i % 26))}:1`,
+    ).join(',');
+    for (const path of [
+      '/v1/floor-gap?price=10&floor=16&per=kg',
+      '/v1/floor-gap/sweep?redPrices=10&floors=16&per=kg',
+    ]) {
+      const problem = await problemOf(await call(`${path}&fx=${pairs}`), 422);
+      expect(problem.errors).toEqual([
+        { pointer: '/fx', parameter: 'fx', detail: 'must have at most 200 rates (got 201)' },
+      ]);
+    }
+  });
+
   it('200 rates are read one by one: two bad keys among them are two errors', async () => {
     // 198 three-letter codes AAA, AAB, … (valid, at 1) and the bad "a1" and "b1": 200 entries
     const codes = Array.from(
