@@ -31,7 +31,8 @@ export const StrictQuery = {
       description:
         'The text and CSV forms refuse (422 `no-tariff-data`) to print a duty or landed figure ' +
         'for a line the data has no tariff for, unless `assume=no-duty` says to count its duty ' +
-        'as zero.',
+        'as zero. Bloc tiers also computes its leakage split (floorPart, otherDutiesPart) on that ' +
+        'assumption, in every form, and its warning says so.',
     }),
 };
 

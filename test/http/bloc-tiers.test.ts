@@ -753,7 +753,7 @@ describe('bloc tiers: a duty the data lacks is unknown, not zero (red and blue l
     const warning = {
       code: 'no-tariff-data',
       detail:
-        'The data has no tariff rate for HTS 2846.90.80 into JP, IN (red supply from CN): their duties are unknown, not zero. The landed prices there count them as 0: lower bounds, not duty-free prices.',
+        'The data has no tariff rate for HTS 2846.90.80 into JP, IN (red supply from CN): their duties are unknown, not zero. The landed prices there count them as 0: lower bounds, not duty-free prices; and, as the request says assume=no-duty, so do floorPart and otherDutiesPart.',
     };
     // The JSON forms: the query's assume=no-duty and the body's "assume": "no-duty" alike; the
     // answer still says the data lacks the duties (coverage none, the warning).

@@ -261,7 +261,9 @@ export function resolveBlocTiers(
     ...noTariffDataWarning(
       mineral.defaultHts,
       uncovered,
-      'The landed prices there count them as 0: lower bounds, not duty-free prices.',
+      assumeNoDuty
+        ? 'The landed prices there count them as 0: lower bounds, not duty-free prices; and, as the request says assume=no-duty, so do floorPart and otherDutiesPart.'
+        : 'The landed prices there count them as 0: lower bounds, not duty-free prices.',
     ),
   );
   return {
