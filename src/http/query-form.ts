@@ -1,7 +1,7 @@
 import { createMiddleware } from 'hono/factory';
 import type { FlatField } from './calculator';
 import { type FieldProblem, queryProblem, validationProblem } from './problem';
-import { MAX_FX_RATES, NOT_A_CURRENCY_CODE } from './schemas';
+import { NOT_A_CURRENCY_CODE } from './schemas';
 import { meantField, toPointer } from './validation';
 
 /**
@@ -270,10 +270,10 @@ export function queryProblems(form: QueryForm, problems: readonly FieldProblem[]
  * a string, see fxFromList), or one pair's code or rate is wrong.
  */
 function fxDetail(problem: FieldProblem): string {
-  // Too many pairs is said as the JSON form says it (the pairs themselves may be well formed).
-  if (problem.pointer === '/fx' && problem.detail.startsWith(`must have at most ${MAX_FX_RATES} `))
-    return problem.detail;
+  // The list stayed a string (fxFromList), which the schema calls not an object: said as the
+  // list it is. Any other problem of the whole map (too many rates) is said as the JSON form says it.
   if (problem.pointer === '/fx') {
+    if (!problem.detail.startsWith('must be an object')) return problem.detail;
     const sent = / \(got .*\)$/.exec(problem.detail)?.[0] ?? '';
     return `must be CODE:rate pairs separated by commas, such as CNY:0.1390,EUR:1.08${sent}`;
   }
