@@ -428,11 +428,10 @@ function reportedTier(tier: DestinationTier, round: (x: Decimal) => Decimal): Re
  *
  * The cost gap is a difference of printed landed prices, not a sum of figures rounded on their
  * own: insideCost and leakCost are printed governing prices of destinations, and the gap's parts
- * are differences of printed figures too. Where red governs inside, floorPart is that
- * destination's printed redLanded − redLandedWithoutFloor (its printed floorGapPerUnit, or a unit
- * in the last place from it) and otherDutiesPart the difference of the two printed
- * redLandedWithoutFloor; where blue governs inside, floorPart is the printed blueLanded −
- * redLandedWithoutFloor there. Rounding floorPart and otherDutiesPart from their exact
+ * are differences of printed figures too: otherDutiesPart = min(gap, max(0, the printed inside cost
+ * without the floor − leakCost)) and floorPart the rest of the gap (where red governs inside and
+ * leaks, a unit in the last place at most from that destination's printed floorGapPerUnit); both
+ * null where the split rests on a duty the data lacks (`splitKnown`). Rounding them from their exact
  * values instead would make their sum differ from insideCost − leakCost (or insideCost from the
  * printed governing price of its destination) by a unit in the last place; this way every printed
  * figure agrees with every other, and each part is within two units in the last place of its exact
