@@ -163,12 +163,44 @@ export class CsvSyntaxError extends Error {
 
 /**
  * RFC 4180 records: quoted cells may hold commas, quotes ("") and line breaks; CRLF, LF or CR line
- * ends; a UTF-8 byte-order mark is dropped; blank lines are skipped. A line without quotes or a
- * lone CR (nearly every line of a batch) is cut with indexOf and slice; the others are read one
- * character at a time.
+ * ends; a UTF-8 byte-order mark is dropped; blank lines are skipped. A body without a quote
+ * (nearly every batch) is cut with indexOf and slice line by line; in one with quotes, so is each
+ * line without a quote or a lone CR, and the others are read one character at a time. (One loop
+ * for both read a quote-free 1,000-line batch in 0.86 ms in Node against 0.29 ms now, and cost
+ * the CSV batch about 1 ms more CPU in workerd.)
  */
 export function parseCsv(text: string, separator: ',' | ';' = ','): string[][] {
   const input = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  return input.includes('"') ? quotedRecords(input, separator) : plainRecords(input, separator);
+}
+
+/**
+ * The records of a body without a quote (nearly every batch): each line, ended by CRLF, LF or a
+ * lone CR, cut with indexOf and slice.
+ */
+function plainRecords(input: string, separator: ',' | ';'): string[][] {
+  const records: string[][] = [];
+  const n = input.length;
+  let pos = 0;
+  // The next CR and the next LF at or after `pos`, found again only once passed (linear).
+  let cr = input.indexOf('\r');
+  let lf = input.indexOf('\n');
+  while (pos < n) {
+    if (cr !== -1 && cr < pos) cr = input.indexOf('\r', pos);
+    if (lf !== -1 && lf < pos) lf = input.indexOf('\n', pos);
+    let end = lf === -1 ? n : lf;
+    if (cr !== -1 && cr < end) end = cr;
+    if (end > pos) records.push(splitFields(input, pos, end, separator));
+    pos = end === cr && lf === cr + 1 ? end + 2 : end + 1;
+  }
+  return records;
+}
+
+/**
+ * The records of a body with quotes: a line holding no quote and no lone CR is cut with indexOf
+ * and slice, the others are read one character at a time.
+ */
+function quotedRecords(input: string, separator: ',' | ';'): string[][] {
   const records: string[][] = [];
   const n = input.length;
   let pos = 0;

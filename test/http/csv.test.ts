@@ -35,6 +35,25 @@ describe('CSV reading and writing', () => {
     ]);
   });
 
+  it('a body without quotes is read as its lines split at the separator (the fast path)', () => {
+    // The oracle: cut at every CRLF, LF or lone CR, drop blank lines, split each at the separator.
+    const text = fc
+      .array(fc.constantFrom('a', '1', ' ', ',', ';', '\n', '\r', '\r\n', 'é'), { maxLength: 40 })
+      .map((parts) => parts.join(''));
+    fc.assert(
+      fc.property(text, fc.constantFrom(',' as const, ';' as const), (body, separator) => {
+        const expected = body
+          .split(/\r\n|\r|\n/)
+          .filter((line) => line !== '')
+          .map((line) => line.split(separator));
+        expect(parseCsv(body, separator)).toEqual(expected);
+        // The same text with one quoted cell added is read by the other path, to the same lines.
+        expect(parseCsv(`"q"\n${body}`, separator)).toEqual([['q'], ...expected]);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
   it('an unterminated quoted cell names the line it starts on', () => {
     expect(() => parseCsv('a,b\n1,"2\n3')).toThrow(new CsvSyntaxError(2));
   });

@@ -1,6 +1,7 @@
 import Oracle from 'decimal.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import type { LandedCostResponse } from '../../src/http/landed-cost/landed-cost.schemas';
 import { call, postJson, problemOf } from '../helpers';
 
 interface Line {
@@ -1370,6 +1371,20 @@ describe('the ratios divide the printed figures: landedPerUnit × quantity gives
     expect(ratios(r)).toEqual(['0.00', '0.00', '33.58', '33580.0000', '33580.0000', null]);
   });
 
+  /** The CSV row of a one-line batch, cell by column name. */
+  const batchCsvRow = async (line: object): Promise<Record<string, string | undefined>> => {
+    const csv = await (
+      await call('/v1/landed-cost/batch', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', accept: 'text/csv' },
+        body: JSON.stringify({ lines: [line] }),
+      })
+    ).text();
+    const [header, row] = csv.trim().split('\r\n');
+    const cells = row?.split(',') ?? [];
+    return Object.fromEntries((header?.split(',') ?? []).map((c, i) => [c, cells[i]]));
+  };
+
   it('a batch line and its CSV row print the same ratios as the single call', async () => {
     const line = {
       mineral: 'nd-oxide',
@@ -1390,20 +1405,61 @@ describe('the ratios divide the printed figures: landedPerUnit × quantity gives
       '43.9600',
       '0.036963',
     ]);
-    const csv = await (
-      await call('/v1/landed-cost/batch', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', accept: 'text/csv' },
-        body: JSON.stringify({ lines: [line] }),
-      })
-    ).text();
-    const [header, row] = csv.trim().split('\r\n');
-    const at = (c: string) => row?.split(',')[(header?.split(',') ?? []).indexOf(c)];
-    expect(['landedCost', 'landedPerUnit', 'effectiveDutyRate'].map(at)).toEqual([
+    const cells = await batchCsvRow(line);
+    expect([cells.landedCost, cells.landedPerUnit, cells.effectiveDutyRate]).toEqual([
       '43.96',
       '43.9600',
       '0.036963',
     ]);
+  });
+
+  it('each CSV column of a batch row holds the field of the same name in the JSON answer', async () => {
+    // Figures that all differ, so a cell written under another column's name cannot pass.
+    const line = {
+      entryId: 'E-7',
+      mineral: 'ndfeb-magnet',
+      origin: 'CN',
+      asOf: '2026-03-01',
+      quantity: { value: '120', unit: 'kg' },
+      price: { amount: '45.5', currency: 'USD', per: 'kg' },
+      freight: '310',
+      insurance: '27',
+      incoterm: 'FOB',
+    };
+    const json = (await (
+      await postJson('/v1/landed-cost/batch', { lines: [line], detail: 'full' })
+    ).json()) as { results: { result: LandedCostResponse }[] };
+    const r = json.results[0]?.result as LandedCostResponse;
+    expect(await batchCsvRow(line)).toEqual({
+      line: '0',
+      entryId: 'E-7',
+      mineral: r.product.mineral,
+      hts: r.product.hts,
+      origin: 'CN',
+      destination: r.lane.destination,
+      asOf: '2026-03-01',
+      quantity: '120',
+      unit: 'kg',
+      // 120 kg × 45.5 = 5,460.00; FOB: customs value 5,460.00 (the US values FOB).
+      goods: '5460.00',
+      customsValue: '5460.00',
+      valuationBasis: r.valuationBasis,
+      duties: r.duties,
+      fees: r.fees,
+      freight: '310.00',
+      insurance: '27.00',
+      landedCost: r.landedCost,
+      landedPerUnit: r.landedPerUnit,
+      landedPerKg: r.landedPerKg,
+      effectiveDutyRate: r.effectiveDutyRate,
+      currency: 'USD',
+      warnings: r.meta.warnings.map((w) => w.code).join(' '),
+      error: '',
+    });
+    // And the parts are the ones the landed cost adds up (5,460.00 + 310.00 + 27.00 + duties + fees).
+    expect(new Oracle(r.landedCost).toFixed(2)).toBe(
+      new Oracle('5797.00').plus(r.duties).plus(r.fees).toFixed(2),
+    );
   });
 
   it('law (fast-check, seed 7): for any price, quantity and unit, landedPerUnit, landedPerKg and effectiveDutyRate are the printed landedCost / quantity and duties / customsValue, rounded once half-up (decimal.js the oracle)', async () => {

@@ -36,7 +36,7 @@ import {
 } from './landed-cost.command';
 import { LANDED_COST_FORM, withFlatDefaults } from './landed-cost.form';
 import {
-  batchLineRow,
+  batchLineCells,
   LANDED_COST_COLUMNS,
   laneMeasures,
   presentBatchLane,
@@ -375,10 +375,11 @@ export function batchCsv(response: BatchResponse, decimal: DecimalMark = 'point'
       const lane = isBatchLine(line) ? lanes?.[line.lane] : undefined;
       if (lane === undefined || !isBatchLine(line) || line.charges !== undefined)
         throw new Error('a CSV batch is run with totals');
-      const row = batchLineRow(line, lane);
-      const cells = [String(r.index)];
-      for (const column of LANDED_COST_COLUMNS) cells.push(row[column]);
-      cells.push('');
+      const values = batchLineCells(line, lane);
+      const cells = new Array<string>(values.length + 2);
+      cells[0] = String(r.index);
+      for (let i = 0; i < values.length; i++) cells[i + 1] = values[i] as string;
+      cells[values.length + 1] = '';
       return cells;
     }
     // One problem is said whole by the detail; several are listed after it, each by its column.

@@ -449,46 +449,54 @@ export const LANDED_COST_COLUMNS = [
 
 /** One landed-cost answer as spreadsheet cells (CSV columns and `field` names). */
 export function landedCostRow(r: LandedCostResponse): LandedCostCells {
-  return cells(r, r.product, r.lane, r.valuationBasis, r.meta);
+  const values = cellValues(r, r.product, r.lane, r.valuationBasis, r.meta);
+  const row: Record<string, string> = {};
+  for (let i = 0; i < LANDED_COST_COLUMNS.length; i++)
+    row[LANDED_COST_COLUMNS[i] as string] = values[i] as string;
+  return row as LandedCostCells;
 }
 
-/** A batch line as spreadsheet cells, with what its lane shares: the cells landedCostRow gives. */
-export function batchLineRow(r: LandedCostBatchLine, lane: BatchLane): LandedCostCells {
-  return cells(r, lane.product, lane.lane, lane.valuationBasis, lane.meta);
+/**
+ * A batch line's cells, with what its lane shares, in the order of LANDED_COST_COLUMNS: the cells
+ * landedCostRow gives, as a list (a batch writes a thousand rows, no record needed for each).
+ */
+export function batchLineCells(r: LandedCostBatchLine, lane: BatchLane): string[] {
+  return cellValues(r, lane.product, lane.lane, lane.valuationBasis, lane.meta);
 }
 
 type LandedCostCells = FlatRow & Record<(typeof LANDED_COST_COLUMNS)[number], string>;
 
-function cells(
+/** The cells of an answer, in the order of LANDED_COST_COLUMNS. */
+function cellValues(
   r: LandedCostResponse | LandedCostBatchLine,
   product: LandedCostResponse['product'],
   lane: LandedCostResponse['lane'],
   valuationBasis: string,
   meta: LandedCostResponse['meta'],
-): LandedCostCells {
-  return {
-    entryId: r.entryId ?? '',
-    mineral: product.mineral ?? '',
-    hts: product.hts,
-    origin: lane.origin,
-    destination: lane.destination,
-    asOf: meta.asOf,
-    quantity: r.quantity.value,
-    unit: r.quantity.unit,
-    goods: r.goods,
-    customsValue: r.customsValue,
+): string[] {
+  return [
+    r.entryId ?? '',
+    product.mineral ?? '',
+    product.hts,
+    lane.origin,
+    lane.destination,
+    meta.asOf,
+    r.quantity.value,
+    r.quantity.unit,
+    r.goods,
+    r.customsValue,
     valuationBasis,
-    duties: r.duties,
-    fees: r.fees,
-    freight: r.freight,
-    insurance: r.insurance,
-    landedCost: r.landedCost,
-    landedPerUnit: r.landedPerUnit ?? '',
-    landedPerKg: r.landedPerKg ?? '',
-    effectiveDutyRate: r.effectiveDutyRate ?? '',
-    currency: meta.currency,
-    warnings: warningCodes(meta.warnings),
-  };
+    r.duties,
+    r.fees,
+    r.freight,
+    r.insurance,
+    r.landedCost,
+    r.landedPerUnit ?? '',
+    r.landedPerKg ?? '',
+    r.effectiveDutyRate ?? '',
+    meta.currency,
+    warningCodes(meta.warnings),
+  ];
 }
 
 /** A warnings list as its codes ("data-horizon classification"), once per list (a lane's meta). */
