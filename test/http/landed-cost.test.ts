@@ -507,6 +507,27 @@ describe('what-if measures and scenarios', () => {
     expect(fine.status).toBe(200);
   });
 
+  it('a JSON number with more than 15 significant digits is a 422, not a silently rounded quantity', async () => {
+    // Written as raw JSON: 2^53 + 1 = 9007199254740993 arrives from JSON.parse as 9007199254740992.
+    const raw = (value: string) =>
+      call('/v1/landed-cost', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: `{"mineral":"la-oxide","origin":"CN","asOf":"2026-03-01","quantity":{"value":${value},"unit":"kg"},"price":{"amount":"1","per":"kg"}}`,
+      });
+    const problem = await problemOf(await raw('9007199254740993'), 422);
+    expect(problem.errors).toEqual([
+      {
+        pointer: '/quantity/value',
+        detail:
+          'has 16 significant digits, more than the 15 a JSON number keeps exactly: send it as a decimal string (got 9007199254740992)',
+      },
+    ]);
+    // 15 digits are kept: 123,456,789,012,345 kg at 1 USD/kg is goods of 123,456,789,012,345.00.
+    const fine = (await (await raw('123456789012345')).json()) as { goods: string };
+    expect(fine.goods).toBe('123456789012345.00');
+  });
+
   it('unknown scenario, mineral and excluded measure are 422s at their fields', async () => {
     const problem = await problemOf(
       await postJson('/v1/landed-cost', {
