@@ -3,6 +3,25 @@ import type { MembershipRow } from './schema';
 import type { PolicyData } from './store';
 import { horizonWarning, type Warning } from './warnings';
 
+/**
+ * Codes people write for a country that ISO 3166-1 alpha-2 spells otherwise: the United Kingdom is
+ * GB (UK is only reserved), Greece GR (EL is the EU's own abbreviation).
+ */
+const ISO_SPELLING: Readonly<Record<string, string>> = { UK: 'GB', EL: 'GR' };
+
+/** How ISO 3166-1 spells the country a non-ISO code is often written for (UK → GB), if it is one. */
+export function isoSpelling(code: string): string | undefined {
+  return Object.hasOwn(ISO_SPELLING, code) ? ISO_SPELLING[code] : undefined;
+}
+
+/** Why `code` names no country the data knows: "UK is not a known country code (ISO 3166-1 writes GB)". */
+export function unknownCountry(code: string): string {
+  const iso = isoSpelling(code);
+  return iso === undefined
+    ? `${code} is not a known country code`
+    : `${code} is not a known country code (ISO 3166-1 writes ${iso})`;
+}
+
 /** Whether a dated row is in force on `asOf` (both ends inclusive; `to` null = open). */
 export function inForceOn(row: { from: string; to: string | null }, asOf: string): boolean {
   return row.from <= asOf && (row.to === null || asOf <= row.to);

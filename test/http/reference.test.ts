@@ -124,6 +124,46 @@ describe('reference data (minerals, blocs, benchmarks, measures, timeline)', () 
     await problemOf(await call('/v1/countries/XX'), 404);
   });
 
+  it('the United Kingdom is GB, as ISO 3166-1 writes it: UK is no second country in another bloc', async () => {
+    expect(await json('/v1/countries/GB?asOf=2026-08-01')).toMatchObject({
+      code: 'GB',
+      bloc: 'blue',
+    });
+    const notFound = await problemOf(await call('/v1/countries/UK'), 404);
+    expect(notFound.detail).toBe('There is no country "UK": ISO 3166-1 writes GB.');
+    // A calculator names the field and the ISO spelling (UK was priced as a grey origin, without
+    // the 10% Section 301 forced-labor duty GB lines carry).
+    const lane = await problemOf(
+      await call(
+        '/v1/landed-cost?mineral=nd-oxide&origin=UK&quantity=10&unit=kg&price=5&per=kg&asOf=2026-08-01',
+      ),
+      422,
+    );
+    expect(lane.errors).toEqual([
+      {
+        pointer: '/origin',
+        parameter: 'origin',
+        detail: 'UK is not a known country code (ISO 3166-1 writes GB)',
+      },
+    ]);
+    const tiers = await problemOf(
+      await call('/v1/bloc-tiers', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          mineral: 'ndpr-oxide',
+          redPrice: { amount: '10', currency: 'USD', per: 'kg' },
+          floor: { amount: '16', currency: 'USD', per: 'kg' },
+          destinations: ['GB', 'UK'],
+        }),
+      }),
+      422,
+    );
+    expect(tiers.errors?.map((e) => [e.pointer, e.detail])).toEqual([
+      ['/destinations/1', 'UK is not a known country code (ISO 3166-1 writes GB)'],
+    ]);
+  });
+
   it('measures filter by lane, product and date: Chinese NdFeB magnets (8505.11.0070, exempt from Section 122) into the US on 2026-03-01', async () => {
     const { measures } = await json<{ measures: { id: string; stateOn: { state: string } }[] }>(
       '/v1/measures?destination=US&origin=CN&mineral=ndfeb-magnet&asOf=2026-03-01&inForce=true',

@@ -1,5 +1,5 @@
 import { benchmarkStageFit } from '../../data/benchmarks';
-import { blocMembers, blocOf, redHome } from '../../data/blocs';
+import { blocMembers, blocOf, redHome, unknownCountry } from '../../data/blocs';
 import { selectMeasures, type TariffCoverage } from '../../data/measures';
 import type { MineralRow } from '../../data/schema';
 import type { PolicyData } from '../../data/store';
@@ -157,7 +157,7 @@ export function resolveBlocTiers(
               : name === 'market'
                 ? '/market/destination'
                 : `/${name}/${i}`,
-          detail: `${code} is not a known country code`,
+          detail: unknownCountry(code),
         });
       }
     });

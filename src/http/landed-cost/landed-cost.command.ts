@@ -1,4 +1,4 @@
-import { blocOf } from '../../data/blocs';
+import { blocOf, unknownCountry } from '../../data/blocs';
 import { landedCostCharges } from '../../data/charges';
 import { type MeasureSelection, selectMeasures, type TariffCoverage } from '../../data/measures';
 import type { MeasureRow, MineralRow } from '../../data/schema';
@@ -243,8 +243,7 @@ function resolveLane(
     ['/origin', request.origin],
     ['/destination', destination],
   ] as const) {
-    if (!data.countries.has(code))
-      problems.push({ pointer, detail: `${code} is not a known country code` });
+    if (!data.countries.has(code)) problems.push({ pointer, detail: unknownCountry(code) });
   }
   if (
     !options.domestic &&

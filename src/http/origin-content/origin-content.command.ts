@@ -1,4 +1,4 @@
-import { blocOf } from '../../data/blocs';
+import { blocOf, unknownCountry } from '../../data/blocs';
 import { inScope, type MeasureStatus, measureStatusOn } from '../../data/measures';
 import type { PolicyData } from '../../data/store';
 import { type ExportLicenceRow, valueRuleOn } from '../../data/value-rule';
@@ -107,7 +107,7 @@ export function resolveOriginContent(
     if (!data.countries.has(component.origin)) {
       problems.push({
         pointer: `/components/${i}/origin`,
-        detail: `${component.origin} is not a known country code`,
+        detail: unknownCountry(component.origin),
       });
       return [];
     }

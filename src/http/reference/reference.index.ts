@@ -1,4 +1,4 @@
-import { blocMembers, blocOf } from '../../data/blocs';
+import { blocMembers, blocOf, isoSpelling, unknownCountry } from '../../data/blocs';
 import { changesBetween } from '../../data/changes';
 import { measureStatusOn, measuresConcerning } from '../../data/measures';
 import { dataOf } from '../calculator';
@@ -51,7 +51,12 @@ export const referenceRouter = createRouter()
     const code = c.req.valid('param').code.toUpperCase();
     const asOf = c.req.valid('query').asOf ?? todayUtc();
     const country = data.countries.get(code);
-    if (country === undefined) throw notFound('country', code);
+    if (country === undefined) {
+      const iso = isoSpelling(code);
+      throw iso === undefined
+        ? notFound('country', code)
+        : new Problem(404, `There is no country "${code}": ISO 3166-1 writes ${iso}.`);
+    }
     const { bloc, membership, warnings } = blocOf(data, code, asOf);
     return c.json(
       { ...country, bloc, membership: membership ?? null, asOf, warnings: [...warnings] },
@@ -80,7 +85,7 @@ export const referenceRouter = createRouter()
       const code = query[name];
       if (code !== undefined && !data.countries.has(code)) {
         throw validationProblem([
-          { pointer: `/${name}`, parameter: name, detail: `is not a known country code` },
+          { pointer: `/${name}`, parameter: name, detail: unknownCountry(code) },
         ]);
       }
     }
