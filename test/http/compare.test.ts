@@ -168,6 +168,36 @@ describe('POST /v1/landed-cost/compare', () => {
     });
   });
 
+  it('a measure only one variant\'s scenario adds is "added by scenario …", either way', async () => {
+    const lanthanum = {
+      mineral: 'la-oxide',
+      origin: 'CN',
+      destination: 'US',
+      quantity: { value: '10', unit: 't' },
+      price: { amount: '12000', currency: 'USD', per: 't' },
+    };
+    const run = async (variants: unknown[]) =>
+      (await (
+        await postJson('/v1/landed-cost/compare', { shipment: lanthanum, variants })
+      ).json()) as Compared;
+    const baseline = { label: 'baseline', asOf: '2026-06-01' };
+    const g7 = { label: 'G7 floor', asOf: '2026-06-01', scenario: 'g7-coordinated-floor' };
+    // The reported $20,000/t floor, full gap on the duty-paid basis: R = 12,000 × 1.037 = 12,444/t,
+    // g = 20,000 − 12,444 = 7,556/t × 10 t = 75,560.00 (the MFN 3.7% and the fees are in both).
+    onlyChange(await run([baseline, g7]), {
+      measureId: 'g7-lree-floor-gap',
+      change: 'added',
+      amountDelta: '75560.00',
+      reason: 'added by scenario g7-coordinated-floor',
+    });
+    onlyChange(await run([g7, baseline]), {
+      measureId: 'g7-lree-floor-gap',
+      change: 'removed',
+      amountDelta: '-75560.00',
+      reason: 'added by scenario g7-coordinated-floor in the first variant',
+    });
+  });
+
   it('the changes add up to the deltas, and the deltas to the difference of totals', async () => {
     const dates = [
       '2025-03-01',

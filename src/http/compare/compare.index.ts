@@ -15,7 +15,8 @@ const DESCRIPTION =
   'answer) and lists, against the first, every charge `added`, `removed` or `changed` with its ' +
   '`amountDelta` and the reason taken from the data ("started 2026-01-01", "ended 2026-02-23 ' +
   '(court ruling)", "exempt: Annex II", "excluded by the request", "added by the request" for a ' +
-  'what-if measure only that variant carries); in `exemptions`, each ' +
+  'what-if measure only that variant carries, "added by scenario g7-coordinated-floor" for one ' +
+  'only its scenario adds); in `exemptions`, each ' +
   'measure in force for the variant, not the first, that the line is exempt from by a named ' +
   'list of the instrument (charged in neither, so no change: the Section 122 surcharge and ' +
   'sintered NdFeB magnets on its Annex II from 2026-02-24); plus the deltas of duties, ' +

@@ -40,8 +40,8 @@ function endedHow(row: MeasureRow | undefined): string {
  * Why a measure charged in one answer is not charged in the other, from the other answer's own
  * account of it (`explain`) and the data row: "ended 2026-02-23 (court ruling)",
  * "started 2026-01-01", "exempt: Annex II", "excluded by the request"; a what-if measure that
- * only the charging answer's request carries was "added by the request" (in the first variant,
- * when the later variant drops it).
+ * only the charging answer's request carries was "added by the request", one only its scenario
+ * adds "added by scenario g7-coordinated-floor" (in the first variant, when the later one drops it).
  */
 function whyNot(
   id: string,
@@ -55,6 +55,14 @@ function whyNot(
     return direction === 'added'
       ? 'added by the request'
       : 'added by the request in the first variant';
+  }
+  // A measure the charging answer's scenario adds and the other's does not (or drops).
+  const adds = (v: ComparedVariant) =>
+    data.scenarios.get(v.result.scenario)?.addMeasures.includes(id) === true;
+  if (adds(charging) && !adds(other)) {
+    return direction === 'added'
+      ? `added by scenario ${charging.result.scenario}`
+      : `added by scenario ${charging.result.scenario} in the first variant`;
   }
   const row = data.measures.get(id);
   const explained = other.result.explain?.find((e) => e.measureId === id);
