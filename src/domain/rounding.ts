@@ -20,6 +20,7 @@ import {
   ZERO,
 } from '../numeric';
 import { type Rational, rational } from '../numeric/rational';
+import { CURRENCY_MINOR_UNITS, isCurrencyCode } from './currencies';
 
 /** How reported values are rounded; intermediate values are never rounded. */
 export const ROUNDING_MODES = ['half-up', 'half-even'] as const;
@@ -31,26 +32,16 @@ export const ROUNDERS: Readonly<Record<RoundingMode, Rounder>> = {
   'half-even': halfEven,
 };
 
-/** ISO 4217 minor units of currencies that do not use 2 decimal places. */
-const MINOR_UNITS: Readonly<Record<string, number>> = {
-  JPY: 0,
-  KRW: 0,
-  VND: 0,
-  CLP: 0,
-  ISK: 0,
-  BHD: 3,
-  KWD: 3,
-  OMR: 3,
-  JOD: 3,
-  TND: 3,
-};
-
 export const PER_UNIT_PLACES = 4;
 export const RATE_PLACES = 6;
 
-/** Decimal places of a currency's minor unit (2 unless ISO 4217 says otherwise). */
+/**
+ * Decimal places of a currency's minor unit, as ISO 4217 gives it (CURRENCY_MINOR_UNITS: USD 2,
+ * JPY 0, KWD 3). Every currency a request or a seed may name is there; 2 is only for a code that
+ * is none, which the schemas refuse before anything is computed.
+ */
 export function minorUnits(currency: string): number {
-  return MINOR_UNITS[currency] ?? 2;
+  return isCurrencyCode(currency) ? CURRENCY_MINOR_UNITS[currency] : 2;
 }
 
 /** x rounded once to the currency's minor unit: 1234.5 USD → 1234.50, 1234.5 JPY → 1235. */

@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import {
+  CURRENCY_MINOR_UNITS,
+  isCurrencyCode,
+  NON_CURRENCY_CODES,
+  nonCurrencyKind,
+} from '../../src/domain/currencies';
+import { formatMoney, minorUnits } from '../../src/domain/rounding';
+import { d } from './numbers';
+
+describe('currencies: ISO 4217’s list, with each one’s minor unit', () => {
+  it('every code is three upper-case letters, and none is both a currency and a code of no currency', () => {
+    const currencies = Object.keys(CURRENCY_MINOR_UNITS);
+    expect(currencies.filter((c) => !/^[A-Z]{3}$/.test(c))).toEqual([]);
+    expect(currencies.filter((c) => Object.hasOwn(NON_CURRENCY_CODES, c))).toEqual([]);
+    // The list's 178 codes: 155 currencies and 23 that are none (funds, units of account,
+    // precious metals, XTS and XXX).
+    expect([currencies.length, Object.keys(NON_CURRENCY_CODES).length]).toEqual([155, 23]);
+  });
+
+  it('every currency is rounded at its own minor unit: USD 2, JPY 0, KWD 3, and so on for all', () => {
+    for (const [code, places] of Object.entries(CURRENCY_MINOR_UNITS))
+      expect(minorUnits(code), code).toBe(places);
+  });
+
+  it('the minor units beyond 2 places that ISO 4217 gives: BHD, IQD, JOD, KWD, LYD, OMR, TND 3; CLP, ISK, XOF, XAF, PYG 0', () => {
+    const places = (codes: string[]) => codes.map((c) => minorUnits(c));
+    expect(places(['BHD', 'IQD', 'JOD', 'KWD', 'LYD', 'OMR', 'TND'])).toEqual([
+      3, 3, 3, 3, 3, 3, 3,
+    ]);
+    expect(places(['CLP', 'ISK', 'XOF', 'XAF', 'PYG', 'UGX', 'VUV'])).toEqual([
+      0, 0, 0, 0, 0, 0, 0,
+    ]);
+    // 1,234.5 XOF → 1235 (no minor unit, half-up; half-even keeps the even 1234);
+    // 1.2345 IQD → 1.235 half-up (3 places), 1.234 half-even
+    expect(formatMoney(d('1234.5'), 'XOF', 'half-up')).toBe('1235');
+    expect(formatMoney(d('1234.5'), 'XOF', 'half-even')).toBe('1234');
+    expect(formatMoney(d('1.2345'), 'IQD', 'half-up')).toBe('1.235');
+    expect(formatMoney(d('1.2345'), 'IQD', 'half-even')).toBe('1.234');
+  });
+
+  it('a code is looked up as an own key: "constructor" and "toString" are no currency', () => {
+    expect(['USD', 'constructor', 'toString', 'usd', 'XAU'].map((c) => isCurrencyCode(c))).toEqual([
+      true,
+      false,
+      false,
+      false,
+      false,
+    ]);
+    expect(['XAU', 'XXX', 'CLF', 'constructor', 'USD'].map((c) => nonCurrencyKind(c))).toEqual([
+      'precious metal',
+      'no currency',
+      'fund',
+      undefined,
+      undefined,
+    ]);
+  });
+});
