@@ -88,6 +88,12 @@ export interface QueryFormSpec<Names extends string> {
   readonly form: FlatForm<Names>;
   /** Defaults only the flat form implies (a floor in the price's unit, comma-separated lists). */
   readonly defaults?: (request: Record<string, unknown>) => Record<string, unknown>;
+  /**
+   * Where a pointer into the request `defaults` built lies among the pointers the flat fields
+   * fill, when `defaults` moved them (a comparison's shipment); default: where it is. A problem is
+   * named by the parameter found there.
+   */
+  readonly formPointer?: (pointer: string) => string;
   /** The `field` of `format=text` when none is given. */
   readonly field: string;
   /** The `field` parameter's description, when the default one says too little. */
@@ -222,9 +228,9 @@ export function answerFromQuery<
   const assume = c.req.query('assume');
   if (spec.assumeInRequest && assume !== undefined) raw.assume = assume;
   const request = parseRequest(calculator, raw);
-  if (!request.ok) throw queryProblems(form, request.problems);
+  if (!request.ok) throw queryProblems(form, request.problems, spec.formPointer);
   return runCalculator(calculator, request.value, dataOf(c), (problems) =>
-    queryProblems(form, problems),
+    queryProblems(form, problems, spec.formPointer),
   );
 }
 

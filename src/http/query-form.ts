@@ -253,14 +253,25 @@ export function parameterFor(form: QueryForm, pointer: string): string | undefin
 
 /**
  * Problems found in the JSON request restated against the query parameters that filled it: a 422
- * (the query was read; a value in it is not valid).
+ * (the query was read; a value in it is not valid). `formPointer` says where a problem's pointer
+ * lies among the form's own when the request was rebuilt from the flat fields (a comparison's
+ * shipment, its variants from a list of dates); the problem keeps its pointer into the request.
  */
-export function queryProblems(form: QueryForm, problems: readonly FieldProblem[]) {
+export function queryProblems(
+  form: QueryForm,
+  problems: readonly FieldProblem[],
+  formPointer: (pointer: string) => string = (pointer) => pointer,
+) {
   return validationProblem(
     problems.map((p) => {
-      const parameter = parameterFor(form, p.pointer);
+      const pointer = formPointer(p.pointer);
+      const parameter = parameterFor(form, pointer);
       if (parameter === undefined) return p;
-      return { ...p, parameter, detail: parameter === 'fx' ? fxDetail(p) : p.detail };
+      return {
+        ...p,
+        parameter,
+        detail: parameter === 'fx' ? fxDetail({ ...p, pointer }) : p.detail,
+      };
     }),
   );
 }

@@ -271,6 +271,68 @@ describe('GET /v1/landed-cost/compare: a spreadsheet row per date', () => {
   });
 });
 
+describe('GET /v1/landed-cost/compare: every problem names the query parameter to change', () => {
+  const base =
+    '/v1/landed-cost/compare?mineral=ndfeb-magnet&origin=CN&quantity=1000&unit=kg&price=50&per=kg';
+  const DATES =
+    'must list 2 to 12 dates YYYY-MM-DD separated by commas, such as 2025-11-15,2026-03-01';
+
+  it('one date in asOf (or none) is too few variants: asOf is named, and told to list 2 to 12 dates', async () => {
+    for (const [asOf, got] of [
+      ['&asOf=2026-03-01', '1 date'],
+      ['&asOf=', 'none'],
+      ['', 'none'],
+    ] as const) {
+      const problem = await problemOf(await call(`${base}${asOf}`), 422);
+      expect(problem.detail, asOf).toBe(`asOf ${DATES} (got ${got}).`);
+      expect(problem.errors, asOf).toEqual([
+        { pointer: '/variants', parameter: 'asOf', detail: `${DATES} (got ${got})` },
+      ]);
+    }
+  });
+
+  it('13 dates are too many', async () => {
+    const dates = Array.from({ length: 13 }, (_, i) => `2026-01-${String(i + 1).padStart(2, '0')}`);
+    const problem = await problemOf(await call(`${base}&asOf=${dates.join(',')}`), 422);
+    expect(problem.errors).toEqual([
+      { pointer: '/variants', parameter: 'asOf', detail: `${DATES} (got 13 dates)` },
+    ]);
+  });
+
+  it('a bad date of the list, and a field of the shipment, name asOf and their own parameter', async () => {
+    const problem = await problemOf(
+      await call(`${base.replace('price=50', 'price=abc')}&asOf=2025-11-15,2026-13-01`),
+      422,
+    );
+    expect(problem.errors).toEqual([
+      {
+        pointer: '/shipment/price/amount',
+        parameter: 'price',
+        detail: 'must be a decimal string such as "10.50" (no exponent, no blanks) (got "abc")',
+      },
+      {
+        pointer: '/variants/1/asOf',
+        parameter: 'asOf',
+        detail: 'must be a date YYYY-MM-DD (got "2026-13-01")',
+      },
+    ]);
+  });
+
+  it('a problem the data finds in the shipment names its parameter too', async () => {
+    const problem = await problemOf(
+      await call(`${base.replace('ndfeb-magnet', 'unobtainium')}&asOf=2025-11-15,2026-03-01`),
+      422,
+    );
+    expect(problem.errors).toEqual([
+      {
+        pointer: '/shipment/mineral',
+        parameter: 'mineral',
+        detail: 'is not a known mineral; see GET /v1/minerals',
+      },
+    ]);
+  });
+});
+
 describe('compare CSV with decimal=comma: every decimal the API writes takes the comma', () => {
   it('the changes cell: 10,000 kg × 75 = 750,000.00; the 10% IEEPA duty ended, -75,000.00 → -75000,00', async () => {
     const response = await call(

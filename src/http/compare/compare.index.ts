@@ -8,7 +8,7 @@ import {
   resolveCompare,
 } from './compare.command';
 import { COMPARE_COLUMNS, compareRows, presentComparison } from './compare.present';
-import { CompareRequestSchema, CompareResponseSchema } from './compare.schemas';
+import { CompareRequestSchema, CompareResponseSchema, VariantSchema } from './compare.schemas';
 
 const DESCRIPTION =
   'Prices the shipment once per variant with the landed-cost calculator (each variant’s full ' +
@@ -44,6 +44,29 @@ function variantsFromQuery(request: Record<string, unknown>): Record<string, unk
   };
 }
 
+/**
+ * Where a problem of the comparison the query stands for lies in the flat form: the shipment's
+ * fields are the landed-cost form's own; the variants, and each one's date, are `asOf`'s list.
+ */
+function formPointer(pointer: string): string {
+  if (pointer.startsWith('/shipment/')) return pointer.slice('/shipment'.length);
+  return pointer === '/variants' || pointer.startsWith('/variants/') ? '/asOf' : pointer;
+}
+
+const DATES =
+  'must list 2 to 12 dates YYYY-MM-DD separated by commas, such as 2025-11-15,2026-03-01';
+
+/** Too few or too many variants, said as what the GET form's user sends: dates in `asOf`. */
+function datesGiven(issue: { readonly input?: unknown }): string {
+  const count = Array.isArray(issue.input) ? issue.input.length : 0;
+  return `${DATES} (got ${count === 0 ? 'none' : count === 1 ? '1 date' : `${count} dates`})`;
+}
+
+/** The comparison as the GET form builds it: the JSON form's, its variants counted as dates. */
+const QUERY_REQUEST = CompareRequestSchema.extend({
+  variants: z.array(VariantSchema).min(2, { error: datesGiven }).max(12, { error: datesGiven }),
+});
+
 export const compareCalculator = {
   path: '/v1/landed-cost/compare',
   tag: 'Policy analysis',
@@ -51,6 +74,7 @@ export const compareCalculator = {
   summary: 'One shipment under 2–12 dates, scenarios, lanes or what-ifs, and what changed',
   description: DESCRIPTION,
   request: CompareRequestSchema,
+  parser: QUERY_REQUEST,
   requestDescription: 'The shipment and its variants.',
   strict: (request) => request.strict === true || request.shipment.strict === true,
   response: CompareResponseSchema,
@@ -73,6 +97,7 @@ export const compareCalculator = {
       '`/v1/landed-cost/compare?mineral=ndfeb-magnet&origin=CN&quantity=1000&unit=kg&price=50&per=kg&asOf=2025-11-15,2026-03-01&format=csv`.',
     form: FORM,
     defaults: variantsFromQuery,
+    formPointer,
     field: 'landedCostDelta',
     fieldDoc:
       'With `format=text`: landedCostDelta (the last date against the first) or currency (the answer’s).',
