@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { BENCHMARK_KINDS, BENCHMARK_MECHANISMS, BENCHMARK_STAGES } from '../domain/benchmark-check';
 import { BLOCS } from '../domain/bloc-tiers';
 import { CONFIDENCES } from '../domain/confidence';
+import { isCurrencyCode } from '../domain/currencies';
 import { FLOOR_BASES } from '../domain/floor-gap';
 import { TRANSPORTS, VALUATION_BASES } from '../domain/landed-cost';
 import { UNITS } from '../domain/units';
@@ -16,7 +17,11 @@ import { DECIMAL_PATTERN, MAX_DECIMAL_LENGTH } from '../numeric';
 const isoDate = z.iso.date();
 const decimalString = z.string().max(MAX_DECIMAL_LENGTH).regex(DECIMAL_PATTERN);
 const country = z.string().regex(/^[A-Z]{2}$/);
-const currency = z.string().regex(/^[A-Z]{3}$/);
+/** A seed's money is in a currency of ISO 4217, as a request's must be. */
+const currency = z
+  .string()
+  .regex(/^[A-Z]{3}$/)
+  .refine((code): boolean => isCurrencyCode(code), { error: 'must be an ISO 4217 currency code' });
 const unit = z.enum(UNITS);
 /**
  * HTS numbers as written in the schedule: a heading prefix "2846", a subheading "2805.30", an

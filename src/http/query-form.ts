@@ -1,7 +1,7 @@
 import { createMiddleware } from 'hono/factory';
 import type { FlatField } from './calculator';
 import { type FieldProblem, queryProblem, validationProblem } from './problem';
-import { NOT_A_CURRENCY_CODE } from './schemas';
+import { isCurrencyCodeDetail } from './schemas';
 import { meantField, toPointer } from './validation';
 
 /**
@@ -289,7 +289,7 @@ function fxDetail(problem: FieldProblem): string {
     return `must be CODE:rate pairs separated by commas, such as CNY:0.1390,EUR:1.08${sent}`;
   }
   const code = problem.pointer.slice('/fx/'.length);
-  return problem.detail.startsWith(NOT_A_CURRENCY_CODE.slice(0, 20))
+  return isCurrencyCodeDetail(problem.detail)
     ? `the code ${problem.detail}`
     : `the rate of ${code} ${problem.detail}`;
 }

@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { TARIFF_COVERAGES } from '../data/measures';
+import { isCurrencyCode, type NonCurrencyKind, nonCurrencyKind } from '../domain/currencies';
 import { FLOOR_BASES } from '../domain/floor-gap';
 import { ROUNDING_MODES } from '../domain/rounding';
 import { UNITS } from '../domain/units';
@@ -99,13 +100,64 @@ export function upperCaseCode(value: unknown): unknown {
   return typeof value === 'string' && /^[A-Za-z]+$/.test(value) ? value.toUpperCase() : value;
 }
 
+/** A well-formed code that ISO 4217's list does not hold ("XYZ", "NAN"). */
+const NOT_ISO_4217 = 'is not an ISO 4217 currency code';
+
+/** A code ISO 4217 lists for something prices and duties are not paid in (XAU, XXX). */
+const ISO_4217_CODE_FOR = 'is the ISO 4217 code for';
+
+const NON_CURRENCY_NAMES: Readonly<Record<NonCurrencyKind, string>> = {
+  fund: 'a fund',
+  'unit of account': 'a unit of account',
+  'precious metal': 'a precious metal (one troy ounce)',
+  testing: 'tests',
+  'no currency': 'transactions with no currency',
+};
+
+/**
+ * Why a well-formed code (upper case) is no currency. The detail says what the code is, so the
+ * GET form's `fx` list can say it of the code it names ("the code is not …").
+ */
+function notACurrency(code: unknown): string {
+  const kind = nonCurrencyKind(String(code));
+  return kind === undefined
+    ? NOT_ISO_4217
+    : `${ISO_4217_CODE_FOR} ${NON_CURRENCY_NAMES[kind]}, not a currency to price in`;
+}
+
+/** Whether a problem's detail is one of a currency code's own (not, say, its rate's). */
+export function isCurrencyCodeDetail(detail: string): boolean {
+  return [NOT_A_CURRENCY_CODE, NOT_ISO_4217, ISO_4217_CODE_FOR].some((d) => detail.startsWith(d));
+}
+
 export const CurrencyCode = z
-  // The pattern says what a request may send; what is read is always upper case.
-  .preprocess(upperCaseCode, z.string().regex(/^[A-Za-z]{3}$/, { error: NOT_A_CURRENCY_CODE }))
+  // The pattern says what a request may send; what is read is always upper case, and one of the
+  // currencies of ISO 4217 (src/domain/currencies.ts), not just any three letters.
+  .preprocess(
+    upperCaseCode,
+    z
+      .string()
+      .regex(/^[A-Za-z]{3}$/, { error: NOT_A_CURRENCY_CODE, abort: true })
+      .refine((code): boolean => isCurrencyCode(code), {
+        error: (issue) => notACurrency(issue.input),
+      }),
+  )
   .openapi('Currency', {
-    description: 'ISO 4217 currency code, in any case (`cny` is `CNY`); answered in upper case.',
+    description:
+      'ISO 4217 currency code, in any case (`cny` is `CNY`); answered in upper case. One of the ' +
+      'currencies of ISO 4217’s current list (SIX Group); its fund, unit-of-account, ' +
+      'precious-metal (XAU, XAG, XPT, XPD), testing (XTS) and no-currency (XXX) codes are refused.',
     example: 'USD',
   });
+
+/**
+ * Whether a flat form may copy a price's currency to a field the user did not fill (the answer's
+ * currency, the key of a rate): only a currency. Any other code is refused once, where it was
+ * given, not again under a parameter the query never named.
+ */
+export function readsAsCurrency(code: unknown): boolean {
+  return CurrencyCode.safeParse(code).success;
+}
 
 export const UnitSchema = z.enum(UNITS).openapi('Unit', {
   description:

@@ -75,6 +75,12 @@ describe('seeds', () => {
     );
   });
 
+  it('a price in a currency ISO 4217 does not list fails loading', () => {
+    const broken = structuredClone(raw.benchmarks) as { price: { currency: string } }[];
+    if (broken[0]) broken[0].price.currency = 'XYZ';
+    expect(() => loadPolicyData({ ...raw, benchmarks: broken })).toThrow(SeedError);
+  });
+
   it('a dangling reference fails loading', () => {
     const broken = structuredClone(raw.scenarios) as { addMeasures: string[] }[];
     broken[0]?.addMeasures.push('no-such-measure');

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { CURRENCY_MINOR_UNITS } from '../../src/domain/currencies';
 import { call, postJson, problemOf } from '../helpers';
 
 /** Valid requests of each calculator that takes `fx`, as JSON text with the fx object to splice in. */
@@ -254,15 +255,17 @@ describe('fx: a map of more rates than there are currencies is one problem, not 
     }
   });
 
-  it('200 rates are read one by one: two bad keys among them are two errors', async () => {
-    // 198 three-letter codes AAA, AAB, … (valid, at 1) and the bad "a1" and "b1": 200 entries
-    const codes = Array.from(
-      { length: 198 },
+  it('200 rates are read one by one: every bad key among them is an error of its own', async () => {
+    // Every currency of ISO 4217 (155, at 1), then 43 three-letter codes ZXA, ZXB, … that are
+    // none (no ISO 4217 code begins ZX or ZY), and the bad "a1" and "b1": 155 + 43 + 2 = 200 entries
+    const currencies = Object.keys(CURRENCY_MINOR_UNITS);
+    const unknown = Array.from(
+      { length: 198 - currencies.length },
       (_, i) =>
-        `A${String.fromCharCode(65 + Math.floor(i / 26))}${String.fromCharCode(65 + (i % 26))}`,
+        `Z${String.fromCharCode(88 + Math.floor(i / 26))}${String.fromCharCode(65 + (i % 26))}`,
     );
     const fx = JSON.stringify({
-      ...Object.fromEntries(codes.map((c) => [c, '1'])),
+      ...Object.fromEntries([...currencies, ...unknown].map((c) => [c, '1'])),
       a1: '1',
       b1: '1',
     });
@@ -270,6 +273,10 @@ describe('fx: a map of more rates than there are currencies is one problem, not 
       await postJson('/v1/floor-gap', WITH_FX['/v1/floor-gap'](fx)),
       422,
     );
-    expect(problem.errors?.map((e) => e.pointer)).toEqual(['/fx/a1', '/fx/b1']);
+    expect(problem.errors?.map((e) => e.pointer)).toEqual([
+      ...unknown.map((c) => `/fx/${c}`),
+      '/fx/a1',
+      '/fx/b1',
+    ]);
   });
 });

@@ -1,6 +1,7 @@
 import { checkBenchmark } from '../../domain/benchmark-check';
 import { type Calculator, calculatorRouter, flatForm } from '../calculator';
 import { FX_FIELD, VAT_FIELD } from '../query-form';
+import { readsAsCurrency } from '../schemas';
 import { type BenchmarkCheckCommand, resolveBenchmarkCheck } from './benchmark-check.command';
 import {
   BENCHMARK_CHECK_COLUMNS,
@@ -53,7 +54,9 @@ const FORM = flatForm({
 function reportingFromQuery(request: Record<string, unknown>): Record<string, unknown> {
   const price = request.price as Record<string, unknown> | undefined;
   const currency = price?.currency;
-  if (request.currency !== undefined || typeof currency !== 'string') return request;
+  // A price currency that is no currency is refused at `currency`, not again as the answer's.
+  if (request.currency !== undefined || typeof currency !== 'string' || !readsAsCurrency(currency))
+    return request;
   const fx = request.fx;
   const rated = typeof fx === 'object' && fx !== null && Object.hasOwn(fx, currency);
   return rated ? request : { ...request, currency };

@@ -6,6 +6,7 @@ import {
 import { roundMoney } from '../../domain/rounding';
 import { type Calculator, calculatorRouter, flatForm } from '../calculator';
 import { FX_FIELD, VAT_FIELD } from '../query-form';
+import { readsAsCurrency } from '../schemas';
 import { type FloorFinancingCommand, resolveFloorFinancing } from './floor-financing.command';
 import {
   floorFinancingRow,
@@ -92,8 +93,13 @@ function withFlatDefaults(request: Record<string, unknown>): Record<string, unkn
   for (const price of [floor, upsideAbove]) {
     if (price !== undefined && price.per === undefined) price.per = per;
   }
-  if (upsideAbove !== undefined && upsideAbove.currency === undefined && floor?.currency)
-    upsideAbove.currency = floor.currency;
+  // A floor currency that is no currency is refused at `floorCurrency` alone, not copied.
+  if (
+    upsideAbove !== undefined &&
+    upsideAbove.currency === undefined &&
+    readsAsCurrency(floor?.currency)
+  )
+    upsideAbove.currency = floor?.currency;
   if (typeof request.pricePath === 'string') {
     const currency = market?.currency;
     request.pricePath = request.pricePath
@@ -111,6 +117,11 @@ function withFlatDefaults(request: Record<string, unknown>): Record<string, unkn
   if (typeof period === 'string' && /^[0-9]{1,3}$/.test(period))
     request.upsideFromPeriod = Number(period);
   return request;
+}
+
+/** A price path's currency is `marketCurrency`, copied into each of its prices. */
+function formPointer(pointer: string): string {
+  return /^\/pricePath\/[0-9]+\/currency$/.test(pointer) ? '/marketPrice/currency' : pointer;
 }
 
 export const floorFinancingCalculator = {
@@ -157,6 +168,7 @@ export const floorFinancingCalculator = {
       'two rows are empty.',
     form: FORM,
     defaults: withFlatDefaults,
+    formPointer,
     field: 'buyersPay',
     fieldDoc:
       'With `format=text`: which value to return; default `buyersPay`; `none` where it does not ' +

@@ -1,5 +1,6 @@
 import { flatForm } from '../calculator';
 import { FX_FIELD, VAT_FIELD } from '../query-form';
+import { readsAsCurrency } from '../schemas';
 
 /**
  * The flat form of a landed-cost line: the query parameters of `GET /v1/landed-cost` and the CSV
@@ -45,13 +46,16 @@ export const LANDED_COST_FORM = flatForm({
  * What the flat form implies: like the JSON form a line reports in USD unless `reportingCurrency`
  * says otherwise (or the price's currency, when that is given with no rate for it); `fxRate` (or
  * `fx=CNY:…`) is the rate of the price's currency (units of the reporting currency per 1 unit of it).
+ * A price currency that is no currency ("XYZ") is refused at `currency` alone: it keys no rate and
+ * is not copied to the answer's currency.
  */
 export function withFlatDefaults(request: Record<string, unknown>): Record<string, unknown> {
   const priceCurrency = (request.price as { currency?: string } | undefined)?.currency;
+  const known = priceCurrency === undefined || readsAsCurrency(priceCurrency);
   const fx = request.fx as Record<string, string> | undefined;
   if (fx?.PRICE_CURRENCY !== undefined) {
     const { PRICE_CURRENCY, ...listed } = fx;
-    request.fx = { ...listed, [priceCurrency ?? 'USD']: PRICE_CURRENCY };
+    request.fx = known ? { ...listed, [priceCurrency ?? 'USD']: PRICE_CURRENCY } : listed;
   }
   // A rate for the price's currency says the answer is in another one (USD unless named).
   const rated =
@@ -59,7 +63,7 @@ export function withFlatDefaults(request: Record<string, unknown>): Record<strin
     request.fx !== null &&
     priceCurrency !== undefined &&
     Object.hasOwn(request.fx, priceCurrency);
-  if (request.currency === undefined && priceCurrency !== undefined && !rated)
+  if (request.currency === undefined && priceCurrency !== undefined && known && !rated)
     request.currency = priceCurrency;
   return request;
 }

@@ -1,0 +1,187 @@
+import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
+import { CfWorkerJsonSchemaValidator } from '@modelcontextprotocol/sdk/validation/cfworker';
+import { describe, expect, it } from 'vitest';
+import { connectFloorline } from '../../examples/mcp/floorline-mcp';
+import { app } from '../../src/app';
+import { call, postJson, problemOf } from '../helpers';
+
+/** The 422 of a request, without its request id. */
+async function unprocessable(response: Response) {
+  const { requestId: _, ...problem } = await problemOf(response, 422);
+  return problem;
+}
+
+const NOT_ISO = 'is not an ISO 4217 currency code';
+
+describe('a currency is one of ISO 4217, not any three letters (JSON forms)', () => {
+  it('origin content: "NaN" as the product’s currency is a 422 at its pointer, not meta.currency "NAN"; "usd" is still USD', async () => {
+    const request = (currency: string) => ({
+      productValue: { amount: '100000', currency },
+      components: [{ mineral: 'dy-oxide', origin: 'CN', value: '100' }],
+      asOf: '2026-03-01',
+    });
+    const problem = await unprocessable(await postJson('/v1/origin-content', request('NaN')));
+    expect(problem.detail).toBe(`productValue.currency ${NOT_ISO} (got "NaN").`);
+    expect(problem.errors).toEqual([
+      { pointer: '/productValue/currency', detail: `${NOT_ISO} (got "NaN")` },
+    ]);
+    // A code in lower case is read, and answered, in upper case, as before.
+    const answer = await postJson('/v1/origin-content', request('usd'));
+    expect(answer.status).toBe(200);
+    expect(((await answer.json()) as { meta: { currency: string } }).meta.currency).toBe('USD');
+  });
+
+  it('floor gap: XYZ as price, floor and reporting currency, and as an fx key, is named at each', async () => {
+    const problem = await unprocessable(
+      await postJson('/v1/floor-gap', {
+        price: { amount: '10', currency: 'XYZ', per: 'kg' },
+        floor: { amount: '16', currency: 'xyz', per: 'kg' },
+        currency: 'XYZ',
+        fx: { XYZ: '1', CNY: '0.139' },
+      }),
+    );
+    expect(problem.errors).toEqual([
+      { pointer: '/price/currency', detail: `${NOT_ISO} (got "XYZ")` },
+      { pointer: '/floor/currency', detail: `${NOT_ISO} (got "xyz")` },
+      { pointer: '/currency', detail: `${NOT_ISO} (got "XYZ")` },
+      { pointer: '/fx/XYZ', detail: `${NOT_ISO} (got "XYZ")` },
+    ]);
+  });
+
+  it('ISO 4217’s codes of no currency (gold, testing, no currency, a fund) are refused as what they are', async () => {
+    const problem = await unprocessable(
+      await postJson('/v1/floor-gap', {
+        price: { amount: '10', currency: 'XAU', per: 'kg' },
+        floor: { amount: '16', currency: 'XTS', per: 'kg' },
+        currency: 'xxx',
+        fx: { CLF: '40' },
+      }),
+    );
+    expect(problem.errors).toEqual([
+      {
+        pointer: '/price/currency',
+        detail:
+          'is the ISO 4217 code for a precious metal (one troy ounce), not a currency to price in (got "XAU")',
+      },
+      {
+        pointer: '/floor/currency',
+        detail: 'is the ISO 4217 code for tests, not a currency to price in (got "XTS")',
+      },
+      {
+        pointer: '/currency',
+        detail:
+          'is the ISO 4217 code for transactions with no currency, not a currency to price in (got "xxx")',
+      },
+      {
+        pointer: '/fx/CLF',
+        detail: 'is the ISO 4217 code for a fund, not a currency to price in (got "CLF")',
+      },
+    ]);
+  });
+});
+
+describe('GET forms name the parameter that gave the currency', () => {
+  it('floor gap: currency=XYZ and a fx list pair XYZ:1', async () => {
+    const base = '/v1/floor-gap?price=10&floor=16&per=kg';
+    expect(await unprocessable(await call(`${base}&currency=XYZ`))).toMatchObject({
+      detail: `currency ${NOT_ISO} (got "XYZ").`,
+      errors: [{ pointer: '/currency', parameter: 'currency', detail: `${NOT_ISO} (got "XYZ")` }],
+    });
+    expect((await unprocessable(await call(`${base}&fx=CNY:0.139,XYZ:1`))).errors).toEqual([
+      { pointer: '/fx/XYZ', parameter: 'fx', detail: `the code ${NOT_ISO} (got "XYZ")` },
+    ]);
+  });
+
+  it('landed cost: reportingCurrency=NaN', async () => {
+    const problem = await unprocessable(
+      await call(
+        '/v1/landed-cost?mineral=nd-oxide&origin=CN&asOf=2026-03-01&quantity=1000&unit=kg&price=50&per=kg&reportingCurrency=NaN',
+      ),
+    );
+    expect(problem.errors).toEqual([
+      { pointer: '/currency', parameter: 'reportingCurrency', detail: `${NOT_ISO} (got "NaN")` },
+    ]);
+  });
+});
+
+describe('a GET form refuses a price currency once, where it was given, not again where the form copies it', () => {
+  it('landed cost: currency=XYZ with fxRate is one problem at currency (no rate keyed XYZ named fx, no reporting currency XYZ)', async () => {
+    const base =
+      '/v1/landed-cost?mineral=nd-oxide&origin=CN&asOf=2026-03-01&quantity=1000&unit=kg&price=50&per=kg&currency=XYZ';
+    for (const rate of ['&fxRate=1', '']) {
+      expect((await unprocessable(await call(`${base}${rate}`))).errors, rate).toEqual([
+        { pointer: '/price/currency', parameter: 'currency', detail: `${NOT_ISO} (got "XYZ")` },
+      ]);
+    }
+  });
+
+  it('benchmark check: currency=XYZ is one problem at currency', async () => {
+    const problem = await unprocessable(
+      await call('/v1/benchmarks/check?mineral=ndpr-oxide&price=50&per=kg&currency=XYZ'),
+    );
+    expect(problem.errors).toEqual([
+      { pointer: '/price/currency', parameter: 'currency', detail: `${NOT_ISO} (got "XYZ")` },
+    ]);
+  });
+
+  it('floor financing: floorCurrency=XYZ is not copied to upsideAbove; marketCurrency=XYZ of a price path is named marketCurrency', async () => {
+    const base = '/v1/floor-financing?floor=110&per=kg&demand=5000&domesticOutput=1000&unit=t';
+    const floor = await unprocessable(
+      await call(`${base}&marketPrice=62&floorCurrency=XYZ&upsideAbove=120`),
+    );
+    expect(floor.errors).toEqual([
+      { pointer: '/floor/currency', parameter: 'floorCurrency', detail: `${NOT_ISO} (got "XYZ")` },
+    ]);
+    const path = await unprocessable(await call(`${base}&pricePath=60,62&marketCurrency=XYZ`));
+    expect(path.detail).toBe('The query has 2 problems, at marketCurrency; see errors.');
+    expect(path.errors?.map((e) => [e.pointer, e.parameter])).toEqual([
+      ['/pricePath/0/currency', 'marketCurrency'],
+      ['/pricePath/1/currency', 'marketCurrency'],
+    ]);
+  });
+});
+
+describe('a CSV batch line with a currency of no ISO 4217 code fails alone', () => {
+  it('line B in XYZ: a problem naming the currency column; line A answers', async () => {
+    const csv =
+      'entryId,mineral,origin,asOf,quantity,unit,price,currency,per\r\n' +
+      'A,nd-oxide,CN,2026-03-01,100,kg,50,USD,kg\r\n' +
+      'B,nd-oxide,CN,2026-03-01,100,kg,50,XYZ,kg\r\n';
+    const response = await call('/v1/landed-cost/batch', {
+      method: 'POST',
+      headers: { 'content-type': 'text/csv' },
+      body: csv,
+    });
+    expect(response.status).toBe(200);
+    const answer = (await response.json()) as {
+      results: { ok: boolean; problem?: { detail: string; errors: unknown[] } }[];
+      totals: { ok: number; failed: number };
+    };
+    expect(answer.totals).toMatchObject({ ok: 1, failed: 1 });
+    expect(answer.results.map((r) => r.ok)).toEqual([true, false]);
+    expect(answer.results[1]?.problem?.errors).toEqual([
+      { pointer: '/price/currency', parameter: 'currency', detail: `${NOT_ISO} (got "XYZ")` },
+    ]);
+  });
+});
+
+describe('MCP: a tool argument in a currency of no ISO 4217 code is a tool error naming it', () => {
+  it('computeFloorGap with price.currency XYZ', async () => {
+    const client = await connectFloorline({
+      url: 'http://floorline.test/mcp',
+      fetch: async (url, init) => app.request(String(url), init, {}),
+      jsonSchemaValidator: new CfWorkerJsonSchemaValidator(),
+    });
+    const result = (await client.callTool({
+      name: 'computeFloorGap',
+      arguments: {
+        price: { amount: '10', currency: 'XYZ', per: 'kg' },
+        floor: { amount: '16', per: 'kg' },
+      },
+    })) as CallToolResult;
+    await client.close();
+    expect(result.isError).toBe(true);
+    const text = result.content.map((c) => (c.type === 'text' ? c.text : '')).join('');
+    expect(text).toContain(`- price.currency: ${NOT_ISO} (got "XYZ")`);
+  });
+});
