@@ -277,16 +277,20 @@ describe('GET /v1/landed-cost/compare: every problem names the query parameter t
   const DATES =
     'must list 2 to 12 dates YYYY-MM-DD separated by commas, such as 2025-11-15,2026-03-01';
 
-  it('one date in asOf (or none) is too few variants: asOf is named, and told to list 2 to 12 dates', async () => {
-    for (const [asOf, got] of [
-      ['&asOf=2026-03-01', '1 date'],
-      ['&asOf=', 'none'],
-      ['', 'none'],
-    ] as const) {
+  it('one date in asOf is too few variants: asOf is named, and told to list 2 to 12 dates', async () => {
+    const problem = await problemOf(await call(`${base}&asOf=2026-03-01`), 422);
+    expect(problem.detail).toBe(`asOf ${DATES} (got 1 date).`);
+    expect(problem.errors).toEqual([
+      { pointer: '/variants', parameter: 'asOf', detail: `${DATES} (got 1 date)` },
+    ]);
+  });
+
+  it('no asOf (or a blank one) is asOf required', async () => {
+    for (const asOf of ['&asOf=', '']) {
       const problem = await problemOf(await call(`${base}${asOf}`), 422);
-      expect(problem.detail, asOf).toBe(`asOf ${DATES} (got ${got}).`);
+      expect(problem.detail, asOf).toBe('asOf is required.');
       expect(problem.errors, asOf).toEqual([
-        { pointer: '/variants', parameter: 'asOf', detail: `${DATES} (got ${got})` },
+        { pointer: '/variants', parameter: 'asOf', detail: 'is required' },
       ]);
     }
   });

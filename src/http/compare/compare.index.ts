@@ -1,6 +1,8 @@
 import { z } from '@hono/zod-openapi';
 import { type Calculator, calculatorRouter, type FlatForm } from '../calculator';
 import { LANDED_COST_FORM, withFlatDefaults } from '../landed-cost/landed-cost.form';
+import { LandedCostRequestSchema } from '../landed-cost/landed-cost.schemas';
+import { typedQuery } from '../query-doc';
 import {
   type CompareCommand,
   type ComparedVariant,
@@ -23,21 +25,33 @@ const DESCRIPTION =
   'fees and landed cost. The changes add up to the deltas: Σ amountDelta = Δduties + Δfees = ' +
   'ΔlandedCost (the goods, freight and insurance are the same in every variant).';
 
-/** The landed-cost flat form, with `asOf` a comma-separated list of dates: one variant each. */
+/**
+ * The landed-cost flat form, with `asOf` a comma-separated list of dates: one variant each. Its
+ * fields fill the shipment, so the document types them (enums, required) from the landed-cost
+ * request, not from the comparison, which holds them under `shipment`.
+ */
 const FORM = {
   form: LANDED_COST_FORM.form,
-  query: LANDED_COST_FORM.query.extend({
-    asOf: z.string().optional().openapi({
-      description: 'Dates YYYY-MM-DD, comma-separated (2–12): a variant, and a row, per date.',
-      example: '2025-11-15,2026-03-01',
-    }),
+  query: typedQuery(LANDED_COST_FORM.query, LANDED_COST_FORM.form, LandedCostRequestSchema).extend({
+    asOf: z
+      .string()
+      .optional()
+      .openapi({
+        description: 'Dates YYYY-MM-DD, comma-separated (2–12): a variant, and a row, per date.',
+        example: '2025-11-15,2026-03-01',
+        param: { required: true },
+      }),
   }),
 } satisfies FlatForm;
 
-/** The flat fields are the shipment; each date of `asOf` a variant labelled with it. */
+/**
+ * The flat fields are the shipment; each date of `asOf` a variant labelled with it (no `asOf`, no
+ * variants: a problem that says it is required).
+ */
 function variantsFromQuery(request: Record<string, unknown>): Record<string, unknown> {
   const { asOf, ...shipment } = request;
-  const dates = typeof asOf === 'string' ? asOf.split(',').map((d) => d.trim()) : [];
+  if (typeof asOf !== 'string') return { shipment: withFlatDefaults(shipment) };
+  const dates = asOf.split(',').map((d) => d.trim());
   return {
     shipment: withFlatDefaults(shipment),
     variants: dates.map((date) => ({ label: date, asOf: date })),
@@ -59,7 +73,7 @@ const DATES =
 /** Too few or too many variants, said as what the GET form's user sends: dates in `asOf`. */
 function datesGiven(issue: { readonly input?: unknown }): string {
   const count = Array.isArray(issue.input) ? issue.input.length : 0;
-  return `${DATES} (got ${count === 0 ? 'none' : count === 1 ? '1 date' : `${count} dates`})`;
+  return `${DATES} (got ${count === 1 ? '1 date' : `${count} dates`})`;
 }
 
 /** The comparison as the GET form builds it: the JSON form's, its variants counted as dates. */
