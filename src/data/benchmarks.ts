@@ -13,6 +13,32 @@ export function benchmarksFor(data: PolicyData, mineral: MineralRow): BenchmarkR
   return [...data.benchmarks.values()].filter((b) => benchmarkAppliesTo(b, mineral));
 }
 
+/**
+ * Why a benchmark cannot be priced as a floor ("g7-hree-cap is a cap, not a floor"): a cap bounds
+ * prices from above, so a gap below it is no floor gap. Undefined for a floor.
+ */
+export function notAFloor(benchmark: BenchmarkRow): string | undefined {
+  return benchmark.kind === 'floor'
+    ? undefined
+    : `${benchmark.id} is a ${benchmark.kind}, not a floor`;
+}
+
+/**
+ * The warning due when a benchmark is priced as a border floor but is a producer-side contract
+ * floor (`mechanism: producer-contract`, e.g. the DoD–MP NdPr floor): the government tops the
+ * producer up and buyers pay the market price (API v1.1 A3). None for any other benchmark.
+ */
+export function notABorderFloorWarnings(benchmark: BenchmarkRow): Warning[] {
+  if (benchmark.mechanism !== 'producer-contract') return [];
+  return [
+    {
+      code: 'not-a-border-floor',
+      detail: `${benchmark.id} is a producer-side contract floor priced here as a border duty: the contract's government top-up leaves buyers' prices unchanged (see POST /v1/floor-financing).`,
+      rowIds: [benchmark.id],
+    },
+  ];
+}
+
 /** What a user must be told when an answer uses a benchmark on `asOf`. */
 export function benchmarkWarnings(benchmark: BenchmarkRow, asOf: string): Warning[] {
   const warnings: Warning[] = [];

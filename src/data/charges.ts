@@ -2,7 +2,7 @@ import type { TrancheBandIssue } from '../domain/floor-gap';
 import type { DutyCharge, FeeCharge } from '../domain/landed-cost';
 import { type FxRates, MissingFxRateError, toReportingCurrency } from '../domain/money';
 import { type Decimal, parseDecimal } from '../numeric';
-import { benchmarkStageFit, benchmarkWarnings } from './benchmarks';
+import { benchmarkStageFit, benchmarkWarnings, notABorderFloorWarnings } from './benchmarks';
 import { floorGapMethodOf } from './floor-gap-method';
 import type { MeasureRow, MineralRow } from './schema';
 import type { PolicyData } from './store';
@@ -39,7 +39,9 @@ export interface LaneCharges {
  * against the mineral's: a scenario's floor is data, not the request, so a stage that does not fit
  * is said (`stage-mismatch`), not refused. A charge whose amount cannot be restated is left out
  * and its currency is a `missing-rate` problem; a floor-gap charge's method is read only when the
- * charge is built (its floor restated), and its bands' issues are `tranche-band` problems.
+ * charge is built (its floor and tranche trigger restated), and its bands' issues are
+ * `tranche-band` problems. A producer-contract benchmark priced here as a border floor warns
+ * (`not-a-border-floor`), as /v1/floor-gap does.
  */
 export function landedCostCharges(
   applied: readonly MeasureRow[],
@@ -74,7 +76,12 @@ export function landedCostCharges(
     if (m.kind === 'floor-gap') {
       const benchmark = m.benchmark === undefined ? undefined : data.benchmarks.get(m.benchmark);
       const floor = benchmark?.price ?? m.floor;
-      if (benchmark !== undefined) warnings.push(...benchmarkWarnings(benchmark, asOf));
+      if (benchmark !== undefined)
+        warnings.push(
+          ...benchmarkWarnings(benchmark, asOf),
+          // A landed-cost floor-gap line prices its floor at the border, as a duty.
+          ...notABorderFloorWarnings(benchmark),
+        );
       const fit =
         benchmark === undefined || mineral === undefined
           ? undefined
@@ -86,7 +93,14 @@ export function landedCostCharges(
             : [{ code: 'stage-mismatch', detail: `${fit.detail}.`, rowIds: [m.id] }]),
         );
       const floorAmount = floor === undefined ? undefined : money(floor.amount, floor.currency);
-      if (floor !== undefined && floorAmount !== undefined) {
+      const trigger = m.method.type === 'tranche' ? m.method.trigger : undefined;
+      const triggerAmount =
+        trigger === undefined ? undefined : money(trigger.amount, trigger.currency);
+      if (
+        floor !== undefined &&
+        floorAmount !== undefined &&
+        (trigger === undefined || triggerAmount !== undefined)
+      ) {
         const { method, bandIssues } = floorGapMethodOf(m.method);
         for (const issue of bandIssues)
           problems.push({ kind: 'tranche-band', measureId: m.id, issue });
@@ -95,6 +109,9 @@ export function landedCostCharges(
           id: m.id,
           floor: floorAmount,
           unit: floor.per,
+          ...(trigger === undefined || triggerAmount === undefined
+            ? {}
+            : { trigger: { price: triggerAmount, unit: trigger.per } }),
           basis: m.basis,
           method,
         });

@@ -182,6 +182,8 @@ const floorGapMethodSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('full-gap') }),
   z.strictObject({
     type: z.literal('tranche'),
+    /** The trigger price T the bands are fractions of (WTO AoA art. 5.5); the floor if absent. */
+    trigger: priceSchema.optional(),
     bands: z
       .array(z.strictObject({ upTo: decimalString.nullable(), share: decimalString }))
       .optional(),

@@ -10,6 +10,7 @@ import scenariosJson from '../../seeds/scenarios.json';
 import timelineJson from '../../seeds/timeline.json';
 import tradeFlowsJson from '../../seeds/trade-flows.json';
 import { compare, parseDecimal, sum, toPlain } from '../numeric';
+import { notAFloor } from './benchmarks';
 import { sameScope } from './changes';
 import { floorGapMethodOf } from './floor-gap-method';
 import {
@@ -179,6 +180,10 @@ export function loadPolicyData(
         m.benchmark === undefined || benchmarks.has(m.benchmark),
         `seeds/measures.json: ${m.id} names unknown benchmark ${m.benchmark}`,
       );
+      // A cap priced as a floor would charge the gap below it: refused for requests, so for seeds.
+      const benchmark = m.benchmark === undefined ? undefined : benchmarks.get(m.benchmark);
+      const notFloor = benchmark === undefined ? undefined : notAFloor(benchmark);
+      check(notFloor === undefined, `seeds/measures.json: ${m.id}: ${notFloor}`);
     }
   }
   for (const s of scenarios.values()) {

@@ -125,6 +125,16 @@ export function trancheBandIssues(bands: readonly TrancheBand[]): TrancheBandIss
   return issues;
 }
 
+/**
+ * The basis a floor is compared on when the request names none: WTO AoA art. 5.5 measures the
+ * c.i.f. import price (the customs value) against the trigger, so a tranche schedule defaults to
+ * the customs-value basis; every other method to the duty-paid one. The one default of every
+ * calculator that prices a floor gap (floor-gap, sweeps, landed-cost what-ifs, bloc tiers, ...).
+ */
+export function defaultBasis(method: Pick<FloorGapMethod, 'type'>): FloorBasis {
+  return method.type === 'tranche' ? 'customs-value' : 'duty-paid';
+}
+
 /** R = P × (1 + r) on the duty-paid basis, P on the customs-value basis. */
 export function referencePrice(price: Decimal, otherDutyRate: Decimal, basis: FloorBasis): Decimal {
   return basis === 'duty-paid' ? multiply(price, add(ONE, otherDutyRate)) : price;

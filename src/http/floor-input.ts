@@ -1,4 +1,4 @@
-import { benchmarkWarnings } from '../data/benchmarks';
+import { benchmarkWarnings, notABorderFloorWarnings, notAFloor } from '../data/benchmarks';
 import type { BenchmarkRow } from '../data/schema';
 import type { PolicyData } from '../data/store';
 import type { Warning } from '../data/warnings';
@@ -41,11 +41,9 @@ export function resolveFloor(
     });
     return undefined;
   }
-  if (benchmark.kind !== 'floor') {
-    problems.push({
-      pointer: '/benchmark',
-      detail: `${benchmark.id} is a ${benchmark.kind}, not a floor`,
-    });
+  const notFloor = notAFloor(benchmark);
+  if (notFloor !== undefined) {
+    problems.push({ pointer: '/benchmark', detail: notFloor });
     return undefined;
   }
   warnings.push(...benchmarkWarnings(benchmark, asOf));
@@ -73,11 +71,7 @@ export function checkBorderFloor(
     });
     return;
   }
-  warnings.push({
-    code: 'not-a-border-floor',
-    detail: `${benchmark.id} is a producer-side contract floor priced here as a border duty: the contract's government top-up leaves buyers' prices unchanged (see POST /v1/floor-financing).`,
-    rowIds: [benchmark.id],
-  });
+  warnings.push(...notABorderFloorWarnings(benchmark));
 }
 
 /**

@@ -395,3 +395,53 @@ describe('compare: the longest inputs answer, never a 500', () => {
     });
   });
 });
+
+describe('compare: what-if floor-gap measures in a variant', () => {
+  const ndpr = {
+    mineral: 'ndpr-oxide',
+    origin: 'CN',
+    asOf: '2026-06-01',
+    quantity: { value: '10000', unit: 'kg' },
+    price: { amount: '62', per: 'kg' },
+  };
+
+  it('a producer-contract benchmark warns not-a-border-floor in the variant that prices it', async () => {
+    // R = 62, g = 110 − 62 = 48/kg on 10,000 kg: the variant adds 480,000.00 of duty.
+    const response = await postJson('/v1/landed-cost/compare', {
+      shipment: ndpr,
+      variants: [
+        { label: 'as is' },
+        {
+          label: 'DoD floor',
+          measures: [{ id: 'wi', kind: 'floor-gap', benchmark: 'dod-ndpr-floor' }],
+        },
+      ],
+    });
+    const body = (await response.json()) as {
+      variants: {
+        result: { duties: string; meta: { warnings: { code: string }[] } };
+        deltas: { duties: string };
+      }[];
+    };
+    const codes = body.variants.map((v) => v.result.meta.warnings.map((w) => w.code));
+    expect(codes[0]).not.toContain('not-a-border-floor');
+    expect(codes[1]).toContain('not-a-border-floor');
+    expect(body.variants[1]?.deltas.duties).toBe('480000.00');
+  });
+
+  it('a cap given as a variant’s floor is a 422 at that variant’s benchmark', async () => {
+    const problem = await problemOf(
+      await postJson('/v1/landed-cost/compare', {
+        shipment: { ...ndpr, mineral: 'dy-oxide', price: { amount: '1000', per: 'kg' } },
+        variants: [
+          { label: 'as is' },
+          { label: 'cap', measures: [{ id: 'wi', kind: 'floor-gap', benchmark: 'g7-hree-cap' }] },
+        ],
+      }),
+      422,
+    );
+    expect(problem.errors).toEqual([
+      { pointer: '/variants/1/measures/0/benchmark', detail: 'g7-hree-cap is a cap, not a floor' },
+    ]);
+  });
+});

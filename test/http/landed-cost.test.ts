@@ -1581,3 +1581,117 @@ describe('a floor-gap line after a specific duty: R on the duty-paid basis is ex
     expect(formula).toContain('d = g = 7.99985 per kg (reported 7.9999)');
   });
 });
+
+describe('landed cost: what-if floor-gap measures priced as /v1/floor-gap prices them', () => {
+  // 1,234 kg of NdFeB magnets from China at 37.77 USD/kg FOB, 2026-06-01: customs value
+  // 37.77 × 1,234 = 46,608.18; MFN 2.1% = 978.77178 → 978.77; Section 301 25% = 11,652.045 →
+  // 11,652.05; MPF 0.3464% = 161.45; HMF 0.125% = 58.26.
+  const magnetsAt3777 = {
+    mineral: 'ndfeb-magnet',
+    origin: 'CN',
+    destination: 'US',
+    asOf: '2026-06-01',
+    quantity: { value: '1234', unit: 'kg' },
+    price: { amount: '37.77', currency: 'USD', per: 'kg' },
+  };
+  const trancheAt60 = (method: Record<string, unknown>, extra: Record<string, unknown> = {}) => ({
+    ...magnetsAt3777,
+    measures: [
+      {
+        id: 'wi',
+        kind: 'floor-gap',
+        floor: { amount: '60', currency: 'USD', per: 'kg' },
+        method: { type: 'tranche', ...method },
+        ...extra,
+      },
+    ],
+  });
+
+  it('a tranche what-if defaults to the customs-value basis, as /v1/floor-gap does: R = 37.77, not the duty-paid 48.00567', async () => {
+    // R = P = 37.77; g = 60 − 37.77 = 22.23 = 0.3705 T (T = F = 60), in the band (0.10T, 0.40T]
+    // = (6, 24]: d = 0.30 × (22.23 − 6) = 4.869/kg; duty 4.869 × 1,234 = 6,008.346 → 6,008.35.
+    // duties 978.77 + 11,652.05 + 6,008.35 = 18,639.17 (was 2,219.10 on R = 48.00567).
+    const r = await landedCost(trancheAt60({}));
+    const line = r.lines.find((l) => l.measureId === 'wi') as Line & { basis: string };
+    expect([line.basis, line.amount, r.duties]).toEqual(['customs value', '6008.35', '18639.17']);
+    expect(line.formula).toMatch(/^R = P = 37\.7700 per kg; /);
+    const floorGap = (await (
+      await postJson('/v1/floor-gap', {
+        price: { amount: '37.77', per: 'kg' },
+        floor: { amount: '60', per: 'kg' },
+        quantity: { value: '1234', unit: 'kg' },
+        method: { type: 'tranche' },
+      })
+    ).json()) as { basis: string; duty: string };
+    expect([floorGap.basis, floorGap.duty]).toEqual(['customs-value', '6008.35']);
+    // Any other method keeps the duty-paid default: full gap R = 37.77 × 1.271 = 48.00567 (the
+    // sum (46,608.18 + 978.77178 + 11,652.045) / 1,234 = 48.00567), d = 60 − 48.00567 = 11.99433,
+    // duty 11.99433 × 1,234 = 14,801.00322 → 14,801.00.
+    const fullGap = await landedCost(trancheAt60({ type: 'full-gap' }));
+    expect(amounts(fullGap).wi).toBe('14801.00');
+  });
+
+  it('a tranche trigger T other than the floor is priced: T = 70 gives 10,384.11, not the 6,008.35 of T = F = 60', async () => {
+    // R = 37.77; T − R = 70 − 37.77 = 32.23 = 0.4604 T, in the band (0.40T, 0.60T] = (28, 42]:
+    // d = 0.50 × (32.23 − 28) + 0.09 × 70 = 2.115 + 6.3 = 8.415/kg; 8.415 × 1,234 = 10,384.11.
+    // duties 978.77 + 11,652.05 + 10,384.11 = 23,014.93.
+    const r = await landedCost(
+      trancheAt60(
+        { trigger: { amount: '70', currency: 'USD', per: 'kg' } },
+        { basis: 'customs-value' },
+      ),
+    );
+    const line = r.lines.find((l) => l.measureId === 'wi');
+    expect([line?.amount, r.duties]).toEqual(['10384.11', '23014.93']);
+    expect(line?.formula).toContain('T = 70.0000: d = 8.4150 per kg;');
+    // The trigger in its own unit and currency: 70,000 USD/t and 50 EUR/kg at 1.4 USD are 70 USD/kg.
+    for (const trigger of [
+      { amount: '70000', currency: 'USD', per: 't' },
+      { amount: '50', currency: 'EUR', per: 'kg' },
+    ]) {
+      const other = await landedCost({ ...trancheAt60({ trigger }), fx: { EUR: '1.4' } });
+      expect(amounts(other).wi).toBe('10384.11');
+    }
+  });
+
+  it('a producer-contract benchmark priced as a border floor warns not-a-border-floor, as /v1/floor-gap does', async () => {
+    // 10,000 kg NdPr oxide at 62 USD/kg (2846.90.20, free): R = 62, g = 110 − 62 = 48/kg,
+    // duty 48 × 10,000 = 480,000.00, with the warning.
+    const r = await landedCost({
+      mineral: 'ndpr-oxide',
+      origin: 'CN',
+      destination: 'US',
+      asOf: '2026-06-01',
+      quantity: { value: '10000', unit: 'kg' },
+      price: { amount: '62', currency: 'USD', per: 'kg' },
+      measures: [{ id: 'wi', kind: 'floor-gap', benchmark: 'dod-ndpr-floor' }],
+    });
+    expect(amounts(r).wi).toBe('480000.00');
+    const warning = r.meta.warnings.find((w) => w.code === 'not-a-border-floor');
+    expect(warning?.rowIds).toEqual(['dod-ndpr-floor']);
+    expect(warning?.detail).toContain(
+      "the contract's government top-up leaves buyers' prices unchanged",
+    );
+  });
+
+  it('a cap is no floor: 422 at the benchmark of that measure, as /v1/floor-gap answers', async () => {
+    const problem = await problemOf(
+      await postJson('/v1/landed-cost', {
+        mineral: 'dy-oxide',
+        origin: 'CN',
+        destination: 'US',
+        asOf: '2026-06-01',
+        quantity: { value: '10000', unit: 'kg' },
+        price: { amount: '1000', currency: 'USD', per: 'kg' },
+        measures: [
+          { id: 'duty', kind: 'ad-valorem', rate: '0.01' },
+          { id: 'wi', kind: 'floor-gap', benchmark: 'g7-hree-cap' },
+        ],
+      }),
+      422,
+    );
+    expect(problem.errors).toEqual([
+      { pointer: '/measures/1/benchmark', detail: 'g7-hree-cap is a cap, not a floor' },
+    ]);
+  });
+});

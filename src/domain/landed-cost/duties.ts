@@ -14,7 +14,7 @@ import {
   type FloorGapResult,
   floorGapDuty,
 } from '../floor-gap';
-import { amountFor, convertQuantity, kgPerUnit, type Unit } from '../units';
+import { amountFor, convertPerUnitPrice, convertQuantity, kgPerUnit, type Unit } from '../units';
 
 /** A duty resolved for the shipment; amounts in the reporting currency. */
 export type DutyCharge =
@@ -32,6 +32,8 @@ export type DutyCharge =
       /** The floor per `unit`. */
       readonly floor: Decimal;
       readonly unit: Unit;
+      /** A tranche schedule's trigger T per its own unit, where it is not the floor. */
+      readonly trigger?: { readonly price: Decimal; readonly unit: Unit };
       readonly basis: FloorBasis;
       readonly method: FloorGapMethod;
     };
@@ -92,16 +94,23 @@ export function assessDuties(
       const otherDutyRate = isZero(value) ? ZERO : divide(before, value, CARRIED_PLACES, carry);
       const dutyPaid = charge.basis === 'duty-paid' && !isZero(kg);
       const perUnit = { basis: charge.basis, otherDutyRate, method: charge.method };
+      const { trigger } = charge;
       const result = floorGapDuty({
         ...perUnit,
         price: pricePerUnit,
         floor: charge.floor,
+        ...(trigger === undefined
+          ? {}
+          : { trigger: convertPerUnitPrice(trigger.price, trigger.unit, charge.unit) }),
         ...(dutyPaid ? { reference: perUnitOf(add(value, before)) } : {}),
       });
       const whole = floorGapDuty({
         ...perUnit,
         price: value,
         floor: amountFor(charge.floor, charge.unit, quantity, unit),
+        ...(trigger === undefined
+          ? {}
+          : { trigger: amountFor(trigger.price, trigger.unit, quantity, unit) }),
         ...(dutyPaid ? { reference: add(value, before) } : {}),
       });
       lines.push({

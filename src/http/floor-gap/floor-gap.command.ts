@@ -1,11 +1,12 @@
 import { floorGapMethodOf } from '../../data/floor-gap-method';
 import type { PolicyData } from '../../data/store';
 import type { Warning } from '../../data/warnings';
-import type {
-  FloorBasis,
-  FloorGapInput,
-  FloorGapMethod,
-  TrancheBandIssue,
+import {
+  defaultBasis,
+  type FloorBasis,
+  type FloorGapInput,
+  type FloorGapMethod,
+  type TrancheBandIssue,
 } from '../../domain/floor-gap';
 import type { RoundingMode } from '../../domain/rounding';
 import { convertQuantity, type Unit } from '../../domain/units';
@@ -60,13 +61,8 @@ export function floorGapMethod(
   return read.method;
 }
 
-/**
- * WTO AoA art. 5.5 measures the c.i.f. import price (the customs value) against the trigger, so a
- * tranche schedule defaults to the customs-value basis; every other method to the duty-paid one.
- */
-export function defaultBasis(method: FloorGapMethod): FloorBasis {
-  return method.type === 'tranche' ? 'customs-value' : 'duty-paid';
-}
+// The rule lives in the domain; re-exported for the calculators that import it from here.
+export { defaultBasis };
 
 /**
  * The tranche trigger, given at the top level or inside the method (not both); a trigger for any

@@ -1,3 +1,4 @@
+import { notAFloor } from '../../data/benchmarks';
 import { blocOf, unknownCountry } from '../../data/blocs';
 import { landedCostCharges } from '../../data/charges';
 import { type MeasureSelection, selectMeasures, type TariffCoverage } from '../../data/measures';
@@ -5,6 +6,7 @@ import type { MeasureRow, MineralRow } from '../../data/schema';
 import type { PolicyData } from '../../data/store';
 import { noTariffDataWarning, type Warning } from '../../data/warnings';
 import { sameCustomsTerritory } from '../../domain/customs-union';
+import { defaultBasis } from '../../domain/floor-gap';
 import {
   type DutyCharge,
   type FeeCharge,
@@ -68,18 +70,19 @@ function inlineRow(m: InlineMeasure, asOf: string, replaced: MeasureRow | undefi
       return { ...base, kind: m.kind, rate: text(m.rate) };
     case 'specific':
       return { ...base, kind: m.kind, amount: price(m.amount, 'USD') };
-    case 'floor-gap':
+    case 'floor-gap': {
+      const method = m.method ?? { type: 'full-gap' };
       return {
         ...base,
         kind: m.kind,
         ...(m.benchmark === undefined ? {} : { benchmark: m.benchmark }),
         ...(m.floor === undefined ? {} : { floor: price(m.floor, 'USD') }),
-        basis: m.basis ?? 'duty-paid',
-        method: (m.method ?? { type: 'full-gap' }) as Extract<
-          MeasureRow,
-          { kind: 'floor-gap' }
-        >['method'],
+        basis: m.basis ?? defaultBasis(method),
+        method: (method.type === 'tranche' && method.trigger !== undefined
+          ? { ...method, trigger: price(method.trigger, 'USD') }
+          : method) as Extract<MeasureRow, { kind: 'floor-gap' }>['method'],
       };
+    }
     case 'fee':
       return {
         ...base,
@@ -275,8 +278,14 @@ function resolveLane(
         detail: 'a floor-gap measure needs exactly one of floor and benchmark',
       });
     }
-    if (m.kind === 'floor-gap' && m.benchmark !== undefined && !data.benchmarks.has(m.benchmark)) {
-      problems.push({ pointer: `/measures/${i}/benchmark`, detail: 'is not a known benchmark' });
+    if (m.kind === 'floor-gap' && m.benchmark !== undefined) {
+      const benchmark = data.benchmarks.get(m.benchmark);
+      const notFloor = benchmark === undefined ? undefined : notAFloor(benchmark);
+      if (benchmark === undefined || notFloor !== undefined)
+        problems.push({
+          pointer: `/measures/${i}/benchmark`,
+          detail: notFloor ?? 'is not a known benchmark',
+        });
     }
     (measures as Map<string, MeasureRow>).set(m.id, m);
   }

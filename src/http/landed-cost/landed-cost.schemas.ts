@@ -37,8 +37,17 @@ export const InlineMeasureSchema = z
         ...whatIf,
         kind: z.literal('floor-gap'),
         floor: PriceSchema.optional(),
-        benchmark: Id.optional(),
-        basis: BasisSchema.optional(),
+        benchmark: Id.optional().openapi({
+          description:
+            'A floor benchmark from `GET /v1/benchmarks` (a cap is a 422); a producer-side ' +
+            'contract floor is priced as a border floor with a `not-a-border-floor` warning.',
+          example: 'g7-lree-floor',
+        }),
+        basis: BasisSchema.optional().openapi({
+          description:
+            'As in `POST /v1/floor-gap`: default `customs-value` for `tranche` (WTO AoA art. ' +
+            '5.5), `duty-paid` otherwise.',
+        }),
         method: FloorGapMethodSchema.optional(),
       })
       .strict(),
