@@ -1695,3 +1695,41 @@ describe('landed cost: what-if floor-gap measures priced as /v1/floor-gap prices
     ]);
   });
 });
+
+describe('landed cost: a second floor-gap line counts the first one’s duty as already applied', () => {
+  // 10 t La oxide at 12,000 USD/t under g7-coordinated-floor: customs value 120,000.00; MFN 3.7%
+  // = 4,440.00; the scenario's floor 20,000/t: R = 12,444, g = 7,556/t, duty 75,560.00. MPF
+  // 0.3464% = 415.68, HMF 0.125% = 150.00.
+  const lanthanumUnderG7 = (floor: string) => ({
+    mineral: 'la-oxide',
+    origin: 'CN',
+    destination: 'US',
+    asOf: '2026-06-01',
+    quantity: { value: '10', unit: 't' },
+    price: { amount: '12000', currency: 'USD', per: 't' },
+    scenario: 'g7-coordinated-floor',
+    measures: [
+      { id: 'wi', kind: 'floor-gap', floor: { amount: floor, currency: 'USD', per: 't' } },
+    ],
+  });
+
+  it('a lower floor already met by the first adds nothing: 18,000/t after 20,000/t', async () => {
+    // R = (120,000 + 4,440 + 75,560) / 10 t = 20,000/t ≥ 18,000: g = 0, duty 0.00 (was 55,560.00
+    // on R = 12,444). duties 4,440 + 75,560 + 0 = 80,000.00; landed 120,000 + 80,000 + 415.68
+    // + 150 = 200,565.68 (was 256,125.68, a duty-paid 25,556/t above both floors).
+    const r = await landedCost(lanthanumUnderG7('18000'));
+    expect(amounts(r)).toMatchObject({ 'g7-lree-floor-gap': '75560.00', wi: '0.00' });
+    expect([r.duties, r.landedCost]).toEqual(['80000.00', '200565.68']);
+    expect(r.lines.find((l) => l.measureId === 'wi')?.formula).toContain(
+      'R = (customs value + duties so far) / quantity = (120000 + 80000) / 10 t = 20,000.0000 per t; g = max(0, F − R) = max(0, 18,000.0000 − 20,000.0000) = 0.0000;',
+    );
+  });
+
+  it('a higher floor charges only what the first left below it: 25,000/t after 20,000/t lands on 25,000', async () => {
+    // R = 20,000/t; g = 25,000 − 20,000 = 5,000/t, duty 50,000.00 (was 125,560.00 on R = 12,444);
+    // duties 4,440 + 75,560 + 50,000 = 130,000.00: duty-paid (120,000 + 130,000) / 10 = 25,000/t.
+    const r = await landedCost(lanthanumUnderG7('25000'));
+    expect(amounts(r).wi).toBe('50000.00');
+    expect(r.duties).toBe('130000.00');
+  });
+});
