@@ -450,6 +450,19 @@ describe('what-if measures and scenarios', () => {
     expect(codes(r)).toContain('overridden');
   });
 
+  it('a what-if the request also excludes is not charged, and only its exclusion is said', async () => {
+    const r = await landedCost({
+      ...lanthanum,
+      measures: [{ id: 'wi', kind: 'ad-valorem', rate: '0.1' }],
+      excludeMeasures: ['wi'],
+    });
+    // MFN alone: 3.7% × 50,000 = 1,850.00 (the 10% what-if would add 5,000.00).
+    expect(r.duties).toBe('1850.00');
+    expect(r.meta.warnings.filter((w) => w.code === 'overridden')).toEqual([
+      { code: 'overridden', detail: 'wi was excluded by the request.', rowIds: ['wi'] },
+    ]);
+  });
+
   it('JSON numbers that print with an exponent are read exactly: a 1e-7 what-if rate, a 1e-7 t quantity', async () => {
     // La oxide, 50,000 customs value: MFN 1,850 + what-if 0.0000001 × 50,000 = 0.005 → 1,850.01 (half-up).
     const r = await landedCost({

@@ -289,7 +289,9 @@ function resolveLane(
     }
     (measures as Map<string, MeasureRow>).set(m.id, m);
   }
-  if (inline.length > 0) warnings.push(whatIfWarning(inline, data));
+  // A what-if the request also excludes is not in the answer: only its exclusion is said.
+  const included = inline.filter((m) => !(request.excludeMeasures ?? []).includes(m.id));
+  if (included.length > 0) warnings.push(whatIfWarning(included, data));
   for (const [i, id] of (request.excludeMeasures ?? []).entries()) {
     if (!measures.has(id))
       problems.push({ pointer: `/excludeMeasures/${i}`, detail: `${id} is not a known measure` });
