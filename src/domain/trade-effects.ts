@@ -1,4 +1,15 @@
-import { CARRIED_PLACES, carry, type Decimal, decimal, divide, subtract, sum } from '../numeric';
+import {
+  add,
+  CARRIED_PLACES,
+  carry,
+  type Decimal,
+  decimal,
+  divide,
+  isNegative,
+  negate,
+  sum,
+  ZERO,
+} from '../numeric';
 import { R0, R1, type Rational, rational } from '../numeric/rational';
 import { geometricMean, power } from '../numeric/real-power';
 import { BLOCS, type Bloc } from './bloc-tiers';
@@ -105,7 +116,13 @@ export interface Elasticities {
 }
 
 export interface OriginEffect extends OriginFlow {
+  /** max(0, the model's new imports). */
   readonly newImports: Rational;
+  /**
+   * The model's creation, except where its new imports fell below 0 (`floored`): there the rest,
+   * new − base − diversion = −M_k − diversion_k, so that creation + diversion is still the change
+   * in imports and diversion stays the model's (SMART's diversions still sum to 0).
+   */
   readonly creation: Rational;
   readonly diversion: Rational;
   /** t0 × M_k and t1 × new M_k; null where that rate is unknown (never counted as 0). */
@@ -118,6 +135,8 @@ export interface OriginEffect extends OriginFlow {
   readonly consumerSurplusChange: Rational | null;
   /** True when the model's new imports fell below 0 and were set to 0. */
   readonly floored: boolean;
+  /** The model's own creation and new imports, before the floor at 0 (what `floored` changed). */
+  readonly model: { readonly creation: Rational; readonly newImports: Rational };
 }
 
 const half: Rational = { n: 1n, d: 2n };
@@ -133,9 +152,11 @@ function withRevenue(
   return {
     ...flow,
     newImports,
-    creation,
+    // Floored: creation is the rest, so creation + diversion = 0 − M_k with the model's diversion.
+    creation: floored ? rational.neg(rational.plus(flow.baseImports, diversion)) : creation,
     diversion,
     floored,
+    model: { creation, newImports: raw },
     revenueBefore: flow.unknown.t0 ? null : rational.times(flow.t0, flow.baseImports),
     revenueAfter: flow.unknown.t1 ? null : rational.times(flow.t1, newImports),
     consumerSurplusChange: flow.unknown.change
@@ -160,7 +181,8 @@ function shares(flows: readonly OriginFlow[]): Rational[] {
  * The SMART model (WITS-SMART, Laird & Yeats 1986), exactly as the contract writes it, per origin
  * k: Δ_k = (t1_k − t0_k) / (1 + t0_k); creation_k = η × M_k × Δ_k (× ε / (ε − η) when export
  * supply ε is finite, SMART's supply-response factor); diversion_k = σ × M_k × (Σ_j s_j Δ_j − Δ_k);
- * new M_k = max(0, M_k + creation_k + diversion_k). Exact rationals throughout.
+ * new M_k = max(0, M_k + creation_k + diversion_k). Exact rationals throughout. Where the max binds,
+ * diversion stays the formula's (diversions sum to 0 over origins) and creation is the rest.
  * Worked case (η = −1, σ = 1.5): CN 100 with Δ = 0.6, AU 20 with Δ = 0 → Σ s Δ = 0.5;
  * CN 100 − 60 − 15 = 25, AU 20 + 15 = 35; revenue 0.6 × 25 = 15.
  */
@@ -229,7 +251,7 @@ export function cesEffects(flows: readonly OriginFlow[], e: Elasticities): Origi
 }
 
 /** The figures of an effect that add up over origins, in the order answers list them. */
-const EFFECT_KEYS = [
+export const EFFECT_KEYS = [
   'baseImports',
   'newImports',
   'creation',
@@ -296,26 +318,31 @@ export interface TradeEffectsReport {
 }
 
 /**
- * An origin's figures as reported, its parts adding up: base imports, new imports, creation,
- * revenue before and the consumer-surplus change are each rounded once by `round`; diversion is
- * new − base − creation as reported (within one rounding unit per figure of the model's own;
- * where new imports stop at 0 it takes the rest), and revenue after is t1 × the reported new
- * imports, so that it is the tariff on the imports shown. A figure on an unknown rate is null.
+ * An origin's figures as reported. Each is its exact value rounded once by `round` (base imports,
+ * creation, diversion, revenue before = t0 × M_k, revenue after = t1 × new M_k, the
+ * consumer-surplus change), except new imports, the total of its parts (API v1.1 A1, as the
+ * contract writes it: new M_k = M_k + creation_k + diversion_k): base + creation + diversion as
+ * reported. New imports are never below 0: where the model's were (`floored`), or where the
+ * parts as rounded would show −1 minor unit at an exact tie, new imports are 0 and creation is
+ * the rest, −(base + diversion) as reported. A figure on an unknown rate is null.
  */
 export function reportedEffect(
   x: OriginEffect,
   round: (value: Rational) => Decimal,
 ): ReportedEffect {
   const baseImports = round(x.baseImports);
-  const creation = round(x.creation);
-  const newImports = round(x.newImports);
+  const diversion = round(x.diversion);
+  const parts = add(baseImports, diversion);
+  const modelled = round(x.creation);
+  const total = add(parts, modelled);
+  const rest = x.floored || isNegative(total);
   return {
     baseImports,
-    newImports,
-    creation,
-    diversion: subtract(subtract(newImports, baseImports), creation),
+    newImports: rest ? ZERO : total,
+    creation: rest ? negate(parts) : modelled,
+    diversion,
     revenueBefore: x.revenueBefore === null ? null : round(x.revenueBefore),
-    revenueAfter: x.unknown.t1 ? null : round(rational.times(x.t1, rational.of(newImports))),
+    revenueAfter: x.revenueAfter === null ? null : round(x.revenueAfter),
     consumerSurplusChange: x.consumerSurplusChange === null ? null : round(x.consumerSurplusChange),
   };
 }

@@ -228,7 +228,7 @@ describe('reportTradeEffects: reported parts add up to reported totals', () => {
     ]);
   });
 
-  it('thirds: diversion is new − base − creation as shown and totals are sums of the rows shown (2.66, not 2.67)', () => {
+  it('thirds: each part rounded once, new imports base + creation + diversion as shown, totals sums of the rows shown', () => {
     // CN 1 and AU 2, t1 on CN 1/3: Δ_CN = 1/3, Σ s Δ = (1/3) × (1/3) = 1/9.
     // CN: creation −1 × 1 × 1/3 = −1/3; diversion 1.5 × 1 × (1/9 − 1/3) = −1/3; new 1/3.
     // AU: creation 0; diversion 1.5 × 2 × 1/9 = 1/3; new 7/3.
@@ -237,25 +237,18 @@ describe('reportTradeEffects: reported parts add up to reported totals', () => {
       smartDefaults,
     );
     const report = reportTradeEffects(effects, cents);
-    // CN: new 0.33, base 1.00, creation −0.33 → diversion 0.33 − 1.00 + 0.33 = −0.34 (the model's
-    // −0.333… alone would show −0.33); revenue after 1/3 × 0.33 = 0.11; consumer surplus
-    // −(1/3) × (1 + 1/3) / 2 = −2/9 = −0.22. AU: new 7/3 → 2.33, diversion 2.33 − 2.00 − 0 = 0.33.
+    // CN: base 1.00, creation −0.33, diversion −0.33 → new 1.00 − 0.33 − 0.33 = 0.34 (the exact
+    // 1/3 re-rounded would be 0.33); revenue after on the exact new imports 1/3 × 1/3 = 1/9 → 0.11;
+    // consumer surplus −(1/3) × (1 + 1/3) / 2 = −2/9 = −0.22. AU: diversion 1/3 → 0.33, new
+    // 2.00 + 0 + 0.33 = 2.33.
     expect(report.origins.map(text)).toEqual([
-      ['1.00', '0.33', '-0.33', '-0.34', '0.00', '0.11', '-0.22'],
+      ['1.00', '0.34', '-0.33', '-0.33', '0.00', '0.11', '-0.22'],
       ['2.00', '2.33', '0.00', '0.33', '0.00', '0.00', '0.00'],
     ]);
-    // new 0.33 + 2.33 = 2.66 (the exact 8/3 would round to 2.67); diversion −0.34 + 0.33 = −0.01
-    expect(text(report.totals)).toEqual([
-      '3.00',
-      '2.66',
-      '-0.33',
-      '-0.01',
-      '0.00',
-      '0.11',
-      '-0.22',
-    ]);
+    // new 0.34 + 2.33 = 2.67; diversion −0.33 + 0.33 = 0.00, as the model's −1/3 + 1/3 = 0
+    expect(text(report.totals)).toEqual(['3.00', '2.67', '-0.33', '0.00', '0.00', '0.11', '-0.22']);
     expect(report.blocs.map((b) => [b.bloc, toText(b.newImports)])).toEqual([
-      ['red', '0.33'],
+      ['red', '0.34'],
       ['blue', '2.33'],
     ]);
   });
@@ -319,6 +312,28 @@ describe('SMART laws', () => {
         const totals = effectTotals(effects);
         expect(rational.isZero(totals.diversion)).toBe(true);
         expect(rational.compare(totals.newImports, totals.baseImports)).toBe(0);
+      }),
+    );
+  });
+
+  it('diversions are the formula’s and sum to 0 even where new imports stop at 0; creation + diversion is the change', () => {
+    const elasticity = fc.integer({ min: 0, max: 1000 }).map((n) => q(n, 10));
+    fc.assert(
+      fc.property(flows, elasticity, elasticity, (fs, eta, sigma) => {
+        const effects = smartEffects(fs, {
+          importDemand: rational.neg(eta),
+          substitution: sigma,
+          exportSupply: null,
+        });
+        expect(rational.isZero(effectTotals(effects).diversion)).toBe(true);
+        for (const e of effects) {
+          const change = rational.minus(e.newImports, e.baseImports);
+          expect(rational.compare(rational.plus(e.creation, e.diversion), change)).toBe(0);
+          expect(e.newImports.n >= 0n).toBe(true);
+          expect(e.floored).toBe(e.model.newImports.n < 0n);
+          // unfloored, creation is the model's; floored, the model's new imports are below 0
+          if (!e.floored) expect(rational.compare(e.creation, e.model.creation)).toBe(0);
+        }
       }),
     );
   });

@@ -1,4 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { EFFECT_KEYS } from '../../src/domain/trade-effects';
+import { decimalJsFixed, Wide } from '../domain/reference-rounding';
 import { call, postJson, problemOf } from '../helpers';
 
 interface Origin {
@@ -15,6 +18,7 @@ interface Origin {
   revenueAfter: string | null;
   consumerSurplusChange: string | null;
   floorApplies: boolean;
+  floored: boolean;
 }
 interface Effects {
   origins: Origin[];
@@ -30,7 +34,7 @@ interface Effects {
   illustrative: boolean;
   dataset?: { id: string; source: string };
   coverage: { tariffs: string };
-  meta: { warnings: { code: string }[] };
+  meta: { warnings: { code: string; detail: string }[] };
 }
 
 // 2846.90.20 is free (MFN) and, after the IEEPA tariffs ended on 2026-02-23, carries no China
@@ -96,11 +100,14 @@ describe('POST /v1/trade-effects, smart: the worked case', () => {
 
   it('t0 comes from the data: on 2025-12-01 CN paid 10% + 10% IEEPA, so a floor of 16 lifts it to 0.6 from 0.2', async () => {
     // duty-paid: R = 10 × 1.2 = 12, gap 4 → t1 = 0.2 + 4/10 = 0.6; Δ = 0.4/1.2 = 1/3
-    // Σ s Δ = (100/120)/3 = 5/18; CN: 100 − 100/3 + 1.5 × 100 × (5/18 − 6/18) = 100 − 33.333… − 8.333… = 58.33
+    // Σ s Δ = (100/120)/3 = 5/18; CN: creation −100/3 = −33.333… → −33.33, diversion
+    // 1.5 × 100 × (5/18 − 6/18) = −8.333… → −8.33; new imports, the sum of the parts as reported:
+    // 100.00 − 33.33 − 8.33 = 58.34 (the exact 58.333… re-rounded would be 58.33)
+    // AU: creation 0, diversion 1.5 × 20 × 5/18 = 8.333… → 8.33; new 20.00 + 8.33 = 28.33
     const r = await effects({ ...workedCase, asOf: '2025-12-01' });
-    expect(r.origins.map((o) => [o.t0, o.t1, o.newImports])).toEqual([
-      ['0.2', '0.6', '58.33'],
-      ['0', '0', '28.33'],
+    expect(r.origins.map((o) => [o.t0, o.t1, o.creation, o.diversion, o.newImports])).toEqual([
+      ['0.2', '0.6', '-33.33', '-8.33', '58.34'],
+      ['0', '0', '0.00', '8.33', '28.33'],
     ]);
   });
 
@@ -143,14 +150,16 @@ describe('trade effects: a t0 the request gives is the base t1 builds on', () =>
     // 2846.90.20 is free in the data on 2026-12-01: t1_data − t0_data = 0.1 − 0 = 0.1 for each origin.
     // CN t0 0.5 → t1 0.6: Δ = 0.1/1.5 = 1/15; AU 0 → 0.1: Δ = 1/10; s = 100/120, 20/120
     // Σ s Δ = (5/6)(1/15) + (1/6)(1/10) = 1/18 + 1/60 = 13/180
-    // CN: creation −100/15 = −6.666… → −6.67; diversion 1.5 × 100 × (13/180 − 12/180) = 5/6;
-    //     new 100 − 20/3 + 5/6 = 94.1666… → 94.17; diversion as shown 94.17 − 100 + 6.67 = 0.84
-    // AU: creation −20 × 0.1 = −2; diversion 1.5 × 20 × (13/180 − 18/180) = −5/6;
-    //     new 20 − 2 − 5/6 = 17.1666… → 17.17; diversion as shown 17.17 − 20 + 2 = −0.83
+    // Each part rounded once, new imports their sum as reported:
+    // CN: creation −100/15 = −6.666… → −6.67; diversion 1.5 × 100 × (13/180 − 12/180) = 5/6 → 0.83;
+    //     new 100.00 − 6.67 + 0.83 = 94.16 (the exact 100 − 20/3 + 5/6 = 94.1666… re-rounded: 94.17)
+    // AU: creation −20 × 0.1 = −2; diversion 1.5 × 20 × (13/180 − 18/180) = −5/6 → −0.83;
+    //     new 20.00 − 2.00 − 0.83 = 17.17
     // revenue before: CN 0.5 × 100 = 50.00, AU 0 × 20 = 0.00 (total 50.00)
-    // revenue after: CN 0.6 × 94.17 = 56.502 → 56.50, AU 0.1 × 17.17 = 1.717 → 1.72 (total 58.22)
+    // revenue after, on the exact new imports: CN 0.6 × 94.1666… = 56.5 → 56.50,
+    //     AU 0.1 × 17.1666… = 1.71666… → 1.72 (total 58.22)
     // consumer surplus: CN −0.1 × (100 + 94.1666…)/2 = −9.7083… → −9.71;
-    //     AU −0.1 × (20 + 17.1666…)/2 = −1.8583… → −1.86 (total −11.57); imports 94.17 + 17.17 = 111.34
+    //     AU −0.1 × (20 + 17.1666…)/2 = −1.8583… → −1.86 (total −11.57); imports 94.16 + 17.17 = 111.33
     const r = await effects({
       ...noFloor,
       measures: [tenPercent],
@@ -173,7 +182,7 @@ describe('trade effects: a t0 the request gives is the base t1 builds on', () =>
         o.consumerSurplusChange,
       ]),
     ).toEqual([
-      ['CN', 'complete', '0.5', '0.6', '94.17', '-6.67', '0.84', '50.00', '56.50', '-9.71'],
+      ['CN', 'complete', '0.5', '0.6', '94.16', '-6.67', '0.83', '50.00', '56.50', '-9.71'],
       ['AU', 'complete', '0', '0.1', '17.17', '-2.00', '-0.83', '0.00', '1.72', '-1.86'],
     ]);
     expect([
@@ -181,7 +190,7 @@ describe('trade effects: a t0 the request gives is the base t1 builds on', () =>
       r.totals.revenueBefore,
       r.totals.revenue,
       r.totals.consumerSurplusChange,
-    ]).toEqual(['111.34', '50.00', '58.22', '-11.57']);
+    ]).toEqual(['111.33', '50.00', '58.22', '-11.57']);
   });
 
   it('the floor-gap duty sits on the given t0 plus the what-if: floor 16 full gap, CN t0 0.05 + 0.1', async () => {
@@ -523,5 +532,307 @@ describe('trade effects: flow prices are quotes, restated with fx and taken ex-V
       ['AU', '0', '31.29'],
     ]);
     expect(r.totals.revenue).toBe('19.67');
+  });
+});
+
+/** The review's flows: CN 100 at 10 under a 16 floor, AU 20 exempt; t0 given (0 unless said). */
+const reviewFlows = (cnT0 = '0') => [
+  { origin: 'CN', value: '100', price: { amount: '10', currency: 'USD', per: 'kg' }, t0: cnT0 },
+  { origin: 'AU', value: '20', t0: '0', exempt: true },
+];
+const reviewCase = {
+  destination: 'US',
+  mineral: 'ndpr-oxide',
+  asOf: '2026-12-01',
+  floor: { amount: '16', currency: 'USD', per: 'kg' },
+  flows: reviewFlows(),
+};
+const figures = (o: Origin) => [
+  o.origin,
+  o.baseImports,
+  o.creation,
+  o.diversion,
+  o.newImports,
+  o.revenueAfter,
+];
+
+describe('trade effects: revenue after is t1 × the exact new imports, rounded once', () => {
+  it('ces, the worked flows: CN revenue after 35.91, not 0.6 × 59.86 = 35.916 → 35.92', async () => {
+    // Π and CN's new imports as in the domain test: CN = 100 × (1.6/Π)^(−1.5)/Π = 59.857194486…;
+    // revenue after 0.6 × 59.857194486… = 35.914316… → 35.91 (the old code: 0.6 × 59.86 → 35.92).
+    // Parts (decimal.js, 80 digits): CN creation 100 × (Π^−1 − 1) = −31.859182… → −31.86, diversion
+    // −8.283622… → −8.28, new 100.00 − 31.86 − 8.28 = 59.86; AU creation −6.371836… → −6.37,
+    // diversion 10.600325… → 10.60, new 20.00 − 6.37 + 10.60 = 24.23.
+    const r = await effects({ ...reviewCase, model: 'ces' });
+    expect(r.origins.map(figures)).toEqual([
+      ['CN', '100.00', '-31.86', '-8.28', '59.86', '35.91'],
+      ['AU', '20.00', '-6.37', '10.60', '24.23', '0.00'],
+    ]);
+    // revenue 35.91 + 0.00; imports 59.86 + 24.23 = 84.09; diversion −8.28 + 10.60 = 2.32 (a CES
+    // model's diversions need not sum to 0)
+    expect([r.totals.revenue, r.totals.revenueAfter, r.totals.imports, r.totals.diversion]).toEqual(
+      ['35.91', '35.91', '84.09', '2.32'],
+    );
+  });
+
+  it('ces, σ 0, η −1, CN t0 0.25: CN revenue after 48.33, not 0.6 × 80.56 = 48.336 → 48.34', async () => {
+    // CN: duty-paid R = 10 × 1.25 = 12.5, gap 3.5 → t1 = 0.25 + 0.35 = 0.6; r_CN = 1.6/1.25 = 1.28,
+    // r_AU = 1; spending shares w = 125/145, 20/145. σ = 0: Π = Σ w r = (160 + 20)/145 = 36/29;
+    // new = M × Π^η = M × 29/36 (σ = 0: no diversion): CN 2900/36 = 80.5555…, AU 580/36 = 16.111…
+    // CN creation −19.444… → −19.44, new 100.00 − 19.44 + 0.00 = 80.56;
+    //    revenue after 0.6 × 2900/36 = 48.333… → 48.33 (the old code: 0.6 × 80.56 = 48.336 → 48.34)
+    // AU creation −3.888… → −3.89, new 16.11; revenue before CN 0.25 × 100 = 25.00
+    const r = await effects({
+      ...reviewCase,
+      flows: reviewFlows('0.25'),
+      elasticities: { importDemand: '-1', substitution: '0' },
+      model: 'ces',
+    });
+    expect(r.origins.map(figures)).toEqual([
+      ['CN', '100.00', '-19.44', '0.00', '80.56', '48.33'],
+      ['AU', '20.00', '-3.89', '0.00', '16.11', '0.00'],
+    ]);
+    expect([r.totals.revenueBefore, r.totals.revenue, r.totals.imports]).toEqual([
+      '25.00',
+      '48.33',
+      '96.67',
+    ]);
+  });
+});
+
+describe('trade effects, smart: where new imports stop at 0 diversion stays the formula’s', () => {
+  it('η −1.5, σ 1.5: CN diversion −15.00 (was −10.00), creation the rest −85.00; diversions sum to 0.00 (was 5.00)', async () => {
+    // Δ_CN = 0.6, Σ s Δ = (100/120) × 0.6 = 0.5. CN: creation −1.5 × 100 × 0.6 = −90, diversion
+    // 1.5 × 100 × (0.5 − 0.6) = −15, model's new imports 100 − 90 − 15 = −5 < 0 → 0; creation the
+    // rest, 0 − 100 − (−15) = −85. AU: diversion 1.5 × 20 × 0.5 = 15, new 35. Σ diversion
+    // −15 + 15 = 0; Σ creation −85 = 35 − 120, the change in imports.
+    const r = await effects({
+      ...reviewCase,
+      model: 'smart',
+      elasticities: { importDemand: '-1.5', substitution: '1.5' },
+    });
+    expect(r.origins.map(figures)).toEqual([
+      ['CN', '100.00', '-85.00', '-15.00', '0.00', '0.00'],
+      ['AU', '20.00', '0.00', '15.00', '35.00', '0.00'],
+    ]);
+    expect(r.origins.map((o) => o.floored)).toEqual([true, false]);
+    expect([r.totals.creation, r.totals.diversion, r.totals.imports]).toEqual([
+      '-85.00',
+      '0.00',
+      '35.00',
+    ]);
+    const warning = r.meta.warnings.find((w) => w.code === 'imports-floored');
+    expect(warning?.detail).toContain(
+      "CN: the model's new imports -5.00 (creation -90.00, diversion -15.00), shown as new imports 0.00 with creation -85.00",
+    );
+  });
+
+  it('η −100, σ 100, CN t0 0.25: CN diversion −466.67 (was +2700.00), the rest in creation', async () => {
+    // t1 = 0.6 (as above); Δ_CN = 0.35/1.25 = 0.28, Σ s Δ = (5/6) × 0.28 = 7/30.
+    // CN: creation −100 × 100 × 0.28 = −2800, diversion 100 × 100 × (7/30 − 0.28) = −1400/3
+    //     = −466.666… → −466.67; model's new 100 − 2800 − 466.67 < 0 → 0; creation the rest
+    //     0 − 100.00 + 466.67 = 366.67 (the formula's diversion alone exceeds CN's 100).
+    // AU: diversion 100 × 20 × 7/30 = 1400/3 → 466.67, new 20.00 + 466.67 = 486.67.
+    const r = await effects({
+      ...reviewCase,
+      flows: reviewFlows('0.25'),
+      model: 'smart',
+      elasticities: { importDemand: '-100', substitution: '100' },
+    });
+    expect(r.origins.map(figures)).toEqual([
+      ['CN', '100.00', '366.67', '-466.67', '0.00', '0.00'],
+      ['AU', '20.00', '0.00', '466.67', '486.67', '0.00'],
+    ]);
+    // creation 366.67 + diversion 0.00 = 486.67 − 120.00, the change in imports
+    expect([r.totals.creation, r.totals.diversion, r.totals.imports]).toEqual([
+      '366.67',
+      '0.00',
+      '486.67',
+    ]);
+    expect(r.meta.warnings.map((w) => w.code)).toContain('imports-floored');
+  });
+
+  it('no warning where no origin’s imports stop at 0 (the worked case)', async () => {
+    const r = await effects(workedCase);
+    expect(r.origins.map((o) => o.floored)).toEqual([false, false]);
+    expect(r.meta.warnings.map((w) => w.code)).not.toContain('imports-floored');
+  });
+});
+
+/** A flow of the law: base imports, price, given t0, whether the floor applies to it. */
+interface LawFlow {
+  origin: string;
+  value: string;
+  price: string;
+  t0: string;
+  floored: boolean;
+}
+
+/**
+ * decimal.js for the model's figures: 100 significant digits, far past the 60 the API's powers
+ * carry and the 2 places reported (1000 would make the fractional powers take seconds).
+ */
+const Model = Wide.clone({ precision: 100 });
+type Model = InstanceType<typeof Model>;
+
+/** The model's figures per origin by decimal.js, straight from the contract's formulas. */
+function oracleEffects(
+  model: 'smart' | 'ces',
+  flows: readonly LawFlow[],
+  floor: string,
+  eta: string,
+  sigma: string,
+) {
+  const W = (x: string | number) => new Model(x);
+  const M = flows.map((f) => W(f.value));
+  const t0 = flows.map((f) => W(f.t0));
+  // full gap on the duty-paid basis: t1 = t0 + max(0, F − P (1 + t0)) / P
+  const t1 = flows.map((f, i) => {
+    const p = W(f.price);
+    const gap = Model.max(0, W(floor).minus(p.times(W(1).plus(t0[i] as Model))));
+    return f.floored ? (t0[i] as Model).plus(gap.div(p)) : (t0[i] as Model);
+  });
+  const total = M.reduce((a, b) => a.plus(b), W(0));
+  let creation: Model[];
+  let raw: Model[];
+  if (model === 'smart') {
+    const delta = flows.map((_, i) =>
+      (t1[i] as Model).minus(t0[i] as Model).div(W(1).plus(t0[i] as Model)),
+    );
+    const avg = delta.reduce(
+      (a, d, i) =>
+        a.plus(total.isZero() ? d.div(flows.length) : (M[i] as Model).div(total).times(d)),
+      W(0),
+    );
+    creation = M.map((m, i) =>
+      W(eta)
+        .times(m)
+        .times(delta[i] as Model),
+    );
+    const diversion = M.map((m, i) =>
+      W(sigma)
+        .times(m)
+        .times(avg.minus(delta[i] as Model)),
+    );
+    raw = M.map((m, i) => m.plus(creation[i] as Model).plus(diversion[i] as Model));
+  } else {
+    const spend = M.map((m, i) => m.times(W(1).plus(t0[i] as Model)));
+    const spent = spend.reduce((a, b) => a.plus(b), W(0));
+    const w = spend.map((x) => (spent.isZero() ? W(1).div(flows.length) : x.div(spent)));
+    const r = t1.map((t, i) =>
+      W(1)
+        .plus(t)
+        .div(W(1).plus(t0[i] as Model)),
+    );
+    const oneMinus = W(1).minus(sigma);
+    const index = oneMinus.isZero()
+      ? r.reduce((a, x, i) => a.times(x.pow(w[i] as Model)), W(1))
+      : r
+          .reduce((a, x, i) => a.plus((w[i] as Model).times(x.pow(oneMinus))), W(0))
+          .pow(W(1).div(oneMinus));
+    const scale = index.pow(eta);
+    creation = M.map((m) => m.times(scale).minus(m));
+    raw = M.map((m, i) => m.times(scale).times((r[i] as Model).div(index).pow(W(sigma).neg())));
+  }
+  return flows.map((_, i) => {
+    const m = M[i] as Model;
+    const modelNew = raw[i] as Model;
+    const newImports = Model.max(0, modelNew);
+    const a = t0[i] as Model;
+    const b = t1[i] as Model;
+    return {
+      floored: modelNew.isNegative() && !modelNew.isZero(),
+      baseImports: m,
+      creation: creation[i] as Model,
+      diversion: modelNew.minus(m).minus(creation[i] as Model),
+      revenueBefore: a.times(m),
+      revenueAfter: b.times(newImports),
+      consumerSurplusChange: b.minus(a).neg().times(m.plus(newImports)).div(2),
+    };
+  });
+}
+
+describe('trade effects laws (fast-check, decimal.js the oracle)', () => {
+  const origins = ['CN', 'MY', 'VN', 'IN', 'BR', 'ZA'];
+  const cents = (n: number) => new Wide(n).div(100).toFixed(2);
+  const lawFlow = fc.record({
+    value: fc.integer({ min: 0, max: 100_000 }).map(cents),
+    price: fc.integer({ min: 100, max: 3000 }).map(cents),
+    t0: fc.integer({ min: 0, max: 100 }).map(cents),
+    floored: fc.boolean(),
+  });
+  const law = fc.record({
+    model: fc.constantFrom('smart' as const, 'ces' as const),
+    flows: fc.array(lawFlow, { minLength: 1, maxLength: origins.length }),
+    floor: fc.integer({ min: 1, max: 40 }).map(String),
+    // η and σ in tenths, up to 10 in size: large enough to push some origins below 0 in smart
+    eta: fc.integer({ min: -100, max: 0 }).map((n) => new Wide(n).div(10).toString()),
+    sigma: fc.integer({ min: 0, max: 100 }).map((n) => new Wide(n).div(10).toString()),
+    rounding: fc.constantFrom('half-up' as const, 'half-even' as const),
+  });
+  const sumOf = (xs: (string | null)[]) =>
+    xs.reduce((a, x) => a.plus(new Wide(x ?? 'NaN')), new Wide(0));
+
+  it('every origin figure is its exact value rounded once, new imports the sum of its parts, blocs and totals the sums of the rows', async () => {
+    await fc.assert(
+      fc.asyncProperty(law, async ({ model, flows: drawn, floor, eta, sigma, rounding }) => {
+        const flows: LawFlow[] = drawn.map((f, i) => ({ ...f, origin: origins[i] as string }));
+        const r = await effects({
+          destination: 'US',
+          mineral: 'ndpr-oxide',
+          asOf: '2026-12-01',
+          floor: { amount: floor, per: 'kg' },
+          floorOrigins: flows.filter((f) => f.floored).map((f) => f.origin),
+          flows: flows.map(({ origin, value, price, t0 }) => ({ origin, value, price, t0 })),
+          elasticities: { importDemand: eta, substitution: sigma },
+          model,
+          rounding,
+        });
+        const exact = oracleEffects(model, flows, floor, eta, sigma);
+        const once = (x: Model) => decimalJsFixed(new Wide(x), 2, rounding);
+        r.origins.forEach((o, i) => {
+          const x = exact[i];
+          if (x === undefined) throw new Error('an origin too many');
+          expect(o.floored).toBe(x.floored);
+          expect([o.baseImports, o.diversion, o.revenueBefore, o.revenueAfter]).toEqual([
+            once(x.baseImports),
+            once(x.diversion),
+            once(x.revenueBefore),
+            once(x.revenueAfter),
+          ]);
+          expect(o.consumerSurplusChange).toBe(once(x.consumerSurplusChange));
+          // creation is the model's rounded once, or, where new imports stop at 0, the rest
+          if (x.floored) expect(o.newImports).toBe('0.00');
+          else expect(o.creation).toBe(once(x.creation));
+          // new imports = base + creation + diversion as reported
+          expect(new Wide(o.newImports).eq(sumOf([o.baseImports, o.creation, o.diversion]))).toBe(
+            true,
+          );
+          expect(new Wide(o.newImports).isNegative()).toBe(false);
+        });
+        for (const key of EFFECT_KEYS) {
+          const rows = r.origins.map((o) => o[key]);
+          expect(new Wide(r.totals[key] ?? 'NaN').eq(sumOf(rows))).toBe(true);
+          for (const b of r.blocs) {
+            const mine = r.origins.filter((o) => o.bloc === b.bloc).map((o) => o[key]);
+            const shown = (b as unknown as Record<string, string | null>)[key];
+            expect(new Wide(shown ?? 'NaN').eq(sumOf(mine))).toBe(true);
+          }
+        }
+        expect([r.totals.imports, r.totals.revenue]).toEqual([
+          r.totals.newImports,
+          r.totals.revenueAfter,
+        ]);
+        // smart: the diversions, each the formula's rounded once, sum to 0 within half a cent each
+        if (model === 'smart') {
+          const spread = sumOf(r.origins.map((o) => o.diversion)).abs();
+          expect(spread.lte(new Wide(r.origins.length).times('0.005'))).toBe(true);
+        }
+        expect(r.meta.warnings.some((w) => w.code === 'imports-floored')).toBe(
+          exact.some((x) => x.floored),
+        );
+      }),
+      { seed: 20261202, numRuns: 60 },
+    );
   });
 });

@@ -1,5 +1,12 @@
 import { leastComplete } from '../../data/measures';
-import { formatMoney, formatPerUnit, RATE_PLACES, ROUNDERS } from '../../domain/rounding';
+import type { Warning } from '../../data/warnings';
+import {
+  formatMoney,
+  formatPerUnit,
+  RATE_PLACES,
+  ROUNDERS,
+  roundRationalMoney,
+} from '../../domain/rounding';
 import type { ReportedEffect, TradeEffectsReport } from '../../domain/trade-effects';
 import {
   type Decimal,
@@ -30,7 +37,7 @@ function assumptions(command: TradeEffectsCommand): string[] {
   const list = [
     'An illustrative partial-equilibrium model of one product at one destination: other markets, other products, exchange rates and incomes do not move.',
     model === 'smart'
-      ? 'SMART (WITS): Δ_k = (t1 − t0) / (1 + t0); creation = η × M_k × Δ_k; diversion = σ × M_k × (Σ s_j Δ_j − Δ_k); new imports = base + creation + diversion, never below 0.'
+      ? 'SMART (WITS): Δ_k = (t1 − t0) / (1 + t0); creation = η × M_k × Δ_k; diversion = σ × M_k × (Σ s_j Δ_j − Δ_k); new imports = base + creation + diversion, never below 0: where the model’s fall below 0 they are 0, diversion stays the formula’s (diversions still sum to 0) and creation is the rest, −(base + diversion).'
       : 'CES (Armington), world prices fixed: buyer prices move by r_k = (1 + t1)/(1 + t0); price index Π = (Σ w_k r_k^(1−σ))^(1/(1−σ)) with base spending shares w_k; new imports = M_k × (r_k/Π)^(−σ) × Π^η; creation is M_k × (Π^η − 1), diversion the rest. Fractional powers are computed to 60 digits.',
     `Import demand elasticity η = ${trimZeros(rational.fixed(e.importDemand, RATE_PLACES, halfUp))}${isValue(e.importDemand, ELASTICITY_DEFAULTS.importDemand) ? ' (default: a neutral placeholder; no published rare-earth import-demand elasticity was found — Oka (2025), Journal of Government and Economics 19:100156, reports signs only)' : ''}.`,
     `Substitution elasticity σ = ${trimZeros(rational.fixed(e.substitution, RATE_PLACES, halfUp))}${isValue(e.substitution, ELASTICITY_DEFAULTS.substitution) ? ` (default ${ELASTICITY_DEFAULTS.substitution}: the WITS-SMART default; Jammes & Olarreaga (2005), "Explaining SMART and GSIM", World Bank)` : ''}.`,
@@ -71,6 +78,34 @@ function assumptions(command: TradeEffectsCommand): string[] {
     );
   }
   return list;
+}
+
+/**
+ * The warning that the model's new imports fell below 0 for some origins: shown as 0, with the
+ * model's diversion and creation the rest, not the model's own creation (`reportedEffect`).
+ */
+function flooredWarning(command: TradeEffectsCommand, report: TradeEffectsReport): Warning[] {
+  const money = (x: Rational) =>
+    formatMoney(
+      roundRationalMoney(x, command.currency, command.rounding),
+      command.currency,
+      command.rounding,
+    );
+  const floored = report.effects.flatMap((x, i) => {
+    const shown = report.origins[i];
+    if (!x.floored || shown === undefined) return [];
+    const label = command.flows[i]?.label ?? x.origin;
+    return [
+      `${label}: the model's new imports ${money(x.model.newImports)} (creation ${money(x.model.creation)}, diversion ${money(x.diversion)}), shown as new imports ${formatMoney(shown.newImports, command.currency, command.rounding)} with creation ${formatMoney(shown.creation, command.currency, command.rounding)}`,
+    ];
+  });
+  if (floored.length === 0) return [];
+  return [
+    {
+      code: 'imports-floored',
+      detail: `The model's new imports fall below 0 and are shown as 0, with the model's diversion (diversions still sum to 0 over origins) and creation the rest, not the model's creation. ${floored.join('; ')}.`,
+    },
+  ];
 }
 
 /** The effects as text: the report's figures (reported parts add up: `reportTradeEffects`). */
@@ -142,7 +177,10 @@ export function presentTradeEffects(
     totals: { imports: totals.newImports, revenue: totals.revenueAfter, ...totals },
     coverage: { tariffs: leastComplete(command.flows.map((f) => f.coverage)) },
     assumptions: assumptions(command),
-    meta: buildMeta(command.dataVersion, command.asOf, currency, rounding, command.warnings),
+    meta: buildMeta(command.dataVersion, command.asOf, currency, rounding, [
+      ...command.warnings,
+      ...flooredWarning(command, report),
+    ]),
   };
 }
 

@@ -173,7 +173,11 @@ const Sums = {
   baseImports: amount('Σ base imports.', '120.00'),
   newImports: amount('Σ new imports.', '60.00'),
   creation: amount('Σ trade creation.', '-60.00'),
-  diversion: amount('Σ trade diversion.', '0.00'),
+  diversion: amount(
+    'Σ trade diversion. In `smart` the formula’s diversions sum to 0; each is rounded once, so ' +
+      'the sum shown may differ from 0 by up to half a minor unit per origin.',
+    '0.00',
+  ),
   revenueBefore: revenue(
     'Σ t0 × base imports; null when any origin’s t0 is unknown (its duties are not in the data): ' +
       'a sum with an unknown part is unknown, not the known parts.',
@@ -221,12 +225,32 @@ export const OriginEffectSchema = z
     }),
     ...Sums,
     revenueBefore: revenue('t0 × base imports; null when t0 is unknown.', '0.00'),
-    revenueAfter: revenue('t1 × new imports; null when t1 is unknown.', '15.00'),
+    revenueAfter: revenue(
+      't1 × the exact new imports, rounded once (not t1 × the rounded `newImports`); null when ' +
+        't1 is unknown.',
+      '15.00',
+    ),
     baseImports: amount('M_k.', '100.00'),
-    newImports: amount('base + creation + diversion, never below 0.', '25.00'),
-    floored: z
-      .boolean()
-      .openapi({ description: 'The model’s new imports were below 0 and are shown as 0.' }),
+    creation: amount(
+      'The model’s trade creation, rounded once; where `floored`, the rest: −(baseImports + ' +
+        'diversion) as reported, so that creation + diversion is still the change in imports.',
+      '-60.00',
+    ),
+    diversion: amount(
+      'The model’s trade diversion, rounded once, also where `floored` (in `smart` the ' +
+        'diversions sum to 0 over origins).',
+      '-15.00',
+    ),
+    newImports: amount(
+      'baseImports + creation + diversion as reported (each part rounded once, the sum not ' +
+        'rounded again), never below 0.',
+      '25.00',
+    ),
+    floored: z.boolean().openapi({
+      description:
+        'The model’s new imports were below 0 and are shown as 0; creation is then the rest, not ' +
+        'the model’s, and an `imports-floored` warning gives the model’s figures.',
+    }),
   })
   .openapi('OriginEffect');
 
