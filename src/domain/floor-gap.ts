@@ -14,6 +14,7 @@ import {
   subtract,
   ZERO,
 } from '../numeric';
+import { carriedQuotient, overCommonDenominator } from './common-denominator';
 import type { Ratio } from './rounding';
 
 /**
@@ -251,19 +252,72 @@ export function reportFloorGap(
   };
 }
 
+/**
+ * P, F and T (and R where the caller has it) per unit, each an exact quotient `of / to`: a price
+ * restated per another unit (per kg from per lb: × 1 / 0.45359237) or taken ex-VAT need not
+ * terminate, so none is divided before the figures made from it are reported.
+ */
+export interface FloorGapQuotients
+  extends Omit<FloorGapInput, 'price' | 'floor' | 'trigger' | 'reference'> {
+  readonly price: Ratio;
+  readonly floor: Ratio;
+  readonly trigger?: Ratio;
+  readonly reference?: Ratio;
+}
+
 /** A floor-gap duty per unit and on the quantity it is charged on. */
 export interface FloorGapShipment extends FloorGapResult {
-  /** dutyPerUnit × quantity: the duty on the whole quantity, exact. */
-  readonly duty: Decimal;
+  /** P per unit (carried where it does not terminate, like every per-unit figure here). */
+  readonly price: Decimal;
+  /** dutyPerUnit × quantity, exact as a quotient: divided once, where it is reported. */
+  readonly duty: Ratio;
 }
 
 /**
- * The floor-gap duty on `quantity` units (of the unit the price and the floor are per): the duty
- * per unit times the quantity, exact; rounded once when reported.
+ * The floor-gap duty on `quantity` units (of the unit the prices are per), every figure its exact
+ * value. Every method is homogeneous of degree one in (P, F, T, R) and decides R < F the same way at
+ * any positive scale, so `floorGapDuty` runs once on them times s, the product of their
+ * denominators, where each is an exact decimal. The duty on the quantity is then that d × quantity
+ * / s, kept a quotient and rounded once when reported (1 lb at 12.5 per lb against 0.5 kg: never
+ * 0.5 / 0.45359237 lb cut to 100 places, which puts 0.3 × 15.5 × 0.5 = 2.325 a hair under its
+ * half-way point); each per-unit figure is its scaled value divided by s once, carried
+ * (CARRIED_PLACES, `carry`) where it does not terminate, so it too rounds once as the exact value
+ * would. The ad valorem equivalent d / P is the same quotient at any scale.
  */
-export function floorGapOnQuantity(input: FloorGapInput, quantity: Decimal): FloorGapShipment {
-  const result = floorGapDuty(input);
-  return { ...result, duty: multiply(result.dutyPerUnit, quantity) };
+export function floorGapOnQuantity(input: FloorGapQuotients, quantity: Ratio): FloorGapShipment {
+  // A term not given stands as 0 / 1, which adds no denominator.
+  const none: Ratio = { of: ZERO, to: ONE };
+  const {
+    numerators: [price, floor, trigger, reference],
+    denominator: s,
+  } = overCommonDenominator([
+    input.price,
+    input.floor,
+    input.trigger ?? none,
+    input.reference ?? none,
+  ] as const);
+  const whole = floorGapDuty({
+    price,
+    floor,
+    ...(input.trigger === undefined ? {} : { trigger }),
+    ...(input.reference === undefined ? {} : { reference }),
+    basis: input.basis,
+    otherDutyRate: input.otherDutyRate,
+    method: input.method,
+  });
+  const perUnit = (x: Decimal): Decimal => carriedQuotient({ of: x, to: s });
+  return {
+    ...whole,
+    price: perUnit(price),
+    floor: perUnit(whole.floor),
+    reference: perUnit(whole.reference),
+    gap: perUnit(whole.gap),
+    trigger: perUnit(whole.trigger),
+    triggerGap: perUnit(whole.triggerGap),
+    dutyPerUnit: perUnit(whole.dutyPerUnit),
+    landedPerUnit: perUnit(whole.landedPerUnit),
+    duty: { of: multiply(whole.dutyPerUnit, quantity.of), to: multiply(s, quantity.to) },
+  };
 }
 
 function dutyForMethod(

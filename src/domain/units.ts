@@ -1,4 +1,6 @@
-import { CARRIED_PLACES, carry, type Decimal, divide, multiply, parseDecimal } from '../numeric';
+import { type Decimal, multiply, ONE, parseDecimal } from '../numeric';
+import { carriedQuotient } from './common-denominator';
+import type { Ratio } from './rounding';
 
 /** Mass units and their exact factor to one kilogram (1 lb = 0.45359237 kg by definition). */
 export const UNITS = ['t', 'kg', 'g', 'lb', 'st', 'ozt'] as const;
@@ -26,28 +28,42 @@ export function kgPerUnit(unit: Unit): Decimal {
   return KG_PER_UNIT[unit];
 }
 
-/** x / kg(unit): exact into t, kg and g; into lb, st and ozt carried (CARRIED_PLACES, `carry`). */
-function perKgOf(x: Decimal, unit: Unit): Decimal {
+/** x / kg(unit) as an exact quotient: x × 1 / kg(unit) over 1 into t, kg and g; else x over kg(unit). */
+function perKgOf(x: Decimal, unit: Unit): Ratio {
   const inverse = UNITS_PER_KG[unit];
   return inverse === undefined
-    ? divide(x, KG_PER_UNIT[unit], CARRIED_PLACES, carry)
-    : multiply(x, inverse);
+    ? { of: x, to: KG_PER_UNIT[unit] }
+    : { of: multiply(x, inverse), to: ONE };
 }
 
 /**
- * A quantity of `value` `from` units, expressed in `to` units: value × kg(from) / kg(to), the
- * division last. Exact into t, kg and g; into lb, st and ozt a carried quotient: never multiply it
- * by money (use `amountFor`).
+ * A quantity of `value` `from` units in `to` units as the exact quotient value × kg(from) / kg(to),
+ * never divided: into lb, st or ozt it need not terminate, so a figure made from it is divided
+ * once, where it is reported.
  */
-export function convertQuantity(value: Decimal, from: Unit, to: Unit): Decimal {
-  if (from === to) return value;
-  return perKgOf(multiply(value, KG_PER_UNIT[from]), to);
+export function quantityQuotient(value: Decimal, from: Unit, to: Unit): Ratio {
+  return from === to ? { of: value, to: ONE } : perKgOf(multiply(value, KG_PER_UNIT[from]), to);
 }
 
-/** A price per `from` unit, expressed per `to` unit: price × kg(to) / kg(from), the division last. */
+/**
+ * An amount per `from` unit restated per `to` unit as the exact quotient amount × kg(to) / kg(from),
+ * never divided (see `quantityQuotient`).
+ */
+export function perUnitQuotient(amount: Decimal, from: Unit, to: Unit): Ratio {
+  return from === to ? { of: amount, to: ONE } : perKgOf(multiply(amount, KG_PER_UNIT[to]), from);
+}
+
+/**
+ * `quantityQuotient` as a decimal: exact into t, kg and g; into lb, st and ozt a carried quotient
+ * (`carriedQuotient`): never multiply it by money (use `amountFor`, or the quotient).
+ */
+export function convertQuantity(value: Decimal, from: Unit, to: Unit): Decimal {
+  return carriedQuotient(quantityQuotient(value, from, to));
+}
+
+/** `perUnitQuotient` as a decimal: exact from t, kg and g; from lb, st and ozt carried. */
 export function convertPerUnitPrice(price: Decimal, from: Unit, to: Unit): Decimal {
-  if (from === to) return price;
-  return perKgOf(multiply(price, KG_PER_UNIT[to]), from);
+  return carriedQuotient(perUnitQuotient(price, from, to));
 }
 
 /**

@@ -1,11 +1,8 @@
-import {
-  excludingVat,
-  type FxRates,
-  MissingFxRateError,
-  toReportingCurrency,
-} from '../domain/money';
-import { convertPerUnitPrice, type Unit } from '../domain/units';
-import { type Decimal, parseDecimal } from '../numeric';
+import { carriedQuotient } from '../domain/common-denominator';
+import { type FxRates, MissingFxRateError, toReportingCurrency } from '../domain/money';
+import type { Ratio } from '../domain/rounding';
+import { perUnitQuotient, type Unit } from '../domain/units';
+import { add, type Decimal, multiply, ONE, parseDecimal } from '../numeric';
 import type { FieldProblem } from './problem';
 
 /**
@@ -46,25 +43,38 @@ export function vatRate(vat: string | number | undefined): Decimal {
 /**
  * A price restated per `unit` in the reporting currency, or a problem at `pointer` when the request
  * gives no fx rate for the price's currency. A quote that includes VAT at `vat` is taken ex-VAT
- * first (API v1.1 A3: before anything else); floors, triggers and offers are given without it.
+ * (API v1.1 A3: before anything else); floors, triggers and offers are given without it. Exact
+ * where it terminates, else carried (`carriedQuotient`): see `restateQuotient` for a price a
+ * money figure is made from.
  */
-export function restate(
+export function restate(...args: Parameters<typeof restateQuotient>): Decimal | undefined {
+  const quotient = restateQuotient(...args);
+  return quotient === undefined ? undefined : carriedQuotient(quotient);
+}
+
+/**
+ * `restate` as the exact quotient it is, never divided: amount × fx × kg(unit) / ((1 + vat) ×
+ * kg(price.per)). Ex-VAT or per lb, st or ozt a price need not terminate; a money figure made from
+ * it (a duty on a quantity) is then divided once, where it is reported.
+ */
+export function restateQuotient(
   price: PriceInput,
   unit: Unit,
   reporting: Reporting,
   pointer: string,
   problems: FieldProblem[],
   vat?: Decimal,
-): Decimal | undefined {
-  const amount = dec(price.amount);
+): Ratio | undefined {
   const inReporting = restateAmount(
-    vat === undefined ? amount : excludingVat(amount, vat),
+    dec(price.amount),
     price.currency ?? reporting.currency,
     reporting,
     pointer,
     problems,
   );
-  return inReporting === undefined ? undefined : convertPerUnitPrice(inReporting, price.per, unit);
+  if (inReporting === undefined) return undefined;
+  const perUnit = perUnitQuotient(inReporting, price.per, unit);
+  return vat === undefined ? perUnit : { of: perUnit.of, to: multiply(perUnit.to, add(ONE, vat)) };
 }
 
 /**

@@ -36,23 +36,62 @@ function duty(
   });
 }
 
+/** A decimal as the exact quotient x / 1. */
+const q = (x: string | number) => ({ of: d(x), to: d(1) });
+
 describe('floorGapOnQuantity: the duty on a quantity is the duty per unit times the quantity, exact', () => {
   const input = {
-    price: d(10),
-    floor: d(16),
+    price: q(10),
+    floor: q(16),
     basis: 'duty-paid' as const,
     otherDutyRate: d('0.25'),
     method: { type: 'full-gap' } as const,
   };
 
   it('the worked example with a 25% other duty: 16 − 10 × 1.25 = 3.5 per kg × 1000 kg = 3500', () => {
-    const r = floorGapOnQuantity(input, d(1000));
+    const r = floorGapOnQuantity(input, q(1000));
     expect(t(r.dutyPerUnit)).toBe('3.5');
     expect(t(r.duty)).toBe('3500');
   });
 
   it('nothing is rounded here: 3.5 × 0.333 kg = 1.1655 (rounded once when reported)', () => {
-    expect(t(floorGapOnQuantity(input, d('0.333')).duty)).toBe('1.1655');
+    expect(t(floorGapOnQuantity(input, q('0.333')).duty)).toBe('1.1655');
+  });
+
+  it('prices and quantity as exact quotients: a duty whose unit factors cancel is exact, 2.325 (no truncated quotient)', () => {
+    // Per lb: P = 15.5 per kg = 15.5 × 0.45359237 / 1; F = 12.5 / 1; the quantity 0.5 kg = 0.5 /
+    // 0.45359237 lb. R = P = 7.030681735 < 12.5, so d = 0.3 × 7.030681735 = 2.1092045205 per lb,
+    // and on the quantity 2.1092045205 × 0.5 / 0.45359237 = 0.3 × 15.5 × 0.5 = 2.325.
+    const r = floorGapOnQuantity(
+      {
+        price: { of: d('7.030681735'), to: d(1) },
+        floor: q('12.5'),
+        basis: 'duty-paid',
+        otherDutyRate: d(0),
+        method: { type: 'all-or-nothing', penaltyRate: d('0.3') },
+      },
+      { of: d('0.5'), to: d('0.45359237') },
+    );
+    expect(t(r.dutyPerUnit)).toBe('2.1092045205');
+    expect(t(r.duty)).toBe('2.325');
+  });
+
+  it('a price per another unit is scaled, not divided: 10 per st per kg = 10 / 907.18474, on 1000.17117585 kg → 11.025', () => {
+    // d = P (capped at 1 × P, customs value): P × quantity = 10 × 1000.17117585 / 907.18474 =
+    // 10 × 2205 × 0.45359237 / (2000 × 0.45359237) = 11.025; per kg d = 0.0110231131… (carried).
+    const r = floorGapOnQuantity(
+      {
+        price: { of: d(10), to: d('907.18474') },
+        floor: q(16),
+        basis: 'customs-value',
+        otherDutyRate: d(0),
+        method: { type: 'capped', maxRate: d(1) },
+      },
+      q('1000.17117585'),
+    );
+    expect(t(r.duty)).toBe('11.025');
+    expect(t(r.dutyPerUnit, 10)).toBe('0.0110231131');
+    expect(t(r.price, 10)).toBe('0.0110231131');
   });
 });
 

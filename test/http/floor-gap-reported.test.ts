@@ -18,6 +18,8 @@ interface FloorGap {
   floorMet: boolean;
   triggerPerUnit?: string;
   triggerGapPerUnit?: string;
+  per: string;
+  quantity: { value: string; unit: string };
   formula: string;
 }
 
@@ -434,5 +436,155 @@ describe('POST /v1/floor-gap: the formula reads true with the numbers it writes'
     expect(r.floorMet).toBe(true);
     expect(r.formula).toContain('max(0, 16.00004 − 10.0000) = 6.00004 (reported 6.0000)');
     expect(r.formula).toContain('R + d = 16.0000 ≥ F as reported (16.0000): floor met');
+  });
+});
+
+describe('POST /v1/floor-gap: prices, floor and quantity in different units, the duty the exact value rounded once', () => {
+  // Per lb (the floor's unit): P = 15.5 × 0.45359237 = 7.030681735 < F = 12.5, so the penalty is
+  // due: d = 0.3 × 7.030681735 = 2.1092045205 per lb. 0.5 kg = 0.5 / 0.45359237 lb, so the duty is
+  // 2.1092045205 × 0.5 / 0.45359237 = 0.3 × 15.5 × 0.5 = 2.325 exactly: a tie at the cent.
+  const penalty = {
+    price: { amount: '15.5', per: 'kg' },
+    floor: { amount: '12.5', per: 'lb' },
+    quantity: { value: '0.5', unit: 'kg' },
+    method: { type: 'all-or-nothing', penaltyRate: '0.3' },
+  };
+
+  it('all-or-nothing, price per kg, floor per lb, 0.5 kg: 0.3 × 15.5 × 0.5 = 2.325 → 2.33 half-up (2.32 half-even), not a hair under the tie', async () => {
+    const r = await floorGap(penalty);
+    expect([r.dutyPerUnit, r.duty, r.per]).toEqual(['2.1092', '2.33', 'lb']);
+    // half-even keeps the even 2: the exact value is the tie itself
+    expect((await floorGap({ ...penalty, rounding: 'half-even' })).duty).toBe('2.32');
+  });
+
+  it('the quantity is echoed as the request gave it, and the formula restates it in the floor’s unit (0.5 / 0.45359237 = 1.10231131092… lb)', async () => {
+    const r = await floorGap(penalty);
+    expect(r.quantity).toEqual({ value: '0.5', unit: 'kg' });
+    expect(r.formula).toContain('duty = d × (0.5 kg = 1.1023113109… lb) = 2.33 USD;');
+  });
+
+  it('capped at 1 × P, price per st, floor per kg, 2,205 lb on the customs value: 10 × 2205 / 2000 = 11.025 → 11.03', async () => {
+    // Per kg: P = 10 / 907.18474; R = P < F = 16 and maxRate × P = P < g = 16 − P, so d = P.
+    // 2,205 lb = 2205 × 0.45359237 = 1000.17117585 kg; 1 st = 2000 lb, so the duty is
+    // 10 / (2000 × 0.45359237) × 2205 × 0.45359237 = 10 × 2205 / 2000 = 11.025 exactly.
+    const r = await floorGap({
+      price: { amount: '10', per: 'st' },
+      floor: { amount: '16', per: 'kg' },
+      quantity: { value: '2205', unit: 'lb' },
+      basis: 'customs-value',
+      method: { type: 'capped', maxRate: '1' },
+    });
+    // d = 10 / 907.18474 = 0.01102311… → 0.0110
+    expect([r.dutyPerUnit, r.duty]).toEqual(['0.0110', '11.03']);
+    expect(r.quantity).toEqual({ value: '2205', unit: 'lb' });
+    expect(r.formula).toContain('duty = d × (2205 lb = 1000.17117585 kg) = 11.03 USD;');
+  });
+
+  it('all-or-nothing, price per lb, floor per ozt, 8,986.25 lb: 0.4 × 0.01 × 8986.25 = 35.945 → 35.95', async () => {
+    // Per ozt: P = 0.01 × 0.0311034768 / 0.45359237 = 0.00068571… < F = 0.25, so d = 0.4 × P;
+    // 8,986.25 lb = 8986.25 × 0.45359237 / 0.0311034768 ozt, so the factors cancel and the duty
+    // is 0.4 × 0.01 × 8986.25 = 35.945 exactly (the property below found it against the truncated quantity).
+    const r = await floorGap({
+      price: { amount: '0.01', per: 'lb' },
+      floor: { amount: '0.25', per: 'ozt' },
+      quantity: { value: '8986.25', unit: 'lb' },
+      method: { type: 'all-or-nothing', penaltyRate: '0.4' },
+    });
+    expect(r.duty).toBe('35.95');
+  });
+
+  it('a quantity in the floor’s unit is written once, as before: 1000 kg', async () => {
+    // P = 10, F = 16 per kg, no other duty: d = 6, duty 6 × 1000 = 6000.00
+    const r = await floorGap({
+      price: { amount: '10', per: 'kg' },
+      floor: { amount: '16', per: 'kg' },
+      quantity: { value: '1000', unit: 'kg' },
+    });
+    expect(r.quantity).toEqual({ value: '1000', unit: 'kg' });
+    expect(r.formula).toContain('duty = d × 1000 kg = 6000.00 USD;');
+  });
+});
+
+/** The exact factors to kg of the API's units. */
+const KG_PER_UNIT = {
+  t: '1000',
+  kg: '1',
+  g: '0.001',
+  lb: '0.45359237',
+  st: '907.18474',
+  ozt: '0.0311034768',
+} as const;
+const unit = fc.constantFrom(...(Object.keys(KG_PER_UNIT) as (keyof typeof KG_PER_UNIT)[]));
+
+/**
+ * Amounts up to `max`: half in quarters (15.5 × 0.3 × 0.5 = 2.325), so that a duty often
+ * ends exactly on a half cent; the rest with up to 3 places.
+ */
+const tieProneAmount = (max: number) =>
+  fc.oneof(
+    fc.integer({ min: 0, max: 4 * max }).map((n) => new Wide(n).div(4).toString()),
+    fc
+      .tuple(fc.integer({ min: 0, max: 1000 * max }), fc.integer({ min: 0, max: 3 }))
+      .map(([n, places]) => new Wide(n).div(1000).toFixed(places)),
+  );
+
+/** Every method, with rates of one place (ties at the cent stay common). */
+const tieProneMethod = fc.oneof(
+  fc.constant({ type: 'full-gap' }),
+  fc.constant({ type: 'tranche' }),
+  fc.integer({ min: 0, max: 10 }).map((n) => ({ type: 'capped', maxRate: (n / 10).toFixed(1) })),
+  fc
+    .integer({ min: 0, max: 10 })
+    .map((n) => ({ type: 'all-or-nothing', penaltyRate: (n / 10).toFixed(1) })),
+);
+
+describe('POST /v1/floor-gap: over random prices, floors and quantities in mixed units, the duty is the exact value rounded once', () => {
+  it('duty = decimal.js’s exact duty (one division, last) rounded once to the cent; dutyPerUnit likewise to 4 places', async () => {
+    const request = fc.record({
+      price: tieProneAmount(20_000),
+      priceUnit: unit,
+      floor: tieProneAmount(20_000),
+      floorUnit: unit,
+      quantity: tieProneAmount(10_000),
+      quantityUnit: unit,
+      otherDutyRate: fc.integer({ min: 0, max: 5 }).map((n) => (n / 10).toFixed(1)),
+      basis: fc.constantFrom('duty-paid', 'customs-value'),
+      method: tieProneMethod,
+      rounding,
+    });
+    await fc.assert(
+      fc.asyncProperty(request, async (q) => {
+        const r = await floorGap({
+          price: { amount: q.price, per: q.priceUnit },
+          floor: { amount: q.floor, per: q.floorUnit },
+          quantity: { value: q.quantity, unit: q.quantityUnit },
+          otherDutyRate: q.otherDutyRate,
+          basis: q.basis,
+          method: q.method,
+          rounding: q.rounding,
+        });
+        // Per kg, P = price / kg(priceUnit) and F = floor / kg(floorUnit). Every method is
+        // homogeneous of degree one, so d is computed on P and F times K = kg(priceUnit) ×
+        // kg(floorUnit), where both are exact products: P' = price × kg(floorUnit), F' = floor ×
+        // kg(priceUnit). The duty on quantity × kg(quantityUnit) kg is then d' × that / K, the
+        // only division (decimal.js at 1,000 significant digits: exact where it terminates).
+        const kP = new Wide(KG_PER_UNIT[q.priceUnit]);
+        const kF = new Wide(KG_PER_UNIT[q.floorUnit]);
+        const kQ = new Wide(KG_PER_UNIT[q.quantityUnit]);
+        const P = new Wide(q.price).times(kF);
+        const F = new Wide(q.floor).times(kP);
+        const R = q.basis === 'duty-paid' ? P.times(new Wide(1).plus(q.otherDutyRate)) : P;
+        const g = Wide.max(0, F.minus(R));
+        const d = exactDuty(q.method, P, R, F, g);
+        const duty = d.times(q.quantity).times(kQ).div(kP.times(kF));
+        expect(r.duty).toBe(decimalJsFixed(duty, 2, q.rounding));
+        // per floor unit: d' / K × kg(floorUnit) = d' / kg(priceUnit)
+        expect(r.dutyPerUnit).toBe(decimalJsFixed(d.div(kP), 4, q.rounding));
+        // the quantity as given (trailing zeros aside)
+        expect(r.quantity.unit).toBe(q.quantityUnit);
+        expect(new Wide(r.quantity.value).eq(q.quantity)).toBe(true);
+      }),
+      { seed: 7, numRuns: 400 },
+    );
   });
 });

@@ -286,8 +286,8 @@ describe('GET /v1/floor-gap (spreadsheets)', () => {
     );
     expect(response.headers.get('content-type')).toBe('text/csv; charset=utf-8');
     expect(await response.text()).toBe(
-      'duty,dutyPerUnit,gapPerUnit,pricePerUnit,referencePerUnit,floorPerUnit,landedPerUnit,adValoremEquivalent,binding,floorMet,currency,per,quantity,basis,method,asOf,warnings\r\n' +
-        '3.50,3.5000,3.5000,10.0000,12.5000,16.0000,16.0000,0.35,true,true,USD,kg,1,duty-paid,full-gap,2026-11-21,\r\n',
+      'duty,dutyPerUnit,gapPerUnit,pricePerUnit,referencePerUnit,floorPerUnit,landedPerUnit,adValoremEquivalent,binding,floorMet,currency,per,quantity,basis,method,asOf,warnings,quantityUnit\r\n' +
+        '3.50,3.5000,3.5000,10.0000,12.5000,16.0000,16.0000,0.35,true,true,USD,kg,1,duty-paid,full-gap,2026-11-21,,kg\r\n',
     );
   });
 

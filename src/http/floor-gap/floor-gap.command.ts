@@ -4,12 +4,12 @@ import type { Warning } from '../../data/warnings';
 import {
   defaultBasis,
   type FloorBasis,
-  type FloorGapInput,
   type FloorGapMethod,
+  type FloorGapQuotients,
   type TrancheBandIssue,
 } from '../../domain/floor-gap';
-import type { RoundingMode } from '../../domain/rounding';
-import { convertQuantity, type Unit } from '../../domain/units';
+import type { Ratio, RoundingMode } from '../../domain/rounding';
+import { quantityQuotient, type Unit } from '../../domain/units';
 import { type Decimal, ONE } from '../../numeric';
 import { checkBorderFloor, floorInReporting, resolveFloor } from '../floor-input';
 import {
@@ -17,7 +17,7 @@ import {
   fxRates,
   type PriceInput,
   type Reporting,
-  restate,
+  restateQuotient,
   todayUtc,
   vatRate,
 } from '../money-input';
@@ -25,13 +25,19 @@ import type { Parsed } from '../parsed';
 import type { FieldProblem } from '../problem';
 import type { FloorGapRequest } from './floor-gap.schemas';
 
-/** A floor-gap request resolved into domain values: everything per `unit`, in `currency`. */
+/**
+ * A floor-gap request resolved into domain values: everything per `unit`, in `currency`, each price
+ * and the quantity an exact quotient (restated per `unit`, it need not terminate).
+ */
 export interface FloorGapCommand {
   /** The version of the policy data it was resolved against. */
   readonly dataVersion: string;
-  readonly input: FloorGapInput;
+  readonly input: FloorGapQuotients;
   readonly unit: Unit;
-  readonly quantity: Decimal;
+  /** The quantity in `unit`. */
+  readonly quantity: Ratio;
+  /** The quantity as the request gave it (1 `unit` by default). */
+  readonly quantityGiven: { readonly value: Decimal; readonly unit: Unit };
   readonly currency: string;
   readonly rounding: RoundingMode;
   readonly asOf: string;
@@ -106,22 +112,30 @@ export function resolveFloorGap(
   const method = floorGapMethod(request.method, problems);
   if (resolved === undefined || problems.length > 0) return { ok: false, problems };
   const { benchmarkId } = resolved;
+  // Per its own unit the floor is an exact decimal: every other figure is restated per that unit.
   const floorPerUnit = floorInReporting(resolved, reporting, problems);
   const unit = resolved.floor.per;
-  const price = restate(request.price, unit, reporting, '/price', problems, vatRate(request.vat));
+  const price = restateQuotient(
+    request.price,
+    unit,
+    reporting,
+    '/price',
+    problems,
+    vatRate(request.vat),
+  );
   if (price === undefined || floorPerUnit === undefined) return { ok: false, problems };
 
   const trigger = triggerInput(request, problems);
   const triggerPerUnit =
     trigger === undefined
       ? undefined
-      : restate(trigger.price, unit, reporting, trigger.pointer, problems);
+      : restateQuotient(trigger.price, unit, reporting, trigger.pointer, problems);
   if (problems.length > 0) return { ok: false, problems };
 
-  const quantity =
+  const quantityGiven =
     request.quantity === undefined
-      ? ONE
-      : convertQuantity(dec(request.quantity.value), request.quantity.unit, unit);
+      ? { value: ONE, unit }
+      : { value: dec(request.quantity.value), unit: request.quantity.unit };
   const basis: FloorBasis = request.basis ?? defaultBasis(method);
 
   return {
@@ -130,14 +144,15 @@ export function resolveFloorGap(
       dataVersion: data.dataVersion,
       input: {
         price,
-        floor: floorPerUnit,
+        floor: { of: floorPerUnit, to: ONE },
         ...(triggerPerUnit === undefined ? {} : { trigger: triggerPerUnit }),
         basis,
         otherDutyRate: dec(request.otherDutyRate ?? 0),
         method,
       },
       unit,
-      quantity,
+      quantity: quantityQuotient(quantityGiven.value, quantityGiven.unit, unit),
+      quantityGiven,
       currency: reporting.currency,
       rounding: request.rounding ?? 'half-up',
       asOf,

@@ -1,8 +1,9 @@
 import type { FloorBasis, FloorGapMethod, ReportedFloorGap } from '../../domain/floor-gap';
-import { PER_UNIT_PLACES, RATE_PLACES } from '../../domain/rounding';
+import { PER_UNIT_PLACES, RATE_PLACES, type Ratio } from '../../domain/rounding';
 import {
   add,
   type Decimal,
+  divide,
   equal,
   halfEven,
   isZero,
@@ -11,6 +12,7 @@ import {
   placesOf,
   toFixed,
   toPlain,
+  toText,
   trimZeros,
 } from '../../numeric';
 
@@ -29,6 +31,8 @@ export interface FloorGapTerms {
   /** The quantity, in `unit`, as it is to be printed. */
   readonly quantity: string;
   readonly unit: string;
+  /** The quantity as the request gave it ("0.5 kg"), where that is not in `unit`. */
+  readonly quantityGiven?: string;
   /** The reported duty total, with its currency when the formula should name it. */
   readonly duty: string;
   /**
@@ -123,7 +127,19 @@ export function floorGapFormula(terms: FloorGapTerms, n: FormulaNumbers, per = '
   const met = rounded
     ? `${landedSum} = ${exactText(result.exactLandedPerUnit)}${per} (reported ${landed} ${verdict} ${asReported}: ${outcome})`
     : `${landedSum} = ${landed}${per} ${verdict} ${floorWritten ? 'F' : asReported}: ${outcome}`;
-  return `${reference}; ${gap}; ${rule}; duty = d × ${terms.quantity} ${terms.unit} = ${terms.duty}; ${met}`;
+  const quantity =
+    terms.quantityGiven === undefined
+      ? `${terms.quantity} ${terms.unit}`
+      : `(${terms.quantityGiven} = ${terms.quantity} ${terms.unit})`;
+  return `${reference}; ${gap}; ${rule}; duty = d × ${quantity} = ${terms.duty}; ${met}`;
+}
+
+/** An exact quotient in a formula: as it is where 10 places hold it, else to 10 places and "…". */
+export function quotientText(r: Ratio): string {
+  const tenPlaces = divide(r.of, r.to, 10, halfEven);
+  return equal(multiply(tenPlaces, r.to), r.of)
+    ? toPlain(tenPlaces)
+    : `${trimZeros(toText(tenPlaces))}…`;
 }
 
 /** An exact per-unit figure in a formula: as it is, or to 10 places and "…" when it has more. */

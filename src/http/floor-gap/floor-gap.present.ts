@@ -1,16 +1,17 @@
 import { type FloorGapShipment, reportFloorGap } from '../../domain/floor-gap';
 import {
-  formatMoney,
   formatPerUnit,
   formatRate,
   formatRatio,
+  formatRatioFixed,
+  minorUnits,
   roundPerUnit,
 } from '../../domain/rounding';
 import { type Decimal, toPlain } from '../../numeric';
 import { buildMeta } from '../meta';
 import type { FlatRow } from '../output';
 import type { FloorGapCommand } from './floor-gap.command';
-import { floorGapFormula } from './floor-gap.formula';
+import { floorGapFormula, quotientText } from './floor-gap.formula';
 import type { FloorGapResponse } from './floor-gap.schemas';
 
 /** The floor-gap answer of a computed request, rounded as the request asks. */
@@ -21,12 +22,15 @@ export function presentFloorGap(
   const { rounding, currency } = command;
   const u = (x: Decimal) => formatPerUnit(x, rounding);
   const rate = (x: Decimal) => formatRate(x, rounding);
-  const duty = formatMoney(result.duty, currency, rounding);
+  // d × quantity, exact, divided once: rounded once at the currency's minor unit.
+  const duty = formatRatioFixed(result.duty, minorUnits(currency), rounding);
   // The per-unit figures, each its exact value rounded once, and floorMet on them: see reportFloorGap.
-  const reported = reportFloorGap(result, command.input.floor, (x) => roundPerUnit(x, rounding));
-  const quantity = toPlain(command.quantity);
+  const reported = reportFloorGap(result, result.floor, (x) => roundPerUnit(x, rounding));
+  // The quantity as the request gave it; in the floor's unit too where the formula needs it.
+  const given = command.quantityGiven;
+  const quantity = toPlain(given.value);
   return {
-    pricePerUnit: u(command.input.price),
+    pricePerUnit: u(result.price),
     referencePerUnit: u(reported.reference),
     floorPerUnit: u(reported.floor),
     gapPerUnit: u(reported.gap),
@@ -43,16 +47,21 @@ export function presentFloorGap(
       ? { triggerPerUnit: u(reported.trigger), triggerGapPerUnit: u(reported.triggerGap) }
       : {}),
     per: command.unit,
-    quantity: { value: quantity, unit: command.unit },
+    quantity: { value: quantity, unit: given.unit },
     basis: command.input.basis,
     method: command.input.method.type,
     ...(command.benchmarkId === undefined ? {} : { benchmark: command.benchmarkId }),
     formula: floorGapFormula(
       {
-        ...command.input,
+        price: result.price,
+        otherDutyRate: command.input.otherDutyRate,
+        basis: command.input.basis,
+        method: command.input.method,
+        floor: result.floor,
         result: reported,
-        quantity,
+        quantity: given.unit === command.unit ? quantity : quotientText(command.quantity),
         unit: command.unit,
+        ...(given.unit === command.unit ? {} : { quantityGiven: `${quantity} ${given.unit}` }),
         duty: `${duty} ${currency}`,
       },
       { unit: u, rate },
@@ -81,5 +90,7 @@ export function floorGapRow(response: FloorGapResponse): FlatRow {
     method: response.method,
     asOf: response.meta.asOf,
     warnings: response.meta.warnings.map((w) => w.code).join(' '),
+    // Last, so that no column a spreadsheet already reads by position moves.
+    quantityUnit: response.quantity.unit,
   };
 }

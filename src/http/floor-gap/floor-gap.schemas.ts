@@ -233,9 +233,13 @@ export const FloorGapResponseSchema = z
       example: '6.0000',
     }),
     per: UnitSchema.openapi({ description: 'The unit every per-unit value is expressed in.' }),
-    quantity: z
-      .object({ value: DecimalOutput, unit: UnitSchema })
-      .openapi({ description: 'The quantity, in `per`.' }),
+    quantity: z.object({ value: DecimalOutput, unit: UnitSchema }).openapi({
+      description:
+        'The quantity as the request gave it (default 1 `per`), exactly. `duty` is d times it ' +
+        'restated in `per` by the exact unit factors (0.5 kg = 0.5 / 0.45359237 lb), the product ' +
+        'rounded once: the formula writes the quantity in `per` too, to 10 places and "…" where ' +
+        'the restated figure does not end there.',
+    }),
     basis: BasisSchema,
     method: z.string().openapi({ example: 'full-gap' }),
     benchmark: z.string().optional().openapi({ example: 'dod-ndpr-floor' }),
