@@ -1,4 +1,5 @@
 import { add, compare, type Decimal, least, max, min, multiply, subtract, ZERO } from '../numeric';
+import { carriedQuotient, overCommonDenominator } from './common-denominator';
 import {
   type FloorBasis,
   type FloorGapMethod,
@@ -46,6 +47,51 @@ export interface BlocDestination {
    * false on a FOB basis (the US, 19 U.S.C. 1401a): freight then adds to the landed price only.
    */
   readonly freightInCustomsValue: boolean;
+}
+
+/** The prices of the tiers, per the floor's unit in the reporting currency. */
+export type BlocPrices = Pick<
+  BlocTiersInput,
+  'redPrice' | 'bluePrice' | 'floor' | 'redFreight' | 'blueFreight'
+>;
+
+/**
+ * The prices as exact quotients (restated per the floor's unit from per lb, or ex-VAT, a price need
+ * not terminate).
+ */
+export type BlocPriceQuotients = { readonly [K in keyof BlocPrices]: Ratio };
+
+/** Each price as a decimal: exact where it terminates, else carried (`carriedQuotient`). */
+export function blocPricesOf(q: BlocPriceQuotients): BlocPrices {
+  const { redPrice, bluePrice, floor, redFreight, blueFreight } = q;
+  return {
+    redPrice: carriedQuotient(redPrice),
+    bluePrice: carriedQuotient(bluePrice),
+    floor: carriedQuotient(floor),
+    redFreight: carriedQuotient(redFreight),
+    blueFreight: carriedQuotient(blueFreight),
+  };
+}
+
+/**
+ * The prices times s, the product of their denominators, each an exact decimal, and s: every
+ * per-unit figure of `blocTiers` is homogeneous of degree one in the prices (a floor-gap duty, a
+ * landed price) and which track is cheaper does not change with s, so `blocTiers` on them gives
+ * each figure times s, and a money figure made from them is divided by s once, when reported.
+ */
+export function blocPricesOverCommonDenominator(q: BlocPriceQuotients): {
+  readonly prices: BlocPrices;
+  readonly scale: Decimal;
+} {
+  const { numerators, denominator } = overCommonDenominator([
+    q.redPrice,
+    q.bluePrice,
+    q.floor,
+    q.redFreight,
+    q.blueFreight,
+  ] as const);
+  const [redPrice, bluePrice, floor, redFreight, blueFreight] = numerators;
+  return { prices: { redPrice, bluePrice, floor, redFreight, blueFreight }, scale: denominator };
 }
 
 export interface BlocTiersInput {
@@ -136,11 +182,19 @@ export interface BlocTiersResult {
   readonly destinations: readonly DestinationTier[];
   readonly tracks: PriceTracks;
   readonly leakage: Leakage;
-  /** The floor zone cleared with finite allied capacity, when a market was asked for. */
+  /**
+   * The floor zone cleared with finite allied capacity, when a market was asked for. Its destination
+   * and marginal supply are the answer's; its figures may be on a common scale (prices times s,
+   * volumes in kg: see the bloc-tiers calculator), so what is printed is `reportedMarket`.
+   */
   readonly market?: ZoneMarket | null;
 }
 
-/** Demand and allied capacity of the floor zone, in the floor's unit. */
+/**
+ * Demand and allied capacity of the floor zone, both in one unit of mass. The money figures of the
+ * cleared zone are the tiers' per-unit prices times these volumes: money in the floor's unit; in kg,
+ * money × kg per floor unit.
+ */
 export interface ZoneMarketInput {
   /** The floor-zone destination standing for the zone; undefined = where red lands cheapest. */
   readonly destination: string | undefined;

@@ -68,6 +68,14 @@ export function roundRationalMoney(x: Rational, currency: string, mode: Rounding
   return rational.round(x, minorUnits(currency), ROUNDERS[mode]);
 }
 
+/**
+ * A quotient of money rounded once to the currency's minor unit (one division, last): a figure made
+ * from prices or volumes restated between units, kept exact until it is reported.
+ */
+export function roundRatioMoney(x: Ratio, currency: string, mode: RoundingMode): Decimal {
+  return divide(x.of, x.to, minorUnits(currency), ROUNDERS[mode]);
+}
+
 /** A money total as text, at the currency's minor unit: 1234.5 USD → "1234.50", JPY → "1235". */
 export function formatMoney(x: Decimal, currency: string, mode: RoundingMode): string {
   return toFixed(x, minorUnits(currency), ROUNDERS[mode]);

@@ -220,3 +220,60 @@ describe('POST /v1/bloc-tiers: the market decides who sets the price on the prin
     expect(us?.floorGapPerUnit).toBe('5.0000');
   });
 });
+
+describe('POST /v1/bloc-tiers: the market’s money figures with prices and volumes in different units, each the exact value rounded once', () => {
+  /** Red alone in the US (no allied capacity, blue offered far above), volumes in one unit. */
+  const redAlone = (body: Record<string, unknown>, demand: { value: string; unit: string }) =>
+    tiers({
+      mineral: 'ndpr-oxide',
+      bluePrice: usd('100'),
+      destinations: ['US'],
+      floorMembers: ['US'],
+      asOf: '2026-11-21',
+      basis: 'customs-value',
+      ...body,
+      market: { demand, blueCapacity: { value: '0', unit: demand.unit } },
+    });
+
+  it('red 15.5 per kg under a floor per lb, all-or-nothing 0.3, 0.5 kg: treasury 0.3 × 15.5 × 0.5 = 2.325 → 2.33, not a hair under the tie', async () => {
+    // Per lb: red = 15.5 × 0.45359237 = 7.030681735 < 100, the penalty 0.3 × 7.030681735 =
+    // 2.1092045205 per lb is due; red sells all of 0.5 kg = 0.5 / 0.45359237 lb, so the treasury
+    // takes 2.1092045205 × 0.5 / 0.45359237 = 0.3 × 15.5 × 0.5 = 2.325; blue cannot serve it, so
+    // buyers pay D × (R − R0) = the same 2.325 more.
+    const t = await redAlone(
+      {
+        redPrice: usd('15.5'),
+        floor: usd('100', 'lb'),
+        method: { type: 'all-or-nothing', penaltyRate: '0.3' },
+      },
+      { value: '0.5', unit: 'kg' },
+    );
+    expect(t.destinations[0]?.floorGapPerUnit).toBe('2.1092');
+    expect(t.market).toMatchObject({
+      marginal: 'red',
+      redVolume: { value: '0.5', unit: 'kg' },
+      treasuryRevenue: '2.33',
+      blueRent: '0.00',
+      buyersExtraCost: '2.33',
+    });
+  });
+
+  it('red 10 per st under a floor of 16 per kg, capped at 1 × P, 2,205 lb: treasury 10 × 2205 / 2000 = 11.025 → 11.03', async () => {
+    // Per kg: red = 10 / 907.18474 < 16 and d = min(16 − red, 1 × red) = red; red sells 2,205 lb
+    // = 2205 × 0.45359237 kg, so the treasury takes 10 / (2000 × 0.45359237) × 2205 × 0.45359237
+    // = 10 × 2205 / 2000 = 11.025, and buyers pay the same 11.025 more.
+    const t = await redAlone(
+      {
+        redPrice: usd('10', 'st'),
+        floor: usd('16'),
+        method: { type: 'capped', maxRate: '1' },
+      },
+      { value: '2205', unit: 'lb' },
+    );
+    expect(t.market).toMatchObject({
+      redVolume: { value: '2205', unit: 'lb' },
+      treasuryRevenue: '11.03',
+      buyersExtraCost: '11.03',
+    });
+  });
+});

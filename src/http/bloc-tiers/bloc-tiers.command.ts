@@ -4,20 +4,33 @@ import { selectMeasures, type TariffCoverage } from '../../data/measures';
 import type { MineralRow } from '../../data/schema';
 import type { PolicyData } from '../../data/store';
 import { noTariffDataWarning, type UncoveredLane, type Warning } from '../../data/warnings';
-import type { BlocDestination } from '../../domain/bloc-tiers';
+import {
+  type BlocDestination,
+  type BlocPrices,
+  blocPricesOf,
+  blocPricesOverCommonDenominator,
+} from '../../domain/bloc-tiers';
 import { membersWithoutTheirUnion, namedDirectlyOrByUnion } from '../../domain/customs-union';
 import type { FloorBasis, FloorGapMethod } from '../../domain/floor-gap';
 import type { RoundingMode } from '../../domain/rounding';
-import { convertQuantity, type Unit } from '../../domain/units';
-import { type Decimal, sum, ZERO } from '../../numeric';
+import { kgPerUnit, type Unit } from '../../domain/units';
+import { type Decimal, multiply, ONE, sum, ZERO } from '../../numeric';
 import { defaultBasis, floorGapMethod } from '../floor-gap/floor-gap.command';
 import { checkBorderFloor, floorInReporting, resolveFloor } from '../floor-input';
-import { asPrice, dec, fxRates, type Reporting, restate, todayUtc, vatRate } from '../money-input';
+import {
+  asPrice,
+  dec,
+  fxRates,
+  type Reporting,
+  restateQuotient,
+  todayUtc,
+  vatRate,
+} from '../money-input';
 import type { Parsed } from '../parsed';
 import type { FieldProblem } from '../problem';
 import type { BlocTiersRequest } from './bloc-tiers.schemas';
 
-/** The floor zone's market as asked: volumes in the demand's unit and in the floor's. */
+/** The floor zone's market as asked: volumes in the demand's unit and in kg. */
 export interface MarketCommand {
   /** The floor-zone destination standing for the zone; undefined = where red lands cheapest. */
   readonly destination: string | undefined;
@@ -26,9 +39,9 @@ export interface MarketCommand {
   /** The unit demand was given in: volumes are reported in it. */
   readonly unit: Unit;
   readonly capacityUnit: Unit;
-  /** Demand and capacity in the floor's unit, for money. */
-  readonly demandPerFloorUnit: Decimal;
-  readonly blueCapacityPerFloorUnit: Decimal;
+  /** Demand and capacity in kg, exactly (into the floor's unit they need not terminate). */
+  readonly demandKg: Decimal;
+  readonly blueCapacityKg: Decimal;
 }
 
 export interface BlocTiersCommand {
@@ -40,6 +53,11 @@ export interface BlocTiersCommand {
   readonly floor: Decimal;
   readonly redFreight: Decimal;
   readonly blueFreight: Decimal;
+  /**
+   * The prices over one denominator (`blocPricesOverCommonDenominator`), for the money figures of
+   * the market: exact where a price restated per the floor's unit does not terminate.
+   */
+  readonly exactPrices: { readonly prices: BlocPrices; readonly scale: Decimal };
   readonly market: MarketCommand | undefined;
   readonly unit: Unit;
   readonly basis: FloorBasis;
@@ -86,8 +104,8 @@ function adValoremRate(
 
 type FreightInput = NonNullable<BlocTiersRequest['redFreight']>;
 
-/** The market block, its volumes restated in the floor's unit for money. */
-function marketCommand(market: BlocTiersRequest['market'], unit: Unit): MarketCommand | undefined {
+/** The market block, its volumes in kg too for money. */
+function marketCommand(market: BlocTiersRequest['market']): MarketCommand | undefined {
   if (market === undefined) return undefined;
   const demand = dec(market.demand.value);
   const blueCapacity = dec(market.blueCapacity.value);
@@ -97,8 +115,8 @@ function marketCommand(market: BlocTiersRequest['market'], unit: Unit): MarketCo
     blueCapacity,
     unit: market.demand.unit,
     capacityUnit: market.blueCapacity.unit,
-    demandPerFloorUnit: convertQuantity(demand, market.demand.unit, unit),
-    blueCapacityPerFloorUnit: convertQuantity(blueCapacity, market.blueCapacity.unit, unit),
+    demandKg: multiply(demand, kgPerUnit(market.demand.unit)),
+    blueCapacityKg: multiply(blueCapacity, kgPerUnit(market.blueCapacity.unit)),
   };
 }
 
@@ -171,9 +189,10 @@ export function resolveBlocTiers(
     return { ok: false, problems };
   }
 
-  const floor = floorInReporting(resolved, reporting, problems);
+  const floorPerUnit = floorInReporting(resolved, reporting, problems);
+  const floor = floorPerUnit === undefined ? undefined : { of: floorPerUnit, to: ONE };
   const unit = resolved.floor.per;
-  const redPrice = restate(
+  const redPrice = restateQuotient(
     request.redPrice,
     unit,
     reporting,
@@ -184,12 +203,14 @@ export function resolveBlocTiers(
   const bluePrice =
     request.bluePrice === undefined
       ? floor
-      : restate(request.bluePrice, unit, reporting, '/bluePrice', problems);
+      : restateQuotient(request.bluePrice, unit, reporting, '/bluePrice', problems);
   const perUnit = (given: FreightInput | undefined, pointer: string) =>
-    given === undefined ? ZERO : restate(asPrice(given, unit), unit, reporting, pointer, problems);
+    given === undefined
+      ? { of: ZERO, to: ONE }
+      : restateQuotient(asPrice(given, unit), unit, reporting, pointer, problems);
   const redFreight = perUnit(request.redFreight, '/redFreight');
   const blueFreight = perUnit(request.blueFreight, '/blueFreight');
-  const market = marketCommand(request.market, unit);
+  const market = marketCommand(request.market);
   if (
     floor === undefined ||
     redPrice === undefined ||
@@ -198,6 +219,7 @@ export function resolveBlocTiers(
     blueFreight === undefined
   )
     return { ok: false, problems };
+  const prices = { redPrice, bluePrice, floor, redFreight, blueFreight };
 
   const members = blocMembers(data, asOf);
   const codes = request.destinations ?? data.blocs.flatMap((b) => b.shownByDefault);
@@ -271,11 +293,8 @@ export function resolveBlocTiers(
     value: {
       dataVersion: data.dataVersion,
       mineral,
-      redPrice,
-      bluePrice,
-      floor,
-      redFreight,
-      blueFreight,
+      ...blocPricesOf(prices),
+      exactPrices: blocPricesOverCommonDenominator(prices),
       market,
       unit,
       basis: request.basis ?? defaultBasis(method),

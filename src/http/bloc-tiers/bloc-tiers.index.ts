@@ -7,8 +7,9 @@ import {
   reportBlocTiers,
   reportZoneMarket,
 } from '../../domain/bloc-tiers';
-import { roundMoney, roundPerUnit, roundRate } from '../../domain/rounding';
-import { convertQuantity } from '../../domain/units';
+import { roundPerUnit, roundRate, roundRatioMoney } from '../../domain/rounding';
+import { convertQuantity, kgPerUnit } from '../../domain/units';
+import { multiply } from '../../numeric';
 import { cachedResponses } from '../caching';
 import {
   answerFromQuery,
@@ -127,12 +128,18 @@ export const blocTiersCalculator = {
         reported: reportBlocTiers(tiers, (x) => roundPerUnit(x, c.rounding)),
       };
       if (c.market === undefined) return result;
-      const { destination, demandPerFloorUnit, blueCapacityPerFloorUnit } = c.market;
+      const { destination, demandKg, blueCapacityKg } = c.market;
+      // The money figures are per-unit prices times volumes, rounded once: the zone is cleared on
+      // the tiers computed on the prices times s (`exactPrices`) and on the volumes in kg, so each
+      // money figure is its value times s × kg per floor unit, exact, divided by that once. Which
+      // destination stands for the zone and whether blue competes are decided on the printed rows.
+      const exact = blocTiers({ ...c, ...c.exactPrices.prices });
       const market = clearZoneMarket(
-        result.destinations,
-        { destination, demand: demandPerFloorUnit, blueCapacity: blueCapacityPerFloorUnit },
+        exact.destinations,
+        { destination, demand: demandKg, blueCapacity: blueCapacityKg },
         result.reported.destinations,
       );
+      const moneyDenominator = multiply(c.exactPrices.scale, kgPerUnit(c.unit));
       const { unit, demand } = c.market;
       const zone = result.reported.destinations.find((t) => t.country === market?.destination);
       return {
@@ -141,9 +148,10 @@ export const blocTiersCalculator = {
         reportedMarket:
           market === null || zone === undefined
             ? null
-            : reportZoneMarket(market, zone, demand, (x) => convertQuantity(x, c.unit, unit), {
+            : reportZoneMarket(market, zone, demand, (x) => convertQuantity(x, 'kg', unit), {
                 volume: (x) => roundRate(x, c.rounding),
-                money: (x) => roundMoney(x, c.currency, c.rounding),
+                money: (x) =>
+                  roundRatioMoney({ of: x, to: moneyDenominator }, c.currency, c.rounding),
               }),
       };
     }),
