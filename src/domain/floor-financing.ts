@@ -10,6 +10,8 @@ import {
   subtract,
   ZERO,
 } from '../numeric';
+import { carriedQuotient, overCommonDenominator } from './common-denominator';
+import type { Ratio } from './rounding';
 
 export interface FloorFinancingInput {
   /** F: the floor per unit. */
@@ -28,6 +30,63 @@ export interface FloorFinancingInput {
   readonly upsideFromPeriod: number;
   /** r: the discount rate per period, for present values; zero discounts nothing. */
   readonly discountRate: Decimal;
+}
+
+/**
+ * The input with F, each M_t, A, D and Q as exact quotients: restated per the floor's unit (from
+ * per lb, ex-VAT, or a volume in another unit) a figure need not terminate.
+ */
+export interface FloorFinancingQuotients
+  extends Omit<
+    FloorFinancingInput,
+    'floor' | 'demand' | 'domesticOutput' | 'marketPrices' | 'upsideAbove'
+  > {
+  readonly floor: Ratio;
+  readonly demand: Ratio;
+  readonly domesticOutput: Ratio;
+  readonly marketPrices: readonly Ratio[];
+  readonly upsideAbove?: Ratio;
+}
+
+/**
+ * What `floorFinancing` is run on: `perUnit`, each price and volume a decimal (carried where it does
+ * not terminate, as the answer prints them per unit), and `exact`, the prices and the volumes each
+ * over one denominator. Every flow is a per-unit price difference (homogeneous of degree one in the
+ * prices) times a volume (homogeneous of degree one in the volumes), so a flow of `exact` is the flow
+ * times `denominator`, exact, and is divided by it once, when it is reported: 0.25 kg at a gap per
+ * lb is never 0.25 / 0.45359237 lb cut to 100 places.
+ */
+export function floorFinancingInputs(q: FloorFinancingQuotients): {
+  readonly perUnit: FloorFinancingInput;
+  readonly exact: FloorFinancingInput;
+  readonly denominator: Decimal;
+} {
+  const { upsideShare, upsideFromPeriod, discountRate } = q;
+  const common = { upsideShare, upsideFromPeriod, discountRate };
+  const above = q.upsideAbove === undefined ? [] : [q.upsideAbove];
+  const prices = overCommonDenominator([q.floor, ...above, ...q.marketPrices]);
+  const [floor = ZERO, ...rest] = prices.numerators;
+  const volumes = overCommonDenominator([q.demand, q.domesticOutput] as const);
+  const [demand, domesticOutput] = volumes.numerators;
+  return {
+    perUnit: {
+      ...common,
+      floor: carriedQuotient(q.floor),
+      demand: carriedQuotient(q.demand),
+      domesticOutput: carriedQuotient(q.domesticOutput),
+      marketPrices: q.marketPrices.map(carriedQuotient),
+      ...(q.upsideAbove === undefined ? {} : { upsideAbove: carriedQuotient(q.upsideAbove) }),
+    },
+    exact: {
+      ...common,
+      floor,
+      demand,
+      domesticOutput,
+      marketPrices: rest.slice(above.length),
+      ...(q.upsideAbove === undefined ? {} : { upsideAbove: rest[0] as Decimal }),
+    },
+    denominator: multiply(prices.denominator, volumes.denominator),
+  };
 }
 
 /**

@@ -173,6 +173,41 @@ describe('POST /v1/floor-financing: volumes', () => {
   });
 });
 
+describe('POST /v1/floor-financing: a floor per lb with the market price and volumes in kg, each money figure the exact value rounded once', () => {
+  // Per lb: F = 0.90718474 (2 per kg), M = 1.5 × 0.45359237 = 0.680388555, so the gap is
+  // 0.90718474 − 0.680388555 = 0.226796185 per lb. 0.25 kg = 0.25 / 0.45359237 lb, so the gap on
+  // it is 0.226796185 × 0.25 / 0.45359237 = (2 − 1.5) × 0.25 = 0.125 exactly: a tie at the cent.
+  const perLb = {
+    floor: usd('0.90718474', 'lb'),
+    marketPrice: usd('1.5'),
+    demand: { value: '0.25', unit: 'kg' },
+    domesticOutput: { value: '0.25', unit: 'kg' },
+  };
+
+  it('buyers pay 0.125 → 0.13 at the border, the government 0.125 → 0.13 producer-side (half-up), not a hair under the tie', async () => {
+    const r = await financing(perLb);
+    expect([r.border.buyersExtraCost, r.border.producerGain, r.border.treasuryRevenue]).toEqual([
+      '0.13',
+      '0.13',
+      '0.00',
+    ]);
+    expect([r.producerSide.governmentOutlay, r.producerSide.producerGain]).toEqual([
+      '0.13',
+      '0.13',
+    ]);
+    // half-even keeps the even 2: the exact value is the tie itself
+    const even = await financing({ ...perLb, rounding: 'half-even' });
+    expect(even.border.buyersExtraCost).toBe('0.12');
+  });
+
+  it('the volumes in lb are written to 10 places, not 100 digits: 0.25 / 0.45359237 = 0.55115565546… → 0.5511556555', async () => {
+    const r = await financing(perLb);
+    expect(r.demand).toEqual({ value: '0.5511556555', unit: 'lb' });
+    expect(r.domesticOutput).toEqual({ value: '0.5511556555', unit: 'lb' });
+    expect(r.imports).toEqual({ value: '0', unit: 'lb' });
+  });
+});
+
 describe('POST /v1/floor-financing: a benchmark contract shares its upside by its own terms', () => {
   type Answer = {
     producerSide: Record<string, string>;

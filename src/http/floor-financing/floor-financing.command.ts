@@ -1,9 +1,9 @@
 import type { PolicyData } from '../../data/store';
 import type { Warning } from '../../data/warnings';
-import type { FloorFinancingInput } from '../../domain/floor-financing';
-import type { RoundingMode } from '../../domain/rounding';
-import { convertQuantity, type Unit } from '../../domain/units';
-import type { Decimal } from '../../numeric';
+import { type FloorFinancingInput, floorFinancingInputs } from '../../domain/floor-financing';
+import type { Ratio, RoundingMode } from '../../domain/rounding';
+import { quantityQuotient, type Unit } from '../../domain/units';
+import { type Decimal, ONE } from '../../numeric';
 import { floorInReporting, type ResolvedFloor, resolveFloor } from '../floor-input';
 import {
   asPrice,
@@ -11,7 +11,7 @@ import {
   fxRates,
   type PriceInput,
   type Reporting,
-  restate,
+  restateQuotient,
   todayUtc,
   vatRate,
 } from '../money-input';
@@ -23,7 +23,12 @@ import type { FloorFinancingRequest } from './floor-financing.schemas';
 export interface FloorFinancingCommand {
   /** The version of the policy data it was resolved against. */
   readonly dataVersion: string;
+  /** Per unit: every price and volume a decimal, as the answer prints them. */
   readonly input: FloorFinancingInput;
+  /** The same over one denominator, for the money (`floorFinancingInputs`). */
+  readonly exact: FloorFinancingInput;
+  /** What a flow of `exact` is divided by, once, when it is reported. */
+  readonly moneyDenominator: Decimal;
   readonly unit: Unit;
   /** True when the request gave a price path (periods and present values are reported). */
   readonly path: boolean;
@@ -70,7 +75,7 @@ function marketPrices(
   unit: Unit,
   reporting: Reporting,
   problems: FieldProblem[],
-): Decimal[] | undefined {
+): Ratio[] | undefined {
   if (request.pricePath !== undefined && request.marketPrice !== undefined) {
     problems.push({ pointer: '/pricePath', detail: 'give either marketPrice or pricePath' });
     return undefined;
@@ -85,7 +90,9 @@ function marketPrices(
     return undefined;
   }
   const vat = vatRate(request.vat);
-  const prices = entries.map((e) => restate(e.price, unit, reporting, e.pointer, problems, vat));
+  const prices = entries.map((e) =>
+    restateQuotient(e.price, unit, reporting, e.pointer, problems, vat),
+  );
   return prices.every((p) => p !== undefined) ? prices : undefined;
 }
 
@@ -97,21 +104,21 @@ function marketPrices(
 function upsideTerms(
   request: FloorFinancingRequest,
   resolved: ResolvedFloor,
-  floor: Decimal,
+  floor: Ratio,
   unit: Unit,
   reporting: Reporting,
   problems: FieldProblem[],
   warnings: Warning[],
-): { share: Decimal; above: Decimal | undefined } {
+): { share: Decimal; above: Ratio | undefined } {
   const terms = request.upsideShare === undefined ? resolved.benchmark?.upsideShare : undefined;
   const given =
     request.upsideAbove === undefined
       ? undefined
-      : restate(request.upsideAbove, unit, reporting, '/upsideAbove', problems);
+      : restateQuotient(request.upsideAbove, unit, reporting, '/upsideAbove', problems);
   if (terms === undefined || resolved.benchmark === undefined) {
     return { share: dec(request.upsideShare ?? 0), above: given ?? floor };
   }
-  const above = given ?? restate(terms.above, unit, reporting, '/benchmark', problems);
+  const above = given ?? restateQuotient(terms.above, unit, reporting, '/benchmark', problems);
   const cap =
     terms.capPerYear === null
       ? ''
@@ -139,27 +146,31 @@ export function resolveFloorFinancing(
   const resolved = resolveFloor(request, data, asOf, problems, warnings);
   const given = volumes(request, problems);
   if (resolved === undefined || given === undefined) return { ok: false, problems };
-  const floor = floorInReporting(resolved, reporting, problems);
+  const floorPerUnit = floorInReporting(resolved, reporting, problems);
   const unit = resolved.floor.per;
   const prices = marketPrices(request, unit, reporting, problems);
-  if (floor === undefined || prices === undefined) return { ok: false, problems };
+  if (floorPerUnit === undefined || prices === undefined) return { ok: false, problems };
+  const floor = { of: floorPerUnit, to: ONE };
   const upside = upsideTerms(request, resolved, floor, unit, reporting, problems, warnings);
   if (upside.above === undefined) return { ok: false, problems };
-  const inUnit = (q: Quantity) => convertQuantity(dec(q.value), q.unit, unit);
+  const inUnit = (q: Quantity) => quantityQuotient(dec(q.value), q.unit, unit);
+  const inputs = floorFinancingInputs({
+    floor,
+    demand: inUnit(given.demand),
+    domesticOutput: inUnit(given.output),
+    marketPrices: prices,
+    upsideShare: upside.share,
+    upsideAbove: upside.above,
+    upsideFromPeriod: request.upsideFromPeriod ?? 1,
+    discountRate: dec(request.discountRate ?? 0),
+  });
   return {
     ok: true,
     value: {
       dataVersion: data.dataVersion,
-      input: {
-        floor,
-        demand: inUnit(given.demand),
-        domesticOutput: inUnit(given.output),
-        marketPrices: prices,
-        upsideShare: upside.share,
-        upsideAbove: upside.above,
-        upsideFromPeriod: request.upsideFromPeriod ?? 1,
-        discountRate: dec(request.discountRate ?? 0),
-      },
+      input: inputs.perUnit,
+      exact: inputs.exact,
+      moneyDenominator: inputs.denominator,
       unit,
       path: request.pricePath !== undefined,
       quantityGiven: request.quantity !== undefined,

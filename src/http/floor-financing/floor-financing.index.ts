@@ -3,7 +3,7 @@ import {
   floorFinancing,
   reportFloorFinancing,
 } from '../../domain/floor-financing';
-import { roundMoney } from '../../domain/rounding';
+import { roundRatioMoney } from '../../domain/rounding';
 import { type Calculator, calculatorRouter, flatForm } from '../calculator';
 import { FX_FIELD, VAT_FIELD } from '../query-form';
 import { readsAsCurrency } from '../schemas';
@@ -148,10 +148,14 @@ export const floorFinancingCalculator = {
   response: FloorFinancingResponseSchema,
   responseDescription: 'Both financings side by side.',
   resolve: resolveFloorFinancing,
-  compute: (command: FloorFinancingCommand) =>
-    reportFloorFinancing(floorFinancing(command.input), (x) =>
-      roundMoney(x, command.currency, command.rounding),
+  // The money of the prices and volumes over one denominator, each figure divided by it once as
+  // it is rounded; the periods' per-unit figures as they are printed.
+  compute: (command: FloorFinancingCommand) => ({
+    ...reportFloorFinancing(floorFinancing(command.exact), (x) =>
+      roundRatioMoney({ of: x, to: command.moneyDenominator }, command.currency, command.rounding),
     ),
+    periods: floorFinancing(command.input),
+  }),
   present: presentFloorFinancing,
   row: floorFinancingRow,
   table: floorFinancingTable,

@@ -174,6 +174,11 @@ const FlowsSchema = z.object(flowFields);
 
 const QuantityOutput = z.object({ value: DecimalOutput, unit: UnitSchema });
 
+/** How a volume restated in `per` is written. */
+const IN_PER =
+  ' In `per`, at most 10 places: exact where it has no more, else rounded once (0.25 kg restated ' +
+  'in lb is 0.25 / 0.45359237 = 0.5511556555 lb).';
+
 export const FloorFinancingResponseSchema = z
   .object({
     per: UnitSchema,
@@ -181,10 +186,12 @@ export const FloorFinancingResponseSchema = z
     marketPricePerUnit: DecimalOutput.optional().openapi({
       description: 'M, when one market price is given.',
     }),
-    quantity: QuantityOutput.optional().openapi({ description: 'The v1 `quantity`, when given.' }),
-    demand: QuantityOutput.openapi({ description: 'D per period.' }),
-    domesticOutput: QuantityOutput.openapi({ description: 'Q per period.' }),
-    imports: QuantityOutput.openapi({ description: 'max(0, D − Q) per period.' }),
+    quantity: QuantityOutput.optional().openapi({
+      description: `The v1 \`quantity\`, when given.${IN_PER}`,
+    }),
+    demand: QuantityOutput.openapi({ description: `D per period.${IN_PER}` }),
+    domesticOutput: QuantityOutput.openapi({ description: `Q per period.${IN_PER}` }),
+    imports: QuantityOutput.openapi({ description: `max(0, D − Q) per period.${IN_PER}` }),
     border: BorderSchema.openapi({
       description: 'One market price: that period. A price path: the sum over its periods.',
     }),
