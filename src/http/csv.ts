@@ -120,6 +120,9 @@ export function csvCell(value: string, separator: ',' | ';' = ',', column?: stri
   return needsQuotes(value, separator) ? `"${value.replaceAll('"', '""')}"` : value;
 }
 
+/** A quote, a comma, a line end, or a formula start at the start of a cell (after U+E000). */
+const NEEDS_A_LOOK = /[",\r\n]|(?:^|\uE000)[=+\-@\t]/;
+
 /**
  * CSV text with CRLF line ends, as RFC 4180 and spreadsheets expect. Every CSV answer is written
  * here; with `decimal: 'comma'` decimals take a comma and fields are separated by `;` (A1).
@@ -137,6 +140,15 @@ export function toCsv(
   let cells: string[] = [];
   for (let r = 0; r < rows.length; r++) {
     const row = rows[r] as readonly string[];
+    // Most rows need no cell changed (numbers, codes): seen at once in the row joined by a
+    // private-use mark (U+E000), where every cell starts at the line's start or after a mark (a
+    // cell holding the mark only adds starts to look at, never hides one). A row with a quote, a
+    // comma, a line end or a formula start takes the cell-by-cell way below, which changes only
+    // the cells that need it (a -5.00 the API wrote stays a number).
+    if (decimal === 'point' && !NEEDS_A_LOOK.test(row.join('\uE000'))) {
+      lines[r + 1] = row.join(separator);
+      continue;
+    }
     if (cells.length !== row.length) cells = new Array<string>(row.length);
     for (let i = 0; i < row.length; i++) {
       const value = row[i] as string;
