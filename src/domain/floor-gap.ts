@@ -66,16 +66,24 @@ export interface FloorGapResult {
   readonly floor: Decimal;
   /** R: the price compared with the floor. */
   readonly reference: Decimal;
-  /** g = max(0, F − R). */
+  /**
+   * g, the gap the method measures: max(0, T − R) for a tranche schedule (WTO AoA art. 5.5 measures
+   * the import price against the trigger T, the floor unless given), max(0, F − R) for every other
+   * method.
+   */
   readonly gap: Decimal;
   /** T, the price a tranche schedule's bands are fractions of (F unless a trigger is given). */
   readonly trigger: Decimal;
-  /** max(0, T − R): the gap a tranche schedule taxes (= g when T = F). */
+  /** max(0, T − R): the gap a tranche schedule taxes (its g; = max(0, F − R) when T = F). */
   readonly triggerGap: Decimal;
   readonly dutyPerUnit: Decimal;
   /** dutyPerUnit / P; null when P is zero (no rate expresses a duty on nothing). */
   readonly adValoremEquivalent: Ratio | null;
-  /** True when the import is below the floor (g > 0). */
+  /**
+   * g > 0: the import is below the price the method measures it against, R < T for a tranche
+   * schedule (the gap its bands tax; within a 0-share first band its duty is still 0), R < F for
+   * every other method.
+   */
   readonly binding: boolean;
   /** R + dutyPerUnit. */
   readonly landedPerUnit: Decimal;
@@ -177,10 +185,13 @@ export function floorGapDuty(input: FloorGapInput): FloorGapResult {
   const { price, floor, basis, otherDutyRate, method } = input;
   const trigger = input.trigger ?? floor;
   const reference = input.reference ?? referencePrice(price, otherDutyRate, basis);
-  const gap = nonNegative(subtract(floor, reference));
+  const floorGap = nonNegative(subtract(floor, reference));
   const triggerGap = nonNegative(subtract(trigger, reference));
   const belowFloor = lessThan(reference, floor);
-  const dutyPerUnit = dutyForMethod(method, gap, triggerGap, trigger, price, belowFloor);
+  const dutyPerUnit = dutyForMethod(method, floorGap, triggerGap, trigger, price, belowFloor);
+  // A tranche schedule's gap is measured against its trigger (WTO AoA art. 5.5): it binds when R < T,
+  // the gap its bands tax; every other method's gap is measured against the floor.
+  const gap = method.type === 'tranche' ? triggerGap : floorGap;
   const landedPerUnit = add(reference, dutyPerUnit);
   return {
     floor,
@@ -198,24 +209,25 @@ export function floorGapDuty(input: FloorGapInput): FloorGapResult {
 
 /**
  * The per-unit figures of a floor-gap answer as it prints them: each is its own exact value rounded
- * once, never a sum or difference of other printed figures — R, F and T; g = max(0, F − R) and
- * max(0, T − R); the duty d; landedPerUnit = R + d. A full gap lands exactly on the floor (R + g =
- * F), so its landed price prints the printed floor; the printed R + the printed d can then differ
- * from the printed landed price by a unit in the last place (R 10.00005 → 10.0001 and d 5.99995 →
- * 6.0000 beside landed 16 → 16.0000, half-up), and the formula says so with the exact operands.
- * floorMet (landedPerUnit ≥ F, defined on the printed fields) is taken on the printed landed price
- * and floor, so the answer never shows a landed price at or above the floor with the floor not met.
- * `binding` stays the exact decision R < F, the one the duty itself rests on (an all-or-nothing
- * penalty is due on the exact R < F): a gap under half a unit of the last place prints 0.0000 and
- * still binds, as the ad valorem equivalent shows. The ad valorem equivalent stays the exact
+ * once, never a sum or difference of other printed figures — R, F and T; g (max(0, T − R) of a
+ * tranche schedule, else max(0, F − R)) and max(0, T − R); the duty d; landedPerUnit = R + d. A
+ * full gap lands exactly on the floor (R + g = F), so its landed price prints the printed floor;
+ * the printed R + the printed d can then differ from the printed landed price by a unit in the last
+ * place (R 10.00005 → 10.0001 and d 5.99995 → 6.0000 beside landed 16 → 16.0000, half-up), and the
+ * formula says so with the exact operands. floorMet (landedPerUnit ≥ F, defined on the printed
+ * fields) is taken on the printed landed price and floor, so the answer never shows a landed price
+ * at or above the floor with the floor not met. `binding` stays the exact decision R < F (R < T of
+ * a tranche schedule), the one the duty itself rests on (an all-or-nothing penalty is due on the
+ * exact R < F): a gap under half a unit of the last place prints 0.0000 and still binds, as the ad
+ * valorem equivalent shows. The ad valorem equivalent stays the exact
  * quotient, rounded once when formatted.
  */
 export interface ReportedFloorGap extends FloorGapResult {
   /** F rounded once. */
   readonly floor: Decimal;
-  /** R before rounding: what the decision R < F compares. */
+  /** R before rounding: what the decision R < F (R < T) compares. */
   readonly exactReference: Decimal;
-  /** g before rounding: what a capped duty takes the smaller of. */
+  /** g before rounding: what a capped duty takes the smaller of (T − R of a tranche schedule). */
   readonly exactGap: Decimal;
   /** d before rounding: the duty on a quantity is this times the quantity, rounded once. */
   readonly exactDutyPerUnit: Decimal;

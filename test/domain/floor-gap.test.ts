@@ -198,10 +198,34 @@ describe('A3: whether the floor is met, and the trigger apart from the floor', (
       method: TRANCHE,
     });
     expect(t(r.triggerGap)).toBe('10');
-    expect(t(r.gap)).toBe('6');
+    // a tranche's gap is the trigger's: g = max(0, T − R) = 20 − 10 = 10 (F − R = 6), binding
+    expect(t(r.gap)).toBe('10');
+    expect(r.binding).toBe(true);
     expect(t(r.dutyPerUnit)).toBe('2.8');
     expect(t(r.landedPerUnit)).toBe('12.8');
     expect(r.floorMet).toBe(false);
+  });
+
+  it('a trigger of 20 over an import of 16.5 above the 16 floor: g = T − R = 3.5, binding, d = 0.45', () => {
+    const r = floorGapDuty({
+      price: d('16.5'),
+      floor: d(16),
+      trigger: d(20),
+      basis: 'customs-value',
+      otherDutyRate: d(0),
+      method: TRANCHE,
+    });
+    // g = max(0, 20 − 16.5) = 3.5 in (2, 8]: d = 0.30 × (3.5 − 2) = 0.45; landed 16.95 ≥ 16
+    expect(t(r.gap)).toBe('3.5');
+    expect(r.binding).toBe(true);
+    expect(t(r.dutyPerUnit)).toBe('0.45');
+    expect(r.floorMet).toBe(true);
+  });
+
+  it('every other method keeps g = F − R: capped at 0.25, price 10, floor 16 → g 6, d = min(6, 2.5)', () => {
+    const r = duty('10', '16', { type: 'capped', maxRate: d('0.25') }, '0', 'customs-value');
+    expect(t(r.gap)).toBe('6');
+    expect(t(r.dutyPerUnit)).toBe('2.5');
   });
 
   it('the ad valorem equivalent of a duty on a zero price is null, not 0', () => {

@@ -19,6 +19,14 @@ interface FloorGap {
   meta: { warnings: { code: string; detail: string }[] };
 }
 
+/** The first row of a CSV answer, by column name. */
+function csvCells(csv: string): Record<string, string | undefined> {
+  const [header, row] = csv.split('\r\n');
+  return Object.fromEntries(
+    (header ?? '').split(',').map((name, i) => [name, (row ?? '').split(',')[i]]),
+  );
+}
+
 async function floorGap(body: Record<string, unknown>): Promise<FloorGap> {
   const response = await postJson('/v1/floor-gap', { asOf: '2026-11-21', ...body });
   if (response.status !== 200) throw new Error(await response.text());
@@ -53,9 +61,53 @@ describe('POST /v1/floor-gap: floorMet (a duty can bind and still fail the floor
       method: { type: 'tranche' },
     });
     expect(r.triggerGapPerUnit).toBe('10.0000');
-    expect(r.gapPerUnit).toBe('6.0000');
+    // a tranche's gap is measured against the trigger: g = max(0, T − R) = 20 − 10 = 10, not F − R = 6
+    expect(r.gapPerUnit).toBe('10.0000');
     expect(r.dutyPerUnit).toBe('2.8000');
     expect(r.floorMet).toBe(false);
+  });
+
+  it('a trigger of 20 above an import of 16.5 that clears the 16 floor: the gap is T − R = 3.5, binding, d = 0.45, the floor met', async () => {
+    const r = await floorGap({
+      price: usd('16.5'),
+      floor: usd('16'),
+      method: { type: 'tranche', trigger: usd('20') },
+    });
+    // customs-value basis (the tranche's default): R = P = 16.5; g = max(0, T − R) = 20 − 16.5 =
+    // 3.5 = 0.175 T, in (0.10 T, 0.40 T] = (2, 8]: d = 0.30 × (3.5 − 2) = 0.45; landed 16.5 +
+    // 0.45 = 16.95 ≥ F = 16. F − R = −0.5 would say 0 and not binding while the duty is charged.
+    expect(r.basis).toBe('customs-value');
+    expect(r.gapPerUnit).toBe('3.5000');
+    expect(r.triggerGapPerUnit).toBe('3.5000');
+    expect(r.dutyPerUnit).toBe('0.4500');
+    expect(r.binding).toBe(true);
+    expect(r.landedPerUnit).toBe('16.9500');
+    expect(r.floorMet).toBe(true);
+    expect(r.formula).toContain(
+      'R = P = 16.5000; g = max(0, T − R) = max(0, 20.0000 − 16.5000) = 3.5000;',
+    );
+    // the GET's text and CSV forms say the same
+    const query =
+      '/v1/floor-gap?price=16.5&floor=16&per=kg&method=tranche&trigger=20&asOf=2026-11-21';
+    expect(await (await call(`${query}&format=text&field=gapPerUnit`)).text()).toBe('3.5000');
+    expect(await (await call(`${query}&format=text&field=binding`)).text()).toBe('true');
+    expect(csvCells(await (await call(`${query}&format=csv`)).text())).toMatchObject({
+      gapPerUnit: '3.5000',
+      dutyPerUnit: '0.4500',
+      binding: 'true',
+      floorMet: 'true',
+    });
+  });
+
+  it('a trigger of 12 under the 16 floor and an import of 13: no gap to the trigger, not binding, no duty, the floor not met', async () => {
+    const r = await floorGap({
+      price: usd('13'),
+      floor: usd('16'),
+      method: { type: 'tranche', trigger: usd('12') },
+    });
+    // R = P = 13; g = max(0, T − R) = max(0, 12 − 13) = 0: d = 0; landed 13 < F = 16
+    expect([r.gapPerUnit, r.binding, r.dutyPerUnit]).toEqual(['0.0000', false, '0.0000']);
+    expect([r.landedPerUnit, r.floorMet]).toEqual(['13.0000', false]);
   });
 
   it('the trigger may sit inside the method: the same 2.8', async () => {
@@ -102,11 +154,11 @@ describe('POST /v1/floor-gap: floorMet (a duty can bind and still fail the floor
     const csv = await (
       await call('/v1/floor-gap?price=10&floor=16&per=kg&method=tranche&asOf=2026-11-21&format=csv')
     ).text();
-    const [header, row] = csv.split('\r\n');
-    const cells = Object.fromEntries(
-      (header ?? '').split(',').map((name, i) => [name, (row ?? '').split(',')[i]]),
-    );
-    expect(cells).toMatchObject({ dutyPerUnit: '1.3200', binding: 'true', floorMet: 'false' });
+    expect(csvCells(csv)).toMatchObject({
+      dutyPerUnit: '1.3200',
+      binding: 'true',
+      floorMet: 'false',
+    });
   });
 });
 

@@ -1657,6 +1657,8 @@ describe('landed cost: what-if floor-gap measures priced as /v1/floor-gap prices
     const line = r.lines.find((l) => l.measureId === 'wi');
     expect([line?.amount, r.duties]).toEqual(['10384.11', '23014.93']);
     expect(line?.formula).toContain('T = 70.0000: d = 8.4150 per kg;');
+    // the gap the line states is the trigger's, T − R = 70 − 37.77 = 32.23 (not F − R = 22.23)
+    expect(line?.formula).toContain('g = max(0, T − R) = max(0, 70.0000 − 37.7700) = 32.2300;');
     // The trigger in its own unit and currency: 70,000 USD/t and 50 EUR/kg at 1.4 USD are 70 USD/kg.
     for (const trigger of [
       { amount: '70000', currency: 'USD', per: 't' },

@@ -82,7 +82,12 @@ export function floorGapFormula(terms: FloorGapTerms, n: FormulaNumbers, per = '
       : sum === undefined
         ? `R = P × (1 + r) = ${operand(price)} × (1 + ${rate(otherDutyRate)}) = ${R}`
         : `R = (customs value + duties so far) / quantity = (${exactText(sum.customsValue)} + ${exactText(sum.dutiesBefore)}) / ${terms.quantity} ${terms.unit} = ${R}`;
-  const gap = `g = max(0, F − R) = max(0, ${operand(floor)} − ${operand(result.exactReference)}) = ${value(result.exactGap, result.gap)}`;
+  // A tranche schedule measures the gap against its trigger T (g = max(0, T − R)): named so where T
+  // is not the floor; every other method, and a tranche from the floor, against F.
+  const fromTrigger = method.type === 'tranche' && !equal(result.exactTrigger, floor);
+  const gap = fromTrigger
+    ? `g = max(0, T − R) = max(0, ${operand(result.exactTrigger)} − ${operand(result.exactReference)}) = ${value(result.exactGap, result.gap)}`
+    : `g = max(0, F − R) = max(0, ${operand(floor)} − ${operand(result.exactReference)}) = ${value(result.exactGap, result.gap)}`;
   // d as reported; where rounding changed it, the exact d too, which the duty total is made of
   // (d × quantity, rounded once).
   const d = value(result.exactDutyPerUnit, result.dutyPerUnit, per);

@@ -82,8 +82,8 @@ export const floorGapCalculator = {
     'Computes the border duty that lifts an import’s price toward a floor, on a stated basis. ' +
     'With P = price, r = otherDutyRate, F = floor: R = P × (1 + r) on the duty-paid basis (P on ' +
     'the customs-value basis), g = max(0, F − R); `full-gap` d = g, `tranche` the WTO art. 5.5 ' +
-    'schedule or custom bands, `capped` d = min(g, maxRate × P), `all-or-nothing` d = penaltyRate × P ' +
-    'when R < F. Every per-unit value is expressed per the floor’s unit in the reporting currency. ' +
+    'schedule or custom bands on g = max(0, T − R), T the trigger (default F), `capped` ' +
+    'd = min(g, maxRate × P), `all-or-nothing` d = penaltyRate × P when R < F. Every per-unit value is expressed per the floor’s unit in the reporting currency. ' +
     'Worked example: price 10, floor 16, a 25% other duty, duty-paid basis → gap 3.5.',
   request: FloorGapRequestSchema,
   requestDescription: 'The import, the floor (or a benchmark id) and the method.',

@@ -185,7 +185,9 @@ export const FloorGapResponseSchema = z
     }),
     floorPerUnit: DecimalOutput.openapi({ description: 'F, rounded once.', example: '16.0000' }),
     gapPerUnit: DecimalOutput.openapi({
-      description: 'g = max(0, F − R) of the exact F and R, rounded once.',
+      description:
+        'g = max(0, F − R) of the exact F and R, rounded once; for `tranche` the gap to the ' +
+        'trigger T (the floor unless given): max(0, T − R).',
       example: '3.5000',
     }),
     dutyPerUnit: DecimalOutput.openapi({
@@ -206,8 +208,9 @@ export const FloorGapResponseSchema = z
     binding: z.boolean().openapi({
       description:
         'Whether the import is below the floor before the duty: R < F, exactly (the decision an ' +
-        'all-or-nothing penalty rests on). A gap under half a unit of the last place prints ' +
-        'gapPerUnit 0.0000 and still binds.',
+        'all-or-nothing penalty rests on); for `tranche`, below the trigger: R < T, the gap its ' +
+        'bands tax (the first band’s share may still make the duty 0). A gap under half a unit ' +
+        'of the last place prints gapPerUnit 0.0000 and still binds.',
     }),
     landedPerUnit: DecimalOutput.openapi({
       description:
@@ -229,7 +232,8 @@ export const FloorGapResponseSchema = z
     }),
     triggerGapPerUnit: DecimalOutput.optional().openapi({
       description:
-        'Tranche only: max(0, T − R), the gap the bands tax, of the exact T and R, rounded once.',
+        'Tranche only: max(0, T − R), the gap the bands tax, of the exact T and R, rounded once ' +
+        '(the tranche’s gapPerUnit).',
       example: '6.0000',
     }),
     per: UnitSchema.openapi({ description: 'The unit every per-unit value is expressed in.' }),
