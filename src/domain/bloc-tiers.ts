@@ -1,4 +1,15 @@
-import { add, compare, type Decimal, least, max, min, multiply, subtract, ZERO } from '../numeric';
+import {
+  add,
+  compare,
+  type Decimal,
+  least,
+  max,
+  min,
+  multiply,
+  ONE,
+  subtract,
+  ZERO,
+} from '../numeric';
 import { carriedQuotient, overCommonDenominator } from './common-denominator';
 import {
   type FloorBasis,
@@ -52,7 +63,7 @@ export interface BlocDestination {
 /** The prices of the tiers, per the floor's unit in the reporting currency. */
 export type BlocPrices = Pick<
   BlocTiersInput,
-  'redPrice' | 'bluePrice' | 'floor' | 'redFreight' | 'blueFreight'
+  'redPrice' | 'bluePrice' | 'floor' | 'trigger' | 'redFreight' | 'blueFreight'
 >;
 
 /**
@@ -61,13 +72,18 @@ export type BlocPrices = Pick<
  */
 export type BlocPriceQuotients = { readonly [K in keyof BlocPrices]: Ratio };
 
+/** The trigger T, where the request gives one, under the name the tiers take it by. */
+const withTrigger = <T>(trigger: T | undefined): { readonly trigger?: T } =>
+  trigger === undefined ? {} : { trigger };
+
 /** Each price as a decimal: exact where it terminates, else carried (`carriedQuotient`). */
 export function blocPricesOf(q: BlocPriceQuotients): BlocPrices {
-  const { redPrice, bluePrice, floor, redFreight, blueFreight } = q;
+  const { redPrice, bluePrice, floor, trigger, redFreight, blueFreight } = q;
   return {
     redPrice: carriedQuotient(redPrice),
     bluePrice: carriedQuotient(bluePrice),
     floor: carriedQuotient(floor),
+    ...withTrigger(trigger === undefined ? undefined : carriedQuotient(trigger)),
     redFreight: carriedQuotient(redFreight),
     blueFreight: carriedQuotient(blueFreight),
   };
@@ -83,15 +99,27 @@ export function blocPricesOverCommonDenominator(q: BlocPriceQuotients): {
   readonly prices: BlocPrices;
   readonly scale: Decimal;
 } {
+  // A trigger not given stands as 0 / 1, which adds no denominator (and is not passed on).
   const { numerators, denominator } = overCommonDenominator([
     q.redPrice,
     q.bluePrice,
     q.floor,
+    q.trigger ?? { of: ZERO, to: ONE },
     q.redFreight,
     q.blueFreight,
   ] as const);
-  const [redPrice, bluePrice, floor, redFreight, blueFreight] = numerators;
-  return { prices: { redPrice, bluePrice, floor, redFreight, blueFreight }, scale: denominator };
+  const [redPrice, bluePrice, floor, trigger, redFreight, blueFreight] = numerators;
+  return {
+    prices: {
+      redPrice,
+      bluePrice,
+      floor,
+      ...withTrigger(q.trigger === undefined ? undefined : trigger),
+      redFreight,
+      blueFreight,
+    },
+    scale: denominator,
+  };
 }
 
 export interface BlocTiersInput {
@@ -101,6 +129,11 @@ export interface BlocTiersInput {
   readonly bluePrice: Decimal;
   /** F: the floor per unit, same unit and currency. */
   readonly floor: Decimal;
+  /**
+   * T: the trigger a tranche schedule is measured from (WTO AoA art. 5.5), same unit and currency;
+   * the floor when not given.
+   */
+  readonly trigger?: Decimal;
   /** International freight per unit on red supply to any destination (0 when not given). */
   readonly redFreight: Decimal;
   /** International freight per unit on blue supply to any destination (0 when not given). */
@@ -229,7 +262,7 @@ export function destinationTier(
   input: Omit<BlocTiersInput, 'destinations'>,
   destination: BlocDestination,
 ): DestinationTier {
-  const { redPrice, bluePrice, floor, basis, method, redFreight, blueFreight } = input;
+  const { redPrice, bluePrice, floor, trigger, basis, method, redFreight, blueFreight } = input;
   const { country, bloc, floorApplies, redOtherDutyRate, blueOtherDutyRate } = destination;
   const { redDutiesKnown, blueDutiesKnown } = destination;
   const inValue = destination.freightInCustomsValue;
@@ -240,6 +273,7 @@ export function destinationTier(
     ? floorGapDuty({
         price: redCustomsValue,
         floor,
+        ...withTrigger(trigger),
         basis,
         otherDutyRate: redOtherDutyRate,
         method,

@@ -138,6 +138,84 @@ describe('POST /v1/bloc-tiers: the sources’ case (red 10, blue 15, floor 16)',
   });
 });
 
+describe('bloc tiers: a tranche schedule measured from its own trigger, as /v1/floor-gap measures it', () => {
+  // red 10 into the US (2846.90.20 is free there: other duties 0), floor 16, trigger 20. The
+  // tranche's default basis is the customs value: R = 10; g = T − R = 20 − 10 = 10 = 0.5 T, in
+  // (0.40 T, 0.60 T] = (8, 12]: d = 0.30 × (8 − 2) + 0.50 × (10 − 8) = 1.8 + 1 = 2.8; red landed
+  // 10 + 0 + 2.8 = 12.8 < blue 15: red is cheaper and governs. With T = F = 16 it would be
+  // 0.30 × (6 − 1.6) = 1.32, landed 11.32.
+  const trancheAt20 = (trigger: Record<string, string>, extra: Record<string, unknown> = {}) => ({
+    ...brief,
+    destinations: ['US'],
+    method: { type: 'tranche', trigger },
+    ...extra,
+  });
+
+  it('trigger 20 over a floor of 16: duty 2.8000, red landed 12.8000 (not 1.3200 and 11.3200)', async () => {
+    const t = await tiers(trancheAt20(usd('20')));
+    expect(row(t, 'US')).toMatchObject({
+      floorGapPerUnit: '2.8000',
+      redLanded: '12.8000',
+      blueLanded: '15.0000',
+      cheapest: 'red',
+      tier: 'red',
+    });
+    // the same duty /v1/floor-gap charges on the same customs value
+    const single = await postJson('/v1/floor-gap', {
+      price: usd('10'),
+      floor: usd('16'),
+      method: { type: 'tranche', trigger: usd('20') },
+    });
+    expect(((await single.json()) as { dutyPerUnit: string }).dutyPerUnit).toBe('2.8000');
+  });
+
+  it('the trigger in its own unit and currency: 9.0718474 USD/lb (÷ 0.45359237 = 20 per kg) and 12.5 EUR/kg at 1.6 are both T = 20', async () => {
+    for (const trigger of [
+      usd('9.0718474', 'lb'),
+      { amount: '12.5', currency: 'EUR', per: 'kg' },
+    ]) {
+      const t = await tiers(trancheAt20(trigger, { fx: { EUR: '1.6' } }));
+      expect(row(t, 'US')).toMatchObject({ floorGapPerUnit: '2.8000', redLanded: '12.8000' });
+    }
+  });
+
+  it('the zone market clears on the same landed price: 1,000 t all red at 12.8, treasury 2.8 × 1,000,000 kg', async () => {
+    const t = (await (
+      await postJson(
+        '/v1/bloc-tiers',
+        trancheAt20(usd('9.0718474', 'lb'), {
+          market: {
+            demand: { value: '1000', unit: 't' },
+            blueCapacity: { value: '400', unit: 't' },
+          },
+        }),
+      )
+    ).json()) as { market: Record<string, unknown> };
+    // red 12.8 < blue 15: blue sells nothing; treasury 2.8 × 1,000,000 kg = 2,800,000.00; buyers
+    // pay (12.8 − 10) × 1,000,000 kg = 2,800,000.00 more; no allied rent
+    expect(t.market).toMatchObject({
+      price: '12.8000',
+      marginal: 'red',
+      redVolume: { value: '1000', unit: 't' },
+      treasuryRevenue: '2800000.00',
+      blueRent: '0.00',
+      buyersExtraCost: '2800000.00',
+    });
+  });
+
+  it('GET: trigger (and triggerPer) as /v1/floor-gap takes them; with another method a 422', async () => {
+    const query =
+      '/v1/bloc-tiers?mineral=ndpr-oxide&redPrice=10&bluePrice=15&floor=16&per=kg&destinations=US&asOf=2026-11-21';
+    const insideCost = async (q: string) =>
+      (await call(`${query}&method=tranche&${q}&format=text&field=insideCost`)).text();
+    // inside cost = red landed 12.8 (red governs in the US), from T = 20 or 20,000 per t
+    expect(await insideCost('trigger=20')).toBe('12.8000');
+    expect(await insideCost('trigger=20000&triggerPer=t')).toBe('12.8000');
+    const problem = await problemOf(await call(`${query}&method=full-gap&trigger=20`), 422);
+    expect(problem.errors?.[0]?.pointer).toBe('/method/trigger');
+  });
+});
+
 describe('bloc tiers: a floor the EU applies applies at its member states’ borders', () => {
   // The data marks DE and FR as members of the EU customs union (seeds/countries.json customsUnion).
   const union = { ...brief, destinations: ['DE', 'FR', 'EU'] };

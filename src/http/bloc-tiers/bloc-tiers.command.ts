@@ -15,7 +15,7 @@ import type { FloorBasis, FloorGapMethod } from '../../domain/floor-gap';
 import type { RoundingMode } from '../../domain/rounding';
 import { kgPerUnit, type Unit } from '../../domain/units';
 import { type Decimal, multiply, ONE, sum, ZERO } from '../../numeric';
-import { defaultBasis, floorGapMethod } from '../floor-gap/floor-gap.command';
+import { defaultBasis, floorGapMethod, triggerPerUnit } from '../floor-gap/floor-gap.command';
 import { checkBorderFloor, floorInReporting, resolveFloor } from '../floor-input';
 import {
   asPrice,
@@ -51,6 +51,8 @@ export interface BlocTiersCommand {
   readonly redPrice: Decimal;
   readonly bluePrice: Decimal;
   readonly floor: Decimal;
+  /** A tranche schedule's trigger T per the floor's unit, where the method gives one. */
+  readonly trigger?: Decimal;
   readonly redFreight: Decimal;
   readonly blueFreight: Decimal;
   /**
@@ -210,16 +212,27 @@ export function resolveBlocTiers(
       : restateQuotient(asPrice(given, unit), unit, reporting, pointer, problems);
   const redFreight = perUnit(request.redFreight, '/redFreight');
   const blueFreight = perUnit(request.blueFreight, '/blueFreight');
+  // A tranche schedule's trigger T (default the floor), restated per the floor's unit as
+  // /v1/floor-gap restates it.
+  const trigger = triggerPerUnit(request, unit, reporting, problems);
   const market = marketCommand(request.market);
   if (
     floor === undefined ||
     redPrice === undefined ||
     bluePrice === undefined ||
     redFreight === undefined ||
-    blueFreight === undefined
+    blueFreight === undefined ||
+    problems.length > 0
   )
     return { ok: false, problems };
-  const prices = { redPrice, bluePrice, floor, redFreight, blueFreight };
+  const prices = {
+    redPrice,
+    bluePrice,
+    floor,
+    ...(trigger === undefined ? {} : { trigger }),
+    redFreight,
+    blueFreight,
+  };
 
   const members = blocMembers(data, asOf);
   const codes = request.destinations ?? data.blocs.flatMap((b) => b.shownByDefault);

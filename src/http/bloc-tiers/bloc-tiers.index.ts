@@ -86,6 +86,11 @@ const FORM = flatForm({
   blueOrigin: { to: '/blueOrigin', doc: 'Origin of blue supply.' },
   basis: { to: '/basis', doc: '`duty-paid` (default) or `customs-value`.' },
   ...METHOD_FIELDS,
+  trigger: {
+    to: '/method/trigger/amount',
+    doc: 'With `method=tranche`: the trigger price T; default the floor.',
+  },
+  triggerPer: { to: '/method/trigger/per', doc: 'Unit of `trigger`, when it differs from `per`.' },
   asOf: { to: '/asOf', doc: 'Date YYYY-MM-DD; default today.' },
   scenario: { to: '/scenario', doc: 'Scenario; default baseline.' },
   rounding: { to: '/rounding', doc: '`half-up` or `half-even`.' },
@@ -98,6 +103,8 @@ function withFlatDefaults(request: Record<string, unknown>): Record<string, unkn
     const price = request[key] as { per?: string } | undefined;
     if (price !== undefined && price.per === undefined && per !== undefined) price.per = per;
   }
+  const trigger = (request.method as { trigger?: { per?: string } } | undefined)?.trigger;
+  if (trigger !== undefined && trigger.per === undefined && per !== undefined) trigger.per = per;
   for (const key of ['destinations', 'floorMembers'] as const) {
     const list = request[key];
     if (typeof list === 'string') request[key] = list.split(',').map((s) => s.trim());

@@ -70,12 +70,18 @@ export function floorGapMethod(
 // The rule lives in the domain; re-exported for the calculators that import it from here.
 export { defaultBasis };
 
+/** Where a request may give a tranche trigger: in its method, or (floor-gap) at the top level. */
+export interface TriggerRequest {
+  readonly method?: FloorGapRequest['method'] | undefined;
+  readonly trigger?: PriceInput | undefined;
+}
+
 /**
  * The tranche trigger, given at the top level or inside the method (not both); a trigger for any
  * other method is a problem, since only a tranche schedule is measured from one.
  */
 function triggerInput(
-  request: FloorGapRequest,
+  request: TriggerRequest,
   problems: FieldProblem[],
 ): { price: PriceInput; pointer: string } | undefined {
   const inMethod = request.method?.type === 'tranche' ? request.method.trigger : undefined;
@@ -91,6 +97,22 @@ function triggerInput(
   return request.trigger === undefined
     ? undefined
     : { price: request.trigger, pointer: '/trigger' };
+}
+
+/**
+ * The tranche trigger T of a request per `unit` in the reporting currency, an exact quotient (from
+ * its own unit and currency, like every price); undefined where none is given (T = the floor).
+ */
+export function triggerPerUnit(
+  request: TriggerRequest,
+  unit: Unit,
+  reporting: Reporting,
+  problems: FieldProblem[],
+): Ratio | undefined {
+  const trigger = triggerInput(request, problems);
+  return trigger === undefined
+    ? undefined
+    : restateQuotient(trigger.price, unit, reporting, trigger.pointer, problems);
 }
 
 /**
@@ -125,11 +147,7 @@ export function resolveFloorGap(
   );
   if (price === undefined || floorPerUnit === undefined) return { ok: false, problems };
 
-  const trigger = triggerInput(request, problems);
-  const triggerPerUnit =
-    trigger === undefined
-      ? undefined
-      : restateQuotient(trigger.price, unit, reporting, trigger.pointer, problems);
+  const trigger = triggerPerUnit(request, unit, reporting, problems);
   if (problems.length > 0) return { ok: false, problems };
 
   const quantityGiven =
@@ -145,7 +163,7 @@ export function resolveFloorGap(
       input: {
         price,
         floor: { of: floorPerUnit, to: ONE },
-        ...(triggerPerUnit === undefined ? {} : { trigger: triggerPerUnit }),
+        ...(trigger === undefined ? {} : { trigger }),
         basis,
         otherDutyRate: dec(request.otherDutyRate ?? 0),
         method,
