@@ -123,5 +123,16 @@ export function landedCostCharges(
       fees.push({ id: m.id, rate: parseDecimal(m.rate), min: bound(m.min), max: bound(m.max) });
     }
   }
+  const floors = duties.filter((d) => d.kind === 'floor-gap').map((d) => d.id);
+  if (floors.length > 1) {
+    // Each floor-gap line's reference counts the ad valorem and specific duties before it, not
+    // another floor's duty: where two floors bind, their duties add up, and the line may land
+    // above both. Said, not hidden, so the user can drop one (excludeMeasures).
+    warnings.push({
+      code: 'floors-stacked',
+      detail: `${floors.join(' and ')} are floor-gap measures on the same line: each measures its gap over the ad valorem and specific duties alone, so where both bind their duties add up and the landed price can end above every floor; drop one with excludeMeasures to price a single floor.`,
+      rowIds: floors,
+    });
+  }
   return { duties, fees, warnings, problems };
 }

@@ -8,12 +8,9 @@ import {
   compare,
   DECIMAL_PATTERN,
   decimalProblem,
-  INEXACT_NUMBER_MESSAGE,
   MAX_DECIMAL_LENGTH,
-  MAX_NUMBER_DIGITS,
   ONE,
   parseDecimal,
-  significantDigits,
 } from '../numeric';
 import { DECIMAL_MARKS } from './csv';
 
@@ -28,8 +25,7 @@ export const CoverageSchema = z.object({ tariffs: z.enum(TARIFF_COVERAGES) });
 /**
  * Every decimal the API takes is zero or more (prices, quantities, rates, shares): a string of the
  * decimal pattern or a finite JSON number, both at most 40 characters written out in full (the
- * numeric core's limits: 1e308 is refused like its 309-digit string), a number with at most 15
- * significant digits (2 ** 53 + 1 arrives as …992: refused, not priced); exponents in strings, NaN,
+ * numeric core's limits: 1e308 is refused like its 309-digit string); exponents in strings, NaN,
  * blanks and negatives are rejected.
  */
 const decimalInput = z.union(
@@ -40,18 +36,11 @@ const decimalInput = z.union(
       .regex(DECIMAL_PATTERN, {
         error: 'must be a decimal string such as "10.50" (no exponent, no blanks)',
       }),
-    z.number({ error: 'must be a decimal string or a finite number' }).superRefine((n, ctx) => {
-      const problem = decimalProblem(n);
-      if (problem === undefined) return;
-      ctx.addIssue({
-        code: 'custom',
-        message:
-          // More digits than a double keeps exactly: the number may not be the one written.
-          problem === INEXACT_NUMBER_MESSAGE
-            ? `has ${significantDigits(n)} significant digits, more than the ${MAX_NUMBER_DIGITS} a JSON number keeps exactly: send it as a decimal string`
-            : `must have at most ${MAX_DECIMAL_LENGTH} characters written out in full (no exponent): use a decimal string`,
-      });
-    }),
+    z
+      .number({ error: 'must be a decimal string or a finite number' })
+      .refine((n) => decimalProblem(n) === undefined, {
+        error: `must have at most ${MAX_DECIMAL_LENGTH} characters written out in full (no exponent): use a decimal string`,
+      }),
   ],
   { error: 'must be a decimal string such as "10.50" or a finite JSON number' },
 );
@@ -70,8 +59,8 @@ export const SignedDecimal = decimalInput;
 export const NonNegativeDecimal = nonNegativeDecimal.openapi('NonNegativeDecimal', {
   description:
     'A decimal that is zero or more, as a string (`^-?(0|[1-9][0-9]*)(\\.[0-9]+)?$`, no exponent) ' +
-    'or a finite JSON number of at most 15 significant digits (a number keeps no more exactly). ' +
-    'Strings are exact; prefer them for money.',
+    'or a finite JSON number (read as the double JSON makes of it: past 15 significant digits it ' +
+    'may not be the number written). Strings are exact; prefer them for money.',
   example: '1000',
 });
 

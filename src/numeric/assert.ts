@@ -6,8 +6,6 @@ export const NOT_A_DECIMAL_MESSAGE =
   'Not a plain decimal string (digits, one optional point, no exponent).';
 export const TOO_LONG_MESSAGE = 'A decimal may have at most 40 characters written out in full.';
 export const NOT_FINITE_MESSAGE = 'A number must be finite.';
-export const INEXACT_NUMBER_MESSAGE =
-  'A JSON number holds at most 15 significant digits exactly: send a longer value as a decimal string.';
 
 /** An invariant of the numeric core was broken: a programming error, or input not parsed first. */
 export class NumericError extends Error {

@@ -43,7 +43,6 @@
 export { abs, add, multiply, negate, subtract, sum } from './arithmetic';
 export {
   DIVISION_BY_ZERO_MESSAGE,
-  INEXACT_NUMBER_MESSAGE,
   INVALID_SCALE_MESSAGE,
   INVALID_UNITS_MESSAGE,
   NOT_A_DECIMAL_MESSAGE,
@@ -72,11 +71,9 @@ export {
   DECIMAL_PATTERN,
   decimalProblem,
   MAX_DECIMAL_LENGTH,
-  MAX_NUMBER_DIGITS,
   numberText,
   parseDecimal,
   parseReported,
-  significantDigits,
 } from './parse';
 export {
   CARRIED_PLACES,

@@ -1,6 +1,5 @@
 import {
   assert,
-  INEXACT_NUMBER_MESSAGE,
   NOT_A_DECIMAL_MESSAGE,
   NOT_FINITE_MESSAGE,
   NumericError,
@@ -41,32 +40,9 @@ export function numberText(value: number): string {
 }
 
 /**
- * Most significant digits a JSON number is taken with: every decimal of 15 significant digits
- * reads back from its double unchanged (IEEE 754 binary64 holds 15 to 17), so a number printed
- * with more may not be the one the client wrote (9007199254740993 arrives as …992).
- */
-export const MAX_NUMBER_DIGITS = 15;
-
-/** The significant digits of a finite number as JavaScript prints it: 1.5e-7 → 2, 1200 → 2. */
-export function significantDigits(value: number): number {
-  const text = String(value);
-  const e = text.indexOf('e');
-  const mantissa = e === -1 ? text : text.slice(0, e);
-  let first = 0;
-  let last = mantissa.length - 1;
-  const isZeroOrMark = (code: number) => code === 48 || code === 46 || code === 45;
-  while (first <= last && isZeroOrMark(mantissa.charCodeAt(first))) first++;
-  while (last >= first && isZeroOrMark(mantissa.charCodeAt(last))) last--;
-  if (first > last) return 0;
-  const point = mantissa.indexOf('.');
-  return last - first + 1 - (point > first && point < last ? 1 : 0);
-}
-
-/**
  * Why `value` is not a decimal the API takes, or undefined when it is: a plain decimal string or a
  * finite number, at most MAX_DECIMAL_LENGTH characters written out in full (1e308 and 5e-324 are
- * refused like a 309- or 326-character string would be); a number with more than
- * MAX_NUMBER_DIGITS significant digits is refused, since it may have lost digits on its way in.
+ * refused like a 309- or 326-character string would be).
  */
 export function decimalProblem(value: string | number): string | undefined {
   let text: string;
@@ -80,8 +56,6 @@ export function decimalProblem(value: string | number): string | undefined {
     text = value;
   }
   if (text.length > MAX_DECIMAL_LENGTH) return TOO_LONG_MESSAGE;
-  if (typeof value === 'number' && significantDigits(value) > MAX_NUMBER_DIGITS)
-    return INEXACT_NUMBER_MESSAGE;
   if (!DECIMAL_PATTERN.test(text)) return NOT_A_DECIMAL_MESSAGE;
   return undefined;
 }

@@ -13,16 +13,13 @@ import {
   divide,
   halfEven,
   halfUp,
-  INEXACT_NUMBER_MESSAGE,
   INVALID_SCALE_MESSAGE,
   max,
   min,
   multiply,
   NOT_A_DECIMAL_MESSAGE,
-  numberText,
   parseDecimal,
   round,
-  significantDigits,
   subtract,
   sum,
   TOO_LONG_MESSAGE,
@@ -104,34 +101,6 @@ describe('parsing decimal strings and JSON numbers under one set of limits', () 
     expect(decimalProblem(Number.POSITIVE_INFINITY)).toBeDefined();
     expect(decimalProblem(Number.NaN)).toBeDefined();
     expect(() => x(1e308)).toThrow(TOO_LONG_MESSAGE);
-  });
-  it('takes a JSON number only with at most 15 significant digits, the most a double keeps exactly', () => {
-    expect([1200, 1.5e-7, 0.1, 100.25, -0.05, 1e21].map(significantDigits)).toEqual([
-      2, 2, 1, 5, 1, 1,
-    ]);
-    // 123,456,789,012,345 (15 digits) is kept; 2^53 + 1 = 9,007,199,254,740,993 arrives as …992,
-    // 0.1 + 0.2 as 0.30000000000000004, and 30 written digits as 1.2345678901234568e29.
-    expect(decimalProblem(123456789012345)).toBeUndefined();
-    expect(decimalProblem(2 ** 53 + 1)).toBe(INEXACT_NUMBER_MESSAGE);
-    expect(decimalProblem(0.1 + 0.2)).toBe(INEXACT_NUMBER_MESSAGE);
-    expect(decimalProblem(JSON.parse('123456789012345678901234567890'))).toBe(
-      INEXACT_NUMBER_MESSAGE,
-    );
-    expect(() => x(2 ** 53 + 1)).toThrow(INEXACT_NUMBER_MESSAGE);
-  });
-  it('law (fast-check): a decimal of at most 15 significant digits sent as a JSON number is read exactly', () => {
-    // decimal.js reads the digits as written; the API reads the double JSON.parse makes of them.
-    const digits = fc.stringMatching(/^[1-9][0-9]{0,14}$/);
-    fc.assert(
-      fc.property(digits, fc.integer({ min: -20, max: 20 }), (d, exponent) => {
-        const written = oracle(`${d}e${exponent}`);
-        const n = JSON.parse(written.toString()) as number;
-        expect(decimalProblem(n)).toBeUndefined();
-        expect(numberText(n)).toBe(written.toFixed());
-        expect(significantDigits(n)).toBe(d.replace(/0+$/, '').length);
-      }),
-      { seed: 42, numRuns: 2000 },
-    );
   });
 });
 
@@ -279,14 +248,12 @@ describe('decimal.js is the oracle (fast-check, seed 42)', () => {
     );
   });
 
-  it('a JSON number parses to the value decimal.js reads from it, and refusals match the written length and digits', () => {
+  it('a JSON number parses to the value decimal.js reads from it, and refusals match the written length', () => {
     fc.assert(
       fc.property(fc.double({ noNaN: true, noDefaultInfinity: true }), (n) => {
         const written = new Wide(n).toFixed();
         const fits = written.length <= 40;
         if (!fits) return decimalProblem(n) === TOO_LONG_MESSAGE;
-        // decimal.js counts the significant digits of the number as JavaScript prints it.
-        if (n !== 0 && new Wide(n).sd() > 15) return decimalProblem(n) === INEXACT_NUMBER_MESSAGE;
         return decimalProblem(n) === undefined && oracle(x(n)).equals(new Wide(n));
       }),
       { seed: 42, numRuns: 2000 },

@@ -57,14 +57,8 @@ export interface DutyLine {
 
 /**
  * Duties in the contract's order: ad valorem (rate × customs value), specific (amount × quantity), then
- * floor-gap measures with r = (duties so far) / customs value, P = customs value per unit of the
- * floor. Charges must come in that order.
- *
- * Duties so far include the floor-gap duties of the lines before (API §4: r counts the duties
- * "already applied"): a floor is met once the duty-paid price reaches it, so a second floor on the
- * duty-paid basis charges only what the first left below it (a 20,000/t floor already lifts the
- * price above an 18,000/t one: its gap is 0), and stacked floors land on the highest, not on
- * their sum. On the customs-value basis R = P whatever came before (§3).
+ * floor-gap measures with r = (ad valorem + specific duties so far) / customs value, P = customs
+ * value per unit of the floor. Charges must come in that order.
  */
 export function assessDuties(
   charges: readonly DutyCharge[],
@@ -73,7 +67,7 @@ export function assessDuties(
   unit: Unit,
 ): DutyLine[] {
   const lines: DutyLine[] = [];
-  let before = ZERO; // duties so far: ad valorem, specific and earlier floor-gap lines
+  let before = ZERO; // ad valorem and specific duties so far
   for (const charge of charges) {
     if (charge.kind === 'ad-valorem') {
       const amount = multiply(charge.rate, value);
@@ -130,7 +124,6 @@ export function assessDuties(
           ...(dutyPaid ? { dutyPaid: { customsValue: value, dutiesBefore: before } } : {}),
         },
       });
-      before = add(before, whole.dutyPerUnit);
     }
   }
   return lines;

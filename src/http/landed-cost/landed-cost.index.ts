@@ -39,10 +39,8 @@ export const landedCostCalculator = {
   description:
     'Goods, freight and insurance (each counted once by Incoterm), the customs value on the ' +
     'destination’s basis (the US: FOB; the EU, Japan and most others: CIF), then every duty in ' +
-    'force on `asOf` for the lane and product — ad valorem, specific, floor-gap (on its basis, ' +
-    'r = duties so far / customs value, earlier floor-gap lines included: a floor is met once the ' +
-    'duty-paid price reaches it, so stacked floors land on the highest, not on their sum) — and ' +
-    'the fees (US MPF clamped per entry, HMF for ocean). ' +
+    'force on `asOf` for the lane and product — ad valorem, specific, floor-gap (duty-paid basis, ' +
+    'r = duties so far / customs value) — and the fees (US MPF clamped per entry, HMF for ocean). ' +
     'Each line names its legal source and confidence; `explain` lists every measure considered and ' +
     'why it applied or not; `meta.warnings` flags classification doubts, reported figures and rows ' +
     'past their known-until date. `scenario`, `measures` and `excludeMeasures` give what-ifs.',

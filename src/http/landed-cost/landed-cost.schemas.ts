@@ -48,7 +48,12 @@ export const InlineMeasureSchema = z
             'As in `POST /v1/floor-gap`: default `customs-value` for `tranche` (WTO AoA art. ' +
             '5.5), `duty-paid` otherwise.',
         }),
-        method: FloorGapMethodSchema.optional(),
+        method: FloorGapMethodSchema.optional().openapi({
+          description:
+            'As in `POST /v1/floor-gap`. The reference R counts the ad valorem and specific duties ' +
+            'before this line, not another floor-gap line’s duty: two floors on one line add up ' +
+            'where both bind, and the answer says so in a `floors-stacked` warning.',
+        }),
       })
       .strict(),
     z

@@ -27,7 +27,6 @@ import {
   isNegative,
   isZero,
   lessThanOrEqual,
-  max,
   multiply,
   round,
   subtract,
@@ -291,64 +290,5 @@ describe('laws (fast-check, seed 42)', () => {
       }),
       options,
     );
-  });
-
-  it('stacked duty-paid full-gap floors land on the highest floor, not on the sum of their gaps: each counts the floor-gap lines before it as duties already applied', () => {
-    // customs value V on q kg, ordinary duties D (ad valorem rate × V), floors F_i per t:
-    // the duty-paid total V + D + Σ floor-gap duties = max(V + D, max_i F_i × q / 1000).
-    fc.assert(
-      fc.property(
-        money,
-        positive,
-        rate,
-        fc.array(money, { minLength: 1, maxLength: 4 }),
-        (value, q, r, floors) => {
-          const charges: DutyCharge[] = [
-            { kind: 'ad-valorem', id: 'av', rate: r },
-            ...floors.map<DutyCharge>((floor, i) => ({
-              kind: 'floor-gap',
-              id: `fg${i}`,
-              floor,
-              unit: 't',
-              basis: 'duty-paid',
-              method: { type: 'full-gap' },
-            })),
-          ];
-          const lines = assessDuties(charges, value, q, 'kg');
-          const dutyPaid = add(value, sum(lines.map((l) => l.amount)));
-          const highest = multiply(
-            max(...(floors as [Decimal, ...Decimal[]])),
-            multiply(q, d('0.001')),
-          );
-          return equal(dutyPaid, max(add(value, multiply(r, value)), highest));
-        },
-      ),
-      options,
-    );
-  });
-});
-
-describe('stacked floors: a floor-gap line counts the floor-gap lines before it as duties already applied', () => {
-  it('20,000/t then 18,000/t on 10 t at 12,000/t with 3.7% MFN: 75,560 then 0', () => {
-    // V = 120,000; D = 4,440; first: 200,000 − 124,440 = 75,560; second: R = 20,000/t ≥ 18,000: 0.
-    const floor = (id: string, f: string): DutyCharge => ({
-      kind: 'floor-gap',
-      id,
-      floor: d(f),
-      unit: 't',
-      basis: 'duty-paid',
-      method: { type: 'full-gap' },
-    });
-    const lines = assessDuties(
-      [
-        { kind: 'ad-valorem', id: 'mfn', rate: d('0.037') },
-        floor('g7', '20000'),
-        floor('wi', '18000'),
-      ],
-      d('120000'),
-      d('10'),
-      't',
-    );
-    expect(lines.map((l) => plain(l.amount))).toEqual(['4440', '75560', '0']);
   });
 });
