@@ -262,16 +262,26 @@ export function queryProblems(
   problems: readonly FieldProblem[],
   formPointer: (pointer: string) => string = (pointer) => pointer,
 ) {
+  const named = problems.map((p) => {
+    const pointer = formPointer(p.pointer);
+    const parameter = parameterFor(form, pointer);
+    if (parameter === undefined) return p;
+    return {
+      ...p,
+      parameter,
+      detail: parameter === 'fx' ? fxDetail({ ...p, pointer }) : p.detail,
+    };
+  });
+  // One parameter the form copies to several fields (a market currency to every price of a path)
+  // is one problem to the user, said once: the first of those that say the same of it.
+  const said = new Set<string>();
   return validationProblem(
-    problems.map((p) => {
-      const pointer = formPointer(p.pointer);
-      const parameter = parameterFor(form, pointer);
-      if (parameter === undefined) return p;
-      return {
-        ...p,
-        parameter,
-        detail: parameter === 'fx' ? fxDetail({ ...p, pointer }) : p.detail,
-      };
+    named.filter((p) => {
+      if (p.parameter === undefined) return true;
+      const key = `${p.parameter}\n${p.detail}`;
+      if (said.has(key)) return false;
+      said.add(key);
+      return true;
     }),
   );
 }
