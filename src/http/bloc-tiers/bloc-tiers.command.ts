@@ -11,11 +11,11 @@ import {
   blocPricesOverCommonDenominator,
 } from '../../domain/bloc-tiers';
 import { membersWithoutTheirUnion, namedDirectlyOrByUnion } from '../../domain/customs-union';
-import type { FloorBasis, FloorGapMethod } from '../../domain/floor-gap';
+import { defaultBasis, type FloorBasis, type FloorGapMethod } from '../../domain/floor-gap';
 import type { RoundingMode } from '../../domain/rounding';
 import { kgPerUnit, type Unit } from '../../domain/units';
 import { type Decimal, multiply, ONE, sum, ZERO } from '../../numeric';
-import { defaultBasis, floorGapMethod, triggerPerUnit } from '../floor-gap/floor-gap.command';
+import { floorGapMethod, triggerPerUnit } from '../floor-gap/floor-gap.command';
 import { checkBorderFloor, floorInReporting, resolveFloor } from '../floor-input';
 import {
   asPrice,

@@ -67,9 +67,6 @@ export function floorGapMethod(
   return read.method;
 }
 
-// The rule lives in the domain; re-exported for the calculators that import it from here.
-export { defaultBasis };
-
 /** Where a request may give a tranche trigger: in its method, or (floor-gap) at the top level. */
 export interface TriggerRequest {
   readonly method?: FloorGapRequest['method'] | undefined;

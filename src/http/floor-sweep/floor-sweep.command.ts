@@ -1,11 +1,11 @@
 import type { PolicyData } from '../../data/store';
-import type { FloorBasis } from '../../domain/floor-gap';
+import { defaultBasis, type FloorBasis } from '../../domain/floor-gap';
 import { MAX_SWEEP_CELLS, type SweepInput } from '../../domain/floor-sweep';
 import { excludingVat } from '../../domain/money';
 import type { RoundingMode } from '../../domain/rounding';
 import type { Unit } from '../../domain/units';
 import { add, compare, type Decimal, decimal, isZero, multiply } from '../../numeric';
-import { defaultBasis, floorGapMethod } from '../floor-gap/floor-gap.command';
+import { floorGapMethod } from '../floor-gap/floor-gap.command';
 import { dec, todayUtc } from '../money-input';
 import type { Parsed } from '../parsed';
 import type { FieldProblem } from '../problem';

@@ -5,7 +5,7 @@ import type { PolicyData } from '../../data/store';
 import type { Warning } from '../../data/warnings';
 import type { Bloc } from '../../domain/bloc-tiers';
 import { namedDirectlyOrByUnion } from '../../domain/customs-union';
-import type { FloorBasis, FloorGapMethod } from '../../domain/floor-gap';
+import { defaultBasis, type FloorBasis, type FloorGapMethod } from '../../domain/floor-gap';
 import { landedCost } from '../../domain/landed-cost';
 import type { RoundingMode } from '../../domain/rounding';
 import {
@@ -17,7 +17,7 @@ import {
 import type { Unit } from '../../domain/units';
 import { type Decimal, isZero, parseDecimal } from '../../numeric';
 import { R0, type Rational, rational } from '../../numeric/rational';
-import { defaultBasis, floorGapMethod } from '../floor-gap/floor-gap.command';
+import { floorGapMethod } from '../floor-gap/floor-gap.command';
 import { floorInReporting, resolveFloor } from '../floor-input';
 import { type ResolveOptions, resolveLandedCost } from '../landed-cost/landed-cost.command';
 import type { LandedCostRequest } from '../landed-cost/landed-cost.schemas';
