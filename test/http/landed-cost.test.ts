@@ -1121,6 +1121,71 @@ describe('landed cost: a what-if measure with bad tranche bands', () => {
   });
 });
 
+describe('landed cost: a what-if amount without a currency is in the reporting currency', () => {
+  // 100 lb of nd-oxide at 5 EUR/lb from China, reported in EUR with 1 USD = 0.9 EUR: customs
+  // value 5 × 100 = 500.00 EUR. /v1/floor-gap reads a Price without a currency the same way.
+  const shipment = (measures: unknown[]) => ({
+    mineral: 'nd-oxide',
+    origin: 'CN',
+    asOf: '2026-06-01',
+    quantity: { value: '100', unit: 'lb' },
+    price: { amount: '5', currency: 'EUR', per: 'lb' },
+    currency: 'EUR',
+    fx: { USD: '0.9' },
+    measures,
+  });
+  const tranche = (floor: object, trigger: object) => ({
+    id: 'my-floor',
+    kind: 'floor-gap',
+    floor,
+    method: { type: 'tranche', trigger },
+  });
+
+  it('a tranche floor 9 and trigger 10 per lb are EUR: T = 10, duty 140.00, as /v1/floor-gap answers', async () => {
+    // R = 5, T = 10, g = T − R = 5; bands of T: 0 up to 1, 30% of 1..4 = 0.9, 50% of 4..5 = 0.5:
+    // d = 1.4 per lb × 100 lb = 140.00 (read as USD, T = 10 × 0.9 = 9: g = 4,
+    // d = 0.3 × (3.6 − 0.9) + 0.5 × (4 − 3.6) = 1.01, 101.00)
+    const r = await landedCost(
+      shipment([tranche({ amount: '9', per: 'lb' }, { amount: '10', per: 'lb' })]),
+    );
+    expect(amounts(r)['my-floor']).toBe('140.00');
+    expect(r.lines.find((l) => l.measureId === 'my-floor')?.formula).toContain('T = 10.0000');
+    const floorGap = await postJson('/v1/floor-gap', {
+      price: { amount: '5', per: 'lb' },
+      floor: { amount: '9', per: 'lb' },
+      method: { type: 'tranche', trigger: { amount: '10', per: 'lb' } },
+      quantity: { value: '100', unit: 'lb' },
+      currency: 'EUR',
+      fx: { USD: '0.9' },
+    });
+    expect(((await floorGap.json()) as { duty: string }).duty).toBe('140.00');
+  });
+
+  it('a floor and trigger that name USD are still restated: T = 10 × 0.9 = 9, duty 101.00', async () => {
+    // g = 9 − 5 = 4: 0.3 × (3.6 − 0.9) + 0.5 × (4 − 3.6) = 0.81 + 0.2 = 1.01 per lb × 100 lb
+    const r = await landedCost(
+      shipment([
+        tranche(
+          { amount: '10', currency: 'USD', per: 'lb' },
+          { amount: '10', currency: 'USD', per: 'lb' },
+        ),
+      ]),
+    );
+    expect(amounts(r)['my-floor']).toBe('101.00');
+  });
+
+  it('a specific duty of 1 per lb and a fee of minimum 7 are EUR: 100.00 and 7.00 (not 90.00, 6.30)', async () => {
+    // 1 EUR/lb × 100 lb = 100.00; fee 0% × 500.00 = 0.00, clamped to its minimum 7 EUR = 7.00
+    const r = await landedCost(
+      shipment([
+        { id: 'my-specific', kind: 'specific', amount: { amount: '1', per: 'lb' } },
+        { id: 'my-fee', kind: 'fee', rate: '0', min: '7' },
+      ]),
+    );
+    expect([amounts(r)['my-specific'], amounts(r)['my-fee']]).toEqual(['100.00', '7.00']);
+  });
+});
+
 describe('landed cost: a floor-gap line’s formula holds as written, as /v1/floor-gap’s does', () => {
   it('nd-oxide at 10.00005, what-if floor 16 full gap on the customs value', async () => {
     // R = P = 10.00005 → 10.0001; g = d = 16 − 10.00005 = 5.99995 → 6.0000 (half-up); R + d = 16

@@ -38,9 +38,16 @@ export interface LandedCostCommand extends LandedCostInput {
 /**
  * A what-if measure from the request as a data row that applies to this shipment only. One that
  * replaces a data row keeps that row's programme unless it names one, so a what-if MFN rate is
- * still the line's general rate (stacking rules, `coverage.tariffs`).
+ * still the line's general rate (stacking rules, `coverage.tariffs`). An amount given without a
+ * currency (a specific duty, a floor, a trigger, a fee's bounds) is in the reporting currency, as
+ * a Price without one is everywhere else; only the row needs one spelt out.
  */
-function inlineRow(m: InlineMeasure, asOf: string, replaced: MeasureRow | undefined): MeasureRow {
+function inlineRow(
+  m: InlineMeasure,
+  asOf: string,
+  replaced: MeasureRow | undefined,
+  reportingCurrency: string,
+): MeasureRow {
   const base = {
     id: m.id,
     label: m.label ?? `What-if ${m.kind} measure ${m.id}`,
@@ -57,29 +64,26 @@ function inlineRow(m: InlineMeasure, asOf: string, replaced: MeasureRow | undefi
   };
   // A JSON number may print with an exponent (1e-7): keep every decimal as plain text.
   const text = (v: string | number) => toText(parseDecimal(v));
-  const price = (
-    p: { amount: string | number; currency?: string | undefined; per: Unit },
-    fallback: string,
-  ) => ({
+  const price = (p: { amount: string | number; currency?: string | undefined; per: Unit }) => ({
     amount: text(p.amount),
-    currency: p.currency ?? fallback,
+    currency: p.currency ?? reportingCurrency,
     per: p.per,
   });
   switch (m.kind) {
     case 'ad-valorem':
       return { ...base, kind: m.kind, rate: text(m.rate) };
     case 'specific':
-      return { ...base, kind: m.kind, amount: price(m.amount, 'USD') };
+      return { ...base, kind: m.kind, amount: price(m.amount) };
     case 'floor-gap': {
       const method = m.method ?? { type: 'full-gap' };
       return {
         ...base,
         kind: m.kind,
         ...(m.benchmark === undefined ? {} : { benchmark: m.benchmark }),
-        ...(m.floor === undefined ? {} : { floor: price(m.floor, 'USD') }),
+        ...(m.floor === undefined ? {} : { floor: price(m.floor) }),
         basis: m.basis ?? defaultBasis(method),
         method: (method.type === 'tranche' && method.trigger !== undefined
-          ? { ...method, trigger: price(method.trigger, 'USD') }
+          ? { ...method, trigger: price(method.trigger) }
           : method) as Extract<MeasureRow, { kind: 'floor-gap' }>['method'],
       };
     }
@@ -90,7 +94,7 @@ function inlineRow(m: InlineMeasure, asOf: string, replaced: MeasureRow | undefi
         rate: text(m.rate),
         ...(m.min === undefined ? {} : { min: text(m.min) }),
         ...(m.max === undefined ? {} : { max: text(m.max) }),
-        currency: m.currency ?? 'USD',
+        currency: m.currency ?? reportingCurrency,
       };
   }
 }
@@ -265,7 +269,9 @@ function resolveLane(
       detail: `is not a known scenario; one of ${[...data.scenarios.keys()].join(', ')}`,
     });
   }
-  const inline = (request.measures ?? []).map((m) => inlineRow(m, asOf, data.measures.get(m.id)));
+  const inline = (request.measures ?? []).map((m) =>
+    inlineRow(m, asOf, data.measures.get(m.id), reporting.currency),
+  );
   const measures = inline.length === 0 ? data.measures : new Map(data.measures);
   for (const [i, m] of inline.entries()) {
     const first = inline.findIndex((other) => other.id === m.id);

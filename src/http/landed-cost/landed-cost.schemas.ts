@@ -63,7 +63,9 @@ export const InlineMeasureSchema = z
         rate: NonNegativeDecimal,
         min: NonNegativeDecimal.optional(),
         max: NonNegativeDecimal.optional(),
-        currency: CurrencyCode.optional(),
+        currency: CurrencyCode.optional().openapi({
+          description: 'Currency of `min` and `max`; defaults to the reporting currency.',
+        }),
       })
       .strict(),
   ])
