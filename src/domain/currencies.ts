@@ -1,8 +1,8 @@
 /**
  * The currencies a price, a rate or an answer may be in: every currency of ISO 4217 List One (SIX
  * Group, the ISO 4217 maintenance agency: "Current currency & funds code list", as published on
- * 2026-01-01), with the decimal places of its minor unit as that list gives them. Withdrawn codes
- * (BGN since the euro in Bulgaria, HRK, ANG, SLL, ZWL, CUC) are not on it.
+ * 2026-01-01), with the decimal places of its minor unit as that list gives them. The codes
+ * withdrawn from it since 2021 are in WITHDRAWN_CURRENCIES.
  *
  * Left out on purpose, though the list holds them (NON_CURRENCY_CODES): the fund codes (indexed
  * units such as Chile's CLF, and USN, next-day dollars), the units of account (XDR, XSU, XUA,
@@ -168,7 +168,38 @@ export const CURRENCY_MINOR_UNITS = {
   ZWG: 2,
 } as const satisfies Readonly<Record<string, 0 | 2 | 3>>;
 
-export type CurrencyCode = keyof typeof CURRENCY_MINOR_UNITS;
+/** A currency withdrawn from ISO 4217 List One: its minor unit, when, and what replaced it. */
+export interface WithdrawnCurrency {
+  readonly minorUnits: 0 | 2 | 3;
+  /** Year and month of withdrawal, as ISO 4217 List Three ("historic denominations") dates it. */
+  readonly withdrawn: string;
+  readonly replacedBy: keyof typeof CURRENCY_MINOR_UNITS;
+}
+
+/**
+ * The currencies withdrawn from ISO 4217 List One since 2021 (now on List Three), each with the
+ * minor unit List One gave it (2 for each). They are still ISO 4217 codes, and are accepted on any
+ * date: an invoice or a fee of a past date may be in one, and its rate to the reporting currency
+ * is the request's own `fx`, so no answer depends on when the code was withdrawn. The withdrawal
+ * months are for the reader: HRK's and BGN's follow the euro changeovers; CUC's, SLL's, ZWL's and
+ * ANG's are as recalled from List Three, not re-read.
+ */
+export const WITHDRAWN_CURRENCIES = {
+  // Cuba's convertible peso, ended by the monetary unification of 2021-01-01.
+  CUC: { minorUnits: 2, withdrawn: '2021-06', replacedBy: 'CUP' },
+  // Croatia's kuna, replaced by the euro on 2023-01-01.
+  HRK: { minorUnits: 2, withdrawn: '2023-01', replacedBy: 'EUR' },
+  // Sierra Leone's leone, redenominated 1,000 : 1 as SLE from 2022-07-01.
+  SLL: { minorUnits: 2, withdrawn: '2024-12', replacedBy: 'SLE' },
+  // Zimbabwe's RTGS dollar, replaced by the ZiG (ZWG) from 2024-04-05.
+  ZWL: { minorUnits: 2, withdrawn: '2024-09', replacedBy: 'ZWG' },
+  // The Netherlands Antillean guilder, replaced by the Caribbean guilder (XCG) from 2025-03-31.
+  ANG: { minorUnits: 2, withdrawn: '2025-07', replacedBy: 'XCG' },
+  // Bulgaria's lev, replaced by the euro on 2026-01-01.
+  BGN: { minorUnits: 2, withdrawn: '2026-01', replacedBy: 'EUR' },
+} as const satisfies Readonly<Record<string, WithdrawnCurrency>>;
+
+export type CurrencyCode = keyof typeof CURRENCY_MINOR_UNITS | keyof typeof WITHDRAWN_CURRENCIES;
 
 /** What the codes of ISO 4217 List One that are no currency to price in stand for. */
 export const NON_CURRENCY_KINDS = [
@@ -207,9 +238,16 @@ export const NON_CURRENCY_CODES = {
   XXX: 'no currency',
 } as const satisfies Readonly<Record<string, NonCurrencyKind>>;
 
-/** Whether `code` (upper case) is a currency of ISO 4217 List One. */
+/** Whether `code` (upper case) is a currency of ISO 4217 List One, or one withdrawn since 2021. */
 export function isCurrencyCode(code: string): code is CurrencyCode {
-  return Object.hasOwn(CURRENCY_MINOR_UNITS, code);
+  return Object.hasOwn(CURRENCY_MINOR_UNITS, code) || Object.hasOwn(WITHDRAWN_CURRENCIES, code);
+}
+
+/** Decimal places of a currency's minor unit, current or withdrawn. */
+export function currencyMinorUnits(code: CurrencyCode): 0 | 2 | 3 {
+  return Object.hasOwn(WITHDRAWN_CURRENCIES, code)
+    ? WITHDRAWN_CURRENCIES[code as keyof typeof WITHDRAWN_CURRENCIES].minorUnits
+    : CURRENCY_MINOR_UNITS[code as keyof typeof CURRENCY_MINOR_UNITS];
 }
 
 /** What a code of ISO 4217 List One that is no currency stands for; undefined for any other. */

@@ -20,7 +20,7 @@ import {
   ZERO,
 } from '../numeric';
 import { type Rational, rational } from '../numeric/rational';
-import { CURRENCY_MINOR_UNITS, isCurrencyCode } from './currencies';
+import { currencyMinorUnits, isCurrencyCode } from './currencies';
 
 /** How reported values are rounded; intermediate values are never rounded. */
 export const ROUNDING_MODES = ['half-up', 'half-even'] as const;
@@ -37,11 +37,12 @@ export const RATE_PLACES = 6;
 
 /**
  * Decimal places of a currency's minor unit, as ISO 4217 gives it (CURRENCY_MINOR_UNITS: USD 2,
- * JPY 0, KWD 3). Every currency a request or a seed may name is there; 2 is only for a code that
- * is none, which the schemas refuse before anything is computed.
+ * JPY 0, KWD 3; WITHDRAWN_CURRENCIES: BGN 2). Every currency a request or a seed may name is in
+ * one of them; 2 is only for a code that is none, which the schemas refuse before anything is
+ * computed.
  */
 export function minorUnits(currency: string): number {
-  return isCurrencyCode(currency) ? CURRENCY_MINOR_UNITS[currency] : 2;
+  return isCurrencyCode(currency) ? currencyMinorUnits(currency) : 2;
 }
 
 /** x rounded once to the currency's minor unit: 1234.5 USD → 1234.50, 1234.5 JPY → 1235. */

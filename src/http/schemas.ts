@@ -134,7 +134,9 @@ export const CurrencyCode = z
   .openapi('Currency', {
     description:
       'ISO 4217 currency code, in any case (`cny` is `CNY`); answered in upper case. One of the ' +
-      'currencies of ISO 4217’s current list (SIX Group); its fund, unit-of-account, ' +
+      'currencies of ISO 4217’s current list (SIX Group), or one withdrawn from it since 2021 ' +
+      '(CUC, HRK, SLL, ZWL, ANG, BGN: for invoices of past dates, accepted whatever the date, ' +
+      'at the request’s `fx` rate); its fund, unit-of-account, ' +
       'precious-metal (XAU, XAG, XPT, XPD), testing (XTS) and no-currency (XXX) codes are refused.',
     example: 'USD',
   });

@@ -4,6 +4,7 @@ import {
   isCurrencyCode,
   NON_CURRENCY_CODES,
   nonCurrencyKind,
+  WITHDRAWN_CURRENCIES,
 } from '../../src/domain/currencies';
 import { formatMoney, minorUnits } from '../../src/domain/rounding';
 import { d } from './numbers';
@@ -49,6 +50,20 @@ describe('currencies: ISO 4217’s list, with each one’s minor unit', () => {
       const intl = new Intl.NumberFormat('en', { style: 'currency', currency: code });
       expect(minorUnits(code), code).toBe(intl.resolvedOptions().maximumFractionDigits);
     }
+  });
+
+  it('the currencies withdrawn since 2021 are still ISO 4217 codes, each with its minor unit 2', () => {
+    // ISO 4217 List Three: CUC 2021, HRK 2023 (euro), SLL (SLE), ZWL (ZWG), ANG (XCG), BGN 2026 (euro)
+    const withdrawn = ['CUC', 'HRK', 'SLL', 'ZWL', 'ANG', 'BGN'];
+    expect(withdrawn.map((c) => [isCurrencyCode(c), minorUnits(c)])).toEqual(
+      withdrawn.map(() => [true, 2]),
+    );
+    expect(Object.keys(WITHDRAWN_CURRENCIES).sort()).toEqual([...withdrawn].sort());
+    expect(withdrawn.filter((c) => Object.hasOwn(CURRENCY_MINOR_UNITS, c))).toEqual([]);
+    expect([WITHDRAWN_CURRENCIES.HRK, WITHDRAWN_CURRENCIES.BGN]).toEqual([
+      { minorUnits: 2, withdrawn: '2023-01', replacedBy: 'EUR' },
+      { minorUnits: 2, withdrawn: '2026-01', replacedBy: 'EUR' },
+    ]);
   });
 
   it('the minor units beyond 2 places that ISO 4217 gives: BHD, IQD, JOD, KWD, LYD, OMR, TND 3; CLP, ISK, XOF, XAF, PYG 0', () => {

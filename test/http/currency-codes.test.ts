@@ -80,6 +80,47 @@ describe('a currency is one of ISO 4217, not any three letters (JSON forms)', ()
   });
 });
 
+describe('a currency withdrawn from ISO 4217 since 2021 is still a currency to price in', () => {
+  it('landed cost: 1 t of Nd oxide at 23,000 BGN/t into the EU on 2025-06-01, in EUR at 0.51129 per BGN', async () => {
+    // goods = 23,000 × 0.51129 = 11,759.67 EUR (the request's own rate)
+    const response = await postJson('/v1/landed-cost', {
+      mineral: 'nd-oxide',
+      origin: 'CN',
+      destination: 'EU',
+      asOf: '2025-06-01',
+      quantity: { value: '1', unit: 't' },
+      price: { amount: '23000', currency: 'BGN', per: 't' },
+      currency: 'EUR',
+      fx: { BGN: '0.51129' },
+    });
+    expect(response.status, await response.clone().text()).toBe(200);
+    expect(((await response.json()) as { goods: string }).goods).toBe('11759.67');
+  });
+
+  it('floor gap: HRK as the reporting currency, rounded at its 2 places; a floor in USD at 7.5345 HRK', async () => {
+    // F = 2 USD/kg × 7.5345 = 15.069 HRK/kg; P = 10 HRK/kg; full gap g = 5.069 → 5.0690 per kg,
+    // duty 5.069 × 3 kg = 15.207 → 15.21 HRK
+    const response = await postJson('/v1/floor-gap', {
+      price: { amount: '10', per: 'kg' },
+      floor: { amount: '2', currency: 'usd', per: 'kg' },
+      quantity: { value: '3', unit: 'kg' },
+      currency: 'hrk',
+      fx: { USD: '7.5345' },
+    });
+    expect(response.status, await response.clone().text()).toBe(200);
+    const answer = (await response.json()) as {
+      gapPerUnit: string;
+      duty: string;
+      meta: { currency: string };
+    };
+    expect([answer.gapPerUnit, answer.duty, answer.meta.currency]).toEqual([
+      '5.0690',
+      '15.21',
+      'HRK',
+    ]);
+  });
+});
+
 describe('GET forms name the parameter that gave the currency', () => {
   it('floor gap: currency=XYZ and a fx list pair XYZ:1', async () => {
     const base = '/v1/floor-gap?price=10&floor=16&per=kg';
