@@ -60,6 +60,19 @@ export function roundRate(x: Decimal, mode: RoundingMode): Decimal {
   return round(x, RATE_PLACES, ROUNDERS[mode]);
 }
 
+/** The most places a quantity restated in another unit is written with. */
+export const QUANTITY_PLACES = 10;
+
+/**
+ * A quantity restated in another unit, as text: as it is where it has at most 10 places, else
+ * rounded once to 10, without trailing zeros. Restated it need not terminate (0.25 kg in lb =
+ * 0.25 / 0.45359237 → "0.5511556555"); carried (CARRIED_PLACES, `carry`), it rounds as the exact
+ * quotient would.
+ */
+export function formatQuantity(q: Decimal, mode: RoundingMode): string {
+  return toPlain(placesOf(q) <= QUANTITY_PLACES ? q : round(q, QUANTITY_PLACES, ROUNDERS[mode]));
+}
+
 /**
  * An exact rational rounded once to the currency's minor unit (one division, last): 1/8 USD →
  * 0.13 half-up, 0.12 half-even. The rounding is the numeric core's own (`rational.round`, which

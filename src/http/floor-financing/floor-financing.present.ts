@@ -5,15 +5,12 @@ import type {
   RegimeFlows,
   RegimesReported,
 } from '../../domain/floor-financing';
-import { formatMoney, formatPerUnit, formatRate, ROUNDERS } from '../../domain/rounding';
-import { type Decimal, placesOf, round, toPlain, ZERO } from '../../numeric';
+import { formatMoney, formatPerUnit, formatQuantity, formatRate } from '../../domain/rounding';
+import { type Decimal, ZERO } from '../../numeric';
 import { buildMeta } from '../meta';
 import type { FlatRow } from '../output';
 import type { FloorFinancingCommand } from './floor-financing.command';
 import type { FloorFinancingResponse } from './floor-financing.schemas';
-
-/** The most places a volume restated per the floor's unit is written with. */
-const VOLUME_PLACES = 10;
 
 /** Flows with their per-unit context, per period or in total. */
 export function presentFloorFinancing(
@@ -55,10 +52,7 @@ export function presentFloorFinancing(
   });
   const only = command.path ? undefined : periods[0];
   // A volume restated per the floor's unit need not terminate (0.25 kg in lb): at most 10 places.
-  const quantity = (q: Decimal) => ({
-    value: toPlain(placesOf(q) <= VOLUME_PLACES ? q : round(q, VOLUME_PLACES, ROUNDERS[rounding])),
-    unit,
-  });
+  const quantity = (q: Decimal) => ({ value: formatQuantity(q, rounding), unit });
   const { input } = command;
   return {
     per: unit,
