@@ -20,6 +20,7 @@ interface FloorGap {
   triggerGapPerUnit?: string;
   per: string;
   quantity: { value: string; unit: string };
+  quantityGiven: { value: string; unit: string };
   formula: string;
 }
 
@@ -457,9 +458,12 @@ describe('POST /v1/floor-gap: prices, floor and quantity in different units, the
     expect((await floorGap({ ...penalty, rounding: 'half-even' })).duty).toBe('2.32');
   });
 
-  it('the quantity is echoed as the request gave it, and the formula restates it in the floor’s unit (0.5 / 0.45359237 = 1.10231131092… lb)', async () => {
+  it('the quantity is answered in the floor’s unit, to 10 places where the restatement does not end (0.5 / 0.45359237 = 1.10231131092… lb), beside the quantity as given; the formula writes both', async () => {
     const r = await floorGap(penalty);
-    expect(r.quantity).toEqual({ value: '0.5', unit: 'kg' });
+    expect(r.quantity).toEqual({ value: '1.1023113109', unit: 'lb' });
+    expect(r.quantityGiven).toEqual({ value: '0.5', unit: 'kg' });
+    // the duty stays the exact 2.325 rounded once, not 2.1092045205 × 1.1023113109 = 2.32499…
+    expect(r.duty).toBe('2.33');
     expect(r.formula).toContain('duty = d × (0.5 kg = 1.1023113109… lb) = 2.33 USD;');
   });
 
@@ -476,7 +480,9 @@ describe('POST /v1/floor-gap: prices, floor and quantity in different units, the
     });
     // d = 10 / 907.18474 = 0.01102311… → 0.0110
     expect([r.dutyPerUnit, r.duty]).toEqual(['0.0110', '11.03']);
-    expect(r.quantity).toEqual({ value: '2205', unit: 'lb' });
+    // 2205 × 0.45359237 ends within 10 places: written exact, in the floor's unit
+    expect(r.quantity).toEqual({ value: '1000.17117585', unit: 'kg' });
+    expect(r.quantityGiven).toEqual({ value: '2205', unit: 'lb' });
     expect(r.formula).toContain('duty = d × (2205 lb = 1000.17117585 kg) = 11.03 USD;');
   });
 
@@ -501,6 +507,7 @@ describe('POST /v1/floor-gap: prices, floor and quantity in different units, the
       quantity: { value: '1000', unit: 'kg' },
     });
     expect(r.quantity).toEqual({ value: '1000', unit: 'kg' });
+    expect(r.quantityGiven).toEqual({ value: '1000', unit: 'kg' });
     expect(r.formula).toContain('duty = d × 1000 kg = 6000.00 USD;');
   });
 });
@@ -580,9 +587,17 @@ describe('POST /v1/floor-gap: over random prices, floors and quantities in mixed
         expect(r.duty).toBe(decimalJsFixed(duty, 2, q.rounding));
         // per floor unit: d' / K × kg(floorUnit) = d' / kg(priceUnit)
         expect(r.dutyPerUnit).toBe(decimalJsFixed(d.div(kP), 4, q.rounding));
-        // the quantity as given (trailing zeros aside)
-        expect(r.quantity.unit).toBe(q.quantityUnit);
-        expect(new Wide(r.quantity.value).eq(q.quantity)).toBe(true);
+        // the quantity as given (trailing zeros aside), and in the floor's unit: quantity ×
+        // kg(quantityUnit) / kg(floorUnit), as it is within 10 places, else rounded once to 10
+        expect(r.quantityGiven.unit).toBe(q.quantityUnit);
+        expect(new Wide(r.quantityGiven.value).eq(q.quantity)).toBe(true);
+        expect(r.quantity.unit).toBe(q.floorUnit);
+        const inFloorUnit = new Wide(q.quantity).times(kQ).div(kF);
+        const written =
+          inFloorUnit.decimalPlaces() <= 10
+            ? inFloorUnit
+            : new Wide(decimalJsFixed(inFloorUnit, 10, q.rounding));
+        expect(new Wide(r.quantity.value).eq(written)).toBe(true);
       }),
       { seed: 7, numRuns: 400 },
     );

@@ -291,12 +291,46 @@ describe('GET /v1/floor-gap (spreadsheets)', () => {
     );
   });
 
+  // 7 and 10 per lb, no other duty: R = 7, g = d = 3 per lb. 0.5 kg = 0.5 / 0.45359237 lb =
+  // 1.10231131092438… lb (it does not terminate), so the duty is 3 × 1.10231131092438… =
+  // 3.30693393277… → 3.31, and dutyPerUnit × quantity = 3.0000 × 1.1023113109 = 3.3069339327 → 3.31.
+  const restated =
+    '/v1/floor-gap?price=7&floor=10&per=lb&quantity=0.5&quantityUnit=kg&asOf=2026-11-21';
+
+  it('a quantity in another unit is answered in the floor’s unit, where dutyPerUnit × quantity is the duty: 0.5 kg under a floor per lb is 1.1023113109 lb, duty 3.31', async () => {
+    const response = await call(`${restated}&format=csv`);
+    expect(await response.text()).toBe(
+      'duty,dutyPerUnit,gapPerUnit,pricePerUnit,referencePerUnit,floorPerUnit,landedPerUnit,adValoremEquivalent,binding,floorMet,currency,per,quantity,basis,method,asOf,warnings,quantityUnit\r\n' +
+        // d / P = 3 / 7 = 0.4285714… → 0.428571
+        '3.31,3.0000,3.0000,7.0000,7.0000,10.0000,10.0000,0.428571,true,true,USD,lb,1.1023113109,duty-paid,full-gap,2026-11-21,,lb\r\n',
+    );
+  });
+
+  it('field=quantity is the quantity in the floor’s unit too: 1.1023113109 (lb), not the 0.5 (kg) given', async () => {
+    const response = await call(`${restated}&format=text&field=quantity`);
+    expect(await response.text()).toBe('1.1023113109');
+  });
+
   it('field picks another value: landedPerUnit under a cap', async () => {
     const response = await call(
       '/v1/floor-gap?price=10&floor=16&per=kg&method=capped&maxRate=0.1&format=text&field=landedPerUnit',
     );
     // d = min(6, 0.1 × 10) = 1; landed = 10 + 1
     expect(await response.text()).toBe('11.0000');
+  });
+
+  it('a conversion that terminates is written exact: 2 t under a floor per kg is 2000 kg, beside the 2 t given', async () => {
+    // 2 × 1000 = 2000 kg; d = 16 − 10 = 6 per kg, duty 6 × 2000 = 12000.00
+    const body = await (
+      await call('/v1/floor-gap?price=10&floor=16&per=kg&quantity=2&quantityUnit=t&asOf=2026-11-21')
+    ).json();
+    expect(body).toMatchObject({
+      dutyPerUnit: '6.0000',
+      duty: '12000.00',
+      per: 'kg',
+      quantity: { value: '2000', unit: 'kg' },
+      quantityGiven: { value: '2', unit: 't' },
+    });
   });
 
   it('the JSON form equals the POST form for the same request', async () => {

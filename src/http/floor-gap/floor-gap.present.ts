@@ -1,6 +1,8 @@
+import { carriedQuotient } from '../../domain/common-denominator';
 import { type FloorGapShipment, reportFloorGap } from '../../domain/floor-gap';
 import {
   formatPerUnit,
+  formatQuantity,
   formatRate,
   formatRatio,
   formatRatioFixed,
@@ -26,9 +28,14 @@ export function presentFloorGap(
   const duty = formatRatioFixed(result.duty, minorUnits(currency), rounding);
   // The per-unit figures, each its exact value rounded once, and floorMet on them: see reportFloorGap.
   const reported = reportFloorGap(result, result.floor, (x) => roundPerUnit(x, rounding));
-  // The quantity as the request gave it; in the floor's unit too where the formula needs it.
+  // The quantity in the floor's unit, which every per-unit figure is in: as given where the request
+  // gave it in that unit, else restated (the duty is computed on the exact quotient, not on this).
   const given = command.quantityGiven;
-  const quantity = toPlain(given.value);
+  const givenValue = toPlain(given.value);
+  const restated = given.unit !== command.unit;
+  const quantity = restated
+    ? formatQuantity(carriedQuotient(command.quantity), rounding)
+    : givenValue;
   return {
     pricePerUnit: u(result.price),
     referencePerUnit: u(reported.reference),
@@ -47,7 +54,8 @@ export function presentFloorGap(
       ? { triggerPerUnit: u(reported.trigger), triggerGapPerUnit: u(reported.triggerGap) }
       : {}),
     per: command.unit,
-    quantity: { value: quantity, unit: given.unit },
+    quantity: { value: quantity, unit: command.unit },
+    quantityGiven: { value: givenValue, unit: given.unit },
     basis: command.input.basis,
     method: command.input.method.type,
     ...(command.benchmarkId === undefined ? {} : { benchmark: command.benchmarkId }),
@@ -59,9 +67,9 @@ export function presentFloorGap(
         method: command.input.method,
         floor: result.floor,
         result: reported,
-        quantity: given.unit === command.unit ? quantity : quotientText(command.quantity),
+        quantity: restated ? quotientText(command.quantity) : quantity,
         unit: command.unit,
-        ...(given.unit === command.unit ? {} : { quantityGiven: `${quantity} ${given.unit}` }),
+        ...(restated ? { quantityGiven: `${givenValue} ${given.unit}` } : {}),
         duty: `${duty} ${currency}`,
       },
       { unit: u, rate },

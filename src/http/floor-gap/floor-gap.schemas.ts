@@ -239,10 +239,17 @@ export const FloorGapResponseSchema = z
     per: UnitSchema.openapi({ description: 'The unit every per-unit value is expressed in.' }),
     quantity: z.object({ value: DecimalOutput, unit: UnitSchema }).openapi({
       description:
-        'The quantity as the request gave it (default 1 `per`), exactly. `duty` is d times it ' +
-        'restated in `per` by the exact unit factors (0.5 kg = 0.5 / 0.45359237 lb), the product ' +
-        'rounded once: the formula writes the quantity in `per` too, to 10 places and "…" where ' +
-        'the restated figure does not end there.',
+        'The quantity in the floor’s unit (`per`, the unit every per-unit value is in), so that ' +
+        '`duty` is d × it (d the exact `dutyPerUnit`) rounded as a money total. A quantity given in ' +
+        'another unit is restated by the exact unit factors, written as it is where it ends within ' +
+        '10 places (2 t = 2000 kg), else rounded once to 10: a conversion that does not terminate ' +
+        'is written to 10 places (0.5 kg = 0.5 / 0.45359237 = 1.1023113109 lb), the duty is ' +
+        'computed on the exact quantity.',
+    }),
+    quantityGiven: z.object({ value: DecimalOutput, unit: UnitSchema }).openapi({
+      description:
+        'The quantity as the request gave it (default 1 `per`), exactly; where it is in another ' +
+        'unit the formula writes both (`d × (0.5 kg = 1.1023113109… lb)`).',
     }),
     basis: BasisSchema,
     method: z.string().openapi({ example: 'full-gap' }),
