@@ -286,8 +286,8 @@ describe('GET /v1/floor-gap (spreadsheets)', () => {
     );
     expect(response.headers.get('content-type')).toBe('text/csv; charset=utf-8');
     expect(await response.text()).toBe(
-      'duty,dutyPerUnit,gapPerUnit,pricePerUnit,referencePerUnit,floorPerUnit,landedPerUnit,adValoremEquivalent,binding,floorMet,currency,per,quantity,basis,method,asOf,warnings,quantityUnit\r\n' +
-        '3.50,3.5000,3.5000,10.0000,12.5000,16.0000,16.0000,0.35,true,true,USD,kg,1,duty-paid,full-gap,2026-11-21,,kg\r\n',
+      'duty,dutyPerUnit,gapPerUnit,pricePerUnit,referencePerUnit,floorPerUnit,landedPerUnit,adValoremEquivalent,binding,floorMet,currency,per,quantity,basis,method,asOf,warnings\r\n' +
+        '3.50,3.5000,3.5000,10.0000,12.5000,16.0000,16.0000,0.35,true,true,USD,kg,1,duty-paid,full-gap,2026-11-21,\r\n',
     );
   });
 
@@ -300,9 +300,9 @@ describe('GET /v1/floor-gap (spreadsheets)', () => {
   it('a quantity in another unit is answered in the floor’s unit, where dutyPerUnit × quantity is the duty: 0.5 kg under a floor per lb is 1.1023113109 lb, duty 3.31', async () => {
     const response = await call(`${restated}&format=csv`);
     expect(await response.text()).toBe(
-      'duty,dutyPerUnit,gapPerUnit,pricePerUnit,referencePerUnit,floorPerUnit,landedPerUnit,adValoremEquivalent,binding,floorMet,currency,per,quantity,basis,method,asOf,warnings,quantityUnit\r\n' +
+      'duty,dutyPerUnit,gapPerUnit,pricePerUnit,referencePerUnit,floorPerUnit,landedPerUnit,adValoremEquivalent,binding,floorMet,currency,per,quantity,basis,method,asOf,warnings\r\n' +
         // d / P = 3 / 7 = 0.4285714… → 0.428571
-        '3.31,3.0000,3.0000,7.0000,7.0000,10.0000,10.0000,0.428571,true,true,USD,lb,1.1023113109,duty-paid,full-gap,2026-11-21,,lb\r\n',
+        '3.31,3.0000,3.0000,7.0000,7.0000,10.0000,10.0000,0.428571,true,true,USD,lb,1.1023113109,duty-paid,full-gap,2026-11-21,\r\n',
     );
   });
 

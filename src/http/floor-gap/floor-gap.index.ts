@@ -106,7 +106,7 @@ export const floorGapCalculator = {
     field: 'duty',
     examples: {
       text: '6.00',
-      csv: 'duty,dutyPerUnit,gapPerUnit,pricePerUnit,referencePerUnit,floorPerUnit,landedPerUnit,adValoremEquivalent,binding,floorMet,currency,per,quantity,basis,method,asOf,warnings,quantityUnit\r\n6.00,6.0000,6.0000,10.0000,10.0000,16.0000,16.0000,0.6,true,true,USD,kg,1,duty-paid,full-gap,2026-11-21,,kg\r\n',
+      csv: 'duty,dutyPerUnit,gapPerUnit,pricePerUnit,referencePerUnit,floorPerUnit,landedPerUnit,adValoremEquivalent,binding,floorMet,currency,per,quantity,basis,method,asOf,warnings\r\n6.00,6.0000,6.0000,10.0000,10.0000,16.0000,16.0000,0.6,true,true,USD,kg,1,duty-paid,full-gap,2026-11-21,\r\n',
     },
   },
 } satisfies Calculator<

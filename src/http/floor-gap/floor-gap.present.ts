@@ -98,7 +98,5 @@ export function floorGapRow(response: FloorGapResponse): FlatRow {
     method: response.method,
     asOf: response.meta.asOf,
     warnings: response.meta.warnings.map((w) => w.code).join(' '),
-    // Last, so that no column a spreadsheet already reads by position moves.
-    quantityUnit: response.quantity.unit,
   };
 }
