@@ -130,7 +130,7 @@ export function landedCostCharges(
     // above both. Said, not hidden, so the user can drop one (excludeMeasures).
     warnings.push({
       code: 'floors-stacked',
-      detail: `${floors.join(' and ')} are floor-gap measures on the same line: each measures its gap over the ad valorem and specific duties alone, so where both bind their duties add up and the landed price can end above every floor; drop one with excludeMeasures to price a single floor.`,
+      detail: `${floors.join(' and ')} are floor-gap measures on the same line: each measures its gap over the ad valorem and specific duties alone, so where ${floors.length === 2 ? 'both bind' : 'more than one binds'} their duties add up and the landed price can end above every floor; drop one with excludeMeasures to price a single floor.`,
       rowIds: floors,
     });
   }

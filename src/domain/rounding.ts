@@ -65,12 +65,16 @@ export const QUANTITY_PLACES = 10;
 
 /**
  * A quantity restated in another unit, as text: as it is where it has at most 10 places, else
- * rounded once to 10, without trailing zeros. Restated it need not terminate (0.25 kg in lb =
- * 0.25 / 0.45359237 → "0.5511556555"); carried (CARRIED_PLACES, `carry`), it rounds as the exact
- * quotient would.
+ * rounded once to 10 (or, below 1e-10, to as many as keep 10 significant digits, so a tiny
+ * quantity is never written 0), without trailing zeros. Restated it need not terminate (0.25 kg
+ * in lb = 0.25 / 0.45359237 → "0.5511556555"; 1e-11 kg in t → "0.00000000000001"); carried
+ * (CARRIED_PLACES, `carry`), it rounds as the exact quotient would.
  */
 export function formatQuantity(q: Decimal, mode: RoundingMode): string {
-  return toPlain(placesOf(q) <= QUANTITY_PLACES ? q : round(q, QUANTITY_PLACES, ROUNDERS[mode]));
+  // Digits before the point (≤ 0: zeros after it before the first significant digit).
+  const size = (q.units < 0n ? -q.units : q.units).toString().length - q.scale;
+  const places = Math.max(QUANTITY_PLACES, QUANTITY_PLACES - size);
+  return toPlain(placesOf(q) <= places ? q : round(q, places, ROUNDERS[mode]));
 }
 
 /**

@@ -262,28 +262,34 @@ export function queryProblems(
   problems: readonly FieldProblem[],
   formPointer: (pointer: string) => string = (pointer) => pointer,
 ) {
-  const named = problems.map((p) => {
+  // One parameter the form copies to several fields (a market currency to every price of a path,
+  // `unit` to both volumes) is one problem to the user, said once: the first of those that say
+  // the same of the same place in it. Items of a list parameter (destinations=US,,) are places of
+  // their own, each its own problem.
+  const said = new Set<string>();
+  const named: FieldProblem[] = [];
+  for (const p of problems) {
     const pointer = formPointer(p.pointer);
     const parameter = parameterFor(form, pointer);
-    if (parameter === undefined) return p;
-    return {
-      ...p,
-      parameter,
-      detail: parameter === 'fx' ? fxDetail({ ...p, pointer }) : p.detail,
-    };
-  });
-  // One parameter the form copies to several fields (a market currency to every price of a path)
-  // is one problem to the user, said once: the first of those that say the same of it.
-  const said = new Set<string>();
-  return validationProblem(
-    named.filter((p) => {
-      if (p.parameter === undefined) return true;
-      const key = `${p.parameter}\n${p.detail}`;
-      if (said.has(key)) return false;
-      said.add(key);
-      return true;
-    }),
-  );
+    if (parameter === undefined) {
+      named.push(p);
+      continue;
+    }
+    const detail = parameter === 'fx' ? fxDetail({ ...p, pointer }) : p.detail;
+    const key = `${parameter}\n${placeIn(form[parameter] ?? [], pointer)}\n${detail}`;
+    if (said.has(key)) continue;
+    said.add(key);
+    named.push({ ...p, parameter, detail });
+  }
+  return validationProblem(named);
+}
+
+/** Where `pointer` lies below the parameter's own pointers: "/1" for an item of a list, else "". */
+function placeIn(pointers: readonly string[], pointer: string): string {
+  let own = '';
+  for (const p of pointers)
+    if ((pointer === p || pointer.startsWith(`${p}/`)) && p.length > own.length) own = p;
+  return own === '' ? '' : pointer.slice(own.length);
 }
 
 /**

@@ -589,14 +589,17 @@ describe('POST /v1/floor-gap: over random prices, floors and quantities in mixed
         expect(r.dutyPerUnit).toBe(decimalJsFixed(d.div(kP), 4, q.rounding));
         // the quantity as given (trailing zeros aside), and in the floor's unit: quantity ×
         // kg(quantityUnit) / kg(floorUnit), as it is within 10 places, else rounded once to 10
+        // (below 1e-10, to the places that keep 10 significant digits: decimal.js's exponent e
+        // puts the first significant digit at place −e)
         expect(r.quantityGiven.unit).toBe(q.quantityUnit);
         expect(new Wide(r.quantityGiven.value).eq(q.quantity)).toBe(true);
         expect(r.quantity.unit).toBe(q.floorUnit);
         const inFloorUnit = new Wide(q.quantity).times(kQ).div(kF);
+        const places = inFloorUnit.isZero() ? 10 : Math.max(10, 9 - inFloorUnit.e);
         const written =
-          inFloorUnit.decimalPlaces() <= 10
+          inFloorUnit.decimalPlaces() <= places
             ? inFloorUnit
-            : new Wide(decimalJsFixed(inFloorUnit, 10, q.rounding));
+            : new Wide(decimalJsFixed(inFloorUnit, places, q.rounding));
         expect(new Wide(r.quantity.value).eq(written)).toBe(true);
       }),
       { seed: 7, numRuns: 400 },

@@ -381,3 +381,18 @@ describe('GET /v1/floor-gap (spreadsheets)', () => {
     expect(problem.errors?.[0]?.parameter).toBe('field');
   });
 });
+
+describe('a tiny quantity restated in the floor unit is never written 0', () => {
+  it('1e-11 kg under a floor per t: quantity 0.00000000000001 t, duty 0.01', async () => {
+    const r = (await (
+      await postJson('/v1/floor-gap', {
+        price: { amount: '1000000000000', per: 't' },
+        floor: { amount: '2000000000000', per: 't' },
+        quantity: { value: '0.00000000001', unit: 'kg' },
+      })
+    ).json()) as { quantity: { value: string; unit: string }; duty: string };
+    // 1e-11 kg = 1e-14 t (exact, 14 places); d = 2e12 − 1e12 = 1e12 per t; 1e12 × 1e-14 = 0.01.
+    expect(r.quantity).toEqual({ value: '0.00000000000001', unit: 't' });
+    expect(r.duty).toBe('0.01');
+  });
+});

@@ -179,3 +179,16 @@ describe('method as a string shorthand', () => {
     expect(landed.lines.map((l) => l.measureId)).toContain('what-if-floor');
   });
 });
+
+describe('a GET list parameter: each bad item is its own problem', () => {
+  it('destinations=US,, names /destinations/1 and /destinations/2, not one of them', async () => {
+    const problem = await problemOf(
+      await call('/v1/bloc-tiers?mineral=ndpr-oxide&redPrice=10&floor=16&per=kg&destinations=US,,'),
+      422,
+    );
+    expect(problem.errors?.map((e) => [e.pointer, e.parameter])).toEqual([
+      ['/destinations/1', 'destinations'],
+      ['/destinations/2', 'destinations'],
+    ]);
+  });
+});

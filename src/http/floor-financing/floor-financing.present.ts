@@ -51,7 +51,7 @@ export function presentFloorFinancing(
     producerReceivesPerUnit: u(p.producerReceivesPerUnit),
   });
   const only = command.path ? undefined : periods[0];
-  // A volume restated per the floor's unit need not terminate (0.25 kg in lb): at most 10 places.
+  // A volume restated per the floor's unit need not terminate (0.25 kg in lb): formatQuantity.
   const quantity = (q: Decimal) => ({ value: formatQuantity(q, rounding), unit });
   const { input } = command;
   return {

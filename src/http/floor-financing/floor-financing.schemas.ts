@@ -177,7 +177,7 @@ const QuantityOutput = z.object({ value: DecimalOutput, unit: UnitSchema });
 /** How a volume restated in `per` is written. */
 const IN_PER =
   ' In `per`, at most 10 places: exact where it has no more, else rounded once (0.25 kg restated ' +
-  'in lb is 0.25 / 0.45359237 = 0.5511556555 lb).';
+  'in lb is 0.25 / 0.45359237 = 0.5511556555 lb); below 1e-10, to 10 significant digits.';
 
 export const FloorFinancingResponseSchema = z
   .object({

@@ -243,8 +243,8 @@ export const FloorGapResponseSchema = z
         '`duty` is d × it (d the exact `dutyPerUnit`) rounded as a money total. A quantity given in ' +
         'another unit is restated by the exact unit factors, written as it is where it ends within ' +
         '10 places (2 t = 2000 kg), else rounded once to 10: a conversion that does not terminate ' +
-        'is written to 10 places (0.5 kg = 0.5 / 0.45359237 = 1.1023113109 lb), the duty is ' +
-        'computed on the exact quantity.',
+        'is written to 10 places (0.5 kg = 0.5 / 0.45359237 = 1.1023113109 lb; below 1e-10, to 10 ' +
+        'significant digits, never 0), the duty is computed on the exact quantity.',
     }),
     quantityGiven: z.object({ value: DecimalOutput, unit: UnitSchema }).openapi({
       description:
