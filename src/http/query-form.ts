@@ -237,6 +237,17 @@ export function onlyParameters(query?: { readonly shape: Readonly<Record<string,
  * missing object (`/price`), the first one declared inside it (`price`, not `currency`).
  */
 export function parameterFor(form: QueryForm, pointer: string): string | undefined {
+  return placeOf(form, pointer)?.parameter;
+}
+
+/**
+ * The parameter of `pointer` (see parameterFor) and where the pointer lies below that parameter's
+ * own pointer: "/1" for an item of a list parameter, "" for the field itself or a parent of it.
+ */
+function placeOf(
+  form: QueryForm,
+  pointer: string,
+): { readonly parameter: string; readonly rest: string } | undefined {
   let best: { name: string; length: number } | undefined;
   let inside: string | undefined;
   for (const [name, pointers] of Object.entries(form)) {
@@ -248,7 +259,8 @@ export function parameterFor(form: QueryForm, pointer: string): string | undefin
       }
     }
   }
-  return best?.name ?? inside;
+  if (best !== undefined) return { parameter: best.name, rest: pointer.slice(best.length) };
+  return inside === undefined ? undefined : { parameter: inside, rest: '' };
 }
 
 /**
@@ -270,26 +282,19 @@ export function queryProblems(
   const named: FieldProblem[] = [];
   for (const p of problems) {
     const pointer = formPointer(p.pointer);
-    const parameter = parameterFor(form, pointer);
-    if (parameter === undefined) {
+    const place = placeOf(form, pointer);
+    if (place === undefined) {
       named.push(p);
       continue;
     }
+    const { parameter, rest } = place;
     const detail = parameter === 'fx' ? fxDetail({ ...p, pointer }) : p.detail;
-    const key = `${parameter}\n${placeIn(form[parameter] ?? [], pointer)}\n${detail}`;
+    const key = `${parameter}\n${rest}\n${detail}`;
     if (said.has(key)) continue;
     said.add(key);
     named.push({ ...p, parameter, detail });
   }
   return validationProblem(named);
-}
-
-/** Where `pointer` lies below the parameter's own pointers: "/1" for an item of a list, else "". */
-function placeIn(pointers: readonly string[], pointer: string): string {
-  let own = '';
-  for (const p of pointers)
-    if ((pointer === p || pointer.startsWith(`${p}/`)) && p.length > own.length) own = p;
-  return own === '' ? '' : pointer.slice(own.length);
 }
 
 /**
