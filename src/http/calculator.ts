@@ -4,6 +4,7 @@ import type { PolicyData } from '../data/store';
 import { cachedResponses } from './caching';
 import type { DecimalMark } from './csv';
 import type { AppEnv } from './env';
+import { sentValue } from './issue-messages';
 import { acceptsMediaType, mediaType, requireJson } from './media-type';
 import { csvResponse, decimalMarkOf, type FlatRow, textField } from './output';
 import type { Parsed } from './parsed';
@@ -34,6 +35,12 @@ export interface FlatField {
   readonly example?: string;
   /** The form's defaults fill it when it is absent: never documented as required. */
   readonly implied?: true;
+  /**
+   * The field means something only with another parameter at one value (`trigger` with
+   * `method=tranche`): given without it, it is a problem saying so, not whatever the request it
+   * would build says of it.
+   */
+  readonly onlyWith?: { readonly parameter: string; readonly value: string };
 }
 
 /** A calculator's flat form: pointers per field name and the GET route's documented query. */
@@ -42,6 +49,10 @@ export interface FlatForm<Names extends string = string> {
   readonly query: z.ZodObject<Record<Names, z.ZodOptional<z.ZodString>>>;
   /** The fields the form's defaults fill when absent (documented as optional). */
   readonly implied?: readonly string[];
+  /** The fields that mean something only with another parameter at one value (FlatField.onlyWith). */
+  readonly onlyWith?: Readonly<
+    Record<string, { readonly parameter: string; readonly value: string }>
+  >;
 }
 
 /** Declares a flat form once: the pointers each field fills and its query documentation. */
@@ -64,6 +75,11 @@ export function flatForm<const F extends Readonly<Record<string, FlatField>>>(
   return {
     form,
     implied: Object.entries(fields).flatMap(([name, field]) => (field.implied ? [name] : [])),
+    onlyWith: Object.fromEntries(
+      Object.entries(fields).flatMap(([name, field]) =>
+        field.onlyWith === undefined ? [] : [[name, field.onlyWith]],
+      ),
+    ),
     query: z.object(shape) as z.ZodObject<
       Record<Extract<keyof F, string>, z.ZodOptional<z.ZodString>>
     >,
@@ -209,6 +225,36 @@ export function parseRequest<Request extends z.ZodType>(
     : { ok: false, problems: issuesToProblems(parsed.error.issues, raw) };
 }
 
+/**
+ * The query's values without the fields given without the parameter value they need
+ * (FlatField.onlyWith), and a problem for each: `trigger` without `method=tranche` says so, rather
+ * than what the request it builds would say (`method is required` of a method holding only a
+ * trigger). The rest of the query is read as usual, so its own problems are told with these.
+ */
+function withoutMisplaced(
+  values: Readonly<Record<string, string>>,
+  flat: FlatForm,
+): { values: Readonly<Record<string, string>>; problems: FieldProblem[] } {
+  const problems: FieldProblem[] = [];
+  const kept: Record<string, string> = { ...values };
+  for (const [name, { parameter, value }] of Object.entries(flat.onlyWith ?? {})) {
+    if ((values[name]?.trim() ?? '') === '') continue; // a blank is absent (flatReader)
+    const given = values[parameter]?.trim();
+    if (given === value) continue;
+    delete kept[name];
+    problems.push({
+      pointer: flat.form[name]?.[0] ?? '',
+      parameter: name,
+      detail: `applies only with ${parameter}=${value} (${
+        given === undefined || given === ''
+          ? `${parameter} is not given`
+          : `${parameter} is ${sentValue(given)}`
+      })`,
+    });
+  }
+  return { values: kept, problems };
+}
+
 /** A GET calculator's answer from the query string; problems name the parameters. */
 export function answerFromQuery<
   Request extends z.ZodType,
@@ -223,12 +269,16 @@ export function answerFromQuery<
   const spec = calculator.get;
   if (spec === undefined) throw new Error(`${calculator.path} has no query form`);
   const { form } = spec.form;
-  const values = queryValues(c.req.queries(), form);
+  const { values, problems: misplaced } = withoutMisplaced(
+    queryValues(c.req.queries(), form),
+    spec.form,
+  );
   const raw = flatRequest(values, form, spec.defaults);
   const assume = c.req.query('assume');
   if (spec.assumeInRequest && assume !== undefined) raw.assume = assume;
   const request = parseRequest(calculator, raw);
-  if (!request.ok) throw queryProblems(form, request.problems, spec.formPointer);
+  const problems = [...misplaced, ...(request.ok ? [] : request.problems)];
+  if (!request.ok || problems.length > 0) throw queryProblems(form, problems, spec.formPointer);
   return runCalculator(calculator, request.value, dataOf(c), (problems) =>
     queryProblems(form, problems, spec.formPointer),
   );

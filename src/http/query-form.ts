@@ -59,6 +59,9 @@ export const METHOD_FIELDS = {
   },
 } as const satisfies Record<string, FlatField>;
 
+/** What a tranche's fields (`trigger`, `triggerPer`) need: `method=tranche` (FlatField.onlyWith). */
+export const TRANCHE = { parameter: 'method', value: 'tranche' } as const;
+
 /** Sets `value` at the path of `keys` ("/price/amount" → price, amount), creating objects on the way. */
 function setAt(target: Record<string, unknown>, keys: readonly string[], value: string): void {
   let node = target;

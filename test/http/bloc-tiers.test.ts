@@ -212,7 +212,49 @@ describe('bloc tiers: a tranche schedule measured from its own trigger, as /v1/f
     expect(await insideCost('trigger=20')).toBe('12.8000');
     expect(await insideCost('trigger=20000&triggerPer=t')).toBe('12.8000');
     const problem = await problemOf(await call(`${query}&method=full-gap&trigger=20`), 422);
-    expect(problem.errors?.[0]?.pointer).toBe('/method/trigger');
+    expect(problem.errors).toEqual([
+      {
+        pointer: '/method/trigger/amount',
+        parameter: 'trigger',
+        detail: 'applies only with method=tranche (method is "full-gap")',
+      },
+    ]);
+  });
+
+  it('GET: trigger or triggerPer without method=tranche is a 422 naming the parameter and what it needs, as /v1/floor-gap says it', async () => {
+    const query =
+      '/v1/bloc-tiers?mineral=ndpr-oxide&redPrice=10&bluePrice=15&floor=16&per=kg&destinations=US&asOf=2026-11-21';
+    // no method at all: not "method is required" (of a method the query never gave)
+    const bare = await problemOf(await call(`${query}&trigger=20`), 422);
+    expect(bare.detail).toBe('trigger applies only with method=tranche (method is not given).');
+    expect(bare.errors).toEqual([
+      {
+        pointer: '/method/trigger/amount',
+        parameter: 'trigger',
+        detail: 'applies only with method=tranche (method is not given)',
+      },
+    ]);
+    const per = await problemOf(await call(`${query}&triggerPer=t`), 422);
+    expect(per.errors).toEqual([
+      {
+        pointer: '/method/trigger/per',
+        parameter: 'triggerPer',
+        detail: 'applies only with method=tranche (method is not given)',
+      },
+    ]);
+    // floor gap's GET form says the same of the same parameter (its trigger sits at /trigger)
+    const single = await problemOf(
+      await call('/v1/floor-gap?price=10&floor=16&per=kg&asOf=2026-11-21&trigger=20'),
+      422,
+    );
+    expect(single.detail).toBe(bare.detail);
+    expect(single.errors?.[0]).toMatchObject({ parameter: 'trigger', pointer: '/trigger/amount' });
+    // the rest of the query is still read: a bad redPrice is told beside it
+    const both = await problemOf(
+      await call(`${query.replace('redPrice=10', 'redPrice=x')}&trigger=20`),
+      422,
+    );
+    expect(both.errors?.map((e) => e.parameter)).toEqual(['trigger', 'redPrice']);
   });
 });
 

@@ -127,6 +127,20 @@ describe('POST /v1/floor-gap: floorMet (a duty can bind and still fail the floor
     expect(problem.errors?.[0]?.pointer).toBe('/trigger');
   });
 
+  it('GET: a trigger without method=tranche names the parameter and the method it needs', async () => {
+    const query = '/v1/floor-gap?price=10&floor=16&per=kg&asOf=2026-11-21&trigger=20';
+    const capped = await problemOf(await call(`${query}&method=capped&maxRate=0.25`), 422);
+    expect(capped.errors).toEqual([
+      {
+        pointer: '/trigger/amount',
+        parameter: 'trigger',
+        detail: 'applies only with method=tranche (method is "capped")',
+      },
+    ]);
+    const none = await problemOf(await call(query), 422);
+    expect(none.detail).toBe('trigger applies only with method=tranche (method is not given).');
+  });
+
   it('a full gap meets the floor (16 ≥ 16); a capped one does not: min(6, 0.25 × 10) = 2.5, landed 12.5', async () => {
     expect((await floorGap({ price: usd('10'), floor: usd('16') })).floorMet).toBe(true);
     const capped = await floorGap({

@@ -19,7 +19,7 @@ import {
   flatForm,
 } from '../calculator';
 import { problemResponses } from '../problem';
-import { FX_FIELD, METHOD_FIELDS, VAT_FIELD } from '../query-form';
+import { FX_FIELD, METHOD_FIELDS, TRANCHE, VAT_FIELD } from '../query-form';
 import { type BlocTiersCommand, resolveBlocTiersOverDates } from './bloc-tiers.command';
 import {
   BLOC_TIERS_COLUMNS,
@@ -89,8 +89,13 @@ const FORM = flatForm({
   trigger: {
     to: '/method/trigger/amount',
     doc: 'With `method=tranche`: the trigger price T; default the floor.',
+    onlyWith: TRANCHE,
   },
-  triggerPer: { to: '/method/trigger/per', doc: 'Unit of `trigger`, when it differs from `per`.' },
+  triggerPer: {
+    to: '/method/trigger/per',
+    doc: 'Unit of `trigger`, when it differs from `per`.',
+    onlyWith: TRANCHE,
+  },
   asOf: { to: '/asOf', doc: 'Date YYYY-MM-DD; default today.' },
   scenario: { to: '/scenario', doc: 'Scenario; default baseline.' },
   rounding: { to: '/rounding', doc: '`half-up` or `half-even`.' },

@@ -1,6 +1,6 @@
 import { type FloorGapShipment, floorGapOnQuantity } from '../../domain/floor-gap';
 import { type Calculator, calculatorRouter, flatForm } from '../calculator';
-import { FX_FIELD, METHOD_FIELDS, VAT_FIELD } from '../query-form';
+import { FX_FIELD, METHOD_FIELDS, TRANCHE, VAT_FIELD } from '../query-form';
 import { type FloorGapCommand, resolveFloorGap } from './floor-gap.command';
 import { floorGapRow, presentFloorGap } from './floor-gap.present';
 import { FloorGapRequestSchema, FloorGapResponseSchema } from './floor-gap.schemas';
@@ -50,8 +50,13 @@ const FORM = flatForm({
   trigger: {
     to: '/trigger/amount',
     doc: 'With `method=tranche`: the trigger price T; default the floor.',
+    onlyWith: TRANCHE,
   },
-  triggerPer: { to: '/trigger/per', doc: 'Unit of `trigger`, when it differs from `per`.' },
+  triggerPer: {
+    to: '/trigger/per',
+    doc: 'Unit of `trigger`, when it differs from `per`.',
+    onlyWith: TRANCHE,
+  },
   otherDutyRate: {
     to: '/otherDutyRate',
     doc: 'Ad valorem rate of the other duties, e.g. 0.25; default 0.',
