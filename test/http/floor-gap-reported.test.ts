@@ -467,6 +467,43 @@ describe('POST /v1/floor-gap: prices, floor and quantity in different units, the
     expect(r.formula).toContain('duty = d × (0.5 kg = 1.1023113109… lb) = 2.33 USD;');
   });
 
+  it('a restatement that ends within 20 places is written exact, not cut: 0.1 ozt = 0.1 × 0.0311034768 = 0.00311034768 kg (11 places), no "…"', async () => {
+    // d = F − R = 16 − 10 = 6 per kg; duty = 6 × 0.00311034768 = 0.01866208608 → 0.02
+    const r = await floorGap({
+      price: usd('10'),
+      floor: usd('16'),
+      quantity: { value: '0.1', unit: 'ozt' },
+    });
+    expect(r.duty).toBe('0.02');
+    expect(r.quantity).toEqual({ value: '0.00311034768', unit: 'kg' });
+    expect(r.formula).toContain('duty = d × (0.1 ozt = 0.00311034768 kg) = 0.02 USD;');
+  });
+
+  it('the bound is 20 places: 0.0000001 ozt in t ends at 20 and is written whole; 0.12345678 ozt in t ends at 21 and is cut to 10 with "…"', async () => {
+    const perT = (value: string) =>
+      floorGap({
+        price: usd('10000', 't'),
+        floor: usd('16000', 't'),
+        quantity: { value, unit: 'ozt' },
+      });
+    // 1 ozt = 0.0311034768 / 1000 = 0.0000311034768 t (13 places); 0.0000001 × that: 7 + 13 = 20
+    // places, 0.00000000000311034768 t; duty 6000 × 0.00000000000311034768 = 0.0000000186… → 0.00
+    const twenty = await perT('0.0000001');
+    expect(twenty.duty).toBe('0.00');
+    expect(twenty.formula).toContain(
+      'duty = d × (0.0000001 ozt = 0.00000000000311034768 t) = 0.00 USD;',
+    );
+    // 12345678 × 311034768 = 311034768 × 12,000,000 + 311034768 × 345,678
+    //   = 3,732,417,216,000,000 + 107,517,876,532,704 = 3,839,935,092,532,704: 8 + 13 = 21 places,
+    // 0.000003839935092532704 t → 10 places 0.0000038399 (next digit 3) and "…"; duty
+    // 6000 × 0.000003839935092532704 = 0.023039610555196224 → 0.02. The answer's quantity is as
+    // before: 15 places (10 significant digits) 0.000003839935093.
+    const beyond = await perT('0.12345678');
+    expect(beyond.duty).toBe('0.02');
+    expect(beyond.quantity).toEqual({ value: '0.000003839935093', unit: 't' });
+    expect(beyond.formula).toContain('duty = d × (0.12345678 ozt = 0.0000038399… t) = 0.02 USD;');
+  });
+
   it('capped at 1 × P, price per st, floor per kg, 2,205 lb on the customs value: 10 × 2205 / 2000 = 11.025 → 11.03', async () => {
     // Per kg: P = 10 / 907.18474; R = P < F = 16 and maxRate × P = P < g = 16 − P, so d = P.
     // 2,205 lb = 2205 × 0.45359237 = 1000.17117585 kg; 1 st = 2000 lb, so the duty is

@@ -1222,6 +1222,43 @@ describe('landed cost: a floor-gap line’s formula holds as written, as /v1/flo
   });
 });
 
+describe('landed cost: a floor-gap line writes its quantity in the floor’s unit exact where it ends, "…" where it is cut', () => {
+  const floorLine = async (quantity: Record<string, string>, floorPer: string) => {
+    const r = await landedCost({
+      mineral: 'nd-oxide',
+      origin: 'CN',
+      asOf: '2026-03-01',
+      quantity,
+      price: { amount: '10', per: 'kg' },
+      measures: [
+        {
+          id: 'f',
+          kind: 'floor-gap',
+          floor: { amount: '16', per: floorPer },
+          basis: 'customs-value',
+          method: { type: 'full-gap' },
+        },
+      ],
+    });
+    return r.lines.find((l) => l.measureId === 'f');
+  };
+
+  it('0.1 ozt = 0.1 × 0.0311034768 = 0.00311034768 kg ends at 11 places: written whole, not 0.0031103477', async () => {
+    // d = 16 − 10 = 6 per kg; duty 6 × 0.00311034768 = 0.01866208608 → 0.02
+    const line = await floorLine({ value: '0.1', unit: 'ozt' }, 'kg');
+    expect(line?.amount).toBe('0.02');
+    expect(line?.formula).toContain('duty = d × 0.00311034768 kg = 0.02;');
+  });
+
+  it('1 kg = 1 / 0.45359237 = 2.20462262184… lb does not end: cut to 10 places and marked "…"', async () => {
+    // per lb: R = 10 × 0.45359237 = 4.5359237, d = 16 − 4.5359237 = 11.4640763; duty on
+    // 1 / 0.45359237 lb = 16 / 0.45359237 − 10 = 35.2739619… − 10 = 25.2739619… → 25.27
+    const line = await floorLine({ value: '1', unit: 'kg' }, 'lb');
+    expect(line?.amount).toBe('25.27');
+    expect(line?.formula).toContain('duty = d × 2.2046226218… lb = 25.27;');
+  });
+});
+
 describe('effectiveDutyRate = duties / customsValue: null when the customs value is 0', () => {
   // Magnets from China by air on 2026-03-01 at a price of 0: customs value 0 × 1,000 = 0.00;
   // MFN 2.1% × 0 = 0.00, Section 301 25% × 0 = 0.00: duties 0.00, and 0.00 / 0.00 is no rate.

@@ -12,7 +12,6 @@ import {
   placesOf,
   toFixed,
   toPlain,
-  toText,
   trimZeros,
 } from '../../numeric';
 
@@ -139,15 +138,35 @@ export function floorGapFormula(terms: FloorGapTerms, n: FormulaNumbers, per = '
   return `${reference}; ${gap}; ${rule}; duty = d × ${quantity} = ${terms.duty}; ${met}`;
 }
 
-/** An exact quotient in a formula: as it is where 10 places hold it, else to 10 places and "…". */
+/**
+ * The most places a restated quantity is written to in a formula where it ends. A restatement is
+ * the quantity times one unit factor over another; the factors have up to 10 places (ozt
+ * 0.0311034768), 13 restated to t (0.0000311034768 t per ozt), so 20 writes exactly every
+ * restatement that ends of a quantity given with up to 7 places (0.1 ozt = 0.00311034768 kg), and
+ * is still short enough to read beside the figures it multiplies. Past it, or where the quotient
+ * does not end (0.5 kg in lb), 10 places and "…".
+ */
+const ENDING_PLACES = 20;
+
+/** A value a formula cuts: to 10 places, and "…" to say so. */
+const cut = (x: Decimal) => `${trimZeros(toFixed(x, 10, halfEven))}…`;
+
+/** An exact quotient in a formula: as it is where it ends within 20 places, else cut to 10 and "…". */
 export function quotientText(r: Ratio): string {
-  const tenPlaces = divide(r.of, r.to, 10, halfEven);
-  return equal(multiply(tenPlaces, r.to), r.of)
-    ? toPlain(tenPlaces)
-    : `${trimZeros(toText(tenPlaces))}…`;
+  const ending = divide(r.of, r.to, ENDING_PLACES, halfEven);
+  if (equal(multiply(ending, r.to), r.of)) return toPlain(ending);
+  return cut(divide(r.of, r.to, 10, halfEven));
+}
+
+/**
+ * A restated quantity in a formula, carried (CARRIED_PLACES) where it does not end: as it is where
+ * it has at most 20 places, else cut to 10 and "…" (see quotientText).
+ */
+export function quantityText(x: Decimal): string {
+  return placesOf(x) <= ENDING_PLACES ? toPlain(x) : cut(x);
 }
 
 /** An exact per-unit figure in a formula: as it is, or to 10 places and "…" when it has more. */
 function exactText(x: Decimal): string {
-  return placesOf(x) <= 10 ? toPlain(x) : `${trimZeros(toFixed(x, 10, halfEven))}…`;
+  return placesOf(x) <= 10 ? toPlain(x) : cut(x);
 }

@@ -12,18 +12,8 @@ import {
   ratioValue,
   roundPerUnit,
 } from '../../domain/rounding';
-import {
-  type Decimal,
-  equal,
-  halfEven,
-  multiply,
-  parseDecimal,
-  toFixed,
-  toPlain,
-  toText,
-  trimZeros,
-} from '../../numeric';
-import { floorGapFormula } from '../floor-gap/floor-gap.formula';
+import { type Decimal, equal, multiply, parseDecimal, toPlain, toText } from '../../numeric';
+import { floorGapFormula, quantityText } from '../floor-gap/floor-gap.formula';
 import { formulaFormat, grouped, memoize } from '../format-number';
 import { buildMeta, type Meta } from '../meta';
 import type { FlatRow } from '../output';
@@ -115,7 +105,7 @@ function presentDutyLine(command: LandedCostCommand, line: DutyLine, amount: str
             method: line.charge.method,
             // The per-unit figures as /v1/floor-gap prints them, so the formula says what the answer does.
             result: reportFloorGap(g.result, line.charge.floor, (x) => roundPerUnit(x, rounding)),
-            quantity: shortQuantity(g.quantity),
+            quantity: quantityText(g.quantity),
             unit: u,
             duty: grouped(amount),
             ...(g.dutyPaid === undefined ? {} : { dutyPaidSum: g.dutyPaid }),
@@ -167,11 +157,6 @@ export interface PresentOptions {
 }
 
 const plain = toPlain;
-
-/** A quantity in a formula: exact, or to 10 places when a conversion (into lb, st, ozt) has more. */
-function shortQuantity(x: Decimal): string {
-  return x.scale <= 10 ? plain(x) : trimZeros(toFixed(x, 10, halfEven));
-}
 
 /**
  * What every line of a lane reports alike, built once per lane and rounding and shared by reference
