@@ -53,6 +53,53 @@ describe('POST /v1/floor-gap: floorMet (a duty can bind and still fail the floor
     expect(r.formula).toContain('floor not met');
   });
 
+  it('WTO tranche, red 15, floor 16: binding (R = 15 < T = 16) with a duty of 0, and the formula says why: g = 1 ≤ 0.10 × 16 = 1.6, the first band, share 0', async () => {
+    const r = await floorGap({ price: usd('15'), floor: usd('16'), method: { type: 'tranche' } });
+    // R = P = 15 (customs value); g = 16 − 15 = 1 ≤ 0.10 T = 1.6: first band, share 0 → d = 0;
+    // landed 15 + 0 = 15 < 16
+    expect([r.gapPerUnit, r.dutyPerUnit, r.landedPerUnit]).toEqual(['1.0000', '0.0000', '15.0000']);
+    expect(r.binding).toBe(true);
+    expect(r.floorMet).toBe(false);
+    expect(r.formula).toContain(
+      'T = 16.0000: g = 1.0000 ≤ 0.1 T = 1.6000, the first band, whose share is 0, so d = 0.0000;',
+    );
+    // a gap past the first band is taxed, and the formula writes the rule alone as before:
+    // red 10, g = 6 → 0.30 × (6 − 1.6) = 1.32
+    const taxed = await floorGap({
+      price: usd('10'),
+      floor: usd('16'),
+      method: { type: 'tranche' },
+    });
+    expect(taxed.formula).toContain('T = 16.0000: d = 1.3200;');
+    // not binding (R = 17 ≥ T = 16, g = 0): nothing to explain
+    const clear = await floorGap({
+      price: usd('17'),
+      floor: usd('16'),
+      method: { type: 'tranche' },
+    });
+    expect(clear.binding).toBe(false);
+    expect(clear.formula).toContain('T = 16.0000: d = 0.0000;');
+  });
+
+  it('custom bands with two untaxed bands: g = 16 − 10 = 6 ≤ 0.5 × 16 = 8 (past 0.25 × 16 = 4) is taxed nothing, and the formula says so', async () => {
+    const r = await floorGap({
+      price: usd('10'),
+      floor: usd('16'),
+      method: {
+        type: 'tranche',
+        bands: [
+          { upTo: '0.25', share: '0' },
+          { upTo: '0.5', share: '0' },
+          { upTo: null, share: '1' },
+        ],
+      },
+    });
+    expect([r.dutyPerUnit, String(r.binding)]).toEqual(['0.0000', 'true']);
+    expect(r.formula).toContain(
+      'g = 6.0000 ≤ 0.5 T = 8.0000, bands whose shares are 0, so d = 0.0000;',
+    );
+  });
+
   it('a trigger of 20 apart from the 16 floor: g = 20 − 10 = 10 → 0.50 × (10 − 8) + 0.09 × 20 = 2.8', async () => {
     const r = await floorGap({
       price: usd('10'),

@@ -1,10 +1,16 @@
-import type { FloorBasis, FloorGapMethod, ReportedFloorGap } from '../../domain/floor-gap';
+import type {
+  FloorBasis,
+  FloorGapMethod,
+  ReportedFloorGap,
+  TrancheBand,
+} from '../../domain/floor-gap';
 import { PER_UNIT_PLACES, RATE_PLACES, type Ratio } from '../../domain/rounding';
 import {
   add,
   type Decimal,
   divide,
   equal,
+  greaterThan,
   halfEven,
   isZero,
   multiply,
@@ -95,9 +101,16 @@ export function floorGapFormula(terms: FloorGapTerms, n: FormulaNumbers, per = '
     case 'full-gap':
       rule = `full gap: d = g = ${d}`;
       break;
-    case 'tranche':
-      rule = `tranche: d = Σ share × (slice of max(0, T − R) in each band of T), T = ${value(result.exactTrigger, result.trigger)}: d = ${d}`;
+    case 'tranche': {
+      // A gap that binds but is taxed nothing lies in bands whose share is 0 (the WTO schedule's
+      // first tenth of T): said so, since binding with d = 0 reads as a mistake otherwise.
+      const reach =
+        result.binding && isZero(result.exactDutyPerUnit)
+          ? untaxedReach(method.bands, result.exactGap, result.exactTrigger, operand, rate)
+          : '';
+      rule = `tranche: d = Σ share × (slice of max(0, T − R) in each band of T), T = ${value(result.exactTrigger, result.trigger)}: ${reach}d = ${d}`;
       break;
+    }
     case 'capped':
       rule = `capped: d = min(g, maxRate × P) = min(${operand(result.exactGap)}, ${rate(method.maxRate)} × ${operand(price)}) = ${d}`;
       break;
@@ -136,6 +149,27 @@ export function floorGapFormula(terms: FloorGapTerms, n: FormulaNumbers, per = '
       ? `${terms.quantity} ${terms.unit}`
       : `(${terms.quantityGiven} = ${terms.quantity} ${terms.unit})`;
   return `${reference}; ${gap}; ${rule}; duty = d × ${quantity} = ${terms.duty}; ${met}`;
+}
+
+/**
+ * Why a binding gap g is taxed nothing under a tranche schedule: the bands it reaches all have
+ * share 0 ("g = 1.0000 ≤ 0.1 T = 1.6000, the first band, whose share is 0, so "), as the WTO
+ * schedule's first tenth of T.
+ */
+function untaxedReach(
+  bands: readonly TrancheBand[],
+  g: Decimal,
+  T: Decimal,
+  operand: (x: Decimal) => string,
+  rate: (x: Decimal) => string,
+): string {
+  const i = bands.findIndex((b) => b.upTo === null || !greaterThan(g, multiply(b.upTo, T)));
+  const upTo = bands[i]?.upTo;
+  if (upTo === undefined || upTo === null) return 'every band the gap reaches has share 0, so ';
+  const bound = `g = ${operand(g)} ≤ ${rate(upTo)} T = ${operand(multiply(upTo, T))}`;
+  return i === 0
+    ? `${bound}, the first band, whose share is 0, so `
+    : `${bound}, bands whose shares are 0, so `;
 }
 
 /**
