@@ -39,6 +39,43 @@ export function notABorderFloorWarnings(benchmark: BenchmarkRow): Warning[] {
   ];
 }
 
+/**
+ * One `reported-figure` warning where a reported measure and the reported benchmark it prices say
+ * the same thing (the scenario's `g7-lree-floor-gap` rests on `g7-lree-floor`, one press report):
+ * the measure's and the benchmark's warnings become one naming both rows (API v1.1 A1: few and
+ * specific warnings). Any other warning is kept as it is, in its place.
+ */
+export function oneReportedFigure(
+  warnings: readonly Warning[],
+  measures: ReadonlyMap<string, { readonly kind: string; readonly benchmark?: string | undefined }>,
+  benchmarks: ReadonlyMap<string, BenchmarkRow>,
+): Warning[] {
+  const reportedOnly = (w: Warning, id: string) =>
+    w.code === 'reported-figure' && w.rowIds?.length === 1 && w.rowIds[0] === id;
+  const out = [...warnings];
+  for (let i = 0; i < out.length; i++) {
+    const w = out[i] as Warning;
+    const id = w.rowIds?.length === 1 ? w.rowIds[0] : undefined;
+    if (w.code !== 'reported-figure' || id === undefined) continue;
+    const measure = measures.get(id);
+    const benchmark =
+      measure?.kind === 'floor-gap' && measure.benchmark !== undefined
+        ? benchmarks.get(measure.benchmark)
+        : undefined;
+    if (benchmark === undefined) continue;
+    const twin = out.findIndex((v) => reportedOnly(v, benchmark.id));
+    if (twin === -1) continue;
+    out[i] = {
+      code: 'reported-figure',
+      detail: `${id} prices ${benchmark.id} (${benchmark.price.amount} ${benchmark.price.currency}/${benchmark.price.per}), a ${benchmark.status} figure, not law: ${benchmark.source.instrument}.`,
+      rowIds: [id, benchmark.id],
+    };
+    out.splice(twin, 1);
+    if (twin < i) i--;
+  }
+  return out;
+}
+
 /** What a user must be told when an answer uses a benchmark on `asOf`. */
 export function benchmarkWarnings(benchmark: BenchmarkRow, asOf: string): Warning[] {
   const warnings: Warning[] = [];

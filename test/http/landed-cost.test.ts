@@ -435,7 +435,13 @@ describe('what-if measures and scenarios', () => {
     expect(r.lines.find((l) => l.kind === 'floor-gap')?.formula).toBe(
       'R = P × (1 + r) = 5,000.0000 × (1 + 0.037) = 5,185.0000 per t; g = max(0, F − R) = max(0, 20,000.0000 − 5,185.0000) = 14,815.0000; full gap: d = g = 14,815.0000 per t; duty = d × 10 t = 148,150.00; R + d = 20,000.0000 per t ≥ F: floor met',
     );
-    expect(codes(r)).toContain('reported-figure');
+    // The scenario's measure and the benchmark it prices rest on one press report: one warning
+    // naming both rows, not one each.
+    const reported = r.meta.warnings.filter((w) => w.code === 'reported-figure');
+    expect(reported.map((w) => w.rowIds)).toEqual([['g7-lree-floor-gap', 'g7-lree-floor']]);
+    expect(reported[0]?.detail).toMatch(
+      /^g7-lree-floor-gap prices g7-lree-floor \(20000 USD\/t\), a reported figure, not law: /,
+    );
   });
 
   it('the baseline has no floor; an inline floor-gap measure adds it, excludeMeasures drops MFN', async () => {

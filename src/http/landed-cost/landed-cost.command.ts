@@ -1,4 +1,4 @@
-import { notAFloor } from '../../data/benchmarks';
+import { notAFloor, oneReportedFigure } from '../../data/benchmarks';
 import { blocOf, unknownCountry } from '../../data/blocs';
 import { landedCostCharges } from '../../data/charges';
 import { type MeasureSelection, selectMeasures, type TariffCoverage } from '../../data/measures';
@@ -370,7 +370,7 @@ function resolveLane(
       transport,
       reporting,
       asOf,
-      warnings,
+      warnings: oneReportedFigure(warnings, measures, data.benchmarks),
       tariffCoverage: selection.tariffCoverage,
     },
   };
