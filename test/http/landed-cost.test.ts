@@ -276,6 +276,137 @@ describe('the 2026 data: MPF FY2027, gallium, the forced-labor "less MFN" rate',
   });
 });
 
+// The SmCo shipment's 1,000 kg at 100 USD/kg by air (no HMF), as another 8505.11 suffix from Brazil
+// (each test gives its own date): customs value 100,000.00; MPF FY2026 0.3464% × 100,000 = 346.40,
+// inside its 33.58–651.50 clamp.
+const fromBrazil = { ...smcoFromGermany, hts: '8505.11.0010', origin: 'BR' };
+
+describe('Section 301 on Brazil (25% from 2026-07-22) and Section 338 on Canada (50% from 2026-08-19)', () => {
+  // Sources (docs/SOURCES.md): USTR Notice of Action on Brazil, FR Doc 2026-14542, effective
+  // 2026-07-22: heading 9903.05.01 +25% on all products of Brazil, stacking on every other
+  // additional duty (U.S. note 50(a)); note 50(a)(ii) exempts 8505.11.0070 (not other 8505.11
+  // suffixes) and the rare-earth, graphite, gallium and germanium lines. Brazil is in the
+  // forced-labor action's flat 12.5% tier from 2026-07-24 (Annex II Part A exempts 8505.11.0070).
+  // Section 338 proclamations of 2026-07-20, effective 2026-08-19: +50% on three positive lists
+  // of products of Canada (U.S. note 51), USMCA goods included; no mineral line is listed.
+  it('BR 8505.11.0010 on 2026-07-21, before the Brazil duty: MFN 2.1% + Section 122 10% = 12.1%', async () => {
+    // MFN 2.1% × 100,000 = 2,100.00; Section 122 10% × 100,000 = 10,000.00 (8505.11.0010 is not
+    // on its Annex II); duties 12,100.00; + MPF 346.40 → landed 112,446.40.
+    const r = await landedCost({ ...fromBrazil, asOf: '2026-07-21' });
+    expect(amounts(r)).toEqual({
+      'us-mfn-8505-11': '2100.00',
+      'us-s122-surcharge': '10000.00',
+      'us-mpf-fy2026': '346.40',
+    });
+    expect(r.duties).toBe('12100.00');
+    expect(r.landedCost).toBe('112446.40');
+    expect(r.explain).toContainEqual(
+      expect.objectContaining({
+        measureId: 'us-301-br',
+        applied: false,
+        reason: 'takes effect on 2026-07-22',
+      }),
+    );
+  });
+
+  it('BR 8505.11.0010 on 2026-07-22: the 25% stacks on Section 122 for its last two days: 2.1% + 10% + 25% = 37.1%', async () => {
+    // 2,100.00 + 10,000.00 + 25% × 100,000 = 25,000.00 → 37,100.00.
+    const r = await landedCost({ ...fromBrazil, asOf: '2026-07-22' });
+    expect(amounts(r)).toMatchObject({
+      'us-mfn-8505-11': '2100.00',
+      'us-s122-surcharge': '10000.00',
+      'us-301-br': '25000.00',
+    });
+    expect(r.duties).toBe('37100.00');
+  });
+
+  it('BR 8505.11.0010 on 2026-08-01: MFN 2.1% + Brazil 25% + forced-labor 12.5% = 39.6%', async () => {
+    // 2,100.00 + 25,000.00 + 12.5% × 100,000 = 12,500.00 → duties 39,600.00 = 0.396 of 100,000;
+    // + MPF 346.40 → landed 139,946.40. Section 122 ended on 2026-07-23.
+    const r = await landedCost({ ...fromBrazil, asOf: '2026-08-01' });
+    expect(amounts(r)).toEqual({
+      'us-mfn-8505-11': '2100.00',
+      'us-301-br': '25000.00',
+      'us-301fl-br': '12500.00',
+      'us-mpf-fy2026': '346.40',
+    });
+    expect(r.duties).toBe('39600.00');
+    expect(r.effectiveDutyRate).toBe('0.396');
+    expect(r.landedCost).toBe('139946.40');
+  });
+
+  it('BR sintered NdFeB 8505.11.0070 on 2026-08-01: exempt from both (note 50(a)(ii), Annex II Part A): MFN 2.1% only', async () => {
+    const r = await landedCost({ ...fromBrazil, hts: '8505.11.0070', asOf: '2026-08-01' });
+    expect(amounts(r)).toEqual({ 'us-mfn-8505-11': '2100.00', 'us-mpf-fy2026': '346.40' });
+    expect(r.explain).toContainEqual(
+      expect.objectContaining({
+        measureId: 'us-301-br',
+        applied: false,
+        reason: 'exempt: HTS 8505.11.0070 is on Annex I, U.S. note 50(a)(ii)',
+      }),
+    );
+    expect(r.explain).toContainEqual(
+      expect.objectContaining({
+        measureId: 'us-301fl-br',
+        applied: false,
+        reason: 'exempt: HTS 8505.11.0070 is on Annex II Part A',
+      }),
+    );
+  });
+
+  it('BR nd-oxide (2846.90.80) on 2026-08-01: exempt, so MFN 3.7% alone', async () => {
+    // 100 kg at 50 USD/kg = 5,000.00; 3.7% = 185.00; MPF 0.3464% × 5,000 = 17.32 → min 33.58.
+    const r = await landedCost({
+      ...ndOxideByAir,
+      origin: 'BR',
+      asOf: '2026-08-01',
+      quantity: { value: '100', unit: 'kg' },
+      price: { amount: '50', per: 'kg' },
+    });
+    expect(amounts(r)).toEqual({ 'us-mfn-2846-90-80': '185.00', 'us-mpf-fy2026': '33.58' });
+    expect(r.explain).toContainEqual(
+      expect.objectContaining({ measureId: 'us-301-br', applied: false }),
+    );
+  });
+
+  it('CA 8505.11.0010 on 2026-09-01: not on the Section 338 lists: MFN 2.1% + forced-labor 10% = 12.1%', async () => {
+    // 2,100.00 + 10% × 100,000 = 10,000.00 → 12,100.00. USMCA qualification is not modelled, so
+    // the forced-labor 10% is charged (its USMCA exemption is said in the row's notes).
+    const r = await landedCost({ ...fromBrazil, origin: 'CA', asOf: '2026-09-01' });
+    expect(amounts(r)).toEqual({
+      'us-mfn-8505-11': '2100.00',
+      'us-301fl-10': '10000.00',
+      'us-mpf-fy2026': '346.40',
+    });
+    expect(r.explain).toContainEqual(
+      expect.objectContaining({
+        measureId: 'us-338-ca',
+        applied: false,
+        reason: 'does not cover HTS 8505.11.0010',
+      }),
+    );
+  });
+
+  it('CA salt (2501.00.00, on the 9903.03.14 list) pays 50% from 2026-08-19 and not the day before; a Canadian origin is all it takes (USMCA goods are not exempt)', async () => {
+    // 50% × 100,000 = 50,000.00. The data has no MFN rate for 2501.00.00, so coverage is partial.
+    const salt = { ...fromBrazil, hts: '2501.00.00', origin: 'CA' };
+    const after = await landedCost({ ...salt, asOf: '2026-08-19' });
+    expect(amounts(after)['us-338-ca']).toBe('50000.00');
+    const before = await landedCost({ ...salt, asOf: '2026-08-18' });
+    expect(amounts(before)['us-338-ca']).toBeUndefined();
+    expect(before.explain).toContainEqual(
+      expect.objectContaining({
+        measureId: 'us-338-ca',
+        applied: false,
+        reason: 'takes effect on 2026-08-19',
+      }),
+    );
+    // The same line from Mexico is outside the measure.
+    const mx = await landedCost({ ...salt, origin: 'MX', asOf: '2026-08-19' });
+    expect(amounts(mx)['us-338-ca']).toBeUndefined();
+  });
+});
+
 describe('classification, valuation, fees', () => {
   const ndpr = {
     mineral: 'ndpr-oxide',
