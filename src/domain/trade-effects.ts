@@ -11,7 +11,7 @@ import {
   ZERO,
 } from '../numeric';
 import { R0, R1, type Rational, rational } from '../numeric/rational';
-import { geometricMean, power } from '../numeric/real-power';
+import { geometricMean, PRECISION, power, WORKING_DIGITS } from '../numeric/real-power';
 import { BLOCS, type Bloc } from './bloc-tiers';
 import { type FloorBasis, type FloorGapMethod, floorGapDuty } from './floor-gap';
 
@@ -219,10 +219,68 @@ export function smartEffects(flows: readonly OriginFlow[], e: Elasticities): Ori
  * w_k = M_k (1 + t0_k) / Σ_j M_j (1 + t0_j), the import price index moves by
  * Π = (Σ w_k r_k^(1−σ))^(1/(1−σ)) (Π = Π_k r_k^w_k when σ = 1), total import quantity by Π^η,
  * and each origin's quantity by (r_k / Π)^(−σ) × Π^η, so new M_k = M_k × (r_k / Π)^(−σ) × Π^η.
- * Creation is the part at unchanged shares, M_k (Π^η − 1); diversion the rest. Powers with
- * fractional exponents are computed to 60 digits (real-power.ts).
+ * Creation is the part at unchanged shares, M_k (Π^η − 1); diversion the rest.
+ *
+ * Powers with fractional exponents are computed to 60 significant digits and more (real-power.ts):
+ * enough that every figure is within about 10^-60 of its exact value, however large. A figure
+ * of 10^79 (a t1 of 10^40 on imports of 10^39) needs about 140 digits, and the formula
+ * magnifies the powers' error by about (|η| + σ + 3)(2 + 2/|1 − σ|) (the index divides by 1 − σ):
+ * where the default precision (real-power's WORKING_DIGITS) does not cover both, the model is
+ * solved again with the digits they take, counted from the first solution's figures.
  */
 export function cesEffects(flows: readonly OriginFlow[], e: Elasticities): OriginEffect[] {
+  const first = cesAt(flows, e, WORKING_DIGITS);
+  const digits = cesDigits(first, e);
+  return digits <= WORKING_DIGITS ? first : cesAt(flows, e, digits);
+}
+
+/** log10 2, a little over, for counting decimal digits from binary ones. */
+const LOG10_2 = 0.30103;
+
+/**
+ * At least the number of decimal digits of the integer part of |x| (0 below 1), from the binary
+ * lengths of its numerator and denominator: |x| < 2^(bits(n) − bits(d) + 1).
+ */
+function digitsAbove(x: Rational): number {
+  const bits = (v: bigint) => (v === 0n ? 0 : (v < 0n ? -v : v).toString(2).length);
+  return x.n === 0n ? 0 : Math.max(0, Math.ceil((bits(x.n) - bits(x.d) + 1) * LOG10_2));
+}
+
+/**
+ * The working digits that keep every figure of a CES solution within about 10^-PRECISION:
+ * PRECISION, the digits of the largest figure's size ((1 + |t1| + |t0|) × the largest of M, M at
+ * shares = M + creation and new M bounds each: imports, creation, diversion, revenues, the
+ * consumer-surplus change) and those of the error's magnification by the formula, plus 2.
+ * Counted from binary lengths, never by dividing the model's long ratios.
+ */
+function cesDigits(effects: readonly OriginEffect[], e: Elasticities): number {
+  let size = 0;
+  for (const x of effects) {
+    const rates = 1 + Math.max(1, digitsAbove(x.t1), digitsAbove(x.t0));
+    const imports =
+      1 +
+      Math.max(
+        digitsAbove(x.baseImports),
+        digitsAbove(x.model.creation),
+        digitsAbove(x.model.newImports),
+      );
+    size = Math.max(size, rates + imports);
+  }
+  // |1 − σ|; σ ≥ 0 ≥ η, so |η| + σ = σ − η
+  const gap = rational.minus(R1, e.substitution);
+  const oneMinusSigma = gap.n < 0n ? rational.neg(gap) : gap;
+  const index = rational.isZero(oneMinusSigma)
+    ? rational.int(2)
+    : rational.plus(rational.int(2), rational.div(rational.int(2), oneMinusSigma));
+  const magnification = rational.times(
+    rational.plus(rational.int(3), rational.minus(e.substitution, e.importDemand)),
+    index,
+  );
+  return PRECISION + size + digitsAbove(magnification) + 2;
+}
+
+/** The CES solution with fractional powers to `digits` working digits. */
+function cesAt(flows: readonly OriginFlow[], e: Elasticities, digits: number): OriginEffect[] {
   const spend = flows.map((f) => rational.times(f.baseImports, rational.plus(R1, f.t0)));
   const total = rational.sum(spend);
   const w = rational.isZero(total)
@@ -231,16 +289,20 @@ export function cesEffects(flows: readonly OriginFlow[], e: Elasticities): Origi
   const r = flows.map((f) => rational.div(rational.plus(R1, f.t1), rational.plus(R1, f.t0)));
   const oneMinusSigma = rational.minus(R1, e.substitution);
   const index = rational.isZero(oneMinusSigma)
-    ? geometricMean(r.map((x, i) => ({ x, w: w[i] ?? R0 })))
+    ? geometricMean(
+        r.map((x, i) => ({ x, w: w[i] ?? R0 })),
+        digits,
+      )
     : power(
-        rational.sum(r.map((x, i) => rational.times(w[i] ?? R0, power(x, oneMinusSigma)))),
+        rational.sum(r.map((x, i) => rational.times(w[i] ?? R0, power(x, oneMinusSigma, digits)))),
         rational.div(R1, oneMinusSigma),
+        digits,
       );
-  const scale = power(index, e.importDemand);
+  const scale = power(index, e.importDemand, digits);
   return flows.map((f, i) => {
     const relative = rational.div(r[i] ?? R1, index);
     const atShares = rational.times(f.baseImports, scale);
-    const raw = rational.times(atShares, power(relative, rational.neg(e.substitution)));
+    const raw = rational.times(atShares, power(relative, rational.neg(e.substitution), digits));
     return withRevenue(
       f,
       rational.minus(atShares, f.baseImports),

@@ -262,6 +262,60 @@ describe('CES, solved exactly to 60 digits', () => {
     expect(at(power(q(16, 10), q(-1, 2)), 9)).toBe('0.790569415');
   });
 
+  it('x^y keeps its digits far below 10^-60 (was cut to 0 there, and ln 0 a 500): 10^-80 squared-rooted is 10^-40', () => {
+    const tiny = q(1, 10n ** 80n);
+    // (10^-80)^(1/2) = 10^-40; × 10^40 = 1 to the 50 places shown
+    const root = power(tiny, q(1, 2));
+    expect(at(rational.times(root, q(10n ** 40n)), 50)).toBe(`1.${'0'.repeat(50)}`);
+    // (10^-76)^(−3/2) = 10^114; ÷ 10^114 = 1
+    const huge = power(q(1, 10n ** 76n), q(-3, 2));
+    expect(at(rational.div(huge, q(10n ** 114n)), 50)).toBe(`1.${'0'.repeat(50)}`);
+    // 3.7 × 10^-70 to the power −0.5 = 10^35 / √3.7 = 5.1987524491… × 10^34: ÷ 10^34
+    expect(at(rational.div(power(q(37, 10n ** 71n), q(-1, 2)), q(10n ** 34n)), 9)).toBe(
+      '5.198752449',
+    );
+  });
+
+  it('a price ratio of 10^76 beside base imports of 10^-37 (σ 1.5, η −1): AU 9.090909, CN revenue 90.909091 (was a 500)', () => {
+    // CN: M 100, t0 0, t1 = 10^76 − 1 → r = 10^76, r^(−1/2) = 10^-38. AU: M 10^-37, t0 = t1 = 0, r = 1.
+    // w = (100, 10^-37) / (100 + 10^-37); Π^(−1/2) = Σ w r^(−1/2) = (10^-36 + 10^-37) / (100 + 10^-37)
+    //   = 1.1 × 10^-36 / (100 + 10^-37), so Π^(1/2) = (100 + 10^-37) / (1.1 × 10^-36)
+    // AU = 10^-37 × (1/Π)^(−3/2) × Π^(−1) = 10^-37 × Π^(1/2) = (100 + 10^-37) / 11 = 9.0909090909…
+    // CN = 100 × (r/Π)^(−3/2) × Π^(−1) = 100 × 10^-114 × Π^(1/2) = 9.0909… × 10^-75
+    // CN revenue after = t1 × CN = (10^76 − 1) × 9.0909… × 10^-75 = 90.9090909…; spending after
+    // = 90.909091 + 9.090909 = 100 = before (η = −1: Π^(1 + η) = 1)
+    const [cn, au] = cesEffects(
+      [flow('CN', q(100), R0, q(10n ** 76n - 1n)), flow('AU', q(1, 10n ** 37n), R0, R0)],
+      smartDefaults,
+    );
+    expect(au && at(au.newImports)).toBe('9.090909');
+    expect(cn && at(cn.newImports)).toBe('0.000000');
+    expect(cn?.revenueAfter && at(cn.revenueAfter)).toBe('90.909091');
+    // creation at shares = 100 × (Π^(−1) − 1) = −100 + 100 × 1.21 × 10^-72 / (100 + 10^-37)^2
+    expect(cn && at(cn.creation)).toBe('-100.000000');
+  });
+
+  it('a figure of 10^79 is right to the cent: solved again with the digits it takes (σ 2, η 0)', () => {
+    // CN: M 10^39, 1 + t0 = 10^39, 1 + t1 = 10^40 → r = 10; AU: M 1, t0 = t1 = 0, r = 1.
+    // Spending 10^78 and 1: Π = (Σ w / r)^(−1) = (10^78 + 1) / (10^77 + 1) = 10 (1 + a) / (1 + b),
+    // a = 10^-78, b = 10^-77; (Π / 10)^2 = 1 − 2b + 2a + O(10^-154) = 1 − 1.8 × 10^-77 + …
+    // CN = 10^39 × (10 / Π)^(−2) = 10^39 (Π / 10)^2 = 10^39 − 1.8 × 10^-38 → 10^39 to the cent
+    // CN revenue after = (10^40 − 1) × CN = (10^79 − 10^39)(1 − 1.8 × 10^-77) = 10^79 − 10^39 − 180
+    //   + 1.8 × 10^-38: 79 digits, of which the 80 working digits of a first solution misplace the
+    //   last few (…999805.20); cesDigits asks 147 (60, 42 + 41 for the size, 2 for the
+    //   magnification (3 + 2)(2 + 2/1) = 20, and 2) and the answer ends …999820.00
+    const [cn, au] = cesEffects(
+      [flow('CN', q(10n ** 39n), q(10n ** 39n - 1n), q(10n ** 40n - 1n)), flow('AU', q(1), R0, R0)],
+      { importDemand: R0, substitution: q(2), exportSupply: null },
+    );
+    expect(cn?.revenueAfter && at(cn.revenueAfter, 2)).toBe(
+      `${'9'.repeat(39)}8${'9'.repeat(36)}820.00`,
+    );
+    expect(cn && at(cn.newImports, 2)).toBe(`1${'0'.repeat(39)}.00`);
+    // AU = 1 × (1 / Π)^(−2) = Π^2 = 100 (1 − 1.8 × 10^-77) → 100.00
+    expect(au && at(au.newImports, 2)).toBe('100.00');
+  });
+
   it('the worked flows: CN 100 → 59.857194, AU 20 → 24.228489', () => {
     // 1.6^(−0.5) = 0.790569415042…; Π^(−0.5) = (5/6) × 0.790569415042 + 1/6 = 0.825474512535…
     // Π = 0.825474512535^(−2) = 1.467549176523…

@@ -11,6 +11,7 @@ import { connectFloorline, floorGapDuty } from '../../examples/mcp/floorline-mcp
 import { app } from '../../src/app';
 import { FloorGapRequestSchema } from '../../src/http/floor-gap/floor-gap.schemas';
 import { PROTOCOL_VERSIONS } from '../../src/http/mcp/mcp.protocol';
+import { TINY_AND_HUGE } from '../fixtures/trade-effects';
 import { postJson, problemOf } from '../helpers';
 
 /** The example's MCP SDK client, its HTTP requests answered by the app in-process. */
@@ -114,6 +115,17 @@ describe('MCP endpoint /mcp (Streamable HTTP)', () => {
     const route = await (await postJson('/v1/floor-gap', FLOOR_GAP)).json();
     expect(result.structuredContent).toEqual(route);
     expect(await floorGapDuty(client, '10', '16', 'kg')).toBe('6.00');
+    await client.close();
+  });
+
+  it('estimateTradeEffects with buyer prices 10^76 apart: the route’s 200 answer, not a tool error (was a 500)', async () => {
+    const client = await connect();
+    const result = await call(client, 'estimateTradeEffects', TINY_AND_HUGE);
+    expect(result.isError).toBeFalsy();
+    const route = await (await postJson('/v1/trade-effects', TINY_AND_HUGE)).json();
+    expect(result.structuredContent).toEqual(route);
+    // AU = 10^-37 × Π^(1/2) ≈ 100 / 11 (see the route's test in trade-effects.test.ts)
+    expect(result.structuredContent).toMatchObject({ totals: { newImports: '9.09' } });
     await client.close();
   });
 

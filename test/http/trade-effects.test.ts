@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { EFFECT_KEYS } from '../../src/domain/trade-effects';
 import { decimalJsFixed, Wide } from '../domain/reference-rounding';
+import { TINY_AND_HUGE } from '../fixtures/trade-effects';
 import { call, postJson, problemOf } from '../helpers';
 
 interface Origin {
@@ -249,6 +250,83 @@ describe('trade effects: the longest inputs answer, never a 500', () => {
       '150000000000000000000000000000000000000.00',
     ]);
   });
+});
+
+describe('trade effects, ces: buyer prices 10^76 apart answer (was a 500)', () => {
+  it('floor 10^39 − 1 per kg over CN at 10^-37, AU 10^-37 of imports: AU 9.09, CN revenue 90.91', async () => {
+    // t0 = 0 for both (2846.90.20 is free, no China tariff on 2026-12-01). Full gap, duty-paid:
+    // CN t1 = (F − P) / P with F = 10^39 − 1, P = 10^-37 → 10^76 − 10^37 − 1; r_CN = F / P.
+    // σ 1.5, η −1: Π^(−1/2) = w_CN r_CN^(−1/2) + w_AU = (100 × r_CN^(−1/2) + 10^-37) / (100 + 10^-37)
+    //   with r_CN^(−1/2) = 10^-38 × (1 − 10^-39)^(−1/2) ≈ 10^-38 → Π^(1/2) ≈ 100 / (1.1 × 10^-36)
+    // AU = 10^-37 × Π^(1/2) ≈ 100 / 11 = 9.0909… → 9.09; CN = 100 × r^(−3/2) × Π^(1/2) ≈ 9.09 × 10^-75
+    // → 0.00, creation 100 × (Π^(−1) − 1) → −100.00, diversion ≈ 9.09 × 10^-75 + 100 Π^(−1) → 0.00
+    // CN revenue after = t1 × CN ≈ 10^76 × 9.0909 × 10^-75 = 90.909… → 90.91 (η = −1 keeps
+    // spending at 100: 90.91 + 9.09)
+    const r = await effects(TINY_AND_HUGE);
+    expect(
+      r.origins.map((o) => [o.origin, o.newImports, o.creation, o.diversion, o.revenueAfter]),
+    ).toEqual([
+      ['CN', '0.00', '-100.00', '0.00', '90.91'],
+      ['AU', '9.09', '0.00', '9.09', '0.00'],
+    ]);
+    expect(r.origins[0]?.t1).toBe(`${'9'.repeat(38)}8${'9'.repeat(37)}`);
+  });
+
+  it('no input within the schema gives a 5xx, in either model (extreme prices, values, floors, elasticities)', async () => {
+    const decimal = fc.oneof(
+      fc.constantFrom('0', '1', '0.5', '16', `0.${'0'.repeat(36)}1`, '9'.repeat(39)),
+      // d × 10^(e − 1) and d × 10^-e: from 10^-37 to 9 × 10^38
+      fc
+        .tuple(fc.integer({ min: 1, max: 39 }), fc.integer({ min: 1, max: 9 }))
+        .map(([e, d]) => `${d}${'0'.repeat(e - 1)}`),
+      fc
+        .tuple(fc.integer({ min: 1, max: 37 }), fc.integer({ min: 1, max: 9 }))
+        .map(([e, d]) => `0.${'0'.repeat(e - 1)}${d}`),
+    );
+    const price = fc.record({ amount: decimal, per: fc.constantFrom('kg', 't', 'g', 'ozt') });
+    const request = fc.record({
+      model: fc.constantFrom('smart', 'ces'),
+      policy: fc.oneof(
+        price.map((floor) => ({ floor })),
+        fc.constantFrom({ benchmark: 'g7-lree-floor' }, { benchmark: 'dod-ndpr-floor' }),
+        fc
+          .record({ id: fc.constant('what-if'), kind: fc.constant('ad-valorem'), rate: decimal })
+          .map((m) => ({ measures: [m] })),
+      ),
+      method: fc.constantFrom(
+        'full-gap',
+        'tranche',
+        { type: 'capped', maxRate: '0.25' },
+        { type: 'all-or-nothing', penaltyRate: '0.477' },
+      ),
+      flows: fc.array(
+        fc.record({
+          origin: fc.constantFrom('CN', 'AU', 'MY', 'CA', 'VN', null),
+          value: decimal,
+          price: decimal,
+          t0: fc.option(decimal, { nil: undefined }),
+        }),
+        { minLength: 1, maxLength: 4 },
+      ),
+      importDemand: fc.constantFrom('0', '-1', '-100', `-0.${'0'.repeat(36)}1`),
+      substitution: fc.constantFrom('0', '1', '1.5', '100', `0.${'0'.repeat(36)}1`, '1.000001'),
+    });
+    await fc.assert(
+      fc.asyncProperty(request, async ({ policy, flows, importDemand, substitution, ...rest }) => {
+        const response = await postJson('/v1/trade-effects', {
+          destination: 'US',
+          mineral: 'ndpr-oxide',
+          asOf: '2026-12-01',
+          ...policy,
+          ...rest,
+          flows: flows.map(({ t0, ...f }) => (t0 === undefined ? f : { ...f, t0 })),
+          elasticities: { importDemand, substitution },
+        });
+        expect([200, 422]).toContain(response.status);
+      }),
+      { numRuns: 300 },
+    );
+  }, 60_000);
 });
 
 describe('the USGS dataset by id', () => {
