@@ -490,6 +490,31 @@ describe('trade effects: unknown duties are unknown, not zero (coverage.tariffs)
   });
 });
 
+describe('trade effects: a benchmark floor warns as floor gap and landed cost do', () => {
+  it('dod-ndpr-floor, a producer-side contract, is priced at the border with not-a-border-floor', async () => {
+    const r = await effects({
+      destination: 'US',
+      mineral: 'ndpr-oxide',
+      benchmark: 'dod-ndpr-floor',
+      flows: [
+        { origin: 'CN', value: '100', price: '60' },
+        { origin: 'AU', value: '20' },
+      ],
+      asOf: '2026-11-21',
+    });
+    // Still applied as asked: floor 110 over CN at 60, t0 0 → t1 = (110 − 60) / 60 = 0.833333
+    expect(r.origins[0]?.t1).toBe('0.833333');
+    expect(r.meta.warnings.map((w) => w.code)).toEqual([
+      'not-a-border-floor',
+      'classification',
+      'imports-floored',
+    ]);
+    expect(r.meta.warnings[0]?.detail).toContain(
+      "the contract's government top-up leaves buyers' prices unchanged",
+    );
+  });
+});
+
 describe('trade effects: other forms and errors', () => {
   it('Accept: image/svg+xml draws bars by origin', async () => {
     const response = await call('/v1/trade-effects', {

@@ -94,7 +94,9 @@ export const TradeEffectsRequestSchema = z
     asOf: IsoDate.optional(),
     floor: PriceSchema.optional().openapi({ description: 'The floor applied in the after case.' }),
     benchmark: IdSchema.optional().openapi({
-      description: 'A floor benchmark instead of `floor`.',
+      description:
+        'A floor benchmark instead of `floor`. A producer-side contract floor (`dod-ndpr-floor`) ' +
+        'is priced as a border floor, as asked, with a `not-a-border-floor` warning.',
     }),
     method: FloorGapMethodSchema.optional(),
     basis: BasisSchema.optional(),
