@@ -1,5 +1,10 @@
-import { benchmarkWarnings, notABorderFloorWarnings, notAFloor } from '../data/benchmarks';
-import type { BenchmarkRow } from '../data/schema';
+import {
+  benchmarkStageFit,
+  benchmarkWarnings,
+  notABorderFloorWarnings,
+  notAFloor,
+} from '../data/benchmarks';
+import type { BenchmarkRow, MineralRow } from '../data/schema';
 import type { PolicyData } from '../data/store';
 import type { Warning } from '../data/warnings';
 import type { Decimal } from '../numeric';
@@ -72,6 +77,24 @@ export function checkBorderFloor(
     return;
   }
   warnings.push(...notABorderFloorWarnings(benchmark));
+}
+
+/**
+ * A benchmark floor applied to a mineral's own price fits its stage (`benchmarkStageFit`): one set
+ * at another known stage is a problem at /benchmark, one at no known stage (the reported G7 floor)
+ * applies with a `stage-unknown` warning, one that does not cover the mineral with
+ * `benchmark-scope`. Nothing to check for an explicit floor or where the mineral is not known.
+ */
+export function checkStageFit(
+  resolved: ResolvedFloor,
+  mineral: MineralRow | undefined,
+  problems: FieldProblem[],
+  warnings: Warning[],
+): void {
+  if (resolved.benchmark === undefined || mineral === undefined) return;
+  const fit = benchmarkStageFit(resolved.benchmark, mineral);
+  if (fit.ok) warnings.push(...fit.warnings);
+  else problems.push({ pointer: '/benchmark', detail: fit.detail });
 }
 
 /**

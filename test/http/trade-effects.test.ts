@@ -515,6 +515,50 @@ describe('trade effects: a benchmark floor warns as floor gap and landed cost do
   });
 });
 
+describe('trade effects: a benchmark floor fits the mineral’s stage, as in bloc tiers and landed cost', () => {
+  // A bare price is per the floor's unit: 10,000 per t here (g7-lree-floor is 20,000 USD per t).
+  const flows = [
+    { origin: 'CN', value: '100', price: '10000' },
+    { origin: 'AU', value: '20' },
+  ];
+
+  it('g7-lree-floor, at no known stage, applies to ndpr-oxide with stage-unknown, worded as bloc tiers words it', async () => {
+    const asked = { mineral: 'ndpr-oxide', benchmark: 'g7-lree-floor', asOf: '2026-11-21' };
+    const r = await effects({ ...asked, destination: 'US', flows });
+    // floor 20,000 per t over CN at 10,000 per t, t0 0: t1 = (20000 − 10000) / 10000 = 1
+    expect(r.origins[0]?.t1).toBe('1');
+    const stage = r.meta.warnings.filter((w) => w.code === 'stage-unknown');
+    expect(stage.map((w) => w.detail)).toEqual([
+      'g7-lree-floor is quoted at no known production stage (USD per tonne of light rare earths; the report names no stage (concentrate, oxide, metal), grade or reference price); it is applied to ndpr-oxide as if set at its oxide stage. A floor on one stage leaves the stages downstream (metal, magnets) outside it: see POST /v1/content-floor.',
+    ]);
+    const tiers = (await (
+      await postJson('/v1/bloc-tiers', {
+        ...asked,
+        redPrice: { amount: '10', per: 'kg' },
+        bluePrice: { amount: '15', per: 'kg' },
+      })
+    ).json()) as Effects;
+    expect(tiers.meta.warnings.filter((w) => w.code === 'stage-unknown')).toEqual(
+      r.meta.warnings.filter((w) => w.code === 'stage-unknown'),
+    );
+  });
+
+  it('a floor set at another stage (dod-ndpr-floor, oxide, over ree-metal) is a 422 at /benchmark, as in bloc tiers', async () => {
+    const asked = { mineral: 'ree-metal', benchmark: 'dod-ndpr-floor', asOf: '2026-11-21' };
+    const problem = await problemOf(
+      await postJson('/v1/trade-effects', { ...asked, destination: 'US', flows }),
+      422,
+    );
+    expect(problem.errors).toEqual([
+      {
+        pointer: '/benchmark',
+        detail:
+          'dod-ndpr-floor is set at the oxide stage but ree-metal is traded at the metal stage: a floor is not applied across stages. Carry it into the product through its content with POST /v1/content-floor, or give a floor set at the metal stage as "floor"',
+      },
+    ]);
+  });
+});
+
 describe('trade effects: other forms and errors', () => {
   it('Accept: image/svg+xml draws bars by origin', async () => {
     const response = await call('/v1/trade-effects', {

@@ -1,4 +1,3 @@
-import { benchmarkStageFit } from '../../data/benchmarks';
 import { blocMembers, blocOf, redHome, unknownCountry } from '../../data/blocs';
 import { selectMeasures, type TariffCoverage } from '../../data/measures';
 import type { MineralRow } from '../../data/schema';
@@ -16,7 +15,7 @@ import type { RoundingMode } from '../../domain/rounding';
 import { kgPerUnit, type Unit } from '../../domain/units';
 import { type Decimal, multiply, ONE, sum, ZERO } from '../../numeric';
 import { floorGapMethod, triggerPerUnit } from '../floor-gap/floor-gap.command';
-import { checkBorderFloor, floorInReporting, resolveFloor } from '../floor-input';
+import { checkBorderFloor, checkStageFit, floorInReporting, resolveFloor } from '../floor-input';
 import {
   asPrice,
   dec,
@@ -153,12 +152,9 @@ export function resolveBlocTiers(
   if (scenario === undefined)
     problems.push({ pointer: '/scenario', detail: 'is not a known scenario' });
   const resolved = resolveFloor(request, data, asOf, problems, warnings);
-  if (resolved !== undefined)
+  if (resolved !== undefined) {
     checkBorderFloor(resolved, request.asBorderFloor !== true, problems, warnings);
-  if (resolved?.benchmark !== undefined && mineral !== undefined) {
-    const fit = benchmarkStageFit(resolved.benchmark, mineral);
-    if (fit.ok) warnings.push(...fit.warnings);
-    else problems.push({ pointer: '/benchmark', detail: fit.detail });
+    checkStageFit(resolved, mineral, problems, warnings);
   }
   const method = floorGapMethod(request.method, problems);
   const lists = [

@@ -18,7 +18,7 @@ import type { Unit } from '../../domain/units';
 import { type Decimal, isZero, parseDecimal } from '../../numeric';
 import { R0, type Rational, rational } from '../../numeric/rational';
 import { floorGapMethod } from '../floor-gap/floor-gap.command';
-import { checkBorderFloor, floorInReporting, resolveFloor } from '../floor-input';
+import { checkBorderFloor, checkStageFit, floorInReporting, resolveFloor } from '../floor-input';
 import { type ResolveOptions, resolveLandedCost } from '../landed-cost/landed-cost.command';
 import type { LandedCostRequest } from '../landed-cost/landed-cost.schemas';
 import {
@@ -198,8 +198,17 @@ export function resolveTradeEffects(
     });
   }
   const resolved = hasFloor ? resolveFloor(request, data, asOf, problems, warnings) : undefined;
-  // A producer-side contract floor is priced at the border as asked, and says so (API v1.1 A3).
-  if (resolved !== undefined) checkBorderFloor(resolved, false, problems, warnings);
+  if (resolved !== undefined) {
+    // A producer-side contract floor is priced at the border as asked, and says so (API v1.1 A3).
+    checkBorderFloor(resolved, false, problems, warnings);
+    // The floor is priced over the flows' own prices of the mineral: it must fit its stage.
+    checkStageFit(
+      resolved,
+      mineral === undefined ? undefined : data.minerals.get(mineral),
+      problems,
+      warnings,
+    );
+  }
   const floorPerUnit =
     resolved === undefined ? undefined : floorInReporting(resolved, reporting, problems);
   const unit: Unit = resolved?.floor.per ?? 'kg';

@@ -96,7 +96,9 @@ export const TradeEffectsRequestSchema = z
     benchmark: IdSchema.optional().openapi({
       description:
         'A floor benchmark instead of `floor`. A producer-side contract floor (`dod-ndpr-floor`) ' +
-        'is priced as a border floor, as asked, with a `not-a-border-floor` warning.',
+        'is priced as a border floor, as asked, with a `not-a-border-floor` warning. As in bloc ' +
+        'tiers, a benchmark set at another stage than the mineral is refused, one of unknown ' +
+        'stage (`g7-lree-floor`) warns `stage-unknown`.',
     }),
     method: FloorGapMethodSchema.optional(),
     basis: BasisSchema.optional(),
