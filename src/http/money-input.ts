@@ -79,7 +79,8 @@ export function restateQuotient(
 
 /**
  * An amount of money in `currency` restated in the reporting currency, or a problem at
- * `${pointer}/currency` when the request gives no fx rate for that currency.
+ * `${pointer}/currency` when the request gives no fx rate for that currency (see missingFxRate
+ * for `reportingDefaulted`).
  */
 export function restateAmount(
   amount: Decimal,
@@ -87,21 +88,37 @@ export function restateAmount(
   reporting: Reporting,
   pointer: string,
   problems: FieldProblem[],
+  reportingDefaulted = false,
 ): Decimal | undefined {
   try {
     return toReportingCurrency(amount, currency, reporting.currency, reporting.fx);
   } catch (error) {
     if (!(error instanceof MissingFxRateError)) throw error;
-    problems.push(missingFxRate(currency, reporting.currency, `${pointer}/currency`));
+    problems.push(
+      missingFxRate(currency, reporting.currency, `${pointer}/currency`, reportingDefaulted),
+    );
     return undefined;
   }
 }
 
-/** The problem of a currency the request gives no fx rate for, at `pointer`. */
-export function missingFxRate(currency: string, reporting: string, pointer: string): FieldProblem {
+/**
+ * The problem of a currency the request gives no fx rate for, at `pointer`. Where the request left
+ * its reporting currency to the default (`reportingDefaulted`) and answering in `currency` is
+ * the other way out (the product value of origin content, which the rest is valued in), the
+ * detail says so.
+ */
+export function missingFxRate(
+  currency: string,
+  reporting: string,
+  pointer: string,
+  reportingDefaulted = false,
+): FieldProblem {
+  const addRate = `add "fx": { "${currency}": "<${reporting} per 1 ${currency}>" }`;
   return {
     pointer,
-    detail: `is ${currency} but fx has no rate for ${currency}: add "fx": { "${currency}": "<${reporting} per 1 ${currency}>" }`,
+    detail: reportingDefaulted
+      ? `is ${currency} but the answer is in ${reporting} (the default currency) and fx has no rate for ${currency}: ${addRate}, or "currency": "${currency}" to answer in ${currency}`
+      : `is ${currency} but fx has no rate for ${currency}: ${addRate}`,
   };
 }
 

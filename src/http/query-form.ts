@@ -1,7 +1,7 @@
 import { createMiddleware } from 'hono/factory';
 import type { FlatField } from './calculator';
 import { type FieldProblem, queryProblem, validationProblem } from './problem';
-import { isCurrencyCodeDetail } from './schemas';
+import { isCurrencyCodeDetail, readsAsCurrency } from './schemas';
 import { meantField, toPointer } from './validation';
 
 /**
@@ -45,6 +45,32 @@ export const VAT_FIELD: FlatField = {
   doc: 'VAT included in the quoted price, as a rate (e.g. `0.13` for a Chinese domestic quote incl. 13% VAT): the price is divided by (1 + vat) first. Default 0.',
   example: '0.13',
 };
+
+/**
+ * The defaults of a GET form whose `currency` is the currency of one money input (`field`: the
+ * benchmark check's `price`, origin content's `productValue`) and whose `reportingCurrency` is the
+ * answer's (the JSON form's `currency`): without `reportingCurrency`, the answer is in the input's
+ * currency, as these forms have always answered (`currency=CNY&fx=USD:7` restates a USD figure
+ * into CNY), unless `fx` gives the input's own currency a rate: then the rates are quoted against
+ * another currency, the JSON form's default reporting currency (USD), and the request is the
+ * POST's as it stands.
+ */
+export function answerInInputCurrency(field: string) {
+  return (request: Record<string, unknown>): Record<string, unknown> => {
+    const input = request[field] as Record<string, unknown> | undefined;
+    const currency = input?.currency;
+    // An input currency that is no currency is refused at `currency`, not again as the answer's.
+    if (
+      request.currency !== undefined ||
+      typeof currency !== 'string' ||
+      !readsAsCurrency(currency)
+    )
+      return request;
+    const fx = request.fx;
+    const rated = typeof fx === 'object' && fx !== null && Object.hasOwn(fx, currency);
+    return rated ? request : { ...request, currency };
+  };
+}
 
 /** The floor-gap method as query parameters: one declaration for every form that takes it. */
 export const METHOD_FIELDS = {

@@ -146,6 +146,26 @@ describe('MCP endpoint /mcp (Streamable HTTP)', () => {
     await client.close();
   });
 
+  it('computeOriginContent answers in USD by default, as its route: a EUR product value needs fx or currency', async () => {
+    const client = await connect();
+    const request = {
+      productValue: { amount: '1000', currency: 'EUR' },
+      components: [{ mineral: 'dy-oxide', origin: 'CN', value: '1' }],
+      asOf: '2026-03-01',
+    };
+    const refused = await call(client, 'computeOriginContent', request);
+    expect(refused.isError).toBe(true);
+    expect(textOf(refused)).toContain('- productValue.currency: is EUR but the answer is in USD');
+    // currency EUR: 1 EUR of Chinese Dy in 1,000 EUR, 1 / 1,000 = 0.001
+    const inEur = await call(client, 'computeOriginContent', { ...request, currency: 'EUR' });
+    expect(inEur.structuredContent).toMatchObject({
+      redValue: '1.00',
+      chinaContentShare: '0.001',
+      meta: { currency: 'EUR' },
+    });
+    await client.close();
+  });
+
   it('reference look-ups take path and query parameters as arguments', async () => {
     const client = await connect();
     const mineral = await call(client, 'getMineral', { id: 'ndpr-oxide' });

@@ -330,6 +330,80 @@ describe('origin content: fx restates components valued in another currency; vat
     expect(problem.errors?.[0]?.pointer).toBe('/components/0/currency');
   });
 
+  it('POST: the answer is in USD by default (API §1); a EUR product value needs fx.EUR or currency EUR', async () => {
+    const request = {
+      productValue: { amount: '1000', currency: 'EUR' },
+      components: [{ mineral: 'dy-oxide', origin: 'CN', value: '1' }],
+      asOf: '2026-03-01',
+    };
+    // no currency, no fx: one 422, at the product value's currency, naming EUR and both ways out
+    // (was 200 in EUR)
+    const problem = await problemOf(await postJson('/v1/origin-content', request), 422);
+    expect(problem.errors).toEqual([
+      {
+        pointer: '/productValue/currency',
+        detail:
+          'is EUR but the answer is in USD (the default currency) and fx has no rate for EUR: ' +
+          'add "fx": { "EUR": "<USD per 1 EUR>" }, or "currency": "EUR" to answer in EUR',
+      },
+    ]);
+    // currency EUR: answered in EUR; 1 / 1,000 = 0.001, the threshold itself, suspended on 2026-03-01
+    const inEur = (await content({ ...request, currency: 'EUR' })) as Content & {
+      redValue: string;
+      meta: { currency: string };
+    };
+    expect([inEur.redValue, inEur.chinaContentShare, inEur.meta.currency]).toEqual([
+      '1.00',
+      '0.001',
+      'EUR',
+    ]);
+    // fx.EUR 1.08: answered in USD; 1,000 × 1.08 = 1,080 and 1 × 1.08 = 1.08 USD, 1.08 / 1,080 = 0.001
+    const inUsd = (await content({ ...request, fx: { EUR: '1.08' } })) as Content & {
+      redValue: string;
+      meta: { currency: string };
+    };
+    expect([inUsd.redValue, inUsd.chinaContentShare, inUsd.meta.currency]).toEqual([
+      '1.08',
+      '0.001',
+      'USD',
+    ]);
+  });
+
+  it('POST: a EUR product reported in USD with no fx is one problem, at a field the request has', async () => {
+    // the component gives no currency: its value is in the product value's, whose missing rate is
+    // said once, at /productValue/currency (it was said again at /components/0/currency)
+    const problem = await problemOf(
+      await postJson('/v1/origin-content', {
+        productValue: { amount: '1000', currency: 'EUR' },
+        components: [{ mineral: 'dy-oxide', origin: 'CN', value: '1' }],
+        currency: 'USD',
+      }),
+      422,
+    );
+    expect(problem.errors).toEqual([
+      {
+        pointer: '/productValue/currency',
+        detail: 'is EUR but fx has no rate for EUR: add "fx": { "EUR": "<USD per 1 EUR>" }',
+      },
+    ]);
+  });
+
+  it('GET: currency is the product value’s, and the answer follows it unless fx rates it', async () => {
+    const query =
+      '/v1/origin-content?productValue=1000&currency=EUR&components=dy-oxide:CN:1&asOf=2026-03-01&format=text';
+    // without fx: in EUR, 1 EUR of Dy
+    expect(await (await call(`${query}&field=redValue`)).text()).toBe('1.00');
+    expect(await (await call(`${query}&field=currency`)).text()).toBe('EUR');
+    // fx EUR:1.08: in USD, as the POST's default: 1 × 1.08 = 1.08
+    expect(await (await call(`${query}&fx=EUR:1.08&field=redValue`)).text()).toBe('1.08');
+    expect(await (await call(`${query}&fx=EUR:1.08&field=currency`)).text()).toBe('USD');
+    // reportingCurrency=USD with no rate: a 422 at the parameter that gave EUR
+    const problem = await problemOf(await call(`${query}&reportingCurrency=USD`), 422);
+    expect(problem.errors?.map((e) => [e.pointer, e.parameter])).toEqual([
+      ['/productValue/currency', 'currency'],
+    ]);
+  });
+
   it('GET: mineral:origin:value:currency, fx as CODE:rate pairs, vat as a rate', async () => {
     // as in the POST case: 791 CNY / 1.13 = 700 CNY × 0.1390 = 97.30 USD of 113,000 / 1.13 =
     // 100,000 USD; 97.30 / 100,000 = 0.000973 < 0.001: no licence, on an assumed rule

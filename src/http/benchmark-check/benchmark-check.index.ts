@@ -1,7 +1,6 @@
 import { checkBenchmark } from '../../domain/benchmark-check';
 import { type Calculator, calculatorRouter, flatForm } from '../calculator';
-import { FX_FIELD, VAT_FIELD } from '../query-form';
-import { readsAsCurrency } from '../schemas';
+import { answerInInputCurrency, FX_FIELD, VAT_FIELD } from '../query-form';
 import { type BenchmarkCheckCommand, resolveBenchmarkCheck } from './benchmark-check.command';
 import {
   BENCHMARK_CHECK_COLUMNS,
@@ -45,23 +44,6 @@ const FORM = flatForm({
   rounding: { to: '/rounding', doc: '`half-up` or `half-even`.' },
 });
 
-/**
- * Without `reportingCurrency`, the answer is in the price's currency, as the form has always
- * answered (`currency=CNY&fx=USD:7` restates a USD benchmark into CNY), unless `fx` gives the
- * price's own currency a rate: then the rates are quoted against another currency, the JSON
- * form's default reporting currency (USD), and the request is the POST's as it stands.
- */
-function reportingFromQuery(request: Record<string, unknown>): Record<string, unknown> {
-  const price = request.price as Record<string, unknown> | undefined;
-  const currency = price?.currency;
-  // A price currency that is no currency is refused at `currency`, not again as the answer's.
-  if (request.currency !== undefined || typeof currency !== 'string' || !readsAsCurrency(currency))
-    return request;
-  const fx = request.fx;
-  const rated = typeof fx === 'object' && fx !== null && Object.hasOwn(fx, currency);
-  return rated ? request : { ...request, currency };
-}
-
 export const benchmarkCheckCalculator = {
   path: '/v1/benchmarks/check',
   tag: 'Benchmarks, origin content and floor financing',
@@ -82,7 +64,7 @@ export const benchmarkCheckCalculator = {
     summary: 'Check a price against the floors and caps (spreadsheets)',
     description: `${DESCRIPTION} \`format=csv\` gives one row per benchmark; \`format=text\` the \`field\` (default \`status\`) of the first.`,
     form: FORM,
-    defaults: reportingFromQuery,
+    defaults: answerInInputCurrency('price'),
     field: 'status',
     examples: { text: 'above-cap' },
   },

@@ -75,30 +75,34 @@ export function resolveOriginContent(
   const status = measureStatusOn(rule, asOf);
   warnings.push(...status.warnings);
 
-  // Values in another currency than the answer's are restated with fx; a component without a
-  // currency is in the product's.
-  const productCurrency = request.productValue.currency ?? request.currency ?? 'USD';
-  const reporting: Reporting = {
-    currency: request.currency ?? productCurrency,
-    fx: fxRates(request.fx),
-  };
+  // API §1: the answer is in `currency`, default USD, as every calculator's; a value in another
+  // currency is restated with fx. The product value without a currency is in the answer's; a
+  // component without one is in the product value's.
+  const reporting: Reporting = { currency: request.currency ?? 'USD', fx: fxRates(request.fx) };
+  const productCurrency = request.productValue.currency ?? reporting.currency;
   const productValue = restateAmount(
     dec(request.productValue.amount),
     productCurrency,
     reporting,
     '/productValue',
     problems,
+    request.currency === undefined,
   );
   if (productValue !== undefined && isZero(productValue))
     problems.push({ pointer: '/productValue/amount', detail: 'must be more than zero' });
   const components = request.components.flatMap((component, i): OriginComponent[] => {
-    const value = restateAmount(
-      dec(component.value),
-      component.currency ?? productCurrency,
-      reporting,
-      `/components/${i}`,
-      problems,
-    );
+    // A component in the product value's currency needs the product value's rate: a missing one
+    // is said once, at /productValue/currency, not again at a currency the component never gave.
+    const value =
+      component.currency === undefined
+        ? restateAmount(dec(component.value), productCurrency, reporting, '/productValue', [])
+        : restateAmount(
+            dec(component.value),
+            component.currency,
+            reporting,
+            `/components/${i}`,
+            problems,
+          );
     const mineral = data.minerals.get(component.mineral);
     if (mineral === undefined) {
       problems.push({ pointer: `/components/${i}/mineral`, detail: 'is not a known mineral' });

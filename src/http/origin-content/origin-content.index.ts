@@ -1,6 +1,6 @@
 import { originContent } from '../../domain/origin-content';
 import { type Calculator, calculatorRouter, flatForm } from '../calculator';
-import { FX_FIELD, VAT_FIELD } from '../query-form';
+import { answerInInputCurrency, FX_FIELD, VAT_FIELD } from '../query-form';
 import { type OriginContentCommand, resolveOriginContent } from './origin-content.command';
 import { originContentRow, presentOriginContent } from './origin-content.present';
 import { OriginContentRequestSchema, OriginContentResponseSchema } from './origin-content.schemas';
@@ -13,7 +13,9 @@ const FORM = flatForm({
   },
   currency: {
     to: '/productValue/currency',
-    doc: 'Currency of the product value, and of the components that give none; default USD.',
+    doc:
+      'Currency of the product value, and of the components that give none (the JSON form’s ' +
+      '`productValue.currency`); default USD.',
   },
   components: {
     to: '/components',
@@ -22,7 +24,11 @@ const FORM = flatForm({
   },
   reportingCurrency: {
     to: '/currency',
-    doc: 'Currency of the answer; default the product’s (`currency`).',
+    doc:
+      'Currency of the answer (the JSON form’s `currency`, default USD there); default the ' +
+      'product’s (`currency`), or USD, as the JSON form’s, when `fx` gives the product’s ' +
+      'currency a rate: `currency=EUR&fx=EUR:1.08` answers in USD, `currency=EUR` in EUR. A ' +
+      'value in another currency than the answer’s needs its rate in `fx`.',
   },
   fx: FX_FIELD,
   vat: {
@@ -57,6 +63,9 @@ function componentsFromList(request: Record<string, unknown>): Record<string, un
   return request;
 }
 
+/** The answer's currency when the query names none (answerInInputCurrency). */
+const reportingFromQuery = answerInInputCurrency('productValue');
+
 export const originContentCalculator = {
   path: '/v1/origin-content',
   tag: 'Benchmarks, origin content and floor financing',
@@ -68,8 +77,10 @@ export const originContentCalculator = {
     'controlled rare earths is 0.1% of its value or more needs a Chinese export licence) bites on ' +
     '`asOf`. The rule follows its dated status: suspended by No. 70 [2025] from 2025-11-07 to ' +
     '2026-11-10; after that, the data does not know whether the suspension was extended, so the ' +
-    'legal default (the rule applies) is kept and the answer warns. Values in another currency ' +
-    '(a component’s `currency`) are restated with `fx` before the shares are taken. `vat` takes ' +
+    'legal default (the rule applies) is kept and the answer warns. The answer is in `currency` ' +
+    '(default USD, as every calculator’s); values in another currency (the product value’s or a ' +
+    'component’s `currency`) need their rates in `fx` and are restated with it before the ' +
+    'shares are taken. `vat` takes ' +
     'a VAT included in the values out of all of them alike: it leaves every share and test as ' +
     'it is and makes `redValue` and `chinaContentValue` ex-VAT (113 incl. 13% VAT is 100).',
   request: OriginContentRequestSchema,
@@ -88,7 +99,7 @@ export const originContentCalculator = {
       'triples: `…/v1/origin-content?productValue=100000&components=dy-oxide:CN:100&format=text` → ' +
       'the licence answer; past the date the rule’s status is known to, `true (assumed)`.',
     form: FORM,
-    defaults: componentsFromList,
+    defaults: (request) => reportingFromQuery(componentsFromList(request)),
     field: 'chinaLicenceRequired',
     examples: { text: 'true (assumed)' },
   },

@@ -20,7 +20,16 @@ const MAX_ELEMENTS = 118;
 export const OriginContentRequestSchema = z
   .object({
     productValue: z
-      .object({ amount: NonNegativeDecimal, currency: CurrencyCode.optional() })
+      .object({
+        amount: NonNegativeDecimal,
+        currency: CurrencyCode.optional().openapi({
+          description:
+            'Currency of the product value, and of every component’s `value` that gives none; ' +
+            'default the answer’s (`currency`, default USD). Another currency than the answer’s ' +
+            'needs its rate in `fx` (or name it as `currency`, to answer in it).',
+          example: 'EUR',
+        }),
+      })
       .strict()
       .openapi({
         description: 'Value of the product (magnet, motor, battery).',
@@ -33,7 +42,9 @@ export const OriginContentRequestSchema = z
             mineral: z.string().max(64).openapi({ example: 'dy-oxide' }),
             origin: CountryCode,
             value: NonNegativeDecimal.openapi({
-              description: 'In `currency`, else in the product value’s currency.',
+              description:
+                'A bare decimal in the product value’s currency (`productValue.currency`), or in ' +
+                'the component’s own `currency` when it gives one.',
               example: '100',
             }),
             currency: CurrencyCode.optional().openapi({
@@ -78,9 +89,10 @@ export const OriginContentRequestSchema = z
     asOf: IsoDate.optional(),
     currency: CurrencyCode.optional().openapi({
       description:
-        'Currency of the answer (`redValue`, `chinaContentValue`); default the product value’s ' +
-        'currency. Every value in another currency is restated with `fx`, which changes the ' +
-        'shares when the components are in other currencies than the product.',
+        'Currency of the answer (`redValue`, `chinaContentValue`); default USD, as every ' +
+        'calculator’s. Every value in another currency, the product value’s included, needs its ' +
+        'rate in `fx` (a missing rate is a 422 naming the currency) and is restated with it, which ' +
+        'changes the shares when the components are in other currencies than the product.',
       example: 'USD',
     }),
     fx: FxSchema.optional(),
