@@ -1,3 +1,4 @@
+import type { MeasureStatus } from './measures';
 import type { MeasureRow } from './schema';
 import type { PolicyData } from './store';
 
@@ -19,4 +20,19 @@ export function valueRuleOn(data: PolicyData, asOf: string): ExportLicenceRow | 
       a.effectiveFrom < b.effectiveFrom ? -1 : a.effectiveFrom > b.effectiveFrom ? 1 : 0,
     );
   return rules.filter((m) => m.effectiveFrom <= asOf).at(-1) ?? rules[0];
+}
+
+/** What a licence answer rests on (API v1.1 A6): the rule in force, suspended, or assumed. */
+export const LICENCE_BASES = ['in-force', 'suspended', 'assumed'] as const;
+export type LicenceBasis = (typeof LICENCE_BASES)[number];
+
+/**
+ * The basis of the licence answer on a date, from the rule's status then: `assumed` past the date
+ * its status is known to, `suspended` inside a suspension, else `in-force`: the answer is the law
+ * in force on that date, which is also so before the rule takes effect (no licence rule yet, so
+ * none is required) and after it has ended.
+ */
+export function licenceBasis(status: MeasureStatus): LicenceBasis {
+  if (status.assumed) return 'assumed';
+  return status.state === 'suspended' ? 'suspended' : 'in-force';
 }

@@ -114,10 +114,30 @@ describe('POST /v1/origin-content: what the licence answer rests on', () => {
     expect(r.chinaLicenceBasis).toBe('assumed');
   });
 
-  it('2025-10-01, before the value rule took effect: no licence (not yet in force)', async () => {
-    const r = await chinese('2025-10-01');
+  it('2025-11-01, before the value rule takes effect (2025-12-01): no licence, on the law in force then (basis in-force, A6’s enum)', async () => {
+    // 500 / 100,000 = 0.005 ≥ 0.001, yet no rule requires a licence on that date
+    const r = (await chinese('2025-11-01')) as Content & {
+      chinaRule: { state: string; reason: string };
+    };
     expect(r.chinaLicenceRequired).toBe(false);
-    expect(r.chinaLicenceBasis).toBe('not-yet-in-force');
+    expect(r.chinaLicenceBasis).toBe('in-force'); // was 'not-yet-in-force', outside the contract
+    expect(r.chinaRule).toMatchObject({
+      state: 'not-yet-in-force',
+      reason: 'takes effect on 2025-12-01',
+    });
+  });
+
+  it('GET 2025-11-01: the CSV and text forms say in-force too', async () => {
+    // 500 / 100,000 = 0.005
+    const query =
+      '/v1/origin-content?productValue=100000&components=dy-oxide:CN:500&asOf=2025-11-01';
+    expect(await (await call(`${query}&format=csv`)).text()).toBe(
+      'redValue,redShare,blueShare,greyShare,chinaContentShare,chinaLicenceRequired,chinaLicenceBasis,qualifiesAsBlue,asOf,warnings,currency\r\n' +
+        '500.00,0.005,0,0,0.005,false,in-force,false,2025-11-01,,USD\r\n',
+    );
+    expect(await (await call(`${query}&format=text&field=chinaLicenceBasis`)).text()).toBe(
+      'in-force',
+    );
   });
 });
 

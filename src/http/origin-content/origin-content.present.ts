@@ -1,20 +1,11 @@
-import type { MeasureStatus } from '../../data/measures';
+import { licenceBasis } from '../../data/value-rule';
 import type { OriginContentResult } from '../../domain/origin-content';
 import { formatMoney, formatRate, formatShareAgainst, type Ratio } from '../../domain/rounding';
 import { type Decimal, toPlain, ZERO } from '../../numeric';
 import { buildMeta } from '../meta';
 import type { FlatRow } from '../output';
 import type { OriginContentCommand } from './origin-content.command';
-import type { CHINA_LICENCE_BASES, OriginContentResponse } from './origin-content.schemas';
-
-export type ChinaLicenceBasis = (typeof CHINA_LICENCE_BASES)[number];
-
-/** What the licence answer rests on: the rule's state, or an assumption past its known date. */
-export function chinaLicenceBasis(status: MeasureStatus): ChinaLicenceBasis {
-  if (status.assumed) return 'assumed';
-  if (status.state === 'suspended') return 'suspended';
-  return status.state === 'not-yet-in-force' ? 'not-yet-in-force' : 'in-force';
-}
+import type { OriginContentResponse } from './origin-content.schemas';
 
 /** The shares and the licence test, rounded as the request asks. */
 export function presentOriginContent(
@@ -43,10 +34,11 @@ export function presentOriginContent(
     chinaContentValue: money(result.chinaContentValue),
     chinaContentShare: share(result.chinaContentShare),
     chinaLicenceRequired: result.chinaLicenceRequired,
-    chinaLicenceBasis: chinaLicenceBasis(command.status),
+    chinaLicenceBasis: licenceBasis(command.status),
     chinaRule: {
       measureId: rule.id,
       state: command.status.state,
+      reason: command.status.reason,
       deMinimisShare: rate(command.input.deMinimisShare),
       controlledElements: [...rule.elements],
     },

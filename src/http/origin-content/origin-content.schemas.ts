@@ -1,4 +1,6 @@
 import { z } from '@hono/zod-openapi';
+import { MEASURE_STATES } from '../../data/measures';
+import { LICENCE_BASES } from '../../data/value-rule';
 import {
   atMostEntries,
   CountryCode,
@@ -120,14 +122,6 @@ export const OriginContentRequestSchema = z
 
 export type OriginContentRequest = z.infer<typeof OriginContentRequestSchema>;
 
-/** What the licence answer rests on (see chinaLicenceBasis). */
-export const CHINA_LICENCE_BASES = [
-  'in-force',
-  'suspended',
-  'assumed',
-  'not-yet-in-force',
-] as const;
-
 export const OriginContentResponseSchema = z
   .object({
     redValue: DecimalOutput,
@@ -143,16 +137,27 @@ export const OriginContentResponseSchema = z
       example: '0.0009999',
     }),
     chinaLicenceRequired: z.boolean(),
-    chinaLicenceBasis: z.enum(CHINA_LICENCE_BASES).openapi({
+    chinaLicenceBasis: z.enum(LICENCE_BASES).openapi({
       description:
-        'What `chinaLicenceRequired` rests on: the rule in force, suspended, not yet in force, ' +
-        'or `assumed`: `asOf` is past the date until which the rule’s status is known, so the ' +
-        'legal default (the rule applies once its suspension ends) is assumed.',
+        'What `chinaLicenceRequired` rests on: `in-force`, the law in force on `asOf` (also ' +
+        'before the rule takes effect, when that law has no licence rule and none is required, ' +
+        'and after it has ended; `chinaRule.state` and `chinaRule.reason` say which); ' +
+        '`suspended`, the rule is suspended on `asOf`; or `assumed`: `asOf` is past the date ' +
+        'until which the rule’s status is known, so the legal default (the rule applies once ' +
+        'its suspension ends) is assumed.',
       example: 'in-force',
     }),
     chinaRule: z.object({
       measureId: z.string(),
-      state: z.string().openapi({ example: 'in-force' }),
+      state: z.enum(MEASURE_STATES).openapi({
+        description:
+          'The rule’s own state on `asOf`: `in-force`, `not-yet-in-force`, `suspended` or `ended`.',
+        example: 'in-force',
+      }),
+      reason: z.string().openapi({
+        description: 'Why it is in that state, e.g. `takes effect on 2025-12-01`.',
+        example: 'in force',
+      }),
       deMinimisShare: DecimalOutput,
       controlledElements: z.array(z.string()),
     }),
