@@ -5,7 +5,7 @@ import { cachedResponses } from './caching';
 import type { DecimalMark } from './csv';
 import type { AppEnv } from './env';
 import { sentValue } from './issue-messages';
-import { acceptsMediaType, mediaType, requireJson } from './media-type';
+import { mediaType, preferredMediaType, requireJson } from './media-type';
 import { csvResponse, decimalMarkOf, type FlatRow, textField } from './output';
 import type { Parsed } from './parsed';
 import { type FieldProblem, problemResponses, validationProblem } from './problem';
@@ -330,16 +330,19 @@ function respond<Response>(
   return c.json(response as object, 200);
 }
 
-/** The rendering a POST client asked for with `Accept` (e.g. image/svg+xml), if any. */
+/**
+ * The rendering a POST client prefers to JSON with `Accept` (e.g. image/svg+xml, or text/csv but
+ * not `application/json, text/csv;q=0.5`), if any: see preferredMediaType.
+ */
 function acceptedRendering(
   calculator: { readonly renderings?: Readonly<Record<string, { readonly contentType: string }>> },
   accept: string | undefined,
 ): string | undefined {
   if (calculator.renderings === undefined || accept === undefined) return undefined;
-  for (const [name, rendering] of Object.entries(calculator.renderings)) {
-    if (acceptsMediaType(accept, mediaType(rendering.contentType))) return name;
-  }
-  return undefined;
+  const renderings = Object.entries(calculator.renderings);
+  const offers = ['application/json', ...renderings.map(([, r]) => mediaType(r.contentType))];
+  const preferred = preferredMediaType(accept, offers);
+  return renderings.find(([, r]) => mediaType(r.contentType) === preferred)?.[0];
 }
 
 function renderingContent(

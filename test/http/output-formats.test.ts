@@ -42,6 +42,60 @@ describe('POST /v1/landed-cost/batch: media types in Content-Type and Accept com
   });
 });
 
+describe('Accept with q-values (RFC 9110 §12.5.1): the batch and sweep answer the media type the client prefers', () => {
+  // [Accept, what it gets]: q=0 is not acceptable; the highest q wins; on a tie the more specific
+  // range, then JSON; no Accept and */* are JSON
+  const cases: [string | undefined, 'csv' | 'json'][] = [
+    [undefined, 'json'],
+    ['*/*', 'json'],
+    ['text/csv', 'csv'],
+    ['text/csv;q=0', 'json'], // was CSV
+    ['application/json, text/csv;q=0.5', 'json'], // was CSV
+    ['text/*', 'csv'],
+    ['text/csv;q=1, application/json;q=0.9', 'csv'],
+    ['application/json;q=0.9, text/csv;q=0.9', 'json'], // a tie of equally specific ranges: JSON
+    ['*/*;q=0.5, text/csv;q=0.5', 'csv'], // a tie: text/csv is more specific than */*
+    ['text/*;q=0.8, text/csv;q=0, */*;q=0.1', 'json'], // text/csv's own range says no
+  ];
+  const contentType = (response: Response) =>
+    response.headers.get('content-type')?.startsWith('text/csv') ? 'csv' : 'json';
+
+  for (const [accept, expected] of cases) {
+    it(`Accept: ${accept ?? '(none)'} → ${expected}`, async () => {
+      const headers = (type: string) => ({
+        'content-type': type,
+        ...(accept === undefined ? {} : { accept }),
+      });
+      const batch = await call('/v1/landed-cost/batch', {
+        method: 'POST',
+        headers: headers('text/csv'),
+        body: 'mineral,origin,asOf,quantity,unit,price,per\r\nnd-oxide,CN,2026-03-01,1,t,50,kg\r\n',
+      });
+      expect(batch.status).toBe(200);
+      expect(contentType(batch)).toBe(expected);
+      const sweep = await call('/v1/floor-gap/sweep', {
+        method: 'POST',
+        headers: headers('application/json'),
+        body: JSON.stringify({ redPrices: ['10'], floors: ['16'], per: 'kg' }),
+      });
+      expect(sweep.status).toBe(200);
+      expect(contentType(sweep)).toBe(expected);
+    });
+  }
+
+  it('a browser’s Accept (*/* at 0.8) gets JSON from the sweep, not its SVG or CSV', async () => {
+    const sweep = await call('/v1/floor-gap/sweep', {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        accept: 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8',
+      },
+      body: JSON.stringify({ redPrices: ['10'], floors: ['16'], per: 'kg' }),
+    });
+    expect(sweep.headers.get('content-type')).toMatch(/^application\/json/);
+  });
+});
+
 describe('POST calculators: an Accept rendering is found however its media type is spelt', () => {
   it('Accept: IMAGE/SVG+XML on POST /v1/bloc-tiers draws the chart, as image/svg+xml does', async () => {
     for (const accept of ['image/svg+xml', 'IMAGE/SVG+XML']) {

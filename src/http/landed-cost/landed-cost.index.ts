@@ -4,7 +4,7 @@ import { type Calculator, calculatorRouter, dataOf } from '../calculator';
 import { DECIMAL_MARKS, type DecimalMark } from '../csv';
 import type { AppEnv } from '../env';
 import { JSON_CONTENT_TYPE } from '../json-body';
-import { acceptsMediaType, mediaType, requireMediaType } from '../media-type';
+import { mediaType, preferredMediaType, requireMediaType } from '../media-type';
 import { decimalMarkOf } from '../output';
 import { Problem, problemResponses } from '../problem';
 import { queryProblems } from '../query-form';
@@ -190,7 +190,8 @@ const handlePostLandedCostBatch: RouteHandler<typeof postLandedCostBatch, AppEnv
     explain = body.explain ?? detail === 'full';
     strictBody = body.strict === true;
   }
-  const csv = acceptsMediaType(c.req.header('accept'), 'text/csv');
+  const csv =
+    preferredMediaType(c.req.header('accept'), ['application/json', 'text/csv']) === 'text/csv';
   // Read by hand rather than declared as the route's query: typed clients send a batch as a body
   // alone, and a declared query would make them name one.
   const query = BatchQuerySchema.safeParse({
