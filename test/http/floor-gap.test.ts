@@ -353,6 +353,35 @@ describe('GET /v1/floor-gap (spreadsheets)', () => {
     expect(await response.text()).toBe('10000.00');
   });
 
+  it('a bare quantity is in the price’s unit (per), the floor a benchmark’s or given per another unit alike', async () => {
+    // benchmark g7-lree-floor, 20,000 USD per t; price 15 per kg = 15,000 per t; g = d = 5,000
+    // per t; quantity 2 kg = 0.002 t; duty 5,000 × 0.002 = 10.00
+    const benchmark = await call(
+      '/v1/floor-gap?price=15&per=kg&benchmark=g7-lree-floor&quantity=2&asOf=2026-11-21',
+    );
+    expect(await benchmark.json()).toMatchObject({
+      duty: '10.00',
+      quantity: { value: '0.002', unit: 't' },
+      quantityGiven: { value: '2', unit: 'kg' },
+    });
+    // floor 16,000 per t; price 10 per kg = 10,000 per t; g = d = 6,000 per t; quantity 2 kg =
+    // 0.002 t (was read as 2 t: duty 12000.00); duty 6,000 × 0.002 = 12.00
+    const floorPer = await call(
+      '/v1/floor-gap?price=10&floor=16000&per=kg&floorPer=t&quantity=2&asOf=2026-11-21',
+    );
+    expect(await floorPer.json()).toMatchObject({
+      duty: '12.00',
+      dutyPerUnit: '6000.0000',
+      quantity: { value: '0.002', unit: 't' },
+      quantityGiven: { value: '2', unit: 'kg' },
+    });
+    // quantityUnit=t says 2 t: 6,000 × 2 = 12000.00
+    const inT = await call(
+      '/v1/floor-gap?price=10&floor=16000&per=kg&floorPer=t&quantity=2&quantityUnit=t&asOf=2026-11-21&format=text',
+    );
+    expect(await inT.text()).toBe('12000.00');
+  });
+
   it('bad values are a 422 naming the query parameter', async () => {
     const problem = await problemOf(await call('/v1/floor-gap?price=ten&floor=16&per=kg'), 422);
     expect(problem.errors).toEqual([

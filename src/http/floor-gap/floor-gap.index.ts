@@ -39,10 +39,15 @@ const FORM = flatForm({
   vat: VAT_FIELD,
   quantity: {
     to: '/quantity/value',
-    doc: 'Quantity imported; default 1 of the floor’s unit.',
+    doc: 'Quantity imported, in `quantityUnit`; without it, 1 of the floor’s unit.',
     example: '1000',
   },
-  quantityUnit: { to: '/quantity/unit', doc: 'Unit of `quantity`; default `per`.' },
+  quantityUnit: {
+    to: '/quantity/unit',
+    doc:
+      'Unit of `quantity`; default `per` (the price’s unit), whatever the floor’s: ' +
+      '`price=10&per=kg&floor=16000&floorPer=t&quantity=2` is 2 kg.',
+  },
   basis: {
     to: '/basis',
     doc: '`duty-paid` (default) or `customs-value` (the default with `method=tranche`).',
@@ -66,13 +71,17 @@ const FORM = flatForm({
   rounding: { to: '/rounding', doc: '`half-up` (default) or `half-even`.' },
 });
 
-/** The GET form's implied units: the floor, trigger and quantity default to the price's unit. */
+/**
+ * The GET form's implied units: the floor and a quantity default to the price's unit (`per`),
+ * a quantity so whether the floor is a benchmark's or given per another unit (`floorPer`); the
+ * trigger to the floor's.
+ */
 function withImpliedUnits(request: Record<string, unknown>): Record<string, unknown> {
   const per = (request.price as { per?: unknown } | undefined)?.per;
   const floor = request.floor as { per?: unknown } | undefined;
   const quantity = request.quantity as { unit?: unknown } | undefined;
   if (floor !== undefined && floor.per === undefined) floor.per = per;
-  if (quantity !== undefined && quantity.unit === undefined) quantity.unit = floor?.per ?? per;
+  if (quantity !== undefined && quantity.unit === undefined) quantity.unit = per;
   const trigger = request.trigger as { per?: unknown } | undefined;
   if (trigger !== undefined && trigger.per === undefined) trigger.per = floor?.per ?? per;
   return request;
