@@ -78,10 +78,15 @@ export const METHOD_FIELDS = {
     to: '/method/type',
     doc: '`full-gap` (default), `tranche`, `capped` or `all-or-nothing`.',
   },
-  maxRate: { to: '/method/maxRate', doc: 'With `method=capped`: the bound rate.' },
+  maxRate: {
+    to: '/method/maxRate',
+    doc: 'With `method=capped`: the bound rate.',
+    onlyWith: { parameter: 'method', value: 'capped' },
+  },
   penaltyRate: {
     to: '/method/penaltyRate',
     doc: 'With `method=all-or-nothing`: the penalty rate.',
+    onlyWith: { parameter: 'method', value: 'all-or-nothing' },
   },
 } as const satisfies Record<string, FlatField>;
 

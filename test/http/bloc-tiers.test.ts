@@ -221,6 +221,27 @@ describe('bloc tiers: a tranche schedule measured from its own trigger, as /v1/f
     ]);
   });
 
+  it('GET: maxRate or penaltyRate without its method is a 422 naming the parameter and the method it needs', async () => {
+    const query =
+      '/v1/bloc-tiers?mineral=ndpr-oxide&redPrice=10&bluePrice=15&floor=16&per=kg&destinations=US&asOf=2026-11-21';
+    const bare = await problemOf(await call(`${query}&maxRate=0.25`), 422);
+    expect(bare.errors).toEqual([
+      {
+        pointer: '/method/maxRate',
+        parameter: 'maxRate',
+        detail: 'applies only with method=capped (method is not given)',
+      },
+    ]);
+    const penalty = await problemOf(await call(`${query}&method=tranche&penaltyRate=0.5`), 422);
+    expect(penalty.errors).toEqual([
+      {
+        pointer: '/method/penaltyRate',
+        parameter: 'penaltyRate',
+        detail: 'applies only with method=all-or-nothing (method is "tranche")',
+      },
+    ]);
+  });
+
   it('GET: trigger or triggerPer without method=tranche is a 422 naming the parameter and what it needs, as /v1/floor-gap says it', async () => {
     const query =
       '/v1/bloc-tiers?mineral=ndpr-oxide&redPrice=10&bluePrice=15&floor=16&per=kg&destinations=US&asOf=2026-11-21';

@@ -188,6 +188,35 @@ describe('POST /v1/floor-gap: floorMet (a duty can bind and still fail the floor
     expect(none.detail).toBe('trigger applies only with method=tranche (method is not given).');
   });
 
+  it('GET: maxRate without method=capped, or penaltyRate without method=all-or-nothing, names the parameter and the method it needs', async () => {
+    const query = '/v1/floor-gap?price=10&floor=16&per=kg&asOf=2026-11-21';
+    // no method: not "method is required" of a method the query never gave
+    const bare = await problemOf(await call(`${query}&maxRate=0.25`), 422);
+    expect(bare.detail).toBe('maxRate applies only with method=capped (method is not given).');
+    expect(bare.errors).toEqual([
+      {
+        pointer: '/method/maxRate',
+        parameter: 'maxRate',
+        detail: 'applies only with method=capped (method is not given)',
+      },
+    ]);
+    const penalty = await problemOf(await call(`${query}&penaltyRate=0.5&method=capped`), 422);
+    expect(penalty.errors).toEqual([
+      {
+        pointer: '/method/penaltyRate',
+        parameter: 'penaltyRate',
+        detail: 'applies only with method=all-or-nothing (method is "capped")',
+      },
+      // the capped method still wants its own rate, told beside it
+      expect.objectContaining({ parameter: 'maxRate' }),
+    ]);
+    // with its method each is read: d = penaltyRate × P = 0.5 × 10 = 5.0000 (R = 10 < 16)
+    const answered = await call(
+      `${query}&method=all-or-nothing&penaltyRate=0.5&format=text&field=dutyPerUnit`,
+    );
+    expect(await answered.text()).toBe('5.0000');
+  });
+
   it('a full gap meets the floor (16 ≥ 16); a capped one does not: min(6, 0.25 × 10) = 2.5, landed 12.5', async () => {
     expect((await floorGap({ price: usd('10'), floor: usd('16') })).floorMet).toBe(true);
     const capped = await floorGap({

@@ -224,6 +224,31 @@ describe('the sweep’s other forms and limits', () => {
     expect(lines).toHaveLength(5);
   });
 
+  it('GET: maxRate or penaltyRate without its method is a 422 naming the parameter and the method it needs', async () => {
+    const query = '/v1/floor-gap/sweep?redPrices=10&floors=16&per=kg&bluePrice=15';
+    const bare = await problemOf(await call(`${query}&penaltyRate=0.5`), 422);
+    expect(bare.errors).toEqual([
+      {
+        pointer: '/method/penaltyRate',
+        parameter: 'penaltyRate',
+        detail: 'applies only with method=all-or-nothing (method is not given)',
+      },
+    ]);
+    const tranche = await problemOf(await call(`${query}&method=tranche&maxRate=0.25`), 422);
+    expect(tranche.errors).toEqual([
+      {
+        pointer: '/method/maxRate',
+        parameter: 'maxRate',
+        detail: 'applies only with method=capped (method is "tranche")',
+      },
+    ]);
+    // with method=capped it is read: d = min(16 − 10, 0.25 × 10) = 2.5, landed 12.5000
+    const csv = await call(`${query}&method=capped&maxRate=0.25&format=csv`);
+    expect((await csv.text()).split('\r\n')[1]).toBe(
+      '10.0000,16.0000,2.5000,12.5000,0.25,false,false',
+    );
+  });
+
   it('POST with Accept: text/csv answers CSV', async () => {
     const response = await call('/v1/floor-gap/sweep', {
       method: 'POST',
