@@ -120,8 +120,23 @@ export function csvCell(value: string, separator: ',' | ';' = ',', column?: stri
   return needsQuotes(value, separator) ? `"${value.replaceAll('"', '""')}"` : value;
 }
 
-/** A quote, a comma, a line end, or a formula start at the start of a cell (after U+E000). */
-const NEEDS_A_LOOK = /[",\r\n]|(?:^|\uE000)[=+\-@\t]/;
+/**
+ * Whether a row can be written as it is, with `,` between its cells: no cell holds a quote, a
+ * comma or a line end, and none begins a formula (=, +, -, @, tab, CR). One pass over the cells'
+ * characters (most rows are numbers and codes); a row with any of them takes the cell-by-cell way.
+ */
+function plainRow(row: readonly string[]): boolean {
+  for (let i = 0; i < row.length; i++) {
+    const value = row[i] as string;
+    if (value.length === 0) continue;
+    if (formulaStart(value.charCodeAt(0))) return false;
+    for (let j = 0; j < value.length; j++) {
+      const code = value.charCodeAt(j);
+      if (code === 44 || code === 34 || code === 10 || code === 13) return false;
+    }
+  }
+  return true;
+}
 
 /**
  * CSV text with CRLF line ends, as RFC 4180 and spreadsheets expect. Every CSV answer is written
@@ -140,12 +155,10 @@ export function toCsv(
   let cells: string[] = [];
   for (let r = 0; r < rows.length; r++) {
     const row = rows[r] as readonly string[];
-    // Most rows need no cell changed (numbers, codes): seen at once in the row joined by a
-    // private-use mark (U+E000), where every cell starts at the line's start or after a mark (a
-    // cell holding the mark only adds starts to look at, never hides one). A row with a quote, a
+    // Most rows need no cell changed (numbers, codes): joined as they are. A row with a quote, a
     // comma, a line end or a formula start takes the cell-by-cell way below, which changes only
     // the cells that need it (a -5.00 the API wrote stays a number).
-    if (decimal === 'point' && !NEEDS_A_LOOK.test(row.join('\uE000'))) {
+    if (decimal === 'point' && plainRow(row)) {
       lines[r + 1] = row.join(separator);
       continue;
     }

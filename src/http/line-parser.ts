@@ -14,6 +14,22 @@ import type { z } from 'zod';
  */
 export type LineParser<T> = (raw: unknown) => T | undefined;
 
+/**
+ * Checks that answer, without zod, that a schema reads a string as the string itself (a decimal
+ * string such as "1000.5"), registered by the schema's module. A check may only say yes where the
+ * schema would succeed with the same string; where it says no, zod decides.
+ */
+const STRING_CHECKS = new WeakMap<z.ZodType, (value: string) => boolean>();
+
+/** Registers `check` for `schema` (see STRING_CHECKS); returns the schema. */
+export function readsStringAsItself<S extends z.ZodType>(
+  schema: S,
+  check: (value: string) => boolean,
+): S {
+  STRING_CHECKS.set(schema, check);
+  return schema;
+}
+
 /** What a field's schema made of a value that is not valid: the line is left to zod. */
 const FAILED: unique symbol = Symbol('not valid');
 type Outcome = unknown;
@@ -27,6 +43,8 @@ interface Field {
   readonly object: z.ZodObject | undefined;
   /** What the schema made of each string and boolean given this field (or FAILED). */
   readonly seen: Map<string | boolean, Outcome>;
+  /** The registered check of the field's schema (through `.optional()`), if any. */
+  readonly itself: ((value: string) => boolean) | undefined;
 }
 
 interface ObjectShape {
@@ -56,6 +74,16 @@ function objectInside(schema: z.ZodType): z.ZodObject | undefined {
   return def.type === 'object' ? (schema as z.ZodObject) : undefined;
 }
 
+/** The check registered for the schema a field holds (through `.optional()`). */
+function checkInside(schema: z.ZodType): ((value: string) => boolean) | undefined {
+  const own = STRING_CHECKS.get(schema);
+  if (own !== undefined) return own;
+  const def = defOf(schema);
+  return def.type === 'optional' && def.innerType !== undefined
+    ? checkInside(def.innerType)
+    : undefined;
+}
+
 function shapeOf(schema: z.ZodObject): ObjectShape | undefined {
   // A refinement of the whole object sees every field at once: zod alone can answer it.
   if ((defOf(schema).checks ?? []).length > 0) return undefined;
@@ -66,6 +94,7 @@ function shapeOf(schema: z.ZodObject): ObjectShape | undefined {
       optional: field._zod.optin === 'optional' && field._zod.optout === 'optional',
       object: objectInside(field),
       seen: new Map(),
+      itself: checkInside(field),
     }),
   );
   if (fields.length > MAX_FIELDS) return undefined;
@@ -95,6 +124,8 @@ export function lineParser<S extends z.ZodObject>(schema: S): LineParser<z.infer
     if (typeof value === 'string' || typeof value === 'boolean') {
       let outcome = field.seen.get(value);
       if (outcome === undefined && !field.seen.has(value)) {
+        // A value the schema reads as itself (most decimals of a batch differ line to line).
+        if (typeof value === 'string' && field.itself?.(value) === true) return value;
         const parsed = field.schema.safeParse(value);
         outcome = parsed.success ? parsed.data : FAILED;
         field.seen.set(value, outcome);

@@ -5,6 +5,7 @@ import { app } from '../../src/app';
 import { parseCsv } from '../../src/http/csv';
 import { LandedCostRequestSchema } from '../../src/http/landed-cost/landed-cost.schemas';
 import { lineParser } from '../../src/http/line-parser';
+import { isNonNegativeDecimalString, NonNegativeDecimal } from '../../src/http/schemas';
 import { Wide } from '../domain/reference-rounding';
 import {
   responseValidator as documentedResponse,
@@ -569,6 +570,28 @@ describe('the batch line parser answers exactly as the request schema, or leaves
     expect(read({ ...strings, asOf: undefined })).toBeUndefined();
     const { origin: _origin, ...noOrigin } = strings;
     expect(read(noOrigin)).toBeUndefined();
+  });
+  it('a decimal string is read without zod exactly when NonNegativeDecimal reads it as itself', () => {
+    // Digits, signs, points, exponents, blanks and letters, up to past the 40-character limit.
+    const text = fc
+      .array(fc.constantFrom('0', '1', '9', '-', '.', 'e', ' ', 'a', '00', '1234567890'), {
+        maxLength: 12,
+      })
+      .map((parts) => parts.join(''));
+    fc.assert(
+      fc.property(text, (value) => {
+        const parsed = NonNegativeDecimal.safeParse(value);
+        expect(isNonNegativeDecimalString(value)).toBe(parsed.success);
+        if (parsed.success) expect(parsed.data).toBe(value);
+      }),
+      { seed: 42, numRuns: 3000 },
+    );
+    // Named cases: -0 is zero (not negative), -1 is negative, 41 characters are too many.
+    expect(
+      ['0', '-0', '-0.00', '10.50', '-1', '1e5', '01', ' 1', '1'.repeat(41)].map(
+        isNonNegativeDecimalString,
+      ),
+    ).toEqual([true, true, true, true, false, false, false, false, false]);
   });
   it('valid, near-valid and arbitrary lines: the same value, or left to the schema', () => {
     fc.assert(

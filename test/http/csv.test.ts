@@ -24,7 +24,7 @@ describe('CSV reading and writing', () => {
 
   it('a row written at once is the row written cell by cell (the fast path changes nothing)', () => {
     // Cells of digits, codes, signs, formula starts, quotes, separators, line ends and U+E000 (the
-    // mark the fast path joins with), under text and number columns alike.
+    // mark an earlier fast path joined with), under text and number columns alike.
     const anyCell = fc
       .array(
         fc.constantFrom(

@@ -1,8 +1,10 @@
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { CfWorkerJsonSchemaValidator } from '@modelcontextprotocol/sdk/validation/cfworker';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { connectFloorline } from '../../examples/mcp/floorline-mcp';
 import { app } from '../../src/app';
+import { CurrencyCode, readsAsCurrency } from '../../src/http/schemas';
 import { call, postJson, problemOf } from '../helpers';
 
 /** The 422 of a request, without its request id. */
@@ -230,5 +232,30 @@ describe('MCP: a tool argument in a currency of no ISO 4217 code is a tool error
     expect(result.isError).toBe(true);
     const text = result.content.map((c) => (c.type === 'text' ? c.text : '')).join('');
     expect(text).toContain(`- price.currency: ${NOT_ISO} (got "XYZ")`);
+  });
+});
+
+describe("readsAsCurrency, the flat forms' check, is CurrencyCode's answer read without zod", () => {
+  it('agrees with the schema on every code of three letters and on other text', () => {
+    const letter = fc.constantFrom(...'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz');
+    const code = fc.array(letter, { minLength: 3, maxLength: 3 }).map((l) => l.join(''));
+    const other = fc.oneof(fc.string({ maxLength: 5 }), fc.constantFrom('ß', 'US', 'USDD', ' usd'));
+    fc.assert(
+      fc.property(fc.oneof(code, other, fc.integer()), (value) => {
+        expect(readsAsCurrency(value)).toBe(CurrencyCode.safeParse(value).success);
+      }),
+      { numRuns: 3000 },
+    );
+    // Named cases: a currency in any case, a withdrawn one, a precious metal, a fund, no code.
+    expect(['usd', 'EUR', 'Cny', 'HRK', 'XAU', 'XDR', 'XYZ', 'US'].map(readsAsCurrency)).toEqual([
+      true,
+      true,
+      true,
+      true,
+      false,
+      false,
+      false,
+      false,
+    ]);
   });
 });
