@@ -53,6 +53,16 @@ export function blocMembers(data: PolicyData, asOf: string): Record<Bloc, string
 }
 
 /**
+ * Every member of every bloc on `asOf`, as `GET /v1/blocs?asOf=` lists them: the blocs in the data's
+ * order (red, blue, grey), each bloc's members in its listed order (codes sorted). Each country once
+ * (EU and its member states are each a member): the destinations bloc tiers price by default.
+ */
+export function everyMember(data: PolicyData, asOf: string): string[] {
+  const members = blocMembers(data, asOf);
+  return data.blocs.flatMap((b) => members[b.id]);
+}
+
+/**
  * Where red supply comes from: the red bloc's home (seeds/blocs.json; China). Bloc tiers price red
  * supply as shipped from it; the data loader makes sure the red bloc has one.
  */

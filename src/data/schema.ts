@@ -74,7 +74,11 @@ export const blocSchema = z.strictObject({
   id: blocId,
   name: z.string().min(1),
   description: z.string().min(1),
-  /** Members a bloc-tiers answer shows when the request names no destinations (EU for its states). */
+  /**
+   * A short list of the bloc's most-traded members (EU for its states), served by `GET /v1/blocs`
+   * for a client that wants a compact `destinations` list. No default of any calculation: bloc
+   * tiers price every member of every bloc unless told otherwise.
+   */
   shownByDefault: z.array(z.union([country, z.literal('EU')])),
   /**
    * The country whose price the track is and whose supply a bloc-tiers answer prices (red: China,

@@ -338,6 +338,13 @@ export const CountryCode = z
     example: 'US',
   });
 
+/**
+ * The most countries a list of them may name: the 249 ISO 3166-1 alpha-2 codes plus `EU`, so that
+ * any list of bloc members (every member of every bloc, as `GET /v1/blocs` lists them) can be sent,
+ * and a request stays bounded.
+ */
+export const MAX_COUNTRY_LIST = 250;
+
 export const WarningSchema = z
   .object({
     code: z.string().openapi({ example: 'reported-figure' }),

@@ -138,6 +138,80 @@ describe('POST /v1/bloc-tiers: the sources’ case (red 10, blue 15, floor 16)',
   });
 });
 
+describe('bloc tiers: the default destinations are every member of every bloc (API §5)', () => {
+  type Blocs = { blocs: { id: string; members: string[] }[] };
+  const listed = async (asOf: string) =>
+    ((await (await call(`/v1/blocs?asOf=${asOf}`)).json()) as Blocs).blocs.flatMap(
+      (b) => b.members,
+    );
+  const body = {
+    mineral: 'ndpr-oxide',
+    redPrice: usd('10'),
+    bluePrice: usd('15'),
+    floor: usd('16'),
+  };
+  const countries = (t: Tiers) => t.destinations.map((d) => d.country);
+
+  it('on 2026-11-21: 3 red + 34 blue + 213 grey = 250 rows, in GET /v1/blocs order (before: a curated 15)', async () => {
+    const t = await tiers({ ...body, asOf: '2026-11-21' });
+    expect(countries(t)).toEqual(await listed('2026-11-21'));
+    expect(countries(t)).toHaveLength(250);
+    // red CN, HK, MO; then blue by code (AT … US, EU among them); then grey by code (AD … ZW)
+    expect(countries(t).slice(0, 5)).toEqual(['CN', 'HK', 'MO', 'AT', 'AU']);
+    expect(countries(t).slice(36, 38)).toEqual(['US', 'AD']);
+    expect(countries(t).at(-1)).toBe('ZW');
+    expect(new Set(countries(t)).size).toBe(250);
+    expect(t.destinations.filter((d) => d.bloc === 'blue').map((d) => d.country)).toContain('EU');
+    // A new grey row priced as any other: red 10 + 0 (no floor, duty counted as 0) = 10.0000,
+    // blue 15 + 0 = 15.0000, red cheaper.
+    expect(row(t, 'ZW')).toMatchObject({
+      bloc: 'grey',
+      floorApplies: false,
+      redLanded: '10.0000',
+      blueLanded: '15.0000',
+      cheapest: 'red',
+    });
+  });
+
+  it('membership is dated: on 2025-12-01 Korea (blue from 2026-01-12) is listed with the grey members', async () => {
+    const t = await tiers({ ...body, asOf: '2025-12-01' });
+    expect(countries(t)).toEqual(await listed('2025-12-01'));
+    expect(row(t, 'KR')).toMatchObject({ bloc: 'grey', floorApplies: false });
+    // 3 red, 34 − 1 = 33 blue, 213 + 1 = 214 grey
+    expect(t.destinations.filter((d) => d.bloc === 'blue')).toHaveLength(33);
+    expect(t.destinations.filter((d) => d.bloc === 'grey')).toHaveLength(214);
+  });
+
+  it('each date of a list of dates takes its own members', async () => {
+    const r = (await (
+      await postJson('/v1/bloc-tiers', { ...body, asOf: ['2025-12-01', '2026-11-21'] })
+    ).json()) as Tiers & { dates: Tiers[] };
+    expect(r.dates.map((d) => row(d, 'KR')?.bloc)).toEqual(['grey', 'blue']);
+  });
+
+  it('the GET form and its CSV have the same default rows', async () => {
+    const query = 'mineral=ndpr-oxide&redPrice=10&bluePrice=15&floor=16&per=kg&asOf=2026-11-21';
+    const get = (await (await call(`/v1/bloc-tiers?${query}`)).json()) as Tiers;
+    expect(countries(get)).toEqual(await listed('2026-11-21'));
+    const csv = await (await call(`/v1/bloc-tiers?${query}&format=csv&assume=no-duty`)).text();
+    const lines = csv.split('\r\n').slice(1, -1);
+    expect(lines.map((l) => l.split(',')[0])).toEqual(await listed('2026-11-21'));
+  });
+
+  it('any list of the members can be sent: all 250 (before: at most 60); 251 is a 422', async () => {
+    const all = await listed('2026-11-21');
+    const t = await tiers({ ...body, asOf: '2026-11-21', destinations: all, floorMembers: all });
+    expect(t.destinations).toHaveLength(250);
+    for (const field of ['destinations', 'floorMembers']) {
+      const problem = await problemOf(
+        await postJson('/v1/bloc-tiers', { ...body, [field]: [...all, 'US'] }),
+        422,
+      );
+      expect(problem.errors?.map((e) => e.pointer)).toEqual([`/${field}`]);
+    }
+  });
+});
+
 describe('bloc tiers: a tranche schedule measured from its own trigger, as /v1/floor-gap measures it', () => {
   // red 10 into the US (2846.90.20 is free there: other duties 0), floor 16, trigger 20. The
   // tranche's default basis is the customs value: R = 10; g = T − R = 20 − 10 = 10 = 0.5 T, in

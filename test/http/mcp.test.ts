@@ -129,6 +129,28 @@ describe('MCP endpoint /mcp (Streamable HTTP)', () => {
     await client.close();
   });
 
+  it('computeBlocTiers without destinations prices every member of every bloc, as the route does', async () => {
+    const client = await connect();
+    const args = {
+      mineral: 'ndpr-oxide',
+      redPrice: { amount: '10', currency: 'USD', per: 'kg' },
+      bluePrice: { amount: '15', currency: 'USD', per: 'kg' },
+      floor: { amount: '16', currency: 'USD', per: 'kg' },
+      asOf: '2026-11-21',
+    };
+    const result = await call(client, 'computeBlocTiers', args);
+    expect(result.isError).toBeFalsy();
+    const blocs = (await (await app.request('/v1/blocs?asOf=2026-11-21')).json()) as {
+      blocs: { members: string[] }[];
+    };
+    const rows = (result.structuredContent as { destinations: { country: string }[] }).destinations;
+    // 3 red + 34 blue + 213 grey members on 2026-11-21, in the order /v1/blocs lists them
+    expect(rows.map((d) => d.country)).toEqual(blocs.blocs.flatMap((b) => b.members));
+    expect(rows).toHaveLength(250);
+    expect(result.structuredContent).toEqual(await (await postJson('/v1/bloc-tiers', args)).json());
+    await client.close();
+  });
+
   it('an invalid input is a tool error naming each field, as the route’s 422 does', async () => {
     const client = await connect();
     const result = await call(client, 'computeFloorGap', {

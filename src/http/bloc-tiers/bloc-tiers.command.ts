@@ -1,4 +1,4 @@
-import { blocMembers, blocOf, redHome, unknownCountry } from '../../data/blocs';
+import { blocMembers, blocOf, everyMember, redHome, unknownCountry } from '../../data/blocs';
 import { selectMeasures, type TariffCoverage } from '../../data/measures';
 import type { MineralRow } from '../../data/schema';
 import type { PolicyData } from '../../data/store';
@@ -231,7 +231,8 @@ export function resolveBlocTiers(
   };
 
   const members = blocMembers(data, asOf);
-  const codes = request.destinations ?? data.blocs.flatMap((b) => b.shownByDefault);
+  // API §5: by default every member of every bloc on asOf, in GET /v1/blocs?asOf= order.
+  const codes = request.destinations ?? everyMember(data, asOf);
   const floorMembers = request.floorMembers ?? [...members.blue, 'EU'];
   const unionOf = (country: string) => data.countries.get(country)?.customsUnion;
   for (const [union, alone] of membersWithoutTheirUnion(floorMembers, unionOf)) {

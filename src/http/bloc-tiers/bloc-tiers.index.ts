@@ -39,6 +39,8 @@ const DESCRIPTION =
   'blue: at parity buyers take the secure supply) and which track’s price governs (the cheaper one: ' +
   'blue inside a full-gap floor whenever the blue offer is at or below it). Plus the two tracks with spread and blue premium, and leakage: destinations outside the ' +
   'floor where red stays cheaper, and how much less a maker there pays per unit than one inside. ' +
+  'Without `destinations` every member of every bloc on `asOf` is priced (red, blue, then grey, ' +
+  'as `GET /v1/blocs` lists them). ' +
   'The floor is coordinated (every blue member) unless `floorMembers` names who applies it. ' +
   '"Red" and "blue" name price tracks, not judgements. Worked example: red 10, blue 15, ' +
   'floor 16 → red lands at 16 inside the floor, blue is cheapest there at 15, red stays 10 outside, ' +
@@ -78,7 +80,10 @@ const FORM = flatForm({
     doc: 'Floor benchmark id (a producer-side contract such as dod-ndpr-floor is refused: give its price as `floor`).',
     example: 'g7-lree-floor',
   },
-  destinations: { to: '/destinations', doc: 'Comma-separated countries, e.g. `US,JP,IN`.' },
+  destinations: {
+    to: '/destinations',
+    doc: 'Comma-separated countries, e.g. `US,JP,IN`; default every member of every bloc on `asOf`, in `GET /v1/blocs` order (red, blue, grey).',
+  },
   floorMembers: {
     to: '/floorMembers',
     doc: 'Comma-separated countries applying the floor; default the blue bloc. `EU` applies it in its member states too.',

@@ -10,6 +10,7 @@ import {
   FxSchema,
   IdSchema,
   IsoDate,
+  MAX_COUNTRY_LIST,
   MetaSchema,
   PerUnitAmountSchema,
   PriceSchema,
@@ -38,17 +39,19 @@ export const BlocTiersRequestSchema = z
     destinations: z
       .array(CountryCode)
       .min(1)
-      .max(60)
+      .max(MAX_COUNTRY_LIST)
       .optional()
       .openapi({
         description:
-          'Where to price; default the members each bloc shows by default (red CN; blue US, JP, EU, ' +
-          'GB, CA, AU, KR; grey IN, VN, MY, MX, TH, ID, BR).',
+          'Where to price; default every member of every bloc on `asOf`, as `GET /v1/blocs?asOf=` ' +
+          'lists them (membership is dated): the red bloc’s members, then the blue bloc’s, then ' +
+          'the grey bloc’s, each bloc’s in code order, `EU` among the blue ones beside its member ' +
+          `states. At most ${MAX_COUNTRY_LIST} (the ISO 3166-1 codes and EU).`,
         example: ['US', 'JP', 'EU', 'IN', 'CN'],
       }),
     floorMembers: z
       .array(CountryCode)
-      .max(60)
+      .max(MAX_COUNTRY_LIST)
       .optional()
       .openapi({
         description:

@@ -66,7 +66,16 @@ export const MeasureSchema = z
 
 export const BlocWithMembersSchema = blocSchema
   .omit({ home: true })
-  .extend({ members: z.array(z.string()).openapi({ example: ['CN', 'HK', 'MO'] }) })
+  .extend({
+    shownByDefault: blocSchema.shape.shownByDefault.clone().openapi({
+      description:
+        'A short list of the bloc’s most-traded members, for a client that wants a compact ' +
+        '`destinations` list (e.g. a chart). Not a default of any calculation: `POST ' +
+        '/v1/bloc-tiers` prices every member of every bloc when `destinations` is not given.',
+      example: ['CN'],
+    }),
+    members: z.array(z.string()).openapi({ example: ['CN', 'HK', 'MO'] }),
+  })
   .openapi('Bloc');
 
 export const CountrySchema = countrySchema
