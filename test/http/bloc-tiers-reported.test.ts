@@ -69,10 +69,13 @@ describe('POST /v1/bloc-tiers: each figure rounded once; the leakage gap adds up
       rounding: 'half-even',
       asOf: '2026-11-21',
     });
-    // Inside (US, JP) blue governs at 19.14732 → 19.1473. At a leak (IN, no duty) red lands at
+    // Default destinations: every member of every bloc, 250 rows. Inside (US, JP) blue governs at
+    // 19.14732 → 19.1473. Every other blue or grey member is a leak, 250 − 3 red − 2 = 245 (none
+    // with a known duty: each counted as 0, as IN's), where red lands at
     // 14.59563 + 0.74313 = 15.33876 → 15.3388. Gap as printed: 19.1473 − 15.3388 = 3.8085 (the
     // exact 19.14732 − 15.33876 = 3.80856 would round to 3.8086). Without the floor red would land
     // at 15.33876 inside too: nothing of the gap is from other duties, all of it is the floor's.
+    expect(t.leakage.destinations).toHaveLength(245);
     expect(t.leakage).toMatchObject({
       insideCost: '19.1473',
       leakCost: '15.3388',

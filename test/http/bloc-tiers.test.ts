@@ -39,20 +39,22 @@ const brief = {
   asOf: '2026-11-21',
 };
 
+// A blue member inside the coordinated floor of the sources' case: red 10 + gap 16 − 10 = 6 lands
+// at 16.0000 > blue 15.0000, so blue is cheapest and governs.
+const blueInside = {
+  bloc: 'blue',
+  floorApplies: true,
+  floorGapPerUnit: '6.0000',
+  redLanded: '16.0000',
+  blueLanded: '15.0000',
+  cheapest: 'blue',
+  tier: 'blue',
+};
+
 describe('POST /v1/bloc-tiers: the sources’ case (red 10, blue 15, floor 16)', () => {
   it('coordinated floor: red lands at 16 in every blue member, blue is cheapest there at 15', async () => {
     const t = await tiers(brief);
-    for (const country of ['US', 'JP', 'EU']) {
-      expect(row(t, country)).toMatchObject({
-        bloc: 'blue',
-        floorApplies: true,
-        floorGapPerUnit: '6.0000',
-        redLanded: '16.0000',
-        blueLanded: '15.0000',
-        cheapest: 'blue',
-        tier: 'blue',
-      });
-    }
+    for (const country of ['US', 'JP', 'EU']) expect(row(t, country)).toMatchObject(blueInside);
   });
 
   it('outside the floor red stays at 10 and leaks; the downstream cost gap is 15 − 10 = 5', async () => {
@@ -173,6 +175,49 @@ describe('bloc tiers: the default destinations are every member of every bloc (A
     });
   });
 
+  it('the sources’ case over the default rows: every blue member lands red at 16 and buys blue at 15, every grey one buys red at 10; gap 15 − 10 = 5 as with five destinations', async () => {
+    const t = await tiers({ ...body, asOf: '2026-11-21' });
+    const of = (bloc: string) => t.destinations.filter((d) => d.bloc === bloc);
+    // Coordinated floor (no floorMembers: every blue member, EU for its states): blueInside.
+    expect(of('blue')).toHaveLength(34);
+    for (const d of of('blue')) expect(d).toMatchObject(blueInside);
+    // Outside the floor red stays at 10.0000 < 15.0000: every grey member (213) is a leak; the
+    // red members (CN, HK, MO) are red supply's home market, never leaks.
+    expect(of('grey')).toHaveLength(213);
+    for (const d of of('grey'))
+      expect(d).toMatchObject({ floorApplies: false, redLanded: '10.0000', tier: 'red' });
+    expect(t.leakage).toEqual({
+      destinations: of('grey').map((d) => d.country),
+      redHome: ['CN', 'HK', 'MO'],
+      insideCost: '15.0000',
+      leakCost: '10.0000',
+      downstreamCostGapPerUnit: '5.0000',
+      floorPart: '5.0000',
+      otherDutiesPart: '0.0000',
+    });
+  });
+
+  it('Korea joins the blue bloc on 2026-01-12 (seeds/memberships.json): grey on 2026-01-11, blue and inside the floor from that day', async () => {
+    const before = await tiers({ ...body, asOf: '2026-01-11' });
+    const on = await tiers({ ...body, asOf: '2026-01-12' });
+    expect(row(before, 'KR')).toMatchObject({
+      bloc: 'grey',
+      floorApplies: false,
+      redLanded: '10.0000',
+    });
+    expect(row(on, 'KR')).toMatchObject({
+      bloc: 'blue',
+      floorApplies: true,
+      redLanded: '16.0000',
+    });
+    // The rows are the same 250 countries either day; only Korea's place moves: grey, by code,
+    // between KP and KW (row 136); blue, by code, between JP and LT (row 25).
+    expect(before.destinations).toHaveLength(250);
+    expect(countries(before)).toEqual(await listed('2026-01-11'));
+    expect(countries(on)).toEqual(await listed('2026-01-12'));
+    expect([countries(before).indexOf('KR'), countries(on).indexOf('KR')]).toEqual([135, 24]);
+  });
+
   it('membership is dated: on 2025-12-01 Korea (blue from 2026-01-12) is listed with the grey members', async () => {
     const t = await tiers({ ...body, asOf: '2025-12-01' });
     expect(countries(t)).toEqual(await listed('2025-12-01'));
@@ -207,7 +252,9 @@ describe('bloc tiers: the default destinations are every member of every bloc (A
         await postJson('/v1/bloc-tiers', { ...body, [field]: [...all, 'US'] }),
         422,
       );
-      expect(problem.errors?.map((e) => e.pointer)).toEqual([`/${field}`]);
+      expect(problem.errors).toEqual([
+        { pointer: `/${field}`, detail: 'must have at most 250 items (got 251 items)' },
+      ]);
     }
   });
 });
@@ -358,15 +405,7 @@ describe('bloc tiers: a floor the EU applies applies at its member states’ bor
   const union = { ...brief, destinations: ['DE', 'FR', 'EU'] };
   // Floor applied: full gap, duty-paid, no other duty known (counted 0): duty 16 − 10 = 6, red
   // lands at 10 + 6 = 16 > blue 15, so blue is cheapest and governs at 15.
-  const inside = {
-    bloc: 'blue',
-    floorApplies: true,
-    floorGapPerUnit: '6.0000',
-    redLanded: '16.0000',
-    blueLanded: '15.0000',
-    cheapest: 'blue',
-    tier: 'blue',
-  };
+  const inside = blueInside;
   // Not applied: red lands at its price, 10 < 15, and stays the cheaper: a leak.
   const outside = {
     bloc: 'blue',
@@ -914,13 +953,16 @@ describe('bloc tiers: a duty the data lacks is unknown, not zero (red and blue l
   });
 
   it('the gap’s split resting on an unknown inside lane is null (before: floor 20.0000, duties 0.0000)', async () => {
-    // Default destinations, blue at the floor (80, no origin: no duty). Inside the floor red lands
-    // at 80 everywhere, blue 80: insideCost 80; leaks (IN, VN, …) at 60: gap 80 − 60 = 20.
+    // Default destinations (every member of every bloc: 250 rows), blue at the floor (80, no
+    // origin: no duty). Inside the floor (the 34 blue members) red lands at 80 everywhere, blue 80:
+    // insideCost 80; leaks (the 213 grey members: AD, …, IN, …, ZW) at 60: gap 80 − 60 = 20.
     // Without the floor the cheapest inside would be JP, EU, … at 60 — but only with their duties,
     // which the data lacks, counted as 0; the one known, US, is at 60 × 1.271 = 76.26. So how much
     // of the 20 the other duties explain is anywhere from 0 to 16.26: not known.
     const body = { mineral: 'ndfeb-magnet', redPrice: usd('60'), floor: usd('80') };
     const t = await tiers({ ...body, asOf: '2026-11-21' });
+    expect(t.destinations).toHaveLength(250);
+    expect(t.leakage.destinations).toHaveLength(213);
     expect(t.leakage).toMatchObject({
       insideCost: '80.0000',
       leakCost: '60.0000',
