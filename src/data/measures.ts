@@ -22,17 +22,31 @@ type Scope = MeasureRow['destination'];
 
 /**
  * inScope's answers already given: by the data's countries and memberships (all an answer reads
- * besides its arguments), then by scope, then by country and date. Every lane of a batch (and of
- * the next request) asks the same few dozen measures about the same countries and date.
+ * besides its arguments), then by scope, then by date and country. Every lane of a batch (and of
+ * the next request) asks the same few dozen measures about the same countries and date; bloc tiers
+ * ask each measure about every member of every bloc.
  */
 const SCOPE_ANSWERS = new WeakMap<
   PolicyData['countries'],
-  WeakMap<PolicyData['memberships'], WeakMap<Scope, Map<string, boolean>>>
+  WeakMap<PolicyData['memberships'], WeakMap<Scope, ScopeAnswers>>
 >();
-/** Answers kept per scope before they are let go (dates and countries asked are few). */
-const MAX_SCOPE_ANSWERS = 1024;
+/**
+ * Answers kept per scope before they are let go: enough for bloc tiers' default rows over their
+ * most dates, 12 × (250 members + the origin) = 3,012, so that one request asks each once.
+ */
+const MAX_SCOPE_ANSWERS = 4096;
 
-function scopeAnswers(data: PolicyData, scope: Scope): Map<string, boolean> {
+/**
+ * One scope's answers, by date then country: two lookups of strings the request already holds,
+ * where one key joining them would be a new string to hash on every question.
+ */
+interface ScopeAnswers {
+  readonly byDate: Map<string, Map<string, boolean>>;
+  /** How many answers byDate holds. */
+  count: number;
+}
+
+function scopeAnswers(data: PolicyData, scope: Scope): ScopeAnswers {
   let byMemberships = SCOPE_ANSWERS.get(data.countries);
   if (byMemberships === undefined) {
     byMemberships = new WeakMap();
@@ -45,7 +59,7 @@ function scopeAnswers(data: PolicyData, scope: Scope): Map<string, boolean> {
   }
   let answers = byScope.get(scope);
   if (answers === undefined) {
-    answers = new Map();
+    answers = { byDate: new Map(), count: 0 };
     byScope.set(scope, answers);
   }
   return answers;
@@ -57,13 +71,20 @@ function scopeAnswers(data: PolicyData, scope: Scope): Map<string, boolean> {
  */
 export function inScope(data: PolicyData, scope: Scope, country: string, asOf: string): boolean {
   const answers = scopeAnswers(data, scope);
-  const key = `${country} ${asOf}`;
-  let answer = answers.get(key);
-  if (answer === undefined) {
-    answer = takesIn(data, scope, country, asOf);
-    if (answers.size >= MAX_SCOPE_ANSWERS) answers.clear();
-    answers.set(key, answer);
+  const known = answers.byDate.get(asOf)?.get(country);
+  if (known !== undefined) return known;
+  const answer = takesIn(data, scope, country, asOf);
+  if (answers.count >= MAX_SCOPE_ANSWERS) {
+    answers.byDate.clear();
+    answers.count = 0;
   }
+  let byCountry = answers.byDate.get(asOf);
+  if (byCountry === undefined) {
+    byCountry = new Map();
+    answers.byDate.set(asOf, byCountry);
+  }
+  byCountry.set(country, answer);
+  answers.count += 1;
   return answer;
 }
 
