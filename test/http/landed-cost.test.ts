@@ -454,6 +454,34 @@ describe('classification, valuation, fees', () => {
     expect(single.fees).toBe('282.84');
   });
 
+  it('an HTS line several minerals share names none of them: no mineral assumed, no licences listed, and a warning says why', async () => {
+    // 2846.90.80 is the line of eight single oxides (nd, pr, la, dy, tb, y, sm and NdPr as one).
+    const { mineral: _, ...byLine } = { ...ndpr, hts: '2846.90.80', asOf: '2026-03-01' };
+    const r = await landedCost(byLine);
+    expect(r.product.mineral).toBeNull();
+    expect(r.exportLicences).toEqual([]);
+    const warning = r.meta.warnings.find((w) => w.code === 'classification');
+    expect(warning?.rowIds).toEqual([
+      'ndpr-oxide',
+      'nd-oxide',
+      'pr-oxide',
+      'la-oxide',
+      'dy-oxide',
+      'tb-oxide',
+      'y-oxide',
+      'sm-oxide',
+    ]);
+    expect(warning?.detail).toMatch(/^2846\.90\.80 is the line of several minerals .*Pass mineral/);
+    // The tariff follows the line all the same: MFN 3.7% × 60,000 = 2,220.00.
+    expect(r.duties).toBe('2220.00');
+    // Named, the mineral brings its licences: Dy is on China's No. 18 [2025] list.
+    const dy = await landedCost({ ...byLine, mineral: 'dy-oxide' });
+    expect(dy.exportLicences.map((l) => l.measureId)).toContain('cn-export-control-no18');
+    // A line only one mineral has still names it (8505.11.0070: NdFeB magnets).
+    const magnet = await landedCost({ ...byLine, hts: '8505.11.0070' });
+    expect(magnet.product.mineral).toBe('ndfeb-magnet');
+  });
+
   it('without hts, NdPr oxide takes its default line and warns that classification decides the rate', async () => {
     const r = await landedCost(ndpr);
     expect(r.product.hts).toBe('2846.90.20');

@@ -113,7 +113,17 @@ function resolveProduct(
   if (request.hts !== undefined) {
     // "8505.11.00.70" and "8505.11.0070" name the same statistical line; the data writes the latter.
     const hts = request.hts.replace(/^(\d{4}\.\d{2}\.\d{2})\.(\d{2})$/, '$1$2');
-    const byHts = mineral ?? [...data.minerals.values()].find((m) => m.hts.includes(hts));
+    // A line several minerals share (2846.90.80: eight single oxides) names none of them: the
+    // answer does not pick one, whose export licences and benchmarks would not be the product's.
+    const onLine = [...data.minerals.values()].filter((m) => m.hts.includes(hts));
+    const byHts = mineral ?? (onLine.length === 1 ? onLine[0] : undefined);
+    if (mineral === undefined && onLine.length > 1) {
+      warnings.push({
+        code: 'classification',
+        detail: `${hts} is the line of several minerals (${onLine.map((m) => m.id).join(', ')}): the answer assumes none of them, so China's export licences, which follow the mineral's elements, are not listed. Pass mineral to have them.`,
+        rowIds: onLine.map((m) => m.id),
+      });
+    }
     if (mineral !== undefined && !mineral.hts.includes(hts)) {
       warnings.push({
         code: 'classification',

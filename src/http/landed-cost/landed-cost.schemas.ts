@@ -96,7 +96,9 @@ export const LandedCostRequestSchema = z
         description:
           'HTS line, 6, 8 or 10 digits (a 10-digit statistical line where a rule names one, such ' +
           'as 8505.11.0070, sintered NdFeB); when given it decides the tariff line. Give ' +
-          '`mineral`, `hts` or both.',
+          '`mineral`, `hts` or both. Without `mineral`, a line only one seeded mineral has names ' +
+          'it; a line several share (2846.90.80, the single rare-earth oxides) names none, so ' +
+          'export licences, which follow the mineral, are not listed (a `classification` warning).',
         example: '8505.11.0070',
       }),
     origin: CountryCode.openapi({
