@@ -10,7 +10,13 @@ import { csvResponse, decimalMarkOf, type FlatRow, textField } from './output';
 import type { Parsed } from './parsed';
 import { type FieldProblem, problemResponses, validationProblem } from './problem';
 import { typedQuery } from './query-doc';
-import { flatToRequest, type QueryForm, queryProblems, queryValues } from './query-form';
+import {
+  flatToRequest,
+  OUTPUT_PARAMETERS,
+  type QueryForm,
+  queryProblems,
+  queryValues,
+} from './query-form';
 import { createRouter } from './router';
 import { DecimalMarkSchema } from './schemas';
 import { refuseUncertain, StrictQuery } from './strict';
@@ -265,12 +271,13 @@ export function answerFromQuery<
 >(
   calculator: Calculator<string, Request, Response, Command, Result, Names>,
   c: Context<AppEnv>,
+  others: readonly string[] = OUTPUT_PARAMETERS,
 ): z.infer<Response> {
   const spec = calculator.get;
   if (spec === undefined) throw new Error(`${calculator.path} has no query form`);
   const { form } = spec.form;
   const { values, problems: misplaced } = withoutMisplaced(
-    queryValues(c.req.queries(), form),
+    queryValues(c.req.queries(), form, others),
     spec.form,
   );
   const raw = flatRequest(values, form, spec.defaults);
@@ -498,20 +505,103 @@ export function calculatorRouter<
   const spec = calculator.get;
   const get = getRoute(calculator, spec);
   const handleGet: RouteHandler<RouteConfig, AppEnv> = (c) => {
-    const query = c.req.valid('query' as never) as {
-      format?: string;
-      field?: string;
-      strict?: string;
-      assume?: string;
-    };
-    const response = answerFromQuery(calculator, c);
+    const query = c.req.valid('query' as never) as { format?: string; field?: string };
     const format = query.format ?? 'json';
-    refuseUncertain(response, {
-      strict: query.strict === 'true',
-      assumeNoDuty: query.assume === 'no-duty',
-      bare: format === 'csv' || format === 'text',
-    });
+    const response = answerGet(calculator, c, format);
     return respond(calculator, c, response, format, query.field ?? spec.field);
   };
   return postCalculatorRouter(calculator).openapi(get, handleGet as never);
+}
+
+/**
+ * A GET form's answer in `format`, refused as the query asks (`strict`, `assume`): every GET form
+ * of a calculator, its own path for a rendering included, goes through here. CSV and text show
+ * their figures bare, so an unknown duty is refused there unless `assume=no-duty`. `others`: the
+ * parameters the form takes besides its fields.
+ */
+function answerGet<
+  Request extends z.ZodType,
+  Response extends z.ZodType,
+  Command,
+  Result,
+  Names extends string,
+>(
+  calculator: Calculator<string, Request, Response, Command, Result, Names>,
+  c: Context<AppEnv>,
+  format: string,
+  others?: readonly string[],
+): z.infer<Response> {
+  const query = c.req.valid('query' as never) as { strict?: string; assume?: string };
+  const response = answerFromQuery(calculator, c, others);
+  refuseUncertain(response, {
+    strict: query.strict === 'true',
+    assumeNoDuty: query.assume === 'no-duty',
+    bare: format === 'csv' || format === 'text',
+  });
+  return response;
+}
+
+/** What a rendering's own GET path (`/v1/bloc-tiers.svg`) takes besides the form's fields. */
+const RENDERING_PARAMETERS = ['key', 'strict', 'assume'] as const;
+
+/**
+ * A rendering's own GET path, e.g. `/v1/bloc-tiers.svg`: the GET form's query with `format=<name>`
+ * implied, so it is read, refused (`strict`, `assume`) and answered as that form is; `format`,
+ * `field` and `decimal` are not its parameters. Chain it on the calculator's router:
+ * `.openapi(route, handler)`.
+ */
+export function renderingGet<
+  Path extends string,
+  Request extends z.ZodType,
+  Response extends z.ZodType,
+  Command,
+  Result,
+  Names extends string,
+  RenderingPath extends string,
+>(
+  calculator: Calculator<Path, Request, Response, Command, Result, Names> & {
+    readonly get: QueryFormSpec<Names>;
+  },
+  name: string,
+  doc: {
+    readonly path: RenderingPath;
+    readonly operationId: string;
+    readonly summary: string;
+    readonly description: string;
+    readonly responseDescription: string;
+  },
+) {
+  const rendering = calculator.renderings?.[name];
+  if (rendering?.render === undefined)
+    throw new Error(`${calculator.path} has no ${name} rendering`);
+  const { render, contentType } = rendering;
+  const spec = calculator.get;
+  const route = createRoute({
+    operationId: doc.operationId,
+    method: 'get',
+    path: doc.path,
+    tags: [calculator.tag],
+    summary: doc.summary,
+    description: doc.description,
+    request: {
+      query: typedQuery(
+        spec.form.query,
+        spec.form.form,
+        calculator.request,
+        spec.form.implied,
+      ).extend(StrictQuery),
+    },
+    responses: {
+      ...cachedResponses({
+        description: doc.responseDescription,
+        content: { [mediaType(contentType)]: { schema: z.string() } },
+      }),
+      ...problemResponses(400, 422),
+    },
+  });
+  const handler: RouteHandler<RouteConfig, AppEnv> = (c) =>
+    c.body(render(answerGet(calculator, c, name, RENDERING_PARAMETERS)), 200, {
+      'content-type': contentType,
+    });
+  return { route, handler: handler as never };
 }

@@ -560,6 +560,60 @@ describe('GET forms and the picture', () => {
     });
     expect(await post.text()).toContain('<title>Red and blue landed prices of ndpr-oxide');
   });
+
+  // JP on 2026-06-01: the data holds no Japanese tariff for 2846.90.20, so the answer warns
+  // no-tariff-data (coverage none). The .svg GET is the GET form with format=svg: it refuses alike.
+  const unknownDuty =
+    'mineral=ndpr-oxide&redPrice=10&floor=16&per=kg&destinations=JP&asOf=2026-06-01';
+
+  it('the .svg GET is strict as format=svg is: strict=true is a 422 listing no-tariff-data (before: 200)', async () => {
+    const drawn = await problemOf(await call(`/v1/bloc-tiers.svg?${unknownDuty}&strict=true`), 422);
+    const formatted = await problemOf(
+      await call(`/v1/bloc-tiers?${unknownDuty}&format=svg&strict=true`),
+      422,
+    );
+    expect(drawn).toMatchObject({
+      code: 'strict',
+      warnings: [{ code: 'no-tariff-data' }],
+      detail: 'The answer rests on uncertain data and the request is strict: no-tariff-data.',
+    });
+    expect({ ...drawn, requestId: undefined }).toEqual({ ...formatted, requestId: undefined });
+    // strict=false is the default: the picture is drawn
+    const drawnAnyway = await call(`/v1/bloc-tiers.svg?${unknownDuty}&strict=false`);
+    expect(drawnAnyway.status).toBe(200);
+    expect(drawnAnyway.headers.get('content-type')).toBe('image/svg+xml; charset=utf-8');
+  });
+
+  it('the .svg GET reads strict and assume as the GET form does, and takes no format, field or decimal', async () => {
+    const maybe = await problemOf(
+      await call(`/v1/bloc-tiers.svg?${unknownDuty}&strict=maybe`),
+      422,
+    );
+    expect(maybe.errors).toEqual([
+      {
+        pointer: '/strict',
+        parameter: 'strict',
+        detail: 'must be one of true, false (got "maybe")',
+      },
+    ]);
+    const blank = await problemOf(await call(`/v1/bloc-tiers.svg?${unknownDuty}&assume=`), 422);
+    expect(blank.errors).toEqual([
+      { pointer: '/assume', parameter: 'assume', detail: 'must be "no-duty" (got "")' },
+    ]);
+    for (const [parameter, value] of [
+      ['format', 'csv'],
+      ['field', 'spread'],
+      ['decimal', 'comma'],
+    ]) {
+      const refused = await problemOf(
+        await call(`/v1/bloc-tiers.svg?${unknownDuty}&${parameter}=${value}`),
+        400,
+      );
+      expect(refused.errors?.map((e) => [e.parameter, e.detail])).toEqual([
+        [parameter, 'is not a parameter of this operation'],
+      ]);
+    }
+  });
 });
 
 describe('POST /v1/benchmarks/check', () => {

@@ -1,4 +1,4 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
 import { leastComplete } from '../../data/measures';
 import {
   type BlocTiersReport,
@@ -10,15 +10,7 @@ import {
 import { roundPerUnit, roundRate, roundRatioMoney } from '../../domain/rounding';
 import { convertQuantity, kgPerUnit } from '../../domain/units';
 import { multiply } from '../../numeric';
-import { cachedResponses } from '../caching';
-import {
-  answerFromQuery,
-  type Calculator,
-  calculatorRouter,
-  FORMATS,
-  flatForm,
-} from '../calculator';
-import { problemResponses } from '../problem';
+import { type Calculator, calculatorRouter, FORMATS, flatForm, renderingGet } from '../calculator';
 import { FX_FIELD, METHOD_FIELDS, TRANCHE, VAT_FIELD } from '../query-form';
 import { type BlocTiersCommand, resolveBlocTiersOverDates } from './bloc-tiers.command';
 import {
@@ -213,26 +205,20 @@ export const blocTiersCalculator = {
   keyof typeof FORM.query.shape
 >;
 
-const drawBlocTiers = createRoute({
+const drawBlocTiers = renderingGet(blocTiersCalculator, 'svg', {
   operationId: 'drawBlocTiers',
-  method: 'get',
   path: '/v1/bloc-tiers.svg',
-  tags: [blocTiersCalculator.tag],
   summary: 'The red / blue tiers as a picture',
   description:
     'The same query as `GET /v1/bloc-tiers`, answered as an SVG bar chart: red and blue landed ' +
     'price per destination, the floor as a dashed line, leaking destinations boxed. ' +
+    'It is `GET /v1/bloc-tiers` with `format=svg`, read and refused the same way: `strict=true` ' +
+    'is a 422 listing uncertain data. It takes no `format`, `field` or `decimal`. ' +
     'E.g. `/v1/bloc-tiers.svg?mineral=ndpr-oxide&redPrice=10&bluePrice=15&floor=16&per=kg&destinations=US,JP,EU,IN,VN`.',
-  request: { query: FORM.query },
-  responses: {
-    ...cachedResponses({
-      description: 'An SVG bar chart.',
-      content: { 'image/svg+xml': { schema: z.string() } },
-    }),
-    ...problemResponses(400, 422),
-  },
+  responseDescription: 'An SVG bar chart.',
 });
 
-export const blocTiersRouter = calculatorRouter(blocTiersCalculator).openapi(drawBlocTiers, (c) =>
-  c.body(blocTiersSvg(answerFromQuery(blocTiersCalculator, c)), 200, { 'content-type': SVG }),
+export const blocTiersRouter = calculatorRouter(blocTiersCalculator).openapi(
+  drawBlocTiers.route,
+  drawBlocTiers.handler,
 );
