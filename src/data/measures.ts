@@ -414,9 +414,24 @@ export type TariffCoverage = (typeof TARIFF_COVERAGES)[number];
 
 const COMPLETENESS: readonly TariffCoverage[] = ['none', 'partial', 'complete'];
 
-/** The least complete of several coverages (an answer over several lanes is as known as its least). */
+/**
+ * The least complete of several coverages: what a bare (text, CSV) form refuses on, since it would
+ * print a figure resting on any lane whose duty is unknown (`none`), and what one destination of
+ * two supply lanes, or one flow of two dates, reports. `complete` for no coverages.
+ */
 export function leastComplete(coverages: readonly TariffCoverage[]): TariffCoverage {
   return COMPLETENESS.find((c) => coverages.includes(c)) ?? 'complete';
+}
+
+/**
+ * The coverage an answer over several parts reports (API v1.1 A1): `complete` when every part is,
+ * `none` when every part is, `partial` otherwise (some known and some not, or any `partial`).
+ * `complete` for no parts (nothing rests on an unknown duty). Refusals ask {@link leastComplete}.
+ */
+export function combinedCoverage(coverages: readonly TariffCoverage[]): TariffCoverage {
+  const [first] = coverages;
+  if (first === undefined) return 'complete';
+  return first !== 'partial' && coverages.every((c) => c === first) ? first : 'partial';
 }
 
 /**

@@ -183,6 +183,13 @@ export interface Calculator<
   readonly get?: QueryFormSpec<Names>;
   /** Whether a JSON request asks to be strict; default its own `"strict": true`. */
   readonly strict?: (request: z.infer<Request>) => boolean;
+  /**
+   * The tariff coverage a bare form (text, CSV) refuses on without `assume=no-duty`: `none` when
+   * any figure it prints rests on a duty the data lacks. Default the answer's `coverage.tariffs`;
+   * an answer over several parts reports their combined coverage there (`partial` when mixed), so
+   * it gives the least complete of its parts here.
+   */
+  readonly refusalCoverage?: (response: z.infer<Response>) => string | undefined;
 }
 
 /** The policy data the app was created with (createApp sets it on every request). */
@@ -533,11 +540,15 @@ function answerGet<
 ): z.infer<Response> {
   const query = c.req.valid('query' as never) as { strict?: string; assume?: string };
   const response = answerFromQuery(calculator, c, others);
-  refuseUncertain(response, {
-    strict: query.strict === 'true',
-    assumeNoDuty: query.assume === 'no-duty',
-    bare: format === 'csv' || format === 'text',
-  });
+  refuseUncertain(
+    response,
+    {
+      strict: query.strict === 'true',
+      assumeNoDuty: query.assume === 'no-duty',
+      bare: format === 'csv' || format === 'text',
+    },
+    calculator.refusalCoverage?.(response),
+  );
   return response;
 }
 

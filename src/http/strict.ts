@@ -92,9 +92,16 @@ export function uncertainProblem(
   return undefined;
 }
 
-/** Throws the problem {@link uncertainProblem} finds in a calculator's answer, if any. */
-export function refuseUncertain(response: unknown, options: RefusalOptions): void {
-  const coverage = (response as { coverage?: { tariffs?: string } }).coverage?.tariffs;
+/**
+ * Throws the problem {@link uncertainProblem} finds in a calculator's answer, if any; `coverage` is
+ * what a bare form refuses on (default the answer's `coverage.tariffs`).
+ */
+export function refuseUncertain(
+  response: unknown,
+  options: RefusalOptions,
+  coverage: string | undefined = (response as { coverage?: { tariffs?: string } }).coverage
+    ?.tariffs,
+): void {
   const problem = uncertainProblem(warningsOf(response), coverage, options);
   if (problem !== undefined) throw problem;
 }

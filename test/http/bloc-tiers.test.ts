@@ -493,7 +493,43 @@ describe('unknown is not zero: coverage.tariffs per destination and overall', ()
       ['JP', 'none', null],
       ['IN', 'none', null],
     ]);
-    expect(r.coverage.tariffs).toBe('none');
+    // some lanes known (US), some not (JP, IN)
+    expect(r.coverage.tariffs).toBe('partial');
+  });
+
+  it('US and VN: JSON partial (US complete, VN none); CSV and text without assume still 422 no-tariff-data', async () => {
+    const usVn = query.replace('US,JP,IN', 'US,VN');
+    const r = (await (await call(`/v1/bloc-tiers?${usVn}`)).json()) as {
+      destinations: { country: string; coverage: { tariffs: string } }[];
+      coverage: { tariffs: string };
+    };
+    expect(r.destinations.map((d) => [d.country, d.coverage.tariffs])).toEqual([
+      ['US', 'complete'],
+      ['VN', 'none'],
+    ]);
+    expect(r.coverage.tariffs).toBe('partial');
+    for (const format of ['csv', 'text']) {
+      const response = await call(`/v1/bloc-tiers?${usVn}&format=${format}`);
+      expect(response.status).toBe(422);
+      expect(((await response.json()) as { code: string }).code).toBe('no-tariff-data');
+      // and over two dates, each of them partial
+      const dates = await call(
+        `/v1/bloc-tiers?${usVn}&format=${format}`.replace(
+          'asOf=2026-11-21',
+          'asOf=2026-11-21,2026-11-22',
+        ),
+      );
+      expect(dates.status).toBe(422);
+      expect(((await dates.json()) as { code: string }).code).toBe('no-tariff-data');
+      expect((await call(`/v1/bloc-tiers?${usVn}&format=${format}&assume=no-duty`)).status).toBe(
+        200,
+      );
+    }
+    const two = (await (
+      await call(`/v1/bloc-tiers?${usVn.replace('asOf=2026-11-21', 'asOf=2026-11-21,2026-11-22')}`)
+    ).json()) as { coverage: { tariffs: string }; dates: { coverage: { tariffs: string } }[] };
+    expect(two.dates.map((d) => d.coverage.tariffs)).toEqual(['partial', 'partial']);
+    expect(two.coverage.tariffs).toBe('partial');
   });
 
   it('CSV and text refuse (422 no-tariff-data) to print figures resting on unknown duties, unless assume=no-duty', async () => {
@@ -1067,7 +1103,7 @@ describe('bloc tiers: a duty the data lacks is unknown, not zero (red and blue l
         'The data has no tariff rate for HTS 2846.90.80 into JP, IN (red supply from CN): their duties are unknown, not zero. The landed prices there count them as 0: lower bounds, not duty-free prices; and, as the request says assume=no-duty, so do floorPart and otherDutiesPart.',
     };
     // The JSON forms: the query's assume=no-duty and the body's "assume": "no-duty" alike; the
-    // answer still says the data lacks the duties (coverage none, the warning).
+    // answer still says the data lacks the duties (coverage partial, the warning).
     const get = (await (await call(`/v1/bloc-tiers?${query}&assume=no-duty`)).json()) as Tiers;
     const body = {
       ...brief,
@@ -1078,7 +1114,8 @@ describe('bloc tiers: a duty the data lacks is unknown, not zero (red and blue l
     const post = await tiers({ ...body, assume: 'no-duty' });
     for (const answer of [get, post]) {
       expect(answer.leakage).toMatchObject(split);
-      expect(answer).toMatchObject({ coverage: { tariffs: 'none' } });
+      // US known, JP and IN not: partial
+      expect(answer).toMatchObject({ coverage: { tariffs: 'partial' } });
       expect(answer.meta.warnings).toEqual([warning]);
     }
     // Without the assumption JSON keeps the split null: it rests on JP's and IN's unknown duties.

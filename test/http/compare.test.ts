@@ -1,7 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { compareCalculator } from '../../src/http/compare/compare.index';
 import { compareRows } from '../../src/http/compare/compare.present';
 import type { CompareResponse } from '../../src/http/compare/compare.schemas';
+import { uncertainProblem } from '../../src/http/strict';
 import { call, postJson, problemOf } from '../helpers';
 
 interface Change {
@@ -443,5 +445,36 @@ describe('compare: what-if floor-gap measures in a variant', () => {
     expect(problem.errors).toEqual([
       { pointer: '/variants/1/measures/0/benchmark', detail: 'g7-hree-cap is a cap, not a floor' },
     ]);
+  });
+});
+
+describe('compare: coverage over variants', () => {
+  it('a US and a JP variant (NdPr oxide: complete, none) are partial; the bare forms still refuse them (no-tariff-data)', async () => {
+    const response = await postJson('/v1/landed-cost/compare', {
+      shipment: { ...shipment, mineral: 'ndpr-oxide', asOf: '2026-11-21' },
+      variants: [
+        { label: 'US', destination: 'US' },
+        { label: 'JP', destination: 'JP' },
+      ],
+    });
+    expect(response.status).toBe(200);
+    const r = (await response.json()) as CompareResponse;
+    expect(r.variants.map((v) => v.result.coverage.tariffs)).toEqual(['complete', 'none']);
+    expect(r.coverage).toEqual({ tariffs: 'partial' });
+    // The GET form's text and CSV refuse on the least complete variant, as before.
+    expect(compareCalculator.refusalCoverage(r)).toBe('none');
+    const refused = uncertainProblem([], compareCalculator.refusalCoverage(r), {
+      strict: false,
+      assumeNoDuty: false,
+      bare: true,
+    });
+    expect(refused?.status).toBe(422);
+    expect(refused?.extensions).toMatchObject({ code: 'no-tariff-data' });
+    const assumed = uncertainProblem([], 'none', {
+      strict: false,
+      assumeNoDuty: true,
+      bare: true,
+    });
+    expect(assumed).toBeUndefined();
   });
 });

@@ -1115,14 +1115,37 @@ describe('batch detail: lines (default), full, totals', () => {
     price: { amount: '75', per: 'kg' },
   };
 
-  it('totals say how much of the tariff they rest on: a line into the EU, where the data has no tariff for NdPr, makes them none', async () => {
+  it('totals say how much of the tariff they rest on: a line into the EU, where the data has no tariff for NdPr, beside a known one makes them partial; EU lines alone none', async () => {
     const ndprIntoEu = { ...magnets, mineral: 'ndpr-oxide', destination: 'EU' };
     const totals = async (lines: unknown[]) => {
       const response = await postJson('/v1/landed-cost/batch', { lines, detail: 'totals' });
       return ((await response.json()) as { totals: { coverage: { tariffs: string } } }).totals;
     };
     expect((await totals([magnets, magnets])).coverage).toEqual({ tariffs: 'complete' });
-    expect((await totals([magnets, ndprIntoEu])).coverage).toEqual({ tariffs: 'none' });
+    expect((await totals([magnets, ndprIntoEu])).coverage).toEqual({ tariffs: 'partial' });
+    expect((await totals([ndprIntoEu, ndprIntoEu])).coverage).toEqual({ tariffs: 'none' });
+  });
+
+  it('totals over CN→US (complete) and CN→JP (none) lines are partial; all US complete, all JP none; no line standing complete', async () => {
+    const us = { ...magnets, mineral: 'ndpr-oxide', destination: 'US' };
+    const jp = { ...us, destination: 'JP' };
+    const batch = async (lines: unknown[]) => {
+      const response = await postJson('/v1/landed-cost/batch', { lines, detail: 'full' });
+      expect(response.status).toBe(200);
+      return (await response.json()) as {
+        results: { result?: { coverage: { tariffs: string } } }[];
+        totals: { ok: number; coverage: { tariffs: string } };
+      };
+    };
+    const mixed = await batch([us, jp]);
+    expect(mixed.totals.coverage).toEqual({ tariffs: 'partial' });
+    // each line keeps its own coverage
+    expect(mixed.results.map((r) => r.result?.coverage.tariffs)).toEqual(['complete', 'none']);
+    expect((await batch([us, us])).totals.coverage).toEqual({ tariffs: 'complete' });
+    expect((await batch([jp, jp])).totals.coverage).toEqual({ tariffs: 'none' });
+    // every line failed (an unknown mineral): nothing rests on an unknown duty
+    const failed = await batch([{ ...us, mineral: 'no-such-mineral' }]);
+    expect(failed.totals).toMatchObject({ ok: 0, coverage: { tariffs: 'complete' } });
   });
 
   it('an entryId in any script is kept as sent, escaped to ASCII in every detail', async () => {

@@ -465,8 +465,8 @@ describe('trade effects: unknown duties are unknown, not zero (coverage.tariffs)
       ['CN', 'complete', '0.05', '0.6'],
       ['AU', 'none', null, null],
     ]);
-    // the least complete of the origins
-    expect(r.coverage).toEqual({ tariffs: 'none' });
+    // CN known, AU not: partial
+    expect(r.coverage).toEqual({ tariffs: 'partial' });
     // CN is known: Δ = (0.6 − 0.05)/1.05 = 11/21; AU counted as 0, Δ 0; Σ s Δ = (5/6)(11/21) = 55/126
     // CN new = 100 − 1100/21 + 150 × (55/126 − 66/126) = 100 − 6600/126 − 1650/126 = 34.5238… → 34.52
     // AU new = 20 + 1.5 × 20 × 55/126 = 20 + 1650/126 = 33.0952… → 33.10

@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { leastComplete } from '../../data/measures';
+import { combinedCoverage, leastComplete, type TariffCoverage } from '../../data/measures';
 import {
   type BlocTiersReport,
   blocTiers,
@@ -170,10 +170,18 @@ export const blocTiersCalculator = {
     const [first] = answers;
     if (first === undefined) throw new RangeError('bloc tiers need a date');
     if (answers.length === 1) return first;
-    // The bare forms print every date's figures: they are as known as the least known date.
-    const tariffs = leastComplete(answers.map((a) => a.coverage.tariffs));
+    // Every date's lanes, combined (the bare forms refuse on the least known: refusalCoverage).
+    const tariffs = combinedCoverage(answers.map((a) => a.coverage.tariffs));
     return { ...first, coverage: { tariffs }, dates: answers };
   },
+  // A bare form prints every date's and destination's figures: refused when any lane's tariff is
+  // unknown (each destination reports the least complete of its red and blue lanes).
+  refusalCoverage: (response) =>
+    leastComplete(
+      (response.dates ?? [response]).flatMap((a) =>
+        a.destinations.map((d): TariffCoverage => d.coverage.tariffs),
+      ),
+    ),
   row: blocTiersSummary,
   table: (response) => ({ header: BLOC_TIERS_COLUMNS, rows: blocTiersRows(response) }),
   renderings: { svg: { contentType: SVG, render: blocTiersSvg } },

@@ -1,4 +1,4 @@
-import { leastComplete, type TariffCoverage } from '../../data/measures';
+import { combinedCoverage, leastComplete, type TariffCoverage } from '../../data/measures';
 import type { BlocTiersReport, ReportedZoneMarket, ZoneMarket } from '../../domain/bloc-tiers';
 import {
   formatMoney,
@@ -69,7 +69,7 @@ export function presentBlocTiers(
       };
     }),
     coverage: {
-      tariffs: leastComplete([...command.coverage.values()].flatMap((c) => [c.red, c.blue])),
+      tariffs: combinedCoverage([...command.coverage.values()].flatMap((c) => [c.red, c.blue])),
     },
     tracks: {
       red: u(result.reported.tracks.red),

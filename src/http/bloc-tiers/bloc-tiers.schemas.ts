@@ -314,9 +314,11 @@ const BlocTiersAnswerSchema = z
     market: FloorZoneMarketSchema.optional(),
     coverage: CoverageSchema.openapi({
       description:
-        'The least complete of the destinations’ `coverage.tariffs`: with `none`, some ' +
-        'destination’s duties are unknown (not zero), and the CSV and text forms refuse to print ' +
-        'the figures unless `assume=no-duty`.',
+        'Over every destination’s red and blue lanes (and, with several dates, every date’s): ' +
+        '`complete` when the data holds every lane’s tariff, `none` when it holds none, ' +
+        '`partial` otherwise. Where a destination’s `coverage.tariffs` is `none`, its duties are ' +
+        'unknown (not zero), and the CSV and text forms refuse to print the figures unless ' +
+        '`assume=no-duty`.',
     }),
     meta: MetaSchema,
   })

@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { leastComplete } from '../../data/measures';
 import { type Calculator, calculatorRouter, type FlatForm } from '../calculator';
 import { LANDED_COST_FORM, withFlatDefaults } from '../landed-cost/landed-cost.form';
 import { LandedCostRequestSchema } from '../landed-cost/landed-cost.schemas';
@@ -91,6 +92,9 @@ export const compareCalculator = {
   parser: QUERY_REQUEST,
   requestDescription: 'The shipment and its variants.',
   strict: (request) => request.strict === true || request.shipment.strict === true,
+  // A bare form prints every variant's figures: refused when any variant's tariff is unknown.
+  refusalCoverage: (response) =>
+    leastComplete(response.variants.map((v) => v.result.coverage.tariffs)),
   response: CompareResponseSchema,
   responseDescription: 'Each variant’s answer, changes and deltas.',
   resolve: resolveCompare,

@@ -1,4 +1,4 @@
-import { leastComplete, measureStatusOn } from '../../data/measures';
+import { combinedCoverage, measureStatusOn } from '../../data/measures';
 import type { MeasureRow } from '../../data/schema';
 import type { PolicyData } from '../../data/store';
 import { relabelled, type Warning } from '../../data/warnings';
@@ -172,7 +172,7 @@ export function presentComparison(
         landedCost: money(v.comparison.deltas.landedCost),
       },
     })),
-    coverage: { tariffs: leastComplete(variants.map((v) => v.result.coverage.tariffs)) },
+    coverage: { tariffs: combinedCoverage(variants.map((v) => v.result.coverage.tariffs)) },
     meta: buildMeta(
       first.result.meta.dataVersion,
       first.result.meta.asOf,

@@ -116,8 +116,9 @@ export const CompareResponseSchema = z
     ),
     coverage: CoverageSchema.openapi({
       description:
-        'The least complete of the variants’ `coverage.tariffs`: with `none`, some variant’s ' +
-        'duties are unknown (not zero), and the CSV and text forms refuse to print them unless ' +
+        'The variants’ `coverage.tariffs` combined: `complete` when every variant’s is, `none` ' +
+        'when every variant’s is, `partial` otherwise. Where a variant’s is `none`, its duties ' +
+        'are unknown (not zero), and the CSV and text forms refuse to print them unless ' +
         '`assume=no-duty`.',
     }),
     meta: MetaSchema,

@@ -1,4 +1,4 @@
-import { leastComplete } from '../../data/measures';
+import { combinedCoverage } from '../../data/measures';
 import type { PolicyData } from '../../data/store';
 import type { Warning } from '../../data/warnings';
 import { entryCosts, type LandedCost } from '../../domain/landed-cost';
@@ -311,8 +311,9 @@ export function runBatch(
     duties: total(parts.duties),
     fees: total(parts.fees),
     landedCost: total(parts.landedCost),
-    // Unknown is not zero (A1): totals over a line whose tariff the data lacks say so.
-    coverage: { tariffs: leastComplete(commands.map((c) => c.lane.tariffCoverage)) },
+    // Unknown is not zero (A1): totals over lines whose tariffs the data lacks say so, `partial`
+    // beside known ones; `complete` with no line priced (nothing rests on an unknown duty).
+    coverage: { tariffs: combinedCoverage(commands.map((c) => c.lane.tariffCoverage)) },
   };
   const meta = {
     dataVersion: data.dataVersion,

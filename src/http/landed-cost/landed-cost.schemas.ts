@@ -505,9 +505,10 @@ export const BatchResponseSchema = z
       landedCost: DecimalOutput.nullable(),
       coverage: CoverageSchema.openapi({
         description:
-          'The least complete of the good lines’ `coverage.tariffs`: with `partial` or `none`, ' +
-          '`duties` and `landedCost` include lines whose duties the data does not hold (each ' +
-          'such lane says so in its own coverage); they are unknown there, not zero.',
+          'The good lines’ `coverage.tariffs` combined: `complete` when every line’s is (or no ' +
+          'line stands), `none` when every line’s is, `partial` otherwise. With `partial` or ' +
+          '`none`, `duties` and `landedCost` include lines whose duties the data does not hold ' +
+          '(each such lane says so in its own coverage); they are unknown there, not zero.',
       }),
     }),
     lanes: z.record(z.string(), BatchLaneSchema).optional().openapi({

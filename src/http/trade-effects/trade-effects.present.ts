@@ -1,4 +1,4 @@
-import { leastComplete } from '../../data/measures';
+import { combinedCoverage } from '../../data/measures';
 import type { Warning } from '../../data/warnings';
 import {
   formatMoney,
@@ -175,7 +175,7 @@ export function presentTradeEffects(
     origins,
     blocs,
     totals: { imports: totals.newImports, revenue: totals.revenueAfter, ...totals },
-    coverage: { tariffs: leastComplete(command.flows.map((f) => f.coverage)) },
+    coverage: { tariffs: combinedCoverage(command.flows.map((f) => f.coverage)) },
     assumptions: assumptions(command),
     meta: buildMeta(command.dataVersion, command.asOf, currency, rounding, [
       ...command.warnings,

@@ -295,8 +295,9 @@ export const TradeEffectsResponseSchema = z
       .openapi({ description: 'Sums of the reported origin figures.' }),
     coverage: CoverageSchema.openapi({
       description:
-        'The least complete of the origins’ `coverage.tariffs`: with `none`, some origin’s ' +
-        'duties are unknown (not zero) and the model counts them as 0 (see `assumptions`).',
+        'The origins’ `coverage.tariffs` combined: `complete` when every origin’s is, `none` ' +
+        'when every origin’s is, `partial` otherwise. Where an origin’s is `none`, its duties ' +
+        'are unknown (not zero) and the model counts them as 0 (see `assumptions`).',
     }),
     assumptions: z.array(z.string()),
     meta: MetaSchema,
