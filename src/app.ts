@@ -71,6 +71,10 @@ export const OPENAPI_INFO: Parameters<ReturnType<typeof createRouter>['getOpenAP
         'call again is not recomputed (`X-Floorline-Cache: hit`); without one it answers for today ' +
         'and is cacheable until the next UTC midnight. `If-None-Match` with the ETag gets 304, ' +
         'and `*` gets it only where the answer is a 200 (never in place of an error). Where the deployment requires API keys, `public` becomes `private`.\n\n' +
+        '**Blank parameters.** A GET query parameter given blank (`asOf=`, `freight=`, only ' +
+        'spaces: an empty spreadsheet cell pasted into a URL) is a 422 naming it, never read as ' +
+        'left out: leave the parameter out to use its default. (A blank cell of a CSV batch is a ' +
+        'field that line does not give.)\n\n' +
         '**Spreadsheet locales.** The GET forms take `decimal=comma` with `format=csv` or `text`: ' +
         'every decimal is then written with a comma and CSV fields are separated by `;`, as ' +
         'spreadsheets in decimal-comma locales (de-DE, fr-FR) read them.',

@@ -13,6 +13,7 @@ import { typedQuery } from './query-doc';
 import {
   flatToRequest,
   OUTPUT_PARAMETERS,
+  parameterFor,
   type QueryForm,
   queryProblems,
   queryValues,
@@ -217,7 +218,7 @@ export function runCalculator<
   return calculator.present(command.value, calculator.compute(command.value));
 }
 
-/** The JSON request a set of flat fields (query parameters, CSV cells) stands for, not yet parsed. */
+/** The JSON request the fields of a GET query stand for, not yet parsed. */
 export function flatRequest(
   values: Readonly<Record<string, string>>,
   form: QueryForm,
@@ -251,7 +252,7 @@ function withoutMisplaced(
   const problems: FieldProblem[] = [];
   const kept: Record<string, string> = { ...values };
   for (const [name, { parameter, value }] of Object.entries(flat.onlyWith ?? {})) {
-    if ((values[name]?.trim() ?? '') === '') continue; // a blank is absent (flatReader)
+    if (values[name] === undefined) continue;
     const given = values[parameter]?.trim();
     if (given === value) continue;
     delete kept[name];
@@ -259,16 +260,18 @@ function withoutMisplaced(
       pointer: flat.form[name]?.[0] ?? '',
       parameter: name,
       detail: `applies only with ${parameter}=${value} (${
-        given === undefined || given === ''
-          ? `${parameter} is not given`
-          : `${parameter} is ${sentValue(given)}`
+        given === undefined ? `${parameter} is not given` : `${parameter} is ${sentValue(given)}`
       })`,
     });
   }
   return { values: kept, problems };
 }
 
-/** A GET calculator's answer from the query string; problems name the parameters. */
+/**
+ * A GET calculator's answer from the query string; problems name the parameters. A parameter given
+ * blank is a problem of its own (queryValues), told with the others; what the request lacks
+ * without it (`price is required` beside `price=`) is not told again.
+ */
 export function answerFromQuery<
   Request extends z.ZodType,
   Response extends z.ZodType,
@@ -283,15 +286,18 @@ export function answerFromQuery<
   const spec = calculator.get;
   if (spec === undefined) throw new Error(`${calculator.path} has no query form`);
   const { form } = spec.form;
-  const { values, problems: misplaced } = withoutMisplaced(
-    queryValues(c.req.queries(), form, others),
-    spec.form,
-  );
+  const { values: given, blanks } = queryValues(c.req.queries(), form, others);
+  const { values, problems: misplaced } = withoutMisplaced(given, spec.form);
   const raw = flatRequest(values, form, spec.defaults);
   const assume = c.req.query('assume');
   if (spec.assumeInRequest && assume !== undefined) raw.assume = assume;
   const request = parseRequest(calculator, raw);
-  const problems = [...misplaced, ...(request.ok ? [] : request.problems)];
+  const blank = new Set(blanks.map((p) => p.parameter));
+  const formPointer = spec.formPointer ?? ((pointer: string) => pointer);
+  const found = request.ok
+    ? []
+    : request.problems.filter((p) => !blank.has(parameterFor(form, formPointer(p.pointer))));
+  const problems = [...blanks, ...misplaced, ...found];
   if (!request.ok || problems.length > 0) throw queryProblems(form, problems, spec.formPointer);
   return runCalculator(calculator, request.value, dataOf(c), (problems) =>
     queryProblems(form, problems, spec.formPointer),
@@ -406,6 +412,11 @@ function postRoute<
   });
 }
 
+/** What every GET form of a calculator says of a blank parameter (queryValues, validationHook). */
+const BLANKS_REFUSED =
+  'A parameter given blank (`asOf=`, `freight=`: an empty spreadsheet cell) is a 422 naming it, ' +
+  'never read as left out: leave a parameter out to use its default.';
+
 /** The GET route of a calculator: the same computation from a query string. */
 function getRoute<
   Path extends string,
@@ -424,7 +435,7 @@ function getRoute<
     path: calculator.path,
     tags: [calculator.tag],
     summary: spec.summary,
-    description: spec.description,
+    description: `${spec.description}\n\n${BLANKS_REFUSED}`,
     request: {
       query: typedQuery(
         spec.form.query,
@@ -593,7 +604,7 @@ export function renderingGet<
     path: doc.path,
     tags: [calculator.tag],
     summary: doc.summary,
-    description: doc.description,
+    description: `${doc.description}\n\n${BLANKS_REFUSED}`,
     request: {
       query: typedQuery(
         spec.form.query,

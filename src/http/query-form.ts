@@ -2,7 +2,7 @@ import { createMiddleware } from 'hono/factory';
 import type { FlatField } from './calculator';
 import { type FieldProblem, queryProblem, validationProblem } from './problem';
 import { isCurrencyCodeDetail, readsAsCurrency } from './schemas';
-import { meantField, toPointer } from './validation';
+import { BLANK_PARAMETER, isBlank, meantField, toPointer } from './validation';
 
 /**
  * The GET form of a calculator: each query parameter names the JSON Pointers it fills in the
@@ -136,7 +136,7 @@ function withFx(existing: unknown, listed: Record<string, string> | string): unk
   return Object.assign(listed, existing);
 }
 
-/** The JSON request a set of flat fields (query parameters or CSV cells) stands for; blanks are absent. */
+/** The JSON request the fields of a GET query stand for (none blank: queryValues refuses them). */
 export function flatToRequest(
   values: Readonly<Record<string, string>>,
   form: QueryForm,
@@ -147,8 +147,10 @@ export function flatToRequest(
 /**
  * A reader of the flat fields `names` (a CSV header, a query's parameters) into the JSON request
  * they stand for: each name's pointers are found and split once, then each list of values (one
- * per name, in order: a CSV row) is read without looking a name up again. Blanks are absent;
- * unknown names are ignored; a name given twice is read from its last value.
+ * per name, in order: a CSV row) is read without looking a name up again. A blank is absent: a
+ * CSV line's blank cell is a field that line does not give, since every line shares the columns
+ * (a GET query's blank is refused before it gets here: queryValues). Unknown names are ignored; a
+ * name given twice is read from its last value.
  */
 export function flatReader(
   form: QueryForm,
@@ -179,18 +181,45 @@ export function flatReader(
 }
 
 /**
- * The fields of a query string, one value each. Unknown or repeated parameters are a 400: a
- * misspelt parameter silently ignored would price the wrong trade.
+ * Parameters a blank value of which is not refused: the API key is no part of the question (a
+ * deployment without keys ignores it; one with keys refuses a blank key as not valid).
+ */
+const BLANK_TAKEN: readonly string[] = ['key'];
+
+/** A query string read as the fields of a GET form (see queryValues). */
+export interface QueryValues {
+  /** The value of each field given, never blank. */
+  readonly values: Record<string, string>;
+  /**
+   * A problem for each parameter given blank (`asOf=`, `freight=  `), field or other, at the
+   * pointer its field fills (as a field's other problems are told) or its own name: 422s, told
+   * with the query's other problems. A GET form never reads a blank as left out.
+   */
+  readonly blanks: readonly FieldProblem[];
+}
+
+/**
+ * The fields of a query string, one value each, and its blank parameters. Unknown or repeated
+ * parameters are a 400: a misspelt parameter silently ignored would price the wrong trade.
  */
 export function queryValues(
   queries: Readonly<Record<string, readonly string[]>>,
   form: QueryForm,
   others: readonly string[] = OUTPUT_PARAMETERS,
-): Record<string, string> {
+): QueryValues {
   const problems: FieldProblem[] = [];
+  const blanks: FieldProblem[] = [];
   const values: Record<string, string> = {};
+  const blank = (name: string, pointer: string) =>
+    blanks.push({ pointer, parameter: name, detail: BLANK_PARAMETER });
   for (const [name, list] of Object.entries(queries)) {
-    if (others.includes(name)) continue;
+    if (others.includes(name)) {
+      // Not a field: the route reads it (its query schema, the API key); only a blank is told here.
+      const [value] = list;
+      if (list.length === 1 && value !== undefined && isBlank(value) && !BLANK_TAKEN.includes(name))
+        blank(name, toPointer([name]));
+      continue;
+    }
     const pointers = pointersOf(form, name);
     if (pointers === undefined) {
       const meant = meantField(name, [...Object.keys(form), ...others]);
@@ -206,11 +235,12 @@ export function queryValues(
         detail: 'is given more than once',
       });
     } else if (list[0] !== undefined) {
-      values[name] = list[0];
+      if (isBlank(list[0])) blank(name, pointers[0] ?? toPointer([name]));
+      else values[name] = list[0];
     }
   }
   if (problems.length > 0) throw queryProblem(problems);
-  return values;
+  return { values, blanks };
 }
 
 /** `text` percent-decoded as a query component (`+` is a space); undefined where it is malformed. */
@@ -254,14 +284,16 @@ export const refuseMalformedQuery = createMiddleware(async (c, next) => {
 /**
  * Route middleware for an operation whose query schema is read as is (reference data): a parameter
  * it does not take (`?ASOF=`, `?destinaton=`), or one given twice, is a 400 before any value is
- * read, as on the calculators. `key` (the API key) is always taken.
+ * read, and one given blank (`?asOf=`) a 422 saying so, as on the calculators. `key` (the API key)
+ * is always taken.
  */
 export function onlyParameters(query?: { readonly shape: Readonly<Record<string, unknown>> }) {
   const form: QueryForm = Object.fromEntries(
     Object.keys(query?.shape ?? {}).map((name) => [name, [toPointer([name])]]),
   );
   return createMiddleware(async (c, next) => {
-    queryValues(c.req.queries(), form, ['key']);
+    const { blanks } = queryValues(c.req.queries(), form, ['key']);
+    if (blanks.length > 0) throw validationProblem(blanks);
     await next();
   });
 }

@@ -19,6 +19,20 @@ export function firstField(pointer: string): string {
 const parameterOf = firstField;
 
 /**
+ * What a query parameter given blank (`asOf=`, `freight=`, only spaces) is told. A GET form never
+ * reads a blank as the parameter left out: an empty spreadsheet cell pasted into a URL would
+ * silently become today's date or no freight. (A CSV batch's blank cell is a line's field not
+ * given: its columns are shared by every line.)
+ */
+export const BLANK_PARAMETER =
+  'must not be blank: give a value, or leave the parameter out where it has a default';
+
+/** Whether a query value is blank: empty or only whitespace. */
+export function isBlank(value: string): boolean {
+  return value.trim() === '';
+}
+
+/**
  * Whether the request leaves out what `path` names. zod does not report the input it checked, so
  * the request itself says whether a field is missing ("is required") or present but wrong (a
  * number where an object belongs; a missing decimal, whose union issue says only what it must be).
@@ -157,7 +171,17 @@ export const validationHook: Hook<unknown, AppEnv, string, unknown> = (result, c
       throw validationProblem(problems);
     case 'param':
       throw new Problem(404, 'No such resource.');
-    default:
-      throw validationProblem(problems.map((p) => ({ ...p, parameter: parameterOf(p.pointer) })));
+    default: {
+      // A blank query value (`format=`, `strict=`) is said to be blank, as the GET forms say it.
+      const queries = result.target === 'query' ? c.req.queries() : {};
+      throw validationProblem(
+        problems.map((p) => {
+          const parameter = parameterOf(p.pointer);
+          const sent = Object.hasOwn(queries, parameter) ? queries[parameter] : undefined;
+          const blank = sent?.length === 1 && isBlank(sent[0] as string);
+          return { ...p, parameter, ...(blank ? { detail: BLANK_PARAMETER } : {}) };
+        }),
+      );
+    }
   }
 };

@@ -582,6 +582,21 @@ describe('GET forms and the picture', () => {
     ]);
   });
 
+  it('a blank parameter of the GET form or the .svg GET is a 422 naming it (before: destinations= was every bloc member, bluePrice= the floor)', async () => {
+    const blank =
+      'must not be blank: give a value, or leave the parameter out where it has a default';
+    for (const path of ['/v1/bloc-tiers', '/v1/bloc-tiers.svg']) {
+      for (const [from, to, pointer, parameter] of [
+        ['destinations=US,JP,IN', 'destinations=', '/destinations', 'destinations'],
+        ['bluePrice=15', 'bluePrice=', '/bluePrice/amount', 'bluePrice'],
+      ] as const) {
+        const url = `${path}?${query.replace(from, to)}`;
+        const problem = await problemOf(await call(url), 422);
+        expect(problem.errors, url).toEqual([{ pointer, parameter, detail: blank }]);
+      }
+    }
+  });
+
   it('the .svg GET and Accept: image/svg+xml draw the tiers, the floor and the leaks', async () => {
     const svg = await call(`/v1/bloc-tiers.svg?${query}`);
     expect(svg.headers.get('content-type')).toBe('image/svg+xml; charset=utf-8');
@@ -634,7 +649,12 @@ describe('GET forms and the picture', () => {
     ]);
     const blank = await problemOf(await call(`/v1/bloc-tiers.svg?${unknownDuty}&assume=`), 422);
     expect(blank.errors).toEqual([
-      { pointer: '/assume', parameter: 'assume', detail: 'must be "no-duty" (got "")' },
+      {
+        pointer: '/assume',
+        parameter: 'assume',
+        detail:
+          'must not be blank: give a value, or leave the parameter out where it has a default',
+      },
     ]);
     for (const [parameter, value] of [
       ['format', 'csv'],

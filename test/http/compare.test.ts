@@ -287,12 +287,24 @@ describe('GET /v1/landed-cost/compare: every problem names the query parameter t
     ]);
   });
 
-  it('no asOf (or a blank one) is asOf required', async () => {
-    for (const asOf of ['&asOf=', '']) {
+  it('no asOf is asOf required', async () => {
+    const problem = await problemOf(await call(base), 422);
+    expect(problem.detail).toBe('asOf is required.');
+    expect(problem.errors).toEqual([
+      { pointer: '/variants', parameter: 'asOf', detail: 'is required' },
+    ]);
+  });
+
+  it('a blank asOf says it is blank, not that it is missing (before: asOf is required)', async () => {
+    for (const asOf of ['&asOf=', '&asOf=%20']) {
       const problem = await problemOf(await call(`${base}${asOf}`), 422);
-      expect(problem.detail, asOf).toBe('asOf is required.');
       expect(problem.errors, asOf).toEqual([
-        { pointer: '/variants', parameter: 'asOf', detail: 'is required' },
+        {
+          pointer: '/asOf',
+          parameter: 'asOf',
+          detail:
+            'must not be blank: give a value, or leave the parameter out where it has a default',
+        },
       ]);
     }
   });

@@ -389,6 +389,22 @@ describe('GET /v1/floor-gap (spreadsheets)', () => {
     ]);
   });
 
+  it('a blank parameter is a 422 naming it, never its default (before: otherDutyRate= was 0, method= full-gap)', async () => {
+    const blank =
+      'must not be blank: give a value, or leave the parameter out where it has a default';
+    for (const [query, pointer, parameter] of [
+      ['otherDutyRate=&format=text', '/otherDutyRate', 'otherDutyRate'],
+      ['method=', '/method/type', 'method'],
+      ['quantity=%20&format=csv', '/quantity/value', 'quantity'],
+    ] as const) {
+      const problem = await problemOf(
+        await call(`/v1/floor-gap?price=10&floor=16&per=kg&asOf=2026-11-21&${query}`),
+        422,
+      );
+      expect(problem.errors, query).toEqual([{ pointer, parameter, detail: blank }]);
+    }
+  });
+
   it('unknown and repeated parameters are a 400: a typo must not price the wrong trade', async () => {
     const unknown = await problemOf(
       await call('/v1/floor-gap?price=10&floor=16&per=kg&otherdutyrate=0.25'),

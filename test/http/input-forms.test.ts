@@ -192,3 +192,30 @@ describe('a GET list parameter: each bad item is its own problem', () => {
     ]);
   });
 });
+
+describe('a blank query parameter is refused on every GET form, never read as left out', () => {
+  type Parameter = { name: string; in: string };
+  type Document = { paths: Record<string, { get?: { parameters?: Parameter[] } }> };
+
+  it('each query parameter of each GET operation under /v1/, given blank, is a 422 naming it', async () => {
+    const document = (await (await call('/openapi.json')).json()) as Document;
+    const blank =
+      'must not be blank: give a value, or leave the parameter out where it has a default';
+    let checked = 0;
+    for (const [path, item] of Object.entries(document.paths)) {
+      if (!path.startsWith('/v1/')) continue;
+      const parameters = item.get?.parameters ?? [];
+      const url = path.replace(/\{[^}]+\}/g, 'CN');
+      for (const { name } of parameters.filter((p) => p.in === 'query')) {
+        const problem = await problemOf(await call(`${url}?${name}=`), 422);
+        expect(
+          problem.errors?.filter((e) => e.parameter === name),
+          `${url}?${name}=`,
+        ).toEqual([expect.objectContaining({ detail: blank })]);
+        checked++;
+      }
+    }
+    // Every calculator's GET form and the reference look-ups were reached, not none.
+    expect(checked).toBeGreaterThan(150);
+  });
+});

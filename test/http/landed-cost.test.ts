@@ -737,6 +737,63 @@ describe('GET /v1/landed-cost and the batch', () => {
     expect(await response.text()).toBe('954839.00');
   });
 
+  describe('a blank query parameter is a 422 naming it, never a default', () => {
+    // An empty spreadsheet cell pasted into the URL: before, asOf= priced as of today and freight=
+    // as no freight, a 200 with the wrong number.
+    const line =
+      '/v1/landed-cost?mineral=ndpr-oxide&origin=CN&destination=US&quantity=1000&unit=kg&price=60&currency=USD&per=kg';
+    const BLANK =
+      'must not be blank: give a value, or leave the parameter out where it has a default';
+
+    it('asOf= is not today, freight= not 0, price= not "price is required"; only spaces are blank too', async () => {
+      for (const [query, pointer, parameter] of [
+        [`${line}&asOf=&format=text`, '/asOf', 'asOf'],
+        [`${line}&asOf=%20%20&format=text`, '/asOf', 'asOf'],
+        [`${line}&asOf=2026-03-01&freight=&format=text`, '/freight', 'freight'],
+        [`${line.replace('price=60', 'price=')}&asOf=2026-03-01`, '/price/amount', 'price'],
+      ] as const) {
+        const problem = await problemOf(await call(query), 422);
+        expect(problem.errors, query).toEqual([{ pointer, parameter, detail: BLANK }]);
+        expect(problem.detail, query).toBe(`${parameter} ${BLANK}.`);
+      }
+    });
+
+    it('format=csv answers the problem as problem+json, not a CSV row', async () => {
+      const response = await call(`${line}&asOf=&format=csv`);
+      const problem = await problemOf(response, 422);
+      expect(problem.errors).toEqual([{ pointer: '/asOf', parameter: 'asOf', detail: BLANK }]);
+    });
+
+    it('blanks are told with the query’s other problems, each at its parameter', async () => {
+      const problem = await problemOf(
+        await call(`${line.replace('quantity=1000', 'quantity=abc')}&asOf=&insurance=`),
+        422,
+      );
+      expect(problem.errors?.map((e) => [e.pointer, e.parameter])).toEqual([
+        ['/asOf', 'asOf'],
+        ['/insurance', 'insurance'],
+        ['/quantity/value', 'quantity'],
+      ]);
+    });
+
+    it('the output parameters too: format=, decimal=, strict=, assume=, field= (422s already; now said blank)', async () => {
+      for (const parameter of ['format', 'decimal', 'strict', 'assume', 'field']) {
+        const output = parameter === 'format' ? 'format=' : `format=text&${parameter}=`;
+        const problem = await problemOf(await call(`${line}&asOf=2026-03-01&${output}`), 422);
+        expect(problem.errors, parameter).toEqual([
+          { pointer: `/${parameter}`, parameter, detail: BLANK },
+        ]);
+      }
+    });
+
+    it('an empty key= is still taken where the deployment needs no key: it is no part of the question', async () => {
+      const withKey = await call(`${line}&asOf=2026-03-01&format=text&key=`);
+      const without = await call(`${line}&asOf=2026-03-01&format=text`);
+      expect(withKey.status).toBe(200);
+      expect(await withKey.text()).toBe(await without.text());
+    });
+  });
+
   it('GET in CNY reported in USD with fxRate', async () => {
     const response = await call(
       '/v1/landed-cost?mineral=nd-oxide&origin=CN&quantity=1000&unit=kg&price=500&currency=CNY&per=kg&fxRate=0.1390&reportingCurrency=USD&transport=air&asOf=2026-11-21&format=text',
@@ -859,6 +916,37 @@ describe('GET /v1/landed-cost and the batch', () => {
     expect([cells.customsValue, cells.freight, cells.duties, cells.fees, cells.landedCost]).toEqual(
       ['10000.00', '5000.00', '370.00', '34.64', '15404.64'],
     );
+  });
+
+  it('a blank CSV cell is a field that line does not give (the columns are shared): the line is priced with its defaults', async () => {
+    // The same columns for both lines; the first leaves destination, freight, insurance and
+    // incoterm blank (US, 0, 0, FOB), the second gives them (a blank cell is not a blank GET
+    // parameter, which is a 422).
+    const response = await call('/v1/landed-cost/batch', {
+      method: 'POST',
+      headers: { 'content-type': 'text/csv', accept: 'text/csv' },
+      body:
+        'mineral,origin,destination,asOf,quantity,unit,price,per,incoterm,freight,insurance,transport\r\n' +
+        'nd-oxide,CN,,2026-03-01,100,kg,50,kg,,,,air\r\n' +
+        'nd-oxide,CN,US,2026-03-01,1000,kg,10,kg,FOB,5000,0,air\r\n',
+    });
+    expect(response.status, await response.clone().text()).toBe(200);
+    const [header, ...rows] = (await response.text()).trim().split('\r\n');
+    const columns = (header ?? '').split(',');
+    const cells = (row: string | undefined) =>
+      Object.fromEntries(columns.map((name, i) => [name, row?.split(',')[i]]));
+    const picked = rows.map((row) => {
+      const c = cells(row);
+      return [c.destination, c.customsValue, c.freight, c.duties, c.fees, c.landedCost, c.error];
+    });
+    expect(picked).toEqual([
+      // 100 kg × 50 = 5,000.00; MFN 3.7% = 185.00; MPF 0.3464% × 5,000 = 17.32 → minimum 33.58
+      // (air: no HMF); landed = 5,000 + 0 + 185 + 33.58 = 5,218.58
+      ['US', '5000.00', '0.00', '185.00', '33.58', '5218.58', ''],
+      // 1,000 kg × 10 = 10,000.00 (FOB: freight outside the US customs value); MFN 3.7% = 370.00;
+      // MPF 0.3464% × 10,000 = 34.64; landed = 10,000 + 5,000 + 370 + 34.64 = 15,404.64
+      ['US', '10000.00', '5000.00', '370.00', '34.64', '15404.64', ''],
+    ]);
   });
 
   it('a CSV batch round trip: a broken row fails alone, with its problem in the error column', async () => {

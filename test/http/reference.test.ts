@@ -249,9 +249,25 @@ describe('reference queries: unknown parameters are a 400, as on the calculators
     }
   });
 
+  it('a blank asOf (or other parameter) is a 422 naming it, never today (as on the calculators)', async () => {
+    const blank =
+      'must not be blank: give a value, or leave the parameter out where it has a default';
+    for (const [url, parameter] of [
+      ['/v1/blocs?asOf=', 'asOf'],
+      ['/v1/countries/CN?asOf=%20', 'asOf'],
+      ['/v1/measures?asOf=&destination=US', 'asOf'],
+      ['/v1/measures?asOf=2026-03-01&mineral=', 'mineral'],
+      ['/v1/changes?since=', 'since'],
+    ] as const) {
+      const problem = await problemOf(await call(url), 422);
+      expect(problem.errors, url).toEqual([{ pointer: `/${parameter}`, parameter, detail: blank }]);
+    }
+  });
+
   it('the known parameters and an API key in ?key= are still taken', async () => {
     for (const url of [
       '/v1/blocs?asOf=2026-01-01&key=k',
+      '/v1/blocs?asOf=2026-01-01&key=',
       '/v1/measures?destination=US&origin=CN&mineral=nd-oxide&inForce=true&asOf=2026-03-01',
       '/v1/countries/CN?asOf=2026-01-01',
       '/v1/minerals?key=k',

@@ -91,7 +91,9 @@ export const ScenarioSchema = scenarioSchema.clone().openapi('Scenario');
 export const TimelineEventSchema = timelineEventSchema.clone().openapi('TimelineEvent');
 
 export const AsOfQuery = z.object({
-  asOf: IsoDate.optional().openapi({ description: 'Date YYYY-MM-DD; default today (UTC).' }),
+  asOf: IsoDate.optional().openapi({
+    description: 'Date YYYY-MM-DD; default (left out) today (UTC); blank (`asOf=`) is a 422.',
+  }),
 });
 
 export const MeasuresQuery = AsOfQuery.extend({
