@@ -900,6 +900,68 @@ describe('GET /v1/landed-cost and the batch', () => {
     expect(problem.detail).toBe('frieght is not a landed-cost column (did you mean "freight"?).');
   });
 
+  it('a CSV column named twice is a 400 naming it and both columns (the last price silently won)', async () => {
+    const postCsv = (body: string) =>
+      call('/v1/landed-cost/batch', {
+        method: 'POST',
+        headers: { 'content-type': 'text/csv', accept: 'text/csv' },
+        body,
+      });
+    const comma = await problemOf(
+      await postCsv(
+        'mineral,origin,destination,asOf,quantity,unit,price,per,price\r\nndpr-oxide,CN,US,2026-03-01,1000,kg,60,kg,70\r\n',
+      ),
+      400,
+    );
+    expect(comma.errors).toEqual([
+      { pointer: '', parameter: 'price', detail: 'is given twice in the header (columns 7 and 9)' },
+    ]);
+    expect(comma.detail).toBe('price is given twice in the header (columns 7 and 9).');
+    // A decimal-comma spreadsheet's `;` body is read with the same header rules.
+    const semicolon = await problemOf(
+      await postCsv(
+        'mineral;origin;destination;asOf;quantity;unit;price;per;price\r\nndpr-oxide;CN;US;2026-03-01;1000;kg;60,5;kg;70,5\r\n',
+      ),
+      400,
+    );
+    expect(semicolon.errors).toEqual(comma.errors);
+    // Without the second price the line stands: 1,000 kg × 60 = 60,000.00, MFN 0; MPF 0.3464% ×
+    // 60,000 = 207.84; HMF 0.125% × 60,000 = 75.00; landed 60,000 + 207.84 + 75.00 = 60,282.84.
+    const single = await postCsv(
+      'mineral,origin,destination,asOf,quantity,unit,price,per\r\nndpr-oxide,CN,US,2026-03-01,1000,kg,60,kg\r\n',
+    );
+    expect(single.status, await single.clone().text()).toBe(200);
+    const [header, row] = (await single.text()).trim().split('\r\n');
+    const cells = Object.fromEntries(
+      (header ?? '').split(',').map((name, i) => [name, row?.split(',')[i]]),
+    );
+    expect([cells.customsValue, cells.fees, cells.landedCost, cells.error]).toEqual([
+      '60000.00',
+      '282.84',
+      '60282.84',
+      '',
+    ]);
+  });
+
+  it('CSV column names are one column however written: Price, price and " PRICE" are named three times', async () => {
+    const response = await call('/v1/landed-cost/batch', {
+      method: 'POST',
+      headers: { 'content-type': 'text/csv' },
+      body: 'mineral,origin,destination,asOf,quantity,unit,Price,per,price, PRICE,Notes,notes\r\nndpr-oxide,CN,US,2026-03-01,1000,kg,60,kg,70,80,a,b\r\n',
+    });
+    expect(response.headers.get('content-type')).toBe('application/problem+json');
+    const problem = await problemOf(response, 400);
+    // Notes and notes are read by no field: ignored, not refused, however often they appear.
+    expect(problem.errors).toEqual([
+      {
+        pointer: '',
+        parameter: 'price',
+        detail:
+          'is given 3 times in the header (columns 7, 9 and 10, as "Price", "price" and "PRICE")',
+      },
+    ]);
+  });
+
   it('CSV column names are read in any case, and unrelated columns are ignored (Freight counts, Notes does not)', async () => {
     const response = await call('/v1/landed-cost/batch', {
       method: 'POST',

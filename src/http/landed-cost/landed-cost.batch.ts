@@ -402,6 +402,49 @@ export function batchCsv(response: BatchResponse, decimal: DecimalMark = 'point'
   return toCsv(header, rows, decimal);
 }
 
+/** Items as a reader lists them: "7 and 9", "2, 5 and 9". */
+function inWords(items: readonly string[]): string {
+  return items.length < 2
+    ? (items[0] ?? '')
+    : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
+}
+
+/**
+ * The landed-cost columns a header names more than once, as the header is read (trimmed, in any
+ * case: `Price` and `price` are one column), each with its positions counted from 1 as a
+ * spreadsheet user counts them. Every line would hold two values of the field (two prices) and
+ * be read with the last, silently; the header is every line's, so the whole body is refused, as a
+ * misspelt column is. Columns no field reads (`notes`) are ignored however often they appear.
+ */
+function repeatedColumns(
+  header: readonly string[],
+  names: readonly string[],
+  form: QueryForm,
+): FieldProblem[] {
+  const positions = new Map<string, number[]>();
+  for (let i = 0; i < names.length; i++) {
+    const name = names[i] as string;
+    if (pointersOf(form, name) === undefined) continue;
+    const at = positions.get(name);
+    if (at === undefined) positions.set(name, [i]);
+    else at.push(i);
+  }
+  const problems: FieldProblem[] = [];
+  for (const [name, at] of positions) {
+    if (at.length < 2) continue;
+    const times = at.length === 2 ? 'twice' : `${at.length} times`;
+    // Spelt differently ("Price", "price"), the header cells are quoted: the user sees two names.
+    const spelt = [...new Set(at.map((i) => (header[i] ?? '').trim()))];
+    const as = spelt.length > 1 ? `, as ${inWords(spelt.map((s) => `"${s}"`))}` : '';
+    problems.push({
+      pointer: '',
+      parameter: name,
+      detail: `is given ${times} in the header (columns ${inWords(at.map((i) => String(i + 1)))}${as})`,
+    });
+  }
+  return problems;
+}
+
 /**
  * The CSV body's lines: a header row of flat field names, then one line per row. A body separated
  * by `;` is a decimal-comma spreadsheet's (de-DE, fr-FR): its decimals are read with a comma, and
@@ -448,8 +491,9 @@ export function csvLines(text: string): {
           },
         ];
   });
-  if (misspelt.length > 0)
-    throw new Problem(400, problemsDetail(misspelt, 'The CSV header'), misspelt);
+  const headerProblems = [...misspelt, ...repeatedColumns(header, names, form)];
+  if (headerProblems.length > 0)
+    throw new Problem(400, problemsDetail(headerProblems, 'The CSV header'), headerProblems);
   const unknown = names.filter((n) => n !== '' && pointersOf(form, n) === undefined);
   const warnings: Warning[] =
     unknown.length === 0

@@ -94,7 +94,9 @@ const postLandedCostBatch = createRoute({
     'entry’s fee. An entryId whose lines differ in currency or date is flagged in `meta.warnings`. ' +
     'Send `Accept: text/csv` for one CSV row per line with an `error` column. CSV column names ' +
     'are read in any case; a column a typo away from a field (`frieght`) is a 400 naming the ' +
-    'field; other unknown columns are ignored with a warning. More lines than the maximum is a 413. A CSV body separated by ' +
+    'field; a field named by two columns (`price` twice, or `Price` and `price`) is a 400 naming ' +
+    'it and the columns, since every line would be read with the last of them; other unknown ' +
+    'columns are ignored with a warning. More lines than the maximum is a 413. A CSV body separated by ' +
     '`;` (as spreadsheets in decimal-comma locales such as de-DE save it) is read with decimal ' +
     'commas (`1000,5`; fx as `CNY:0,1390`) and answered in the same form; `decimal=point|comma` ' +
     'chooses the CSV answer’s form either way. A failed line echoes its `entryId`, cut to 64 ' +
