@@ -597,6 +597,19 @@ describe('GET forms and the picture', () => {
     }
   });
 
+  it('a parameter given twice is a 400 naming it on the GET form and the picture (lists are comma-separated)', async () => {
+    // Each of these is in `query` already: a second value, not a list.
+    for (const path of ['/v1/bloc-tiers', '/v1/bloc-tiers.svg']) {
+      for (const again of ['redPrice=11', 'destinations=GB', 'assume=no-duty']) {
+        const [parameter] = again.split('=');
+        const problem = await problemOf(await call(`${path}?${query}&${again}`), 400);
+        expect(problem.errors).toEqual([
+          { pointer: `/${parameter}`, parameter, detail: 'is given more than once' },
+        ]);
+      }
+    }
+  });
+
   it('the .svg GET and Accept: image/svg+xml draw the tiers, the floor and the leaks', async () => {
     const svg = await call(`/v1/bloc-tiers.svg?${query}`);
     expect(svg.headers.get('content-type')).toBe('image/svg+xml; charset=utf-8');

@@ -415,7 +415,10 @@ describe('GET /v1/floor-gap (spreadsheets)', () => {
       await call('/v1/floor-gap?price=10&price=11&floor=16&per=kg'),
       400,
     );
-    expect(repeated.errors?.[0]?.detail).toBeTruthy();
+    expect(repeated.errors).toEqual([
+      { pointer: '/price', parameter: 'price', detail: 'is given more than once' },
+    ]);
+    expect(repeated.detail).toBe('price is given more than once.');
   });
 
   it('an unknown field for format=text is a 422 listing the fields', async () => {

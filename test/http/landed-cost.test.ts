@@ -794,6 +794,25 @@ describe('GET /v1/landed-cost and the batch', () => {
     });
   });
 
+  it('a GET parameter given twice is a 400 naming it, priced at neither value (no last one wins)', async () => {
+    const response = await call(
+      '/v1/landed-cost?mineral=ndpr-oxide&origin=CN&asOf=2026-03-01&quantity=1000&unit=kg&price=60&per=kg&price=70&format=text',
+    );
+    const problem = await problemOf(response, 400);
+    expect(problem.errors).toEqual([
+      { pointer: '/price', parameter: 'price', detail: 'is given more than once' },
+    ]);
+    expect(problem.detail).toBe('price is given more than once.');
+    // An output parameter too: strict=false then strict=true must not answer unstrictly.
+    const strict = await problemOf(
+      await call(
+        '/v1/landed-cost?mineral=ndpr-oxide&origin=CN&asOf=2026-03-01&quantity=1000&unit=kg&price=60&per=kg&strict=false&strict=true',
+      ),
+      400,
+    );
+    expect(strict.errors?.map((e) => e.parameter)).toEqual(['strict']);
+  });
+
   it('GET in CNY reported in USD with fxRate', async () => {
     const response = await call(
       '/v1/landed-cost?mineral=nd-oxide&origin=CN&quantity=1000&unit=kg&price=500&currency=CNY&per=kg&fxRate=0.1390&reportingCurrency=USD&transport=air&asOf=2026-11-21&format=text',
