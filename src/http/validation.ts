@@ -143,24 +143,35 @@ export function issuesToProblems(
 }
 
 /**
+ * A 400 naming each query parameter given more than once (of `names`, when given): the query
+ * cannot be read as one request, and neither value may silently win.
+ */
+export function refuseRepeated(
+  queries: Readonly<Record<string, readonly string[]>>,
+  names?: readonly string[],
+): void {
+  const repeated = Object.entries(queries).filter(
+    ([name, values]) => values.length > 1 && (names === undefined || names.includes(name)),
+  );
+  if (repeated.length > 0) {
+    throw queryProblem(
+      repeated.map(([name]) => ({
+        pointer: toPointer([name]),
+        parameter: name,
+        detail: 'is given more than once',
+      })),
+    );
+  }
+}
+
+/**
  * The app's one validation hook: a JSON body or query value that breaks its schema is a 422 naming
  * every field (query values by `parameter`); a repeated query parameter is a 400 (the query cannot
  * be read as one request); a path that does not fit is a 404.
  */
 export const validationHook: Hook<unknown, AppEnv, string, unknown> = (result, c) => {
   if (result.success) return;
-  if (result.target === 'query') {
-    const repeated = Object.entries(c.req.queries()).filter(([, values]) => values.length > 1);
-    if (repeated.length > 0) {
-      throw queryProblem(
-        repeated.map(([name]) => ({
-          pointer: toPointer([name]),
-          parameter: name,
-          detail: 'is given more than once',
-        })),
-      );
-    }
-  }
+  if (result.target === 'query') refuseRepeated(c.req.queries());
   // @hono/zod-validator hands the hook the input it checked as `data`, though its type omits it.
   const problems = issuesToProblems(
     result.error.issues,

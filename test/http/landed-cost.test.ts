@@ -981,6 +981,21 @@ describe('GET /v1/landed-cost and the batch', () => {
     ]);
   });
 
+  it('a batch query parameter given twice is a 400 naming it (strict=false&strict=true read its first)', async () => {
+    for (const query of ['strict=false&strict=true', 'decimal=point&decimal=comma']) {
+      const response = await call(`/v1/landed-cost/batch?${query}`, {
+        method: 'POST',
+        headers: { 'content-type': 'text/csv', accept: 'text/csv' },
+        body: 'mineral,origin,destination,asOf,quantity,unit,price,per\r\nndpr-oxide,CN,US,2026-03-01,1000,kg,60,kg\r\n',
+      });
+      const problem = await problemOf(response, 400);
+      const parameter = query.split('=')[0] as string;
+      expect(problem.errors).toEqual([
+        { pointer: `/${parameter}`, parameter, detail: 'is given more than once' },
+      ]);
+    }
+  });
+
   it('CSV column names are read in any case, and unrelated columns are ignored (Freight counts, Notes does not)', async () => {
     const response = await call('/v1/landed-cost/batch', {
       method: 'POST',

@@ -9,7 +9,7 @@ import { decimalMarkOf } from '../output';
 import { Problem, problemResponses } from '../problem';
 import { queryProblems } from '../query-form';
 import { StrictQuery } from '../strict';
-import { issuesToProblems } from '../validation';
+import { issuesToProblems, refuseRepeated } from '../validation';
 import {
   type BatchOptions,
   batchCsv,
@@ -107,7 +107,8 @@ const postLandedCostBatch = createRoute({
     '`suspension-ended` warning (problem `code` `strict`), and in a CSV answer when the data has ' +
     'no tariff for its lane (`coverage.tariffs` `none`; `code` `no-tariff-data`: its duty is ' +
     'unknown, not zero) unless the query says `assume=no-duty`. Totals and customs entries count ' +
-    'the lines that stand.',
+    'the lines that stand. A query parameter given twice (`strict=false&strict=true`) is a 400 ' +
+    'naming it.',
   middleware: [requireMediaType('application/json', 'text/csv')],
   // Documented, not validated by the route: a typed client need not pass a query; decimalMarkOf
   // reads and checks it where the CSV is written.
@@ -170,9 +171,13 @@ const postLandedCostBatch = createRoute({
 const BatchQuerySchema = z.object(StrictQuery);
 /** The batch's query parameters, each named as itself in problems. */
 const BATCH_QUERY_FORM = { strict: ['/strict'], assume: ['/assume'] };
+/** The batch's documented query parameters, each of which may be given once. */
+const BATCH_PARAMETERS = ['decimal', 'strict', 'assume'];
 
 /** A batch as JSON (`lines`, `defaults`) or CSV, answered as JSON or, with `Accept: text/csv`, CSV. */
 const handlePostLandedCostBatch: RouteHandler<typeof postLandedCostBatch, AppEnv> = async (c) => {
+  // strict=false&strict=true would be read as its first value: refused, as on the GET forms.
+  refuseRepeated(c.req.queries(), BATCH_PARAMETERS);
   const isCsv = mediaType(c.req.header('content-type')) === 'text/csv';
   let batch: Pick<ReturnType<typeof csvLines>, 'lines' | 'warnings'> & {
     decimal?: DecimalMark;
