@@ -54,6 +54,23 @@ export function separatorOf(text: string): ',' | ';' {
   return header.includes(';') && !header.includes(',') ? ';' : ',';
 }
 
+/** Excel's separator line: `sep=;` (or `sep=,`) alone on the first line, before the header. */
+const SEPARATOR_LINE = /^\uFEFF?sep=(.?)[ \t]*(\r\n|\r|\n|$)/i;
+
+/**
+ * A body's separator line, which Excel writes (and reads) before the header to name the field
+ * separator whatever the locale: the separator it names and the body after it, or `undefined`
+ * when the body has none. A separator other than `,` or `;` is named as it was given (`\t`, `|`),
+ * for the caller to refuse.
+ */
+export function separatorLine(
+  text: string,
+): { readonly separator: string; readonly rest: string } | undefined {
+  const match = SEPARATOR_LINE.exec(text);
+  if (match === null) return undefined;
+  return { separator: match[1] ?? '', rest: text.slice(match[0].length) };
+}
+
 /** A decimal written with a decimal comma ("0,371"), as a spreadsheet in such a locale writes it. */
 const COMMA_DECIMAL = /^-?[0-9]+,[0-9]+$/;
 

@@ -134,6 +134,53 @@ describe('the CSV batch in a decimal-comma spreadsheet', () => {
     expect(bad).toBe('1;E2;;;;;;;;;;;;;;;;;;;;;"quantity must not be negative (got ""-5"")."');
   });
 
+  it("Excel's sep= line names the separator and is not a header (sep=; and sep=, alike)", async () => {
+    // The same lines as SEMICOLON_BODY, with Excel's separator line before the header (and a BOM).
+    const [header, good, bad] = await batch(`sep=;\r\n${SEMICOLON_BODY}`);
+    expect(header?.split(';').slice(0, 3)).toEqual(['line', 'entryId', 'mineral']);
+    expect(good?.split(';').slice(9, 17)).toEqual([
+      '15050,00',
+      '15050,00',
+      'FOB',
+      '556,85',
+      '52,13',
+      '0,00',
+      '0,00',
+      '15658,98',
+    ]);
+    expect(bad?.startsWith('1;E2;')).toBe(true);
+    // SEP=, in upper case after a BOM, with LF line ends: the line is skipped, decimals take points.
+    const comma = await batch(
+      '\uFEFFSEP=,\nentryId,mineral,origin,asOf,quantity,unit,price,per,transport\n' +
+        'E1,nd-oxide,CN,2026-03-01,100,kg,150.5,kg,air\n',
+    );
+    expect(comma[1]?.split(',').slice(9, 17)).toEqual([
+      '15050.00',
+      '15050.00',
+      'FOB',
+      '556.85',
+      '52.13',
+      '0.00',
+      '0.00',
+      '15658.98',
+    ]);
+  });
+
+  it('a sep= line naming another separator is a 400 saying which (a tab, |)', async () => {
+    for (const [line, named] of [
+      ['sep=\t', 'a tab'],
+      ['sep=|', '"|"'],
+    ] as const) {
+      const response = await call('/v1/landed-cost/batch', {
+        method: 'POST',
+        headers: { 'content-type': 'text/csv', accept: 'text/csv' },
+        body: `${line}\r\n${SEMICOLON_BODY}`,
+      });
+      const problem = await problemOf(response, 400);
+      expect(problem.detail).toContain(`names ${named} as its separator`);
+    }
+  });
+
   it('decimal=point answers a ;-separated body with points and commas', async () => {
     const [, good] = await batch(SEMICOLON_BODY, '?decimal=point');
     expect(good).toBe(

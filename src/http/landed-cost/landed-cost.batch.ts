@@ -10,6 +10,7 @@ import {
   type DecimalMark,
   delocalized,
   parseCsv,
+  separatorLine,
   separatorOf,
   toCsv,
 } from '../csv';
@@ -449,16 +450,27 @@ function repeatedColumns(
  * The CSV body's lines: a header row of flat field names, then one line per row. A body separated
  * by `;` is a decimal-comma spreadsheet's (de-DE, fr-FR): its decimals are read with a comma, and
  * `decimal` says so, for the answer to be written the same way unless the query says otherwise.
+ * A first line `sep=;` or `sep=,` (Excel's separator line) names the separator instead.
  */
 export function csvLines(text: string): {
   lines: BatchLine[];
   warnings: Warning[];
   decimal: DecimalMark;
 } {
-  const separator = separatorOf(text);
+  // Excel's `sep=;` line, when the body starts with one, names the separator; else the header does.
+  const named = separatorLine(text);
+  if (named !== undefined && named.separator !== ',' && named.separator !== ';') {
+    const given = named.separator === '\t' ? 'a tab' : `"${named.separator}"`;
+    throw new Problem(
+      400,
+      `The CSV body's first line names ${given} as its separator; a CSV batch is separated by , or ; (as a decimal-comma spreadsheet saves it).`,
+    );
+  }
+  const body = named?.rest ?? text;
+  const separator = (named?.separator as ',' | ';' | undefined) ?? separatorOf(body);
   let records: string[][];
   try {
-    records = parseCsv(text, separator);
+    records = parseCsv(body, separator);
   } catch (error) {
     if (error instanceof CsvSyntaxError)
       throw new Problem(400, `The CSV body cannot be read: ${error.message}.`);

@@ -98,7 +98,8 @@ const postLandedCostBatch = createRoute({
     'it and the columns, since every line would be read with the last of them; other unknown ' +
     'columns are ignored with a warning. More lines than the maximum is a 413. A CSV body separated by ' +
     '`;` (as spreadsheets in decimal-comma locales such as de-DE save it) is read with decimal ' +
-    'commas (`1000,5`; fx as `CNY:0,1390`) and answered in the same form; `decimal=point|comma` ' +
+    'commas (`1000,5`; fx as `CNY:0,1390`) and answered in the same form; a first line `sep=;` or ' +
+    '`sep=,` (Excel’s separator line) names the separator instead (another is a 400); `decimal=point|comma` ' +
     'chooses the CSV answer’s form either way. A failed line echoes its `entryId`, cut to 64 ' +
     'characters and "…" when longer. A line is refused alone, its problem in place of its ' +
     'result, when it or the batch (`strict=true` in the query or `"strict": true` in the JSON ' +
