@@ -8,6 +8,13 @@ import { sentValue } from './issue-messages';
 import { mediaType, preferredMediaType, requireJson } from './media-type';
 import { csvResponse, decimalMarkOf, type FlatRow, textField } from './output';
 import type { Parsed } from './parsed';
+import {
+  checkPostQuery,
+  POST_QUERY_REFUSED,
+  type PostParameter,
+  postQueryParameters,
+  readPostQuery,
+} from './post-query';
 import { type FieldProblem, problemResponses, validationProblem } from './problem';
 import { typedQuery } from './query-doc';
 import {
@@ -125,11 +132,6 @@ export interface QueryFormSpec<Names extends string> {
   readonly format?: z.ZodType<string | undefined>;
   /** Examples of the text and CSV answers, for the document. */
   readonly examples?: { readonly text?: string; readonly csv?: string };
-  /**
-   * The request's `assume` field is the `assume` parameter: the JSON answer computes on it too
-   * (e.g. a split that rests on a duty the data lacks, counted as zero by assumption).
-   */
-  readonly assumeInRequest?: true;
 }
 
 /**
@@ -184,6 +186,12 @@ export interface Calculator<
   readonly get?: QueryFormSpec<Names>;
   /** Whether a JSON request asks to be strict; default its own `"strict": true`. */
   readonly strict?: (request: z.infer<Request>) => boolean;
+  /**
+   * The request's `assume` field is the `assume` query parameter (GET and POST alike): the JSON
+   * answer computes on it too (e.g. a split that rests on a duty the data lacks, counted as zero
+   * by assumption).
+   */
+  readonly assumeInRequest?: true;
   /**
    * The tariff coverage a bare form (text, CSV) refuses on without `assume=no-duty`: `none` when
    * any figure it prints rests on a duty the data lacks. Default the answer's `coverage.tariffs`;
@@ -290,7 +298,7 @@ export function answerFromQuery<
   const { values, problems: misplaced } = withoutMisplaced(given, spec.form);
   const raw = flatRequest(values, form, spec.defaults);
   const assume = c.req.query('assume');
-  if (spec.assumeInRequest && assume !== undefined) raw.assume = assume;
+  if (calculator.assumeInRequest && assume !== undefined) raw.assume = assume;
   const request = parseRequest(calculator, raw);
   const blank = new Set(blanks.map((p) => p.parameter));
   const formPointer = spec.formPointer ?? ((pointer: string) => pointer);
@@ -376,6 +384,37 @@ function renderingContent(
   );
 }
 
+/** Whether a calculator's POST form can answer CSV or text (a bare form) to `Accept`. */
+function answersBare(calculator: {
+  readonly renderings?: Readonly<Record<string, { readonly contentType: string }>>;
+}): boolean {
+  return Object.values(calculator.renderings ?? {}).some((r) =>
+    ['text/csv', 'text/plain'].includes(mediaType(r.contentType)),
+  );
+}
+
+/**
+ * The query parameters of a calculator's POST form (see PostParameter): `strict` always; `assume`
+ * where the body has it or a bare answer (CSV, text) refuses on it; `decimal` with a bare answer.
+ */
+function postParameters(calculator: {
+  readonly renderings?: Readonly<Record<string, { readonly contentType: string }>>;
+  readonly assumeInRequest?: true;
+}): readonly PostParameter[] {
+  const bare = answersBare(calculator);
+  return [
+    ...(bare ? (['decimal'] as const) : []),
+    'strict',
+    ...(bare || calculator.assumeInRequest ? (['assume'] as const) : []),
+  ];
+}
+
+/** The POST form's `assume` parameter where the body has `assume` too. */
+const ASSUME_IN_REQUEST =
+  '`no-duty`: the same as `"assume": "no-duty"` in the body (either says it): count a duty the ' +
+  'data has no tariff for as zero, explicitly; the `no-tariff-data` warning and ' +
+  '`coverage.tariffs` still say the data lacks it.';
+
 /** The POST route of a calculator, as the OpenAPI document describes it. */
 function postRoute<
   Path extends string,
@@ -390,8 +429,13 @@ function postRoute<
     path: calculator.path,
     tags: [calculator.tag],
     summary: calculator.summary,
-    description: calculator.description,
-    middleware: [requireJson] as const,
+    description: `${calculator.description}\n\n${POST_QUERY_REFUSED}`,
+    middleware: [requireJson, checkPostQuery(postParameters(calculator))] as const,
+    // Documented, not declared as the route's query: a typed client sends the body alone.
+    parameters: postQueryParameters(
+      postParameters(calculator),
+      calculator.assumeInRequest ? { assume: ASSUME_IN_REQUEST } : {},
+    ),
     request: {
       body: {
         required: true,
@@ -490,15 +534,29 @@ export function postCalculatorRouter<
   Names extends string,
 >(calculator: Calculator<Path, Request, Response, Command, Result, Names>) {
   const post = postRoute(calculator);
+  const parameters = postParameters(calculator);
   const handlePost: RouteHandler<RouteConfig, AppEnv> = (c) => {
-    const request = c.req.valid('json' as never) as z.infer<Request>;
+    const query = readPostQuery(c, parameters);
+    const sent = c.req.valid('json' as never) as z.infer<Request>;
+    // `assume=no-duty` is the body's `"assume": "no-duty"` where it has one (either says it).
+    const request =
+      calculator.assumeInRequest && query.assumeNoDuty
+        ? ({ ...(sent as object), assume: 'no-duty' } as z.infer<Request>)
+        : sent;
     const response = runCalculator(calculator, request, dataOf(c));
-    refuseUncertain(response, {
-      strict: calculator.strict?.(request) ?? (request as { strict?: boolean }).strict === true,
-      assumeNoDuty: false,
-      bare: false,
-    });
     const format = acceptedRendering(calculator, c.req.header('accept')) ?? 'json';
+    refuseUncertain(
+      response,
+      {
+        // `strict=true` is `"strict": true` (A1): either makes the request strict.
+        strict:
+          query.strict ||
+          (calculator.strict?.(request) ?? (request as { strict?: boolean }).strict === true),
+        assumeNoDuty: query.assumeNoDuty,
+        bare: format === 'csv' || format === 'text',
+      },
+      calculator.refusalCoverage?.(response),
+    );
     return respond(calculator, c, response, format, '');
   };
   return createRouter().openapi(post, handlePost as never);

@@ -1145,7 +1145,10 @@ describe('bloc tiers: a duty the data lacks is unknown, not zero (red and blue l
       floorMembers: ['US'],
     };
     const post = await tiers({ ...body, assume: 'no-duty' });
-    for (const answer of [get, post]) {
+    // The POST's query says it as its body does (before: ignored, the split null).
+    const postQuery = await postJson('/v1/bloc-tiers?assume=no-duty', body);
+    expect(postQuery.status).toBe(200);
+    for (const answer of [get, post, (await postQuery.json()) as Tiers]) {
       expect(answer.leakage).toMatchObject(split);
       // US known, JP and IN not: partial
       expect(answer).toMatchObject({ coverage: { tariffs: 'partial' } });

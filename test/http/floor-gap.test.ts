@@ -444,3 +444,47 @@ describe('a tiny quantity restated in the floor unit is never written 0', () => 
     expect(r.duty).toBe('0.01');
   });
 });
+
+describe('POST /v1/floor-gap?strict=true (A1: query or body, every calculator)', () => {
+  // A light-rare-earth import at 15 USD/kg against the G7 floor, reported at 20,000 USD/t.
+  // Before, the POST ignored its query: 200 with the duty below.
+  const body = {
+    price: { amount: '15', currency: 'USD', per: 'kg' },
+    benchmark: 'g7-lree-floor',
+    asOf: '2026-12-02',
+  };
+
+  it('the reported G7 floor, known only until 2026-12-01: a 422 listing reported-figure and data-horizon', async () => {
+    const plain = await postJson('/v1/floor-gap', body);
+    expect(plain.status).toBe(200);
+    // per t (the floor's unit): 15 × 1,000 = 15,000; gap 20,000 − 15,000 = 5,000; 1 t by default
+    expect(((await plain.json()) as FloorGapBody).duty).toBe('5000.00');
+    const response = await postJson('/v1/floor-gap?strict=true', body);
+    const problem = (await problemOf(response, 422)) as {
+      code?: string;
+      warnings?: { code: string; rowIds?: string[]; knownUntil?: string }[];
+    };
+    expect(problem.code).toBe('strict');
+    expect(problem.warnings?.map((w) => [w.code, w.rowIds, w.knownUntil])).toEqual([
+      ['reported-figure', ['g7-lree-floor'], undefined],
+      ['data-horizon', ['g7-lree-floor'], '2026-12-01'],
+    ]);
+  });
+
+  it('before its horizon the floor is still a reported figure: strict=true is a 422 all the same', async () => {
+    const response = await postJson('/v1/floor-gap?strict=true', { ...body, asOf: '2026-11-21' });
+    const problem = (await problemOf(response, 422)) as { warnings?: { code: string }[] };
+    expect(problem.warnings?.map((w) => w.code)).toEqual(['reported-figure']);
+    expect((await postJson('/v1/floor-gap?strict=false', body)).status).toBe(200);
+  });
+
+  it('its query takes strict alone: assume and decimal (CSV options; it answers JSON) are 400s', async () => {
+    for (const query of ['assume=no-duty', 'decimal=comma', 'format=csv']) {
+      const problem = await problemOf(await postJson(`/v1/floor-gap?${query}`, body), 400);
+      const parameter = query.split('=')[0] as string;
+      expect(problem.errors, query).toEqual([
+        { pointer: `/${parameter}`, parameter, detail: 'is not a parameter of this operation' },
+      ]);
+    }
+  });
+});

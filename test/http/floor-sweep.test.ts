@@ -438,3 +438,86 @@ describe('the sweep’s other forms and limits', () => {
     expect(problem.errors?.[0]?.pointer).toBe('/redPrices/step');
   });
 });
+
+describe('POST /v1/floor-gap/sweep: its query (decimal, strict, assume) read as the GET form reads it', () => {
+  // One cell, full gap: red 10, floor 16 → duty 16 − 10 = 6, landed 16. Before, the POST read
+  // `decimal` alone and ignored anything else in its query (200).
+  const body = JSON.stringify({ redPrices: ['10'], floors: ['16'], per: 'kg' });
+  const post = (query: string, accept = 'text/csv') =>
+    call(`/v1/floor-gap/sweep?${query}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept },
+      body,
+    });
+
+  it('an unknown parameter is a 400 naming it, with the one it was likely meant to be', async () => {
+    const foo = await problemOf(await post('foo=1'), 400);
+    expect(foo.errors).toEqual([
+      { pointer: '/foo', parameter: 'foo', detail: 'is not a parameter of this operation' },
+    ]);
+    expect(foo.detail).toBe('foo is not a parameter of this operation.');
+    const typo = await problemOf(await post('decimals=comma'), 400);
+    expect(typo.errors?.map((e) => e.detail)).toEqual([
+      'is not a parameter of this operation (did you mean "decimal"?)',
+    ]);
+  });
+
+  it('strict=maybe and decimal=dot are 422s naming them; strict= a 422 saying it is blank', async () => {
+    const maybe = await problemOf(await post('strict=maybe&decimal=dot'), 422);
+    // in the order the document lists the parameters
+    expect(maybe.errors).toEqual([
+      {
+        pointer: '/decimal',
+        parameter: 'decimal',
+        detail: 'must be one of point, comma (got "dot")',
+      },
+      {
+        pointer: '/strict',
+        parameter: 'strict',
+        detail: 'must be one of true, false (got "maybe")',
+      },
+    ]);
+    // answering JSON too: a bad value is refused whatever the Accept
+    expect((await post('strict=maybe', 'application/json')).status).toBe(422);
+    const blank = await problemOf(await post('strict='), 422);
+    expect(blank.errors).toEqual([
+      {
+        pointer: '/strict',
+        parameter: 'strict',
+        detail:
+          'must not be blank: give a value, or leave the parameter out where it has a default',
+      },
+    ]);
+  });
+
+  it('a parameter given twice is a 400 naming it (neither value wins)', async () => {
+    for (const query of ['strict=false&strict=true', 'decimal=comma&decimal=point']) {
+      const problem = await problemOf(await post(query), 400);
+      const parameter = query.split('=')[0] as string;
+      expect(problem.errors, query).toEqual([
+        { pointer: `/${parameter}`, parameter, detail: 'is given more than once' },
+      ]);
+    }
+  });
+
+  it('strict=true, assume=no-duty and decimal=comma are taken: a sweep rests on no data, so it answers', async () => {
+    const response = await post('strict=true&assume=no-duty&decimal=comma');
+    expect(response.status).toBe(200);
+    // 10,0000;16,0000;6,0000;16,0000;0,6 (6 / 10);true;true
+    expect(await response.text()).toBe(
+      'redPrice;floor;dutyPerUnit;landedPerUnit;adValoremEquivalent;floorMet;blueWins\r\n10,0000;16,0000;6,0000;16,0000;0,6;true;true\r\n',
+    );
+  });
+
+  it('the OpenAPI document lists them as the operation’s query parameters', async () => {
+    const document = (await (await call('/openapi.json')).json()) as {
+      paths: Record<string, { post?: { parameters?: { name: string; in: string }[] } }>;
+    };
+    const parameters = document.paths['/v1/floor-gap/sweep']?.post?.parameters ?? [];
+    expect(parameters.map((p) => [p.name, p.in])).toEqual([
+      ['decimal', 'query'],
+      ['strict', 'query'],
+      ['assume', 'query'],
+    ]);
+  });
+});

@@ -1153,6 +1153,106 @@ describe('GET /v1/landed-cost and the batch', () => {
   });
 });
 
+describe('POST /v1/landed-cost reads its query as the GET form and the batch do (A1 strict)', () => {
+  // NdPr oxide CN→JP on 2026-12-02: the data has no Japanese tariff for 2846.90.20 and confirms
+  // the bloc memberships of CN and JP only until 2026-12-01. Before, the POST ignored its query.
+  const ndprToJapan = {
+    mineral: 'ndpr-oxide',
+    origin: 'CN',
+    destination: 'JP',
+    asOf: '2026-12-02',
+    quantity: { value: '1000', unit: 'kg' },
+    price: { amount: '60', per: 'kg', currency: 'USD' },
+  };
+
+  it('strict=true is a 422 listing the uncertain warnings, as "strict": true in the body is; strict=false a 200', async () => {
+    const response = await postJson('/v1/landed-cost?strict=true', ndprToJapan);
+    const problem = (await problemOf(response, 422)) as { code?: string; warnings?: unknown[] };
+    expect(problem.code).toBe('strict');
+    const warnings = problem.warnings as { code: string; rowIds?: string[] }[];
+    // `classification` is no strict code: not listed.
+    expect(warnings.map((w) => [w.code, w.rowIds])).toEqual([
+      ['no-tariff-data', undefined],
+      ['data-horizon', ['membership:CN', 'membership:JP']],
+    ]);
+    const body = await postJson('/v1/landed-cost', { ...ndprToJapan, strict: true });
+    expect(((await problemOf(body, 422)) as { warnings?: unknown[] }).warnings).toEqual(warnings);
+    // strict=false answers (200); it does not undo the body's "strict": true (either is strict)
+    const unstrict = await postJson('/v1/landed-cost?strict=false', ndprToJapan);
+    expect(unstrict.status).toBe(200);
+    const cost = (await unstrict.json()) as LandedCost;
+    // 1,000 kg × 60 = 60,000.00 goods; no duty the data knows (coverage none), no JP fees:
+    // landed 60,000.00
+    expect([cost.landedCost, cost.duties, cost.fees]).toEqual(['60000.00', '0.00', '0.00']);
+    const both = await postJson('/v1/landed-cost?strict=false', { ...ndprToJapan, strict: true });
+    expect(((await problemOf(both, 422)) as { code?: string }).code).toBe('strict');
+  });
+
+  it('an unknown parameter is a 400 naming it (did you mean), a bad value a 422 naming strict, a blank one a 422 saying blank', async () => {
+    const unknown = await problemOf(await postJson('/v1/landed-cost?stict=true', ndprToJapan), 400);
+    expect(unknown.errors).toEqual([
+      {
+        pointer: '/stict',
+        parameter: 'stict',
+        detail: 'is not a parameter of this operation (did you mean "strict"?)',
+      },
+    ]);
+    // JSON is its only answer: decimal (a CSV option) is not a parameter of it.
+    const decimal = await problemOf(
+      await postJson('/v1/landed-cost?decimal=comma', ndprToJapan),
+      400,
+    );
+    expect(decimal.errors?.map((e) => [e.parameter, e.detail])).toEqual([
+      ['decimal', 'is not a parameter of this operation'],
+    ]);
+    const maybe = await problemOf(await postJson('/v1/landed-cost?strict=maybe', ndprToJapan), 422);
+    expect(maybe.errors).toEqual([
+      {
+        pointer: '/strict',
+        parameter: 'strict',
+        detail: 'must be one of true, false (got "maybe")',
+      },
+    ]);
+    const blank = await problemOf(await postJson('/v1/landed-cost?strict=', ndprToJapan), 422);
+    expect(blank.errors).toEqual([
+      {
+        pointer: '/strict',
+        parameter: 'strict',
+        detail:
+          'must not be blank: give a value, or leave the parameter out where it has a default',
+      },
+    ]);
+    const twice = await problemOf(
+      await postJson('/v1/landed-cost?strict=false&strict=true', ndprToJapan),
+      400,
+    );
+    expect(twice.errors).toEqual([
+      { pointer: '/strict', parameter: 'strict', detail: 'is given more than once' },
+    ]);
+  });
+
+  it('the batch keeps its query (strict, assume, decimal) and now refuses one it does not take', async () => {
+    const csv =
+      'mineral,origin,destination,asOf,quantity,unit,price,per\r\nndpr-oxide,CN,JP,2026-12-02,1000,kg,60,kg\r\n';
+    const batch = (query: string) =>
+      call(`/v1/landed-cost/batch?${query}`, {
+        method: 'POST',
+        headers: { 'content-type': 'text/csv', accept: 'text/csv' },
+        body: csv,
+      });
+    // assume=no-duty prints the JP line with its unknown duty as 0: 60000.00 landed, as above
+    const assumed = await batch('assume=no-duty&decimal=comma');
+    expect(assumed.status).toBe(200);
+    expect(await assumed.text()).toContain(';60000,00;');
+    const strict = await (await batch('assume=no-duty&strict=true')).text();
+    expect(strict).toContain('data-horizon');
+    const unknown = await problemOf(await batch('foo=1'), 400);
+    expect(unknown.errors?.map((e) => [e.parameter, e.detail])).toEqual([
+      ['foo', 'is not a parameter of this operation'],
+    ]);
+  });
+});
+
 describe('what the contract review found (conventions)', () => {
   it('a batch meta carries the data version, date, currency and rounding', async () => {
     const response = await postJson('/v1/landed-cost/batch', {

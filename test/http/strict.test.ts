@@ -353,6 +353,36 @@ describe('strict and unknown duties in the other calculators', () => {
     }
   });
 
+  it('every calculator’s POST documents strict as a query parameter; decimal where it answers CSV', async () => {
+    const document = (await (await call('/openapi.json')).json()) as {
+      paths: Record<
+        string,
+        {
+          post?: {
+            parameters?: { name: string; in: string; description?: string }[];
+            responses: Record<string, { content?: Record<string, unknown> }>;
+          };
+        }
+      >;
+    };
+    const posts = Object.entries(document.paths).filter(
+      ([path, item]) => path.startsWith('/v1/') && item.post !== undefined,
+    );
+    expect(posts.length).toBeGreaterThanOrEqual(11);
+    for (const [path, item] of posts) {
+      const query = (item.post?.parameters ?? []).filter((p) => p.in === 'query');
+      const csv = item.post?.responses['200']?.content?.['text/csv'] !== undefined;
+      expect({ path, strict: query.some((p) => p.name === 'strict' && p.description) }).toEqual({
+        path,
+        strict: true,
+      });
+      expect({ path, decimal: query.some((p) => p.name === 'decimal') }).toEqual({
+        path,
+        decimal: csv,
+      });
+    }
+  });
+
   it('a batch with strict=maybe is a problem naming the strict parameter', async () => {
     const response = await call('/v1/landed-cost/batch?strict=maybe', {
       method: 'POST',

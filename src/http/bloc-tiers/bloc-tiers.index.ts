@@ -202,8 +202,8 @@ export const blocTiersCalculator = {
           '`json`, `csv` (one row per date and destination), `text` (the `field`, of the first date), or `svg` (one picture per date).',
       }),
     examples: { text: '5.0000' },
-    assumeInRequest: true,
   },
+  assumeInRequest: true,
 } satisfies Calculator<
   '/v1/bloc-tiers',
   typeof BlocTiersRequestSchema,

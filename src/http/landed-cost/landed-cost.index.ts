@@ -1,15 +1,17 @@
 import { createRoute, type RouteHandler, z } from '@hono/zod-openapi';
 import { type LandedCost, landedCost } from '../../domain/landed-cost';
 import { type Calculator, calculatorRouter, dataOf } from '../calculator';
-import { DECIMAL_MARKS, type DecimalMark } from '../csv';
+import type { DecimalMark } from '../csv';
 import type { AppEnv } from '../env';
 import { JSON_CONTENT_TYPE } from '../json-body';
 import { mediaType, preferredMediaType, requireMediaType } from '../media-type';
-import { decimalMarkOf } from '../output';
+import {
+  checkPostQuery,
+  POST_QUERY_REFUSED,
+  postQueryParameters,
+  readPostQuery,
+} from '../post-query';
 import { Problem, problemResponses } from '../problem';
-import { queryProblems } from '../query-form';
-import { StrictQuery } from '../strict';
-import { issuesToProblems, refuseRepeated } from '../validation';
 import {
   type BatchOptions,
   batchCsv,
@@ -78,6 +80,9 @@ export const landedCostCalculator = {
   keyof typeof LANDED_COST_FORM.query.shape
 >;
 
+/** The batch's query parameters (see PostParameter), each of which may be given once. */
+const BATCH_PARAMETERS = ['decimal', 'strict', 'assume'] as const;
+
 const postLandedCostBatch = createRoute({
   operationId: 'computeLandedCostBatch',
   method: 'post',
@@ -108,41 +113,21 @@ const postLandedCostBatch = createRoute({
     '`suspension-ended` warning (problem `code` `strict`), and in a CSV answer when the data has ' +
     'no tariff for its lane (`coverage.tariffs` `none`; `code` `no-tariff-data`: its duty is ' +
     'unknown, not zero) unless the query says `assume=no-duty`. Totals and customs entries count ' +
-    'the lines that stand. A query parameter given twice (`strict=false&strict=true`) is a 400 ' +
-    'naming it.',
-  middleware: [requireMediaType('application/json', 'text/csv')],
-  // Documented, not validated by the route: a typed client need not pass a query; decimalMarkOf
-  // reads and checks it where the CSV is written.
-  parameters: [
-    {
-      name: 'decimal',
-      in: 'query',
-      required: false,
-      description:
-        'With a CSV answer: `point` or `comma` (decimals with a comma, fields separated by `;`). ' +
-        'Default: the CSV body’s own form (`comma` for a `;`-separated body), else `point`.',
-      schema: { type: 'string', enum: [...DECIMAL_MARKS] },
-    },
-    {
-      name: 'strict',
-      in: 'query',
-      required: false,
-      description:
-        '`true`: every line is strict, as with `"strict": true` in the JSON body (a line may ' +
-        'also say `"strict": true` for itself): a line whose answer ' +
-        'rests on uncertain data fails alone, a 422 problem (`code` `strict`) listing the warnings.',
-      schema: { type: 'string', enum: ['true', 'false'] },
-    },
-    {
-      name: 'assume',
-      in: 'query',
-      required: false,
-      description:
-        '`no-duty`: a CSV answer prints lines the data has no tariff for with their duty counted ' +
-        'as zero; without it such a line fails alone (`code` `no-tariff-data`).',
-      schema: { type: 'string', enum: ['no-duty'] },
-    },
-  ],
+    `the lines that stand. ${POST_QUERY_REFUSED}`,
+  middleware: [requireMediaType('application/json', 'text/csv'), checkPostQuery(BATCH_PARAMETERS)],
+  // Documented, not declared as the route's query: a typed client sends a batch as a body alone.
+  parameters: postQueryParameters(BATCH_PARAMETERS, {
+    decimal:
+      'With a CSV answer: `point` or `comma` (decimals with a comma, fields separated by `;`). ' +
+      'Default: the CSV body’s own form (`comma` for a `;`-separated body), else `point`.',
+    strict:
+      '`true`: every line is strict, as with `"strict": true` in the JSON body (a line may ' +
+      'also say `"strict": true` for itself; `strict=false` undoes neither): a line whose answer ' +
+      'rests on uncertain data fails alone, a 422 problem (`code` `strict`) listing the warnings.',
+    assume:
+      '`no-duty`: a CSV answer prints lines the data has no tariff for with their duty counted ' +
+      'as zero; without it such a line fails alone (`code` `no-tariff-data`).',
+  }),
   request: {
     body: {
       description: 'The lines.',
@@ -169,16 +154,10 @@ const postLandedCostBatch = createRoute({
   },
 });
 
-const BatchQuerySchema = z.object(StrictQuery);
-/** The batch's query parameters, each named as itself in problems. */
-const BATCH_QUERY_FORM = { strict: ['/strict'], assume: ['/assume'] };
-/** The batch's documented query parameters, each of which may be given once. */
-const BATCH_PARAMETERS = ['decimal', 'strict', 'assume'];
-
 /** A batch as JSON (`lines`, `defaults`) or CSV, answered as JSON or, with `Accept: text/csv`, CSV. */
 const handlePostLandedCostBatch: RouteHandler<typeof postLandedCostBatch, AppEnv> = async (c) => {
-  // strict=false&strict=true would be read as its first value: refused, as on the GET forms.
-  refuseRepeated(c.req.queries(), BATCH_PARAMETERS);
+  // Unknown, repeated (strict=false&strict=true), blank or bad parameters are refused, as on GET.
+  const query = readPostQuery(c, BATCH_PARAMETERS);
   const isCsv = mediaType(c.req.header('content-type')) === 'text/csv';
   let batch: Pick<ReturnType<typeof csvLines>, 'lines' | 'warnings'> & {
     decimal?: DecimalMark;
@@ -200,18 +179,10 @@ const handlePostLandedCostBatch: RouteHandler<typeof postLandedCostBatch, AppEnv
   }
   const csv =
     preferredMediaType(c.req.header('accept'), ['application/json', 'text/csv']) === 'text/csv';
-  // Read by hand rather than declared as the route's query: typed clients send a batch as a body
-  // alone, and a declared query would make them name one.
-  const query = BatchQuerySchema.safeParse({
-    strict: c.req.query('strict'),
-    assume: c.req.query('assume'),
-  });
-  if (!query.success)
-    throw queryProblems(BATCH_QUERY_FORM, issuesToProblems(query.error.issues, {}));
   const refusal = {
     // `"strict": true` in the body is `strict=true` in the query (A1): either makes every line strict.
-    strict: query.data.strict === 'true' || strictBody,
-    assumeNoDuty: query.data.assume === 'no-duty',
+    strict: query.strict || strictBody,
+    assumeNoDuty: query.assumeNoDuty,
     bare: csv,
   };
   const response = runBatch(
@@ -222,8 +193,7 @@ const handlePostLandedCostBatch: RouteHandler<typeof postLandedCostBatch, AppEnv
   );
   if (csv) {
     // The CSV answer is written as the CSV request was (a `;` body gets decimal commas) unless asked.
-    const decimal =
-      c.req.query('decimal') === undefined ? (batch.decimal ?? 'point') : decimalMarkOf(c);
+    const decimal = query.decimal ?? batch.decimal ?? 'point';
     return c.body(batchCsv(response, decimal), 200, { 'content-type': 'text/csv; charset=utf-8' });
   }
   return c.body(batchJson(response), 200, { 'content-type': JSON_CONTENT_TYPE });
