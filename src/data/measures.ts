@@ -284,11 +284,17 @@ export function selectMeasures(
     if (!inScope(data, m.destination, lane.destination, lane.asOf)) continue;
     if (request.exclude.includes(m.id)) {
       skip(m, 'excluded by the request');
-      warnings.push({
-        code: 'overridden',
-        detail: `${m.id} was excluded by the request.`,
-        rowIds: [m.id],
-      });
+      // Excluding a row not in force on asOf (ended, not yet in force, suspended) changes nothing:
+      // no warning (A1: rows that ended before asOf never warn). A suspension past the date until
+      // which it is known may have ended, so excluding that row still may change the answer.
+      const status = measureStatusOn(m, lane.asOf);
+      if (status.state === 'in-force' || status.assumed) {
+        warnings.push({
+          code: 'overridden',
+          detail: `${m.id} was excluded by the request.`,
+          rowIds: [m.id],
+        });
+      }
       continue;
     }
     if (!inScope(data, m.origin, lane.origin, lane.asOf)) {

@@ -145,6 +145,27 @@ describe('POST /v1/landed-cost/compare', () => {
     });
   });
 
+  it('a variant excluding a row that ended before its date warns nothing of it; one in force warns', async () => {
+    // us-ieepa-fentanyl-cn-3 ran 2025-11-10 to 2026-02-23 (seeds/measures.json): in force on
+    // 2025-11-15, ended by 2026-03-01.
+    const response = await postJson('/v1/landed-cost/compare', {
+      shipment,
+      variants: [
+        { label: 'November 2025', asOf: '2025-11-15', excludeMeasures: ['us-ieepa-fentanyl-cn-3'] },
+        { label: 'March 2026', asOf: '2026-03-01', excludeMeasures: ['us-ieepa-fentanyl-cn-3'] },
+      ],
+    });
+    expect(response.status).toBe(200);
+    const r = (await response.json()) as CompareResponse;
+    expect(r.meta.warnings.filter((w) => w.code === 'overridden')).toEqual([
+      {
+        code: 'overridden',
+        detail: 'November 2025: us-ieepa-fentanyl-cn-3 was excluded by the request.',
+        rowIds: ['us-ieepa-fentanyl-cn-3'],
+      },
+    ]);
+  });
+
   it('a what-if measure only one variant\'s request carries is "added by the request", either way', async () => {
     const whatIf = { id: 'my-ad', kind: 'ad-valorem', rate: '0.05' };
     // 1,000 kg × 50 = 50,000.00 customs value; × 0.05 = 2,500.00 of duty, nothing else changes

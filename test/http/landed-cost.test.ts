@@ -653,6 +653,42 @@ describe('what-if measures and scenarios', () => {
     ]);
   });
 
+  // A1: rows that ended before asOf never warn. us-ieepa-fentanyl-cn-1 ran 2025-02-04 to 2025-03-03
+  // (seeds/measures.json): on 2026-03-01 excluding it changes nothing, so nothing is said of it.
+  const magnetsMarch = {
+    mineral: 'ndfeb-magnet',
+    origin: 'CN',
+    destination: 'US',
+    asOf: '2026-03-01',
+    quantity: { value: '1000', unit: 'kg' },
+    price: { amount: '60', currency: 'USD', per: 'kg' },
+  };
+
+  it('excluding a row that ended before asOf changes nothing and warns nothing', async () => {
+    const plain = await landedCost(magnetsMarch);
+    const r = await landedCost({ ...magnetsMarch, excludeMeasures: ['us-ieepa-fentanyl-cn-1'] });
+    expect(codes(r)).not.toContain('overridden');
+    expect(r.meta.warnings).toEqual(plain.meta.warnings);
+    expect(r.landedCost).toBe(plain.landedCost);
+  });
+
+  it('excluding a row in force on asOf still warns overridden, naming it alone beside an ended one', async () => {
+    const plain = await landedCost(magnetsMarch);
+    const r = await landedCost({
+      ...magnetsMarch,
+      excludeMeasures: ['us-ieepa-fentanyl-cn-1', 'us-301-magnets-2026'],
+    });
+    expect(r.meta.warnings.filter((w) => w.code === 'overridden')).toEqual([
+      {
+        code: 'overridden',
+        detail: 'us-301-magnets-2026 was excluded by the request.',
+        rowIds: ['us-301-magnets-2026'],
+      },
+    ]);
+    // 301 at 25% of the 60,000.00 customs value (1,000 kg × 60) = 15,000.00 less.
+    expect(new Oracle(plain.landedCost).minus(r.landedCost).toFixed(2)).toBe('15000.00');
+  });
+
   it('JSON numbers that print with an exponent are read exactly: a 1e-7 what-if rate, a 1e-7 t quantity', async () => {
     // La oxide, 50,000 customs value: MFN 1,850 + what-if 0.0000001 × 50,000 = 0.005 → 1,850.01 (half-up).
     const r = await landedCost({

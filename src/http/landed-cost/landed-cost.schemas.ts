@@ -141,7 +141,10 @@ export const LandedCostRequestSchema = z
       .max(50)
       .optional()
       .openapi({
-        description: 'Measure ids to leave out (what-if).',
+        description:
+          'Measure ids to leave out (what-if). Each row left out that is in force on `asOf` is ' +
+          'named in an `overridden` warning; leaving out one that ended before `asOf`, has not ' +
+          'started or is suspended changes nothing and warns nothing.',
         example: ['us-301-magnets-2026'],
       }),
     entryId: z.string().max(64).optional().openapi({
