@@ -99,6 +99,20 @@ function suspensionDetail(rowIds: readonly string[], ended: string): string {
   return `The suspension of ${rowIds.join(', ')} ended on ${ended}; whether it was extended is not known, so ${rowIds.length === 1 ? 'it is' : 'they are'} taken to apply again (the legal default).`;
 }
 
+/** The warnings {@link uniqueWarnings} merges into one: every `data-horizon`; `suspension-ended` by date. */
+function mergedGroup(w: Warning): string | undefined {
+  return w.code === 'data-horizon'
+    ? 'data-horizon'
+    : w.code === 'suspension-ended' && w.knownUntil !== undefined
+      ? `suspension-ended\u0000${w.knownUntil}`
+      : undefined;
+}
+
+/** Which warning of {@link uniqueWarnings}' answer a warning is said in. */
+function groupOf(w: Warning): string {
+  return mergedGroup(w) ?? `${w.code}\u0000${w.detail}`;
+}
+
 /**
  * Warnings without repeats, in the order first raised. Every `data-horizon` warning becomes one
  * (its rows, each with its own date in the detail, and the earliest horizon as `knownUntil`), and
@@ -111,12 +125,7 @@ export function uniqueWarnings(warnings: readonly Warning[]): Warning[] {
   // Each merged group's rows with the date until which each is known (its earliest, if repeated).
   const merged = new Map<string, { index: number; horizons: Map<string, string> }>();
   for (const w of warnings) {
-    const group =
-      w.code === 'data-horizon'
-        ? 'data-horizon'
-        : w.code === 'suspension-ended' && w.knownUntil !== undefined
-          ? `suspension-ended\u0000${w.knownUntil}`
-          : undefined;
+    const group = mergedGroup(w);
     if (group !== undefined) {
       let entry = merged.get(group);
       if (entry === undefined) {
@@ -130,7 +139,7 @@ export function uniqueWarnings(warnings: readonly Warning[]): Warning[] {
       }
       continue;
     }
-    const key = `${w.code}\u0000${w.detail}`;
+    const key = groupOf(w);
     if (seen.has(key)) continue;
     seen.add(key);
     out.push(w);
@@ -158,6 +167,56 @@ export function uniqueWarnings(warnings: readonly Warning[]): Warning[] {
     }
   }
   return out;
+}
+
+/** A warning of an answer over several lanes (a batch), with the lanes it comes from. */
+export interface LaneWarning extends Warning {
+  /** The ids of the lanes whose own warnings hold it, when the answer names its lanes. */
+  readonly lanes?: string[];
+}
+
+/**
+ * The warnings of several lanes said once for the whole answer (a batch's `meta.warnings`), as
+ * {@link uniqueWarnings} says them for one: a warning several lanes share (same code and detail)
+ * once, with the ids of the lanes it comes from; one `data-horizon` warning for every row of every
+ * lane past its horizon (`rowIds` sorted, `knownUntil` the earliest, each date with its rows in
+ * the detail); `suspension-ended` warnings of one end date as one. Read once per lane, not per
+ * line. A lane without an id (a batch in `full` detail) adds its warnings, deduplicated, and no
+ * `lanes`.
+ */
+export function lanesWarnings(
+  lanes: readonly { readonly id?: string; readonly warnings: readonly Warning[] }[],
+): LaneWarning[] {
+  const all: Warning[] = [];
+  const from = new Map<string, string[]>();
+  for (const { id, warnings } of lanes) {
+    for (const w of warnings) {
+      all.push(w);
+      if (id === undefined) continue;
+      const key = groupOf(w);
+      const ids = from.get(key);
+      if (ids === undefined) from.set(key, [id]);
+      else if (!ids.includes(id)) ids.push(id);
+    }
+  }
+  return uniqueWarnings(all).map((w): LaneWarning => {
+    const ids = from.get(groupOf(w));
+    const said = w.code === 'data-horizon' ? sortedHorizon(w) : w;
+    return ids === undefined ? said : { ...said, lanes: ids };
+  });
+}
+
+/** A `data-horizon` warning with its rows in id order, in `rowIds` and in the detail. */
+function sortedHorizon(w: Warning): Warning {
+  const horizons = new Map(horizonsOf(w).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  const warning = {
+    code: w.code,
+    detail: horizonDetail(horizons),
+    rowIds: [...horizons.keys()],
+    knownUntil: [...horizons.values()].sort()[0] ?? w.knownUntil ?? '',
+  };
+  rowHorizons.set(warning, horizons);
+  return warning;
 }
 
 /** The suspension-ended warning of one row (merged with its siblings by `uniqueWarnings`). */

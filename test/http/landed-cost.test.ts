@@ -1566,6 +1566,122 @@ describe('batch detail: lines (default), full, totals', () => {
   });
 });
 
+describe("a batch's meta.warnings says its lanes' warnings once", () => {
+  // 1,000 kg at 60 USD/kg from China into the US on 2026-12-03, past the data's horizon: NdPr oxide
+  // (2846.90.20 or 2846.90.80: classification) and NdFeB magnets (China's No. 61, whose suspension
+  // ended 2026-11-10), each by sea and by air: four lanes, L1 to L4 in the order of the lines.
+  const ndpr = {
+    mineral: 'ndpr-oxide',
+    origin: 'CN',
+    destination: 'US',
+    asOf: '2026-12-03',
+    quantity: { value: '1000', unit: 'kg' },
+    price: { amount: '60', currency: 'USD', per: 'kg' },
+  };
+  const magnets = { ...ndpr, mineral: 'ndfeb-magnet' };
+  const lines = [ndpr, magnets, { ...ndpr, transport: 'air' }, { ...magnets, transport: 'air' }];
+  interface Answer {
+    lanes?: Record<string, { meta: { warnings: { code: string }[] } }>;
+    meta: {
+      warnings: {
+        code: string;
+        detail: string;
+        rowIds?: string[];
+        knownUntil?: string;
+        lanes?: string[];
+      }[];
+    };
+  }
+  const batch = async (body: Record<string, unknown>) => {
+    const response = await postJson('/v1/landed-cost/batch', body);
+    expect(response.status).toBe(200);
+    return (await response.json()) as Answer;
+  };
+  // seeds/measures.json and memberships.json: every row below is known until 2026-12-01 but
+  // cn-export-control-no61, known until 2026-11-10 (the end of its suspension).
+  const horizon = {
+    code: 'data-horizon',
+    detail:
+      'The sources confirm rows this answer uses only until 2026-11-10 (cn-export-control-no61) and 2026-12-01 (cn-export-control-no18, membership:CN, membership:US, us-301-magnets-2026, us-hmf, us-mfn-2846-90-20, us-mfn-8505-11, us-mpf-fy2027); the answer assumes they still hold as last known.',
+    rowIds: [
+      'cn-export-control-no18',
+      'cn-export-control-no61',
+      'membership:CN',
+      'membership:US',
+      'us-301-magnets-2026',
+      'us-hmf',
+      'us-mfn-2846-90-20',
+      'us-mfn-8505-11',
+      'us-mpf-fy2027',
+    ],
+    knownUntil: '2026-11-10',
+  };
+  const suspension = {
+    code: 'suspension-ended',
+    detail:
+      'The suspension of cn-export-control-no61 by MOFCOM Announcement No. 70 [2025] ended on 2026-11-10; whether it was extended is not known, so it is taken to apply again (the legal default).',
+    rowIds: ['cn-export-control-no61'],
+    knownUntil: '2026-11-10',
+  };
+  const classification = {
+    code: 'classification',
+    detail: expect.stringMatching(
+      /^ndpr-oxide may be classified under 2846\.90\.20 or 2846\.90\.80;/,
+    ),
+  };
+
+  for (const detail of ['lines', 'totals'] as const) {
+    it(`${detail}: one data-horizon warning for every lane, each other warning once with its lanes`, async () => {
+      const body = await batch({ lines, detail });
+      // Each lane still says its own.
+      expect(
+        Object.entries(body.lanes ?? {}).map(([id, l]) => [id, l.meta.warnings.map((w) => w.code)]),
+      ).toEqual([
+        ['L1', ['classification', 'data-horizon']],
+        ['L2', ['data-horizon', 'suspension-ended']],
+        ['L3', ['classification', 'data-horizon']],
+        ['L4', ['data-horizon', 'suspension-ended']],
+      ]);
+      expect(body.meta.warnings).toEqual([
+        { ...classification, lanes: ['L1', 'L3'] },
+        { ...horizon, lanes: ['L1', 'L2', 'L3', 'L4'] },
+        { ...suspension, lanes: ['L2', 'L4'] },
+      ]);
+    });
+  }
+
+  it('full: the same warnings, once, without lane ids (the lines have none)', async () => {
+    const body = await batch({ lines, detail: 'full' });
+    expect(body.meta.warnings).toEqual([classification, horizon, suspension]);
+  });
+
+  it("the batch's own warnings come first: lines of two dates", async () => {
+    const body = await batch({ lines: [ndpr, { ...ndpr, asOf: '2026-12-02' }], detail: 'totals' });
+    expect(body.meta.warnings.map((w) => [w.code, w.lanes])).toEqual([
+      ['mixed-dates', undefined],
+      ['classification', ['L1', 'L2']],
+      ['data-horizon', ['L1', 'L2']],
+    ]);
+    expect(body.meta.warnings[0]?.detail).toBe(
+      "Lines are dated 2026-12-02, 2026-12-03; meta.asOf is the first line's.",
+    );
+  });
+
+  it('lanes without warnings add none: [] when every lane is clean, a warned lane beside them adds its own', async () => {
+    // On 2026-03-01 every row these lanes use is within its horizon and confirmed: Nd oxide
+    // (2846.90.80, one line) and NdFeB magnets by air.
+    const clean = [
+      { ...ndpr, mineral: 'nd-oxide', asOf: '2026-03-01', transport: 'air' },
+      { ...magnets, asOf: '2026-03-01', transport: 'air' },
+    ];
+    const cleanOnly = await batch({ lines: clean });
+    expect(Object.values(cleanOnly.lanes ?? {}).map((l) => l.meta.warnings)).toEqual([[], []]);
+    expect(cleanOnly.meta.warnings).toEqual([]);
+    const withNdpr = await batch({ lines: [...clean, { ...ndpr, asOf: '2026-03-01' }] });
+    expect(withNdpr.meta.warnings).toEqual([{ ...classification, lanes: ['L3'] }]);
+  });
+});
+
 describe('landed cost: a scenario floor at no known stage says so', () => {
   it('the G7 light-rare-earth floor on lanthanum oxide ($625/t) carries a stage-unknown warning', async () => {
     // R = 625 × 1.037 = 648.125; g = 20,000 − 648.125 = 19,351.875 → 19,351.88 on 1 t

@@ -150,6 +150,7 @@ interface BatchAnswer {
     result?: { landedCost: string };
   }[];
   totals: { ok: number; failed: number; landedCost: string | null };
+  meta: { warnings: { code: string; rowIds?: string[]; knownUntil?: string; lanes?: string[] }[] };
 }
 
 describe('strict in a batch: a strict line that rests on uncertain data fails alone', () => {
@@ -171,6 +172,30 @@ describe('strict in a batch: a strict line that rests on uncertain data fails al
     // Magnets: 750,000.00 + 27.1% 203,250.00 + MPF max (FY2026) 651.50 = 953,901.50
     // Totals: 156,069.60 + 953,901.50 = 1,109,971.10
     expect(body.totals).toMatchObject({ ok: 2, failed: 1, landedCost: '1109971.10' });
+    // meta says what the lines that stand rest on: the lenient dy-oxide line (lane L1; the
+    // magnets are L2, clean) rests on No. 61 past its horizon, 2026-11-10 (seeds/measures.json).
+    expect(
+      body.meta.warnings.map(({ code, rowIds, knownUntil, lanes }) => ({
+        code,
+        rowIds,
+        knownUntil,
+        lanes,
+      })),
+    ).toEqual([
+      { code: 'mixed-dates', rowIds: undefined, knownUntil: undefined, lanes: undefined },
+      {
+        code: 'suspension-ended',
+        rowIds: ['cn-export-control-no61'],
+        knownUntil: '2026-11-10',
+        lanes: ['L1'],
+      },
+      {
+        code: 'data-horizon',
+        rowIds: ['cn-export-control-no61'],
+        knownUntil: '2026-11-10',
+        lanes: ['L1'],
+      },
+    ]);
   });
 
   it("strict=true in the query is every line's: both dy-oxide lines are refused, the magnets stand", async () => {
@@ -182,6 +207,8 @@ describe('strict in a batch: a strict line that rests on uncertain data fails al
     const body = (await response.json()) as BatchAnswer;
     expect(body.results.map((r) => r.problem?.code ?? 'ok')).toEqual(['strict', 'ok', 'strict']);
     expect(body.totals).toMatchObject({ ok: 1, failed: 2, landedCost: '953901.50' });
+    // The refused lines' warnings are in their problems, not in meta: only the magnets stand.
+    expect(body.meta.warnings).toEqual([]);
   });
 
   it('"strict": true in the batch body means strict=true in the query: both dy-oxide lines refused, the magnets stand', async () => {

@@ -1,6 +1,6 @@
 import { combinedCoverage } from '../../data/measures';
 import type { PolicyData } from '../../data/store';
-import type { Warning } from '../../data/warnings';
+import { lanesWarnings, type Warning } from '../../data/warnings';
 import { entryCosts, type LandedCost } from '../../domain/landed-cost';
 import type { RoundingMode } from '../../domain/rounding';
 import { type Decimal, sum, toText } from '../../numeric';
@@ -42,6 +42,7 @@ import {
   laneMeasures,
   presentBatchLane,
   presentBatchLine,
+  presentedWarnings,
   presentLandedCost,
   presentMeasure,
 } from './landed-cost.present';
@@ -219,13 +220,16 @@ export function runBatch(
   );
   const commands: LandedCostCommand[] = [];
   const currencies = new Set<string>();
-  const dates = new Set<string>();
+  // The lanes of the lines that stand (a line refused or failed adds none): their dates and
+  // warnings are read once per lane.
+  const standing = new Set<LaneContext>();
   for (const o of outcomes) {
     if (!o?.ok) continue;
     commands.push(o.value);
     currencies.add(o.value.currency);
-    dates.add(o.value.lane.asOf);
+    standing.add(o.value.lane);
   }
+  const dates = new Set([...standing].map((lane) => lane.asOf));
   // Each line's landed cost is made as it is presented, then let go: a thousand lines never hold
   // every intermediate figure at once (fewer objects for the garbage collector to copy).
   const costOf = entryCosts(commands);
@@ -251,6 +255,8 @@ export function runBatch(
   const lanes: Record<string, BatchLane> = {};
   const measures: Record<string, BatchMeasure> = {};
   const laneIds = new Map<LaneContext, Partial<Record<RoundingMode, string>>>();
+  // Each lane's warnings with its id, in the order of the ids, for the answer's meta.
+  const named: { id: string; warnings: readonly Warning[] }[] = [];
   const laneOf = (command: LandedCostCommand): string => {
     const ids = laneIds.get(command.lane) ?? {};
     let id = ids[command.rounding];
@@ -259,6 +265,7 @@ export function runBatch(
       ids[command.rounding] = id;
       laneIds.set(command.lane, ids);
       lanes[id] = presentBatchLane(command.lane, command.rounding, explain);
+      named.push({ id, warnings: presentedWarnings(command.lane) });
       for (const m of laneMeasures(command.lane)) measures[m.id] ??= presentMeasure(m);
     }
     return id;
@@ -316,12 +323,20 @@ export function runBatch(
     // beside known ones; `complete` with no line priced (nothing rests on an unknown duty).
     coverage: { tariffs: combinedCoverage(commands.map((c) => c.lane.tariffCoverage)) },
   };
+  // The lanes' warnings, said once for the answer after the batch's own: a reader of meta alone
+  // learns what the lines rest on (each lane's meta says it for its own lines). In `full` detail
+  // the lanes have no ids: their warnings are only deduplicated.
+  const laneWarnings = lanesWarnings(
+    detail === 'full'
+      ? [...standing].map((lane) => ({ warnings: presentedWarnings(lane) }))
+      : named,
+  );
   const meta = {
     dataVersion: data.dataVersion,
     asOf: commands[0]?.lane.asOf ?? todayUtc(),
     currency: currency ?? commands[0]?.currency ?? 'USD',
     rounding,
-    warnings: batchWarnings,
+    warnings: [...batchWarnings, ...laneWarnings],
   };
   return {
     results,

@@ -96,7 +96,9 @@ const postLandedCostBatch = createRoute({
     'entry (per reporting currency): the MPF minimum and maximum apply to the entry, and a clamped ' +
     'fee is allocated to its lines in proportion to customs value, in minor units (cents; yen for ' +
     'JPY), the units left over going to the largest remainders, so the lines add up to the ' +
-    'entry’s fee. An entryId whose lines differ in currency or date is flagged in `meta.warnings`. ' +
+    'entry’s fee. An entryId whose lines differ in currency or date is flagged in `meta.warnings`, ' +
+    'which after the batch’s own warnings says its lanes’ once (one `data-horizon`; each other ' +
+    'warning with the `lanes` it comes from). ' +
     'Send `Accept: text/csv` for one CSV row per line with an `error` column. CSV column names ' +
     'are read in any case; a column a typo away from a field (`frieght`) is a 400 naming the ' +
     'field; a field named by two columns (`price` twice, or `Price` and `price`) is a 400 naming ' +

@@ -190,6 +190,11 @@ const laneViews = memoize((context: LaneContext) => {
   return { 'half-up': view('half-up'), 'half-even': view('half-even') };
 });
 
+/** A lane's warnings as its answers' `meta` says them (the same in either rounding). */
+export function presentedWarnings(context: LaneContext): Meta['warnings'] {
+  return laneViews(context)['half-up'].meta.warnings;
+}
+
 /** The figures every form of a line reports (JSON, batch lines, CSV), each rounded once. */
 export function lineFigures(command: LandedCostCommand, cost: LandedCost) {
   const { reported } = cost;

@@ -476,6 +476,41 @@ const ProblemObject = z.object({
     .openapi({ description: 'The warnings that made the line a problem.' }),
 });
 
+const BatchWarningSchema = z
+  .object({
+    ...WarningSchema.shape,
+    lanes: z
+      .array(z.string())
+      .optional()
+      .openapi({
+        description:
+          'The lanes (keys of `lanes`) whose own `meta.warnings` hold it; absent in `"detail": ' +
+          '"full"`, whose lines have no lane ids, and on the batch’s own warnings.',
+        example: ['L1', 'L2'],
+      }),
+  })
+  .openapi('LandedCostBatchWarning', {
+    description:
+      'A warning of the batch (`mixed-dates`, `mixed-currencies`, `entry-currencies`, ' +
+      '`entry-dates`, `ignored-columns`) or one its lanes share, said once with `lanes`.',
+  });
+
+const BatchMetaSchema = z
+  .object({ ...MetaSchema.shape, warnings: z.array(BatchWarningSchema) })
+  .openapi('LandedCostBatchMeta', {
+    description:
+      'The first line’s date and currency (with a warning when lines differ), and the warnings ' +
+      'of the whole answer: first the batch’s own, then every warning of the lanes of the lines ' +
+      'that stand, in every detail, once: a warning several lanes carry (same code and detail) ' +
+      'once with the lanes it comes from in `lanes`; one `data-horizon` warning for all of them ' +
+      '(`rowIds` every lane’s rows past their horizon, sorted; `knownUntil` the earliest; the ' +
+      'detail gives each date with its rows); `suspension-ended` warnings of one end date as ' +
+      'one. In `"detail": "full"` the lanes are not named (no `lanes`): their warnings are only ' +
+      'said once. Only the lines that stand count: a refused line adds nothing (its problem ' +
+      'lists its warnings), so with `strict` for the whole batch none of the four codes it ' +
+      'refuses appears here.',
+  });
+
 export const BatchResponseSchema = z
   .object({
     results: z.array(
@@ -521,7 +556,7 @@ export const BatchResponseSchema = z
       description:
         'Unless `"detail": "full"`: each measure the charges and export licences point to, once.',
     }),
-    meta: MetaSchema,
+    meta: BatchMetaSchema,
   })
   .openapi('LandedCostBatchResponse', {
     description:
