@@ -14,6 +14,19 @@ export function postJson(path: string, body: unknown): Promise<Response> {
   });
 }
 
+/**
+ * The JSON text of `body` with each string `"@name"` in it replaced by the raw token `raws[name]`:
+ * a JSON number as a client writes it (`1e1`, 29 digits), which JSON.stringify never writes.
+ */
+export function rawJson(body: unknown, raws: Record<string, string>): string {
+  let text = JSON.stringify(body);
+  for (const [name, raw] of Object.entries(raws)) {
+    if (!text.includes(`"@${name}"`)) throw new Error(`no "@${name}" in the body`);
+    text = text.replaceAll(`"@${name}"`, raw);
+  }
+  return text;
+}
+
 /** The body of a problem+json response, after checking its media type and status. */
 export async function problemOf(response: Response, status: number) {
   if (response.status !== status) {

@@ -23,11 +23,17 @@ import { readsStringAsItself } from './line-parser';
  */
 export const CoverageSchema = z.object({ tariffs: z.enum(TARIFF_COVERAGES) });
 
+/** A number written with an exponent (`1e1`, `1E+2`, `-2.5e-3`), as a string or a JSON number. */
+const EXPONENT_FORM = /^-?[0-9]+(\.[0-9]+)?[eE][+-]?[0-9]+$/;
+export const EXPONENT_MESSAGE =
+  'must be written as a plain decimal such as 10.50: exponents are not accepted';
+
 /**
  * Every decimal the API takes is zero or more (prices, quantities, rates, shares): a string of the
  * decimal pattern or a finite JSON number, both at most 40 characters written out in full (the
- * numeric core's limits: 1e308 is refused like its 309-digit string); exponents in strings, NaN,
- * blanks and negatives are rejected.
+ * numeric core's limits); exponents, NaN, blanks and negatives are rejected. A JSON number that has
+ * an exponent or is not exactly its double (29 digits, 0.1000000000000000055…) reaches this schema
+ * as its source text (exact-json.ts), so the string branch reads and judges the digits written.
  */
 const decimalInput = z.union(
   [
@@ -35,7 +41,11 @@ const decimalInput = z.union(
       .string()
       .max(MAX_DECIMAL_LENGTH, { error: `must have at most ${MAX_DECIMAL_LENGTH} characters` })
       .regex(DECIMAL_PATTERN, {
-        error: 'must be a decimal string such as "10.50" (no exponent, no blanks)',
+        // A JSON number with an exponent arrives here as its source text (exact-json.ts).
+        error: (issue) =>
+          typeof issue.input === 'string' && EXPONENT_FORM.test(issue.input)
+            ? EXPONENT_MESSAGE
+            : 'must be a decimal string such as "10.50" (no exponent, no blanks)',
       }),
     z
       .number({ error: 'must be a decimal string or a finite number' })
@@ -72,8 +82,9 @@ export const NonNegativeDecimal = readsStringAsItself(
   nonNegativeDecimal.openapi('NonNegativeDecimal', {
     description:
       'A decimal that is zero or more, as a string (`^-?(0|[1-9][0-9]*)(\\.[0-9]+)?$`, no exponent) ' +
-      'or a finite JSON number (read as the double JSON makes of it: past 15 significant digits it ' +
-      'may not be the number written). Strings are exact; prefer them for money.',
+      'or a finite JSON number written the same way, read exactly as written (every digit, never ' +
+      'through a double). A number with an exponent (`1e1`, `2.5E-3`) is refused (422): write it ' +
+      'as a plain decimal. Either form has at most 40 characters.',
     example: '1000',
   }),
   isNonNegativeDecimalString,

@@ -87,7 +87,8 @@ describe('error messages name the field and read as English, never raw zod', () 
           { pointer: '/asOf', detail: 'must be a date YYYY-MM-DD (got "2026-13-01")' },
           {
             pointer: '/quantity/value',
-            detail: 'must be a decimal string such as "10.50" (no exponent, no blanks) (got "1e3")',
+            detail:
+              'must be written as a plain decimal such as 10.50: exponents are not accepted (got "1e3")',
           },
         ],
       ),

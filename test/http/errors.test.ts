@@ -7,6 +7,14 @@ describe('every failure is RFC 9457 problem+json', () => {
     const problem = await problemOf(await postJson('/v1/floor-gap', '{"price": {'), 400);
     expect(problem).toMatchObject({ type: 'about:blank', title: 'Bad Request', status: 400 });
     expect(problem.detail).toBe('The request body is not valid JSON.');
+    // Cut off after a number that sends the body through the exact reading (exact-json.ts): the same 400.
+    for (const text of [
+      '{"price": {"amount": 1e1',
+      '{"price": {"amount": 12345678901234567890,}}',
+    ]) {
+      const cut = await problemOf(await postJson('/v1/floor-gap', text), 400);
+      expect(cut.detail, text).toBe('The request body is not valid JSON.');
+    }
   });
 
   it('a body that is not JSON at all → 415 with Accept-Post', async () => {

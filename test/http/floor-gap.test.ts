@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { call, postJson, problemOf } from '../helpers';
+import { call, postJson, problemOf, rawJson } from '../helpers';
 
 interface FloorGapBody {
   pricePerUnit: string;
@@ -486,5 +486,64 @@ describe('POST /v1/floor-gap?strict=true (A1: query or body, every calculator)',
         { pointer: `/${parameter}`, parameter, detail: 'is not a parameter of this operation' },
       ]);
     }
+  });
+});
+
+describe('POST /v1/floor-gap: a JSON number is read as written, never through a double', () => {
+  const body = (price: string, floor: string) =>
+    rawJson(
+      {
+        price: usd('@price'),
+        floor: usd('@floor'),
+        quantity: { value: '1000', unit: 'kg' },
+        asOf: '2026-11-21',
+      },
+      { price, floor },
+    );
+
+  it('a number with an exponent (1e1, 1E+2, -2.5e-3) is a 422 at its pointer, not read as 10 or 100', async () => {
+    for (const raw of ['1e1', '1E+2', '-2.5e-3']) {
+      const problem = await problemOf(await postJson('/v1/floor-gap', body(raw, '16')), 422);
+      expect(problem.errors, raw).toEqual([
+        {
+          pointer: '/price/amount',
+          detail: `must be written as a plain decimal such as 10.50: exponents are not accepted (got "${raw}")`,
+        },
+        // -2.5e-3 is negative as well: both are said, as for the string "-2.5e-3".
+        ...(raw.startsWith('-')
+          ? [{ pointer: '/price/amount', detail: `must not be negative (got "${raw}")` }]
+          : []),
+      ]);
+    }
+  });
+
+  it('29 digits are every digit: P and F one apart give a gap of 1, duty 1 × 1000 kg = 1000.00', async () => {
+    // P = 12345678901234567890123456789 and F = P + 1 = 12345678901234567890123456790: as doubles
+    // both are 1.2345678901234568e28, the gap 0 and the duty 0.00. Read exactly: R = P (no other
+    // duty), g = F − R = 1, d = g = 1, duty = 1 × 1000 = 1000.00; P printed at 4 places.
+    const response = await postJson(
+      '/v1/floor-gap',
+      body('12345678901234567890123456789', '12345678901234567890123456790'),
+    );
+    expect(response.status).toBe(200);
+    const answer = (await response.json()) as FloorGapBody;
+    expect(answer).toMatchObject({
+      pricePerUnit: '12345678901234567890123456789.0000',
+      floorPerUnit: '12345678901234567890123456790.0000',
+      gapPerUnit: '1.0000',
+      dutyPerUnit: '1.0000',
+      duty: '1000.00',
+      binding: true,
+    });
+  });
+
+  it('a 41-character number is too long, as its string would be (as a double it was 0.12345678901234568)', async () => {
+    // "0." and 39 digits: 2 + 39 = 41 characters, one past the limit of 40.
+    const raw = '0.123456789012345678901234567890123456789';
+    expect(raw).toHaveLength(41);
+    const problem = await problemOf(await postJson('/v1/floor-gap', body(raw, '16')), 422);
+    expect(problem.errors?.map((e) => [e.pointer, e.detail])).toEqual([
+      ['/price/amount', expect.stringContaining('at most 40 characters')],
+    ]);
   });
 });

@@ -2,7 +2,7 @@ import Oracle from 'decimal.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { LandedCostResponse } from '../../src/http/landed-cost/landed-cost.schemas';
-import { call, postJson, problemOf } from '../helpers';
+import { call, postJson, problemOf, rawJson } from '../helpers';
 
 interface Line {
   measureId: string;
@@ -689,17 +689,28 @@ describe('what-if measures and scenarios', () => {
     expect(new Oracle(plain.landedCost).minus(r.landedCost).toFixed(2)).toBe('15000.00');
   });
 
-  it('JSON numbers that print with an exponent are read exactly: a 1e-7 what-if rate, a 1e-7 t quantity', async () => {
+  it('JSON numbers written plainly are read exactly however small (a 0.0000001 what-if rate and t quantity); written 1e-7, a 422', async () => {
     // La oxide, 50,000 customs value: MFN 1,850 + what-if 0.0000001 × 50,000 = 0.005 → 1,850.01 (half-up).
-    const r = await landedCost({
-      ...lanthanum,
-      measures: [{ id: 'tiny', kind: 'ad-valorem', rate: 1e-7 }],
-    });
+    const send = (body: unknown, raws: Record<string, string>) =>
+      postJson('/v1/landed-cost', rawJson(body, raws));
+    const rate = { ...lanthanum, measures: [{ id: 'tiny', kind: 'ad-valorem', rate: '@r' }] };
+    const r = (await (await send(rate, { r: '0.0000001' })).json()) as LandedCost;
     expect(r.duties).toBe('1850.01');
-    // 1e-7 t = 0.1 g, at 5 USD/kg 0.0005 USD of goods: reported 0.00, the quantity as plain text.
-    const tiny = await landedCost({ ...lanthanum, quantity: { value: 1e-7, unit: 't' } });
+    // 0.0000001 t = 0.1 g, at 5 USD/kg 0.0005 USD of goods: reported 0.00, the quantity as written.
+    const small = { ...lanthanum, quantity: { value: '@q', unit: 't' } };
+    const tiny = (await (await send(small, { q: '0.0000001' })).json()) as LandedCost;
     expect(tiny.goods).toBe('0.00');
     expect(tiny.quantity).toEqual({ value: '0.0000001', unit: 't' });
+    // The same numbers with an exponent (JSON.stringify's 1e-7) are refused at their fields.
+    for (const [body, pointer, raws] of [
+      [rate, '/measures/0/rate', { r: '1e-7' }],
+      [small, '/quantity/value', { q: '1e-7' }],
+    ] as const) {
+      const problem = await problemOf(await send(body, raws), 422);
+      expect(problem.errors?.map((e) => [e.pointer, e.detail])).toEqual([
+        [pointer, expect.stringContaining('exponents are not accepted')],
+      ]);
+    }
   });
 
   it('a conversion into pounds or stones is divided last, so extreme sizes keep every reported digit', async () => {
@@ -726,24 +737,62 @@ describe('what-if measures and scenarios', () => {
     );
   });
 
-  it('a JSON number takes the same 40-character limit as a string: 1e308 and 5e-324 are 422s, 1e21 is fine', async () => {
-    for (const [field, value] of [
-      ['/quantity/value', 1e308],
-      ['/price/amount', 5e-324],
+  it('a JSON number takes the same 40-character limit as a string; 1e308 is an exponent; 10^21 written out is fine', async () => {
+    // 10^40 ("1" and 40 zeros, 41 characters) and "0." with 39 digits (41 characters).
+    for (const [field, raw] of [
+      ['/quantity/value', `1${'0'.repeat(40)}`],
+      ['/price/amount', `0.${'123456789'.repeat(5).slice(0, 39)}`],
     ] as const) {
+      expect(raw).toHaveLength(41);
       const body =
         field === '/quantity/value'
-          ? { ...lanthanum, quantity: { value, unit: 'kg' } }
-          : { ...lanthanum, price: { amount: value, per: 'kg' } };
-      const problem = await problemOf(await postJson('/v1/landed-cost', body), 422);
+          ? { ...lanthanum, quantity: { value: '@n', unit: 'kg' } }
+          : { ...lanthanum, price: { amount: '@n', per: 'kg' } };
+      const problem = await problemOf(
+        await postJson('/v1/landed-cost', rawJson(body, { n: raw })),
+        422,
+      );
       expect(problem.errors?.map((e) => e.pointer)).toEqual([field]);
       expect(problem.errors?.[0]?.detail).toContain('at most 40 characters');
     }
-    const fine = await postJson('/v1/landed-cost', {
-      ...lanthanum,
-      quantity: { value: 1e21, unit: 'kg' },
-    });
+    const huge = { ...lanthanum, quantity: { value: '@n', unit: 'kg' } };
+    const exponent = await problemOf(
+      await postJson('/v1/landed-cost', rawJson(huge, { n: '1e308' })),
+      422,
+    );
+    expect(exponent.errors?.map((e) => [e.pointer, e.detail])).toEqual([
+      ['/quantity/value', expect.stringContaining('exponents are not accepted')],
+    ]);
+    const fine = await postJson('/v1/landed-cost', rawJson(huge, { n: `1${'0'.repeat(21)}` }));
     expect(fine.status).toBe(200);
+  });
+
+  it('a long JSON number keeps every digit; 1.50 and 100 are read as they were (1.5 and 100)', async () => {
+    // 0.1000000000000000055511151231257827 t (36 characters) was the double 0.1; now the quantity is
+    // answered as written. Goods: 0.1000000000000000055511151231257827 t × 1,000 kg/t × 5 USD/kg
+    // = 500.0000000000000277555756156289135 → 500.00.
+    const sent = await postJson(
+      '/v1/landed-cost',
+      rawJson(
+        { ...lanthanum, quantity: { value: '@q', unit: 't' } },
+        { q: '0.1000000000000000055511151231257827' },
+      ),
+    );
+    expect(sent.status).toBe(200);
+    const long = (await sent.json()) as LandedCost;
+    expect(long.quantity).toEqual({ value: '0.1000000000000000055511151231257827', unit: 't' });
+    expect(long.goods).toBe('500.00');
+    // 1.50 t and 100 as JSON numbers stay the numbers 1.5 and 100, as before (not "1.50"):
+    // 1.5 t × 1,000 kg/t × 100 USD/kg = 150,000.00.
+    const text = rawJson(
+      { ...lanthanum, quantity: { value: '@q', unit: 't' }, price: { amount: '@p', per: 'kg' } },
+      { q: '1.50', p: '100' },
+    );
+    const response = await postJson('/v1/landed-cost', text);
+    expect(response.status).toBe(200);
+    const plain = (await response.json()) as LandedCost;
+    expect(plain.quantity).toEqual({ value: '1.5', unit: 't' });
+    expect(plain.goods).toBe('150000.00');
   });
 
   it('unknown scenario, mineral and excluded measure are 422s at their fields', async () => {
@@ -1107,19 +1156,19 @@ describe('GET /v1/landed-cost and the batch', () => {
     expect(rows[3]).toContain(',95584.80,');
   });
 
+  // Batch defaults and a line of 100 kg nd-oxide at 50 USD/kg by air from China: 5,218.58 landed.
+  const AIR_FROM_CN = {
+    origin: 'CN',
+    asOf: '2026-03-01',
+    transport: 'air',
+    price: { amount: '50', per: 'kg' },
+  };
+  const HUNDRED_KG_ND_OXIDE = { mineral: 'nd-oxide', quantity: { value: '100', unit: 'kg' } };
+
   it('a JSON batch answers one result or problem per line, with totals over the good ones', async () => {
     const response = await postJson('/v1/landed-cost/batch', {
-      defaults: {
-        origin: 'CN',
-        asOf: '2026-03-01',
-        transport: 'air',
-        price: { amount: '50', per: 'kg' },
-      },
-      lines: [
-        { mineral: 'nd-oxide', quantity: { value: '100', unit: 'kg' } },
-        { mineral: 'nd-oxide' },
-        42,
-      ],
+      defaults: AIR_FROM_CN,
+      lines: [HUNDRED_KG_ND_OXIDE, { mineral: 'nd-oxide' }, 42],
     });
     const body = (await response.json()) as {
       results: {
@@ -1132,6 +1181,33 @@ describe('GET /v1/landed-cost and the batch', () => {
     expect(body.results.map((r) => r.ok)).toEqual([true, false, false]);
     expect(body.results[1]?.problem?.errors[0]?.pointer).toBe('/lines/1/quantity');
     expect(body.totals).toMatchObject({ ok: 1, failed: 2, landedCost: '5218.58' });
+  });
+
+  it('a batch line with a JSON number 1e1 fails alone, at its pointer; the other line stands', async () => {
+    const text = rawJson(
+      {
+        defaults: AIR_FROM_CN,
+        lines: [
+          HUNDRED_KG_ND_OXIDE,
+          { mineral: 'nd-oxide', quantity: { value: '@ten', unit: 'kg' } },
+        ],
+      },
+      { ten: '1e1' },
+    );
+    const body = (await (await postJson('/v1/landed-cost/batch', text)).json()) as {
+      results: { ok: boolean; problem?: { errors: { pointer: string; detail: string }[] } }[];
+      totals: { ok: number; failed: number; landedCost: string };
+    };
+    expect(body.results.map((r) => r.ok)).toEqual([true, false]);
+    expect(body.results[1]?.problem?.errors).toEqual([
+      {
+        pointer: '/lines/1/quantity/value',
+        detail:
+          'must be written as a plain decimal such as 10.50: exponents are not accepted (got "1e1")',
+      },
+    ]);
+    // The first line alone, as in the batch above: 100 kg × 50 USD/kg by air from China = 5,218.58.
+    expect(body.totals).toMatchObject({ ok: 1, failed: 1, landedCost: '5218.58' });
   });
 
   it('a bad value in defaults is named at /defaults/<field>; a line giving its own value stands', async () => {

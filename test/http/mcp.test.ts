@@ -160,7 +160,7 @@ describe('MCP endpoint /mcp (Streamable HTTP)', () => {
     });
     expect(result.isError).toBe(true);
     const text = textOf(result);
-    expect(text).toContain('- price.amount: must be a decimal string');
+    expect(text).toContain('- price.amount: must be written as a plain decimal');
     expect(text).toContain('- colour: is not a field of this request');
     expect(result.structuredContent).toMatchObject({ status: 422 });
     const missing = await call(client, 'computeFloorGap', { floor: FLOOR_GAP.floor });
@@ -278,6 +278,37 @@ describe('MCP endpoint /mcp (Streamable HTTP)', () => {
       body: JSON.stringify({ jsonrpc: '2.0', id: 'a', method: 'resources/list' }),
     });
     expect(await unknown.json()).toMatchObject({ id: 'a', error: { code: -32601 } });
+  });
+
+  it('tool arguments keep their JSON numbers as written (29 digits, 1e1 refused); a numeric id is answered as sent', async () => {
+    const headers = { 'content-type': 'application/json', accept: 'application/json' };
+    const callWith = async (price: string, floor: string) => {
+      const response = await app.request('/mcp', {
+        method: 'POST',
+        headers,
+        body:
+          `{"jsonrpc":"2.0","id":1e1,"method":"tools/call","params":{"name":"computeFloorGap",` +
+          `"arguments":{"price":{"amount":${price},"per":"kg"},"floor":{"amount":${floor},"per":"kg"},` +
+          `"quantity":{"value":"1000","unit":"kg"}}}}`,
+      });
+      expect(response.status).toBe(200);
+      return (await response.json()) as { id: unknown; result: CallToolResult };
+    };
+    // P = 12345678901234567890123456789, F = P + 1: g = 1, duty = 1 × 1000 kg = 1000.00 (as
+    // doubles P and F are equal and the duty 0.00). The id 1e1 is the number 10, as JSON.parse reads it.
+    const exact = await callWith('12345678901234567890123456789', '12345678901234567890123456790');
+    expect(exact.id).toBe(10);
+    expect(exact.result.isError).toBeFalsy();
+    expect(exact.result.structuredContent).toMatchObject({
+      pricePerUnit: '12345678901234567890123456789.0000',
+      gapPerUnit: '1.0000',
+      duty: '1000.00',
+    });
+    const refused = await callWith('1e1', '16');
+    expect(refused.result.isError).toBe(true);
+    expect(textOf(refused.result)).toContain(
+      '- price.amount: must be written as a plain decimal such as 10.50: exponents are not accepted',
+    );
   });
 
   it('refuses a browser origin outside the CORS allow-list (DNS rebinding)', async () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { app, corsOrigin } from '../../src/app';
+import { exactJson, HAS_SOURCE_TEXT, takesSourceText } from '../../src/http/exact-json';
 import { problemOf } from '../helpers';
 
 const withEnv = (path: string, env: Record<string, unknown>, init: RequestInit = {}) =>
@@ -150,5 +151,35 @@ describe('CORS, security headers, timing', () => {
     expect(await (await withEnv('/__bench/batch', { FLOORLINE_BENCH: '1' }, init)).json()).toEqual({
       a: 1,
     });
+  });
+});
+
+describe('exactJson: JSON numbers as written', () => {
+  it('workerd gives a reviver the source text, so numbers that need it are read exactly', () => {
+    expect(HAS_SOURCE_TEXT).toBe(true);
+    expect(
+      exactJson(
+        '{"e":1e1,"E":1E+2,"long":12345678901234567890123456789,"tail":0.1000000000000000055511151231257827,"a":1.50,"b":100,"z":-0,"s":"12345678901234567"}',
+      ),
+    ).toEqual({
+      e: '1e1',
+      E: '1E+2',
+      long: '12345678901234567890123456789',
+      tail: '0.1000000000000000055511151231257827',
+      // Numbers whose double is the value written stay numbers: 1.50 is 1.5, -0 is 0.
+      a: 1.5,
+      b: 100,
+      z: -0,
+      s: '12345678901234567',
+    });
+  });
+
+  it('a body with no exponent and no run of 16 digits is plain JSON.parse', () => {
+    expect(takesSourceText('{"amount":"10.50","asOf":"2026-03-01","value":123456789012345}')).toBe(
+      false,
+    );
+    // A point among 16 digits still counts: 1234567.123456789 has 16 significant digits.
+    expect(takesSourceText('{"amount":1234567.123456789}')).toBe(true);
+    expect(takesSourceText('{"amount":2E5}')).toBe(true);
   });
 });

@@ -1,10 +1,12 @@
 import { type ExecutionContext, Hono } from 'hono';
 import type { AppEnv, Bindings } from '../env';
+import { exactJson, takesSourceText } from '../exact-json';
 import { Problem } from '../problem';
 import { callTool } from './mcp.call';
 import {
   errorResponse,
   handleMessage,
+  isObject,
   JSON_RPC,
   type JsonRpcResponse,
   type McpServerInfo,
@@ -80,6 +82,20 @@ function checkTransport(
 }
 
 /**
+ * A JSON-RPC id is no decimal: each message's id is answered as JSON.parse reads it (a number with
+ * an exponent or many digits stays a number), while its arguments keep their numbers' source text.
+ */
+function keepIdsAsParsed(exact: unknown, plain: unknown): void {
+  const exacts = Array.isArray(exact) ? exact : [exact];
+  const plains = Array.isArray(plain) ? plain : [plain];
+  exacts.forEach((message, i) => {
+    const parsed = plains[i];
+    if (isObject(message) && isObject(parsed) && Object.hasOwn(parsed, 'id'))
+      message.id = parsed.id;
+  });
+}
+
+/**
  * `POST /mcp`: a Model Context Protocol server over Streamable HTTP, stateless (no session, JSON
  * answers), as Workers run best. Each tool is an operation of the API (mcp.tools.ts), and each
  * call is answered by that operation's own route in-process (mcp.call.ts): a tool answers exactly
@@ -95,7 +111,9 @@ export function createMcpRouter(options: McpOptions) {
     checkTransport((name) => c.req.header(name), options, c.env);
     let body: unknown;
     try {
-      body = await c.req.json();
+      const text = await c.req.text();
+      body = exactJson(text);
+      if (takesSourceText(text)) keepIdsAsParsed(body, JSON.parse(text));
     } catch {
       return c.json(errorResponse(null, JSON_RPC.parseError, 'Parse error: not JSON'), 400);
     }

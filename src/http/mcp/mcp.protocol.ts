@@ -56,7 +56,8 @@ export function errorResponse(id: Id, code: number, message: string): JsonRpcRes
   return { jsonrpc: '2.0', id, error: { code, message } };
 }
 
-function isObject(value: unknown): value is Record<string, unknown> {
+/** Whether `value` is a JSON object (not null, not an array). */
+export function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
