@@ -48,6 +48,16 @@ const DOCUMENTATION: Readonly<Record<string, readonly string[]>> = {
     'FlatField.doc',
     'FlatField.example',
   ],
+  // The POST query parameters' default descriptions (read only into a route's parameters).
+  'src/http/post-query.ts': [
+    'PostQueryDocs.strict',
+    'PostQueryDocs.assume',
+    'PostQueryDocs.decimal',
+  ],
+  // What a `vat` field's description names (read only into its `.openapi(…)`).
+  'src/http/schemas.ts': ['VatDoc.quoted'],
+  // The cache headers' descriptions (read only by the registry, as components).
+  'src/http/caching.ts': ['HeaderDoc.description'],
   // createRoute's request body and responses (read only by the registry).
   'node_modules/@asteasolutions/zod-to-openapi/dist/openapi-registry.d.ts': [
     'ZodRequestBody.description',

@@ -9,7 +9,13 @@ import { type CACHED_PREFIX, PINNED_MAX_AGE } from './middleware/cache';
  * components, described once ({@link registerCachingComponents}).
  */
 
-const HEADERS = {
+/** A response header as the document describes it: its description is documentation only. */
+interface HeaderDoc {
+  readonly description: string;
+  readonly schema: { readonly type: 'string'; readonly example: string };
+}
+
+const HEADERS: Readonly<Record<'ETag' | 'Cache-Control' | 'Vary', HeaderDoc>> = {
   ETag: {
     description:
       'Names this answer: a hash of the data version, the deployed version and the request ' +
@@ -38,7 +44,7 @@ const headerRefs = Object.fromEntries(
 /** Registers the cache headers and the 304 answer the cached routes refer to. */
 export function registerCachingComponents(registry: OpenAPIHono['openAPIRegistry']): void {
   for (const [name, header] of Object.entries(HEADERS))
-    registry.registerComponent('headers', name, header);
+    registry.registerComponent('headers', name, { ...header });
   registry.registerComponent('responses', 'NotModified', {
     description:
       'Not Modified: `If-None-Match` names this answer’s ETag (or is `*` and the answer exists). ' +

@@ -81,8 +81,18 @@ export function checkPostQuery(names: readonly PostParameter[]) {
   });
 }
 
+/**
+ * The default description of each POST query parameter (an operation may say more of its own):
+ * documentation only, left out of the Worker (scripts/worker-docs.ts).
+ */
+export interface PostQueryDocs {
+  readonly strict: string;
+  readonly assume: string;
+  readonly decimal: string;
+}
+
 /** The default description of each POST query parameter (an operation may say more of its own). */
-export const POST_QUERY_DOCS: Readonly<Record<PostParameter, string>> = {
+export const POST_QUERY_DOCS: PostQueryDocs = {
   strict:
     '`true`: the same as `"strict": true` in the body (either makes the request strict; ' +
     '`strict=false` does not undo a body’s `true`): an answer that would carry a warning of code ' +

@@ -306,10 +306,15 @@ export const FxSchema = z.preprocess(codeGivenTwice, z.record(CurrencyCode, FxRa
  * `vat`: the value-added tax rate included in the request's quoted price(s), taken out before
  * anything else (quote / (1 + vat)); `quoted` names which prices of the calculator it applies to.
  */
-export function vatSchema(quoted: string) {
+/** What a `vat` field's description says the VAT is included in: documentation only. */
+export interface VatDoc {
+  readonly quoted: string;
+}
+
+export function vatSchema(doc: VatDoc) {
   return NonNegativeDecimal.optional().openapi({
     description:
-      `Value-added tax included in ${quoted}, as a rate (e.g. \`0.13\` for a Chinese domestic quote ` +
+      `Value-added tax included in ${doc.quoted}, as a rate (e.g. \`0.13\` for a Chinese domestic quote ` +
       'that includes 13% VAT): the quote is divided by (1 + vat) before anything else, since VAT is ' +
       'not part of an export price or a customs value. Default 0 (the quote is ex-VAT).',
     example: '0.13',

@@ -27,7 +27,7 @@ export const BenchmarkCheckRequestSchema = z
     asOf: IsoDate.optional(),
     currency: CurrencyCode.optional(),
     fx: FxSchema.optional(),
-    vat: vatSchema('`price`'),
+    vat: vatSchema({ quoted: '`price`' }),
     rounding: RoundingSchema.optional(),
     strict: StrictSchema,
   })

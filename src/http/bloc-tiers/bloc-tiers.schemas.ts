@@ -125,9 +125,10 @@ export const BlocTiersRequestSchema = z
     }),
     currency: CurrencyCode.optional(),
     fx: FxSchema.optional(),
-    vat: vatSchema(
-      '`redPrice` (a Chinese domestic quote; the allied offer, floor and freight are taken as given)',
-    ),
+    vat: vatSchema({
+      quoted:
+        '`redPrice` (a Chinese domestic quote; the allied offer, floor and freight are taken as given)',
+    }),
     rounding: RoundingSchema.optional(),
     strict: StrictSchema,
     assume: z

@@ -88,7 +88,7 @@ export const ContentFloorRequestSchema = z
     asOf: IsoDate.optional(),
     currency: CurrencyCode.optional(),
     fx: FxSchema.optional(),
-    vat: vatSchema('`product.price` and `redPrices` (not in the floors)'),
+    vat: vatSchema({ quoted: '`product.price` and `redPrices` (not in the floors)' }),
     rounding: RoundingSchema.optional(),
     strict: StrictSchema,
   })

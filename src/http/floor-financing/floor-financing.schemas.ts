@@ -90,11 +90,12 @@ export const FloorFinancingRequestSchema = z
     asOf: IsoDate.optional(),
     currency: CurrencyCode.optional(),
     fx: FxSchema.optional(),
-    vat: vatSchema(
-      '`marketPrice` and every `pricePath` price (market quotes, e.g. a Chinese domestic price); ' +
+    vat: vatSchema({
+      quoted:
+        '`marketPrice` and every `pricePath` price (market quotes, e.g. a Chinese domestic price); ' +
         'the floor and `upsideAbove` are policy and contract prices, taken as ex-VAT and never ' +
         'divided',
-    ),
+    }),
     rounding: RoundingSchema.optional(),
     strict: StrictSchema,
   })

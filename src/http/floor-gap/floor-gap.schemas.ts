@@ -158,7 +158,7 @@ export const FloorGapRequestSchema = z
     asOf: IsoDate.optional().openapi({ description: 'Date of the import; default today (UTC).' }),
     currency: CurrencyCode.optional().openapi({ description: 'Reporting currency; default USD.' }),
     fx: FxSchema.optional(),
-    vat: vatSchema('`price`'),
+    vat: vatSchema({ quoted: '`price`' }),
     rounding: RoundingSchema.optional(),
     strict: StrictSchema,
   })

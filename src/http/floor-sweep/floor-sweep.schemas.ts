@@ -61,7 +61,9 @@ const FloorSweepRequestObject = z
       description:
         'Accepted for symmetry with the other calculators: every price is already in `currency`.',
     }),
-    vat: vatSchema('every red price of the grid (the cells and break-even values are then ex-VAT)'),
+    vat: vatSchema({
+      quoted: 'every red price of the grid (the cells and break-even values are then ex-VAT)',
+    }),
     rounding: RoundingSchema.optional(),
     strict: StrictSchema,
   })

@@ -83,6 +83,9 @@ export const landedCostCalculator = {
 /** The batch's query parameters (see PostParameter), each of which may be given once. */
 const BATCH_PARAMETERS = ['decimal', 'strict', 'assume'] as const;
 
+/** The CSV batch's column names, for the route's description. */
+const BATCH_COLUMNS = Object.keys(LANDED_COST_FORM.form).join(', ');
+
 const postLandedCostBatch = createRoute({
   operationId: 'computeLandedCostBatch',
   method: 'post',
@@ -91,7 +94,7 @@ const postLandedCostBatch = createRoute({
   summary: 'Landed cost of many lines (JSON or CSV)',
   description:
     `Up to ${MAX_BATCH_LINES} lines, as JSON (\`lines\` and \`defaults\`) or as a \`text/csv\` body ` +
-    `whose header names the columns ${Object.keys(LANDED_COST_FORM.form).join(', ')}. A bad line fails ` +
+    `whose header names the columns ${BATCH_COLUMNS}. A bad line fails ` +
     'alone: its problem stands in place of its result. Lines sharing an `entryId` form one customs ' +
     'entry (per reporting currency): the MPF minimum and maximum apply to the entry, and a clamped ' +
     'fee is allocated to its lines in proportion to customs value, in minor units (cents; yen for ' +

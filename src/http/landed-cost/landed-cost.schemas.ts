@@ -154,7 +154,7 @@ export const LandedCostRequestSchema = z
     }),
     currency: CurrencyCode.optional().openapi({ description: 'Reporting currency; default USD.' }),
     fx: FxSchema.optional(),
-    vat: vatSchema('`price` (not in freight or insurance)'),
+    vat: vatSchema({ quoted: '`price` (not in freight or insurance)' }),
     rounding: RoundingSchema.optional(),
     strict: StrictSchema,
   })

@@ -98,13 +98,14 @@ export const OriginContentRequestSchema = z
       example: 'USD',
     }),
     fx: FxSchema.optional(),
-    vat: vatSchema(
-      'every value of the request, `productValue` and each component’s `value` alike (one rate ' +
+    vat: vatSchema({
+      quoted:
+        'every value of the request, `productValue` and each component’s `value` alike (one rate ' +
         'for all of them). The same 1 + vat then divides both parts of every share, so the shares ' +
         'and the licence and blue tests are those of the values as given; what changes is the ' +
         'money reported, `redValue` and `chinaContentValue`, which are ex-VAT. Send values that ' +
         'carry no VAT ex-VAT yourself',
-    ),
+    }),
     rounding: RoundingSchema.optional(),
     strict: StrictSchema,
   })

@@ -142,10 +142,11 @@ export const TradeEffectsRequestSchema = z
     model: z.enum(TRADE_MODELS).optional().openapi({ description: '`smart` (default) or `ces`.' }),
     currency: CurrencyCode.optional(),
     fx: FxSchema.optional(),
-    vat: vatSchema(
-      'each flow’s `price` and each of `prices` (quotes, e.g. a Chinese domestic price); not the ' +
+    vat: vatSchema({
+      quoted:
+        'each flow’s `price` and each of `prices` (quotes, e.g. a Chinese domestic price); not the ' +
         'flows’ `value` (base imports, customs values) nor the floor, which are ex-VAT',
-    ),
+    }),
     rounding: RoundingSchema.optional(),
     strict: StrictSchema,
   })
