@@ -1,4 +1,5 @@
 import type { PolicyData } from '../data/store';
+import type { PostQuery } from './post-query';
 
 /** The Workers Rate Limiting binding, as much of it as the API uses. */
 export interface RateLimiter {
@@ -29,5 +30,7 @@ export interface AppEnv {
   Variables: {
     /** The policy data every calculator resolves against (createApp's `data`). */
     data: PolicyData;
+    /** A POST calculator's query, once read (readPostQuery). */
+    postQuery?: PostQuery;
   };
 }

@@ -2,6 +2,7 @@ import { z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import { DECIMAL_MARKS, type DecimalMark } from './csv';
+import type { AppEnv } from './env';
 import { type FieldProblem, validationProblem } from './problem';
 import { queryValues } from './query-form';
 import { DecimalMarkSchema } from './schemas';
@@ -41,7 +42,10 @@ const SCHEMAS = {
  * twice a 400 (neither value may silently win), one given blank or with a value it does not take
  * a 422 naming it. `key` (the API key) is always taken. `names`: the parameters it takes.
  */
-export function readPostQuery(c: Context, names: readonly PostParameter[]): PostQuery {
+export function readPostQuery(c: Context<AppEnv>, names: readonly PostParameter[]): PostQuery {
+  // Read once per request: the route's middleware reads it first, the handler takes its reading.
+  const read = c.get('postQuery');
+  if (read !== undefined) return read;
   const queries = c.req.queries();
   // No fields: every parameter but `names` and `key` is unknown (400); blanks are told below.
   const { blanks } = queryValues(queries, {}, [...names, 'key']);
@@ -52,8 +56,7 @@ export function readPostQuery(c: Context, names: readonly PostParameter[]): Post
     const value = queries[name]?.[0];
     if (value !== undefined && !blank.has(name)) given[name] = value;
   }
-  const schema = z.object(Object.fromEntries(names.map((name) => [name, SCHEMAS[name]])));
-  const parsed = schema.safeParse(given);
+  const parsed = schemaOf(names).safeParse(given);
   const found: FieldProblem[] = parsed.success
     ? []
     : issuesToProblems(parsed.error.issues, given).map((p) => ({
@@ -62,20 +65,34 @@ export function readPostQuery(c: Context, names: readonly PostParameter[]): Post
       }));
   if (blanks.length > 0 || found.length > 0) throw validationProblem([...blanks, ...found]);
   const { strict, assume, decimal } = given;
-  return {
+  const query: PostQuery = {
     strict: strict === 'true',
     assumeNoDuty: assume === 'no-duty',
     ...(decimal === undefined ? {} : { decimal: decimal as DecimalMark }),
   };
+  c.set('postQuery', query);
+  return query;
+}
+
+/** The object schema of each list of parameters, made once (not per request). */
+const SCHEMA_OF = new Map<string, z.ZodObject>();
+function schemaOf(names: readonly PostParameter[]): z.ZodObject {
+  const key = names.join(',');
+  let schema = SCHEMA_OF.get(key);
+  if (schema === undefined) {
+    schema = z.object(Object.fromEntries(names.map((name) => [name, SCHEMAS[name]])));
+    SCHEMA_OF.set(key, schema);
+  }
+  return schema;
 }
 
 /**
  * Route middleware refusing a POST calculator's query (readPostQuery) before its body is read, as
  * a GET form's query is refused before anything is computed: `?foo=1` is a 400 whatever the body.
- * The handler reads the query again (readPostQuery is cheap and has no effects).
+ * The handler takes this reading (readPostQuery keeps it in the context).
  */
 export function checkPostQuery(names: readonly PostParameter[]) {
-  return createMiddleware(async (c, next) => {
+  return createMiddleware<AppEnv>(async (c, next) => {
     readPostQuery(c, names);
     await next();
   });
