@@ -311,6 +311,11 @@ export function selectMeasures(
           reason: `exempt: HTS ${product.hts} is on ${exemption.list}`,
           exemption,
         });
+        // The row is in force and its exemption keeps it off this shipment: past the date until
+        // which the row is known, the answer rests on that exemption still holding (a row used
+        // or skipped, API §1), said in the one data-horizon warning.
+        if (measureStatusOn(m, lane.asOf).state === 'in-force')
+          warnings.push(...horizonWarning(m.id, m.knownUntil, lane.asOf));
       }
       continue;
     }

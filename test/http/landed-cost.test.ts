@@ -1674,17 +1674,19 @@ describe("a batch's meta.warnings says its lanes' warnings once", () => {
     return (await response.json()) as Answer;
   };
   // seeds/measures.json and memberships.json: every row below is known until 2026-12-01 but
-  // cn-export-control-no61, known until 2026-11-10 (the end of its suspension).
+  // cn-export-control-no61, known until 2026-11-10 (the end of its suspension). us-301fl-cn-hk is
+  // not charged (its Annex II exempts both lines) but the answer rests on that exemption.
   const horizon = {
     code: 'data-horizon',
     detail:
-      'The sources confirm rows this answer uses only until 2026-11-10 (cn-export-control-no61) and 2026-12-01 (cn-export-control-no18, membership:CN, membership:US, us-301-magnets-2026, us-hmf, us-mfn-2846-90-20, us-mfn-8505-11, us-mpf-fy2027); the answer assumes they still hold as last known.',
+      'The sources confirm rows this answer uses only until 2026-11-10 (cn-export-control-no61) and 2026-12-01 (cn-export-control-no18, membership:CN, membership:US, us-301-magnets-2026, us-301fl-cn-hk, us-hmf, us-mfn-2846-90-20, us-mfn-8505-11, us-mpf-fy2027); the answer assumes they still hold as last known.',
     rowIds: [
       'cn-export-control-no18',
       'cn-export-control-no61',
       'membership:CN',
       'membership:US',
       'us-301-magnets-2026',
+      'us-301fl-cn-hk',
       'us-hmf',
       'us-mfn-2846-90-20',
       'us-mfn-8505-11',

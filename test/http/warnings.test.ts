@@ -38,10 +38,12 @@ describe('data-horizon: rows assumed to hold, each with its own date; never an e
       {
         code: 'data-horizon',
         detail:
-          'The sources confirm rows this answer uses only until 2026-11-10 (cn-export-control-no61) and 2026-12-01 (us-mfn-8505-11, us-301-magnets-2026, us-mpf-fy2027, us-hmf, cn-export-control-no18, membership:CN, membership:US); the answer assumes they still hold as last known.',
+          'The sources confirm rows this answer uses only until 2026-11-10 (cn-export-control-no61) and 2026-12-01 (us-mfn-8505-11, us-301-magnets-2026, us-301fl-cn-hk, us-mpf-fy2027, us-hmf, cn-export-control-no18, membership:CN, membership:US); the answer assumes they still hold as last known.',
         rowIds: [
           'us-mfn-8505-11',
           'us-301-magnets-2026',
+          // Not charged: its Annex II exempts 8505.11.0070, an exemption known until 2026-12-01.
+          'us-301fl-cn-hk',
           'us-mpf-fy2027',
           'us-hmf',
           'cn-export-control-no18',
@@ -166,7 +168,7 @@ describe('the MPF past its last known fiscal year: the last known amounts, assum
     const horizon = r.meta.warnings.find((w) => w.code === 'data-horizon');
     expect(horizon?.rowIds).toContain('us-mpf-fy2027');
     expect(horizon?.detail).toContain(
-      '2026-12-01 (us-mfn-8505-11, us-301-magnets-2026, us-mpf-fy2027,',
+      '2026-12-01 (us-mfn-8505-11, us-301-magnets-2026, us-301fl-cn-hk, us-mpf-fy2027,',
     );
   });
 
