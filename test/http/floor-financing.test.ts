@@ -11,6 +11,7 @@ interface Flows {
   netPublicCost: string;
 }
 interface Financing {
+  meta: { warnings: { code: string; detail: string }[] };
   demand: { value: string; unit: string };
   domesticOutput: { value: string; unit: string };
   imports: { value: string; unit: string };
@@ -86,6 +87,21 @@ describe('POST /v1/floor-financing: like with like (demand 5,000 t, output 1,000
     expect(r.border.producerGain).toBe('0.01');
     expect(r.border.treasuryRevenue).toBe('0.01');
     expect(r.border.buyersExtraCost).toBe('0.02');
+  });
+
+  it('output above demand: the border floor pays the producer on the 500 t buyers take, 48 × 500,000 = 24,000,000.00, and says why', async () => {
+    const r = await financing({ ...worked, demand: { value: '500', unit: 't' } });
+    // imports max(0, 500 − 1,000) = 0; buyers 48 × 500,000 kg = 24,000,000.00, all of it the
+    // producer's (it sells 500 t in the zone); treasury 0.00.
+    expect(r.border).toMatchObject({
+      buyersExtraCost: '24000000.00',
+      producerGain: '24000000.00',
+      treasuryRevenue: '0.00',
+    });
+    expect(r.meta.warnings.map((w) => w.code)).toContain('output-above-demand');
+    // Output equal to demand (the worked case's 1,000 t both): no warning.
+    const even = await financing({ ...worked, demand: { value: '1000000', unit: 'kg' } });
+    expect(even.meta.warnings.map((w) => w.code)).not.toContain('output-above-demand');
   });
 });
 

@@ -252,6 +252,31 @@ describe('POST /v1/floor-gap: problems name the field', () => {
       { pointer: '/method/bands/2/upTo', detail: 'must be greater than the previous band’s upTo' },
     ]);
   });
+
+  it('a band share above 1 would charge more than its slice of the gap: 422 at the share', async () => {
+    const problem = await problemOf(
+      await postJson('/v1/floor-gap', {
+        price: usd('10'),
+        floor: usd('16'),
+        method: { type: 'tranche', bands: [{ upTo: null, share: '2' }] },
+      }),
+      422,
+    );
+    expect(problem.errors).toEqual([
+      { pointer: '/method/bands/0/share', detail: 'must be a share from 0 to 1 (got "2")' },
+    ]);
+  });
+
+  it('a share of exactly 1 taxes the whole slice: price 10, floor 16, one band (null, 1) → duty 6 = the full gap', async () => {
+    const response = await postJson('/v1/floor-gap', {
+      price: usd('10'),
+      floor: usd('16'),
+      method: { type: 'tranche', bands: [{ upTo: null, share: '1' }] },
+    });
+    expect(response.status).toBe(200);
+    // g = 16 − 10 = 6 (basis customs-value, T = F = 16); d = 1 × 6 = 6.
+    expect(((await response.json()) as { duty: string }).duty).toBe('6.00');
+  });
 });
 
 describe('GET /v1/floor-gap (spreadsheets)', () => {

@@ -3,7 +3,7 @@ import type { Warning } from '../../data/warnings';
 import { type FloorFinancingInput, floorFinancingInputs } from '../../domain/floor-financing';
 import type { Ratio, RoundingMode } from '../../domain/rounding';
 import { quantityQuotient, type Unit } from '../../domain/units';
-import { type Decimal, ONE } from '../../numeric';
+import { compare, type Decimal, multiply, ONE } from '../../numeric';
 import { floorInReporting, type ResolvedFloor, resolveFloor } from '../floor-input';
 import {
   asPrice,
@@ -154,10 +154,19 @@ export function resolveFloorFinancing(
   const upside = upsideTerms(request, resolved, floor, unit, reporting, problems, warnings);
   if (upside.above === undefined) return { ok: false, problems };
   const inUnit = (q: Quantity) => quantityQuotient(dec(q.value), q.unit, unit);
+  const demand = inUnit(given.demand);
+  const output = inUnit(given.output);
+  // Q > D: the border floor's buyers take only D, so the producer gains the gap on D, not on Q.
+  if (compare(multiply(output.of, demand.to), multiply(demand.of, output.to)) > 0) {
+    warnings.push({
+      code: 'output-above-demand',
+      detail: `Domestic output (${given.output.value} ${given.output.unit}) exceeds demand in the floor zone (${given.demand.value} ${given.demand.unit}): under the border floor the producer gains the gap only on what buyers there take; the rest sells at the market price.`,
+    });
+  }
   const inputs = floorFinancingInputs({
     floor,
-    demand: inUnit(given.demand),
-    domesticOutput: inUnit(given.output),
+    demand,
+    domesticOutput: output,
     marketPrices: prices,
     upsideShare: upside.share,
     upsideAbove: upside.above,

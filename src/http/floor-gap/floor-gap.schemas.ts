@@ -11,6 +11,7 @@ import {
   PriceSchema,
   QuantitySchema,
   RoundingSchema,
+  ShareSchema,
   UnitSchema,
   vatSchema,
 } from '../schemas';
@@ -22,8 +23,10 @@ export const TrancheBandSchema = z
       description: 'Upper bound of the band as a fraction of the floor T; `null` = no bound.',
       example: '0.40',
     }),
-    share: NonNegativeDecimal.openapi({
-      description: 'Share of the gap slice inside this band that is charged as duty.',
+    share: ShareSchema.openapi({
+      description:
+        'Share (0 to 1) of the gap slice inside this band that is charged as duty. A gap beyond ' +
+        'the last band’s `upTo` is not taxed: end with `upTo: null` to tax it.',
       example: '0.30',
     }),
   })
