@@ -8,6 +8,11 @@ export function benchmarkAppliesTo(benchmark: BenchmarkRow, mineral: MineralRow)
   return benchmark.appliesTo === mineral.id || benchmark.appliesTo === mineral.group;
 }
 
+/** Whether a benchmark is in force on `asOf` (both ends inclusive; an undated one always is). */
+export function benchmarkInForce(b: BenchmarkRow, asOf: string): boolean {
+  return (b.effectiveFrom ?? asOf) <= asOf && asOf <= (b.effectiveTo ?? asOf);
+}
+
 /** The benchmarks that cover a mineral, in seed order. */
 export function benchmarksFor(data: PolicyData, mineral: MineralRow): BenchmarkRow[] {
   return [...data.benchmarks.values()].filter((b) => benchmarkAppliesTo(b, mineral));

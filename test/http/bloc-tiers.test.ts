@@ -773,6 +773,65 @@ describe('POST /v1/benchmarks/check', () => {
     });
   });
 
+  it('only benchmarks in force on asOf are results, and none warns for having ended (§6, A1)', async () => {
+    async function ids(asOf: string) {
+      const response = await postJson('/v1/benchmarks/check', {
+        mineral: 'ndpr-oxide',
+        price: usd('62'),
+        asOf,
+      });
+      const body = (await response.json()) as {
+        results: { id: string; gapPerUnit: string }[];
+        meta: { warnings: { code: string }[] };
+      };
+      const codes = body.meta.warnings.map((w) => w.code);
+      expect(codes).not.toContain('no-longer-in-force');
+      expect(codes).not.toContain('not-yet-in-force');
+      return body.results.map((r) => `${r.id} ${r.gapPerUnit}`);
+    }
+    // dod-ndpr-floor 2025-10-01..2035-09-30, lynas-jare-ndpr-floor 2026-03-10..2038-12-31, both
+    // ends inclusive; the G7 light-REE figure is undated. Gaps: 110 − 62 = 48; 62,000/t ≥ 20,000/t.
+    expect(await ids('2025-01-01')).toEqual(['g7-lree-floor 0.0000']);
+    expect(await ids('2025-10-01')).toEqual(['g7-lree-floor 0.0000', 'dod-ndpr-floor 48.0000']);
+    expect(await ids('2035-09-30')).toEqual([
+      'g7-lree-floor 0.0000',
+      'dod-ndpr-floor 48.0000',
+      'lynas-jare-ndpr-floor 48.0000',
+    ]);
+    expect(await ids('2036-01-01')).toEqual([
+      'g7-lree-floor 0.0000',
+      'lynas-jare-ndpr-floor 48.0000',
+    ]);
+    expect(await ids('2039-06-01')).toEqual(['g7-lree-floor 0.0000']);
+    const csv = await call(
+      '/v1/benchmarks/check?mineral=ndpr-oxide&price=62&per=kg&asOf=2036-01-01&format=csv',
+    );
+    expect((await csv.text()).split('\r\n').map((line) => line.split(',')[0])).toEqual([
+      'id',
+      'g7-lree-floor',
+      'lynas-jare-ndpr-floor',
+      '',
+    ]);
+  });
+
+  it('a benchmark named in the request is checked even when not in force, and says so', async () => {
+    const response = await postJson('/v1/benchmarks/check', {
+      mineral: 'ndpr-oxide',
+      price: usd('62'),
+      benchmark: 'dod-ndpr-floor',
+      asOf: '2036-01-01',
+    });
+    const body = (await response.json()) as {
+      results: { id: string; gapPerUnit: string }[];
+      meta: { warnings: { code: string; rowIds?: string[] }[] };
+    };
+    // 110 − 62 = 48, as asked; the contract ended 2035-09-30
+    expect(body.results.map((r) => [r.id, r.gapPerUnit])).toEqual([['dod-ndpr-floor', '48.0000']]);
+    expect(body.meta.warnings).toEqual([
+      expect.objectContaining({ code: 'no-longer-in-force', rowIds: ['dod-ndpr-floor'] }),
+    ]);
+  });
+
   it('GET with format=text answers one status for a spreadsheet cell', async () => {
     const response = await call(
       '/v1/benchmarks/check?mineral=dy-oxide&price=1600&per=kg&benchmark=g7-hree-cap&format=text',

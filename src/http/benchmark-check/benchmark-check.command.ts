@@ -1,4 +1,4 @@
-import { benchmarksFor, benchmarkWarnings } from '../../data/benchmarks';
+import { benchmarkInForce, benchmarksFor, benchmarkWarnings } from '../../data/benchmarks';
 import type { BenchmarkRow, MineralRow } from '../../data/schema';
 import type { PolicyData } from '../../data/store';
 import type { Warning } from '../../data/warnings';
@@ -30,7 +30,10 @@ export interface BenchmarkCheckCommand {
   readonly warnings: readonly Warning[];
 }
 
-/** The benchmarks that apply to the mineral (or the one asked for), each with its prices restated. */
+/**
+ * The benchmarks that apply to the mineral and are in force on `asOf` (or the one asked for, in
+ * force or not, with a warning when not), each with its prices restated.
+ */
 export function resolveBenchmarkCheck(
   request: BenchmarkCheckRequest,
   data: PolicyData,
@@ -42,8 +45,8 @@ export function resolveBenchmarkCheck(
   const mineral = data.minerals.get(request.mineral);
   if (mineral === undefined)
     return { ok: false, problems: [{ pointer: '/mineral', detail: 'is not a known mineral' }] };
-  const benchmarks = benchmarksFor(data, mineral).filter(
-    (b) => request.benchmark === undefined || b.id === request.benchmark,
+  const benchmarks = benchmarksFor(data, mineral).filter((b) =>
+    request.benchmark === undefined ? benchmarkInForce(b, asOf) : b.id === request.benchmark,
   );
   if (request.benchmark !== undefined && benchmarks.length === 0) {
     return {
@@ -87,7 +90,7 @@ export function resolveBenchmarkCheck(
   if (checks.length === 0) {
     warnings.push({
       code: 'no-benchmark',
-      detail: `No benchmark in the data applies to ${mineral.id} (${mineral.group}).`,
+      detail: `No benchmark in the data applies to ${mineral.id} (${mineral.group}) on ${asOf}.`,
     });
   }
   return {

@@ -14,7 +14,8 @@ import {
 } from './benchmark-check.schemas';
 
 const DESCRIPTION =
-  'A price against every benchmark that applies to the mineral (by id or group): a floor is met at ' +
+  'A price against every benchmark that applies to the mineral (by id or group) and is in force on ' +
+  '`asOf` (an undated one always is; `benchmark` names one in force or not): a floor is met at ' +
   'or above it, a cap is kept at or below it; `gapPerUnit` says how far past it the price sits, ' +
   'and `licenceRequired` whether the scheme wants a licence beyond it (the reported G7 scheme does). ' +
   'Prices are compared per the benchmark’s unit.';
