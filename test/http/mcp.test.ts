@@ -208,6 +208,25 @@ describe('MCP endpoint /mcp (Streamable HTTP)', () => {
     await client.close();
   });
 
+  it('a path parameter only ever reaches its own route: a dot segment or a wrong type is refused, the rest encoded', async () => {
+    const client = await connect();
+    for (const [name, args, text] of [
+      // `/v1/minerals/..` would resolve to `/v1/`, another route
+      ['getMineral', { id: '..' }, 'id must not be . or ..'],
+      ['getMineral', { id: '.' }, 'id must not be . or ..'],
+      ['getBenchmark', { id: '..' }, 'id must not be . or ..'],
+      ['getCountry', { code: '..' }, 'code must not be . or ..'],
+      ['getMineral', { id: 5 }, 'id must be a string.'],
+      // encoded as one segment (a%2F..%2F..), so the mineral route answers for it
+      ['getMineral', { id: 'a/../..' }, 'There is no mineral "a/../.."'],
+    ] as const) {
+      const result = await call(client, name, args);
+      expect(result.isError).toBe(true);
+      expect(textOf(result)).toContain(text);
+    }
+    await client.close();
+  });
+
   it('an unknown tool is a JSON-RPC invalid-params error', async () => {
     const client = await connect();
     const failure = await call(client, 'computeEverything', {}).catch((e: unknown) => e);

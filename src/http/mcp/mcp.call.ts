@@ -65,11 +65,18 @@ function requestOf(
   let path = tool.path;
   for (const name of tool.pathParameters) {
     const value = args[name];
-    if (typeof value !== 'string' || value === '') {
-      problems.push({ pointer: `/${name}`, detail: 'is required' });
-    } else {
-      path = path.replace(`{${name}}`, encodeURIComponent(value));
-    }
+    // Encoded, and never a dot segment (`..` would resolve to another route), so a tool only ever
+    // reaches its own route.
+    const detail =
+      value === undefined || value === ''
+        ? 'is required'
+        : typeof value !== 'string'
+          ? 'must be a string'
+          : value === '.' || value === '..'
+            ? 'must not be . or ..'
+            : undefined;
+    if (detail !== undefined) problems.push({ pointer: `/${name}`, detail });
+    else path = path.replace(`{${name}}`, encodeURIComponent(value as string));
   }
   const url = new URL(path, origin);
   for (const [name, value] of Object.entries(args)) {
