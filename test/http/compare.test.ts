@@ -510,4 +510,61 @@ describe('compare: coverage over variants', () => {
     });
     expect(assumed).toBeUndefined();
   });
+
+  // Magnets CN, 1,000 kg at 50/kg on 2026-03-01: customs value 50,000.00; US fees MPF 0.3464% ×
+  // 50,000 = 173.20 and HMF 0.125% × 50,000 = 62.50, 235.70 in all. The EU has no tariff data.
+  const usAndEu = async (first: string) => {
+    const us = { label: 'US' };
+    const eu = { label: 'EU', destination: 'EU' };
+    const response = await postJson('/v1/landed-cost/compare', {
+      shipment: { ...shipment, asOf: '2026-03-01' },
+      variants: first === 'US' ? [us, eu] : [eu, us],
+    });
+    expect(response.status).toBe(200);
+    return (await response.json()) as CompareResponse;
+  };
+
+  it('unknown is not zero: no duty or landed-cost delta against a variant without tariff data, and its absent duty lines are no change', async () => {
+    const r = await usAndEu('US');
+    expect(r.variants.map((v) => v.result.coverage.tariffs)).toEqual(['complete', 'none']);
+    expect(r.variants.map((v) => v.deltas)).toEqual([
+      { duties: '0.00', fees: '0.00', landedCost: '0.00' },
+      // fees 0.00 − 235.70; the US duties (MFN 1,050.00, Section 301 12,500.00) are not "removed"
+      { duties: null, fees: '-235.70', landedCost: null },
+    ]);
+    const reason = 'not considered for CN → EU under scenario baseline';
+    expect(r.variants[1]?.changes).toEqual([
+      { measureId: 'us-mpf-fy2026', change: 'removed', amountDelta: '-173.20', reason },
+      { measureId: 'us-hmf', change: 'removed', amountDelta: '-62.50', reason },
+    ]);
+  });
+
+  it('the same with the EU first: the US duty lines are not "added", its fees are (0 + 173.20, 0 + 62.50)', async () => {
+    const r = await usAndEu('EU');
+    expect(r.variants.map((v) => v.deltas)).toEqual([
+      { duties: null, fees: '0.00', landedCost: null },
+      { duties: null, fees: '235.70', landedCost: null },
+    ]);
+    expect(r.variants[1]?.changes.map((c) => [c.measureId, c.change, c.amountDelta])).toEqual([
+      ['us-mpf-fy2026', 'added', '173.20'],
+      ['us-hmf', 'added', '62.50'],
+    ]);
+  });
+
+  it('the GET CSV with assume=no-duty leaves the unknown deltas empty', async () => {
+    const response = await call(
+      '/v1/landed-cost/compare?mineral=nd-oxide&origin=CN&destination=EU&quantity=1000&unit=kg&price=150&per=kg&asOf=2026-01-15,2026-03-01&format=csv&assume=no-duty',
+    );
+    const [header, ...rows] = (await response.text()).trim().split('\r\n');
+    const at = (row: string | undefined, name: string) =>
+      row?.split(',')[header?.split(',').indexOf(name) ?? -1];
+    // 1,000 kg × 150 = 150,000.00 customs value, no EU fee or duty data: duties printed as
+    // assumed 0.00, their deltas empty; fees 0.00 − 0.00 = 0.00
+    expect(
+      rows.map((row) => ['dutiesDelta', 'feesDelta', 'landedCostDelta'].map((n) => at(row, n))),
+    ).toEqual([
+      ['', '0.00', ''],
+      ['', '0.00', ''],
+    ]);
+  });
 });

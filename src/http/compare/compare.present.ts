@@ -49,7 +49,7 @@ function whyNot(
   charging: ComparedVariant,
   data: PolicyData,
   direction: 'added' | 'removed',
-): string {
+): string | undefined {
   const inline = (v: ComparedVariant) => v.request.measures?.some((m) => m.id === id) === true;
   if (inline(charging) && !inline(other)) {
     return direction === 'added'
@@ -68,6 +68,9 @@ function whyNot(
   const explained = other.result.explain?.find((e) => e.measureId === id);
   if (explained === undefined) {
     if (inline(other)) return 'a what-if measure of the request';
+    // A duty the other answer's data cannot say (its tariffs unknown there) is no change (A1).
+    const kind = charging.result.lines.find((l) => l.measureId === id)?.kind;
+    if (other.result.coverage.tariffs !== 'complete' && kind !== 'fee') return undefined;
     return `not considered for ${other.result.lane.origin} → ${other.result.lane.destination} under scenario ${other.result.scenario}`;
   }
   const reason = explained.reason;
@@ -114,7 +117,7 @@ export function changesAgainst(
   const after = byId(variant.result.lines);
   const places = minorUnits(variant.result.meta.currency);
   const money = (x: Decimal) => toFixed(x, places, halfUp);
-  const reason = (c: ChargeDelta): string => {
+  const reason = (c: ChargeDelta): string | undefined => {
     if (c.change === 'added') return whyNot(c.measureId, first, variant, data, 'added');
     if (c.change === 'removed') return whyNot(c.measureId, variant, first, data, 'removed');
     const a = before.get(c.measureId);
@@ -123,12 +126,19 @@ export function changesAgainst(
       throw new RangeError('a changed line is in both answers');
     return changedWhy(a, b, first.result, variant.result);
   };
-  return variant.comparison.charges.map((c) => ({
-    measureId: c.measureId,
-    change: c.change,
-    amountDelta: money(c.amountDelta),
-    reason: reason(c),
-  }));
+  return variant.comparison.charges.flatMap((c) => {
+    const why = reason(c);
+    return why === undefined
+      ? []
+      : [
+          {
+            measureId: c.measureId,
+            change: c.change,
+            amountDelta: money(c.amountDelta),
+            reason: why,
+          },
+        ];
+  });
 }
 
 /**
@@ -160,18 +170,23 @@ export function presentComparison(
   const warnings: Warning[] = variants.flatMap((v) =>
     v.result.meta.warnings.map((w): Warning => relabelled(w, `${v.label}: ${w.detail}`)),
   );
+  const known = (v: ComparedVariant) => v.result.coverage.tariffs === 'complete';
   return {
-    variants: variants.map((v, i) => ({
-      label: v.label,
-      result: v.result,
-      changes: i === 0 ? [] : changesAgainst(first, v, data),
-      exemptions: i === 0 ? [] : exemptionsAgainst(first, v),
-      deltas: {
-        duties: money(v.comparison.deltas.duties),
-        fees: money(v.comparison.deltas.fees),
-        landedCost: money(v.comparison.deltas.landedCost),
-      },
-    })),
+    variants: variants.map((v, i) => {
+      // Unknown is not zero (A1): a duty unknown on either side has no known difference.
+      const sure = known(first) && known(v);
+      return {
+        label: v.label,
+        result: v.result,
+        changes: i === 0 ? [] : changesAgainst(first, v, data),
+        exemptions: i === 0 ? [] : exemptionsAgainst(first, v),
+        deltas: {
+          duties: sure ? money(v.comparison.deltas.duties) : null,
+          fees: money(v.comparison.deltas.fees),
+          landedCost: sure ? money(v.comparison.deltas.landedCost) : null,
+        },
+      };
+    }),
     coverage: { tariffs: combinedCoverage(variants.map((v) => v.result.coverage.tariffs)) },
     meta: buildMeta(
       first.result.meta.dataVersion,
@@ -226,9 +241,9 @@ export function compareRows(r: CompareResponse, decimal: DecimalMark = 'point'):
     v.result.fees,
     v.result.landedCost,
     v.result.effectiveDutyRate ?? '',
-    v.deltas.duties,
+    v.deltas.duties ?? '',
     v.deltas.fees,
-    v.deltas.landedCost,
+    v.deltas.landedCost ?? '',
     v.changes.map((c) => changeText(c, decimal)).join('; '),
     v.exemptions.map((e) => `${e.measureId} (${e.reason})`).join('; '),
     v.result.meta.currency,

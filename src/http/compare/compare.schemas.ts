@@ -79,14 +79,22 @@ export const ChangeSchema = z
 
 export const DeltasSchema = z
   .object({
-    duties: DecimalOutput.openapi({ example: '2500.00' }),
+    duties: DecimalOutput.nullable().openapi({
+      description:
+        '`null` where this variant’s or the first’s `coverage.tariffs` is not `complete`: an ' +
+        'unknown duty is not zero, and neither is its difference (empty in CSV).',
+      example: '2500.00',
+    }),
     fees: DecimalOutput.openapi({ example: '0.00' }),
-    landedCost: DecimalOutput.openapi({ example: '2500.00' }),
+    landedCost: DecimalOutput.nullable().openapi({
+      description: '`null` where `duties` is.',
+      example: '2500.00',
+    }),
   })
   .openapi('CompareDeltas', {
     description:
       'This variant less the first, of the reported totals; the changes’ amountDelta add up to ' +
-      'duties + fees, and landedCost moves by the same.',
+      'duties + fees, and landedCost moves by the same, where the duties are known on both sides.',
   });
 
 export const CompareResponseSchema = z
@@ -95,9 +103,13 @@ export const CompareResponseSchema = z
       z.object({
         label: z.string(),
         result: LandedCostResponseSchema,
-        changes: z
-          .array(ChangeSchema)
-          .openapi({ description: 'Against the first variant (empty for it).' }),
+        changes: z.array(ChangeSchema).openapi({
+          description:
+            'Against the first variant (empty for it). A duty line one answer charges and the ' +
+            'other’s data cannot say (its `coverage.tariffs` not `complete`, e.g. another ' +
+            'destination the data has no tariffs for) is left out: no tariff data there is not ' +
+            'the measure removed or added. Fee lines are listed as usual.',
+        }),
         exemptions: z
           .array(
             z.object({
