@@ -137,7 +137,7 @@ const ENUMS: Readonly<Record<PostParameter, readonly string[]>> = {
  */
 export function postQueryParameters(
   names: readonly PostParameter[],
-  docs: Partial<Record<PostParameter, string>> = {},
+  docs: Partial<PostQueryDocs> = {},
 ) {
   return names.map((name) => ({
     name,
