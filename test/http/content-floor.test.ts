@@ -9,6 +9,7 @@ interface ContentFloor {
   adValoremEquivalent: string | null;
   impliedFloorPerUnit: string;
   stageLeak: { stage: string; floorPerUnit: string; leakPerUnit: string } | null;
+  meta: { warnings: { code: string; detail: string }[] };
 }
 
 const magnet = {
@@ -43,6 +44,75 @@ describe('POST /v1/content-floor: an NdPr oxide floor carried into a magnet', ()
     // 60 + 12.3529
     expect(r.impliedFloorPerUnit).toBe('72.3529');
     expect(r.stageLeak).toBeNull();
+    expect(r.meta.warnings).toEqual([]);
+  });
+
+  it('a magnet-stage floor above the implied floor is not charged, and a warning says so: 80 > 60 + 12.3529 = 72.3529', async () => {
+    const r = await contentFloor({
+      product: magnet,
+      floors: [oxideFloor, { mineral: 'ndfeb-magnet', stage: 'magnet', price: usd('80') }],
+      redPrices: [redOxide],
+    });
+    // the content duty alone, as in the worked case; no leak (80 is not lower than 72.3529)
+    expect(r.dutyPerUnit).toBe('12.3529');
+    expect(r.impliedFloorPerUnit).toBe('72.3529');
+    expect(r.stageLeak).toBeNull();
+    expect(r.meta.warnings).toEqual([
+      {
+        code: 'product-stage-floor',
+        detail:
+          "The magnet floor 80.0000 is above the implied floor 72.3529 and not charged here; POST /v1/floor-gap prices a duty on the product's own price.",
+      },
+    ]);
+  });
+
+  it('a metal product under a metal floor: 140 is above the implied 90 + 0 (no upstream floor, duty 0.0000), said in a warning', async () => {
+    const r = await contentFloor({
+      product: {
+        stage: 'metal',
+        price: usd('90'),
+        content: [{ mineral: 'ndpr-oxide', kgPerUnit: '1', form: 'metal', metalPerOxide: '0.85' }],
+      },
+      floors: [{ mineral: 'ndpr-oxide', stage: 'metal', price: usd('140') }],
+      redPrices: [{ mineral: 'ndpr-oxide', price: usd('90') }],
+    });
+    expect(r.dutyPerUnit).toBe('0.0000');
+    expect(r.impliedFloorPerUnit).toBe('90.0000');
+    expect(r.meta.warnings.map((w) => w.code)).toEqual(['product-stage-floor']);
+    expect(r.meta.warnings[0]?.detail).toContain(
+      'metal floor 140.0000 is above the implied floor 90.0000',
+    );
+  });
+
+  it('a stage floor equal to the implied floor neither leaks nor warns: 72.3529 = 60 + 12.3529', async () => {
+    const r = await contentFloor({
+      product: magnet,
+      floors: [oxideFloor, { mineral: 'ndfeb-magnet', stage: 'magnet', price: usd('72.3529') }],
+      redPrices: [redOxide],
+    });
+    expect(r.stageLeak).toBeNull();
+    expect(r.meta.warnings).toEqual([]);
+  });
+
+  it('floors and red prices of minerals not in the content are named in one warning, and change nothing', async () => {
+    const r = await contentFloor({
+      product: magnet,
+      floors: [oxideFloor, { mineral: 'dy-oxide', stage: 'oxide', price: usd('300') }],
+      redPrices: [
+        redOxide,
+        { mineral: 'dy-oxide', price: usd('200') },
+        { mineral: 'tb-oxide', price: usd('900') },
+      ],
+    });
+    // the worked case's duty: 0.30 × (110 − 75) / 0.85 = 12.3529
+    expect(r.dutyPerUnit).toBe('12.3529');
+    expect(r.meta.warnings).toEqual([
+      {
+        code: 'not-in-content',
+        detail:
+          'Floors and red prices of minerals not in the content are not applied: dy-oxide, tb-oxide.',
+      },
+    ]);
   });
 
   it('a lower floor at the magnet stage leaks: 72.3529 − 70 = 2.3529 per kg', async () => {

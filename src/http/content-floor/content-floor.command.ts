@@ -190,6 +190,10 @@ export function resolveContentFloor(
       ? null
       : (perProductUnit(stageFloor.floor.price, `${stageFloor.pointer}/price`) ?? null);
   if (problems.length > 0 || productPrice === undefined) return { ok: false, problems };
+  // Floors (below the product's stage) and red prices of minerals the product does not contain.
+  const stray = [...request.floors.filter((f) => f.stage !== product.stage), ...request.redPrices]
+    .map((x) => x.mineral)
+    .filter((m, i, all) => all.indexOf(m) === i && !product.content.some((c) => c.mineral === m));
   return {
     ok: true,
     value: {
@@ -201,7 +205,14 @@ export function resolveContentFloor(
       rounding: request.rounding ?? 'half-up',
       dataVersion: data.dataVersion,
       asOf,
-      warnings: [],
+      warnings: stray.length
+        ? [
+            {
+              code: 'not-in-content',
+              detail: `Floors and red prices of minerals not in the content are not applied: ${stray.join(', ')}.`,
+            },
+          ]
+        : [],
     },
   };
 }

@@ -118,7 +118,11 @@ export const contentFloorCalculator = {
     'content line: kg of oxide per unit of product (metal content ÷ metal per oxide ÷ yield), the ' +
     'gap per kg of oxide (floor − red price at the floor’s stage), and the duty. Floors whose stage ' +
     'cannot be converted into the content (a concentrate or alloy floor) and red prices at another ' +
-    'stage than their floor are refused, never silently applied. Worked example: NdPr oxide floor ' +
+    'stage than their floor are refused, never silently applied. A floor at the product’s own ' +
+    'stage is compared with the implied floor: lower, it is `stageLeak`; higher, it is not charged ' +
+    'here and a `product-stage-floor` warning says so (POST /v1/floor-gap prices a duty on the ' +
+    'product’s own price). Floors and red prices of minerals not in the content are not applied ' +
+    '(a `not-in-content` warning names them). Worked example: NdPr oxide floor ' +
     '110, red oxide 75, a magnet with 0.30 kg NdPr metal per kg at 0.85 kg metal per kg oxide → ' +
     '0.352941 kg oxide per kg of magnet, duty 12.3529 per kg. Not modelled: how the duty is ' +
     'collected on a product (a content declaration), or what the product’s own value adds.',

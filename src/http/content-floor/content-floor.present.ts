@@ -1,6 +1,6 @@
 import type { ContentFloorReport } from '../../domain/content-floor';
-import { formatPerUnit, formatRate } from '../../domain/rounding';
-import { type Decimal, ZERO } from '../../numeric';
+import { formatPerUnit, formatRate, roundPerUnit } from '../../domain/rounding';
+import { compare, type Decimal, ZERO } from '../../numeric';
 import { buildMeta } from '../meta';
 import type { FlatRow } from '../output';
 import type { ContentFloorCommand } from './content-floor.command';
@@ -15,6 +15,20 @@ export function presentContentFloor(
   const { reported } = report;
   const u = (x: Decimal) => formatPerUnit(x, rounding);
   const leak = reported.stageLeak;
+  const floor = command.input.productStageFloor;
+  const f = floor === null ? ZERO : roundPerUnit(floor, rounding);
+  const implied = reported.impliedFloorPerUnit;
+  // A product-stage floor above the implied one is no content duty: said, never dropped silently
+  // (no such floor: 0, never above a price).
+  const above =
+    compare(f, implied) > 0
+      ? [
+          {
+            code: 'product-stage-floor',
+            detail: `The ${command.stage} floor ${u(f)} is above the implied floor ${u(implied)} and not charged here; POST /v1/floor-gap prices a duty on the product's own price.`,
+          },
+        ]
+      : [];
   return {
     per: command.unit,
     stage: command.stage,
@@ -39,13 +53,10 @@ export function presentContentFloor(
             floorPerUnit: u(leak.floorPerUnit),
             leakPerUnit: u(leak.leakPerUnit),
           },
-    meta: buildMeta(
-      command.dataVersion,
-      command.asOf,
-      command.currency,
-      rounding,
-      command.warnings,
-    ),
+    meta: buildMeta(command.dataVersion, command.asOf, command.currency, rounding, [
+      ...command.warnings,
+      ...above,
+    ]),
   };
 }
 

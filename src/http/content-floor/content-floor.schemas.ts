@@ -172,7 +172,10 @@ export const ContentFloorResponseSchema = z
           'Where a floor set at the product’s own stage is lower than the implied one: the product ' +
           'route carries its content past the upstream floor by this much per unit. Decided on the ' +
           'printed figures: null when the printed implied floor is not above the printed stage ' +
-          'floor (a difference below the last place shown is not reported).',
+          'floor (a difference below the last place shown is not reported). A stage floor above ' +
+          'the implied one is not charged here (the duty is the content’s only): a ' +
+          '`product-stage-floor` warning names both, and POST /v1/floor-gap prices a duty on the ' +
+          'product’s own price.',
       }),
     meta: MetaSchema,
   })
