@@ -109,6 +109,31 @@ describe('reference data (minerals, blocs, benchmarks, measures, timeline)', () 
     expect(after.grey).toEqual(expect.arrayContaining(['IN', 'VN', 'MY']));
   });
 
+  it('blocs past the data horizon carry one data-horizon warning naming the memberships, as a country does (A1)', async () => {
+    type Warning = { code: string; rowIds?: string[]; knownUntil?: string };
+    type Blocs = { blocs: { id: string; members: string[] }[]; warnings: Warning[] };
+    const country = await json<{ warnings: Warning[] }>('/v1/countries/CN?asOf=2027-06-01');
+    expect(country.warnings).toEqual([
+      expect.objectContaining({
+        code: 'data-horizon',
+        rowIds: ['membership:CN'],
+        knownUntil: '2026-12-01',
+      }),
+    ]);
+    const past = await json<Blocs>('/v1/blocs?asOf=2027-06-01');
+    // every red and blue member holds by a dated membership; grey members by none
+    const dated = past.blocs
+      .filter((b) => b.id !== 'grey')
+      .flatMap((b) => b.members.map((code) => `membership:${code}`))
+      .sort();
+    expect(dated).toContain('membership:CN');
+    expect(past.warnings).toEqual([
+      expect.objectContaining({ code: 'data-horizon', rowIds: dated, knownUntil: '2026-12-01' }),
+    ]);
+    // on the horizon itself the memberships are confirmed: no warning
+    expect((await json<Blocs>('/v1/blocs?asOf=2026-12-01')).warnings).toEqual([]);
+  });
+
   it('a country’s bloc and valuation basis: US is FOB and blue; India is grey', async () => {
     expect(await json('/v1/countries/US?asOf=2026-11-21')).toMatchObject({
       code: 'US',

@@ -1,6 +1,7 @@
 import { blocMembers, blocOf, isoSpelling, unknownCountry } from '../../data/blocs';
 import { changesBetween } from '../../data/changes';
 import { measureStatusOn, measuresConcerning } from '../../data/measures';
+import { lanesWarnings } from '../../data/warnings';
 import { dataOf } from '../calculator';
 import { todayUtc } from '../money-input';
 import { Problem, validationProblem } from '../problem';
@@ -43,7 +44,11 @@ export const referenceRouter = createRouter()
       shownByDefault: b.shownByDefault,
       members: members[b.id],
     }));
-    return c.json({ asOf, blocs }, 200);
+    // The memberships used past their horizon in one data-horizon warning, as a country's (A1).
+    const warnings = lanesWarnings([
+      { warnings: [...data.countries.keys()].flatMap((code) => blocOf(data, code, asOf).warnings) },
+    ]);
+    return c.json({ asOf, blocs, warnings }, 200);
   })
   .openapi(getCountry, (c) => {
     const data = dataOf(c);

@@ -2,6 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { cachedResponses } from '../caching';
 import { problemResponses } from '../problem';
 import { onlyParameters } from '../query-form';
+import { WarningSchema } from '../schemas';
 import {
   AsOfQuery,
   BenchmarkSchema,
@@ -59,10 +60,23 @@ export const listBlocs = createRoute({
   summary: 'Blocs and their members on a date',
   description:
     'The red (China-track), blue (allied, floor-protected) and grey (the rest) blocs with their ' +
-    'members on `asOf`. Membership is dated data; a country with no membership is grey.',
+    'members on `asOf`. Membership is dated data; a country with no membership is grey. Past ' +
+    'the date the memberships are confirmed, `warnings` holds one `data-horizon` warning naming them.',
   request: { query: AsOfQuery },
   responses: {
-    ...json(z.object({ asOf: z.string(), blocs: z.array(BlocWithMembersSchema) }), 'The blocs.'),
+    ...json(
+      z.object({
+        asOf: z.string(),
+        blocs: z.array(BlocWithMembersSchema),
+        warnings: z.array(WarningSchema).openapi({
+          description:
+            'One `data-horizon` warning when memberships are used past the date their sources ' +
+            'confirm (`knownUntil`, the memberships in `rowIds`), as `GET /v1/countries/{code}` ' +
+            'gives for one; empty otherwise.',
+        }),
+      }),
+      'The blocs.',
+    ),
     ...problemResponses(400, 422),
   },
 });
