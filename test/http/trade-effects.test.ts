@@ -363,6 +363,105 @@ describe('the USGS dataset by id', () => {
   });
 });
 
+describe('trade effects: a duty per unit needs the origin’s price, as a floor does', () => {
+  // A what-if specific duty of 2 per kg on 2846.90.20 (free in the data on 2026-11-21)
+  const specific = {
+    destination: 'US',
+    mineral: 'ndpr-oxide',
+    hts: '2846.90.20',
+    asOf: '2026-11-21',
+    measures: [{ id: 'x-sp', kind: 'specific', amount: { amount: '2', per: 'kg' } }],
+  };
+  const needsPrice = (duty: string) =>
+    `a price above 0 is needed where ${duty} applies: its ad valorem equivalent depends on it`;
+
+  it('AU without a price is a 422 at /flows/1/price naming the duty (was t1 2: priced at 1 per kg)', async () => {
+    const response = await postJson('/v1/trade-effects', {
+      ...specific,
+      flows: [
+        { origin: 'CN', value: '100', price: '10' },
+        { origin: 'AU', value: '20' },
+      ],
+    });
+    const problem = await problemOf(response, 422);
+    expect(problem.errors).toEqual([
+      { pointer: '/flows/1/price', detail: needsPrice('the specific duty x-sp') },
+    ]);
+  });
+
+  it('a price of 0 is refused too; the floor’s refusal says the same of the floor', async () => {
+    const zero = await problemOf(
+      await postJson('/v1/trade-effects', {
+        ...specific,
+        flows: [
+          { origin: 'CN', value: '100', price: '10' },
+          { origin: 'AU', value: '20', price: '0' },
+        ],
+      }),
+      422,
+    );
+    expect(zero.errors).toEqual([
+      { pointer: '/flows/1/price', detail: needsPrice('the specific duty x-sp') },
+    ]);
+    const floor = await problemOf(
+      await postJson('/v1/trade-effects', {
+        ...workedCase,
+        flows: [{ origin: 'CN', value: '100' }, workedCase.flows[1]],
+      }),
+      422,
+    );
+    expect(floor.errors).toEqual([{ pointer: '/flows/0/price', detail: needsPrice('the floor') }]);
+  });
+
+  it('a dataset’s origins without a price are refused at /prices/<origin>', async () => {
+    const problem = await problemOf(
+      await postJson('/v1/trade-effects', {
+        dataset: 'usgs-mcs-2025-us-rare-earths',
+        ...specific,
+        prices: { CN: '10', MY: '12', JP: '12', EE: '12' },
+      }),
+      422,
+    );
+    expect(problem.errors).toEqual([
+      { pointer: '/prices/other', detail: needsPrice('the specific duty x-sp') },
+    ]);
+  });
+
+  it('AU at 12: t1 = 2/12 = 0.166667, CN at 10: t1 = 2/10 = 0.2', async () => {
+    // Δ_CN = 0.2, Δ_AU = 1/6; s = 5/6, 1/6: Σ s Δ = 1/6 + 1/36 = 7/36
+    // CN: creation −100 × 0.2 = −20; diversion 1.5 × 100 × (7/36 − 1/5) = 150 × (−1/180)
+    //     = −0.8333… → −0.83; new 100.00 − 20.00 − 0.83 = 79.17
+    // AU: creation −20/6 = −3.333… → −3.33; diversion 1.5 × 20 × (7/36 − 6/36) = 30/36
+    //     = 0.8333… → 0.83; new 20.00 − 3.33 + 0.83 = 17.50
+    const r = await effects({
+      ...specific,
+      flows: [
+        { origin: 'CN', value: '100', price: '10' },
+        { origin: 'AU', value: '20', price: '12' },
+      ],
+    });
+    expect(r.origins.map((o) => [o.origin, o.t1, o.creation, o.diversion, o.newImports])).toEqual([
+      ['CN', '0.2', '-20.00', '-0.83', '79.17'],
+      ['AU', '0.166667', '-3.33', '0.83', '17.50'],
+    ]);
+  });
+
+  it('an ad valorem what-if needs no price: AU without one has t1 0 + 0.1 = 0.1', async () => {
+    const r = await effects({
+      ...specific,
+      measures: [{ id: 'x', kind: 'ad-valorem', rate: '0.1' }],
+      flows: [
+        { origin: 'CN', value: '100', price: '10' },
+        { origin: 'AU', value: '20' },
+      ],
+    });
+    expect(r.origins.map((o) => [o.origin, o.t1])).toEqual([
+      ['CN', '0.1'],
+      ['AU', '0.1'],
+    ]);
+  });
+});
+
 describe('trade effects: unknown duties are unknown, not zero (coverage.tariffs)', () => {
   // The data holds no tariff for 2846.90.20 into Japan: neither CN's nor AU's ordinary duties there
   // are known.

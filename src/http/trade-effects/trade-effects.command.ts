@@ -6,7 +6,7 @@ import type { Warning } from '../../data/warnings';
 import type { Bloc } from '../../domain/bloc-tiers';
 import { namedDirectlyOrByUnion } from '../../domain/customs-union';
 import { defaultBasis, type FloorBasis, type FloorGapMethod } from '../../domain/floor-gap';
-import { landedCost } from '../../domain/landed-cost';
+import { type DutyCharge, landedCost } from '../../domain/landed-cost';
 import type { RoundingMode } from '../../domain/rounding';
 import {
   type Elasticities,
@@ -123,10 +123,14 @@ function flowInputs(
   };
 }
 
-/** An ad valorem equivalent on the data, and how much of the lane's tariff the data holds. */
+/**
+ * An ad valorem equivalent on the data, how much of the lane's tariff the data holds, and the
+ * first duty that is not ad valorem (specific or floor-gap): its equivalent depends on the price.
+ */
 interface Ave {
   readonly ave: Rational;
   readonly coverage: TariffCoverage;
+  readonly perUnit: DutyCharge | undefined;
 }
 
 /** duties / customs value of one unit from `origin`, from the landed-cost calculator, exactly. */
@@ -150,12 +154,14 @@ function landedAve(
     return undefined;
   }
   warnings.push(...parsed.value.lane.warnings);
-  const { exactDutyRate } = landedCost(parsed.value);
+  const { exactDutyRate, dutyLines } = landedCost(parsed.value);
   const coverage = parsed.value.lane.tariffCoverage;
-  if (isZero(exactDutyRate.to)) return { ave: R0, coverage };
+  const perUnit = dutyLines.find((l) => l.charge.kind !== 'ad-valorem')?.charge;
+  if (isZero(exactDutyRate.to)) return { ave: R0, coverage, perUnit };
   return {
     ave: rational.div(rational.of(exactDutyRate.of), rational.of(exactDutyRate.to)),
     coverage,
+    perUnit,
   };
 }
 
@@ -286,14 +292,6 @@ export function resolveTradeEffects(
         ? undefined
         : restate(priceInput, unit, reporting, `${at}/price`, problems, vatRate(request.vat));
     if (priceInput !== undefined && price === undefined) continue;
-    if (floorApplies && (price === undefined || isZero(price))) {
-      problems.push({
-        pointer: pointer === '/flows' ? `${at}/price` : `/prices/${f.origin ?? 'other'}`,
-        detail:
-          'a price above 0 is needed where the floor applies: its ad valorem equivalent depends on it',
-      });
-      continue;
-    }
     // "Other origins" pay what every origin pays: priced as an origin no origin-specific row names.
     const origin = f.origin ?? destination;
     // The price as given (landed cost restates it and takes the VAT out itself): a restated
@@ -315,6 +313,17 @@ export function resolveTradeEffects(
         ? before
         : landedAve({ ...shipment, measures }, data, at, problems, warnings, options);
     if (before === undefined || after === undefined) continue;
+    // An equivalent of a floor or of a duty per unit (specific, floor-gap) depends on the price:
+    // never priced at a placeholder. `after` holds the data's rows and the what-if measures.
+    const perUnit = after?.perUnit;
+    const needs = floorApplies ? 'the floor' : perUnit && `the ${perUnit.kind} duty ${perUnit.id}`;
+    if (needs && (price === undefined || isZero(price))) {
+      problems.push({
+        pointer: pointer === '/flows' ? `${at}/price` : `/prices/${f.origin ?? 'other'}`,
+        detail: `a price above 0 is needed where ${needs} applies: its ad valorem equivalent depends on it`,
+      });
+      continue;
+    }
     const given = f.t0 === undefined ? null : rational.of(dec(f.t0));
     const rates = tradeEquivalents(
       given,

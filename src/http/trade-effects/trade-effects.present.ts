@@ -64,11 +64,6 @@ function assumptions(command: TradeEffectsCommand): string[] {
       `The data has no tariff for ${command.hts} into ${command.destination} on supply from ${unknown.join(', ')}: their duties are unknown, not zero (coverage.tariffs none). The model counts them as 0; the figures resting on them (t0, t1, revenues, the consumer-surplus change under a floor) and sums including them are null. Give an origin’s t0 to set it.`,
     );
   }
-  if (command.flows.some((f) => f.pricePerUnit === null)) {
-    list.push(
-      'Origins without a price are priced at 1 per unit for their base duties: exact for ad valorem duties, which is all this product’s lane has unless a warning says otherwise.',
-    );
-  }
   if (command.flows.some((f) => f.origin === 'other')) {
     list.push('"Other origins" pay what every origin pays (the rows that name no origin).');
   }

@@ -65,8 +65,11 @@ export const FlowSchema = z
       .optional()
       .openapi({
         description:
-          'The origin’s customs value per unit: needed where the floor applies (its ad valorem ' +
-          'equivalent depends on the price). A bare decimal is per the floor’s unit in `currency`.',
+          'The origin’s customs value per unit, above 0: needed where the floor applies or a duty ' +
+          'per unit (specific or floor-gap, in the data or in the what-if `measures`) does, whose ' +
+          'ad valorem equivalent depends on the price; without it the answer is a 422 at this ' +
+          'field naming the duty, never a placeholder price. Ad valorem duties need none. A bare ' +
+          'decimal is per the floor’s unit (kg without a floor) in `currency`.',
         example: '10',
       }),
     t0: NonNegativeDecimal.optional().openapi({
@@ -135,7 +138,8 @@ export const TradeEffectsRequestSchema = z
       .openapi({
         description:
           'Prices per origin for a dataset’s flows (per the floor’s unit, in `currency`); `other` ' +
-          'for its "other origins" row.',
+          'for its "other origins" row. Needed, as a flow’s `price`, for every origin the floor ' +
+          'or a duty per unit applies to.',
         example: { CN: '10', MY: '12', other: '12' },
       }),
     elasticities: ElasticitiesSchema.optional(),
