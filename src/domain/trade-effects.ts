@@ -6,7 +6,6 @@ import {
   decimal,
   divide,
   isNegative,
-  negate,
   sum,
   ZERO,
 } from '../numeric';
@@ -119,9 +118,8 @@ export interface OriginEffect extends OriginFlow {
   /** max(0, the model's new imports). */
   readonly newImports: Rational;
   /**
-   * The model's creation, except where its new imports fell below 0 (`floored`): there the rest,
-   * new − base − diversion = −M_k − diversion_k, so that creation + diversion is still the change
-   * in imports and diversion stays the model's (SMART's diversions still sum to 0).
+   * The model's creation and diversion, the formulas' values also where new imports stop at 0
+   * (`floored`): there base + creation + diversion is below 0 and does not add up to new imports.
    */
   readonly creation: Rational;
   readonly diversion: Rational;
@@ -135,7 +133,7 @@ export interface OriginEffect extends OriginFlow {
   readonly consumerSurplusChange: Rational | null;
   /** True when the model's new imports fell below 0 and were set to 0. */
   readonly floored: boolean;
-  /** The model's own creation and new imports, before the floor at 0 (what `floored` changed). */
+  /** The model's creation and new imports, base + creation + diversion before the floor at 0. */
   readonly model: { readonly creation: Rational; readonly newImports: Rational };
 }
 
@@ -152,8 +150,7 @@ function withRevenue(
   return {
     ...flow,
     newImports,
-    // Floored: creation is the rest, so creation + diversion = 0 − M_k with the model's diversion.
-    creation: floored ? rational.neg(rational.plus(flow.baseImports, diversion)) : creation,
+    creation,
     diversion,
     floored,
     model: { creation, newImports: raw },
@@ -182,7 +179,8 @@ function shares(flows: readonly OriginFlow[]): Rational[] {
  * k: Δ_k = (t1_k − t0_k) / (1 + t0_k); creation_k = η × M_k × Δ_k (× ε / (ε − η) when export
  * supply ε is finite, SMART's supply-response factor); diversion_k = σ × M_k × (Σ_j s_j Δ_j − Δ_k);
  * new M_k = max(0, M_k + creation_k + diversion_k). Exact rationals throughout. Where the max binds,
- * diversion stays the formula's (diversions sum to 0 over origins) and creation is the rest.
+ * creation and diversion stay the formulas' (diversions sum to 0 over origins) and do not add up
+ * to new imports there.
  * Worked case (η = −1, σ = 1.5): CN 100 with Δ = 0.6, AU 20 with Δ = 0 → Σ s Δ = 0.5;
  * CN 100 − 60 − 15 = 25, AU 20 + 15 = 35; revenue 0.6 × 25 = 15.
  */
@@ -362,6 +360,12 @@ export function tradeEffects(
 /** The figures of an effect that add up over origins, as reported (rounded); null = unknown. */
 export type ReportedEffect = Figures<Decimal>;
 
+/** One origin's reported figures, and whether its new imports stop at 0 as reported. */
+export interface ReportedOrigin extends ReportedEffect {
+  /** base + creation + diversion as reported is below 0: new imports are 0, not that sum. */
+  readonly floored: boolean;
+}
+
 /** One bloc's origins' reported figures, summed. */
 export interface ReportedBloc extends ReportedEffect {
   readonly bloc: Bloc;
@@ -372,7 +376,7 @@ export interface TradeEffectsReport {
   /** The exact effects, in the order of the flows. */
   readonly effects: readonly OriginEffect[];
   /** Each origin's figures as reported, in the order of `effects`. */
-  readonly origins: readonly ReportedEffect[];
+  readonly origins: readonly ReportedOrigin[];
   /** The sums of the reported figures by bloc, for the blocs that have origins (red, blue, grey). */
   readonly blocs: readonly ReportedBloc[];
   /** The sums of every origin's reported figures. */
@@ -381,27 +385,26 @@ export interface TradeEffectsReport {
 
 /**
  * An origin's figures as reported. Each is its exact value rounded once by `round` (base imports,
- * creation, diversion, revenue before = t0 × M_k, revenue after = t1 × new M_k, the
- * consumer-surplus change), except new imports, the total of its parts (API v1.1 A1, as the
- * contract writes it: new M_k = M_k + creation_k + diversion_k): base + creation + diversion as
- * reported. New imports are never below 0: where the model's were (`floored`), or where the
- * parts as rounded would show −1 minor unit at an exact tie, new imports are 0 and creation is
- * the rest, −(base + diversion) as reported. A figure on an unknown rate is null.
+ * creation and diversion, the formulas' values, revenue before = t0 × M_k, revenue after =
+ * t1 × new M_k, the consumer-surplus change), except new imports, the total of its parts (API
+ * v1.1 A1, as the contract writes it: new M_k = M_k + creation_k + diversion_k, never below 0):
+ * max(0, base + creation + diversion as reported). Where that sum is below 0 (`floored`) new
+ * imports are 0 and the parts do not add up to them. A figure on an unknown rate is null.
  */
 export function reportedEffect(
   x: OriginEffect,
   round: (value: Rational) => Decimal,
-): ReportedEffect {
+): ReportedOrigin {
   const baseImports = round(x.baseImports);
+  const creation = round(x.creation);
   const diversion = round(x.diversion);
-  const parts = add(baseImports, diversion);
-  const modelled = round(x.creation);
-  const total = add(parts, modelled);
-  const rest = x.floored || isNegative(total);
+  const total = add(add(baseImports, creation), diversion);
+  const floored = isNegative(total);
   return {
+    floored,
     baseImports,
-    newImports: rest ? ZERO : total,
-    creation: rest ? negate(parts) : modelled,
+    newImports: floored ? ZERO : total,
+    creation,
     diversion,
     revenueBefore: x.revenueBefore === null ? null : round(x.revenueBefore),
     revenueAfter: x.revenueAfter === null ? null : round(x.revenueAfter),

@@ -370,7 +370,7 @@ describe('SMART laws', () => {
     );
   });
 
-  it('diversions are the formula’s and sum to 0 even where new imports stop at 0; creation + diversion is the change', () => {
+  it('creation and diversion are the formulas’ even where new imports stop at 0 (max(0, their sum)); diversions sum to 0', () => {
     const elasticity = fc.integer({ min: 0, max: 1000 }).map((n) => q(n, 10));
     fc.assert(
       fc.property(flows, elasticity, elasticity, (fs, eta, sigma) => {
@@ -381,12 +381,13 @@ describe('SMART laws', () => {
         });
         expect(rational.isZero(effectTotals(effects).diversion)).toBe(true);
         for (const e of effects) {
-          const change = rational.minus(e.newImports, e.baseImports);
-          expect(rational.compare(rational.plus(e.creation, e.diversion), change)).toBe(0);
-          expect(e.newImports.n >= 0n).toBe(true);
-          expect(e.floored).toBe(e.model.newImports.n < 0n);
-          // unfloored, creation is the model's; floored, the model's new imports are below 0
-          if (!e.floored) expect(rational.compare(e.creation, e.model.creation)).toBe(0);
+          // creation = η × M_k × Δ_k, Δ_k = (t1 − t0) / (1 + t0), whatever new imports are
+          const delta = rational.div(rational.minus(e.t1, e.t0), rational.plus(q(1), e.t0));
+          const creation = rational.times(rational.neg(eta), rational.times(e.baseImports, delta));
+          expect(rational.compare(e.creation, creation)).toBe(0);
+          const parts = rational.plus(e.baseImports, rational.plus(e.creation, e.diversion));
+          expect(e.floored).toBe(parts.n < 0n);
+          expect(rational.compare(e.newImports, e.floored ? R0 : parts)).toBe(0);
         }
       }),
     );

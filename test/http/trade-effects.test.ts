@@ -846,39 +846,74 @@ describe('trade effects: revenue after is t1 × the exact new imports, rounded o
   });
 });
 
-describe('trade effects, smart: where new imports stop at 0 diversion stays the formula’s', () => {
-  it('η −1.5, σ 1.5: CN diversion −15.00 (was −10.00), creation the rest −85.00; diversions sum to 0.00 (was 5.00)', async () => {
+describe('trade effects, smart: where new imports stop at 0 creation and diversion stay the formulas’', () => {
+  const floored = (r: Effects) => r.meta.warnings.find((w) => w.code === 'imports-floored')?.detail;
+
+  it('η −3, σ 3, CN at 5: CN creation −660.00 (was the rest, +10.00), diversion −110.00, new 0.00', async () => {
+    // CN: t0 0, duty-paid R = 5, gap 16 − 5 = 11 → t1 = 11/5 = 2.2, Δ = 2.2; AU exempt, Δ = 0
+    // Σ s Δ = (100/120) × 2.2 = 11/6. CN: creation −3 × 100 × 2.2 = −660.00; diversion
+    // 3 × 100 × (11/6 − 2.2) = 300 × (−11/30) = −110.00; new max(0, 100 − 660 − 110 = −670) = 0.00
+    // AU: creation 0.00; diversion 3 × 20 × 11/6 = 110.00; new 20 + 110 = 130.00
+    // totals: creation −660.00 + 0.00 = −660.00, diversion −110.00 + 110.00 = 0.00,
+    // imports 0.00 + 130.00 = 130.00 (not 120 − 660 + 0 = −540: CN counts 0)
+    const r = await effects({
+      ...reviewCase,
+      flows: [
+        { origin: 'CN', value: '100', price: '5', t0: '0' },
+        { origin: 'AU', value: '20', t0: '0', exempt: true },
+      ],
+      elasticities: { importDemand: '-3', substitution: '3' },
+    });
+    expect(r.origins.map((o) => [o.origin, o.t1, o.creation, o.diversion, o.newImports])).toEqual([
+      ['CN', '2.2', '-660.00', '-110.00', '0.00'],
+      ['AU', '0', '0.00', '110.00', '130.00'],
+    ]);
+    expect(r.origins.map((o) => o.floored)).toEqual([true, false]);
+    expect([r.totals.creation, r.totals.diversion, r.totals.imports]).toEqual([
+      '-660.00',
+      '0.00',
+      '130.00',
+    ]);
+    expect(r.blocs.map((b) => [b.bloc, b.newImports])).toEqual([
+      ['red', '0.00'],
+      ['blue', '130.00'],
+    ]);
+    // 100.00 − 660.00 − 110.00 = −670.00
+    expect(floored(r)).toBe(
+      'New imports are floored at 0 for CN (base + creation + diversion = -670.00): there base + creation + diversion does not add up to new imports.',
+    );
+  });
+
+  it('η −1.5, σ 1.5: CN creation −90.00 (was the rest, −85.00), diversion −15.00; diversions sum to 0.00', async () => {
     // Δ_CN = 0.6, Σ s Δ = (100/120) × 0.6 = 0.5. CN: creation −1.5 × 100 × 0.6 = −90, diversion
-    // 1.5 × 100 × (0.5 − 0.6) = −15, model's new imports 100 − 90 − 15 = −5 < 0 → 0; creation the
-    // rest, 0 − 100 − (−15) = −85. AU: diversion 1.5 × 20 × 0.5 = 15, new 35. Σ diversion
-    // −15 + 15 = 0; Σ creation −85 = 35 − 120, the change in imports.
+    // 1.5 × 100 × (0.5 − 0.6) = −15, 100 − 90 − 15 = −5 < 0 → new imports 0. AU: diversion
+    // 1.5 × 20 × 0.5 = 15, new 35. Σ diversion −15 + 15 = 0; Σ creation −90; imports 0 + 35 = 35.
     const r = await effects({
       ...reviewCase,
       model: 'smart',
       elasticities: { importDemand: '-1.5', substitution: '1.5' },
     });
     expect(r.origins.map(figures)).toEqual([
-      ['CN', '100.00', '-85.00', '-15.00', '0.00', '0.00'],
+      ['CN', '100.00', '-90.00', '-15.00', '0.00', '0.00'],
       ['AU', '20.00', '0.00', '15.00', '35.00', '0.00'],
     ]);
     expect(r.origins.map((o) => o.floored)).toEqual([true, false]);
     expect([r.totals.creation, r.totals.diversion, r.totals.imports]).toEqual([
-      '-85.00',
+      '-90.00',
       '0.00',
       '35.00',
     ]);
-    const warning = r.meta.warnings.find((w) => w.code === 'imports-floored');
-    expect(warning?.detail).toContain(
-      "CN: the model's new imports -5.00 (creation -90.00, diversion -15.00), shown as new imports 0.00 with creation -85.00",
+    // 100.00 − 90.00 − 15.00 = −5.00
+    expect(floored(r)).toBe(
+      'New imports are floored at 0 for CN (base + creation + diversion = -5.00): there base + creation + diversion does not add up to new imports.',
     );
   });
 
-  it('η −100, σ 100, CN t0 0.25: CN diversion −466.67 (was +2700.00), the rest in creation', async () => {
+  it('η −100, σ 100, CN t0 0.25: CN creation −2800.00 (was the rest, +366.67), diversion −466.67', async () => {
     // t1 = 0.6 (as above); Δ_CN = 0.35/1.25 = 0.28, Σ s Δ = (5/6) × 0.28 = 7/30.
-    // CN: creation −100 × 100 × 0.28 = −2800, diversion 100 × 100 × (7/30 − 0.28) = −1400/3
-    //     = −466.666… → −466.67; model's new 100 − 2800 − 466.67 < 0 → 0; creation the rest
-    //     0 − 100.00 + 466.67 = 366.67 (the formula's diversion alone exceeds CN's 100).
-    // AU: diversion 100 × 20 × 7/30 = 1400/3 → 466.67, new 20.00 + 466.67 = 486.67.
+    // CN: creation −100 × 100 × 0.28 = −2800.00, diversion 100 × 100 × (7/30 − 0.28) = −1400/3
+    //     = −466.666… → −466.67; 100.00 − 2800.00 − 466.67 = −3166.67 < 0 → new imports 0.00
+    // AU: creation 0.00, diversion 100 × 20 × 7/30 = 1400/3 → 466.67, new 20.00 + 466.67 = 486.67.
     const r = await effects({
       ...reviewCase,
       flows: reviewFlows('0.25'),
@@ -886,16 +921,16 @@ describe('trade effects, smart: where new imports stop at 0 diversion stays the 
       elasticities: { importDemand: '-100', substitution: '100' },
     });
     expect(r.origins.map(figures)).toEqual([
-      ['CN', '100.00', '366.67', '-466.67', '0.00', '0.00'],
+      ['CN', '100.00', '-2800.00', '-466.67', '0.00', '0.00'],
       ['AU', '20.00', '0.00', '466.67', '486.67', '0.00'],
     ]);
-    // creation 366.67 + diversion 0.00 = 486.67 − 120.00, the change in imports
+    // creation −2800.00 + 0.00; diversion −466.67 + 466.67 = 0.00; imports 0.00 + 486.67
     expect([r.totals.creation, r.totals.diversion, r.totals.imports]).toEqual([
-      '366.67',
+      '-2800.00',
       '0.00',
       '486.67',
     ]);
-    expect(r.meta.warnings.map((w) => w.code)).toContain('imports-floored');
+    expect(floored(r)).toContain('for CN (base + creation + diversion = -3166.67)');
   });
 
   it('no warning where no origin’s imports stop at 0 (the worked case)', async () => {
@@ -1019,7 +1054,7 @@ describe('trade effects laws (fast-check, decimal.js the oracle)', () => {
   const sumOf = (xs: (string | null)[]) =>
     xs.reduce((a, x) => a.plus(new Wide(x ?? 'NaN')), new Wide(0));
 
-  it('every origin figure is its exact value rounded once, new imports the sum of its parts, blocs and totals the sums of the rows', async () => {
+  it('every origin figure is its exact value rounded once, new imports max(0, the sum of its parts), blocs and totals the sums of the rows', async () => {
     await fc.assert(
       fc.asyncProperty(law, async ({ model, flows: drawn, floor, eta, sigma, rounding }) => {
         const flows: LawFlow[] = drawn.map((f, i) => ({ ...f, origin: origins[i] as string }));
@@ -1039,22 +1074,23 @@ describe('trade effects laws (fast-check, decimal.js the oracle)', () => {
         r.origins.forEach((o, i) => {
           const x = exact[i];
           if (x === undefined) throw new Error('an origin too many');
-          expect(o.floored).toBe(x.floored);
-          expect([o.baseImports, o.diversion, o.revenueBefore, o.revenueAfter]).toEqual([
-            once(x.baseImports),
-            once(x.diversion),
-            once(x.revenueBefore),
-            once(x.revenueAfter),
-          ]);
-          expect(o.consumerSurplusChange).toBe(once(x.consumerSurplusChange));
-          // creation is the model's rounded once, or, where new imports stop at 0, the rest
-          if (x.floored) expect(o.newImports).toBe('0.00');
-          else expect(o.creation).toBe(once(x.creation));
-          // new imports = base + creation + diversion as reported
-          expect(new Wide(o.newImports).eq(sumOf([o.baseImports, o.creation, o.diversion]))).toBe(
-            true,
+          // creation and diversion are the formulas' rounded once, also where imports stop at 0
+          expect([o.baseImports, o.creation, o.diversion, o.revenueBefore, o.revenueAfter]).toEqual(
+            [
+              once(x.baseImports),
+              once(x.creation),
+              once(x.diversion),
+              once(x.revenueBefore),
+              once(x.revenueAfter),
+            ],
           );
-          expect(new Wide(o.newImports).isNegative()).toBe(false);
+          expect(o.consumerSurplusChange).toBe(once(x.consumerSurplusChange));
+          // new imports = max(0, base + creation + diversion as reported); floored where below 0
+          const parts = sumOf([o.baseImports, o.creation, o.diversion]);
+          expect(o.floored).toBe(parts.isNegative() && !parts.isZero());
+          expect(new Wide(o.newImports).eq(Wide.max(0, parts))).toBe(true);
+          // where the model's own new imports are below 0, the reported parts sum to 0 or less
+          if (x.floored) expect(parts.lte(0)).toBe(true);
         });
         for (const key of EFFECT_KEYS) {
           const rows = r.origins.map((o) => o[key]);
@@ -1075,7 +1111,7 @@ describe('trade effects laws (fast-check, decimal.js the oracle)', () => {
           expect(spread.lte(new Wide(r.origins.length).times('0.005'))).toBe(true);
         }
         expect(r.meta.warnings.some((w) => w.code === 'imports-floored')).toBe(
-          exact.some((x) => x.floored),
+          r.origins.some((o) => o.floored),
         );
       }),
       { seed: 20261202, numRuns: 60 },

@@ -22,14 +22,15 @@ export const tradeEffectsCalculator = {
     'duty over that origin’s own price. Unknown duties are null, not 0: t0, t1 and revenues on ' +
     'them, the consumer-surplus change where a floor is priced over them, and any sum that ' +
     'includes them. `smart`: Δ_k = (t1 − t0) / ' +
-    '(1 + t0), creation = η × M_k × Δ_k, diversion = σ × M_k × (Σ s_j Δ_j − Δ_k), exact; where ' +
-    'new imports would fall below 0 they are 0, diversion stays the formula’s and creation is ' +
-    'the rest (`floored`, warning `imports-floored`). `ces`: the ' +
+    '(1 + t0), creation = η × M_k × Δ_k, diversion = σ × M_k × (Σ s_j Δ_j − Δ_k), exact, new ' +
+    'imports = max(0, base + creation + diversion); creation and diversion are always the ' +
+    'formulas’ values, so where that sum is below 0 new imports are 0 and the three do not add ' +
+    'up to them (`floored`, warning `imports-floored` naming those origins). `ces`: the ' +
     'constant-elasticity (Armington) system with world prices fixed, fractional powers to 60 ' +
     'digits. Each figure is its exact value rounded once (half-up rounds half away from zero, ' +
     'half-even is banker’s rounding), except the sums of reported figures: an origin’s ' +
-    '`newImports` is its base + creation + diversion as reported, blocs and totals add up the ' +
-    'origins as reported. Defaults: η = −1 (placeholder), σ = 1.5 (WITS-SMART), export supply infinite. ' +
+    '`newImports` is max(0, its base + creation + diversion as reported), blocs and totals add ' +
+    'up the origins as reported. Defaults: η = −1 (placeholder), σ = 1.5 (WITS-SMART), export supply infinite. ' +
     'Flows are given or a named dataset (`usgs-mcs-2025-us-rare-earths`: USGS Mineral Commodity ' +
     'Summaries 2025). Worked example (smart, η −1, σ 1.5, floor 16 full gap): CN 100 at 10 and AU ' +
     '20 exempt → CN 25, AU 35, revenue 15. `Accept: image/svg+xml` draws a bar chart by origin.',

@@ -1,13 +1,11 @@
 import { combinedCoverage } from '../../data/measures';
 import type { Warning } from '../../data/warnings';
-import {
-  formatMoney,
-  formatPerUnit,
-  RATE_PLACES,
-  ROUNDERS,
-  roundRationalMoney,
-} from '../../domain/rounding';
-import type { ReportedEffect, TradeEffectsReport } from '../../domain/trade-effects';
+import { formatMoney, formatPerUnit, RATE_PLACES, ROUNDERS } from '../../domain/rounding';
+import type {
+  ReportedEffect,
+  ReportedOrigin,
+  TradeEffectsReport,
+} from '../../domain/trade-effects';
 import {
   type Decimal,
   decimal,
@@ -17,6 +15,7 @@ import {
   max as maxOf,
   multiply,
   parseReported,
+  sum,
   toText,
   trimZeros,
   ZERO,
@@ -37,7 +36,7 @@ function assumptions(command: TradeEffectsCommand): string[] {
   const list = [
     'An illustrative partial-equilibrium model of one product at one destination: other markets, other products, exchange rates and incomes do not move.',
     model === 'smart'
-      ? 'SMART (WITS): Δ_k = (t1 − t0) / (1 + t0); creation = η × M_k × Δ_k; diversion = σ × M_k × (Σ s_j Δ_j − Δ_k); new imports = base + creation + diversion, never below 0: where the model’s fall below 0 they are 0, diversion stays the formula’s (diversions still sum to 0) and creation is the rest, −(base + diversion).'
+      ? 'SMART (WITS): Δ_k = (t1 − t0) / (1 + t0); creation = η × M_k × Δ_k; diversion = σ × M_k × (Σ s_j Δ_j − Δ_k); new imports = base + creation + diversion, never below 0 (where that sum is, new imports are 0 and creation and diversion stay the formulas’).'
       : 'CES (Armington), world prices fixed: buyer prices move by r_k = (1 + t1)/(1 + t0); price index Π = (Σ w_k r_k^(1−σ))^(1/(1−σ)) with base spending shares w_k; new imports = M_k × (r_k/Π)^(−σ) × Π^η; creation is M_k × (Π^η − 1), diversion the rest. Fractional powers are computed to 60 digits.',
     `Import demand elasticity η = ${trimZeros(rational.fixed(e.importDemand, RATE_PLACES, halfUp))}${isValue(e.importDemand, ELASTICITY_DEFAULTS.importDemand) ? ' (default: a neutral placeholder; no published rare-earth import-demand elasticity was found — Oka (2025), Journal of Government and Economics 19:100156, reports signs only)' : ''}.`,
     `Substitution elasticity σ = ${trimZeros(rational.fixed(e.substitution, RATE_PLACES, halfUp))}${isValue(e.substitution, ELASTICITY_DEFAULTS.substitution) ? ` (default ${ELASTICITY_DEFAULTS.substitution}: the WITS-SMART default; Jammes & Olarreaga (2005), "Explaining SMART and GSIM", World Bank)` : ''}.`,
@@ -76,29 +75,22 @@ function assumptions(command: TradeEffectsCommand): string[] {
 }
 
 /**
- * The warning that the model's new imports fell below 0 for some origins: shown as 0, with the
- * model's diversion and creation the rest, not the model's own creation (`reportedEffect`).
+ * The warning that new imports stop at 0 for some origins (`reportedEffect`): there base +
+ * creation + diversion, the formulas' figures as reported, is below 0 and does not add up to them.
  */
 function flooredWarning(command: TradeEffectsCommand, report: TradeEffectsReport): Warning[] {
-  const money = (x: Rational) =>
-    formatMoney(
-      roundRationalMoney(x, command.currency, command.rounding),
-      command.currency,
-      command.rounding,
-    );
-  const floored = report.effects.flatMap((x, i) => {
-    const shown = report.origins[i];
-    if (!x.floored || shown === undefined) return [];
-    const label = command.flows[i]?.label ?? x.origin;
-    return [
-      `${label}: the model's new imports ${money(x.model.newImports)} (creation ${money(x.model.creation)}, diversion ${money(x.diversion)}), shown as new imports ${formatMoney(shown.newImports, command.currency, command.rounding)} with creation ${formatMoney(shown.creation, command.currency, command.rounding)}`,
-    ];
-  });
+  const floored = report.origins.flatMap((o, i) =>
+    o.floored
+      ? [
+          `${command.flows[i]?.label} (base + creation + diversion = ${formatMoney(sum([o.baseImports, o.creation, o.diversion]), command.currency, command.rounding)})`,
+        ]
+      : [],
+  );
   if (floored.length === 0) return [];
   return [
     {
       code: 'imports-floored',
-      detail: `The model's new imports fall below 0 and are shown as 0, with the model's diversion (diversions still sum to 0 over origins) and creation the rest, not the model's creation. ${floored.join('; ')}.`,
+      detail: `New imports are floored at 0 for ${floored.join(', ')}: there base + creation + diversion does not add up to new imports.`,
     },
   ];
 }
@@ -124,6 +116,7 @@ export function presentTradeEffects(
   });
   const origins = report.effects.map((x, i) => {
     const flow = command.flows[i];
+    const shown = report.origins[i] as ReportedOrigin;
     return {
       origin: x.origin === 'other' ? null : x.origin,
       label: flow?.label ?? x.origin,
@@ -134,8 +127,8 @@ export function presentTradeEffects(
       // Unknown is not zero (API v1.1 A1): an equivalent resting on duties the data lacks is null.
       t0: flow === undefined || flow.unknown.t0 ? null : rate(x.t0),
       t1: flow === undefined || flow.unknown.t1 ? null : rate(x.t1),
-      ...figures(report.origins[i] as ReportedEffect),
-      floored: x.floored,
+      ...figures(shown),
+      floored: shown.floored,
     };
   });
   const blocs = report.blocs.map(({ bloc, ...sums }) => ({ bloc, ...figures(sums) }));

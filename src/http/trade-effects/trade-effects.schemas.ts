@@ -180,7 +180,11 @@ const revenue = (description: string, example: string) =>
 
 const Sums = {
   baseImports: amount('Σ base imports.', '120.00'),
-  newImports: amount('Σ new imports.', '60.00'),
+  newImports: amount(
+    'Σ new imports as reported (0 for a `floored` origin, whose creation and diversion are ' +
+      'still the formulas’, so this need not be Σ base + creation + diversion).',
+    '60.00',
+  ),
   creation: amount('Σ trade creation.', '-60.00'),
   diversion: amount(
     'Σ trade diversion. In `smart` the formula’s diversions sum to 0; each is rounded once, so ' +
@@ -241,24 +245,25 @@ export const OriginEffectSchema = z
     ),
     baseImports: amount('M_k.', '100.00'),
     creation: amount(
-      'The model’s trade creation, rounded once; where `floored`, the rest: −(baseImports + ' +
-        'diversion) as reported, so that creation + diversion is still the change in imports.',
+      'The model’s trade creation (`smart`: η × M_k × Δ_k), rounded once; the formula’s value ' +
+        'also where `floored`.',
       '-60.00',
     ),
     diversion: amount(
-      'The model’s trade diversion, rounded once, also where `floored` (in `smart` the ' +
-        'diversions sum to 0 over origins).',
+      'The model’s trade diversion (`smart`: σ × M_k × (Σ s_j Δ_j − Δ_k)), rounded once; the ' +
+        'formula’s value also where `floored` (in `smart` the diversions sum to 0 over origins).',
       '-15.00',
     ),
     newImports: amount(
-      'baseImports + creation + diversion as reported (each part rounded once, the sum not ' +
-        'rounded again), never below 0.',
+      'max(0, baseImports + creation + diversion as reported): each part rounded once, the sum ' +
+        'not rounded again, never below 0. Where `floored` it is 0 and not that sum.',
       '25.00',
     ),
     floored: z.boolean().openapi({
       description:
-        'The model’s new imports were below 0 and are shown as 0; creation is then the rest, not ' +
-        'the model’s, and an `imports-floored` warning gives the model’s figures.',
+        'baseImports + creation + diversion as reported is below 0: new imports are 0, so the ' +
+        'three do not add up to them here (creation and diversion stay the formulas’). An ' +
+        '`imports-floored` warning names these origins and their sums.',
     }),
   })
   .openapi('OriginEffect');
