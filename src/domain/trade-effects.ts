@@ -27,7 +27,7 @@ export interface OriginFlow {
   readonly bloc: Bloc;
   /** M_k: base imports, a value. */
   readonly baseImports: Rational;
-  /** Ad valorem equivalents; an unknown one (see `unknown`) is counted as 0 by the models. */
+  /** Ad valorem equivalents; an unknown one (see `unknown`) stands at 0 and is never shown. */
   readonly t0: Rational;
   readonly t1: Rational;
   /**
@@ -114,56 +114,78 @@ export interface Elasticities {
   readonly exportSupply: Rational | null;
 }
 
+/**
+ * The model's figures resting on unknown rates are unknown (API v1.1 A1), never computed as if
+ * the rates were 0: null, and so is any sum that includes one. An origin's price change (Δ_k in
+ * SMART, r_k in CES) is unknown where its t0 is and t1 − t0 may not be 0; SMART's creation_k rests
+ * on Δ_k alone, its diversions (and so new imports) on every Δ_j; in CES every figure rests on
+ * the price index, on every origin's t0 and change.
+ */
 export interface OriginEffect extends OriginFlow {
-  /** max(0, the model's new imports). */
-  readonly newImports: Rational;
+  /** max(0, the model's new imports); null where unknown. */
+  readonly newImports: Rational | null;
   /**
    * The model's creation and diversion, the formulas' values also where new imports stop at 0
    * (`floored`): there base + creation + diversion is below 0 and does not add up to new imports.
+   * Null where unknown.
    */
-  readonly creation: Rational;
-  readonly diversion: Rational;
-  /** t0 × M_k and t1 × new M_k; null where that rate is unknown (never counted as 0). */
+  readonly creation: Rational | null;
+  readonly diversion: Rational | null;
+  /** t0 × M_k and t1 × new M_k; null where a factor is unknown (unless the other is a known 0). */
   readonly revenueBefore: Rational | null;
   readonly revenueAfter: Rational | null;
   /**
    * −(t1 − t0) × (M_k + new M_k) / 2: the buyers' loss on this origin's imports (trapezoid); null
-   * where t1 − t0 is unknown (a floor over duties the data lacks), never counted as 0.
+   * where t1 − t0 is unknown (a floor over duties the data lacks), or new imports are and
+   * t1 − t0 is not 0; never counted as 0.
    */
   readonly consumerSurplusChange: Rational | null;
-  /** True when the model's new imports fell below 0 and were set to 0. */
+  /** True when the model's new imports (known) fell below 0 and were set to 0. */
   readonly floored: boolean;
-  /** The model's creation and new imports, base + creation + diversion before the floor at 0. */
+  /**
+   * The model's creation and new imports, base + creation + diversion before the floor at 0, with
+   * unknown rates at 0: never reported, only to size the CES solution's precision.
+   */
   readonly model: { readonly creation: Rational; readonly newImports: Rational };
 }
 
 const half: Rational = { n: 1n, d: 2n };
+
+/** Whether t1 − t0 may be other than 0: unknown, or known and not 0. */
+const moves = (f: OriginFlow) => f.unknown.change || rational.compare(f.t1, f.t0) !== 0;
 
 function withRevenue(
   flow: OriginFlow,
   creation: Rational,
   diversion: Rational,
   raw: Rational,
+  known: { readonly creation: boolean; readonly imports: boolean },
 ): OriginEffect {
   const floored = raw.n < 0n;
   const newImports = floored ? R0 : raw;
+  const blind = !known.imports;
   return {
     ...flow,
-    newImports,
-    creation,
-    diversion,
-    floored,
+    newImports: blind ? null : newImports,
+    creation: known.creation ? creation : null,
+    diversion: blind ? null : diversion,
+    floored: !blind && floored,
     model: { creation, newImports: raw },
     revenueBefore: flow.unknown.t0 ? null : rational.times(flow.t0, flow.baseImports),
-    revenueAfter: flow.unknown.t1 ? null : rational.times(flow.t1, newImports),
-    consumerSurplusChange: flow.unknown.change
-      ? null
-      : rational.neg(
-          rational.times(
-            rational.minus(flow.t1, flow.t0),
-            rational.times(half, rational.plus(flow.baseImports, newImports)),
+    // A product with an unknown factor is unknown, unless the other is a known 0.
+    revenueAfter:
+      flow.unknown.t1 || (blind && !rational.isZero(flow.t1))
+        ? null
+        : rational.times(flow.t1, newImports),
+    consumerSurplusChange:
+      flow.unknown.change || (blind && moves(flow))
+        ? null
+        : rational.neg(
+            rational.times(
+              rational.minus(flow.t1, flow.t0),
+              rational.times(half, rational.plus(flow.baseImports, newImports)),
+            ),
           ),
-        ),
   };
 }
 
@@ -182,10 +204,14 @@ function shares(flows: readonly OriginFlow[]): Rational[] {
  * creation and diversion stay the formulas' (diversions sum to 0 over origins) and do not add up
  * to new imports there.
  * Worked case (η = −1, σ = 1.5): CN 100 with Δ = 0.6, AU 20 with Δ = 0 → Σ s Δ = 0.5;
- * CN 100 − 60 − 15 = 25, AU 20 + 15 = 35; revenue 0.6 × 25 = 15.
+ * CN 100 − 60 − 15 = 25, AU 20 + 15 = 35; revenue 0.6 × 25 = 15. An unknown Δ_k (its t0 unknown
+ * and t1 − t0 maybe not 0) leaves creation_k unknown and, through Σ s_j Δ_j, every diversion and
+ * new imports.
  */
 export function smartEffects(flows: readonly OriginFlow[], e: Elasticities): OriginEffect[] {
   const s = shares(flows);
+  const unknown = flows.map((f) => f.unknown.t0 && moves(f));
+  const imports = !unknown.includes(true);
   const delta = flows.map((f) => rational.div(rational.minus(f.t1, f.t0), rational.plus(R1, f.t0)));
   const average = rational.sum(delta.map((dk, i) => rational.times(s[i] ?? R0, dk)));
   const supply =
@@ -207,6 +233,7 @@ export function smartEffects(flows: readonly OriginFlow[], e: Elasticities): Ori
       creation,
       diversion,
       rational.plus(f.baseImports, rational.plus(creation, diversion)),
+      { creation: !unknown[i], imports },
     );
   });
 }
@@ -217,7 +244,8 @@ export function smartEffects(flows: readonly OriginFlow[], e: Elasticities): Ori
  * w_k = M_k (1 + t0_k) / Σ_j M_j (1 + t0_j), the import price index moves by
  * Π = (Σ w_k r_k^(1−σ))^(1/(1−σ)) (Π = Π_k r_k^w_k when σ = 1), total import quantity by Π^η,
  * and each origin's quantity by (r_k / Π)^(−σ) × Π^η, so new M_k = M_k × (r_k / Π)^(−σ) × Π^η.
- * Creation is the part at unchanged shares, M_k (Π^η − 1); diversion the rest.
+ * Creation is the part at unchanged shares, M_k (Π^η − 1); diversion the rest. Every figure rests
+ * on Π: all are unknown where any t0 is and any origin's price may move.
  *
  * Powers with fractional exponents are computed to 60 significant digits and more (real-power.ts):
  * enough that every figure is within about 10^-60 of its exact value, however large. A figure
@@ -297,6 +325,7 @@ function cesAt(flows: readonly OriginFlow[], e: Elasticities, digits: number): O
         digits,
       );
   const scale = power(index, e.importDemand, digits);
+  const known = !(flows.some((f) => f.unknown.t0) && flows.some(moves));
   return flows.map((f, i) => {
     const relative = rational.div(r[i] ?? R1, index);
     const atShares = rational.times(f.baseImports, scale);
@@ -306,6 +335,7 @@ function cesAt(flows: readonly OriginFlow[], e: Elasticities, digits: number): O
       rational.minus(atShares, f.baseImports),
       rational.minus(raw, atShares),
       raw,
+      { creation: known, imports: known },
     );
   });
 }
@@ -321,10 +351,9 @@ export const EFFECT_KEYS = [
   'consumerSurplusChange',
 ] as const;
 type EffectKey = (typeof EFFECT_KEYS)[number];
-/** The figures that are unknown (null) where the rates they rest on are. */
-type UnknowableKey = 'revenueBefore' | 'revenueAfter' | 'consumerSurplusChange';
+/** Every figure but base imports is unknown (null) where the rates it rests on are. */
 type Figures<T> = Readonly<
-  Record<Exclude<EffectKey, UnknowableKey>, T> & Record<UnknowableKey, T | null>
+  Record<'baseImports', T> & Record<Exclude<EffectKey, 'baseImports'>, T | null>
 >;
 
 /** The figures of an effect that add up over origins. */
@@ -395,20 +424,22 @@ export function reportedEffect(
   x: OriginEffect,
   round: (value: Rational) => Decimal,
 ): ReportedOrigin {
+  const once = (v: Rational | null) => (v === null ? null : round(v));
   const baseImports = round(x.baseImports);
-  const creation = round(x.creation);
-  const diversion = round(x.diversion);
-  const total = add(add(baseImports, creation), diversion);
-  const floored = isNegative(total);
+  const creation = once(x.creation);
+  const diversion = once(x.diversion);
+  const total =
+    creation === null || diversion === null ? null : add(add(baseImports, creation), diversion);
+  const floored = total !== null && isNegative(total);
   return {
     floored,
     baseImports,
     newImports: floored ? ZERO : total,
     creation,
     diversion,
-    revenueBefore: x.revenueBefore === null ? null : round(x.revenueBefore),
-    revenueAfter: x.revenueAfter === null ? null : round(x.revenueAfter),
-    consumerSurplusChange: x.consumerSurplusChange === null ? null : round(x.consumerSurplusChange),
+    revenueBefore: once(x.revenueBefore),
+    revenueAfter: once(x.revenueAfter),
+    consumerSurplusChange: once(x.consumerSurplusChange),
   };
 }
 

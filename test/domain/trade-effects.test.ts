@@ -10,13 +10,19 @@ import {
   smartEffects,
   tradeEquivalents,
 } from '../../src/domain/trade-effects';
-import { decimal, divide, halfUp, toText } from '../../src/numeric';
+import { type Decimal, decimal, divide, halfUp, toText } from '../../src/numeric';
 import { R0, type Rational, rational } from '../../src/numeric/rational';
 import { power } from '../../src/numeric/real-power';
 
 const q = (n: number | bigint, d: number | bigint = 1): Rational =>
   rational.div(rational.int(n), rational.int(d));
-const at = (x: Rational, places = 6) => rational.fixed(x, places, halfUp);
+const at = (x: Rational | null, places = 6) => x && rational.fixed(x, places, halfUp);
+/** A figure the test knows is known (every rate known): a null is a failure. */
+const known = (x: Rational | null): Rational => {
+  if (x === null) throw new Error('an unknown figure where every rate is known');
+  return x;
+};
+const shown = (x: Decimal | null) => x && toText(x);
 const flow = (origin: string, m: Rational, t0: Rational, t1: Rational): OriginFlow => ({
   origin,
   bloc: origin === 'CN' ? 'red' : 'blue',
@@ -135,14 +141,16 @@ describe('tradeEquivalents: t1 builds on t0, whoever gives it', () => {
   });
 });
 
-describe('unknown rates: their revenues and every sum that includes them are null, never 0', () => {
+describe('unknown rates: the figures resting on them and every sum that includes them are null, never 0', () => {
   const cents = (x: Rational) => divide(decimal(x.n), decimal(x.d), 2, halfUp);
   const unknownFlow = (origin: string, m: Rational, t1: Rational): OriginFlow => ({
     ...flow(origin, m, R0, t1),
     unknown: { t0: true, t1: true, change: true },
   });
+  /** AU with unknown duties that do not change (exempt, no measures): t1 − t0 = 0 whatever they are. */
+  const au = { ...unknownFlow('AU', q(20), R0), unknown: { t0: true, t1: true, change: false } };
 
-  it('JP-like: both unknown → revenue before and after null per origin, bloc and total', () => {
+  it('JP-like: both unknown → revenues, creation, diversion and new imports null per origin, bloc and total', () => {
     const report = reportTradeEffects(
       smartEffects(
         [unknownFlow('CN', q(100), q(6, 10)), unknownFlow('AU', q(20), R0)],
@@ -151,16 +159,71 @@ describe('unknown rates: their revenues and every sum that includes them are nul
       cents,
     );
     for (const r of [...report.origins, ...report.blocs, report.totals]) {
-      expect([r.revenueBefore, r.revenueAfter]).toEqual([null, null]);
+      expect([r.revenueBefore, r.revenueAfter, r.creation, r.diversion, r.newImports]).toEqual([
+        null,
+        null,
+        null,
+        null,
+        null,
+      ]);
+      // base imports are the request's: known
+      expect(r.baseImports).not.toBeNull();
     }
-    // the model still counts them as 0: the worked case's 25 + 35 = 60
-    expect(toText(report.totals.newImports)).toBe('60.00');
+    // not the worked case's 25 + 35 = 60 with the unknown duties counted as 0
+    expect(report.origins.map((o) => o.floored)).toEqual([false, false]);
+  });
+
+  it('smart: an origin whose unknown rate does not change keeps its creation (0.00); every diversion rests on the unknown Δ_CN', () => {
+    // AU: t0 unknown, t1 − t0 = 0 known (exempt, no measure) → Δ_AU = 0 / (1 + t0) = 0 whatever t0
+    // is: creation −1 × 20 × 0 = 0.00. CN: a floor over unknown duties → Δ_CN unknown, so
+    // Σ s_j Δ_j and every diversion and new imports are unknown.
+    const report = reportTradeEffects(
+      smartEffects([unknownFlow('CN', q(100), q(6, 10)), au], smartDefaults),
+      cents,
+    );
+    expect(report.origins.map((o) => [shown(o.creation), o.diversion, o.newImports])).toEqual([
+      [null, null, null],
+      ['0.00', null, null],
+    ]);
+    // blue: AU's creation alone, 0.00; the total has CN's null in it
+    expect(report.blocs.map((b) => shown(b.creation))).toEqual([null, '0.00']);
+    expect(report.totals.creation).toBeNull();
+  });
+
+  it('smart: an unknown rate that does not change leaves the others known (CN the worked case: 25, 35)', () => {
+    // AU's Δ = 0 whatever its t0: Σ s Δ = (100/120) × 0.6 = 0.5 as in the worked case;
+    // CN 100 − 60 − 15 = 25, AU 20 + 0 + 15 = 35; AU's revenues rest on its t0 and t1: null
+    const report = reportTradeEffects(
+      smartEffects([flow('CN', q(100), R0, q(6, 10)), au], smartDefaults),
+      cents,
+    );
+    expect(report.origins.map((o) => [shown(o.newImports), shown(o.revenueAfter)])).toEqual([
+      ['25.00', '15.00'],
+      ['35.00', null],
+    ]);
+  });
+
+  it('ces: one unknown t0 leaves every origin’s figures unknown (the price index rests on every spending share)', () => {
+    // w_AU = 20 (1 + t0_AU) / Σ: unknown, so Π and every creation, diversion and new imports are
+    const report = reportTradeEffects(
+      cesEffects([flow('CN', q(100), R0, q(6, 10)), au], smartDefaults),
+      cents,
+    );
+    expect(report.origins.map((o) => [o.creation, o.diversion, o.newImports])).toEqual([
+      [null, null, null],
+      [null, null, null],
+    ]);
+    // CN's revenue after = t1 (0.6, known) × unknown new imports: null; AU's consumer-surplus
+    // change −0 × (20 + new) / 2 = 0.00 whatever new imports are
+    expect(report.origins.map((o) => [o.revenueAfter, shown(o.consumerSurplusChange)])).toEqual([
+      [null, null],
+      [null, '0.00'],
+    ]);
   });
 
   it('a consumer-surplus change on an unknown change is null, and so is every sum with it', () => {
     // CN: a floor over unknown duties (change unknown); AU: unknown duties, nothing changes
     // (t1 − t0 = 0 whatever they are): −0 × (20 + 35) / 2 = 0.00, known
-    const au = { ...unknownFlow('AU', q(20), R0), unknown: { t0: true, t1: true, change: false } };
     const report = reportTradeEffects(
       smartEffects([unknownFlow('CN', q(100), q(6, 10)), au], smartDefaults),
       cents,
@@ -176,8 +239,9 @@ describe('unknown rates: their revenues and every sum that includes them are nul
 
   it('one known bloc keeps its sums; the total with an unknown part is null', () => {
     // CN known, t0 0 → 0.6: the worked case, revenue after 0.6 × 25 = 15.00, before 0 × 100 = 0.00
+    // (AU's duties are unknown but do not change: Δ_AU = 0, so CN's figures are known)
     const report = reportTradeEffects(
-      smartEffects([flow('CN', q(100), R0, q(6, 10)), unknownFlow('AU', q(20), R0)], smartDefaults),
+      smartEffects([flow('CN', q(100), R0, q(6, 10)), au], smartDefaults),
       cents,
     );
     const red = report.blocs.find((b) => b.bloc === 'red');
@@ -196,9 +260,9 @@ describe('reportTradeEffects: reported parts add up to reported totals', () => {
   const cents = (x: Rational) => divide(decimal(x.n), decimal(x.d), 2, halfUp);
   const text = (r: ReportedEffect) => [
     toText(r.baseImports),
-    toText(r.newImports),
-    toText(r.creation),
-    toText(r.diversion),
+    shown(r.newImports),
+    shown(r.creation),
+    shown(r.diversion),
     r.revenueBefore === null ? null : toText(r.revenueBefore),
     r.revenueAfter === null ? null : toText(r.revenueAfter),
     r.consumerSurplusChange === null ? null : toText(r.consumerSurplusChange),
@@ -247,7 +311,7 @@ describe('reportTradeEffects: reported parts add up to reported totals', () => {
     ]);
     // new 0.34 + 2.33 = 2.67; diversion −0.33 + 0.33 = 0.00, as the model's −1/3 + 1/3 = 0
     expect(text(report.totals)).toEqual(['3.00', '2.67', '-0.33', '0.00', '0.00', '0.11', '-0.22']);
-    expect(report.blocs.map((b) => [b.bloc, toText(b.newImports)])).toEqual([
+    expect(report.blocs.map((b) => [b.bloc, shown(b.newImports)])).toEqual([
       ['red', '0.34'],
       ['blue', '2.33'],
     ]);
@@ -327,7 +391,7 @@ describe('CES, solved exactly to 60 digits', () => {
     expect(cn && at(cn.newImports)).toBe('59.857194');
     expect(au && at(au.newImports)).toBe('24.228489');
     // creation + diversion = new − base, exactly
-    expect(cn && at(rational.plus(cn.creation, cn.diversion))).toBe('-40.142806');
+    expect(cn && at(rational.plus(known(cn.creation), known(cn.diversion)))).toBe('-40.142806');
   });
 
   it('with σ = 1 the index is the geometric mean', () => {
@@ -353,7 +417,7 @@ describe('SMART laws', () => {
       fc.property(flows, (fs) => {
         const same = fs.map((f) => ({ ...f, t1: f.t0 }));
         for (const e of smartEffects(same, smartDefaults))
-          expect(rational.compare(e.newImports, e.baseImports)).toBe(0);
+          expect(rational.compare(known(e.newImports), e.baseImports)).toBe(0);
       }),
     );
   });
@@ -364,8 +428,8 @@ describe('SMART laws', () => {
         const effects = smartEffects(fs, { ...smartDefaults, importDemand: R0 });
         if (effects.some((e) => e.floored)) return;
         const totals = effectTotals(effects);
-        expect(rational.isZero(totals.diversion)).toBe(true);
-        expect(rational.compare(totals.newImports, totals.baseImports)).toBe(0);
+        expect(rational.isZero(known(totals.diversion))).toBe(true);
+        expect(rational.compare(known(totals.newImports), totals.baseImports)).toBe(0);
       }),
     );
   });
@@ -379,15 +443,18 @@ describe('SMART laws', () => {
           substitution: sigma,
           exportSupply: null,
         });
-        expect(rational.isZero(effectTotals(effects).diversion)).toBe(true);
+        expect(rational.isZero(known(effectTotals(effects).diversion))).toBe(true);
         for (const e of effects) {
           // creation = η × M_k × Δ_k, Δ_k = (t1 − t0) / (1 + t0), whatever new imports are
           const delta = rational.div(rational.minus(e.t1, e.t0), rational.plus(q(1), e.t0));
           const creation = rational.times(rational.neg(eta), rational.times(e.baseImports, delta));
-          expect(rational.compare(e.creation, creation)).toBe(0);
-          const parts = rational.plus(e.baseImports, rational.plus(e.creation, e.diversion));
+          expect(rational.compare(known(e.creation), creation)).toBe(0);
+          const parts = rational.plus(
+            e.baseImports,
+            rational.plus(known(e.creation), known(e.diversion)),
+          );
           expect(e.floored).toBe(parts.n < 0n);
-          expect(rational.compare(e.newImports, e.floored ? R0 : parts)).toBe(0);
+          expect(rational.compare(known(e.newImports), e.floored ? R0 : parts)).toBe(0);
         }
       }),
     );
@@ -402,7 +469,7 @@ describe('SMART laws', () => {
         ];
         const lo = smartEffects(fs, { ...smartDefaults, substitution: q(s, 10) })[1];
         const hi = smartEffects(fs, { ...smartDefaults, substitution: q(s + 1, 10) })[1];
-        expect(lo && hi && rational.compare(hi.newImports, lo.newImports)).toBe(1);
+        expect(lo && hi && rational.compare(known(hi.newImports), known(lo.newImports))).toBe(1);
       }),
     );
   });

@@ -12,9 +12,9 @@ interface Origin {
   t1: string | null;
   coverage: { tariffs: string };
   baseImports: string;
-  newImports: string;
-  creation: string;
-  diversion: string;
+  newImports: string | null;
+  creation: string | null;
+  diversion: string | null;
   revenueBefore: string | null;
   revenueAfter: string | null;
   consumerSurplusChange: string | null;
@@ -25,7 +25,9 @@ interface Effects {
   origins: Origin[];
   blocs: {
     bloc: string;
-    newImports: string;
+    newImports: string | null;
+    creation: string | null;
+    diversion: string | null;
     revenueBefore: string | null;
     revenueAfter: string | null;
     consumerSurplusChange: string | null;
@@ -476,22 +478,43 @@ describe('trade effects: unknown duties are unknown, not zero (coverage.tariffs)
     ],
   };
 
-  it('JSON: each origin and the answer say none; t0 and t1 are null, not 0, and the model counts them as 0', async () => {
+  it('JSON: each origin and the answer say none; t0 and t1 are null, not 0, and so are the model’s figures', async () => {
     const r = await effects(japan);
     expect(r.coverage).toEqual({ tariffs: 'none' });
     expect(r.origins.map((o) => [o.origin, o.coverage.tariffs, o.t0, o.t1])).toEqual([
       ['CN', 'none', null, null],
       ['AU', 'none', null, null],
     ]);
-    // counted as 0 the model is the worked case: CN 100 − 60 − 15 = 25, AU 20 + 15 = 35
-    expect(r.origins.map((o) => o.newImports)).toEqual(['25.00', '35.00']);
+    // Not the worked case with unknown duties counted as 0 (was CN 25.00, AU 35.00): CN's floor-gap
+    // duty is priced over its unknown duties, so Δ_CN is unknown, and so are Σ s_j Δ_j, every
+    // diversion and new imports. AU (exempt) changes by 0 whatever its duties: Δ_AU = 0 / (1 + t0)
+    // = 0, creation −1 × 20 × 0 = 0.00. Base imports are the request's.
+    expect(
+      r.origins.map((o) => [o.origin, o.baseImports, o.creation, o.diversion, o.newImports]),
+    ).toEqual([
+      ['CN', '100.00', null, null, null],
+      ['AU', '20.00', '0.00', null, null],
+    ]);
+    expect(r.blocs.map((b) => [b.bloc, b.creation, b.diversion, b.newImports])).toEqual([
+      ['red', null, null, null],
+      ['blue', '0.00', null, null],
+    ]);
+    // 100.00 + 20.00 = 120.00 known; every other total has a null part
+    expect(r.totals).toMatchObject({
+      baseImports: '120.00',
+      imports: null,
+      newImports: null,
+      creation: null,
+      diversion: null,
+    });
+    expect(r.origins.map((o) => o.floored)).toEqual([false, false]);
     expect(r.meta.warnings.map((w) => w.code)).toContain('no-tariff-data');
     expect(r.assumptions.join(' ')).toContain(
       'The data has no tariff for 2846.90.20 into JP on supply from CN, AU: their duties are unknown, not zero',
     );
   });
 
-  it('the chart says the equivalents are unknown instead of drawing t 0 → 0', async () => {
+  it('the chart says the equivalents and new imports are unknown instead of drawing t 0 → 0', async () => {
     const response = await call('/v1/trade-effects', {
       method: 'POST',
       headers: { 'content-type': 'application/json', accept: 'image/svg+xml' },
@@ -501,6 +524,41 @@ describe('trade effects: unknown duties are unknown, not zero (coverage.tariffs)
     expect(svg).toContain('>t unknown · floor</text>');
     expect(svg).not.toContain('t 0 →');
     expect(svg).toContain('; revenue unknown → unknown;');
+    expect(svg).toContain('<title>CN new imports unknown</title>');
+    expect(svg).toContain('Total 120.00 → unknown;');
+  });
+
+  it('ces: every creation, diversion and new imports are null too (the price index rests on every t0)', async () => {
+    const r = await effects({ ...japan, model: 'ces' });
+    expect(r.origins.map((o) => [o.origin, o.creation, o.diversion, o.newImports])).toEqual([
+      ['CN', null, null, null],
+      ['AU', null, null, null],
+    ]);
+    expect([r.totals.imports, r.totals.creation, r.totals.diversion]).toEqual([null, null, null]);
+  });
+
+  it('a date before the data (1990-01-01, US) is unknown as JP is: figures null, no-tariff-data, strict refuses', async () => {
+    // no bloc is known on 1990-01-01 either (both grey): AU is exempt by name, as in the worked case
+    const before = {
+      ...japan,
+      destination: 'US',
+      asOf: '1990-01-01',
+      flows: [japan.flows[0], { origin: 'AU', value: '20', exempt: true }],
+    };
+    const r = await effects(before);
+    expect(r.coverage).toEqual({ tariffs: 'none' });
+    // AU exempt: Δ_AU = 0 whatever its duties, creation 0.00; the rest rests on CN's unknown Δ
+    expect(r.origins.map((o) => [o.origin, o.t1, o.creation, o.diversion, o.newImports])).toEqual([
+      ['CN', null, null, null, null],
+      ['AU', null, '0.00', null, null],
+    ]);
+    expect(r.totals.imports).toBeNull();
+    expect(r.meta.warnings.map((w) => w.code)).toContain('no-tariff-data');
+    const problem = (await (
+      await postJson('/v1/trade-effects', { ...before, strict: true })
+    ).json()) as { status: number; warnings: { code: string }[] };
+    expect(problem.status).toBe(422);
+    expect(problem.warnings.map((w) => w.code)).toEqual(['no-tariff-data']);
   });
 
   it('revenue on unknown duties is null per origin, per bloc and in the totals, never 0.00', async () => {
@@ -580,6 +638,25 @@ describe('trade effects: unknown duties are unknown, not zero (coverage.tariffs)
       ['blue', null, null],
     ]);
     expect([r.totals.revenueBefore, r.totals.revenue]).toEqual([null, null]);
+    // AU's duties are unknown but do not change (Δ_AU = 0): smart's figures above are known;
+    // 34.52 + 33.10 = 67.62
+    expect(r.totals.imports).toBe('67.62');
+  });
+
+  it('the same in ces: AU’s unknown t0 weighs in the price index, so every model figure is null', async () => {
+    // w_AU = 20 (1 + t0_AU) / (100 × 1.05 + 20 (1 + t0_AU)): unknown, and with it Π
+    const r = await effects({
+      ...japan,
+      model: 'ces',
+      flows: [
+        { origin: 'CN', value: '100', price: '10', t0: '0.05' },
+        { origin: 'AU', value: '20' },
+      ],
+    });
+    expect(r.origins.map((o) => [o.origin, o.t1, o.newImports, o.revenueAfter])).toEqual([
+      ['CN', '0.6', null, null],
+      ['AU', null, null, null],
+    ]);
   });
 
   it('where the data holds the tariffs (the US) every origin is complete', async () => {
@@ -1088,7 +1165,7 @@ describe('trade effects laws (fast-check, decimal.js the oracle)', () => {
           // new imports = max(0, base + creation + diversion as reported); floored where below 0
           const parts = sumOf([o.baseImports, o.creation, o.diversion]);
           expect(o.floored).toBe(parts.isNegative() && !parts.isZero());
-          expect(new Wide(o.newImports).eq(Wide.max(0, parts))).toBe(true);
+          expect(new Wide(o.newImports ?? 'NaN').eq(Wide.max(0, parts))).toBe(true);
           // where the model's own new imports are below 0, the reported parts sum to 0 or less
           if (x.floored) expect(parts.lte(0)).toBe(true);
         });

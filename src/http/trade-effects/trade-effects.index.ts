@@ -20,8 +20,10 @@ export const tradeEffectsCalculator = {
     'calculator on the data in force, or from the flow’s own `t0`; after (t1) adds to t0 what ' +
     'the request’s what-if `measures` add on the data and, where the floor applies, the floor-gap ' +
     'duty over that origin’s own price. Unknown duties are null, not 0: t0, t1 and revenues on ' +
-    'them, the consumer-surplus change where a floor is priced over them, and any sum that ' +
-    'includes them. `smart`: Δ_k = (t1 − t0) / ' +
+    'them, the consumer-surplus change where a floor is priced over them, the model figures ' +
+    'resting on them (an unknown t0 whose rate may change leaves that origin’s creation and, ' +
+    'in `smart` through Σ s_j Δ_j, every diversion and new imports unknown; in `ces` every ' +
+    'figure, through the price index), and any sum that includes them. `smart`: Δ_k = (t1 − t0) / ' +
     '(1 + t0), creation = η × M_k × Δ_k, diversion = σ × M_k × (Σ s_j Δ_j − Δ_k), exact, new ' +
     'imports = max(0, base + creation + diversion); creation and diversion are always the ' +
     'formulas’ values, so where that sum is below 0 new imports are 0 and the three do not add ' +

@@ -60,7 +60,7 @@ function assumptions(command: TradeEffectsCommand): string[] {
   const unknown = command.flows.filter((f) => f.unknown.t0).map((f) => f.label);
   if (unknown.length > 0) {
     list.push(
-      `The data has no tariff for ${command.hts} into ${command.destination} on supply from ${unknown.join(', ')}: their duties are unknown, not zero (coverage.tariffs none). The model counts them as 0; the figures resting on them (t0, t1, revenues, the consumer-surplus change under a floor) and sums including them are null. Give an origin’s t0 to set it.`,
+      `The data has no tariff for ${command.hts} into ${command.destination} on supply from ${unknown.join(', ')}: their duties are unknown, not zero (coverage.tariffs none), and so is every figure resting on them (null, never computed as if 0): t0, t1, revenues and, where a rate may change, creation, diversion, new imports (diversion rests on every origin’s change) and the consumer-surplus change, with any sum of them. Give an origin’s t0 to set it.`,
     );
   }
   if (command.flows.some((f) => f.origin === 'other')) {
@@ -82,7 +82,7 @@ function flooredWarning(command: TradeEffectsCommand, report: TradeEffectsReport
   const floored = report.origins.flatMap((o, i) =>
     o.floored
       ? [
-          `${command.flows[i]?.label} (base + creation + diversion = ${formatMoney(sum([o.baseImports, o.creation, o.diversion]), command.currency, command.rounding)})`,
+          `${command.flows[i]?.label} (base + creation + diversion = ${formatMoney(sum([o.baseImports, o.creation, o.diversion] as Decimal[]), command.currency, command.rounding)})`,
         ]
       : [],
   );
@@ -102,14 +102,14 @@ export function presentTradeEffects(
 ): TradeEffectsResponse {
   const { rounding, currency } = command;
   const money = (x: Decimal) => formatMoney(x, currency, rounding);
-  // Unknown is not zero (API v1.1 A1): a revenue on an unknown rate, or a sum with one, is null.
+  // Unknown is not zero (API v1.1 A1): a figure on an unknown rate, or a sum with one, is null.
   const known = (x: Decimal | null) => (x === null ? null : money(x));
   const rate = (x: Rational) => trimZeros(rational.fixed(x, RATE_PLACES, ROUNDERS[rounding]));
   const figures = (r: ReportedEffect) => ({
     baseImports: money(r.baseImports),
-    newImports: money(r.newImports),
-    creation: money(r.creation),
-    diversion: money(r.diversion),
+    newImports: known(r.newImports),
+    creation: known(r.creation),
+    diversion: known(r.diversion),
     revenueBefore: known(r.revenueBefore),
     revenueAfter: known(r.revenueAfter),
     consumerSurplusChange: known(r.consumerSurplusChange),
@@ -200,11 +200,11 @@ export function tradeEffectsSvg(r: TradeEffectsResponse): string {
   const bottom = 290;
   const max = maxOf(
     ZERO,
-    ...r.origins.flatMap((o) => [o.baseImports, o.newImports]).map(parseReported),
+    ...r.origins.flatMap((o) => [o.baseImports, o.newImports ?? '0']).map(parseReported),
   );
   // Bar heights in pixels (drawing coordinates, one decimal): value × plot height / the largest.
-  const px = (v: string): number =>
-    isZero(max)
+  const px = (v: string | null): number =>
+    isZero(max) || v === null
       ? 0
       : Number(
           toText(divide(multiply(parseReported(v), decimal(BigInt(bottom - top))), max, 1, halfUp)),
@@ -212,11 +212,13 @@ export function tradeEffectsSvg(r: TradeEffectsResponse): string {
   const colour = (bloc: string) => (bloc === 'red' ? RED : bloc === 'blue' ? BLUE : GREY);
   const bars = r.origins.map((o, i) => {
     const x = 70 + i * 110;
-    const bar = (v: string, dx: number, opacity: string, what: string) => {
+    // An unknown figure (null) draws no bar and says "unknown", never a 0.
+    const bar = (v: string | null, dx: number, opacity: string, what: string) => {
       const h = px(v);
+      const text = escapeXml(v ?? 'unknown');
       return (
-        `<rect x="${x + dx}" y="${(bottom - h).toFixed(1)}" width="36" height="${h.toFixed(1)}" fill="${colour(o.bloc)}" fill-opacity="${opacity}"><title>${escapeXml(o.label)} ${what} ${escapeXml(v)}</title></rect>` +
-        `<text x="${x + dx + 18}" y="${(bottom - h - 4).toFixed(1)}" font-size="10" text-anchor="middle">${escapeXml(v)}</text>`
+        `<rect x="${x + dx}" y="${(bottom - h).toFixed(1)}" width="36" height="${h.toFixed(1)}" fill="${colour(o.bloc)}" fill-opacity="${opacity}"><title>${escapeXml(o.label)} ${what} ${text}</title></rect>` +
+        `<text x="${x + dx + 18}" y="${(bottom - h - 4).toFixed(1)}" font-size="10" text-anchor="middle">${text}</text>`
       );
     };
     return (
@@ -231,7 +233,7 @@ export function tradeEffectsSvg(r: TradeEffectsResponse): string {
     `<title>Imports by origin before and after (${r.model} model, illustrative)</title>`,
     `<rect width="100%" height="100%" fill="#fff"/>`,
     `<text x="20" y="24" font-size="14" font-weight="bold">Imports into ${escapeXml(r.destination)} by origin, before (pale) and after (solid): ${r.model} model</text>`,
-    `<text x="20" y="42" font-size="11">Total ${escapeXml(r.totals.baseImports)} → ${escapeXml(r.totals.imports)}; revenue ${escapeXml(r.totals.revenueBefore ?? 'unknown')} → ${escapeXml(r.totals.revenue ?? 'unknown')}; consumer surplus ${escapeXml(r.totals.consumerSurplusChange ?? 'unknown')} (${escapeXml(r.meta.currency)})</text>`,
+    `<text x="20" y="42" font-size="11">Total ${escapeXml(r.totals.baseImports)} → ${escapeXml(r.totals.imports ?? 'unknown')}; revenue ${escapeXml(r.totals.revenueBefore ?? 'unknown')} → ${escapeXml(r.totals.revenue ?? 'unknown')}; consumer surplus ${escapeXml(r.totals.consumerSurplusChange ?? 'unknown')} (${escapeXml(r.meta.currency)})</text>`,
     `<line x1="50" y1="${bottom}" x2="${width - 20}" y2="${bottom}" stroke="#333"/>`,
     ...bars,
     `<text x="20" y="${height - 28}" font-size="11"><tspan fill="${RED}">■ red bloc</tspan>  <tspan fill="${BLUE}">■ blue bloc</tspan>  <tspan fill="${GREY}">■ grey</tspan>  pale: before, solid: after</text>`,

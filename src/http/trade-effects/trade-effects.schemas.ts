@@ -172,39 +172,59 @@ export const TradeEffectsRequestSchema = z
 
 export type TradeEffectsRequest = z.infer<typeof TradeEffectsRequestSchema>;
 
-const amount = (description: string, example: string) =>
-  DecimalOutput.openapi({ description, example });
-/** A revenue: unknown (null) where the rate it rests on is, never a 0 in its place. */
-const revenue = (description: string, example: string) =>
-  DecimalOutput.nullable().openapi({ description, example });
+/**
+ * A figure unknown (null) where the rates it rests on are, never a 0 in its place. Each field
+ * documents itself in its own `.openapi(…)`, which the Worker build leaves out
+ * (scripts/worker-docs.ts).
+ */
+const Unknowable = DecimalOutput.nullable();
+/** What a model figure's description adds about when it is unknown (null). */
+const UNKNOWN_MODEL =
+  ' Null where it rests on an unknown rate, never computed as if it were 0: in `smart` an ' +
+  'origin’s creation is unknown where its own t0 is unknown and t1 − t0 may not be 0, and every ' +
+  'diversion and new imports are unknown where any origin’s is (diversion rests on Σ s_j Δ_j); in ' +
+  '`ces` every creation, diversion and new imports are unknown where any origin’s t0 is unknown ' +
+  'and some rate changes (they rest on the price index). A sum with a null part is null.';
 
 const Sums = {
-  baseImports: amount('Σ base imports.', '120.00'),
-  newImports: amount(
-    'Σ new imports as reported (0 for a `floored` origin, whose creation and diversion are ' +
-      'still the formulas’, so this need not be Σ base + creation + diversion).',
-    '60.00',
-  ),
-  creation: amount('Σ trade creation.', '-60.00'),
-  diversion: amount(
-    'Σ trade diversion. In `smart` the formula’s diversions sum to 0; each is rounded once, so ' +
-      'the sum shown may differ from 0 by up to half a minor unit per origin.',
-    '0.00',
-  ),
-  revenueBefore: revenue(
-    'Σ t0 × base imports; null when any origin’s t0 is unknown (its duties are not in the data): ' +
+  baseImports: DecimalOutput.openapi({ description: 'Σ base imports.', example: '120.00' }),
+  newImports: Unknowable.openapi({
+    description:
+      'Σ new imports as reported (0 for a `floored` origin, whose creation and diversion are ' +
+      'still the formulas’, so this need not be Σ base + creation + diversion).' +
+      UNKNOWN_MODEL,
+    example: '60.00',
+  }),
+  creation: Unknowable.openapi({
+    description: `Σ trade creation.${UNKNOWN_MODEL}`,
+    example: '-60.00',
+  }),
+  diversion: Unknowable.openapi({
+    description:
+      'Σ trade diversion. In `smart` the formula’s diversions sum to 0; each is rounded once, so ' +
+      'the sum shown may differ from 0 by up to half a minor unit per origin.' +
+      UNKNOWN_MODEL,
+    example: '0.00',
+  }),
+  revenueBefore: Unknowable.openapi({
+    description:
+      'Σ t0 × base imports; null when any origin’s t0 is unknown (its duties are not in the data): ' +
       'a sum with an unknown part is unknown, not the known parts.',
-    '0.00',
-  ),
-  revenueAfter: revenue(
-    'Σ t1 × new imports; null when any origin’s t1 is unknown (it builds on an unknown t0).',
-    '15.00',
-  ),
-  consumerSurplusChange: revenue(
-    'Σ −(t1 − t0) × (base + new) / 2: the buyers’ loss. Null where an origin’s t1 − t0 is ' +
-      'unknown (a floor priced over duties the data lacks), and in any sum that includes it.',
-    '-37.50',
-  ),
+    example: '0.00',
+  }),
+  revenueAfter: Unknowable.openapi({
+    description:
+      'Σ t1 × new imports; null when any origin’s is: its t1 is unknown (it builds on an unknown ' +
+      't0), or its new imports are and t1 is not 0.',
+    example: '15.00',
+  }),
+  consumerSurplusChange: Unknowable.openapi({
+    description:
+      'Σ −(t1 − t0) × (base + new) / 2: the buyers’ loss. Null where an origin’s t1 − t0 is ' +
+      'unknown (a floor priced over duties the data lacks), or its new imports are and t1 − t0 ' +
+      'is not 0, and in any sum that includes it.',
+    example: '-37.50',
+  }),
 };
 
 export const OriginEffectSchema = z
@@ -220,8 +240,8 @@ export const OriginEffectSchema = z
         'rest on: t0 unless the request gives it, and with what-if `measures` what they add, even ' +
         'over a given t0 (a floor-gap measure adds less where the other duties are higher). ' +
         '`complete` when the request gives t0 and there are no measures. With `none` and no given ' +
-        't0 the ordinary duties are unknown, not zero: t0, t1 and the revenues are null, and the ' +
-        'model counts those duties as 0.',
+        't0 the ordinary duties are unknown, not zero: t0, t1 and the revenues are null, and so ' +
+        'are the model’s figures resting on them (see `creation`), never computed as if 0.',
     }),
     t0: DecimalOutput.nullable().openapi({
       description:
@@ -237,28 +257,37 @@ export const OriginEffectSchema = z
       example: '0.6',
     }),
     ...Sums,
-    revenueBefore: revenue('t0 × base imports; null when t0 is unknown.', '0.00'),
-    revenueAfter: revenue(
-      't1 × the exact new imports, rounded once (not t1 × the rounded `newImports`); null when ' +
-        't1 is unknown.',
-      '15.00',
-    ),
-    baseImports: amount('M_k.', '100.00'),
-    creation: amount(
-      'The model’s trade creation (`smart`: η × M_k × Δ_k), rounded once; the formula’s value ' +
-        'also where `floored`.',
-      '-60.00',
-    ),
-    diversion: amount(
-      'The model’s trade diversion (`smart`: σ × M_k × (Σ s_j Δ_j − Δ_k)), rounded once; the ' +
-        'formula’s value also where `floored` (in `smart` the diversions sum to 0 over origins).',
-      '-15.00',
-    ),
-    newImports: amount(
-      'max(0, baseImports + creation + diversion as reported): each part rounded once, the sum ' +
-        'not rounded again, never below 0. Where `floored` it is 0 and not that sum.',
-      '25.00',
-    ),
+    revenueBefore: Unknowable.openapi({
+      description: 't0 × base imports; null when t0 is unknown.',
+      example: '0.00',
+    }),
+    revenueAfter: Unknowable.openapi({
+      description:
+        't1 × the exact new imports, rounded once (not t1 × the rounded `newImports`); null when ' +
+        't1 is unknown, or new imports are and t1 is not 0.',
+      example: '15.00',
+    }),
+    baseImports: DecimalOutput.openapi({ description: 'M_k.', example: '100.00' }),
+    creation: Unknowable.openapi({
+      description:
+        'The model’s trade creation (`smart`: η × M_k × Δ_k), rounded once; the formula’s value ' +
+        `also where \`floored\`.${UNKNOWN_MODEL}`,
+      example: '-60.00',
+    }),
+    diversion: Unknowable.openapi({
+      description:
+        'The model’s trade diversion (`smart`: σ × M_k × (Σ s_j Δ_j − Δ_k)), rounded once; the ' +
+        'formula’s value also where `floored` (in `smart` the diversions sum to 0 over origins).' +
+        UNKNOWN_MODEL,
+      example: '-15.00',
+    }),
+    newImports: Unknowable.openapi({
+      description:
+        'max(0, baseImports + creation + diversion as reported): each part rounded once, the sum ' +
+        'not rounded again, never below 0. Where `floored` it is 0 and not that sum.' +
+        UNKNOWN_MODEL,
+      example: '25.00',
+    }),
     floored: z.boolean().openapi({
       description:
         'baseImports + creation + diversion as reported is below 0: new imports are 0, so the ' +
@@ -295,11 +324,15 @@ export const TradeEffectsResponseSchema = z
     blocs: z.array(BlocEffectSchema),
     totals: z
       .object({
-        imports: amount('Σ new imports (after).', '60.00'),
-        revenue: revenue(
-          'Σ t1 × new imports (after), = revenueAfter; null when any origin’s t1 is unknown.',
-          '15.00',
-        ),
+        imports: Unknowable.openapi({
+          description: 'Σ new imports (after), = newImports; null where any origin’s is.',
+          example: '60.00',
+        }),
+        revenue: Unknowable.openapi({
+          description:
+            'Σ t1 × new imports (after), = revenueAfter; null when any origin’s t1 is unknown.',
+          example: '15.00',
+        }),
         ...Sums,
       })
       .openapi({ description: 'Sums of the reported origin figures.' }),
@@ -307,7 +340,7 @@ export const TradeEffectsResponseSchema = z
       description:
         'The origins’ `coverage.tariffs` combined: `complete` when every origin’s is, `none` ' +
         'when every origin’s is, `partial` otherwise. Where an origin’s is `none`, its duties ' +
-        'are unknown (not zero) and the model counts them as 0 (see `assumptions`).',
+        'are unknown (not zero), and so are the figures resting on them: null (see `assumptions`).',
     }),
     assumptions: z.array(z.string()),
     meta: MetaSchema,
