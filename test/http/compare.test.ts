@@ -551,6 +551,21 @@ describe('compare: coverage over variants', () => {
     ]);
   });
 
+  it('a date before the data (1990) has no tariff data: the duties charged on 2026-03-01 are not "added", though its account says each "takes effect" later', async () => {
+    const response = await call(
+      '/v1/landed-cost/compare?mineral=ndfeb-magnet&origin=CN&quantity=1000&unit=kg&price=50&per=kg&asOf=1990-01-01,2026-03-01',
+    );
+    expect(response.status).toBe(200);
+    const r = (await response.json()) as CompareResponse;
+    expect(r.variants.map((v) => v.result.coverage.tariffs)).toEqual(['none', 'complete']);
+    expect(r.variants[1]?.deltas.duties).toBeNull();
+    // MFN 2.1% × 50,000 = 1,050.00 and Section 301 25% × 50,000 = 12,500.00 are charged on
+    // 2026-03-01 but are no change from an unknown 1990 duty.
+    const changed = r.variants[1]?.changes.map((c) => c.measureId) ?? [];
+    expect(changed).not.toContain('us-mfn-8505-11');
+    expect(changed).not.toContain('us-301-magnets-2026');
+  });
+
   it('the GET CSV with assume=no-duty leaves the unknown deltas empty', async () => {
     const response = await call(
       '/v1/landed-cost/compare?mineral=nd-oxide&origin=CN&destination=EU&quantity=1000&unit=kg&price=150&per=kg&asOf=2026-01-15,2026-03-01&format=csv&assume=no-duty',

@@ -102,6 +102,14 @@ describe('POST /v1/floor-financing: like with like (demand 5,000 t, output 1,000
     // Output equal to demand (the worked case's 1,000 t both): no warning.
     const even = await financing({ ...worked, demand: { value: '1000000', unit: 'kg' } });
     expect(even.meta.warnings.map((w) => w.code)).not.toContain('output-above-demand');
+    // A market of 120 above the floor of 110: no gap, nothing to say (every border figure 0.00).
+    const above = await financing({
+      ...worked,
+      marketPrice: usd('120'),
+      demand: { value: '500', unit: 't' },
+    });
+    expect(above.border.producerGain).toBe('0.00');
+    expect(above.meta.warnings.map((w) => w.code)).not.toContain('output-above-demand');
   });
 });
 

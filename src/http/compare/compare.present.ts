@@ -65,12 +65,15 @@ function whyNot(
       : `added by scenario ${charging.result.scenario} in the first variant`;
   }
   const row = data.measures.get(id);
+  // A duty the other answer's data cannot say (its tariffs unknown there) is no change (A1): with
+  // no tariff data at all (a date before the data, a destination without rates) whatever its own
+  // account says ("takes effect on 2020-01-01" is where the data starts, not the duty).
+  const duty = charging.result.lines.find((l) => l.measureId === id)?.kind !== 'fee';
+  if (duty && other.result.coverage.tariffs === 'none') return undefined;
   const explained = other.result.explain?.find((e) => e.measureId === id);
   if (explained === undefined) {
     if (inline(other)) return 'a what-if measure of the request';
-    // A duty the other answer's data cannot say (its tariffs unknown there) is no change (A1).
-    const kind = charging.result.lines.find((l) => l.measureId === id)?.kind;
-    if (other.result.coverage.tariffs !== 'complete' && kind !== 'fee') return undefined;
+    if (duty && other.result.coverage.tariffs !== 'complete') return undefined;
     return `not considered for ${other.result.lane.origin} → ${other.result.lane.destination} under scenario ${other.result.scenario}`;
   }
   const reason = explained.reason;

@@ -156,8 +156,10 @@ export function resolveFloorFinancing(
   const inUnit = (q: Quantity) => quantityQuotient(dec(q.value), q.unit, unit);
   const demand = inUnit(given.demand);
   const output = inUnit(given.output);
-  // Q > D: the border floor's buyers take only D, so the producer gains the gap on D, not on Q.
-  if (compare(multiply(output.of, demand.to), multiply(demand.of, output.to)) > 0) {
+  // Q > D: the border floor's buyers take only D, so the producer gains the gap on D, not on Q
+  // (said only where there is a gap: some period's market price below the floor F = floorPerUnit).
+  const below = prices.some((m) => compare(m.of, multiply(floorPerUnit, m.to)) < 0);
+  if (below && compare(multiply(output.of, demand.to), multiply(demand.of, output.to)) > 0) {
     warnings.push({
       code: 'output-above-demand',
       detail: `Domestic output (${given.output.value} ${given.output.unit}) exceeds demand in the floor zone (${given.demand.value} ${given.demand.unit}): under the border floor the producer gains the gap only on what buyers there take; the rest sells at the market price.`,
