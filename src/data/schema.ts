@@ -159,6 +159,8 @@ const exemptionListSchema = z.strictObject({
   list: z.string().min(1),
   /** Where the list is in the law: "U.S. note 2(aa) to subchapter III of chapter 99". */
   citation: z.string().min(1).optional(),
+  /** How sure the data is of the list's lines, where less sure than of the row's rate. */
+  confidence: confidence.optional(),
   hts: z.array(htsCode).min(1),
 });
 

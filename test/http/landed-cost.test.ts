@@ -195,6 +195,71 @@ const smcoFromGermany = {
   price: { amount: '100', per: 'kg' },
 };
 
+describe('rare-earth compounds and metals on the reciprocal tariff’s Annex II (EO 14257)', () => {
+  // Nd oxide 2846.90.80 (MFN 3.7%), 1,000 kg at 60 USD/kg FOB: customs value 60,000.00 (US: FOB).
+  // Annex II (HTSUS ch. 99 U.S. note 2(v)(iii)) lists 2805.30.00 and 2846.10.00/.90.20/.40/.80,
+  // before and after the additions of 2025-09-05; the "fentanyl" tariff still applies.
+  const ndOxide = {
+    mineral: 'nd-oxide',
+    origin: 'CN',
+    quantity: { value: '1000', unit: 'kg' },
+    price: { amount: '60', currency: 'USD', per: 'kg' },
+  };
+
+  it('2025-11-15: MFN 3.7% + fentanyl 10% = 13.7%, duties 8,220.00 (was 14,220.00 with the reciprocal 10%)', async () => {
+    const r = await landedCost({ ...ndOxide, asOf: '2025-11-15' });
+    // 3.7% × 60,000 = 2,220.00; 10% × 60,000 = 6,000.00; 2,220 + 6,000 = 8,220.00 = 13.7%
+    expect(amounts(r)).toMatchObject({
+      'us-mfn-2846-90-80': '2220.00',
+      'us-ieepa-fentanyl-cn-3': '6000.00',
+    });
+    expect(r.duties).toBe('8220.00');
+    expect(r.effectiveDutyRate).toBe('0.137');
+    expect(r.explain).toContainEqual({
+      measureId: 'us-ieepa-reciprocal-cn-3',
+      label: expect.any(String),
+      applied: false,
+      reason: 'exempt: HTS 2846.90.80 is on Annex II',
+    });
+  });
+
+  it('2025-06-01: MFN 3.7% + fentanyl 20% = 23.7% (was 33.7%)', async () => {
+    const r = await landedCost({ ...ndOxide, asOf: '2025-06-01' });
+    // 2,220.00 + 20% × 60,000 = 12,000.00 → 14,220.00 = 23.7% of 60,000
+    expect(r.duties).toBe('14220.00');
+    expect(r.effectiveDutyRate).toBe('0.237');
+    expect(r.explain).toContainEqual(
+      expect.objectContaining({ measureId: 'us-ieepa-reciprocal-cn-2', applied: false }),
+    );
+  });
+
+  it('2025-04-20: MFN 3.7% + fentanyl 20% = 23.7% (was 148.7% with the 125%); magnets still pay it', async () => {
+    const r = await landedCost({ ...ndOxide, asOf: '2025-04-20' });
+    expect(r.duties).toBe('14220.00');
+    expect(r.effectiveDutyRate).toBe('0.237');
+    expect(r.explain).toContainEqual(
+      expect.objectContaining({
+        measureId: 'us-ieepa-reciprocal-cn-1',
+        reason: 'exempt: HTS 2846.90.80 is on Annex II',
+      }),
+    );
+    // 8505.11.0070 joined Annex II only on 2025-09-08: 2.1% × 60,000 = 1,260.00;
+    // 20% = 12,000.00; 125% = 75,000.00; 1,260 + 12,000 + 75,000 = 88,260.00 = 147.1%
+    const m = await landedCost({ ...ndOxide, mineral: 'ndfeb-magnet', asOf: '2025-04-20' });
+    expect(amounts(m)).toMatchObject({ 'us-ieepa-reciprocal-cn-1': '75000.00' });
+    expect(m.duties).toBe('88260.00');
+    expect(m.effectiveDutyRate).toBe('1.471');
+  });
+
+  it('rare-earth metal (2805.30.00, MFN 5%) on 2025-11-15: 5% + fentanyl 10% = 15%', async () => {
+    const r = await landedCost({ ...ndOxide, mineral: 'ree-metal', asOf: '2025-11-15' });
+    // 5% × 60,000 = 3,000.00; 10% × 60,000 = 6,000.00; 9,000.00 = 15% of 60,000
+    expect(r.product.hts).toBe('2805.30.00');
+    expect(r.duties).toBe('9000.00');
+    expect(r.effectiveDutyRate).toBe('0.15');
+  });
+});
+
 describe('the 2026 data: MPF FY2027, gallium, the forced-labor "less MFN" rate', () => {
   // Sources (docs/SOURCES.md): MPF FY2027 0.3464%, min 34.58, max 670.86 from 2026-10-01 ("Customs
   // User Fees To Be Adjusted for Inflation in Fiscal Year 2027", FR Doc 2026-15530, 2026-07-31);

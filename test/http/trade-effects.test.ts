@@ -101,16 +101,17 @@ describe('POST /v1/trade-effects, smart: the worked case', () => {
     ]);
   });
 
-  it('t0 comes from the data: on 2025-12-01 CN paid 10% + 10% IEEPA, so a floor of 16 lifts it to 0.6 from 0.2', async () => {
-    // duty-paid: R = 10 × 1.2 = 12, gap 4 → t1 = 0.2 + 4/10 = 0.6; Δ = 0.4/1.2 = 1/3
-    // Σ s Δ = (100/120)/3 = 5/18; CN: creation −100/3 = −33.333… → −33.33, diversion
-    // 1.5 × 100 × (5/18 − 6/18) = −8.333… → −8.33; new imports, the sum of the parts as reported:
-    // 100.00 − 33.33 − 8.33 = 58.34 (the exact 58.333… re-rounded would be 58.33)
-    // AU: creation 0, diversion 1.5 × 20 × 5/18 = 8.333… → 8.33; new 20.00 + 8.33 = 28.33
+  it('t0 comes from the data: on 2025-12-01 CN paid the 10% IEEPA "fentanyl" tariff (2846.90.20 on the reciprocal Annex II), so a floor of 16 lifts it to 0.6 from 0.1', async () => {
+    // t0 = MFN Free + fentanyl 0.1 = 0.1 (was 0.2 with the reciprocal 10%, before Annex II was seeded)
+    // duty-paid: R = 10 × 1.1 = 11, gap 5 → t1 = 0.1 + 5/10 = 0.6; Δ = 0.5/1.1 = 5/11
+    // Σ s Δ = (100/120)(5/11) = 25/66; CN: creation −100 × 5/11 = −45.4545… → −45.45, diversion
+    // 1.5 × 100 × (25/66 − 30/66) = −750/66 = −11.3636… → −11.36; new imports, the sum of the
+    // parts as reported: 100.00 − 45.45 − 11.36 = 43.19 (the exact 43.1818… re-rounded would be 43.18)
+    // AU: creation 0, diversion 1.5 × 20 × 25/66 = 750/66 = 11.3636… → 11.36; new 20.00 + 11.36 = 31.36
     const r = await effects({ ...workedCase, asOf: '2025-12-01' });
     expect(r.origins.map((o) => [o.t0, o.t1, o.creation, o.diversion, o.newImports])).toEqual([
-      ['0.2', '0.6', '-33.33', '-8.33', '58.34'],
-      ['0', '0', '0.00', '8.33', '28.33'],
+      ['0.1', '0.6', '-45.45', '-11.36', '43.19'],
+      ['0', '0', '0.00', '11.36', '31.36'],
     ]);
   });
 
