@@ -251,6 +251,23 @@ describe('rare-earth compounds and metals on the reciprocal tariff’s Annex II 
     expect(m.effectiveDutyRate).toBe('1.471');
   });
 
+  it('2025-04-09, the one day at 84% (EO 14259): magnets 2.1% + 20% + 84% = 106.1%; Nd oxide exempt, 23.7%', async () => {
+    // 2.1% × 60,000 = 1,260.00; 20% = 12,000.00; 84% = 50,400.00; 1,260 + 12,000 + 50,400 = 63,660.00
+    const m = await landedCost({ ...ndOxide, mineral: 'ndfeb-magnet', asOf: '2025-04-09' });
+    expect(amounts(m)).toMatchObject({ 'us-ieepa-reciprocal-cn-0': '50400.00' });
+    expect(m.duties).toBe('63660.00');
+    expect(m.effectiveDutyRate).toBe('1.061');
+    // 2,220.00 + 12,000.00 = 14,220.00 = 23.7% of 60,000
+    const r = await landedCost({ ...ndOxide, asOf: '2025-04-09' });
+    expect(r.duties).toBe('14220.00');
+    expect(r.explain).toContainEqual(
+      expect.objectContaining({
+        measureId: 'us-ieepa-reciprocal-cn-0',
+        reason: 'exempt: HTS 2846.90.80 is on Annex II',
+      }),
+    );
+  });
+
   it('rare-earth metal (2805.30.00, MFN 5%) on 2025-11-15: 5% + fentanyl 10% = 15%', async () => {
     const r = await landedCost({ ...ndOxide, mineral: 'ree-metal', asOf: '2025-11-15' });
     // 5% × 60,000 = 3,000.00; 10% × 60,000 = 6,000.00; 9,000.00 = 15% of 60,000
