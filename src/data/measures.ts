@@ -126,8 +126,18 @@ export function coversProduct(measure: MeasureRow, product: Product): boolean {
   );
 }
 
-/** A measure's state on a date. */
-export const MEASURE_STATES = ['in-force', 'not-yet-in-force', 'ended', 'suspended'] as const;
+/**
+ * A measure's state on a date. `scenario-only` is never a legal state: it is how a what-if row
+ * (a reported or proposed figure that only scenarios apply) is reported on the dates its terms
+ * would run, so that no answer calls it in force (see {@link reportedStateOn}).
+ */
+export const MEASURE_STATES = [
+  'in-force',
+  'not-yet-in-force',
+  'ended',
+  'suspended',
+  'scenario-only',
+] as const;
 export type MeasureState = (typeof MEASURE_STATES)[number];
 
 export interface MeasureStatus {
@@ -191,6 +201,24 @@ export function measureStatusOn(measure: MeasureRow, asOf: string): MeasureStatu
   }
   const all = [...warnings, ...horizon];
   return { state: 'in-force', assumed: all.length > 0, reason: 'in force', warnings: all };
+}
+
+/**
+ * A measure's state on `asOf` as `/v1/measures` reports it: its legal state, except that a
+ * scenario-only row (the reported G7 floor) is never in force, nor about to be: until it ends it
+ * is `scenario-only`, a figure scenarios may apply. Calculators read {@link measureStatusOn}.
+ */
+export function reportedStateOn(
+  measure: MeasureRow,
+  asOf: string,
+): { state: MeasureState; reason: string } {
+  const { state, reason } = measureStatusOn(measure, asOf);
+  if (measure.scenarioOnly !== true || state === 'ended') return { state, reason };
+  const from = asOf < measure.effectiveFrom ? ` from ${measure.effectiveFrom}` : '';
+  return {
+    state: 'scenario-only',
+    reason: `a ${measure.status} figure used in scenarios only${from}, not in force`,
+  };
 }
 
 /** Every measure of the data that concerns a lane and a mineral, regardless of date. */

@@ -204,6 +204,24 @@ describe('reference data (minerals, blocs, benchmarks, measures, timeline)', () 
     );
   });
 
+  it('the reported G7 what-if floor is never "in-force": scenario-only, before and after its modelled start', async () => {
+    type Listed = { measures: { id: string; stateOn: { state: string; reason: string } }[] };
+    const g7 = async (asOf: string) =>
+      (await json<Listed>(`/v1/measures?asOf=${asOf}`)).measures.find(
+        (m) => m.id === 'g7-lree-floor-gap',
+      )?.stateOn;
+    expect(await g7('2026-11-20')).toEqual({
+      state: 'scenario-only',
+      reason: 'a reported figure used in scenarios only, not in force',
+    });
+    expect(await g7('2025-06-01')).toEqual({
+      state: 'scenario-only',
+      reason: 'a reported figure used in scenarios only from 2025-12-01, not in force',
+    });
+    const inForce = await json<Listed>('/v1/measures?asOf=2026-11-20&inForce=true');
+    expect(inForce.measures.map((m) => m.id)).not.toContain('g7-lree-floor-gap');
+  });
+
   it('a bad filter is a 422 naming the parameter', async () => {
     const problem = await problemOf(await call('/v1/measures?mineral=unobtainium'), 422);
     expect(problem.errors?.[0]?.parameter).toBe('mineral');

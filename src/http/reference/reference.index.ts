@@ -1,6 +1,6 @@
 import { blocMembers, blocOf, isoSpelling, unknownCountry } from '../../data/blocs';
 import { changesBetween } from '../../data/changes';
-import { measureStatusOn, measuresConcerning } from '../../data/measures';
+import { measuresConcerning, reportedStateOn } from '../../data/measures';
 import { lanesWarnings } from '../../data/warnings';
 import { dataOf } from '../calculator';
 import { todayUtc } from '../money-input';
@@ -101,8 +101,7 @@ export const referenceRouter = createRouter()
       ...(mineral === undefined ? {} : { mineral }),
     })
       .map((m) => {
-        const { state, reason } = measureStatusOn(m, asOf);
-        return { ...m, stateOn: { state, reason } };
+        return { ...m, stateOn: reportedStateOn(m, asOf) };
       })
       .filter((m) => query.inForce !== 'true' || m.stateOn.state === 'in-force');
     return c.json({ asOf, measures }, 200);

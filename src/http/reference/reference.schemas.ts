@@ -42,7 +42,10 @@ export const BenchmarkSchema = benchmarkSchema.clone().openapi('Benchmark', {
 });
 
 const measureStateSchema = z.object({
-  state: z.enum(MEASURE_STATES),
+  state: z.enum(MEASURE_STATES).openapi({
+    description:
+      '`scenario-only`: a what-if row (`scenarioOnly`) only scenarios apply; never in force.',
+  }),
   reason: z.string().openapi({ example: 'in force' }),
 });
 
