@@ -127,7 +127,8 @@ export function coversProduct(measure: MeasureRow, product: Product): boolean {
 }
 
 /**
- * A measure's state on a date. `scenario-only` is never a legal state: it is how a what-if row
+ * A measure's state on a date. `assumed`: a suspension has ended and what followed is not known,
+ * so the legal default (the measure applies again) is assumed. `scenario-only` is never a legal state: it is how a what-if row
  * (a reported or proposed figure that only scenarios apply) is reported on the dates its terms
  * would run, so that no answer calls it in force (see {@link reportedStateOn}).
  */
@@ -136,6 +137,7 @@ export const MEASURE_STATES = [
   'not-yet-in-force',
   'ended',
   'suspended',
+  'assumed',
   'scenario-only',
 ] as const;
 export type MeasureState = (typeof MEASURE_STATES)[number];
@@ -186,6 +188,7 @@ export function measureStatusOn(measure: MeasureRow, asOf: string): MeasureStatu
   }
   const horizon = horizonWarning(measure.id, measure.knownUntil, asOf);
   const warnings: Warning[] = [];
+  let ended: string | undefined;
   for (const s of measure.suspensions ?? []) {
     if (s.from <= asOf && asOf <= s.to) {
       return {
@@ -197,10 +200,24 @@ export function measureStatusOn(measure: MeasureRow, asOf: string): MeasureStatu
     }
     if (asOf > s.to && asOf > s.knownUntil) {
       warnings.push(suspensionEndedWarning(measure.id, s.to, s.source.instrument));
+      ended = s.to;
     }
   }
   const all = [...warnings, ...horizon];
+  if (ended !== undefined) {
+    return {
+      state: 'assumed',
+      assumed: true,
+      reason: `suspension ended ${ended}; what followed is not known; the legal default is assumed`,
+      warnings: all,
+    };
+  }
   return { state: 'in-force', assumed: all.length > 0, reason: 'in force', warnings: all };
+}
+
+/** Whether a measure's terms apply on the date: in force, or assumed to be (`assumed`). */
+export function appliesOn(status: MeasureStatus): boolean {
+  return status.state === 'in-force' || status.state === 'assumed';
 }
 
 /**
@@ -316,7 +333,7 @@ export function selectMeasures(
       // no warning (A1: rows that ended before asOf never warn). A suspension past the date until
       // which it is known may have ended, so excluding that row still may change the answer.
       const status = measureStatusOn(m, lane.asOf);
-      if (status.state === 'in-force' || status.assumed) {
+      if (appliesOn(status) || status.assumed) {
         warnings.push({
           code: 'overridden',
           detail: `${m.id} was excluded by the request.`,
@@ -363,7 +380,7 @@ export function selectMeasures(
       });
     }
     warnings.push(...status.warnings);
-    if (status.state !== 'in-force') {
+    if (!appliesOn(status)) {
       skip(m, status.reason);
       continue;
     }

@@ -880,7 +880,7 @@ describe('POST /v1/origin-content: China’s 0.1% rule by its dated status', () 
       at.chinaLicenceRequired,
       above.chinaLicenceRequired,
     ]).toEqual([false, true, true]);
-    expect(at.chinaRule.state).toBe('in-force');
+    expect(at.chinaRule.state).toBe('assumed'); // was 'in-force', with no sign it was assumed
     expect(at.meta.warnings.map((w) => w.code)).toContain('suspension-ended');
   });
 

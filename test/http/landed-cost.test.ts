@@ -36,7 +36,7 @@ interface LandedCost {
   effectiveDutyRate: string;
   product: { mineral: string | null; hts: string };
   explain: { measureId: string; applied: boolean; reason: string }[];
-  exportLicences: { measureId: string }[];
+  exportLicences: { measureId: string; label: string }[];
   meta: { warnings: { code: string; detail: string; rowIds?: string[]; knownUntil?: string }[] };
 }
 
@@ -274,6 +274,29 @@ describe('rare-earth compounds and metals on the reciprocal tariff’s Annex II 
     expect(r.product.hts).toBe('2805.30.00');
     expect(r.duties).toBe('9000.00');
     expect(r.effectiveDutyRate).toBe('0.15');
+  });
+});
+
+describe('export licences after China’s suspensions ended: labels say when they were suspended, not that they are', () => {
+  it('Dy oxide from China on 2026-11-20: No. 18 and No. 61 listed, No. 61 “suspended 2025-11-07 to 2026-11-10”', async () => {
+    const r = await landedCost({
+      mineral: 'dy-oxide',
+      origin: 'CN',
+      quantity: { value: '1000', unit: 'kg' },
+      price: { amount: '60', currency: 'USD', per: 'kg' },
+      asOf: '2026-11-20',
+    });
+    expect(r.exportLicences.map((l) => [l.measureId, l.label])).toEqual([
+      [
+        'cn-export-control-no18',
+        'China dual-use export licence: 7 medium/heavy rare earths (No. 18 [2025])',
+      ],
+      [
+        'cn-export-control-no61',
+        'China extraterritorial rule: foreign products with ≥0.1% Chinese rare-earth content (No. 61 [2025]; suspended 2025-11-07 to 2026-11-10)',
+      ],
+    ]);
+    expect(codes(r)).toEqual(['suspension-ended', 'data-horizon']);
   });
 });
 

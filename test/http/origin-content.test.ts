@@ -112,6 +112,13 @@ describe('POST /v1/origin-content: what the licence answer rests on', () => {
     // 500 / 100,000 = 0.005 ≥ 0.001
     expect(r.chinaLicenceRequired).toBe(true);
     expect(r.chinaLicenceBasis).toBe('assumed');
+    expect(
+      (r as Content & { chinaRule: { state: string; reason: string } }).chinaRule,
+    ).toMatchObject({
+      state: 'assumed',
+      reason:
+        'suspension ended 2026-11-10; what followed is not known; the legal default is assumed',
+    });
   });
 
   it('2025-11-01, before the value rule takes effect (2025-12-01): no licence, on the law in force then (basis in-force, A6’s enum)', async () => {

@@ -222,6 +222,34 @@ describe('reference data (minerals, blocs, benchmarks, measures, timeline)', () 
     expect(inForce.measures.map((m) => m.id)).not.toContain('g7-lree-floor-gap');
   });
 
+  it('China’s controls after their suspensions ended (No. 70 to 2026-11-10, No. 72 to 2026-11-27), with no source for what followed: assumed, not in force', async () => {
+    type Listed = {
+      measures: { id: string; label: string; stateOn: { state: string; reason: string } }[];
+    };
+    const states = async (asOf: string) =>
+      Object.fromEntries(
+        (await json<Listed>(`/v1/measures?asOf=${asOf}&origin=CN`)).measures
+          .filter((m) => m.id.startsWith('cn-'))
+          .map((m) => [m.id, m.stateOn]),
+      );
+    const no70 =
+      'suspension ended 2026-11-10; what followed is not known; the legal default is assumed';
+    expect(await states('2026-11-20')).toMatchObject({
+      'cn-export-control-no18': { state: 'in-force', reason: 'in force' },
+      'cn-export-control-no57': { state: 'assumed', reason: no70 },
+      'cn-export-control-no61': { state: 'assumed', reason: no70 },
+      'cn-export-ban-no46-us': { state: 'suspended' },
+    });
+    expect((await states('2026-11-30'))['cn-export-ban-no46-us']).toEqual({
+      state: 'assumed',
+      reason:
+        'suspension ended 2026-11-27; what followed is not known; the legal default is assumed',
+    });
+    // inForce=true keeps the rows assumed in force
+    const inForce = await json<Listed>('/v1/measures?asOf=2026-11-20&origin=CN&inForce=true');
+    expect(inForce.measures.map((m) => m.id)).toContain('cn-export-control-no61');
+  });
+
   it('a bad filter is a 422 naming the parameter', async () => {
     const problem = await problemOf(await call('/v1/measures?mineral=unobtainium'), 422);
     expect(problem.errors?.[0]?.parameter).toBe('mineral');

@@ -55,7 +55,8 @@ describe('strict=true: a 422 rather than an answer on uncertain data', () => {
     expect(body.meta.warnings.map((w) => w.code)).toEqual(['classification']);
     expect(body.explain).toContainEqual({
       measureId: 'cn-export-control-no57',
-      label: 'China dual-use export licence: 5 more rare earths (No. 57 [2025], suspended)',
+      label:
+        'China dual-use export licence: 5 more rare earths (No. 57 [2025]; suspended 2025-11-07 to 2026-11-10)',
       applied: false,
       reason: 'controls Ho, Er, Tm, Eu, Yb; ndpr-oxide contains Nd, Pr',
     });

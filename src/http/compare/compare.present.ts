@@ -1,4 +1,4 @@
-import { combinedCoverage, measureStatusOn } from '../../data/measures';
+import { appliesOn, combinedCoverage, measureStatusOn } from '../../data/measures';
 import type { MeasureRow } from '../../data/schema';
 import type { PolicyData } from '../../data/store';
 import { relabelled, type Warning } from '../../data/warnings';
@@ -27,7 +27,7 @@ function exemptionIn(variant: ComparedVariant, id: string): string | undefined {
 function exemptInForce(variant: ComparedVariant, row: MeasureRow): boolean {
   return (
     exemptionIn(variant, row.id) !== undefined &&
-    measureStatusOn(row, variant.result.meta.asOf).state === 'in-force'
+    appliesOn(measureStatusOn(row, variant.result.meta.asOf))
   );
 }
 

@@ -1,5 +1,5 @@
 import { blocOf, unknownCountry } from '../../data/blocs';
-import { inScope, type MeasureStatus, measureStatusOn } from '../../data/measures';
+import { appliesOn, inScope, type MeasureStatus, measureStatusOn } from '../../data/measures';
 import type { PolicyData } from '../../data/store';
 import { type ExportLicenceRow, valueRuleOn } from '../../data/value-rule';
 import type { Warning } from '../../data/warnings';
@@ -153,7 +153,7 @@ export function resolveOriginContent(
         components,
         maxRedShare: dec(request.maxRedShare ?? 0),
         minBlueShare: dec(request.minBlueShare ?? DEFAULT_MIN_BLUE_SHARE),
-        valueRuleInForce: status.state === 'in-force',
+        valueRuleInForce: appliesOn(status),
         deMinimisShare: dec(rule.deMinimisShare ?? '0.001'),
         vat: vatRate(request.vat),
       },

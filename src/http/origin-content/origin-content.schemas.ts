@@ -152,7 +152,8 @@ export const OriginContentResponseSchema = z
       measureId: z.string(),
       state: z.enum(MEASURE_STATES).openapi({
         description:
-          'The rule’s own state on `asOf`: `in-force`, `not-yet-in-force`, `suspended` or `ended`.',
+          'The rule’s own state on `asOf`: `in-force`, `not-yet-in-force`, `suspended`, `ended` or ' +
+          '`assumed` (its suspension ended and what followed is not known).',
         example: 'in-force',
       }),
       reason: z.string().openapi({

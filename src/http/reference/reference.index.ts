@@ -103,7 +103,12 @@ export const referenceRouter = createRouter()
       .map((m) => {
         return { ...m, stateOn: reportedStateOn(m, asOf) };
       })
-      .filter((m) => query.inForce !== 'true' || m.stateOn.state === 'in-force');
+      .filter(
+        (m) =>
+          query.inForce !== 'true' ||
+          m.stateOn.state === 'in-force' ||
+          m.stateOn.state === 'assumed',
+      );
     return c.json({ asOf, measures }, 200);
   })
   .openapi(listScenarios, (c) => c.json({ scenarios: [...dataOf(c).scenarios.values()] }, 200))

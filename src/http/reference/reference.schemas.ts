@@ -44,7 +44,8 @@ export const BenchmarkSchema = benchmarkSchema.clone().openapi('Benchmark', {
 const measureStateSchema = z.object({
   state: z.enum(MEASURE_STATES).openapi({
     description:
-      '`scenario-only`: a what-if row (`scenarioOnly`) only scenarios apply; never in force.',
+      '`assumed`: a suspension ended and what followed is not known; the legal default is ' +
+      'assumed. `scenario-only`: a what-if row (`scenarioOnly`) only scenarios apply; never in force.',
   }),
   reason: z.string().openapi({ example: 'in force' }),
 });
@@ -108,7 +109,7 @@ export const MeasuresQuery = AsOfQuery.extend({
     .optional()
     .openapi({ description: 'Mineral id.', example: 'ndfeb-magnet' }),
   inForce: z.enum(['true', 'false']).optional().openapi({
-    description: '`true`: only measures in force on `asOf`.',
+    description: '`true`: only measures in force on `asOf`, or assumed to be (`assumed`).',
   }),
 });
 
