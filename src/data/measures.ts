@@ -128,9 +128,10 @@ export function coversProduct(measure: MeasureRow, product: Product): boolean {
 
 /**
  * A measure's state on a date. `assumed`: a suspension has ended and what followed is not known,
- * so the legal default (the measure applies again) is assumed. `scenario-only` is never a legal state: it is how a what-if row
- * (a reported or proposed figure that only scenarios apply) is reported on the dates its terms
- * would run, so that no answer calls it in force (see {@link reportedStateOn}).
+ * so the legal default (the measure applies again) is assumed. `scenario-only` is never a legal
+ * state: it is how a what-if row (a reported or proposed figure that only scenarios apply) is
+ * reported on the dates its terms would run, so that no answer calls it in force (see
+ * {@link reportedStateOn}).
  */
 export const MEASURE_STATES = [
   'in-force',
@@ -161,10 +162,11 @@ export interface MeasureStatus {
  */
 export function measureStatusOn(measure: MeasureRow, asOf: string): MeasureStatus {
   if (asOf < measure.effectiveFrom) {
+    const s = suspensionOn(measure, asOf);
     return {
       state: 'not-yet-in-force',
       assumed: false,
-      reason: `takes effect on ${measure.effectiveFrom}`,
+      reason: `takes effect on ${measure.effectiveFrom}${s === undefined ? '' : `, inside its suspension ${s.from} to ${s.to} (${s.source.instrument})`}`,
       warnings: [],
     };
   }
@@ -213,6 +215,11 @@ export function measureStatusOn(measure: MeasureRow, asOf: string): MeasureStatu
     };
   }
   return { state: 'in-force', assumed: all.length > 0, reason: 'in force', warnings: all };
+}
+
+/** The suspension of a measure that takes in `asOf`, if any (also before the measure starts). */
+export function suspensionOn(measure: MeasureRow, asOf: string) {
+  return measure.suspensions?.find((s) => s.from <= asOf && asOf <= s.to);
 }
 
 /** Whether a measure's terms apply on the date: in force, or assumed to be (`assumed`). */

@@ -1,4 +1,4 @@
-import type { MeasureStatus } from './measures';
+import { appliesOn, type MeasureStatus, suspensionOn } from './measures';
 import type { MeasureRow } from './schema';
 import type { PolicyData } from './store';
 
@@ -22,17 +22,25 @@ export function valueRuleOn(data: PolicyData, asOf: string): ExportLicenceRow | 
   return rules.filter((m) => m.effectiveFrom <= asOf).at(-1) ?? rules[0];
 }
 
-/** What a licence answer rests on (API v1.1 A6): the rule in force, suspended, or assumed. */
-export const LICENCE_BASES = ['in-force', 'suspended', 'assumed'] as const;
+/**
+ * What a licence answer rests on (API v1.1 A6): the rule in force, suspended, or assumed; and, an
+ * addition to A6's three, `not-in-force` before the rule takes effect or after it has ended.
+ */
+export const LICENCE_BASES = ['in-force', 'suspended', 'assumed', 'not-in-force'] as const;
 export type LicenceBasis = (typeof LICENCE_BASES)[number];
 
 /**
  * The basis of the licence answer on a date, from the rule's status then: `assumed` past the date
- * its status is known to, `suspended` inside a suspension, else `in-force`: the answer is the law
- * in force on that date, which is also so before the rule takes effect (no licence rule yet, so
- * none is required) and after it has ended.
+ * its status is known to; `suspended` inside a suspension, also one that began before the rule's
+ * start (No. 70 [2025] suspended No. 61 from 2025-11-07, its value rule starting 2025-12-01);
+ * `in-force` while it applies; else `not-in-force` (not yet in force, or ended).
  */
-export function licenceBasis(status: MeasureStatus): LicenceBasis {
+export function licenceBasis(
+  status: MeasureStatus,
+  rule: ExportLicenceRow,
+  asOf: string,
+): LicenceBasis {
   if (status.assumed) return 'assumed';
-  return status.state === 'suspended' ? 'suspended' : 'in-force';
+  if (status.state === 'suspended' || suspensionOn(rule, asOf) !== undefined) return 'suspended';
+  return appliesOn(status) ? 'in-force' : 'not-in-force';
 }

@@ -121,29 +121,54 @@ describe('POST /v1/origin-content: what the licence answer rests on', () => {
     });
   });
 
-  it('2025-11-01, before the value rule takes effect (2025-12-01): no licence, on the law in force then (basis in-force, A6’s enum)', async () => {
+  it('2025-11-01, before the value rule takes effect (2025-12-01) and before No. 70’s suspension: no licence, basis not-in-force', async () => {
     // 500 / 100,000 = 0.005 ≥ 0.001, yet no rule requires a licence on that date
     const r = (await chinese('2025-11-01')) as Content & {
       chinaRule: { state: string; reason: string };
     };
     expect(r.chinaLicenceRequired).toBe(false);
-    expect(r.chinaLicenceBasis).toBe('in-force'); // was 'not-yet-in-force', outside the contract
+    expect(r.chinaLicenceBasis).toBe('not-in-force'); // was 'in-force' while the rule was not
     expect(r.chinaRule).toMatchObject({
       state: 'not-yet-in-force',
       reason: 'takes effect on 2025-12-01',
     });
   });
 
-  it('GET 2025-11-01: the CSV and text forms say in-force too', async () => {
+  it('2025-11-20, inside No. 70’s suspension (2025-11-07 to 2026-11-10) before the rule’s start: basis suspended', async () => {
+    // 500 / 100,000 = 0.005 ≥ 0.001, yet the rule is suspended (and not yet in force)
+    const r = (await chinese('2025-11-20')) as Content & {
+      chinaRule: { state: string; reason: string };
+    };
+    expect(r.chinaLicenceRequired).toBe(false);
+    expect(r.chinaLicenceBasis).toBe('suspended'); // was 'in-force'
+    expect(r.chinaRule).toMatchObject({
+      state: 'not-yet-in-force',
+      reason:
+        'takes effect on 2025-12-01, inside its suspension 2025-11-07 to 2026-11-10 (MOFCOM Announcement No. 70 [2025])',
+    });
+  });
+
+  it('2025-06-01, long before the rule: basis not-in-force (was in-force)', async () => {
+    const r = await chinese('2025-06-01');
+    expect([r.chinaLicenceRequired, r.chinaLicenceBasis]).toEqual([false, 'not-in-force']);
+  });
+
+  it('GET 2025-11-01: the CSV and text forms say not-in-force too', async () => {
     // 500 / 100,000 = 0.005
     const query =
       '/v1/origin-content?productValue=100000&components=dy-oxide:CN:500&asOf=2025-11-01';
     expect(await (await call(`${query}&format=csv`)).text()).toBe(
       'redValue,redShare,blueShare,greyShare,chinaContentShare,chinaLicenceRequired,chinaLicenceBasis,qualifiesAsBlue,asOf,warnings,currency\r\n' +
-        '500.00,0.005,0,0,0.005,false,in-force,false,2025-11-01,,USD\r\n',
+        '500.00,0.005,0,0,0.005,false,not-in-force,false,2025-11-01,,USD\r\n',
     );
     expect(await (await call(`${query}&format=text&field=chinaLicenceBasis`)).text()).toBe(
-      'in-force',
+      'not-in-force',
+    );
+    // inside the suspension the bare forms say suspended, never "true"
+    const suspended = query.replace('2025-11-01', '2025-11-20');
+    expect(await (await call(`${suspended}&format=text`)).text()).toBe('false');
+    expect(await (await call(`${suspended}&format=text&field=chinaLicenceBasis`)).text()).toBe(
+      'suspended',
     );
   });
 });

@@ -34,7 +34,7 @@ export function presentOriginContent(
     chinaContentValue: money(result.chinaContentValue),
     chinaContentShare: share(result.chinaContentShare),
     chinaLicenceRequired: result.chinaLicenceRequired,
-    chinaLicenceBasis: licenceBasis(command.status),
+    chinaLicenceBasis: licenceBasis(command.status, rule, command.asOf),
     chinaRule: {
       measureId: rule.id,
       state: command.status.state,

@@ -140,12 +140,12 @@ export const OriginContentResponseSchema = z
     chinaLicenceRequired: z.boolean(),
     chinaLicenceBasis: z.enum(LICENCE_BASES).openapi({
       description:
-        'What `chinaLicenceRequired` rests on: `in-force`, the law in force on `asOf` (also ' +
-        'before the rule takes effect, when that law has no licence rule and none is required, ' +
-        'and after it has ended; `chinaRule.state` and `chinaRule.reason` say which); ' +
-        '`suspended`, the rule is suspended on `asOf`; or `assumed`: `asOf` is past the date ' +
-        'until which the rule’s status is known, so the legal default (the rule applies once ' +
-        'its suspension ends) is assumed.',
+        'What `chinaLicenceRequired` rests on: `in-force`, the rule is in force on `asOf`; ' +
+        '`suspended`, a suspension covers `asOf` (also one that began before the rule took ' +
+        'effect); `assumed`: `asOf` is past the date until which the rule’s status is known, so ' +
+        'the legal default (the rule applies once its suspension ends) is assumed; or ' +
+        '`not-in-force` (an addition to A6’s three): the rule has not taken effect or has ended, ' +
+        'so no licence is required.',
       example: 'in-force',
     }),
     chinaRule: z.object({
