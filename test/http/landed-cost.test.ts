@@ -300,6 +300,30 @@ describe('export licences after China’s suspensions ended: labels say when the
   });
 });
 
+describe('Japan’s natural-graphite rate (2504.10, 2504.90 Free)', () => {
+  it('natural graphite CN→JP on 2026-11-20: coverage complete, duties 0.00; the text form answers (was 422 no-tariff-data)', async () => {
+    const r = (await landedCost({
+      mineral: 'natural-graphite',
+      origin: 'CN',
+      destination: 'JP',
+      quantity: { value: '1000', unit: 'kg' },
+      price: { amount: '60', currency: 'USD', per: 'kg' },
+      asOf: '2026-11-20',
+    })) as LandedCost & { coverage: { tariffs: string } };
+    // 1,000 kg × 60 = 60,000.00 (CIF basis, no freight given); Free: 0% × 60,000 = 0.00
+    expect(r.coverage.tariffs).toBe('complete');
+    expect(amounts(r)).toEqual({ 'jp-mfn-2504': '0.00' });
+    expect(r.customsValue).toBe('60000.00');
+    expect(r.duties).toBe('0.00');
+    expect(codes(r)).not.toContain('no-tariff-data');
+    const text = await call(
+      '/v1/landed-cost?mineral=natural-graphite&origin=CN&destination=JP&quantity=1000&unit=kg&price=60&per=kg&asOf=2026-11-20&format=text',
+    );
+    // 60,000.00 + duties 0.00 + fees 0.00
+    expect([text.status, await text.text()]).toEqual([200, '60000.00']);
+  });
+});
+
 describe('the 2026 data: MPF FY2027, gallium, the forced-labor "less MFN" rate', () => {
   // Sources (docs/SOURCES.md): MPF FY2027 0.3464%, min 34.58, max 670.86 from 2026-10-01 ("Customs
   // User Fees To Be Adjusted for Inflation in Fiscal Year 2027", FR Doc 2026-15530, 2026-07-31);
