@@ -21,7 +21,7 @@ async function changes(
 describe('GET /v1/changes: the data changelog', () => {
   it('July 2026: Section 122 ends on its last covered day, the forced-labor rates start the next day', async () => {
     // CBP CSMS #67844987: Section 122 covers entries until 12:01 a.m. 2026-07-24, so its last day is
-    // 2026-07-23; the Section 301 forced-labor action is effective 2026-07-24 (six country rows); the
+    // 2026-07-23; the Section 301 forced-labor action is effective 2026-07-24 (seven country rows); the
     // Brazil Section 301 duty (FR Doc 2026-14542) is effective 2026-07-22.
     const r = await changes('from=2026-07-20&to=2026-07-31');
     expect(r.from).toBe('2026-07-20');
@@ -31,6 +31,7 @@ describe('GET /v1/changes: the data changelog', () => {
       ['2026-07-23', 'ended', 'us-s122-surcharge'],
       ['2026-07-24', 'started', 'us-301fl-cn-hk'],
       ['2026-07-24', 'started', 'us-301fl-au'],
+      ['2026-07-24', 'started', 'us-301fl-12-5'],
       ['2026-07-24', 'started', 'us-301fl-br'],
       ['2026-07-24', 'started', 'us-301fl-jp-kr-ch'],
       ['2026-07-24', 'started', 'us-301fl-eu-tw'],

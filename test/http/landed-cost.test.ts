@@ -516,6 +516,22 @@ describe('Section 301 on Brazil (25% from 2026-07-22) and Section 338 on Canada 
     );
   });
 
+  it('the rest of the forced-labor tiers on SmCo magnets (8505.11.0050) on 2026-08-01: India 10% (tier_10pct), Vietnam 12.5% (tier_12_5pct)', async () => {
+    // customs value 1,000 kg × 100 = 100,000.00; MFN 2.1% = 2,100.00; MPF 0.3464% = 346.40 (air)
+    const india = await landedCost({ ...smcoFromGermany, origin: 'IN' });
+    // 2,100.00 + 10% × 100,000 = 10,000.00 → 12,100.00
+    expect(amounts(india)).toEqual({
+      'us-mfn-8505-11': '2100.00',
+      'us-301fl-10': '10000.00',
+      'us-mpf-fy2026': '346.40',
+    });
+    expect(india.duties).toBe('12100.00');
+    const vietnam = await landedCost({ ...smcoFromGermany, origin: 'VN' });
+    // 2,100.00 + 12.5% × 100,000 = 12,500.00 → 14,600.00
+    expect(amounts(vietnam)).toMatchObject({ 'us-301fl-12-5': '12500.00' });
+    expect(vietnam.duties).toBe('14600.00');
+  });
+
   it('CA salt (2501.00.00, on the 9903.03.14 list) pays 50% from 2026-08-19 and not the day before; a Canadian origin is all it takes (USMCA goods are not exempt)', async () => {
     // 50% × 100,000 = 50,000.00. The data has no MFN rate for 2501.00.00, so coverage is partial.
     const salt = { ...fromBrazil, hts: '2501.00.00', origin: 'CA' };
