@@ -1524,7 +1524,7 @@ describe('what the contract review found (conventions)', () => {
     });
     const body = (await response.json()) as { meta: Record<string, unknown> };
     expect(body.meta).toEqual({
-      dataVersion: '2026-12-01',
+      dataVersion: '2026-12-03',
       asOf: '2026-03-01',
       currency: 'USD',
       rounding: 'half-even',
