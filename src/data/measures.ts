@@ -417,6 +417,14 @@ export function selectMeasures(
     }
     applied.push(m);
     considered.push({ measure: m, applied: true, reason: 'applies' });
+    for (const u of m.unmodelledExemptions ?? []) {
+      if (u.origins.includes(lane.origin))
+        warnings.push({
+          code: 'unmodelled-exemption',
+          detail: `${m.id}: ${u.detail}`,
+          rowIds: [m.id],
+        });
+    }
     if (m.confidence === 'low' && m.status !== 'reported' && m.status !== 'proposed') {
       warnings.push({
         code: 'low-confidence',

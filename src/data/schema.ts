@@ -234,6 +234,13 @@ const measureBase = {
    * unknown fee is not 0). Only the latest row of its programme and destination may say so.
    */
   continuesByLaw: sourceSchema.optional(),
+  /**
+   * Exemptions of the law the data cannot judge (USMCA qualification of Canadian and Mexican
+   * goods): an answer that applies the row to goods of one of `origins` says what it assumed.
+   */
+  unmodelledExemptions: z
+    .array(z.strictObject({ origins: z.array(country).min(1), detail: z.string().min(1) }))
+    .optional(),
   notes: z.string().min(1).optional(),
 };
 

@@ -390,7 +390,8 @@ export const WarningSchema = z
       'its sources confirm is named in one `data-horizon` warning. Codes include ' +
       '`data-horizon`, `reported-figure`, `no-tariff-data`, `suspension-ended` (the four that ' +
       '`strict=true` turns into a 422), `classification`, `overridden`, `low-confidence`, ' +
-      '`mfn-unknown`.',
+      '`mfn-unknown`, `unmodelled-exemption` (a duty charged although some goods of the origin ' +
+      'are exempt in law, e.g. USMCA-qualifying goods, a qualification the data cannot judge).',
   });
 
 export const MetaSchema = z

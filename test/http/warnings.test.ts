@@ -196,3 +196,42 @@ describe('the MPF past its last known fiscal year: the last known amounts, assum
     expect(r.fees).toBe('282.84');
   });
 });
+
+describe('exemptions the data cannot judge: said where the duty is charged', () => {
+  // SmCo and other magnets (8505.11.0050, not on either Annex), 1,000 kg at 100 USD/kg into the
+  // US: customs value 100,000.00.
+  const smco = (origin: string, asOf: string) =>
+    answer('/v1/landed-cost', {
+      hts: '8505.11.0050',
+      origin,
+      destination: 'US',
+      asOf,
+      quantity: { value: '1000', unit: 'kg' },
+      price: { amount: '100', per: 'kg', currency: 'USD' },
+    }) as Promise<Warned & { duties: string }>;
+
+  it('Canada on 2026-08-01: the forced-labor 10% is charged (2.1% + 10% = 12.1% → 12,100.00) and the answer says USMCA goods would be exempt', async () => {
+    const r = await smco('CA', '2026-08-01');
+    expect(r.duties).toBe('12100.00');
+    expect(r.meta.warnings.filter((w) => w.code === 'unmodelled-exemption')).toEqual([
+      {
+        code: 'unmodelled-exemption',
+        detail:
+          'us-301fl-10: USMCA-qualifying goods of Canada and Mexico are exempt; qualification is not modelled, so the duty is charged as for goods that do not qualify.',
+        rowIds: ['us-301fl-10'],
+      },
+    ]);
+  });
+
+  it('Mexico on 2026-03-01 under Section 122 (2.1% + 10% → 12,100.00) says the same of us-s122-surcharge; India, outside USMCA, does not', async () => {
+    const mx = await smco('MX', '2026-03-01');
+    expect(mx.duties).toBe('12100.00');
+    expect(
+      mx.meta.warnings.filter((w) => w.code === 'unmodelled-exemption').map((w) => w.rowIds),
+    ).toEqual([['us-s122-surcharge']]);
+    const india = await smco('IN', '2026-08-01');
+    // 2.1% + 10% (India is in the forced-labor 10% tier) = 12,100.00, nothing assumed about it.
+    expect(india.duties).toBe('12100.00');
+    expect(codes(india)).not.toContain('unmodelled-exemption');
+  });
+});
