@@ -566,20 +566,62 @@ describe('compare: coverage over variants', () => {
     expect(changed).not.toContain('us-301-magnets-2026');
   });
 
-  it('the GET CSV with assume=no-duty leaves the unknown deltas empty', async () => {
+  it('the GET CSV with assume=no-duty gives the deltas on that assumption', async () => {
     const response = await call(
       '/v1/landed-cost/compare?mineral=nd-oxide&origin=CN&destination=EU&quantity=1000&unit=kg&price=150&per=kg&asOf=2026-01-15,2026-03-01&format=csv&assume=no-duty',
     );
     const [header, ...rows] = (await response.text()).trim().split('\r\n');
     const at = (row: string | undefined, name: string) =>
       row?.split(',')[header?.split(',').indexOf(name) ?? -1];
-    // 1,000 kg × 150 = 150,000.00 customs value, no EU fee or duty data: duties printed as
-    // assumed 0.00, their deltas empty; fees 0.00 − 0.00 = 0.00
+    // 1,000 kg × 150 = 150,000.00 customs value, no EU fee or duty data: duties assumed 0.00 on
+    // both dates, as the request says, so every delta is 0.00 − 0.00 = 0.00
     expect(
       rows.map((row) => ['dutiesDelta', 'feesDelta', 'landedCostDelta'].map((n) => at(row, n))),
     ).toEqual([
-      ['', '0.00', ''],
-      ['', '0.00', ''],
+      ['0.00', '0.00', '0.00'],
+      ['0.00', '0.00', '0.00'],
     ]);
+  });
+
+  it('assume: no-duty counts a side without tariff data as zero, in the deltas and the changes', async () => {
+    const shipment = {
+      mineral: 'nd-oxide',
+      origin: 'CN',
+      destination: 'US',
+      quantity: { value: '1000', unit: 'kg' },
+      price: { amount: '60', currency: 'USD', per: 'kg' },
+    };
+    const variants = [
+      { label: '1990', asOf: '1990-01-01' },
+      { label: 'March 2026', asOf: '2026-03-01' },
+    ];
+    // 2026-03-01, 1,000 kg × 60 = 60,000.00: MFN 3.7% (2846.90.80) = 2,220.00; MPF 0.3464% ×
+    // 60,000 = 207.84; HMF 0.125% × 60,000 = 75.00 (ocean); Section 122 exempt (Annex II).
+    // 1990: no tariff data, so its duties count as 0.00 by assumption: Δduties 2,220.00,
+    // Δfees 207.84 + 75.00 = 282.84, ΔlandedCost 2,220.00 + 282.84 = 2,502.84.
+    const assumed = (await (
+      await postJson('/v1/landed-cost/compare', { shipment, variants, assume: 'no-duty' })
+    ).json()) as CompareResponse;
+    expect(assumed.variants[1]?.deltas).toEqual({
+      duties: '2220.00',
+      fees: '282.84',
+      landedCost: '2502.84',
+    });
+    expect(assumed.variants[1]?.changes[0]).toEqual({
+      measureId: 'us-mfn-2846-90-80',
+      change: 'added',
+      amountDelta: '2220.00',
+      reason: 'no tariff data, assumed zero',
+    });
+    // The query's assume=no-duty says the same; the text form answers the landed-cost delta.
+    const text = await call(
+      '/v1/landed-cost/compare?mineral=nd-oxide&origin=CN&quantity=1000&unit=kg&price=60&per=kg&asOf=1990-01-01,2026-03-01&format=text&assume=no-duty',
+    );
+    expect(await text.text()).toBe('2502.84');
+    // Without it the difference is unknown, not zero.
+    const unsure = (await (
+      await postJson('/v1/landed-cost/compare', { shipment, variants })
+    ).json()) as CompareResponse;
+    expect(unsure.variants[1]?.deltas.landedCost).toBeNull();
   });
 });

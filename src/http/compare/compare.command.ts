@@ -46,6 +46,11 @@ export interface CompareCommand {
     readonly command: LandedCostCommand;
   }[];
   readonly data: PolicyData;
+  /**
+   * `assume: no-duty`: a duty the data has no tariff for counts as zero, explicitly, so that the
+   * deltas and changes against a variant without tariff data are figures on that assumption.
+   */
+  readonly assumeNoDuty: boolean;
 }
 
 /**
@@ -71,7 +76,12 @@ export function resolveCompare(request: CompareRequest, data: PolicyData): Parse
     }
     variants.push({ label: variant.label, variant, request: merged, command: resolved.value });
   }
-  return problems.length > 0 ? { ok: false, problems } : { ok: true, value: { variants, data } };
+  return problems.length > 0
+    ? { ok: false, problems }
+    : {
+        ok: true,
+        value: { variants, data, assumeNoDuty: request.assume === 'no-duty' },
+      };
 }
 
 /** The figures of an answer a comparison reads, as the answer reported them. */

@@ -92,6 +92,7 @@ export const compareCalculator = {
   parser: QUERY_REQUEST,
   requestDescription: 'The shipment and its variants.',
   strict: (request) => request.strict === true || request.shipment.strict === true,
+  assumeInRequest: true,
   // A bare form prints every variant's figures: refused when any variant's tariff is unknown.
   refusalCoverage: (response) =>
     leastComplete(response.variants.map((v) => v.result.coverage.tariffs)),
@@ -100,7 +101,7 @@ export const compareCalculator = {
   resolve: resolveCompare,
   compute: priceVariants,
   present: (command: CompareCommand, priced: ComparedVariant[]) =>
-    presentComparison(priced, command.data),
+    presentComparison(priced, command.data, command.assumeNoDuty),
   row: (response) => ({
     landedCostDelta: response.variants.at(-1)?.deltas.landedCost ?? '',
     currency: response.meta.currency,

@@ -31,6 +31,9 @@ function exemptInForce(variant: ComparedVariant, row: MeasureRow): boolean {
   );
 }
 
+/** The reason of a duty change against a side without tariff data, under `assume: no-duty`. */
+const NO_DATA_ASSUMED = 'no tariff data, assumed zero';
+
 /** How a row ended, from its status: a void row was struck down. */
 function endedHow(row: MeasureRow | undefined): string {
   return row?.status === 'void' ? ' (court ruling)' : '';
@@ -49,6 +52,7 @@ function whyNot(
   charging: ComparedVariant,
   data: PolicyData,
   direction: 'added' | 'removed',
+  assumeNoDuty: boolean,
 ): string | undefined {
   const inline = (v: ComparedVariant) => v.request.measures?.some((m) => m.id === id) === true;
   if (inline(charging) && !inline(other)) {
@@ -68,12 +72,14 @@ function whyNot(
   // A duty the other answer's data cannot say (its tariffs unknown there) is no change (A1): with
   // no tariff data at all (a date before the data, a destination without rates) whatever its own
   // account says ("takes effect on 2020-01-01" is where the data starts, not the duty).
+  // With `assume: no-duty` it is a change on that assumption, and says so.
   const duty = charging.result.lines.find((l) => l.measureId === id)?.kind !== 'fee';
-  if (duty && other.result.coverage.tariffs === 'none') return undefined;
+  const unknown = assumeNoDuty ? NO_DATA_ASSUMED : undefined;
+  if (duty && other.result.coverage.tariffs === 'none') return unknown;
   const explained = other.result.explain?.find((e) => e.measureId === id);
   if (explained === undefined) {
     if (inline(other)) return 'a what-if measure of the request';
-    if (duty && other.result.coverage.tariffs !== 'complete') return undefined;
+    if (duty && other.result.coverage.tariffs !== 'complete') return unknown;
     return `not considered for ${other.result.lane.origin} → ${other.result.lane.destination} under scenario ${other.result.scenario}`;
   }
   const reason = explained.reason;
@@ -115,14 +121,17 @@ export function changesAgainst(
   first: ComparedVariant,
   variant: ComparedVariant,
   data: PolicyData,
+  assumeNoDuty = false,
 ): Change[] {
   const before = byId(first.result.lines);
   const after = byId(variant.result.lines);
   const places = minorUnits(variant.result.meta.currency);
   const money = (x: Decimal) => toFixed(x, places, halfUp);
   const reason = (c: ChargeDelta): string | undefined => {
-    if (c.change === 'added') return whyNot(c.measureId, first, variant, data, 'added');
-    if (c.change === 'removed') return whyNot(c.measureId, variant, first, data, 'removed');
+    if (c.change === 'added')
+      return whyNot(c.measureId, first, variant, data, 'added', assumeNoDuty);
+    if (c.change === 'removed')
+      return whyNot(c.measureId, variant, first, data, 'removed', assumeNoDuty);
     const a = before.get(c.measureId);
     const b = after.get(c.measureId);
     if (a === undefined || b === undefined)
@@ -165,6 +174,7 @@ export function exemptionsAgainst(first: ComparedVariant, variant: ComparedVaria
 export function presentComparison(
   variants: readonly ComparedVariant[],
   data: PolicyData,
+  assumeNoDuty = false,
 ): CompareResponse {
   const [first] = variants;
   if (first === undefined) throw new RangeError('a comparison needs variants');
@@ -173,7 +183,8 @@ export function presentComparison(
   const warnings: Warning[] = variants.flatMap((v) =>
     v.result.meta.warnings.map((w): Warning => relabelled(w, `${v.label}: ${w.detail}`)),
   );
-  const known = (v: ComparedVariant) => v.result.coverage.tariffs === 'complete';
+  // `assume: no-duty` counts an unknown duty as zero, so its difference is a figure too.
+  const known = (v: ComparedVariant) => assumeNoDuty || v.result.coverage.tariffs === 'complete';
   return {
     variants: variants.map((v, i) => {
       // Unknown is not zero (A1): a duty unknown on either side has no known difference.
@@ -181,7 +192,7 @@ export function presentComparison(
       return {
         label: v.label,
         result: v.result,
-        changes: i === 0 ? [] : changesAgainst(first, v, data),
+        changes: i === 0 ? [] : changesAgainst(first, v, data, assumeNoDuty),
         exemptions: i === 0 ? [] : exemptionsAgainst(first, v),
         deltas: {
           duties: sure ? money(v.comparison.deltas.duties) : null,

@@ -41,6 +41,16 @@ export const CompareRequestSchema = z
         '`data-horizon`, `reported-figure`, `no-tariff-data` or `suspension-ended` warning is a ' +
         '422 listing them.',
     }),
+    assume: z
+      .enum(['no-duty'])
+      .optional()
+      .openapi({
+        description:
+          '`no-duty` (the query’s `assume=no-duty`): count a duty the data has no tariff for as ' +
+          'zero, explicitly, so that the deltas and changes against a variant without tariff data ' +
+          'are figures on that assumption instead of null and left out. The `no-tariff-data` ' +
+          'warning and `coverage.tariffs` still say the data lacks it.',
+      }),
   })
   .strict()
   .openapi('CompareRequest', {
@@ -82,7 +92,8 @@ export const DeltasSchema = z
     duties: DecimalOutput.nullable().openapi({
       description:
         '`null` where this variant’s or the first’s `coverage.tariffs` is not `complete`: an ' +
-        'unknown duty is not zero, and neither is its difference (empty in CSV).',
+        'unknown duty is not zero, and neither is its difference (empty in CSV); unless the ' +
+        'request says `assume: no-duty`, which counts it as zero.',
       example: '2500.00',
     }),
     fees: DecimalOutput.openapi({ example: '0.00' }),
@@ -108,7 +119,8 @@ export const CompareResponseSchema = z
             'Against the first variant (empty for it). A duty line one answer charges and the ' +
             'other’s data cannot say (its `coverage.tariffs` not `complete`, e.g. another ' +
             'destination the data has no tariffs for) is left out: no tariff data there is not ' +
-            'the measure removed or added. Fee lines are listed as usual.',
+            'the measure removed or added (with `assume: no-duty` it is listed, its reason ' +
+            '"no tariff data, assumed zero"). Fee lines are listed as usual.',
         }),
         exemptions: z
           .array(
