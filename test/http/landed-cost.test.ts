@@ -748,6 +748,16 @@ describe('what-if measures and scenarios', () => {
     );
   });
 
+  it('a what-if fee whose min is above its max is a 422 at its min', async () => {
+    const response = await postJson('/v1/landed-cost', {
+      ...lanthanum,
+      measures: [{ id: 'f', kind: 'fee', rate: '0.01', min: '100', max: '10' }],
+    });
+    expect((await problemOf(response, 422)).errors?.map((e) => e.pointer)).toEqual([
+      '/measures/0/min',
+    ]);
+  });
+
   it('the baseline has no floor; an inline floor-gap measure adds it, excludeMeasures drops MFN', async () => {
     expect((await landedCost(lanthanum)).duties).toBe('1850.00');
     const r = await landedCost({

@@ -288,6 +288,18 @@ function resolveLane(
     if (first < i) {
       problems.push({ pointer: `/measures/${i}/id`, detail: `repeats the id of measure ${first}` });
     }
+    const sent = request.measures?.[i];
+    if (
+      sent?.kind === 'fee' &&
+      sent.min !== undefined &&
+      sent.max !== undefined &&
+      compare(parseDecimal(sent.min), parseDecimal(sent.max)) > 0
+    ) {
+      problems.push({
+        pointer: `/measures/${i}/min`,
+        detail: `is above max (${sent.max}): a fee cannot be clamped between them`,
+      });
+    }
     if (m.kind === 'floor-gap' && (m.benchmark === undefined) === (m.floor === undefined)) {
       problems.push({
         pointer: `/measures/${i}`,
