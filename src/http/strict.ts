@@ -49,9 +49,16 @@ export interface RefusalOptions {
 }
 
 /**
+ * Whether some duty of an answer is unknown to the data: none of its tariff rates (`none`), or
+ * some (`partial`: the duties shown are understated by the missing rate).
+ */
+const unknownDuty = (coverage: string | undefined) => coverage === 'none' || coverage === 'partial';
+
+/**
  * The problem an answer's warnings and tariff coverage make of it under the request's options:
- * with `strict`, one resting on an uncertain figure; in a text or CSV form, one whose tariffs are
- * unknown (`coverage.tariffs` `none`: a bare number would read as duty-free), unless the request
+ * with `strict`, one resting on an uncertain figure; in a text or CSV form, one some of whose tariffs
+ * are unknown (`coverage.tariffs` `none` or `partial`: a bare number would read as duty-free, or
+ * as the whole duty), unless the request
  * assumes no duty. Undefined when the answer stands.
  */
 export function uncertainProblem(
@@ -60,7 +67,7 @@ export function uncertainProblem(
   options: RefusalOptions,
 ): Problem | undefined {
   // Nothing to refuse (a batch asks this of every line): the warnings need not be read.
-  if (!options.strict && !(options.bare && !options.assumeNoDuty && coverage === 'none'))
+  if (!options.strict && !(options.bare && !options.assumeNoDuty && unknownDuty(coverage)))
     return undefined;
   // As the answer's meta would list them: one data-horizon warning, not one per row.
   const warnings = uniqueWarnings(given);
@@ -76,7 +83,7 @@ export function uncertainProblem(
       );
     }
   }
-  if (options.bare && !options.assumeNoDuty && coverage === 'none') {
+  if (options.bare && !options.assumeNoDuty && unknownDuty(coverage)) {
     const missing = warnings.filter((w) => w.code === 'no-tariff-data');
     return new Problem(
       422,

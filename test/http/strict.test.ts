@@ -111,6 +111,24 @@ describe('unknown is not zero: no bare duty in text or CSV for a lane without ta
     expect(await response.text()).toBe('0.00');
   });
 
+  it('a partial lane (no MFN rate for its HTS line) is refused in text and CSV too', async () => {
+    // HTS 8505.19.00 (other permanent magnets) has no US general rate in the data: the 10% Section
+    // 122 surcharge of 2026-03-01 is charged (5,000.00 on 50,000.00) but the duties shown would be
+    // understated by the missing MFN rate, so a bare 55,235.70 is not printed.
+    const partial =
+      '/v1/landed-cost?hts=8505.19.00&origin=CN&quantity=1000&unit=kg&price=50&per=kg&asOf=2026-03-01';
+    const json = (await (await call(partial)).json()) as { coverage: { tariffs: string } };
+    expect(json.coverage.tariffs).toBe('partial');
+    for (const format of ['text', 'csv']) {
+      const response = await call(`${partial}&format=${format}`);
+      expect(response.status).toBe(422);
+      expect(((await response.json()) as StrictProblem).code).toBe('no-tariff-data');
+    }
+    // With assume=no-duty: 50,000.00 + 5,000.00 + MPF 173.20 + HMF 62.50 = 55,235.70.
+    const assumed = await call(`${partial}&format=text&assume=no-duty`);
+    expect(await assumed.text()).toBe('55235.70');
+  });
+
   it('a US lane with its MFN rate in the data is complete', async () => {
     const body = (await (await call(`/v1/landed-cost?${ndOxide}&asOf=2026-12-01`)).json()) as {
       coverage: { tariffs: string };

@@ -257,10 +257,10 @@ export const LandedCostResponseSchema = z
         tariffs: z.enum(TARIFF_COVERAGES).openapi({
           description:
             '`complete`: the line’s general (MFN) rate and every other duty in the data are ' +
-            'counted; `partial`: duties apply but the general rate is not in the data; `none`: ' +
-            'the data has no tariff for this line at this destination, so `duties` is unknown, ' +
-            'not zero (the text and CSV forms then answer 422 `no-tariff-data` unless ' +
-            '`assume=no-duty`).',
+            'counted; `partial`: duties apply but the general rate is not in the data, so ' +
+            '`duties` is understated by it; `none`: the data has no tariff for this line at this ' +
+            'destination, so `duties` is unknown, not zero. With either, the text and CSV forms ' +
+            'answer 422 `no-tariff-data` unless `assume=no-duty`.',
           example: 'complete',
         }),
       })
