@@ -207,7 +207,7 @@ describe('reference data (minerals, blocs, benchmarks, measures, timeline)', () 
   it('the reported G7 what-if floor is never "in-force": scenario-only, before and after its modelled start', async () => {
     type Listed = { measures: { id: string; stateOn: { state: string; reason: string } }[] };
     const g7 = async (asOf: string) =>
-      (await json<Listed>(`/v1/measures?asOf=${asOf}`)).measures.find(
+      (await json<Listed>(`/v1/measures?asOf=${asOf}&inForce=false`)).measures.find(
         (m) => m.id === 'g7-lree-floor-gap',
       )?.stateOn;
     expect(await g7('2026-11-20')).toEqual({
@@ -228,7 +228,7 @@ describe('reference data (minerals, blocs, benchmarks, measures, timeline)', () 
     };
     const states = async (asOf: string) =>
       Object.fromEntries(
-        (await json<Listed>(`/v1/measures?asOf=${asOf}&origin=CN`)).measures
+        (await json<Listed>(`/v1/measures?asOf=${asOf}&origin=CN&inForce=false`)).measures
           .filter((m) => m.id.startsWith('cn-'))
           .map((m) => [m.id, m.stateOn]),
       );
@@ -248,6 +248,27 @@ describe('reference data (minerals, blocs, benchmarks, measures, timeline)', () 
     // inForce=true keeps the rows assumed in force
     const inForce = await json<Listed>('/v1/measures?asOf=2026-11-20&origin=CN&inForce=true');
     expect(inForce.measures.map((m) => m.id)).toContain('cn-export-control-no61');
+  });
+
+  it('asOf filters the list to the measures in force on it; inForce=false lists every row with its state', async () => {
+    type Listed = { measures: { id: string; stateOn: { state: string } }[] };
+    const q = 'destination=US&origin=CN&mineral=ndfeb-magnet';
+    const on = await json<Listed>(`/v1/measures?${q}&asOf=2026-03-01`);
+    // In force on 2026-03-01 for sintered NdFeB magnets from China: MFN 2.1%, the 2026 magnet 301,
+    // FY2026's MPF, the HMF and China's No. 18 licence (No. 61 suspended); not the IEEPA duties
+    // (collection ended 2026-02-23), FY2025's or FY2027's MPF, nor Section 122 (Annex II).
+    expect(on.measures.map((m) => m.id)).toEqual([
+      'us-mfn-8505-11',
+      'us-301-magnets-2026',
+      'us-mpf-fy2026',
+      'us-hmf',
+      'cn-export-control-no18',
+    ]);
+    const all = await json<Listed>(`/v1/measures?${q}&asOf=2026-03-01&inForce=false`);
+    expect(all.measures.find((m) => m.id === 'us-mpf-fy2027')?.stateOn.state).toBe(
+      'not-yet-in-force',
+    );
+    expect(all.measures.length).toBeGreaterThan(on.measures.length);
   });
 
   it('a bad filter is a 422 naming the parameter', async () => {

@@ -80,6 +80,9 @@ export const referenceRouter = createRouter()
     const data = dataOf(c);
     const query = c.req.valid('query');
     const asOf = query.asOf ?? todayUtc();
+    // Filtered by the date it is given (§2: filterable by asOf); every row, with its state, on
+    // `inForce=false` or without a date.
+    const onlyInForce = (query.inForce ?? (query.asOf === undefined ? 'false' : 'true')) === 'true';
     const mineral = query.mineral === undefined ? undefined : data.minerals.get(query.mineral);
     if (query.mineral !== undefined && mineral === undefined) {
       throw validationProblem([
@@ -104,10 +107,7 @@ export const referenceRouter = createRouter()
         return { ...m, stateOn: reportedStateOn(m, asOf) };
       })
       .filter(
-        (m) =>
-          query.inForce !== 'true' ||
-          m.stateOn.state === 'in-force' ||
-          m.stateOn.state === 'assumed',
+        (m) => !onlyInForce || m.stateOn.state === 'in-force' || m.stateOn.state === 'assumed',
       );
     return c.json({ asOf, measures }, 200);
   })

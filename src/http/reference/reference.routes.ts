@@ -132,8 +132,9 @@ export const listMeasures = createRoute({
   summary: 'Policy measures, filtered',
   description:
     'Tariffs, fees, floor-gap measures and export licences, each with legal source, effective ' +
-    'period, known-until date and confidence, and its state on `asOf`. Filter by destination, ' +
-    'origin and mineral.',
+    'period, known-until date and confidence, and its state on `asOf`. Filter by date ' +
+    '(`asOf`: the measures in force on it, unless `inForce=false`), destination, origin and ' +
+    'mineral.',
   request: { query: MeasuresQuery },
   responses: {
     ...json(z.object({ asOf: z.string(), measures: z.array(MeasureSchema) }), 'The measures.'),

@@ -108,9 +108,16 @@ export const MeasuresQuery = AsOfQuery.extend({
     .max(64)
     .optional()
     .openapi({ description: 'Mineral id.', example: 'ndfeb-magnet' }),
-  inForce: z.enum(['true', 'false']).optional().openapi({
-    description: '`true`: only measures in force on `asOf`, or assumed to be (`assumed`).',
-  }),
+  inForce: z
+    .enum(['true', 'false'])
+    .optional()
+    .openapi({
+      description:
+        '`true`: only measures in force on `asOf`, or assumed to be (`assumed`); `false`: every ' +
+        'row, each with its state on `asOf` (`stateOn`: ended, not yet, suspended, scenario-only…). ' +
+        'Default `true` when `asOf` is given (the list filtered by the date), `false` without it ' +
+        '(every row, with its state today).',
+    }),
 });
 
 export const IdParam = (example: string) =>
