@@ -31,7 +31,7 @@ export function notAFloor(benchmark: BenchmarkRow): string | undefined {
 /**
  * The warning due when a benchmark is priced as a border floor but is a producer-side contract
  * floor (`mechanism: producer-contract`, e.g. the DoD–MP NdPr floor): the government tops the
- * producer up and buyers pay the market price (API v1.1 A3). None for any other benchmark.
+ * producer up and buyers pay the market price. None for any other benchmark.
  */
 export function notABorderFloorWarnings(benchmark: BenchmarkRow): Warning[] {
   if (benchmark.mechanism !== 'producer-contract') return [];
@@ -47,7 +47,7 @@ export function notABorderFloorWarnings(benchmark: BenchmarkRow): Warning[] {
 /**
  * One `reported-figure` warning where a reported measure and the reported benchmark it prices say
  * the same thing (the scenario's `g7-lree-floor-gap` rests on `g7-lree-floor`, one press report):
- * the measure's and the benchmark's warnings become one naming both rows (API v1.1 A1: few and
+ * the measure's and the benchmark's warnings become one naming both rows (warnings are few and
  * specific warnings). Any other warning is kept as it is, in its place.
  */
 export function oneReportedFigure(
@@ -99,7 +99,7 @@ export function benchmarkWarnings(benchmark: BenchmarkRow, asOf: string): Warnin
     });
   }
   if (benchmark.effectiveTo !== null && asOf > benchmark.effectiveTo) {
-    // An ended row is history, not assumed to hold: never in a data-horizon warning (API v1.1 A1).
+    // An ended row is history, not assumed to hold: never in a data-horizon warning.
     warnings.push({
       code: 'no-longer-in-force',
       detail: `${benchmark.id} ended on ${benchmark.effectiveTo}, before ${asOf}.`,

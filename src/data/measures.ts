@@ -337,7 +337,7 @@ export function selectMeasures(
     if (request.exclude.includes(m.id)) {
       skip(m, 'excluded by the request');
       // Excluding a row not in force on asOf (ended, not yet in force, suspended) changes nothing:
-      // no warning (A1: rows that ended before asOf never warn). A suspension past the date until
+      // no warning (rows that ended before asOf never warn). A suspension past the date until
       // which it is known may have ended, so excluding that row still may change the answer.
       const status = measureStatusOn(m, lane.asOf);
       if (appliesOn(status) || status.assumed) {
@@ -365,7 +365,7 @@ export function selectMeasures(
         });
         // The row is in force and its exemption keeps it off this shipment: past the date until
         // which the row is known, the answer rests on that exemption still holding (a row used
-        // or skipped, API §1), said in the one data-horizon warning.
+        // or skipped), said in the one data-horizon warning.
         if (measureStatusOn(m, lane.asOf).state === 'in-force')
           warnings.push(...horizonWarning(m.id, m.knownUntil, lane.asOf));
       }
@@ -479,7 +479,7 @@ function netOfMfn(
   return { ...row, rate: toText(nonNegative(subtract(parseDecimal(m.rate), base))) };
 }
 
-/** How much of the line's tariff the data holds (API v1.1 A1 `coverage.tariffs`). */
+/** How much of the line's tariff the data holds. */
 export const TARIFF_COVERAGES = ['complete', 'partial', 'none'] as const;
 export type TariffCoverage = (typeof TARIFF_COVERAGES)[number];
 
@@ -495,7 +495,7 @@ export function leastComplete(coverages: readonly TariffCoverage[]): TariffCover
 }
 
 /**
- * The coverage an answer over several parts reports (API v1.1 A1): `complete` when every part is,
+ * The coverage an answer over several parts reports: `complete` when every part is,
  * `none` when every part is, `partial` otherwise (some known and some not, or any `partial`).
  * `complete` for no parts (nothing rests on an unknown duty). Refusals ask {@link leastComplete}.
  */

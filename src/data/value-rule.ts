@@ -23,8 +23,8 @@ export function valueRuleOn(data: PolicyData, asOf: string): ExportLicenceRow | 
 }
 
 /**
- * What a licence answer rests on (API v1.1 A6): the rule in force, suspended, or assumed; and, an
- * addition to A6's three, `not-in-force` before the rule takes effect or after it has ended.
+ * What a licence answer rests on: the rule in force, suspended, or assumed; and, a fourth
+ * state, `not-in-force` before the rule takes effect or after it has ended.
  */
 export const LICENCE_BASES = ['in-force', 'suspended', 'assumed', 'not-in-force'] as const;
 export type LicenceBasis = (typeof LICENCE_BASES)[number];

@@ -285,7 +285,7 @@ function discounted(f: RegimeFlows, factor: Decimal): RegimeFlows {
 }
 
 /**
- * Flows as reported (API v1.1 A1, reported parts add up): the independent parts rounded once by
+ * Flows as reported (reported parts add up): the independent parts rounded once by
  * `round`, every other figure the sum or difference of reported parts. At the border buyers' cost
  * = producer gain + treasury revenue; producer-side the producer's gain = outlay − revenue, to the
  * cent; net public cost = outlay − revenue in both.

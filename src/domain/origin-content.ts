@@ -106,7 +106,7 @@ export function originContent(input: OriginContentInput): OriginContentResult {
   if (greaterThan(total, productValue)) {
     throw new OriginContentError('the components are worth more than the product value');
   }
-  // A VAT included in every value (API v1.1 A3) divides each part of a share by the same 1 + vat,
+  // A VAT included in every value divides each part of a share by the same 1 + vat,
   // so the shares and the tests on them are those of the values as given, exactly; dividing both
   // parts would carry two quotients and could move a share sitting on 0.1% across it. Only the
   // money reported changes: it is taken ex-VAT.

@@ -31,7 +31,7 @@ export interface OriginFlow {
   readonly t0: Rational;
   readonly t1: Rational;
   /**
-   * Whether t0 and t1 rest on duties the data does not have (API v1.1 A1: unknown is not zero):
+   * Whether t0 and t1 rest on duties the data does not have (unknown is not zero):
    * the revenue on an unknown rate is unknown (null), and so is any sum that includes it. `change`:
    * whether t1 − t0 itself is unknown, as where a floor applies over unknown duties (the floor-gap
    * duty is priced over the other duties, so it is known only with them); a what-if measure alone
@@ -115,7 +115,7 @@ export interface Elasticities {
 }
 
 /**
- * The model's figures resting on unknown rates are unknown (API v1.1 A1), never computed as if
+ * The model's figures resting on unknown rates are unknown, never computed as if
  * the rates were 0: null, and so is any sum that includes one. An origin's price change (Δ_k in
  * SMART, r_k in CES) is unknown where its t0 is and t1 − t0 may not be 0; SMART's creation_k rests
  * on Δ_k alone, its diversions (and so new imports) on every Δ_j; in CES every figure rests on
@@ -416,7 +416,7 @@ export interface TradeEffectsReport {
  * An origin's figures as reported. Each is its exact value rounded once by `round` (base imports,
  * creation and diversion, the formulas' values, revenue before = t0 × M_k, revenue after =
  * t1 × new M_k, the consumer-surplus change), except new imports, the total of its parts (API
- * v1.1 A1, as the contract writes it: new M_k = M_k + creation_k + diversion_k, never below 0):
+ * as the formula is written: new M_k = M_k + creation_k + diversion_k, never below 0):
  * max(0, base + creation + diversion as reported). Where that sum is below 0 (`floored`) new
  * imports are 0 and the parts do not add up to them. A figure on an unknown rate is null.
  */

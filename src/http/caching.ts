@@ -2,7 +2,7 @@ import type { OpenAPIHono } from '@hono/zod-openapi';
 import { type CACHED_PREFIX, PINNED_MAX_AGE } from './middleware/cache';
 
 /**
- * How the OpenAPI document describes HTTP caching (A1), which the httpCache middleware applies to
+ * How the OpenAPI document describes HTTP caching, which the httpCache middleware applies to
  * every GET under {@link CACHED_PREFIX}: the 200's `ETag`, `Cache-Control` and `Vary` headers and
  * the 304 an `If-None-Match` gets. Every cached GET route spreads {@link cachedResponses} into its
  * `responses`, so the document says it where the route is declared; the headers and the 304 are

@@ -548,7 +548,7 @@ export function postCalculatorRouter<
     refuseUncertain(
       response,
       {
-        // `strict=true` is `"strict": true` (A1): either makes the request strict.
+        // `strict=true` is `"strict": true`: either makes the request strict.
         strict:
           query.strict ||
           (calculator.strict?.(request) ?? (request as { strict?: boolean }).strict === true),

@@ -1,8 +1,8 @@
 /** A plain decimal, as the API writes numbers (point or comma locale): never a formula. */
 const PLAIN_NUMBER = /^-?[0-9]+([.,][0-9]+)?$/;
 
-/** The decimal mark of a spreadsheet locale (A1): `comma` as in de-DE, fr-FR; `point` as in en-US. */
-/** The decimal marks of spreadsheet locales (A1): `point` (default) or `comma`. */
+/** The decimal mark of a spreadsheet locale: `comma` as in de-DE, fr-FR; `point` as in en-US. */
+/** The decimal marks of spreadsheet locales: `point` (default) or `comma`. */
 export const DECIMAL_MARKS = ['point', 'comma'] as const;
 export type DecimalMark = (typeof DECIMAL_MARKS)[number];
 
@@ -157,7 +157,7 @@ function plainRow(row: readonly string[]): boolean {
 
 /**
  * CSV text with CRLF line ends, as RFC 4180 and spreadsheets expect. Every CSV answer is written
- * here; with `decimal: 'comma'` decimals take a comma and fields are separated by `;` (A1).
+ * here; with `decimal: 'comma'` decimals take a comma and fields are separated by `;`.
  */
 export function toCsv(
   header: readonly string[],

@@ -3,7 +3,7 @@ import { numberText } from '../numeric';
 
 /**
  * JSON bodies read with their numbers as written. `JSON.parse` makes every JSON number a double
- * before any schema sees it: `1e1` would be taken as 10 (API §1 refuses exponents) and
+ * before any schema sees it: `1e1` would be taken as 10 (exponents are refused) and
  * `12345678901234567890123456789` or `0.1000000000000000055511151231257827` would silently lose
  * digits. Read through `exactJson`, a number whose source text has an exponent, or whose double is
  * not the value written, becomes that source text as a string: the Decimal schema then reads the

@@ -43,7 +43,7 @@ export function vatRate(vat: string | number | undefined): Decimal {
 /**
  * A price restated per `unit` in the reporting currency, or a problem at `pointer` when the request
  * gives no fx rate for the price's currency. A quote that includes VAT at `vat` is taken ex-VAT
- * (API v1.1 A3: before anything else); floors, triggers and offers are given without it. Exact
+ * (before anything else); floors, triggers and offers are given without it. Exact
  * where it terminates, else carried (`carriedQuotient`): see `restateQuotient` for a price a
  * money figure is made from.
  */

@@ -8,7 +8,7 @@ import { meantField } from './validation';
 export type FlatRow = Readonly<Record<string, string>>;
 
 /**
- * The `decimal` query parameter of the CSV and text forms (A1 spreadsheet locales): `point`
+ * The `decimal` query parameter of the CSV and text forms (spreadsheet locales): `point`
  * (default) or `comma`. Read here, where CSV and text are written, so every calculator has it.
  */
 export function decimalMarkOf(c: Context): DecimalMark {

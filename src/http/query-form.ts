@@ -27,23 +27,21 @@ export function pointersOf(form: QueryForm, name: string): readonly string[] | u
 export const OUTPUT_PARAMETERS = ['format', 'field', 'decimal', 'key', 'strict', 'assume'] as const;
 
 /**
- * The `fx` parameter of every GET form (API v1.1 A3): `fx=CNY:0.1390,EUR:1.08`, read into the JSON
+ * The `fx` parameter of every GET form: `fx=CNY:0.1390,EUR:1.08`, read into the JSON
  * request's `fx` object by the query form.
  */
 export const FX_FIELD: FlatField = {
   to: '/fx',
   doc: 'Exchange rates as `CODE:rate` pairs, comma-separated (e.g. `CNY:0.1390,EUR:1.08`): units of the reporting currency per 1 unit of each.',
-  example: 'CNY:0.1390',
 };
 
 /**
- * The `vat` parameter of every GET form (API v1.1 A3): the VAT rate included in the quoted price,
+ * The `vat` parameter of every GET form: the VAT rate included in the quoted price,
  * taken out before anything else (e.g. `vat=0.13` for a Chinese domestic quote).
  */
 export const VAT_FIELD: FlatField = {
   to: '/vat',
   doc: 'VAT included in the quoted price, as a rate (e.g. `0.13` for a Chinese domestic quote incl. 13% VAT): the price is divided by (1 + vat) first. Default 0.',
-  example: '0.13',
 };
 
 /**
@@ -112,7 +110,7 @@ function setAt(target: Record<string, unknown>, keys: readonly string[], value: 
 }
 
 /**
- * The flat form of exchange rates (`fx=CNY:0.1390,EUR:1.08`, API v1.1 A3) as the JSON request's
+ * The flat form of exchange rates (`fx=CNY:0.1390,EUR:1.08`) as the JSON request's
  * `fx` object. A list that is not `CODE:rate` pairs stays a string, so the schema refuses it at
  * `/fx` and the problem names the parameter.
  */
@@ -253,7 +251,7 @@ function decodedComponent(text: string): string | undefined {
 }
 
 /**
- * A malformed query string is a 400 (API §1), not a value read as its raw text: a `%` that does not
+ * A malformed query string is a 400, not a value read as its raw text: a `%` that does not
  * begin a percent-encoded UTF-8 character (`?price=%ZZ`, `%FF`) names its parameter. Only a query
  * holding a `%` is looked at.
  */

@@ -18,7 +18,7 @@ import { readsStringAsItself } from './line-parser';
 /** The shared request and response schemas, used by every route. */
 
 /**
- * `coverage: { tariffs }` of an answer over one or several lanes (API v1.1 A1): how much of the
+ * `coverage: { tariffs }` of an answer over one or several lanes: how much of the
  * tariff it rests on the data holds; each answer describes what `none` means for its figures.
  */
 export const CoverageSchema = z.object({ tariffs: z.enum(TARIFF_COVERAGES) });
@@ -414,7 +414,7 @@ export const DecimalMarkSchema = z.enum(DECIMAL_MARKS).openapi({
     'With `format=csv` or `text`: `point` (default, e.g. `0.371`) or `comma` for spreadsheets in ' +
     'decimal-comma locales (de-DE, fr-FR, …): every decimal is written with a comma (`0,371`) and ' +
     'CSV fields are separated by `;`.',
-  example: 'comma',
+  example: 'point',
 });
 
 /** An id of lower-case letters, digits and dashes: minerals, measures, scenarios, benchmarks. */

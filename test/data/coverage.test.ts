@@ -10,7 +10,7 @@ import {
 const coverage = fc.constantFrom<TariffCoverage>(...TARIFF_COVERAGES);
 const parts = fc.array(coverage, { minLength: 1, maxLength: 12 });
 
-describe('combinedCoverage: an answer over several parts (API v1.1 A1)', () => {
+describe('combinedCoverage: an answer over several parts', () => {
   it('the examples: complete + none is partial; all complete, all none stay; any partial is partial', () => {
     expect(combinedCoverage(['complete', 'none'])).toBe('partial');
     expect(combinedCoverage(['complete', 'complete'])).toBe('complete');

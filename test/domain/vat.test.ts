@@ -6,7 +6,7 @@ import { add, decimal, equal, multiply, ONE } from '../../src/numeric';
 import { d, t } from './numbers';
 import { decimalJsFixed, oracle } from './reference-rounding';
 
-describe('a quote including VAT, taken ex-VAT (API v1.1 A3)', () => {
+describe('a quote including VAT, taken ex-VAT', () => {
   it('113 incl. 13% VAT is 100 ex-VAT: 113 / 1.13 = 100, exactly', () => {
     expect(t(excludingVat(d('113'), d('0.13')))).toBe('100');
   });

@@ -77,7 +77,7 @@ describe('POST /v1/floor-financing: like with like (demand 5,000 t, output 1,000
 
   it('reported parts add up: buyers are the sum of the reported producer gain and treasury revenue', async () => {
     // gap 110 − 109.99 = 0.01; producer 0.01 × 0.5 kg = 0.005 → 0.01; treasury 0.01 × 0.5 = 0.005
-    // → 0.01 (half-up); buyers 0.01 + 0.01 = 0.02, the sum of the parts as reported (A1)
+    // → 0.01 (half-up); buyers 0.01 + 0.01 = 0.02, the sum of the parts as reported
     const r = await financing({
       floor: usd('110'),
       marketPrice: usd('109.99'),

@@ -808,7 +808,7 @@ describe('what-if measures and scenarios', () => {
     ]);
   });
 
-  // A1: rows that ended before asOf never warn. us-ieepa-fentanyl-cn-1 ran 2025-02-04 to 2025-03-03
+  // rows that ended before asOf never warn. us-ieepa-fentanyl-cn-1 ran 2025-02-04 to 2025-03-03
   // (seeds/measures.json): on 2026-03-01 excluding it changes nothing, so nothing is said of it.
   const magnetsMarch = {
     mineral: 'ndfeb-magnet',
@@ -1420,7 +1420,7 @@ describe('GET /v1/landed-cost and the batch', () => {
   });
 });
 
-describe('POST /v1/landed-cost reads its query as the GET form and the batch do (A1 strict)', () => {
+describe('POST /v1/landed-cost reads its query as the GET form and the batch do (strict)', () => {
   // NdPr oxide CN→JP on 2026-12-02: the data has no Japanese tariff for 2846.90.20 and confirms
   // the bloc memberships of CN and JP only until 2026-12-01. Before, the POST ignored its query.
   const ndprToJapan = {

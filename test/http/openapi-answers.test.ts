@@ -116,7 +116,7 @@ describe('the served OpenAPI document', () => {
     });
 
     if (method !== 'get') continue;
-    it(`${name}: documents the caching it does (A1): ETag and Cache-Control on the 200, a 304 for If-None-Match`, async () => {
+    it(`${name}: documents the caching it does: ETag and Cache-Control on the 200, a 304 for If-None-Match`, async () => {
       const cached = path.startsWith(CACHED_PREFIX);
       const headers = Object.keys(op.responses['200']?.headers ?? {});
       expect(headers.includes('ETag') && headers.includes('Cache-Control')).toBe(cached);

@@ -382,7 +382,7 @@ describe('origin content: fx restates components valued in another currency; vat
     expect(problem.errors?.[0]?.pointer).toBe('/components/0/currency');
   });
 
-  it('POST: the answer is in USD by default (API §1); a EUR product value needs fx.EUR or currency EUR', async () => {
+  it('POST: the answer is in USD by default; a EUR product value needs fx.EUR or currency EUR', async () => {
     const request = {
       productValue: { amount: '1000', currency: 'EUR' },
       components: [{ mineral: 'dy-oxide', origin: 'CN', value: '1' }],

@@ -109,7 +109,7 @@ describe('reference data (minerals, blocs, benchmarks, measures, timeline)', () 
     expect(after.grey).toEqual(expect.arrayContaining(['IN', 'VN', 'MY']));
   });
 
-  it('blocs past the data horizon carry one data-horizon warning naming the memberships, as a country does (A1)', async () => {
+  it('blocs past the data horizon carry one data-horizon warning naming the memberships, as a country does', async () => {
     type Warning = { code: string; rowIds?: string[]; knownUntil?: string };
     type Blocs = { blocs: { id: string; members: string[] }[]; warnings: Warning[] };
     const country = await json<{ warnings: Warning[] }>('/v1/countries/CN?asOf=2027-06-01');

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { call, postJson, problemOf } from '../helpers';
 
 /**
- * `vat` (API v1.1 A3): the rate of VAT included in a quoted price, taken out before anything else.
+ * `vat`: the rate of VAT included in a quoted price, taken out before anything else.
  * A Chinese domestic quote of 113 CNY including 13% VAT is 113 / 1.13 = 100 CNY ex-VAT; at
  * fx CNY 0.1390 that is 13.90 USD.
  */

@@ -23,7 +23,7 @@ export function presentBenchmarkCheck(
         stage: check.benchmark.stage,
         per: check.benchmark.price.per,
         thresholdPerUnit: u(check.threshold),
-        // A1: a price compared with the benchmark never prints on it or across it (1,500.00001
+        // a price compared with the benchmark never prints on it or across it (1,500.00001
         // against a 1,500 cap is not "1500.0000" beside "above-cap"), nor a gap that is there as 0.
         pricePerUnit: formatPerUnitAgainst(check.price, [check.threshold], command.rounding),
         status: r.status,

@@ -69,7 +69,7 @@ function whyNot(
       : `added by scenario ${charging.result.scenario} in the first variant`;
   }
   const row = data.measures.get(id);
-  // A duty the other answer's data cannot say (its tariffs unknown there) is no change (A1): with
+  // A duty the other answer's data cannot say (its tariffs unknown there) is no change: with
   // no tariff data at all (a date before the data, a destination without rates) whatever its own
   // account says ("takes effect on 2020-01-01" is where the data starts, not the duty).
   // With `assume: no-duty` it is a change on that assumption, and says so.
@@ -187,7 +187,7 @@ export function presentComparison(
   const known = (v: ComparedVariant) => assumeNoDuty || v.result.coverage.tariffs === 'complete';
   return {
     variants: variants.map((v, i) => {
-      // Unknown is not zero (A1): a duty unknown on either side has no known difference.
+      // Unknown is not zero: a duty unknown on either side has no known difference.
       const sure = known(first) && known(v);
       return {
         label: v.label,

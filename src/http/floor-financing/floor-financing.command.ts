@@ -68,7 +68,7 @@ function volumes(
 
 /**
  * The market price of each period: `pricePath`, or the one `marketPrice`. These are quotes: a VAT
- * they include (`vat`) is taken out first (API v1.1 A3), then `fx` restates them.
+ * they include (`vat`) is taken out first, then `fx` restates them.
  */
 function marketPrices(
   request: FloorFinancingRequest,

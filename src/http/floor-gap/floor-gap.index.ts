@@ -40,7 +40,6 @@ const FORM = flatForm({
   quantity: {
     to: '/quantity/value',
     doc: 'Quantity imported, in `quantityUnit`; without it, 1 of the floor’s unit.',
-    example: '1000',
   },
   quantityUnit: {
     to: '/quantity/unit',

@@ -319,7 +319,7 @@ export function runBatch(
     duties: total(parts.duties),
     fees: total(parts.fees),
     landedCost: total(parts.landedCost),
-    // Unknown is not zero (A1): totals over lines whose tariffs the data lacks say so, `partial`
+    // Unknown is not zero: totals over lines whose tariffs the data lacks say so, `partial`
     // beside known ones; `complete` with no line priced (nothing rests on an unknown duty).
     coverage: { tariffs: combinedCoverage(commands.map((c) => c.lane.tariffCoverage)) },
   };
@@ -381,7 +381,7 @@ function isBatchLine(
 
 /**
  * The batch as CSV: one row per line, in order, with an `error` column for failed lines; with
- * `comma`, decimals take a comma and fields a `;` (A1 spreadsheet locales).
+ * `comma`, decimals take a comma and fields a `;` (spreadsheet locales).
  */
 export function batchCsv(response: BatchResponse, decimal: DecimalMark = 'point'): string {
   const header = ['line', ...LANDED_COST_COLUMNS, 'error'];

@@ -436,7 +436,7 @@ export function resolveLandedCost(
   const inside = priceIncludes(incoterm);
   // price per `per` × the quantity in that unit, converted last: exact, or one quotient (into lb,
   // st, ozt) of the whole amount, so that no rounded factor is multiplied up.
-  // A quote including VAT is taken ex-VAT first (API v1.1 A3), the whole amount divided once.
+  // A quote including VAT is taken ex-VAT first, the whole amount divided once.
   const gross = amountFor(price, request.price.per, quantity, unit);
   const goods = request.vat === undefined ? gross : excludingVat(gross, parseDecimal(request.vat));
   const included = add(inside.freight ? freight : ZERO, inside.insurance ? insurance : ZERO);

@@ -11,7 +11,11 @@ export const LANDED_COST_FORM = flatForm({
   hts: { to: '/hts', doc: 'HTS line; when given it decides the tariff line.' },
   origin: { to: '/origin', doc: 'Country of origin.', example: 'CN' },
   destination: { to: '/destination', doc: 'Importing country or `EU`; default US.' },
-  asOf: { to: '/asOf', doc: 'Date of entry YYYY-MM-DD; default today (UTC).' },
+  asOf: {
+    to: '/asOf',
+    doc: 'Date of entry YYYY-MM-DD; default today (UTC).',
+    example: '2026-03-01',
+  },
   quantity: { to: '/quantity/value', doc: 'Quantity.', example: '1000' },
   unit: { to: '/quantity/unit', doc: 'Unit of `quantity`.', example: 'kg' },
   price: {

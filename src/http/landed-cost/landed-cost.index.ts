@@ -185,7 +185,7 @@ const handlePostLandedCostBatch: RouteHandler<typeof postLandedCostBatch, AppEnv
   const csv =
     preferredMediaType(c.req.header('accept'), ['application/json', 'text/csv']) === 'text/csv';
   const refusal = {
-    // `"strict": true` in the body is `strict=true` in the query (A1): either makes every line strict.
+    // `"strict": true` in the body is `strict=true` in the query: either makes every line strict.
     strict: query.strict || strictBody,
     assumeNoDuty: query.assumeNoDuty,
     bare: csv,

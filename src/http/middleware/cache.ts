@@ -3,7 +3,7 @@ import { createMiddleware } from 'hono/factory';
 import type { AppEnv } from '../env';
 
 /**
- * HTTP caching of GET answers (A1): every GET under /v1/ that answers 200 carries an `ETag` made
+ * HTTP caching of GET answers: every GET under /v1/ that answers 200 carries an `ETag` made
  * from the data version, the deployed version and the request, and `Cache-Control`; an
  * `If-None-Match` naming that ETag is a 304 before anything is computed (the server gave the tag
  * for a 200 of this very request, data and code), and `If-None-Match: *` is a 304 only where the

@@ -75,7 +75,7 @@ export function resolveOriginContent(
   const status = measureStatusOn(rule, asOf);
   warnings.push(...status.warnings);
 
-  // API §1: the answer is in `currency`, default USD, as every calculator's; a value in another
+  // the answer is in `currency`, default USD, as every calculator's; a value in another
   // currency is restated with fx. The product value without a currency is in the answer's; a
   // component without one is in the product value's.
   const reporting: Reporting = { currency: request.currency ?? 'USD', fx: fxRates(request.fx) };

@@ -17,7 +17,7 @@ export function presentOriginContent(
   const rate = (x: Decimal) => formatRate(x, rounding);
   const maxRedShare = command.input.maxRedShare ?? ZERO;
   const minBlueShare = command.input.minBlueShare ?? ZERO;
-  // A1: a share tested against a threshold keeps the places it takes to stay on its side. Every
+  // a share tested against a threshold keeps the places it takes to stay on its side. Every
   // share here keeps its side of every threshold the answer tests, so one figure never prints
   // two ways: a red share that is also China's content share reads 0.0009999 in both places
   // next to the 0.001 licence threshold, not 0.001 in one.
@@ -58,7 +58,7 @@ export function originContentRow(r: OriginContentResponse): FlatRow {
     blueShare: r.shares.blue,
     greyShare: r.shares.grey,
     chinaContentShare: r.chinaContentShare,
-    // A6: past the rule's known date the answer is the legal default, and says so.
+    // past the rule's known date the answer is the legal default, and says so.
     chinaLicenceRequired:
       r.chinaLicenceBasis === 'assumed'
         ? `${r.chinaLicenceRequired} (assumed)`

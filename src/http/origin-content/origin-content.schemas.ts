@@ -144,7 +144,7 @@ export const OriginContentResponseSchema = z
         '`suspended`, a suspension covers `asOf` (also one that began before the rule took ' +
         'effect); `assumed`: `asOf` is past the date until which the rule’s status is known, so ' +
         'the legal default (the rule applies once its suspension ends) is assumed; or ' +
-        '`not-in-force` (an addition to A6’s three): the rule has not taken effect or has ended, ' +
+        '`not-in-force` (a fourth state): the rule has not taken effect or has ended, ' +
         'so no licence is required.',
       example: 'in-force',
     }),

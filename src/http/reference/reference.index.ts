@@ -44,7 +44,7 @@ export const referenceRouter = createRouter()
       shownByDefault: b.shownByDefault,
       members: members[b.id],
     }));
-    // The memberships used past their horizon in one data-horizon warning, as a country's (A1).
+    // The memberships used past their horizon in one data-horizon warning, as a country's.
     const warnings = lanesWarnings([
       { warnings: [...data.countries.keys()].flatMap((code) => blocOf(data, code, asOf).warnings) },
     ]);
@@ -80,7 +80,7 @@ export const referenceRouter = createRouter()
     const data = dataOf(c);
     const query = c.req.valid('query');
     const asOf = query.asOf ?? todayUtc();
-    // Filtered by the date it is given (§2: filterable by asOf); every row, with its state, on
+    // Filtered by the date it is given (filterable by asOf); every row, with its state, on
     // `inForce=false` or without a date.
     const onlyInForce = (query.inForce ?? (query.asOf === undefined ? 'false' : 'true')) === 'true';
     const mineral = query.mineral === undefined ? undefined : data.minerals.get(query.mineral);

@@ -51,7 +51,7 @@ export interface ResolvedFlow extends OriginFlow {
   /** Where t0 came from: the data or the request. */
   readonly t0Source: 'data' | 'request';
   /**
-   * How much of the tariffs t0 and t1 rest on the data holds (API v1.1 A1): the least complete of
+   * How much of the tariffs t0 and t1 rest on the data holds: the least complete of
    * the lanes priced from the data (before, unless the request gives t0 and no what-if measures;
    * after, with measures, whose increment t1 builds on even over a given t0); `complete` when the
    * request gives t0 and no measures, so nothing rests on the data's tariffs.
@@ -205,7 +205,7 @@ export function resolveTradeEffects(
   }
   const resolved = hasFloor ? resolveFloor(request, data, asOf, problems, warnings) : undefined;
   if (resolved !== undefined) {
-    // A producer-side contract floor is priced at the border as asked, and says so (API v1.1 A3).
+    // A producer-side contract floor is priced at the border as asked, and says so.
     checkBorderFloor(resolved, false, problems, warnings);
     // The floor is priced over the flows' own prices of the mineral: it must fit its stage.
     checkStageFit(

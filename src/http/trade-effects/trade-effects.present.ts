@@ -102,7 +102,7 @@ export function presentTradeEffects(
 ): TradeEffectsResponse {
   const { rounding, currency } = command;
   const money = (x: Decimal) => formatMoney(x, currency, rounding);
-  // Unknown is not zero (API v1.1 A1): a figure on an unknown rate, or a sum with one, is null.
+  // Unknown is not zero: a figure on an unknown rate, or a sum with one, is null.
   const known = (x: Decimal | null) => (x === null ? null : money(x));
   const rate = (x: Rational) => trimZeros(rational.fixed(x, RATE_PLACES, ROUNDERS[rounding]));
   const figures = (r: ReportedEffect) => ({
@@ -124,7 +124,7 @@ export function presentTradeEffects(
       floorApplies: flow?.floorApplies ?? false,
       pricePerUnit: flow?.pricePerUnit == null ? null : formatPerUnit(flow.pricePerUnit, rounding),
       coverage: { tariffs: flow?.coverage ?? 'none' },
-      // Unknown is not zero (API v1.1 A1): an equivalent resting on duties the data lacks is null.
+      // Unknown is not zero: an equivalent resting on duties the data lacks is null.
       t0: flow === undefined || flow.unknown.t0 ? null : rate(x.t0),
       t1: flow === undefined || flow.unknown.t1 ? null : rate(x.t1),
       ...figures(shown),
