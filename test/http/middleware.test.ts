@@ -63,6 +63,18 @@ describe('rate limiting (Workers Rate Limiting binding)', () => {
     expect(response.headers.get('retry-after')).toBe('60');
   });
 
+  it('a binding that fails lets the request through: a hiccup of the limiter is never a 500', async () => {
+    const RATE_LIMITER = {
+      limit: async () => {
+        throw new Error('SQLITE_BUSY: database is locked');
+      },
+    };
+    const response = await withEnv(path, { RATE_LIMITER }, from('203.0.113.7'));
+    expect(response.status).toBe(200);
+    // 16 − 10 = 6.00
+    expect(await response.text()).toBe('6.00');
+  });
+
   it('a configured API key has its own bucket; anything else is limited per client address', async () => {
     const { RATE_LIMITER, keys } = limiter(1000);
     const env = { RATE_LIMITER, API_KEYS: 'alpha-key' };
