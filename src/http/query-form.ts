@@ -352,7 +352,7 @@ export function queryProblems(
       continue;
     }
     const { parameter, rest } = place;
-    const detail = parameter === 'fx' ? fxDetail({ ...p, pointer }) : p.detail;
+    const detail = flatFx(parameter === 'fx' ? fxDetail({ ...p, pointer }) : p.detail);
     const key = `${parameter}\n${rest}\n${detail}`;
     if (said.has(key)) continue;
     said.add(key);
@@ -365,6 +365,14 @@ export function queryProblems(
  * A problem with the `fx` list said in its own terms: the list is not `CODE:rate` pairs (it stayed
  * a string, see fxFromList), or one pair's code or rate is wrong.
  */
+/**
+ * A detail telling the JSON form's way to add a rate (`add "fx": { "CNY": "<USD per 1 CNY>" }`)
+ * told the flat form's way (`add fx=CNY:<USD per 1 CNY>`): the query and the CSV `fx` column.
+ */
+export function flatFx(detail: string): string {
+  return detail.replace(/add "fx": \{ "([A-Z]{3})": "<([^>]*)>" \}/g, 'add fx=$1:<$2>');
+}
+
 function fxDetail(problem: FieldProblem): string {
   // The list stayed a string (fxFromList), which the schema calls not an object: said as the
   // list it is. Any other problem of the whole map (too many rates) is said as the JSON form says it.

@@ -118,6 +118,29 @@ describe('fx: one rate per currency, above zero, asked for where it is missing',
     expect([body.customsValue, body.meta.currency]).toEqual(['10842.00', 'USD']);
   });
 
+  it('the GET form and the CSV batch say how to add a rate their way: fx=CNY:<rate>, not a JSON object', async () => {
+    const problem = await problemOf(
+      await call('/v1/floor-gap?price=113&priceCurrency=CNY&floor=16&per=kg'),
+      422,
+    );
+    expect(problem.errors).toEqual([
+      {
+        pointer: '/price/currency',
+        parameter: 'priceCurrency',
+        detail: 'is CNY but fx has no rate for CNY: add fx=CNY:<USD per 1 CNY>',
+      },
+    ]);
+    const csv = await call('/v1/landed-cost/batch', {
+      method: 'POST',
+      headers: { 'content-type': 'text/csv', accept: 'text/csv' },
+      body: 'mineral,origin,quantity,unit,price,currency,per,asOf\r\nnd-oxide,CN,1,kg,5,CNY,kg,2026-03-01\r\n',
+    });
+    // The line answers in CNY (its price's currency); the US fees are in USD.
+    expect((await csv.text()).trim().split('\r\n')[1]?.split(',').at(-1)).toBe(
+      'fx must be given: a measure on this shipment is in USD (add fx=USD:<CNY per 1 USD>).',
+    );
+  });
+
   it('benchmark check reporting in CNY asks for the USD rate of the benchmarks at /fx/USD', async () => {
     const problem = await problemOf(
       await postJson('/v1/benchmarks/check', {

@@ -26,7 +26,7 @@ import {
   problemBody,
   problemsDetail,
 } from '../problem';
-import { flatReader, parameterFor, pointersOf, type QueryForm } from '../query-form';
+import { flatFx, flatReader, parameterFor, pointersOf, type QueryForm } from '../query-form';
 import { type RefusalOptions, uncertainProblem } from '../strict';
 import { firstField, meantField } from '../validation';
 import {
@@ -401,10 +401,12 @@ export function batchCsv(response: BatchResponse, decimal: DecimalMark = 'point'
     }
     // One problem is said whole by the detail; several are listed after it, each by its column.
     const errors = r.problem.errors ?? [];
-    const error =
+    // Said the flat form's way: the CSV's `fx` column takes CODE:rate, not a JSON object.
+    const error = flatFx(
       errors.length <= 1
         ? r.problem.detail
-        : `${r.problem.detail}${errors.map((e) => ` [${fieldName(e)}: ${e.detail}]`).join('')}`;
+        : `${r.problem.detail}${errors.map((e) => ` [${fieldName(e)}: ${e.detail}]`).join('')}`,
+    );
     return header.map((h) =>
       h === 'line'
         ? String(r.index)
