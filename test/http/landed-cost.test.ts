@@ -1159,6 +1159,22 @@ describe('GET /v1/landed-cost and the batch', () => {
     expect(problem.detail).toBe('frieght is not a landed-cost column (did you mean "freight"?).');
   });
 
+  it('an option of the request as a CSV column is a 400 saying where it goes (a strict column was ignored)', async () => {
+    const response = await call('/v1/landed-cost/batch', {
+      method: 'POST',
+      headers: { 'content-type': 'text/csv', accept: 'text/csv' },
+      body: 'mineral,origin,quantity,unit,price,per,strict,constructor\r\nnd-oxide,CN,1000,kg,10,kg,true,x\r\n',
+    });
+    const problem = await problemOf(response, 400);
+    expect(problem.errors).toEqual([
+      {
+        pointer: '',
+        parameter: 'strict',
+        detail: 'is not a column: give strict=true in the query, for every line',
+      },
+    ]);
+  });
+
   it('a CSV column named twice is a 400 naming it and both columns (the last price silently won)', async () => {
     const postCsv = (body: string) =>
       call('/v1/landed-cost/batch', {

@@ -469,6 +469,16 @@ function repeatedColumns(
  * `decimal` says so, for the answer to be written the same way unless the query says otherwise.
  * A first line `sep=;` or `sep=,` (Excel's separator line) names the separator instead.
  */
+/** Options of a landed-cost request that a CSV batch takes elsewhere than in a column, and where. */
+const REQUEST_OPTIONS: Readonly<Record<string, string>> = {
+  strict: 'give strict=true in the query, for every line',
+  assume: 'give assume=no-duty in the query, for every line',
+  decimal: 'a ;-separated body is read and answered with decimal commas',
+  detail: 'a CSV answer has one row per line; ask for JSON for detail',
+  measures: 'what-if measures are taken by the JSON form',
+  excludeMeasures: 'excludeMeasures is taken by the JSON form',
+};
+
 export function csvLines(text: string): {
   lines: BatchLine[];
   warnings: Warning[];
@@ -509,6 +519,7 @@ export function csvLines(text: string): {
   // refused, naming the field it was likely meant to be. Unrelated columns (notes) are ignored.
   const misspelt = names.flatMap((name): FieldProblem[] => {
     if (name === '' || pointersOf(form, name) !== undefined) return [];
+    if (Object.hasOwn(REQUEST_OPTIONS, name)) return [];
     const meant = meantField(name, fields);
     return meant === undefined
       ? []
@@ -520,7 +531,15 @@ export function csvLines(text: string): {
           },
         ];
   });
-  const headerProblems = [...misspelt, ...repeatedColumns(header, names, form)];
+  // An option of the request as a column would be ignored, and a `strict` column leave the lines
+  // it meant to refuse standing: refused, saying where the option goes.
+  const options = names.flatMap((name): FieldProblem[] => {
+    const where = Object.hasOwn(REQUEST_OPTIONS, name) ? REQUEST_OPTIONS[name] : undefined;
+    return where === undefined
+      ? []
+      : [{ pointer: '', parameter: name, detail: `is not a column: ${where}` }];
+  });
+  const headerProblems = [...misspelt, ...options, ...repeatedColumns(header, names, form)];
   if (headerProblems.length > 0)
     throw new Problem(400, problemsDetail(headerProblems, 'The CSV header'), headerProblems);
   const unknown = names.filter((n) => n !== '' && pointersOf(form, n) === undefined);
