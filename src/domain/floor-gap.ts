@@ -1,6 +1,7 @@
 import {
   add,
   type Decimal,
+  equal,
   greaterThan,
   greaterThanOrEqual,
   isPositive,
@@ -15,7 +16,13 @@ import {
   ZERO,
 } from '../numeric';
 import { carriedQuotient, overCommonDenominator } from './common-denominator';
-import type { Ratio } from './rounding';
+import {
+  type Ratio,
+  type RoundingMode,
+  roundPerUnit,
+  roundPerUnitAgainst,
+  roundThresholdAbove,
+} from './rounding';
 
 /**
  * Which price the floor is compared with:
@@ -214,16 +221,20 @@ export function floorGapDuty(input: FloorGapInput): FloorGapResult {
  * full gap lands exactly on the floor (R + g = F), so its landed price prints the printed floor;
  * the printed R + the printed d can then differ from the printed landed price by a unit in the last
  * place (R 10.00005 → 10.0001 and d 5.99995 → 6.0000 beside landed 16 → 16.0000, half-up), and the
- * formula says so with the exact operands. floorMet (landedPerUnit ≥ F, defined on the printed
- * fields) is taken on the printed landed price and floor, so the answer never shows a landed price
- * at or above the floor with the floor not met. `binding` stays the exact decision R < F (R < T of
- * a tranche schedule), the one the duty itself rests on (an all-or-nothing penalty is due on the
- * exact R < F): a gap under half a unit of the last place prints 0.0000 and still binds, as the ad
- * valorem equivalent shows. The ad valorem equivalent stays the exact
- * quotient, rounded once when formatted.
+ * formula says so with the exact operands. floorMet is the exact decision R + d ≥ F (API §1:
+ * rounding applies only to reported values), and the landed price and F are printed so that A3's
+ * reading, landedPerUnit ≥ floorPerUnit, gives the same answer: at 4 places unless that would put
+ * the landed price on or across the floor, then with as many more as it takes, up to 10 (A1): capped
+ * at 0.599999, red 10 lands at exactly 15.99999 under a floor of 16, printed "15.99999", not
+ * "16.0000", and the floor is not met; a floor of 16.00001 above a landed price of exactly 16 prints
+ * "16.00001" (`roundThresholdAbove`, `roundPerUnitAgainst`). A trigger that is the floor prints as
+ * the floor does. `binding` stays the exact decision R < F (R < T of a tranche schedule), the one
+ * the duty itself rests on (an all-or-nothing penalty is due on the exact R < F): a gap under half
+ * a unit of the last place prints 0.0000 and still binds, as the ad valorem equivalent shows. The
+ * ad valorem equivalent stays the exact quotient, rounded once when formatted.
  */
 export interface ReportedFloorGap extends FloorGapResult {
-  /** F rounded once. */
+  /** F rounded once: at 4 places, or more where the landed price below it would print on or above it. */
   readonly floor: Decimal;
   /** R before rounding: what the decision R < F (R < T) compares. */
   readonly exactReference: Decimal;
@@ -231,36 +242,48 @@ export interface ReportedFloorGap extends FloorGapResult {
   readonly exactGap: Decimal;
   /** d before rounding: the duty on a quantity is this times the quantity, rounded once. */
   readonly exactDutyPerUnit: Decimal;
+  /** R + d rounded once: at 4 places, or more where 4 would put it on the other side of F. */
+  readonly landedPerUnit: Decimal;
   /** R + d before rounding. */
   readonly exactLandedPerUnit: Decimal;
   /** T before rounding: what a tranche schedule's bands are fractions of. */
   readonly exactTrigger: Decimal;
 }
 
-/** `result` of `floorGapDuty` with floor F as an answer reports it (see `ReportedFloorGap`). */
+/**
+ * `result` of `floorGapDuty` with floor F as an answer reports it (see `ReportedFloorGap`), rounded
+ * by `mode`. `reportedFloor` is F as reported where the caller prints one F beside several landed
+ * prices (a sweep's column; `roundThresholdAbove` of F against those below it); by default F is
+ * rounded against this landed price alone.
+ */
 export function reportFloorGap(
   result: FloorGapResult,
   floor: Decimal,
-  round: (x: Decimal) => Decimal,
+  mode: RoundingMode,
+  reportedFloor: Decimal = roundThresholdAbove(
+    floor,
+    result.floorMet ? [] : [result.landedPerUnit],
+    mode,
+  ),
 ): ReportedFloorGap {
-  const reportedFloor = round(floor);
-  const landedPerUnit = round(result.landedPerUnit);
+  const round = (x: Decimal) => roundPerUnit(x, mode);
   return {
     reference: round(result.reference),
     floor: reportedFloor,
     exactReference: result.reference,
     exactGap: result.gap,
     gap: round(result.gap),
-    trigger: round(result.trigger),
+    // T is F unless a tranche schedule gives its own: then it prints as F does.
+    trigger: equal(result.trigger, floor) ? reportedFloor : round(result.trigger),
     exactTrigger: result.trigger,
     triggerGap: round(result.triggerGap),
     dutyPerUnit: round(result.dutyPerUnit),
     exactDutyPerUnit: result.dutyPerUnit,
     adValoremEquivalent: result.adValoremEquivalent,
     binding: result.binding,
-    landedPerUnit,
+    landedPerUnit: roundPerUnitAgainst(result.landedPerUnit, reportedFloor, result.floorMet, mode),
     exactLandedPerUnit: result.landedPerUnit,
-    floorMet: greaterThanOrEqual(landedPerUnit, reportedFloor),
+    floorMet: result.floorMet,
   };
 }
 

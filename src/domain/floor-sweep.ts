@@ -1,4 +1,4 @@
-import { compare, type Decimal, greaterThanOrEqual } from '../numeric';
+import { compare, type Decimal, greaterThanOrEqual, toPlain } from '../numeric';
 import {
   type BreakEven,
   type Competition,
@@ -14,6 +14,7 @@ import {
   type ReportedFloorGap,
   reportFloorGap,
 } from './floor-gap';
+import { type RoundingMode, roundPerUnit, roundThresholdAbove } from './rounding';
 
 /** The most cells one sweep computes (red prices × floors). */
 export const MAX_SWEEP_CELLS = 10_000;
@@ -78,25 +79,43 @@ export interface ReportedSweepCell {
 }
 
 /**
- * A cell rounded the way `/v1/floor-gap` reports the same inputs (reportFloorGap: R, F, the duty
- * and landed = R + d each rounded once from its exact value), with floorMet decided on the printed
- * figures as the single call decides it (A3: landedPerUnit ≥ floorPerUnit). blueWins is the exact decision (a tie
- * goes to blue), the one the break-even prices are solved on, so a cell never says blue wins below
- * the answer's own maxRedPriceForRed: red 11.99999 capped at 0.25 lands at 14.9999875 < 15 (printed
- * 15.0000) and red still wins.
+ * The cells rounded the way `/v1/floor-gap` reports the same inputs (reportFloorGap: R, the duty
+ * and landed = R + d each rounded once from its exact value). floorMet (R + d ≥ F) and blueWins (a
+ * tie goes to blue) are the exact decisions, never taken on the printed figures, and the printed
+ * landed price and floor read as floorMet says (A3: landedPerUnit ≥ floor): each at 4 places unless
+ * that would put a landed price on or across its floor, then with more, up to 10 (capped at
+ * 0.599999, red 10 lands at exactly 15.99999 under a floor of 16: "15.99999", floorMet false). A
+ * floor is printed alike in every cell of its column (`roundThresholdAbove` against every landed
+ * price of the grid below it), so a column is one floor. blueWins is the decision the break-even
+ * prices are solved on, so a cell never says blue wins below the answer's own maxRedPriceForRed:
+ * red 11.99999 capped at 0.25 lands at 14.9999875 < 15 (printed 15.0000) and red still wins.
  */
-export function reportSweepCell(
-  cell: SweepCell,
-  round: (x: Decimal) => Decimal,
-): ReportedSweepCell {
-  const result = reportFloorGap(cell.result, cell.floor, round);
-  return {
-    redPrice: round(cell.redPrice),
-    floor: result.floor,
-    result,
-    floorMet: result.floorMet,
-    blueWins: cell.blueWins,
-  };
+export function reportSweepCells(
+  cells: readonly SweepCell[],
+  mode: RoundingMode,
+): ReportedSweepCell[] {
+  // The landed prices under each floor, by the floor's value (a floor listed twice is one column).
+  const below = new Map<string, { floor: Decimal; under: Decimal[] }>();
+  for (const cell of cells) {
+    const key = toPlain(cell.floor);
+    const column = below.get(key) ?? { floor: cell.floor, under: [] };
+    if (!cell.result.floorMet) column.under.push(cell.result.landedPerUnit);
+    below.set(key, column);
+  }
+  const floors = new Map(
+    [...below].map(([key, c]) => [key, roundThresholdAbove(c.floor, c.under, mode)]),
+  );
+  return cells.map((cell) => {
+    const floor = floors.get(toPlain(cell.floor)) ?? roundThresholdAbove(cell.floor, [], mode);
+    const result = reportFloorGap(cell.result, cell.floor, mode, floor);
+    return {
+      redPrice: roundPerUnit(cell.redPrice, mode),
+      floor: result.floor,
+      result,
+      floorMet: result.floorMet,
+      blueWins: cell.blueWins,
+    };
+  });
 }
 
 export interface SweepBreakEven {

@@ -4,6 +4,8 @@ import {
   type Decimal,
   decimal,
   divide,
+  greaterThan,
+  greaterThanOrEqual,
   halfEven,
   halfUp,
   isZero,
@@ -102,6 +104,70 @@ export function formatMoney(x: Decimal, currency: string, mode: RoundingMode): s
 /** A price per unit, at 4 places: 6 → "6.0000". */
 export function formatPerUnit(x: Decimal, mode: RoundingMode): string {
   return toFixed(x, PER_UNIT_PLACES, ROUNDERS[mode]);
+}
+
+/**
+ * A per-unit figure already rounded for report, at 4 places or, where 4 would put it across or onto
+ * the threshold it is decided against, more (`roundThresholdAbove`, `roundPerUnitAgainst`): at least
+ * 4 places and every place it has beyond them, without trailing zeros past the 4th ("16.0000",
+ * "15.99999"). It has at most 10, so nothing is rounded here.
+ */
+export function formatReportedPerUnit(x: Decimal): string {
+  return placesOf(x) > PER_UNIT_PLACES ? toPlain(x) : toFixed(x, PER_UNIT_PLACES, halfUp);
+}
+
+/** Toward +∞: a value kept at or above its exact self where 10 places cannot show its side. */
+const up: Rounder = (n, d) => {
+  const q = n / d;
+  return n % d !== 0n && n > 0n ? q + 1n : q;
+};
+
+/** Toward −∞: a value kept at or below its exact self where 10 places cannot show its side. */
+const down: Rounder = (n, d) => {
+  const q = n / d;
+  return n % d !== 0n && n < 0n ? q - 1n : q;
+};
+
+/**
+ * A threshold that per-unit prices are decided against (a floor, against landed prices: A3's
+ * floorMet, landed ≥ floor), rounded once for report: at 4 places unless that puts it at or under
+ * one of `below`, the values exactly below it; then at the fewest places (up to 10, as shares are,
+ * A1) that keep it above every one of them, so the printed figures still read as the exact decision
+ * (a floor of 16.00001 beside a landed price of exactly 16 is "16.00001", not "16.0000"). Past 10
+ * places it is rounded up at 10. Values at or above it need nothing: rounding keeps order, so at
+ * the same places they print at or above it (`roundPerUnitAgainst`).
+ */
+export function roundThresholdAbove(
+  threshold: Decimal,
+  below: readonly Decimal[],
+  mode: RoundingMode,
+): Decimal {
+  for (let places = PER_UNIT_PLACES; places <= MAX_SHARE_PLACES; places += 1) {
+    const t = round(threshold, places, ROUNDERS[mode]);
+    if (below.every((x) => greaterThan(t, x))) return t;
+  }
+  return round(threshold, MAX_SHARE_PLACES, up);
+}
+
+/**
+ * A per-unit price decided against a threshold (a landed price against its floor), rounded once for
+ * report: at 4 places unless that would print it on the other side of the threshold as reported
+ * (`reportedThreshold`, from `roundThresholdAbove`); then at the fewest places, up to 10, that show
+ * the side it is on exactly (`atOrAbove`, x ≥ the exact threshold): a landed price of 15.99999 under
+ * a floor of 16 is "15.99999", not "16.0000". Past 10 places it is cut toward its own side (down
+ * below the threshold, up at or above it), where the reported threshold keeps it apart.
+ */
+export function roundPerUnitAgainst(
+  x: Decimal,
+  reportedThreshold: Decimal,
+  atOrAbove: boolean,
+  mode: RoundingMode,
+): Decimal {
+  for (let places = PER_UNIT_PLACES; places <= MAX_SHARE_PLACES; places += 1) {
+    const v = round(x, places, ROUNDERS[mode]);
+    if (greaterThanOrEqual(v, reportedThreshold) === atOrAbove) return v;
+  }
+  return round(x, MAX_SHARE_PLACES, atOrAbove ? up : down);
 }
 
 /** A rate or share, at up to 6 places without trailing zeros: 0.0370 → "0.037". */

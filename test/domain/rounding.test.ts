@@ -1,14 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import {
   formatRatioFixed,
+  formatReportedPerUnit,
   PER_UNIT_PLACES,
   type Ratio,
   type RoundingMode,
   ratioValue,
   roundPerUnit,
+  roundPerUnitAgainst,
   roundRationalMoney,
+  roundThresholdAbove,
 } from '../../src/domain/rounding';
-import { toText } from '../../src/numeric';
+import { greaterThanOrEqual, toText } from '../../src/numeric';
 import { type Rational, rational } from '../../src/numeric/rational';
 import { d } from './numbers';
 
@@ -80,5 +83,78 @@ describe('ratioValue: a quotient with a denominator of 0 has no value', () => {
   it('any other denominator formats the quotient: 33.58 / 3 = 11.19333… → 11.1933; 0 / 5 = 0.0000', () => {
     expect(ratioValue({ of: d('33.58'), to: d('3') }, perUnit)).toBe('11.1933');
     expect(ratioValue({ of: d('0'), to: d('5') }, perUnit)).toBe('0.0000');
+  });
+});
+
+describe('a landed price and its floor as reported: at 4 places unless that would put them across or onto each other (A1, A3)', () => {
+  /** floor rounded against the landed price (when below it), then the landed price against that. */
+  const pair = (landed: string, floor: string, mode: RoundingMode) => {
+    const L = d(landed);
+    const F = d(floor);
+    const met = greaterThanOrEqual(L, F);
+    const f = roundThresholdAbove(F, met ? [] : [L], mode);
+    return [formatReportedPerUnit(roundPerUnitAgainst(L, f, met, mode)), formatReportedPerUnit(f)];
+  };
+
+  it('ordinary figures keep 4 places: landed 11.32 under 16 → 11.3200 and 16.0000; landed 16 on 16 → 16.0000 and 16.0000', () => {
+    expect(both((m) => pair('11.32', '16', m).join(' '))).toEqual([
+      '11.3200 16.0000',
+      '11.3200 16.0000',
+    ]);
+    expect(both((m) => pair('16', '16', m).join(' '))).toEqual([
+      '16.0000 16.0000',
+      '16.0000 16.0000',
+    ]);
+  });
+
+  it('landed 15.99999 under 16: 4 places (16.0000) would sit on the floor, so 5: 15.99999; the floor stays 16.0000', () => {
+    expect(both((m) => pair('15.99999', '16', m).join(' '))).toEqual([
+      '15.99999 16.0000',
+      '15.99999 16.0000',
+    ]);
+  });
+
+  it('landed 16 under a floor of 16.00001: the floor at 4 places (16.0000) would not be above it, so 5: 16.00001', () => {
+    expect(both((m) => pair('16', '16.00001', m).join(' '))).toEqual([
+      '16.0000 16.00001',
+      '16.0000 16.00001',
+    ]);
+  });
+
+  it('landed 0.99996 under 1.00004: each alone stays on its side of the other at 4 places, but both print 1.0000; the landed price takes a 5th place', () => {
+    // 1.0000 > 0.99996 keeps the floor above the landed price; the landed 1.0000 < 1.0000 fails
+    expect(both((m) => pair('0.99996', '1.00004', m).join(' '))).toEqual([
+      '0.99996 1.0000',
+      '0.99996 1.0000',
+    ]);
+  });
+
+  it('a tie at the 5th place: landed 15.999985 under 16 → 15.99999 half-up, 15.99998 half-even (8 is even), either below 16.0000', () => {
+    expect(both((m) => pair('15.999985', '16', m)[0] ?? '')).toEqual(['15.99999', '15.99998']);
+  });
+
+  it('met figures are never extended: landed 16.00004 on a floor of 16.00004 → 16.0000 and 16.0000 (rounding keeps order)', () => {
+    expect(both((m) => pair('16.00004', '16.00004', m).join(' '))).toEqual([
+      '16.0000 16.0000',
+      '16.0000 16.0000',
+    ]);
+  });
+
+  it('past 10 places, cut toward its own side: landed 15.99999999999 (11 places) under 16 → 15.9999999999; floor 16.00000000001 above 16 → 16.0000000001', () => {
+    expect(both((m) => pair('15.99999999999', '16', m).join(' '))).toEqual([
+      '15.9999999999 16.0000',
+      '15.9999999999 16.0000',
+    ]);
+    expect(both((m) => pair('16', '16.00000000001', m).join(' '))).toEqual([
+      '16.0000 16.0000000001',
+      '16.0000 16.0000000001',
+    ]);
+  });
+
+  it('a floor kept above several landed prices (a sweep column): 16.00001 above 16 and 15.5 → 16.00001; above 15.5 alone → 16.0000', () => {
+    expect(toText(roundThresholdAbove(d('16.00001'), [d('16'), d('15.5')], 'half-up'))).toBe(
+      '16.00001',
+    );
+    expect(toText(roundThresholdAbove(d('16.00001'), [d('15.5')], 'half-up'))).toBe('16.0000');
   });
 });

@@ -2,7 +2,15 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { decimalJsFixed, Wide } from '../domain/reference-rounding';
 import { postJson } from '../helpers';
-import { amount, basis, method, otherDutyRate, rounding } from './floor-gap-arbitraries';
+import {
+  amount,
+  basis,
+  exactDuty,
+  method,
+  otherDutyRate,
+  reportedPlaces,
+  rounding,
+} from './floor-gap-arbitraries';
 
 const usd = (amount: string, per = 'kg') => ({ amount, currency: 'USD', per });
 
@@ -30,7 +38,7 @@ async function floorGap(body: Record<string, unknown>): Promise<FloorGap> {
   return (await response.json()) as FloorGap;
 }
 
-describe('POST /v1/floor-gap: each per-unit figure is its exact value rounded once; floorMet is decided as printed', () => {
+describe('POST /v1/floor-gap: each per-unit figure is its exact value rounded once; floorMet is exact, and printed so', () => {
   // Duty-paid: R = P × (1 + r) = 10 × 1.000005 = 10.00005. Capped at maxRate × P = 0.500005 × 10
   // = 5.00005 < g = 20 − 10.00005 = 9.99995, so d = 5.00005; the exact R + d = 15.0001.
   const capped = {
@@ -62,10 +70,10 @@ describe('POST /v1/floor-gap: each per-unit figure is its exact value rounded on
     expect(r.gapPerUnit).toBe('10.0000');
   });
 
-  it('floorMet is decided on the printed figures: landed 15.99999 prints 16.0000 ≥ 16.0000 although the exact 15.99999 < 16', async () => {
+  it('floorMet is the exact decision: landed 15.99999 < 16 is not met, and prints 15.99999 (4 places, 16.0000, would read as met)', async () => {
     // R = 10 × 1.000005 = 10.00005 → 10.0001 (half-up); d = min(g, 0.599994 × 10) = min(5.99995,
-    // 5.99994) = 5.99994 → 5.9999; exact landed 10.00005 + 5.99994 = 15.99999 < 16, printed
-    // 16.0000 ≥ 16.0000: the answer says the floor is met, as it prints.
+    // 5.99994) = 5.99994 → 5.9999; exact landed 10.00005 + 5.99994 = 15.99999 < 16: not met. At 4
+    // places it would print 16.0000 ≥ 16.0000, so it prints at 5: 15.99999 < 16.0000.
     const r = await floorGap({
       ...capped,
       floor: usd('16'),
@@ -73,12 +81,10 @@ describe('POST /v1/floor-gap: each per-unit figure is its exact value rounded on
       rounding: 'half-up',
     });
     expect(r.dutyPerUnit).toBe('5.9999');
-    expect(r.landedPerUnit).toBe('16.0000');
+    expect(r.landedPerUnit).toBe('15.99999');
     expect(r.floorPerUnit).toBe('16.0000');
-    expect(r.floorMet).toBe(true);
-    expect(r.formula).toContain(
-      'R + d = 10.00005 + 5.99994 = 15.99999 (reported 16.0000 ≥ F as reported: floor met)',
-    );
+    expect(r.floorMet).toBe(false);
+    expect(r.formula).toContain('R + d = 10.00005 + 5.99994 = 15.99999 < F: floor not met');
     // g = 16 − 10.00005 = 5.99995 → 6.0000 > 0: below the floor before the duty.
     expect(r.gapPerUnit).toBe('6.0000');
     expect(r.binding).toBe(true);
@@ -179,7 +185,7 @@ describe('POST /v1/floor-gap: each per-unit figure is its exact value rounded on
     expect(plain.formula).toContain('full gap: d = g = 6.0000;');
   });
 
-  it('over random prices, floors, other duties, methods and rounding: R, F, g, d, landed and the trigger gap are their exact values rounded once, printed R + d within a unit of landed, floorMet ⇔ landed ≥ F as printed', async () => {
+  it('over random prices, floors, other duties, methods and rounding: R, F, g, d, landed and the trigger gap are their exact values rounded once, printed R + d within a unit of landed, floorMet ⇔ exact landed ≥ F ⇔ printed landed ≥ printed F', async () => {
     const request = fc.record({
       price: amount,
       floor: amount,
@@ -201,12 +207,16 @@ describe('POST /v1/floor-gap: each per-unit figure is its exact value rounded on
         const g = Wide.max(0, F.minus(R));
         const d = exactDuty(q.method, P, R, F, g);
         expect(r.referencePerUnit).toBe(fixed(R));
-        expect(r.floorPerUnit).toBe(fixed(F));
         expect(r.gapPerUnit).toBe(fixed(g));
         expect(r.dutyPerUnit).toBe(fixed(d));
-        expect(r.landedPerUnit).toBe(fixed(R.plus(d)));
-        // each of R and d is within half a unit of the last place, so their printed sum is within
-        // a unit of the printed landed price
+        // F and landed at 4 places, or, where those would cross, with the places it takes
+        // (reportedPlaces checks that each is its exact value rounded once at them)
+        const L = R.plus(d);
+        reportedPlaces(r.floorPerUnit, F, q.rounding);
+        reportedPlaces(r.landedPerUnit, L, q.rounding);
+        expect(r.floorMet).toBe(L.gte(F));
+        // each of R and d is within half a unit of the 4th place, and landed within half a unit of
+        // its last, so their printed sum is within a unit of the printed landed price
         const printedSum = new Wide(r.referencePerUnit).plus(r.dutyPerUnit);
         expect(printedSum.minus(r.landedPerUnit).abs().lte('0.0001')).toBe(true);
         // binding is the exact R < F; rounding is monotone, so a printed g > 0 always binds
@@ -214,7 +224,8 @@ describe('POST /v1/floor-gap: each per-unit figure is its exact value rounded on
         if (new Wide(r.gapPerUnit).gt(0)) expect(r.binding).toBe(true);
         expect(r.floorMet).toBe(new Wide(r.landedPerUnit).gte(r.floorPerUnit));
         if (r.triggerPerUnit !== undefined) {
-          expect(r.triggerPerUnit).toBe(fixed(F));
+          // T = F here: printed as F is
+          expect(r.triggerPerUnit).toBe(r.floorPerUnit);
           expect(r.triggerGapPerUnit).toBe(fixed(g));
         }
       }),
@@ -222,36 +233,6 @@ describe('POST /v1/floor-gap: each per-unit figure is its exact value rounded on
     );
   });
 });
-
-/** d by the contract's definition of each method (§3), T = F for the tranche. */
-function exactDuty(
-  method: { type: string; maxRate?: string; penaltyRate?: string },
-  P: Wide,
-  R: Wide,
-  F: Wide,
-  g: Wide,
-): Wide {
-  switch (method.type) {
-    case 'full-gap':
-      return g;
-    case 'capped':
-      return Wide.min(g, P.times(method.maxRate ?? '0'));
-    case 'all-or-nothing':
-      return R.lt(F) ? P.times(method.penaltyRate ?? '0') : new Wide(0);
-    default: {
-      // WTO AoA art. 5.5 with T = F: ≤ 0.10T → 0; ≤ 0.40T → 0.30(g − 0.10T); ≤ 0.60T →
-      // 0.50(g − 0.40T) + 0.09T; ≤ 0.75T → 0.70(g − 0.60T) + 0.19T; above → 0.90(g − 0.75T) + 0.295T.
-      const T = F;
-      if (g.lte(T.times('0.10'))) return new Wide(0);
-      if (g.lte(T.times('0.40'))) return g.minus(T.times('0.10')).times('0.30');
-      if (g.lte(T.times('0.60')))
-        return g.minus(T.times('0.40')).times('0.50').plus(T.times('0.09'));
-      if (g.lte(T.times('0.75')))
-        return g.minus(T.times('0.60')).times('0.70').plus(T.times('0.19'));
-      return g.minus(T.times('0.75')).times('0.90').plus(T.times('0.295'));
-    }
-  }
-}
 
 describe('POST /v1/floor-gap: a full gap that rounding splits, each figure rounded once from its exact value', () => {
   /**
@@ -384,7 +365,7 @@ describe('POST /v1/floor-gap: the formula reads true with the numbers it writes'
     );
   });
 
-  it('a trigger 4 places cannot hold is written exact: T = 15.99995 (reported 16.0000), and a landed price under the floor says it is not met as reported', async () => {
+  it('a trigger 4 places cannot hold is written exact: T = 15.99995 (reported 16.0000), and a landed price under the floor is written exact beside the reported one', async () => {
     // customs value R = 10; T − R = 5.99995, between 0.10T = 1.599995 and 0.40T = 6.39998:
     // d = 0.30 × (5.99995 − 1.599995) = 0.30 × 4.399955 = 1.3199865 → 1.3200 (with T = 16 it
     // would be 0.30 × 4.4 = 1.32); landed 10 + 1.3199865 = 11.3199865 → 11.3200 < 16.0000.
@@ -400,43 +381,42 @@ describe('POST /v1/floor-gap: the formula reads true with the numbers it writes'
       'in each band of T), T = 15.99995 (reported 16.0000): d = 1.3199865 (reported 1.3200);',
     );
     expect(r.formula).toContain(
-      'R + d = 10.0000 + 1.3199865 = 11.3199865 (reported 11.3200 < F as reported: floor not met)',
+      'R + d = 10.0000 + 1.3199865 = 11.3199865 (reported 11.3200) < F: floor not met',
     );
   });
 
   it.each([
     {
-      // R = P = 15.99995; T − R = 0.00005 ≤ 0.10T = 1.6: d = 0; landed 15.99995 → 16.0000
+      // R = P = 15.99995; T − R = 0.00005 ≤ 0.10T = 1.6: d = 0; landed 15.99995 + 0 = 15.99995
       name: 'tranche, price 15.99995',
       body: { price: usd('15.99995'), method: { type: 'tranche' } },
       sum: '15.99995 + 0.0000',
     },
     {
       // R = P = 12.79996; g = 3.20004; 0.25 × 12.79996 = 3.19999 < g: d = 3.19999;
-      // landed 12.79996 + 3.19999 = 15.99995 → 16.0000
+      // landed 12.79996 + 3.19999 = 15.99995
       name: 'capped at 0.25, price 12.79996',
       body: { price: usd('12.79996'), method: { type: 'capped', maxRate: '0.25' } },
       sum: '12.79996 + 3.19999',
     },
   ])(
-    '$name: landed 15.99995 is met as reported, not written as 15.99995 ≥ 16',
+    '$name: landed 15.99995 < 16 is not met, printed 15.99995 (not 16.0000, which would read as met)',
     async ({ body, sum }) => {
       const r = await floorGap({ floor: usd('16'), ...body });
-      expect([r.landedPerUnit, r.floorPerUnit, r.floorMet]).toEqual(['16.0000', '16.0000', true]);
-      expect(r.formula).toContain(
-        `R + d = ${sum} = 15.99995 (reported 16.0000 ≥ F as reported: floor met)`,
-      );
-      expect(r.formula).not.toContain('(reported 16.0000) ≥ F');
+      // half-up at 4 places 15.99995 → 16.0000, on the floor: at 5 it is itself
+      expect([r.landedPerUnit, r.floorPerUnit, r.floorMet]).toEqual(['15.99995', '16.0000', false]);
+      expect(r.formula).toContain(`R + d = ${sum} = 15.99995 < F: floor not met`);
+      expect(r.formula).not.toContain('16.0000 ≥ F');
     },
   );
 
-  it('a floor 4 places cannot hold: the landed price is compared with F as reported, 16.0000 ≥ 16.0000, not the exact 16.00004', async () => {
+  it('a floor 4 places cannot hold: F 16.00004 above a landed price of exactly 16 prints 16.00004, and the floor is not met', async () => {
     // customs value R = 10; g = 16.00004 − 10 = 6.00004; capped at 0.6 × 10 = 6: d = 6; landed
-    // exactly 16 → 16.0000; F 16.00004 → 16.0000; met as reported although 16 < 16.00004.
+    // exactly 10 + 6 = 16 → 16.0000 < 16.00004; F at 4 places, 16.0000, would not be above it.
     const r = await onCustomsValue('10', '16.00004', { type: 'capped', maxRate: '0.6' });
-    expect(r.floorMet).toBe(true);
+    expect([r.landedPerUnit, r.floorPerUnit, r.floorMet]).toEqual(['16.0000', '16.00004', false]);
     expect(r.formula).toContain('max(0, 16.00004 − 10.0000) = 6.00004 (reported 6.0000)');
-    expect(r.formula).toContain('R + d = 16.0000 ≥ F as reported (16.0000): floor met');
+    expect(r.formula).toContain('R + d = 16.0000 < F: floor not met');
   });
 });
 

@@ -68,12 +68,15 @@ export function floorGapFormula(terms: FloorGapTerms, n: FormulaNumbers, per = '
   const operand = (x: Decimal) => (placesOf(x) <= PER_UNIT_PLACES ? n.unit(x) : exactText(x));
   // A rate likewise: at up to 6 places where they hold it, else exact (1 + 0.2712345, not 0.271235).
   const rate = (x: Decimal) => (placesOf(x) <= RATE_PLACES ? n.rate(x) : exactText(x));
+  // A figure as reported is written the same way: at 4 places, or with the places reportFloorGap
+  // kept where 4 would put the landed price on or across the floor (15.99999, not 16.0000).
+  const shown = operand;
   // A result as reported, and, where rounding changed it, exact first: each reported figure is its
   // own exact value rounded once, and the next step computes with the exact one.
   const value = (exact: Decimal, reported: Decimal, unit = '') =>
     equal(exact, reported)
-      ? `${n.unit(reported)}${unit}`
-      : `${exactText(exact)}${unit} (reported ${n.unit(reported)})`;
+      ? `${shown(reported)}${unit}`
+      : `${exactText(exact)}${unit} (reported ${shown(reported)})`;
   const R = value(result.exactReference, result.reference, per);
   // Landed cost's R as the sum it is computed from, where P × (1 + r) does not give it exactly.
   const sum =
@@ -132,18 +135,15 @@ export function floorGapFormula(terms: FloorGapTerms, n: FormulaNumbers, per = '
   const landedSum = addsUp
     ? 'R + d'
     : `R + d = ${operand(result.exactReference)} + ${operand(result.exactDutyPerUnit)}`;
-  // floorMet compares the reported landed price with the reported F. Where either is not the
-  // figure written (a landed 15.99995 reported 16.0000, an F written 15.99995), the comparison
-  // says it is of the reported figures, so it reads true: 15.99995 (reported 16.0000 ≥ F as
-  // reported: floor met), not 15.99995 ≥ 16.
+  // floorMet is the exact R + d ≥ F, and the landed price and F are printed so that their printed
+  // figures compare the same way (reportFloorGap): written with the exact landed price, and the
+  // reported one beside it where rounding changed it (11.3199865 (reported 11.3200) < F).
   const verdict = result.floorMet ? '≥' : '<';
   const outcome = result.floorMet ? 'floor met' : 'floor not met';
-  const floorWritten = equal(floor, result.floor);
-  const asReported = floorWritten ? 'F as reported' : `F as reported (${n.unit(result.floor)})`;
-  const landed = n.unit(result.landedPerUnit);
+  const landed = shown(result.landedPerUnit);
   const met = rounded
-    ? `${landedSum} = ${exactText(result.exactLandedPerUnit)}${per} (reported ${landed} ${verdict} ${asReported}: ${outcome})`
-    : `${landedSum} = ${landed}${per} ${verdict} ${floorWritten ? 'F' : asReported}: ${outcome}`;
+    ? `${landedSum} = ${exactText(result.exactLandedPerUnit)}${per} (reported ${landed}) ${verdict} F: ${outcome}`
+    : `${landedSum} = ${landed}${per} ${verdict} F: ${outcome}`;
   const quantity =
     terms.quantityGiven === undefined
       ? `${terms.quantity} ${terms.unit}`

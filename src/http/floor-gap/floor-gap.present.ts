@@ -6,8 +6,8 @@ import {
   formatRate,
   formatRatio,
   formatRatioFixed,
+  formatReportedPerUnit,
   minorUnits,
-  roundPerUnit,
 } from '../../domain/rounding';
 import { type Decimal, toPlain } from '../../numeric';
 import { buildMeta } from '../meta';
@@ -26,8 +26,11 @@ export function presentFloorGap(
   const rate = (x: Decimal) => formatRate(x, rounding);
   // d × quantity, exact, divided once: rounded once at the currency's minor unit.
   const duty = formatRatioFixed(result.duty, minorUnits(currency), rounding);
-  // The per-unit figures, each its exact value rounded once, and floorMet on them: see reportFloorGap.
-  const reported = reportFloorGap(result, result.floor, (x) => roundPerUnit(x, rounding));
+  // The per-unit figures, each its exact value rounded once; floorMet exact, and the landed price and
+  // floor printed with more places where 4 would cross (see reportFloorGap).
+  const reported = reportFloorGap(result, result.floor, rounding);
+  // A figure reportFloorGap rounded already, at 4 places or more: printed as it is.
+  const shown = formatReportedPerUnit;
   // The quantity in the floor's unit, which every per-unit figure is in: as given where the request
   // gave it in that unit, else restated (the duty is computed on the exact quotient, not on this).
   const given = command.quantityGiven;
@@ -39,7 +42,7 @@ export function presentFloorGap(
   return {
     pricePerUnit: u(result.price),
     referencePerUnit: u(reported.reference),
-    floorPerUnit: u(reported.floor),
+    floorPerUnit: shown(reported.floor),
     gapPerUnit: u(reported.gap),
     dutyPerUnit: u(reported.dutyPerUnit),
     duty,
@@ -48,10 +51,10 @@ export function presentFloorGap(
         ? null
         : formatRatio(result.adValoremEquivalent, rounding),
     binding: reported.binding,
-    landedPerUnit: u(reported.landedPerUnit),
+    landedPerUnit: shown(reported.landedPerUnit),
     floorMet: reported.floorMet,
     ...(command.input.method.type === 'tranche'
-      ? { triggerPerUnit: u(reported.trigger), triggerGapPerUnit: u(reported.triggerGap) }
+      ? { triggerPerUnit: shown(reported.trigger), triggerGapPerUnit: u(reported.triggerGap) }
       : {}),
     per: command.unit,
     quantity: { value: quantity, unit: command.unit },

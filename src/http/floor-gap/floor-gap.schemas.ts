@@ -186,7 +186,13 @@ export const FloorGapResponseSchema = z
       description: 'R, the price compared with the floor, rounded once.',
       example: '12.5000',
     }),
-    floorPerUnit: DecimalOutput.openapi({ description: 'F, rounded once.', example: '16.0000' }),
+    floorPerUnit: DecimalOutput.openapi({
+      description:
+        'F, rounded once: at 4 places, or, where 4 would put it at or under a landedPerUnit that ' +
+        'is exactly below it, with more, up to 10, so that floorMet reads off the printed figures ' +
+        '(a floor of 16.00001 above a landed price of exactly 16 is `16.00001`, not `16.0000`).',
+      example: '16.0000',
+    }),
     gapPerUnit: DecimalOutput.openapi({
       description:
         'g = max(0, F − R) of the exact F and R, rounded once; for `tranche` the gap to the ' +
@@ -217,20 +223,27 @@ export const FloorGapResponseSchema = z
     }),
     landedPerUnit: DecimalOutput.openapi({
       description:
-        'R + d of the exact R and d, rounded once: a full gap lands on floorPerUnit. It can differ ' +
-        'from the printed referencePerUnit + dutyPerUnit by a unit in the last place (R 10.00005 → ' +
-        '10.0001 and d 5.99995 → 6.0000 beside landed 16 → 16.0000, half-up); the formula then ' +
-        'writes the sum with the exact R and d.',
+        'R + d of the exact R and d, rounded once: at 4 places, or, where 4 would put it on or ' +
+        'across the floor, printed with more places, up to 10, as it takes to show on which side ' +
+        'it is (capped at 0.599999, red 10 lands at exactly 15.99999 under a floor of 16: ' +
+        '`15.99999`, not `16.0000`); past 10 places it is cut toward its side. A full gap lands ' +
+        'on floorPerUnit. It can differ from the printed referencePerUnit + dutyPerUnit by a unit ' +
+        'in the 4th place (R 10.00005 → 10.0001 and d 5.99995 → 6.0000 beside landed 16 → ' +
+        '16.0000, half-up); the formula then writes the sum with the exact R and d.',
       example: '16.0000',
     }),
     floorMet: z.boolean().openapi({
       description:
-        'landedPerUnit ≥ floorPerUnit, as printed: whether the duty lifts the import to the floor. A tranche, ' +
-        'capped or all-or-nothing duty can leave it below while `binding` is true.',
+        'landedPerUnit ≥ floorPerUnit: whether the duty lifts the import to the floor, decided on ' +
+        'the exact values, never on rounded ones; landedPerUnit and floorPerUnit are printed with ' +
+        'more places (up to 10) where 4 would cross the floor, so the printed figures read the ' +
+        'same (landed 15.99999 under a floor of 16: `15.99999`, false). A tranche, capped or ' +
+        'all-or-nothing duty can leave it below while `binding` is true.',
       example: true,
     }),
     triggerPerUnit: DecimalOutput.optional().openapi({
-      description: 'Tranche only: the trigger price T.',
+      description:
+        'Tranche only: the trigger price T, rounded once; printed as floorPerUnit where it is the floor.',
       example: '16.0000',
     }),
     triggerGapPerUnit: DecimalOutput.optional().openapi({
@@ -261,9 +274,9 @@ export const FloorGapResponseSchema = z
       description:
         'The computation in words and numbers; each step holds as written. A figure rounding ' +
         'changed is written exact with the reported one beside it (`5.99995 (reported 6.0000)`), an ' +
-        'operand or rate its places cannot hold is written exact (`1 + 0.2712345`), and floorMet, ' +
-        'decided on the reported figures, says so where they are not the ones written ' +
-        '(`15.99995 (reported 16.0000 ≥ F as reported: floor met)`).',
+        'operand or rate its places cannot hold is written exact (`1 + 0.2712345`), and floorMet ' +
+        'compares the exact landed price with F, the reported one beside it where rounding changed ' +
+        'it (`11.3199865 (reported 11.3200) < F: floor not met`).',
       example:
         'R = P × (1 + r) = 10.0000 × (1 + 0.25) = 12.5000; g = max(0, F − R) = max(0, 16.0000 − 12.5000) = 3.5000; full gap: d = g = 3.5000; duty = d × 1000 kg = 3500.00 USD; R + d = 16.0000 ≥ F: floor met',
     }),

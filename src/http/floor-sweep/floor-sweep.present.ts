@@ -1,7 +1,7 @@
 import type { BreakEven } from '../../domain/break-even';
 import {
   type ReportedSweepCell,
-  reportSweepCell,
+  reportSweepCells,
   type SweepBreakEven,
   sweepBreakEven,
   sweepCells,
@@ -11,9 +11,9 @@ import {
   formatRate,
   formatRatio,
   formatRatioFixed,
+  formatReportedPerUnit,
   PER_UNIT_PLACES,
   type RoundingMode,
-  roundPerUnit,
 } from '../../domain/rounding';
 import { compare as compareDecimals, type Decimal, parseReported } from '../../numeric';
 import { type DecimalMark, localizedText } from '../csv';
@@ -50,9 +50,8 @@ export interface FloorSweepResult {
  */
 export function computeFloorSweep(command: FloorSweepCommand): FloorSweepResult {
   const { input, rounding } = command;
-  const round = (x: Decimal) => roundPerUnit(x, rounding);
   return {
-    cells: sweepCells(input).map((c) => reportSweepCell(c, round)),
+    cells: reportSweepCells(sweepCells(input), rounding),
     breakEven: sweepBreakEven(input),
   };
 }
@@ -66,9 +65,10 @@ export function presentFloorSweep(
   const u = (x: Decimal) => formatPerUnit(x, rounding);
   const cells = result.cells.map((c) => ({
     redPrice: u(c.redPrice),
-    floor: u(c.floor),
+    // at 4 places, or more where a landed price and its floor would print across each other
+    floor: formatReportedPerUnit(c.floor),
     dutyPerUnit: u(c.result.dutyPerUnit),
-    landedPerUnit: u(c.result.landedPerUnit),
+    landedPerUnit: formatReportedPerUnit(c.result.landedPerUnit),
     // A3: no ad valorem equivalent of a zero price.
     adValoremEquivalent:
       c.result.adValoremEquivalent === null

@@ -88,14 +88,27 @@ export type GridAxis = z.infer<typeof GridAxisSchema>;
 export const SweepCellSchema = z
   .object({
     redPrice: DecimalOutput.openapi({ example: '10.0000' }),
-    floor: DecimalOutput.openapi({ example: '26.0000' }),
+    floor: DecimalOutput.openapi({
+      description:
+        'F, at 4 places, or, where 4 would put it at or under a landed price of its column that ' +
+        'is exactly below it, with more, up to 10 (the same in every cell of the column).',
+      example: '26.0000',
+    }),
     dutyPerUnit: DecimalOutput.openapi({ example: '5.2200' }),
-    landedPerUnit: DecimalOutput.openapi({ description: 'R + d.', example: '15.2200' }),
+    landedPerUnit: DecimalOutput.openapi({
+      description:
+        'R + d, rounded once: at 4 places, or, where 4 would put it on or across `floor` as ' +
+        'printed, with more places, up to 10 (15.99999 under a floor of 16, not 16.0000).',
+      example: '15.2200',
+    }),
     adValoremEquivalent: DecimalOutput.nullable().openapi({
       description: 'd / P; null when P is 0.',
       example: '0.522',
     }),
-    floorMet: z.boolean().openapi({ description: 'landedPerUnit ≥ floor.' }),
+    floorMet: z.boolean().openapi({
+      description:
+        'landedPerUnit ≥ floor, decided on the exact values; the printed figures read the same.',
+    }),
     blueWins: z.boolean().openapi({
       description:
         'Blue’s offer ≤ red’s landed cost (a tie goes to blue), decided exactly as the break-even ' +

@@ -10,7 +10,6 @@ import {
   type Ratio,
   type RoundingMode,
   ratioValue,
-  roundPerUnit,
 } from '../../domain/rounding';
 import { type Decimal, equal, multiply, parseDecimal, toPlain, toText } from '../../numeric';
 import { floorGapFormula, quantityText } from '../floor-gap/floor-gap.formula';
@@ -104,7 +103,7 @@ function presentDutyLine(command: LandedCostCommand, line: DutyLine, amount: str
             basis: line.charge.basis,
             method: line.charge.method,
             // The per-unit figures as /v1/floor-gap prints them, so the formula says what the answer does.
-            result: reportFloorGap(g.result, line.charge.floor, (x) => roundPerUnit(x, rounding)),
+            result: reportFloorGap(g.result, line.charge.floor, rounding),
             quantity: quantityText(g.quantity),
             unit: u,
             duty: grouped(amount),
