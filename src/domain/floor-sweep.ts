@@ -94,10 +94,20 @@ export function reportSweepCells(
   cells: readonly SweepCell[],
   mode: RoundingMode,
 ): ReportedSweepCell[] {
-  // The landed prices under each floor, by the floor's value (a floor listed twice is one column).
+  // The landed prices under each floor, by the floor's value (a floor listed twice is one column);
+  // the cells of a column share the grid's floor, so its text is written once.
+  const keys = new Map<Decimal, string>();
+  const keyOf = (floor: Decimal) => {
+    let key = keys.get(floor);
+    if (key === undefined) {
+      key = toPlain(floor);
+      keys.set(floor, key);
+    }
+    return key;
+  };
   const below = new Map<string, { floor: Decimal; under: Decimal[] }>();
   for (const cell of cells) {
-    const key = toPlain(cell.floor);
+    const key = keyOf(cell.floor);
     const column = below.get(key) ?? { floor: cell.floor, under: [] };
     if (!cell.result.floorMet) column.under.push(cell.result.landedPerUnit);
     below.set(key, column);
@@ -106,7 +116,7 @@ export function reportSweepCells(
     [...below].map(([key, c]) => [key, roundThresholdAbove(c.floor, c.under, mode)]),
   );
   return cells.map((cell) => {
-    const floor = floors.get(toPlain(cell.floor)) ?? roundThresholdAbove(cell.floor, [], mode);
+    const floor = floors.get(keyOf(cell.floor)) ?? roundThresholdAbove(cell.floor, [], mode);
     const result = reportFloorGap(cell.result, cell.floor, mode, floor);
     return {
       redPrice: roundPerUnit(cell.redPrice, mode),
