@@ -2,6 +2,7 @@ import {
   add,
   compare,
   type Decimal,
+  isZero,
   least,
   max,
   min,
@@ -157,6 +158,8 @@ export interface DestinationTier {
   readonly floorGap: FloorGapResult | null;
   /** The floor-gap duty per unit; zero where the floor does not apply. */
   readonly floorGapPerUnit: Decimal;
+  /** floorGapPerUnit is exactly 0 (see `TierFigures.noFloorDuty`). */
+  readonly noFloorDuty: boolean;
   /** redPrice + redFreight + redOtherDutyPerUnit + floorGapPerUnit. */
   readonly redLanded: Decimal;
   /** redLanded − floorGapPerUnit: red supply landed as it would be without the floor. */
@@ -297,6 +300,7 @@ export function destinationTier(
     redOtherDutyPerUnit,
     floorGap,
     floorGapPerUnit,
+    noFloorDuty: isZero(floorGapPerUnit),
     redLanded,
     redLandedWithoutFloor,
     blueLanded,
@@ -322,8 +326,16 @@ export interface TierFigures {
   readonly floorApplies: boolean;
   readonly cheapest: Cheapest;
   readonly governingPrice: Decimal;
+  readonly redLanded: Decimal;
   readonly redLandedWithoutFloor: Decimal;
   readonly blueLanded: Decimal;
+  /**
+   * The floor-gap duty here is exactly 0 (the floor does not apply, or red meets it), so redLanded =
+   * redLandedWithoutFloor. A duty the data lacks cannot change that: every method's duty is
+   * non-increasing in the other duties (they only raise the price compared with the floor), so a
+   * duty of 0 with the lacking duty counted as 0 stays 0 whatever it is.
+   */
+  readonly noFloorDuty: boolean;
   /** False when the data lacks red supply's tariff here: its red figures are lower bounds. */
   readonly redDutiesKnown: boolean;
   /** False when the data lacks blue supply's tariff here: its blueLanded is a lower bound. */
@@ -396,10 +408,14 @@ function mightLeak(tiers: readonly TierFigures[]): TierFigures[] {
  * counted as 0 in a lane's figures, so they are lower bounds: the real duty can only add to them.
  * The split point is the inside cost without the floor (inside0, the lowest no-floor cost, red or
  * blue, of any floor destination) against the leak cost: otherDutiesPart = max(0, inside0 − leak)
- * (inside0 ≤ insideCost always), floorPart the rest of the gap. So the split is known when
- * - inside0 is: a term with known duties attains the minimum (an unknown term can only rise above
- *   it). The reference is the lowest of all the floor destinations, as the gap's insideCost is, so
- *   a known destination cannot stand in for a lower unknown one; and
+ * (inside0 ≤ insideCost always), floorPart the rest of the gap, insideCost − max(inside0, leak).
+ * So the split is known when
+ * - the floor adds nothing to the inside cost, whatever the lacking duties (`floorFree`): then
+ *   insideCost = inside0, floorPart is 0 and the whole gap is otherDutiesPart, however the leaks'
+ *   lacking duties move the gap (they can only shrink it); or
+ * - inside0 is known: a term with known duties attains the minimum (an unknown term can only rise
+ *   above it). The reference is the lowest of all the floor destinations, as the gap's insideCost
+ *   is, so a known destination cannot stand in for a lower unknown one; and
  * - the leak side either cannot move the split — the lowest cost red could lead at outside the
  *   floor (the leaks, and the lanes where only blue's unknown duties keep red from leaking) is at
  *   or above inside0, so otherDutiesPart is 0 and all the gap is the floor's, however large the
@@ -417,6 +433,7 @@ function splitKnown(
 ): boolean {
   const attains = (value: Decimal, terms: readonly { x: Decimal; known: boolean }[]) =>
     terms.some((term) => term.known && compare(term.x, value) === 0);
+  if (floorFree(inside, insideWithoutFloor, attains)) return true;
   const insideKnown = attains(
     insideWithoutFloor,
     inside.flatMap((t) => [
@@ -432,6 +449,32 @@ function splitKnown(
       leak,
       leaks.map((t) => ({ x: t.governingPrice, known: t.redDutiesKnown })),
     ) && mayLeak.every((t) => compare(t.redLandedWithoutFloor, leak) >= 0)
+  );
+}
+
+/**
+ * Whether insideCost = inside0 whatever the duties the data lacks, so that floorPart is 0 (the
+ * floor adds nothing to what the best-placed maker inside pays) and the gap is all
+ * otherDutiesPart. Either
+ * - no floor destination charges a floor-gap duty (`noFloorDuty`: red lands above the floor in
+ *   each, as red 75 under a 37.1% duty against a floor of 16): red landed is red landed without
+ *   the floor everywhere inside, so the two minima are one; or
+ * - a term with known duties landed with the floor — blue's, or red's with its floor duty —
+ *   attains inside0: insideCost ≤ that term = inside0 as printed ≤ inside0 with the real duties ≤
+ *   insideCost with them, so all are equal.
+ */
+function floorFree(
+  inside: readonly TierFigures[],
+  insideWithoutFloor: Decimal,
+  attains: (value: Decimal, terms: readonly { x: Decimal; known: boolean }[]) => boolean,
+): boolean {
+  if (inside.every((t) => t.noFloorDuty)) return true;
+  return attains(
+    insideWithoutFloor,
+    inside.flatMap((t) => [
+      { x: t.redLanded, known: t.redDutiesKnown },
+      { x: t.blueLanded, known: t.blueDutiesKnown },
+    ]),
   );
 }
 
@@ -495,6 +538,8 @@ function reportedTier(tier: DestinationTier, round: (x: Decimal) => Decimal): Re
     floorApplies: tier.floorApplies,
     redDutiesKnown: tier.redDutiesKnown,
     blueDutiesKnown: tier.blueDutiesKnown,
+    // Of the exact duty: a duty under half a unit in the last place prints 0 but is not none.
+    noFloorDuty: tier.noFloorDuty,
     redLandedWithoutFloor,
     floorGapPerUnit,
     redLanded,

@@ -581,6 +581,42 @@ describe('blocTiers: the gap’s split never rests on a duty the data lacks coun
     );
     expect(parts(known)).toEqual(['14', '3.74', '10.26']);
   });
+  it('no floor duty in any floor member: floorPart 0 and the gap all otherDutiesPart, though the only floor member’s duty is partly unknown (before: null)', () => {
+    // Red 60, blue 80, floor 50. JP (floor member): 5% known, the rest unknown: red 60 × 1.05 = 63
+    // ≥ 50, floor duty 0 — its real duty can only raise the 63, never bring a floor duty back.
+    // insideCost = min(63, 80) = 63 = inside0. IN (unknown, outside): red 60, leakCost 60.
+    // gap = 63 − 60 = 3 = otherDutiesPart min(3, max(0, 63 − 60)) = 3; floorPart 3 − 3 = 0.
+    const l = blocTiers({
+      ...NO_FREIGHT,
+      redPrice: d(60),
+      bluePrice: d(80),
+      floor: d(50),
+      basis: 'duty-paid',
+      method: FULL_GAP,
+      destinations: [
+        unknown(destination('JP', 'blue', true, '0.05'), { red: true }),
+        unknown(destination('IN', 'grey', false), { red: true }),
+      ],
+    }).leakage;
+    expect(parts(l)).toEqual(['3', '0', '3']);
+  });
+
+  it('a known blue offer sets the inside cost with and without the floor: floorPart 0, though KR pays a floor duty and the leak’s duty is unknown (before: null)', () => {
+    // Red 60, blue 70 (no origin: duty-free, known), floor 80. US: 60 × 1.371 = 82.26 ≥ 80, no
+    // floor duty; KR: 60 × 1.2 = 72, floor duty 8, red lands at 80. insideCost = min(82.26, 70,
+    // 80, 70) = 70; inside0 = min(82.26, 70, 72, 70) = 70: blue governs either way. IN (unknown)
+    // at 60: gap 70 − 60 = 10 = otherDutiesPart min(10, max(0, 70 − 60)) = 10; floorPart 0.
+    const destinations = [
+      destination('US', 'blue', true, '0.371'),
+      destination('KR', 'blue', true, '0.2'),
+      unknown(destination('IN', 'grey', false), { red: true }),
+    ];
+    expect(parts(magnets(destinations, '70'))).toEqual(['10', '0', '10']);
+    // With blue's duties unknown its 70 is a lower bound: at a real 75 inside would be 75 against
+    // 72 without the floor (KR's red), 3 of it the floor's. Not known: null.
+    const blueUnknown = destinations.map((t) => (t.floorApplies ? unknown(t, { blue: true }) : t));
+    expect(parts(magnets(blueUnknown, '70'))).toEqual(['10', null, null]);
+  });
 });
 
 describe('blocTiers: laws', () => {

@@ -1238,4 +1238,39 @@ describe('bloc tiers: a duty the data lacks is unknown, not zero (red and blue l
       otherDutiesPart: null,
     });
   });
+  it('issue 12’s leakage case: a gap with no floor duty in it is all otherDutiesPart, India’s unknown duty notwithstanding (before: both null)', async () => {
+    // NdFeB magnets on 2026-01-15, red 75, blue 120, floor 16 (USD/kg), US the floor member.
+    // US: 75 × (1 + 0.371) = 102.825 without the floor; floor duty max(0, 16 − 102.825) = 0, so
+    // red lands at 102.825 < blue 120: insideCost = 102.825 = the inside cost without the floor.
+    // IN (no tariff data): red at 75 + 0, a lower bound: leakCost 75. CN: red at home, redHome.
+    // gap = 102.825 − 75 = 27.825; otherDutiesPart = min(27.825, max(0, 102.825 − 75)) = 27.825,
+    // floorPart = 27.825 − 27.825 = 0. India's real duty can only raise its 75 and shrink the gap;
+    // the floor adds nothing inside whatever it is, so floorPart stays 0 and the gap is all duties.
+    const body = {
+      mineral: 'ndfeb-magnet',
+      asOf: '2026-01-15',
+      redPrice: usd('75'),
+      bluePrice: usd('120'),
+      floor: usd('16'),
+      destinations: ['US', 'IN', 'CN'],
+    };
+    const split = {
+      destinations: ['IN'],
+      redHome: ['CN'],
+      insideCost: '102.8250',
+      leakCost: '75.0000',
+      downstreamCostGapPerUnit: '27.8250',
+      floorPart: '0.0000',
+      otherDutiesPart: '27.8250',
+    };
+    const post = await tiers(body);
+    expect(row(post, 'US')).toMatchObject({ floorGapPerUnit: '0.0000', redLanded: '102.8250' });
+    expect(post.leakage).toEqual(split);
+    const query =
+      'mineral=ndfeb-magnet&asOf=2026-01-15&redPrice=75&bluePrice=120&floor=16&per=kg&destinations=US,IN,CN';
+    const get = (await (await call(`/v1/bloc-tiers?${query}`)).json()) as Tiers;
+    expect(get.leakage).toEqual(split);
+    // assume=no-duty counts India's duty as 0, as the figures already do: the same split.
+    expect((await tiers({ ...body, assume: 'no-duty' })).leakage).toEqual(split);
+  });
 });

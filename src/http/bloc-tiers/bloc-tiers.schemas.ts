@@ -308,7 +308,11 @@ const BlocTiersAnswerSchema = z
           '`none` in the text form) when the split rests on duties the data lacks (unknown, not ' +
           'zero): the lowest inside cost without the floor is only reached where they count as 0, ' +
           'or, below it, the leak cost is; unless the request says `assume=no-duty` (JSON ' +
-          '`"assume": "no-duty"`), which counts them as zero.',
+          '`"assume": "no-duty"`), which counts them as zero. Never null where the floor adds ' +
+          'nothing to the inside cost whatever those duties are (no floor member charges a ' +
+          'floor-gap duty, or a lane with known duties sets the inside cost with and without the ' +
+          'floor): floorPart is then 0 and this part the whole gap (red 75 under a 37.1% duty ' +
+          'against a floor of 16 and a leak at 75: 27.8250 of duties, 0 of floor).',
         example: '0.0000',
       }),
     }),
