@@ -180,8 +180,8 @@ export interface PriceTracks {
   readonly blue: Decimal;
   /** blue − red. */
   readonly spread: Decimal;
-  /** spread / red (reported as 0 when red is zero). */
-  readonly bluePremium: Ratio;
+  /** spread / red; null when red is zero (a ratio over a zero price is undefined, not 0). */
+  readonly bluePremium: Ratio | null;
 }
 
 /** The per-unit cost edge a maker at a leak destination has, split by cause. */
@@ -310,10 +310,15 @@ export function destinationTier(
   };
 }
 
-/** spread = blue − red; bluePremium = spread / red (zero when red is zero). */
+/** spread = blue − red; bluePremium = spread / red (null when red is zero). */
 export function priceTracks(redPrice: Decimal, bluePrice: Decimal): PriceTracks {
   const spread = subtract(bluePrice, redPrice);
-  return { red: redPrice, blue: bluePrice, spread, bluePremium: { of: spread, to: redPrice } };
+  return { red: redPrice, blue: bluePrice, spread, bluePremium: premium(spread, redPrice) };
+}
+
+/** spread / red, or null where red is 0: no premium is measured against a zero price. */
+function premium(spread: Decimal, red: Decimal): Ratio | null {
+  return isZero(red) ? null : { of: spread, to: red };
 }
 
 /**
@@ -504,13 +509,14 @@ export interface ReportedBlocTiers {
   readonly destinations: readonly ReportedTier[];
   /**
    * red and blue rounded once; spread = the reported blue − the reported red; bluePremium = the
-   * reported spread / the reported red, rounded once when formatted.
+   * reported spread / the reported red, rounded once when formatted; null where the reported red
+   * is 0.
    */
   readonly tracks: {
     readonly red: Decimal;
     readonly blue: Decimal;
     readonly spread: Decimal;
-    readonly bluePremium: Ratio;
+    readonly bluePremium: Ratio | null;
   };
   /** `leakage` of the reported destinations: membership, costs and gap as printed. */
   readonly leakage: Leakage;
@@ -555,8 +561,8 @@ function reportedTier(tier: DestinationTier, round: (x: Decimal) => Decimal): Re
  * Rounded once each: per destination redLandedWithoutFloor, floorGapPerUnit, redLanded and
  * blueLanded; the red and blue track prices. Everything else is computed from those, exactly:
  * governingPrice, cheapest and tier; spread = blue − red and bluePremium = spread / red (one
- * rounding, when formatted); and leakage, by the same `leakage` rules applied to the printed
- * figures, so its destinations are those where red prints cheaper and
+ * rounding, when formatted; null where red prints 0); and leakage, by the same `leakage` rules
+ * applied to the printed figures, so its destinations are those where red prints cheaper and
  * insideCost − leakCost = downstreamCostGapPerUnit = floorPart + otherDutiesPart as printed.
  *
  * The cost gap is a difference of printed landed prices, not a sum of figures rounded on their
@@ -580,7 +586,7 @@ export function reportBlocTiers(
   const destinations = result.destinations.map((t) => reportedTier(t, round));
   return {
     destinations,
-    tracks: { red, blue, spread, bluePremium: { of: spread, to: red } },
+    tracks: { red, blue, spread, bluePremium: premium(spread, red) },
     leakage: leakage(destinations),
   };
 }

@@ -292,7 +292,7 @@ describe('blocTiers: leakage is never China’s home market, and the cost gap is
     ]);
     expect(reported.leakage.destinations).toEqual([]);
     expect(t(reported.tracks.spread, 4)).toBe('0.0000');
-    expect(t(reported.tracks.bluePremium.of, 4)).toBe('0.0000');
+    expect(t(reported.tracks.bluePremium?.of ?? null, 4)).toBe('0.0000');
   });
 
   it('freight: red 10 + 1 freight to a CIF destination is valued at 11, the floor duty is 16 − 11 = 5, red lands at 16; on a FOB basis the duty is 6 and red lands at 17', () => {
@@ -411,7 +411,7 @@ describe('blocTiers: cheapest, tier and leakage edges', () => {
     expect(t(result.leakage.downstreamCostGapPerUnit)).toBe('0');
   });
 
-  it('blue premium is zero when the red price is zero (spread 15)', () => {
+  it('blue premium is null, not 0, when the red price is zero (spread 15 − 0 = 15; 15 / 0 is undefined)', () => {
     const result = blocTiers({
       ...NO_FREIGHT,
       redPrice: d(0),
@@ -422,7 +422,9 @@ describe('blocTiers: cheapest, tier and leakage edges', () => {
       destinations: [],
     });
     expect(t(result.tracks.spread)).toBe('15');
-    expect(t(result.tracks.bluePremium)).toBe('0');
+    expect(result.tracks.bluePremium).toBeNull();
+    // As printed: red 0 → 0.0000, spread 15.0000, premium null (was 0).
+    expect(reportBlocTiers(result, round4).tracks.bluePremium).toBeNull();
   });
 });
 

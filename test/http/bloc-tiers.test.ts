@@ -15,7 +15,7 @@ interface Tiers {
   per: string;
   floorPerUnit: string;
   destinations: Tier[];
-  tracks: { red: string; blue: string; spread: string; bluePremium: string };
+  tracks: { red: string; blue: string; spread: string; bluePremium: string | null };
   leakage: { destinations: string[]; redHome: string[]; downstreamCostGapPerUnit: string };
   meta: { warnings: { code: string; detail: string }[] };
 }
@@ -83,6 +83,24 @@ describe('POST /v1/bloc-tiers: the sources’ case (red 10, blue 15, floor 16)',
       spread: '5.0000',
       bluePremium: '0.5',
     });
+  });
+
+  it('red at 0: the blue premium is null, not 0 (before: "0"); the text form says none', async () => {
+    // spread = 15 − 0 = 15.0000; bluePremium = 15 / 0 is undefined: null. Red 0.00004 prints
+    // 0.0000 and the premium, the printed spread / the printed red, is null too.
+    const t = await tiers({ ...brief, redPrice: usd('0'), destinations: ['US'] });
+    expect(t.tracks).toEqual({
+      red: '0.0000',
+      blue: '15.0000',
+      spread: '15.0000',
+      bluePremium: null,
+    });
+    const tiny = await tiers({ ...brief, redPrice: usd('0.00004'), destinations: ['US'] });
+    expect(tiny.tracks).toMatchObject({ red: '0.0000', spread: '15.0000', bluePremium: null });
+    const text = await call(
+      '/v1/bloc-tiers?mineral=ndpr-oxide&redPrice=0&bluePrice=15&floor=16&per=kg&destinations=US&asOf=2026-11-21&format=text&field=bluePremium',
+    );
+    expect([text.status, await text.text()]).toEqual([200, 'none']);
   });
 
   it('a floor applied by the US alone: Japan and the EU become leaks', async () => {

@@ -75,7 +75,11 @@ export function presentBlocTiers(
       red: u(result.reported.tracks.red),
       blue: u(result.reported.tracks.blue),
       spread: u(result.reported.tracks.spread),
-      bluePremium: formatRatio(result.reported.tracks.bluePremium, command.rounding),
+      // A premium over a zero red price is undefined: null, never 0 (unknown is not zero).
+      bluePremium:
+        result.reported.tracks.bluePremium === null
+          ? null
+          : formatRatio(result.reported.tracks.bluePremium, command.rounding),
     },
     leakage: {
       destinations: [...leak.destinations],
@@ -179,7 +183,7 @@ function destinationRows(r: BlocTiersAnswer): string[][] {
 export function blocTiersSummary(r: BlocTiersResponse): Record<string, string> {
   return {
     spread: r.tracks.spread,
-    bluePremium: r.tracks.bluePremium,
+    bluePremium: r.tracks.bluePremium ?? '',
     red: r.tracks.red,
     blue: r.tracks.blue,
     floorPerUnit: r.floorPerUnit,

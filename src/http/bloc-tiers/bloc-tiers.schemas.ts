@@ -266,8 +266,11 @@ const BlocTiersAnswerSchema = z
       red: DecimalOutput,
       blue: DecimalOutput,
       spread: DecimalOutput.openapi({ description: 'blue − red, as printed.' }),
-      bluePremium: DecimalOutput.openapi({
-        description: 'spread / red as printed, rounded once (up to 6 places).',
+      bluePremium: DecimalOutput.nullable().openapi({
+        description:
+          'spread / red as printed, rounded once (up to 6 places); `null` when red prints 0 (no ' +
+          'premium is measured against a zero price; `none` in the text form).',
+        example: '0.5',
       }),
     }),
     leakage: z.object({
