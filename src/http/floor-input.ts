@@ -72,7 +72,7 @@ export function checkBorderFloor(
   if (refuse) {
     problems.push({
       pointer: '/benchmark',
-      detail: `${benchmark.id} is a producer-side contract floor, not a border floor: the government tops the producer up and buyers pay the market price. See POST /v1/floor-financing for who pays, or send "asBorderFloor": true to price it as a border floor anyway`,
+      detail: `${benchmark.id} is a producer-side contract floor, not a border floor: the government tops the producer up and buyers pay the market price. See POST /v1/floor-financing for who pays, or send "asBorderFloor": true (asBorderFloor=true in the query form) to price it as a border floor anyway`,
     });
     return;
   }

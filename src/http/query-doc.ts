@@ -72,9 +72,13 @@ function reach(schema: z.ZodType, segments: readonly string[], required: boolean
   return child === undefined ? [] : reach(child, rest, reached.required);
 }
 
-/** The string values of an enum, a literal, or a union of them; undefined for anything else. */
+/**
+ * The string values of an enum, a literal, a boolean (`true`, `false`: a GET form's defaults read
+ * them into the boolean), or a union of them; undefined for anything else.
+ */
 function valuesOf(schema: z.ZodType): string[] | undefined {
   if (schema instanceof z.ZodEnum) return (schema.options as unknown[]).map(String);
+  if (schema instanceof z.ZodBoolean) return ['true', 'false'];
   if (schema instanceof z.ZodLiteral) return [...schema.values].map(String);
   if (schema instanceof z.ZodUnion) {
     const parts = (schema.options as z.ZodType[]).map((o) => valuesOf(unwrap(o).schema));

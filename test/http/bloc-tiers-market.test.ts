@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { postJson, problemOf } from '../helpers';
+import { call, postJson, problemOf } from '../helpers';
 
 const usd = (amount: string, per = 'kg') => ({ amount, currency: 'USD', per });
 
@@ -130,6 +130,32 @@ describe('POST /v1/bloc-tiers: leakage, freight', () => {
       blueLanded: '15.5000',
     });
   });
+
+  it('the GET form takes redFreight and blueFreight too (before: 400, not a parameter): the same answer as the POST', async () => {
+    // US (f.o.b.): duty 16 − 10 = 6, red 10 + 1 + 6 = 17; JP (c.i.f.): 16 − 11 = 5, red 16; blue
+    // 15 + 0.5 = 15.5 in both, so insideCost 15.5; IN red 10 + 1 = 11, leakCost 11; gap 15.5 − 11
+    // = 4.5, all the floor's (without it 11 inside too: otherDutiesPart max(0, 11 − 11) = 0).
+    const response = await call(
+      '/v1/bloc-tiers?mineral=ndpr-oxide&redPrice=10&bluePrice=15&floor=16&per=kg&destinations=US,JP,IN,CN&floorMembers=US,JP&asOf=2026-11-21&redFreight=1&blueFreight=0.5',
+    );
+    expect(response.status).toBe(200);
+    const get = (await response.json()) as Tiers;
+    expect(
+      get.destinations.map((d) => [d.country, d.floorGapPerUnit, d.redLanded, d.blueLanded]),
+    ).toEqual([
+      ['US', '6.0000', '17.0000', '15.5000'],
+      ['JP', '5.0000', '16.0000', '15.5000'],
+      ['IN', '0.0000', '11.0000', '15.5000'],
+      ['CN', '0.0000', '11.0000', '15.5000'],
+    ]);
+    expect(get.leakage).toMatchObject({
+      downstreamCostGapPerUnit: '4.5000',
+      floorPart: '4.5000',
+      otherDutiesPart: '0.0000',
+    });
+    const post = await tiers({ ...brief, redFreight: '1', blueFreight: '0.5' });
+    expect({ ...get, meta: null }).toEqual({ ...post, meta: null });
+  });
 });
 
 describe('POST /v1/bloc-tiers: a producer-side contract is not a border floor', () => {
@@ -151,6 +177,45 @@ describe('POST /v1/bloc-tiers: a producer-side contract is not a border floor', 
     const t = await tiers({ ...dod, asBorderFloor: true });
     expect(t.destinations.find((d) => d.country === 'US')?.floorGapPerUnit).toBe('35.0000');
     expect(t.meta.warnings.map((w) => w.code)).toContain('not-a-border-floor');
+  });
+
+  describe('the GET form (before: asBorderFloor=true was a 400, not a parameter)', () => {
+    const query =
+      '/v1/bloc-tiers?mineral=ndpr-oxide&redPrice=75&benchmark=dod-ndpr-floor&per=kg&destinations=US,JP&asOf=2026-11-21';
+
+    it('asBorderFloor=true prices it as the POST does: US duty 110 − 75 = 35.0000, red at 110', async () => {
+      const response = await call(`${query}&asBorderFloor=true`);
+      expect(response.status).toBe(200);
+      const get = (await response.json()) as Tiers;
+      expect(get.destinations.find((d) => d.country === 'US')).toMatchObject({
+        floorGapPerUnit: '35.0000',
+        redLanded: '110.0000',
+      });
+      expect(get.meta.warnings.map((w) => w.code)).toContain('not-a-border-floor');
+      expect(get).toEqual(await tiers({ ...dod, asBorderFloor: true }));
+    });
+
+    it('without it, or with asBorderFloor=false, a 422 that tells the query form what to send', async () => {
+      for (const flag of ['', '&asBorderFloor=false']) {
+        const problem = await problemOf(await call(`${query}${flag}`), 422);
+        expect(problem.errors?.[0]).toMatchObject({
+          pointer: '/benchmark',
+          parameter: 'benchmark',
+        });
+        expect(problem.errors?.[0]?.detail).toContain('asBorderFloor=true in the query form');
+      }
+    });
+
+    it('a value other than true or false is refused at the parameter', async () => {
+      const problem = await problemOf(await call(`${query}&asBorderFloor=yes`), 422);
+      expect(problem.errors).toEqual([
+        {
+          pointer: '/asBorderFloor',
+          parameter: 'asBorderFloor',
+          detail: 'must be true or false (got "yes")',
+        },
+      ]);
+    });
   });
 });
 

@@ -1,6 +1,7 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { describe, expect, it } from 'vitest';
 import { app } from '../../src/app';
+import { BlocTiersRequestSchema } from '../../src/http/bloc-tiers/bloc-tiers.schemas';
 import { FloorGapRequestSchema } from '../../src/http/floor-gap/floor-gap.schemas';
 import { FloorSweepRequestSchema } from '../../src/http/floor-sweep/floor-sweep.schemas';
 import { LandedCostRequestSchema } from '../../src/http/landed-cost/landed-cost.schemas';
@@ -44,6 +45,13 @@ describe('query parameters typed from the JSON request they fill', () => {
     // incoterm is upper-cased by a preprocess before its enum
     expect(flatFieldTyping(LandedCostRequestSchema, ['/incoterm'])).toEqual({
       enum: ['EXW', 'FCA', 'FOB', 'CFR', 'CPT', 'CIF', 'CIP'],
+      required: false,
+    });
+  });
+
+  it('a boolean field carries true and false (bloc tiers’ asBorderFloor; before: untyped)', () => {
+    expect(flatFieldTyping(BlocTiersRequestSchema, ['/asBorderFloor'])).toEqual({
+      enum: ['true', 'false'],
       required: false,
     });
   });

@@ -69,8 +69,13 @@ const FORM = flatForm({
   vat: { ...VAT_FIELD, doc: `${VAT_FIELD.doc} Applies to \`redPrice\` only.` },
   benchmark: {
     to: '/benchmark',
-    doc: 'Floor benchmark id (a producer-side contract such as dod-ndpr-floor is refused: give its price as `floor`).',
+    doc: 'Floor benchmark id (a producer-side contract such as dod-ndpr-floor is refused unless `asBorderFloor=true`).',
     example: 'g7-lree-floor',
+  },
+  asBorderFloor: {
+    to: '/asBorderFloor',
+    doc: '`true` prices a producer-side contract benchmark (dod-ndpr-floor) as if it were a border floor, with the warning `not-a-border-floor`; default `false` (refused, pointing to `/v1/floor-financing`).',
+    example: 'true',
   },
   destinations: {
     to: '/destinations',
@@ -81,6 +86,15 @@ const FORM = flatForm({
     doc: 'Comma-separated countries applying the floor; default the blue bloc. `EU` applies it in its member states too.',
   },
   blueOrigin: { to: '/blueOrigin', doc: 'Origin of blue supply.' },
+  redFreight: {
+    to: '/redFreight',
+    doc: 'International freight on red supply per unit of the floor (`per`, or the benchmark’s unit), in `currency`; added to its landed price everywhere and to its customs value where the destination values imports c.i.f. Default 0.',
+    example: '0.5',
+  },
+  blueFreight: {
+    to: '/blueFreight',
+    doc: 'International freight on blue supply per unit of the floor, in `currency`. Default 0.',
+  },
   basis: { to: '/basis', doc: '`duty-paid` (default) or `customs-value`.' },
   ...METHOD_FIELDS,
   trigger: {
@@ -110,6 +124,11 @@ function withFlatDefaults(request: Record<string, unknown>): Record<string, unkn
   for (const key of ['destinations', 'floorMembers'] as const) {
     const list = request[key];
     if (typeof list === 'string') request[key] = list.split(',').map((s) => s.trim());
+  }
+  // asBorderFloor=true|false: the boolean the JSON form takes; anything else stays a string, so
+  // the schema refuses it at the parameter ("must be true or false").
+  if (request.asBorderFloor === 'true' || request.asBorderFloor === 'false') {
+    request.asBorderFloor = request.asBorderFloor === 'true';
   }
   // asOf=2025-11-15,2026-03-01: one tier set per date
   if (typeof request.asOf === 'string' && request.asOf.includes(',')) {
@@ -188,7 +207,7 @@ export const blocTiersCalculator = {
   get: {
     operationId: 'computeBlocTiersFromQuery',
     summary: 'Red / blue tiers from a query string (spreadsheets)',
-    description: `${DESCRIPTION} Lists are comma-separated; \`format=csv\` gives one row per destination (per date and destination, with its \`asOf\`, when \`asOf\` lists several dates); \`format=svg\` one picture per date.`,
+    description: `${DESCRIPTION} Lists are comma-separated; \`format=csv\` gives one row per destination (per date and destination, with its \`asOf\`, when \`asOf\` lists several dates); \`format=svg\` one picture per date. \`market\` (finite allied capacity) is taken by the POST form only.`,
     form: FORM,
     defaults: withFlatDefaults,
     field: 'spread',
