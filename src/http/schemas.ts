@@ -391,7 +391,9 @@ export const WarningSchema = z
       '`data-horizon`, `reported-figure`, `no-tariff-data`, `suspension-ended` (the four that ' +
       '`strict=true` turns into a 422), `classification`, `overridden`, `low-confidence`, ' +
       '`mfn-unknown`, `unmodelled-exemption` (a duty charged although some goods of the origin ' +
-      'are exempt in law, e.g. USMCA-qualifying goods, a qualification the data cannot judge).',
+      'are exempt in law, e.g. USMCA-qualifying goods, a qualification the data cannot judge), ' +
+      '`blue-origin-red` (bloc tiers: the blue offer’s `blueOrigin` is in the red bloc on ' +
+      '`asOf`, so red-bloc goods are priced as the allied track and escape the floor).',
   });
 
 export const MetaSchema = z

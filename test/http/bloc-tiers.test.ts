@@ -1292,3 +1292,45 @@ describe('bloc tiers: a duty the data lacks is unknown, not zero (red and blue l
     expect((await tiers({ ...body, assume: 'no-duty' })).leakage).toEqual(split);
   });
 });
+
+describe('bloc tiers: a blueOrigin in the red bloc is warned of, not silently priced as allied', () => {
+  const body = {
+    mineral: 'ndfeb-magnet',
+    asOf: '2026-01-15',
+    redPrice: usd('75'),
+    bluePrice: usd('80'),
+    floor: usd('110'),
+    destinations: ['US'],
+  };
+  const warning = {
+    code: 'blue-origin-red',
+    detail:
+      'blueOrigin CN is in the red bloc on 2026-01-15: the answer treats red-bloc goods as the allied (blue) track, which never pays the floor-gap duty, so they escape the floor. Name an allied origin for the blue offer, or leave blueOrigin out (blue supply duty-free).',
+    rowIds: ['membership:CN'],
+  };
+
+  it('blue from CN into the US: 200, with blue-origin-red (before: no warning at all)', async () => {
+    // Red 75 × 1.371 = 102.825, floor duty 110 − 102.825 = 7.175, red lands at 110. "Blue" from CN
+    // pays the same 37.1%: 80 × 1.371 = 109.68 < 110, so Chinese goods govern below the floor.
+    const t = await tiers({ ...body, blueOrigin: 'CN' });
+    expect(row(t, 'US')).toMatchObject({
+      floorGapPerUnit: '7.1750',
+      redLanded: '110.0000',
+      blueLanded: '109.6800',
+      cheapest: 'blue',
+      tier: 'blue',
+    });
+    expect(t.meta.warnings).toEqual([warning]);
+    const get = await call(
+      '/v1/bloc-tiers?mineral=ndfeb-magnet&asOf=2026-01-15&redPrice=75&bluePrice=80&floor=110&per=kg&destinations=US&blueOrigin=CN',
+    );
+    expect(((await get.json()) as Tiers).meta.warnings).toEqual([warning]);
+  });
+
+  it('Hong Kong, in the red bloc with China, warns too; an allied origin (AU) does not', async () => {
+    const hk = await tiers({ ...body, blueOrigin: 'HK' });
+    expect(hk.meta.warnings.map((w) => w.code)).toContain('blue-origin-red');
+    const au = await tiers({ ...body, blueOrigin: 'AU' });
+    expect(au.meta.warnings.map((w) => w.code)).not.toContain('blue-origin-red');
+  });
+});

@@ -105,6 +105,23 @@ function adValoremRate(
 
 type FreightInput = NonNullable<BlocTiersRequest['redFreight']>;
 
+/**
+ * A `blueOrigin` in the red bloc on `asOf` (China, or Hong Kong with it): the answer prices that
+ * origin's goods as the allied track, which never pays the floor-gap duty, so red-bloc supply
+ * escapes the floor (red 75 and blue 80 from CN into the US under a floor of 110: blue lands at
+ * 80 × 1.371 = 109.68, below the floor, and governs). Still answered, with this warning.
+ */
+function blueOriginWarnings(data: PolicyData, origin: string, asOf: string): Warning[] {
+  if (blocOf(data, origin, asOf).bloc !== 'red') return [];
+  return [
+    {
+      code: 'blue-origin-red',
+      detail: `blueOrigin ${origin} is in the red bloc on ${asOf}: the answer treats red-bloc goods as the allied (blue) track, which never pays the floor-gap duty, so they escape the floor. Name an allied origin for the blue offer, or leave blueOrigin out (blue supply duty-free).`,
+      rowIds: [`membership:${origin}`],
+    },
+  ];
+}
+
 /** The market block, its volumes in kg too for money. */
 function marketCommand(market: BlocTiersRequest['market']): MarketCommand | undefined {
   if (market === undefined) return undefined;
@@ -246,6 +263,8 @@ export function resolveBlocTiers(
   const uncovered: UncoveredLane[] = [];
   const coverage = new Map<string, { red: TariffCoverage; blue: TariffCoverage }>();
   const home = redHome(data);
+  if (request.blueOrigin !== undefined)
+    warnings.push(...blueOriginWarnings(data, request.blueOrigin, asOf));
   const assumeNoDuty = request.assume === 'no-duty';
   const destinations = [...new Set(codes)].map((country): BlocDestination => {
     const assignment = blocOf(data, country, asOf);

@@ -64,7 +64,9 @@ export const BlocTiersRequestSchema = z
     blueOrigin: CountryCode.optional().openapi({
       description:
         'Origin of the blue supply, for its duties at each destination; default none (blue supply ' +
-        'taken as duty-free: domestic, FTA or stockpile supply).',
+        'taken as duty-free: domestic, FTA or stockpile supply). An origin in the red bloc on ' +
+        '`asOf` (e.g. CN) is answered with the warning `blue-origin-red`: its goods are priced as ' +
+        'the allied track, which never pays the floor-gap duty, so they escape the floor.',
       example: 'AU',
     }),
     redFreight: PerUnitAmountSchema.optional().openapi({
