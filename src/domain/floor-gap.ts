@@ -221,10 +221,10 @@ export function floorGapDuty(input: FloorGapInput): FloorGapResult {
  * full gap lands exactly on the floor (R + g = F), so its landed price prints the printed floor;
  * the printed R + the printed d can then differ from the printed landed price by a unit in the last
  * place (R 10.00005 → 10.0001 and d 5.99995 → 6.0000 beside landed 16 → 16.0000, half-up), and the
- * formula says so with the exact operands. floorMet is the exact decision R + d ≥ F (API §1:
- * rounding applies only to reported values), and the landed price and F are printed so that A3's
+ * formula says so with the exact operands. floorMet is the exact decision R + d ≥ F (rounding
+ * applies only to reported values), and the landed price and F are printed so that the
  * reading, landedPerUnit ≥ floorPerUnit, gives the same answer: at 4 places unless that would put
- * the landed price on or across the floor, then with as many more as it takes, up to 10 (A1): capped
+ * the landed price on or across the floor, then with as many more as it takes, up to 10: capped
  * at 0.599999, red 10 lands at exactly 15.99999 under a floor of 16, printed "15.99999", not
  * "16.0000", and the floor is not met; a floor of 16.00001 above a landed price of exactly 16 prints
  * "16.00001" (`roundThresholdAbove`, `roundPerUnitAgainst`). A trigger that is the floor prints as

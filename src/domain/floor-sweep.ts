@@ -82,7 +82,7 @@ export interface ReportedSweepCell {
  * The cells rounded the way `/v1/floor-gap` reports the same inputs (reportFloorGap: R, the duty
  * and landed = R + d each rounded once from its exact value). floorMet (R + d ≥ F) and blueWins (a
  * tie goes to blue) are the exact decisions, never taken on the printed figures, and the printed
- * landed price and floor read as floorMet says (A3: landedPerUnit ≥ floor): each at 4 places unless
+ * landed price and floor read as floorMet says (landedPerUnit ≥ floor): each at 4 places unless
  * that would put a landed price on or across its floor, then with more, up to 10 (capped at
  * 0.599999, red 10 lands at exactly 15.99999 under a floor of 16: "15.99999", floorMet false). A
  * floor is printed alike in every cell of its column (`roundThresholdAbove` against every landed

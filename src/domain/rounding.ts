@@ -129,10 +129,10 @@ const down: Rounder = (n, d) => {
 };
 
 /**
- * A threshold that per-unit prices are decided against (a floor, against landed prices: A3's
+ * A threshold that per-unit prices are decided against (a floor, against landed prices: the
  * floorMet, landed ≥ floor), rounded once for report: at 4 places unless that puts it at or under
- * one of `below`, the values exactly below it; then at the fewest places (up to 10, as shares are,
- * A1) that keep it above every one of them, so the printed figures still read as the exact decision
+ * one of `below`, the values exactly below it; then at the fewest places (up to 10, as shares are) that keep it
+ * above every one of them, so the printed figures still read as the exact decision
  * (a floor of 16.00001 beside a landed price of exactly 16 is "16.00001", not "16.0000"). Past 10
  * places it is rounded up at 10. Values at or above it need nothing: rounding keeps order, so at
  * the same places they print at or above it (`roundPerUnitAgainst`).
@@ -207,7 +207,7 @@ export function formatRatioFixed(r: Ratio, places: number, mode: RoundingMode): 
   );
 }
 
-/** The most places a share compared with a threshold is reported with (A1). */
+/** The most places a share compared with a threshold is reported with. */
 export const MAX_SHARE_PLACES = 10;
 
 /**
@@ -228,7 +228,7 @@ export function formatShareAgainst(
 /**
  * A per-unit price compared with thresholds (a benchmark's floor or cap, or 0 for a gap), at 4
  * places unless that would put it on a threshold or across it: then with as many places as it
- * takes (up to 10), as shares are (A1): 1,500.00001 against a 1,500 cap is "1500.00001", not
+ * takes (up to 10), as shares are: 1,500.00001 against a 1,500 cap is "1500.00001", not
  * "1500.0000" beside "above-cap".
  */
 export function formatPerUnitAgainst(

@@ -165,7 +165,7 @@ describe('WTO AoA art. 5.5 tranches (T = F = 100, customs-value basis, g = 100 â
   });
 });
 
-describe('A3: whether the floor is met, and the trigger apart from the floor', () => {
+describe('whether the floor is met, and the trigger apart from the floor', () => {
   const TRANCHE: FloorGapMethod = { type: 'tranche', bands: WTO_TRANCHE_BANDS };
 
   it('the WTO tranche leaves red 10 at 11.32 under a 16 floor: binding, but the floor is not met', () => {

@@ -86,7 +86,7 @@ describe('ratioValue: a quotient with a denominator of 0 has no value', () => {
   });
 });
 
-describe('a landed price and its floor as reported: at 4 places unless that would put them across or onto each other (A1, A3)', () => {
+describe('a landed price and its floor as reported: at 4 places unless that would put them across or onto each other', () => {
   /** floor rounded against the landed price (when below it), then the landed price against that. */
   const pair = (landed: string, floor: string, mode: RoundingMode) => {
     const L = d(landed);

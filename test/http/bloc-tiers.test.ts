@@ -158,7 +158,7 @@ describe('POST /v1/bloc-tiers: the sources’ case (red 10, blue 15, floor 16)',
   });
 });
 
-describe('bloc tiers: the default destinations are every member of every bloc (API §5)', () => {
+describe('bloc tiers: the default destinations are every member of every bloc', () => {
   type Blocs = { blocs: { id: string; members: string[] }[] };
   const listed = async (asOf: string) =>
     ((await (await call(`/v1/blocs?asOf=${asOf}`)).json()) as Blocs).blocs.flatMap(
@@ -577,7 +577,7 @@ describe('GET forms and the picture', () => {
     expect(await response.text()).toBe('5.0000');
   });
 
-  it('format=text gives the gap’s parts too (A5): inside 15 (blue governs) − leak 10 (IN, red) = 5, all of it the floor’s', async () => {
+  it('format=text gives the gap’s parts too: inside 15 (blue governs) − leak 10 (IN, red) = 5, all of it the floor’s', async () => {
     // red lands in IN at 10 with and without a floor (no other duties counted), so the other
     // duties explain none of the gap: otherDutiesPart = min(5, max(0, 10 − 10)) = 0, floorPart 5
     const text = async (field: string) =>
@@ -776,7 +776,7 @@ describe('POST /v1/benchmarks/check', () => {
     expect((await check('dy-oxide', '900')).results[0]).toMatchObject({ status: 'within-cap' });
   });
 
-  it('a price a hair past the cap never prints on it: 1,500.00001 is above by 0.00001, 1,499.99999 within (A1)', async () => {
+  it('a price a hair past the cap never prints on it: 1,500.00001 is above by 0.00001, 1,499.99999 within', async () => {
     // at 4 places both would read 1500.0000, the cap itself, beside above-cap / within-cap
     expect((await check('dy-oxide', '1500.00001')).results[0]).toMatchObject({
       thresholdPerUnit: '1500.0000',
@@ -791,7 +791,7 @@ describe('POST /v1/benchmarks/check', () => {
     });
   });
 
-  it('only benchmarks in force on asOf are results, and none warns for having ended (§6, A1)', async () => {
+  it('only benchmarks in force on asOf are results, and none warns for having ended', async () => {
     async function ids(asOf: string) {
       const response = await postJson('/v1/benchmarks/check', {
         mineral: 'ndpr-oxide',

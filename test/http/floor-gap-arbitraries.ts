@@ -48,7 +48,7 @@ export function reportedPlaces(printed: string, exact: Wide, mode: RoundingMode)
   else expect(new Wide(printed).minus(exact).abs().lt('0.0000000001')).toBe(true);
 }
 
-/** d by the contract's definition of each method (§3), T = F for the tranche. */
+/** d by the contract's definition of each method, T = F for the tranche. */
 export function exactDuty(
   method: { type: string; maxRate?: string; penaltyRate?: string },
   P: Wide,

@@ -315,7 +315,7 @@ describe('POST /v1/floor-gap: over floors a hair from the landed price', () => {
           method,
           rounding: q.rounding,
         });
-        // the exact landed price by the contract's definitions (§3, A3), T = F
+        // the exact landed price by the contract's definitions, T = F
         const g = Wide.max(0, F.minus(R));
         const L = R.plus(exactDuty(method, P, R, F, g));
         expect(r.floorMet).toBe(L.gte(F));

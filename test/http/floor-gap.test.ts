@@ -470,7 +470,7 @@ describe('a tiny quantity restated in the floor unit is never written 0', () => 
   });
 });
 
-describe('POST /v1/floor-gap?strict=true (A1: query or body, every calculator)', () => {
+describe('POST /v1/floor-gap?strict=true (query or body, every calculator)', () => {
   // A light-rare-earth import at 15 USD/kg against the G7 floor, reported at 20,000 USD/t.
   // Before, the POST ignored its query: 200 with the duty below.
   const body = {

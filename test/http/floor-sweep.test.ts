@@ -205,7 +205,7 @@ describe('POST /v1/floor-gap/sweep: a cell prints what the single call prints', 
             // under it, with more places than the single call needs, and the cell's landed price
             // is then printed against that. Otherwise both are the single call's.
             if (cell.floor === s.floorPerUnit) expect(cell.landedPerUnit).toBe(s.landedPerUnit);
-            // either way the printed figures read as floorMet says (A3)
+            // either way the printed figures read as floorMet says
             expect(compareReported(cell.landedPerUnit, cell.floor) >= 0).toBe(cell.floorMet);
             expect(cell.adValoremEquivalent).toEqual(s.adValoremEquivalent);
           }
@@ -267,7 +267,7 @@ describe('the sweep’s other forms and limits', () => {
     );
   });
 
-  it('decimal=comma: the CSV takes decimal commas and ; as separator, GET and POST alike (A1)', async () => {
+  it('decimal=comma: the CSV takes decimal commas and ; as separator, GET and POST alike', async () => {
     // the tranche row at floor 25 as above: 10,0000;25,0000;4,7500;14,7500;0,475;false;false
     const get = await call(`/v1/floor-gap/sweep?${query}&format=csv&decimal=comma`);
     const lines = (await get.text()).trim().split('\r\n');

@@ -70,8 +70,8 @@ export interface BlocTiersCommand {
   readonly asOf: string;
   readonly warnings: readonly Warning[];
   /**
-   * How much of each destination's tariff the data holds, by country (API v1.1 A1
-   * `coverage.tariffs`): for red supply, and for blue supply from `blueOrigin` when given.
+   * How much of each destination's tariff the data holds, by country
+   * (`coverage.tariffs`): for red supply, and for blue supply from `blueOrigin` when given.
    */
   readonly coverage: ReadonlyMap<string, { red: TariffCoverage; blue: TariffCoverage }>;
 }
@@ -248,7 +248,7 @@ export function resolveBlocTiers(
   };
 
   const members = blocMembers(data, asOf);
-  // API §5: by default every member of every bloc on asOf, in GET /v1/blocs?asOf= order.
+  // By default every member of every bloc on asOf, in GET /v1/blocs?asOf= order.
   const codes = request.destinations ?? everyMember(data, asOf);
   const floorMembers = request.floorMembers ?? [...members.blue, 'EU'];
   const unionOf = (country: string) => data.countries.get(country)?.customsUnion;

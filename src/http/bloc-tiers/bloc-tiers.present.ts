@@ -49,7 +49,7 @@ export function presentBlocTiers(
       const reported = result.reported.destinations[i];
       if (reported === undefined) throw new RangeError('a destination was not reported');
       const coverage = command.coverage.get(d.country) ?? { red: 'none', blue: 'none' };
-      // An unknown tariff is never shown as a rate of 0 (API v1.1 A1): null, and coverage says so.
+      // An unknown tariff is never shown as a rate of 0: null, and coverage says so.
       const known = (c: TariffCoverage, x: Decimal | undefined) =>
         c === 'none' ? null : rate(x ?? ZERO);
       return {
@@ -188,7 +188,7 @@ export function blocTiersSummary(r: BlocTiersResponse): Record<string, string> {
     blue: r.tracks.blue,
     floorPerUnit: r.floorPerUnit,
     downstreamCostGapPerUnit: r.leakage.downstreamCostGapPerUnit,
-    // A5: the gap's two parts ("none" where they rest on a duty the data lacks), and the costs
+    // The gap's two parts ("none" where they rest on a duty the data lacks), and the costs
     // it is the difference of ("none" where no leak).
     floorPart: r.leakage.floorPart ?? '',
     otherDutiesPart: r.leakage.otherDutiesPart ?? '',

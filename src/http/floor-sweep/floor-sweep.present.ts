@@ -69,7 +69,7 @@ export function presentFloorSweep(
     floor: formatReportedPerUnit(c.floor),
     dutyPerUnit: u(c.result.dutyPerUnit),
     landedPerUnit: formatReportedPerUnit(c.result.landedPerUnit),
-    // A3: no ad valorem equivalent of a zero price.
+    // No ad valorem equivalent of a zero price.
     adValoremEquivalent:
       c.result.adValoremEquivalent === null
         ? null
