@@ -89,7 +89,9 @@ export function uncertainProblem(
       422,
       [
         ...missing.map((w) => w.detail),
-        'A bare figure would read as duty-free: add assume=no-duty to count the duty as zero, or ask for JSON.',
+        coverage === 'none'
+          ? 'A bare figure would read as duty-free: add assume=no-duty to count the duty as zero, or ask for JSON.'
+          : 'A bare figure would read as the whole duty: add assume=no-duty to count the missing rate as zero, or ask for JSON.',
       ].join(' '),
       [],
       {},

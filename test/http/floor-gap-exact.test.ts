@@ -150,6 +150,20 @@ describe('POST /v1/floor-gap: floorMet is the exact landed ≥ floor, and the pr
     ]);
   });
 
+  it('the formula cuts a long landed price to its own first 10 places, never rounding it onto the floor: 15.99999999999 is "15.9999999999…"', async () => {
+    // capped at 0.599999999999: d = min(6, 0.599999999999 × 10 = 5.99999999999) = 5.99999999999;
+    // landed 10 + 5.99999999999 = 15.99999999999 < 16 (11 places: cut to 10 with "…"); rounded
+    // half-even at 10 places it would read "16…", equal to F beside "< F".
+    const r = await floorGap({
+      price: usd('10'),
+      floor: usd('16'),
+      method: { type: 'capped', maxRate: '0.599999999999' },
+    });
+    expect(r.floorMet).toBe(false);
+    expect(r.formula).toContain('15.9999999999…');
+    expect(r.formula).not.toContain(' 16…');
+  });
+
   it('ordinary figures keep their 4 places: red 10, floor 16, full gap → landed 16.0000 = floor 16.0000, met; capped at 0.25 → 12.5000, not met', async () => {
     // full gap: d = 16 − 10 = 6, landed 16 = F; capped: d = min(6, 0.25 × 10 = 2.5) = 2.5, landed 12.5
     const full = await floorGap({ price: usd('10'), floor: usd('16') });

@@ -1163,13 +1163,13 @@ describe('GET /v1/landed-cost and the batch', () => {
     const response = await call('/v1/landed-cost/batch', {
       method: 'POST',
       headers: { 'content-type': 'text/csv', accept: 'text/csv' },
-      body: 'mineral,origin,quantity,unit,price,per,strict,constructor\r\nnd-oxide,CN,1000,kg,10,kg,true,x\r\n',
+      body: 'mineral,origin,quantity,unit,price,per,Strict,constructor\r\nnd-oxide,CN,1000,kg,10,kg,true,x\r\n',
     });
     const problem = await problemOf(response, 400);
     expect(problem.errors).toEqual([
       {
         pointer: '',
-        parameter: 'strict',
+        parameter: 'Strict',
         detail: 'is not a column: give strict=true in the query, for every line',
       },
     ]);

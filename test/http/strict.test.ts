@@ -122,7 +122,9 @@ describe('unknown is not zero: no bare duty in text or CSV for a lane without ta
     for (const format of ['text', 'csv']) {
       const response = await call(`${partial}&format=${format}`);
       expect(response.status).toBe(422);
-      expect(((await response.json()) as StrictProblem).code).toBe('no-tariff-data');
+      const problem = (await response.json()) as StrictProblem & { detail: string };
+      expect(problem.code).toBe('no-tariff-data');
+      expect(problem.detail).toMatch(/A bare figure would read as the whole duty/);
     }
     // With assume=no-duty: 50,000.00 + 5,000.00 + MPF 173.20 + HMF 62.50 = 55,235.70.
     const assumed = await call(`${partial}&format=text&assume=no-duty`);

@@ -19,6 +19,7 @@ import {
   toFixed,
   toPlain,
   trimZeros,
+  truncate,
 } from '../../numeric';
 
 /** The terms of one floor-gap computation, as the floor-gap calculator and landed cost both report it. */
@@ -182,14 +183,18 @@ function untaxedReach(
  */
 const ENDING_PLACES = 20;
 
-/** A value a formula cuts: to 10 places, and "…" to say so. */
-const cut = (x: Decimal) => `${trimZeros(toFixed(x, 10, halfEven))}…`;
+/**
+ * A value a formula cuts: its first 10 places, and "…" to say more follow. Truncated, never
+ * rounded, so the digits shown are the value's own: 15.99999999999 is "15.9999999999…", not
+ * "16…" beside a floor of 16.
+ */
+const cut = (x: Decimal) => `${trimZeros(toFixed(x, 10, truncate))}…`;
 
 /** An exact quotient in a formula: as it is where it ends within 20 places, else cut to 10 and "…". */
 export function quotientText(r: Ratio): string {
   const ending = divide(r.of, r.to, ENDING_PLACES, halfEven);
   if (equal(multiply(ending, r.to), r.of)) return toPlain(ending);
-  return cut(divide(r.of, r.to, 10, halfEven));
+  return cut(divide(r.of, r.to, 11, truncate));
 }
 
 /**

@@ -479,6 +479,12 @@ const REQUEST_OPTIONS: Readonly<Record<string, string>> = {
   excludeMeasures: 'excludeMeasures is taken by the JSON form',
 };
 
+/** Where the option a column names goes, in any case ("Strict" is strict), if it names one. */
+function requestOption(column: string): string | undefined {
+  const option = Object.keys(REQUEST_OPTIONS).find((o) => o.toLowerCase() === column.toLowerCase());
+  return option === undefined ? undefined : REQUEST_OPTIONS[option];
+}
+
 export function csvLines(text: string): {
   lines: BatchLine[];
   warnings: Warning[];
@@ -519,7 +525,7 @@ export function csvLines(text: string): {
   // refused, naming the field it was likely meant to be. Unrelated columns (notes) are ignored.
   const misspelt = names.flatMap((name): FieldProblem[] => {
     if (name === '' || pointersOf(form, name) !== undefined) return [];
-    if (Object.hasOwn(REQUEST_OPTIONS, name)) return [];
+    if (requestOption(name) !== undefined) return [];
     const meant = meantField(name, fields);
     return meant === undefined
       ? []
@@ -534,7 +540,7 @@ export function csvLines(text: string): {
   // An option of the request as a column would be ignored, and a `strict` column leave the lines
   // it meant to refuse standing: refused, saying where the option goes.
   const options = names.flatMap((name): FieldProblem[] => {
-    const where = Object.hasOwn(REQUEST_OPTIONS, name) ? REQUEST_OPTIONS[name] : undefined;
+    const where = requestOption(name);
     return where === undefined
       ? []
       : [{ pointer: '', parameter: name, detail: `is not a column: ${where}` }];

@@ -80,9 +80,9 @@ export const referenceRouter = createRouter()
     const data = dataOf(c);
     const query = c.req.valid('query');
     const asOf = query.asOf ?? todayUtc();
-    // Filtered by the date it is given (filterable by asOf); every row, with its state, on
-    // `inForce=false` or without a date.
-    const onlyInForce = (query.inForce ?? (query.asOf === undefined ? 'false' : 'true')) === 'true';
+    // The measures in force on `asOf` (today when left out, as everywhere); every row, with its
+    // state on that date, on `inForce=false`.
+    const onlyInForce = query.inForce !== 'false';
     const mineral = query.mineral === undefined ? undefined : data.minerals.get(query.mineral);
     if (query.mineral !== undefined && mineral === undefined) {
       throw validationProblem([

@@ -133,7 +133,8 @@ export const listMeasures = createRoute({
   description:
     'Tariffs, fees, floor-gap measures and export licences, each with legal source, effective ' +
     'period, known-until date and confidence, and its state on `asOf`. Filter by date ' +
-    '(`asOf`: the measures in force on it, unless `inForce=false`), destination, origin and ' +
+    '(`asOf`, default today: the measures in force on it, unless `inForce=false`), ' +
+    'destination, origin and ' +
     'mineral.',
   request: { query: MeasuresQuery },
   responses: {

@@ -113,10 +113,9 @@ export const MeasuresQuery = AsOfQuery.extend({
     .optional()
     .openapi({
       description:
-        '`true`: only measures in force on `asOf`, or assumed to be (`assumed`); `false`: every ' +
-        'row, each with its state on `asOf` (`stateOn`: ended, not yet, suspended, scenario-only…). ' +
-        'Default `true` when `asOf` is given (the list filtered by the date), `false` without it ' +
-        '(every row, with its state today).',
+        '`true` (default): only measures in force on `asOf`, or assumed to be (`assumed`); ' +
+        '`false`: every row, each with its state on `asOf` (`stateOn`: ended, not yet, ' +
+        'suspended, scenario-only…).',
     }),
 });
 
