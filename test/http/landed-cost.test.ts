@@ -268,6 +268,34 @@ describe('rare-earth compounds and metals on the reciprocal tariff’s Annex II 
     );
   });
 
+  it('2025-04-07, before China’s country rate (2025-04-09): the 10% baseline of EO 14257 s.3(a) on magnets; Nd oxide exempt', async () => {
+    // 2.1% × 60,000 = 1,260.00; fentanyl 20% × 60,000 = 12,000.00; reciprocal 10% × 60,000 =
+    // 6,000.00; 1,260 + 12,000 + 6,000 = 19,260.00 = 32.1% of 60,000.
+    // MPF FY2025 0.3464% × 60,000 = 207.84 (inside 32.71–634.62); HMF 0.125% × 60,000 = 75.00.
+    const m = await landedCost({ ...ndOxide, mineral: 'ndfeb-magnet', asOf: '2025-04-07' });
+    expect(amounts(m)).toEqual({
+      'us-mfn-8505-11': '1260.00',
+      'us-ieepa-fentanyl-cn-2': '12000.00',
+      'us-ieepa-reciprocal-cn-base': '6000.00',
+      'us-mpf-fy2025': '207.84',
+      'us-hmf': '75.00',
+    });
+    expect(m.duties).toBe('19260.00');
+    expect(m.effectiveDutyRate).toBe('0.321');
+    // 60,000 + 19,260 + 207.84 + 75.00 = 79,542.84
+    expect(m.landedCost).toBe('79542.84');
+    // Nd oxide: 2,220.00 + 12,000.00 = 14,220.00 = 23.7% of 60,000 (2846.90.80 on Annex II)
+    const r = await landedCost({ ...ndOxide, asOf: '2025-04-07' });
+    expect(r.duties).toBe('14220.00');
+    expect(r.explain).toContainEqual(
+      expect.objectContaining({
+        measureId: 'us-ieepa-reciprocal-cn-base',
+        applied: false,
+        reason: 'exempt: HTS 2846.90.80 is on Annex II',
+      }),
+    );
+  });
+
   it('rare-earth metal (2805.30.00, MFN 5%) on 2025-11-15: 5% + fentanyl 10% = 15%', async () => {
     const r = await landedCost({ ...ndOxide, mineral: 'ree-metal', asOf: '2025-11-15' });
     // 5% × 60,000 = 3,000.00; 10% × 60,000 = 6,000.00; 9,000.00 = 15% of 60,000
@@ -1550,7 +1578,7 @@ describe('what the contract review found (conventions)', () => {
     });
     const body = (await response.json()) as { meta: Record<string, unknown> };
     expect(body.meta).toEqual({
-      dataVersion: '2026-12-03',
+      dataVersion: '2026-12-03.2',
       asOf: '2026-03-01',
       currency: 'USD',
       rounding: 'half-even',
