@@ -305,6 +305,130 @@ describe('rare-earth compounds and metals on the reciprocal tariff’s Annex II 
   });
 });
 
+describe('the reciprocal 10% baseline on every other origin (EO 14257 s.3(a), 2025-04-05 to 2026-02-23)', () => {
+  // Sources (docs/SOURCES.md): EO 14257 s.3(a) first paragraph, 10% from 2025-04-05 (heading
+  // 9903.01.25), not on Canada and Mexico (s.3(d)-(e)) nor column 2 countries (s.3(b)(v)); Annex II
+  // (U.S. note 2(v)(iii)) lists the rare-earth, gallium and germanium lines from April 2025, natural
+  // graphite and 8505.11.0070 from 2025-09-08 (EO of 2025-09-05); void from 2026-02-24.
+  // 1,000 kg at 100 USD/kg by sea (HMF), FOB: customs value 100,000.00.
+  const fromVietnam = {
+    mineral: 'ndfeb-magnet',
+    origin: 'VN',
+    quantity: { value: '1000', unit: 'kg' },
+    price: { amount: '100', currency: 'USD', per: 'kg' },
+  };
+
+  it('VN magnets on 2025-04-20: MFN 2.1% + reciprocal 10% = 12.1% (was MFN only)', async () => {
+    const r = await landedCost({ ...fromVietnam, asOf: '2025-04-20' });
+    // MFN 2.1% × 100,000 = 2,100.00; reciprocal 10% × 100,000 = 10,000.00; duties 12,100.00.
+    // MPF FY2025 0.3464% × 100,000 = 346.40 (inside 32.71–634.62); HMF 0.125% × 100,000 = 125.00.
+    expect(r.customsValue).toBe('100000.00');
+    expect(amounts(r)).toEqual({
+      'us-mfn-8505-11': '2100.00',
+      'us-ieepa-reciprocal-base-1': '10000.00',
+      'us-mpf-fy2025': '346.40',
+      'us-hmf': '125.00',
+    });
+    expect(r.duties).toBe('12100.00');
+    expect(r.fees).toBe('471.40');
+    expect(r.effectiveDutyRate).toBe('0.121');
+    // 100,000 + 12,100 + 471.40 = 112,571.40
+    expect(r.landedCost).toBe('112571.40');
+  });
+
+  it('VN magnets on 2025-10-01: 8505.11.0070 on Annex II from 2025-09-08, MFN 2.1% only; another suffix still pays', async () => {
+    const r = await landedCost({ ...fromVietnam, asOf: '2025-10-01' });
+    // 2,100.00; MPF FY2026 0.3464% × 100,000 = 346.40 (inside 33.58–651.50); HMF 125.00
+    expect(amounts(r)).toEqual({
+      'us-mfn-8505-11': '2100.00',
+      'us-mpf-fy2026': '346.40',
+      'us-hmf': '125.00',
+    });
+    expect(r.explain).toContainEqual(
+      expect.objectContaining({
+        measureId: 'us-ieepa-reciprocal-base-2',
+        applied: false,
+        reason: 'exempt: HTS 8505.11.0070 is on Annex II',
+      }),
+    );
+    // sintered SmCo 8505.11.0050 is not listed: 2,100.00 + 10,000.00 = 12,100.00
+    const s = await landedCost({ ...fromVietnam, hts: '8505.11.0050', asOf: '2025-10-01' });
+    expect(amounts(s)).toMatchObject({ 'us-ieepa-reciprocal-base-2': '10000.00' });
+    expect(s.duties).toBe('12100.00');
+  });
+
+  it('DE (EU) graphite 2504.10.50 (Free): 10% on 2025-06-01, exempt from 2025-09-08', async () => {
+    const graphite = { ...fromVietnam, mineral: 'natural-graphite', origin: 'DE' };
+    const r = await landedCost({ ...graphite, asOf: '2025-06-01' });
+    // MFN Free: 0.00; reciprocal 10% × 100,000 = 10,000.00
+    expect(r.product.hts).toBe('2504.10.50');
+    expect(amounts(r)).toMatchObject({ 'us-ieepa-reciprocal-base-1': '10000.00' });
+    expect(r.duties).toBe('10000.00');
+    const later = await landedCost({ ...graphite, asOf: '2025-10-01' });
+    expect(later.duties).toBe('0.00');
+    expect(later.explain).toContainEqual(
+      expect.objectContaining({
+        measureId: 'us-ieepa-reciprocal-base-2',
+        reason: 'exempt: HTS 2504.10.50 is on Annex II',
+      }),
+    );
+  });
+
+  it('JP gallium 8112.92.10 and KR Nd oxide on 2025-06-01: on Annex II from April, MFN only', async () => {
+    const ga = await landedCost({
+      ...fromVietnam,
+      mineral: 'gallium',
+      origin: 'JP',
+      asOf: '2025-06-01',
+    });
+    // MFN 3% × 100,000 = 3,000.00
+    expect(ga.duties).toBe('3000.00');
+    expect(ga.explain).toContainEqual(
+      expect.objectContaining({
+        measureId: 'us-ieepa-reciprocal-base-1',
+        reason: 'exempt: HTS 8112.92.10 is on Annex II',
+      }),
+    );
+    const nd = await landedCost({
+      ...fromVietnam,
+      mineral: 'nd-oxide',
+      origin: 'KR',
+      asOf: '2025-06-01',
+    });
+    // MFN 3.7% × 100,000 = 3,700.00
+    expect(nd.duties).toBe('3700.00');
+  });
+
+  it('not charged on Canada, Mexico or Russia (EO 14257 s.3(b)(v), (d)-(e)), nor before 2025-04-05 or after 2026-02-23', async () => {
+    for (const origin of ['CA', 'MX', 'RU']) {
+      const r = await landedCost({ ...fromVietnam, origin, asOf: '2025-06-01' });
+      expect(r.explain).toContainEqual(
+        expect.objectContaining({ measureId: 'us-ieepa-reciprocal-base-1', applied: false }),
+      );
+      expect(amounts(r)).not.toHaveProperty('us-ieepa-reciprocal-base-1');
+    }
+    // 2025-04-04: MFN only, 2,100.00; 2026-02-24: IEEPA void, Section 122 exempts 8505.11.0070
+    const before = await landedCost({ ...fromVietnam, asOf: '2025-04-04' });
+    expect(before.duties).toBe('2100.00');
+    const after = await landedCost({ ...fromVietnam, hts: '8505.11.0050', asOf: '2026-02-24' });
+    // 8505.11.0050 is on neither Annex II: 2,100.00 + Section 122 10% 10,000.00 = 12,100.00
+    expect(amounts(after)).toMatchObject({ 'us-s122-surcharge': '10000.00' });
+    expect(amounts(after)).not.toHaveProperty('us-ieepa-reciprocal-base-2');
+    expect(after.duties).toBe('12100.00');
+  });
+
+  it('Hong Kong pays China’s rate (heading 9903.01.63): magnets on 2025-04-20, 2.1% + fentanyl 20% + 125%', async () => {
+    const r = await landedCost({ ...fromVietnam, origin: 'HK', asOf: '2025-04-20' });
+    // 2,100.00 + 20,000.00 + 125,000.00 = 147,100.00 = 147.1% of 100,000
+    expect(amounts(r)).toMatchObject({
+      'us-ieepa-fentanyl-cn-2': '20000.00',
+      'us-ieepa-reciprocal-cn-1': '125000.00',
+    });
+    expect(amounts(r)).not.toHaveProperty('us-ieepa-reciprocal-base-1');
+    expect(r.duties).toBe('147100.00');
+  });
+});
+
 describe('export licences after China’s suspensions ended: labels say when they were suspended, not that they are', () => {
   it('Dy oxide from China on 2026-11-20: No. 18 and No. 61 listed, No. 61 “suspended 2025-11-07 to 2026-11-10”', async () => {
     const r = await landedCost({
