@@ -296,6 +296,24 @@ describe('rare-earth compounds and metals on the reciprocal tariff’s Annex II 
     );
   });
 
+  it('gallium 8112.92.10 from China on 2025-06-01: on Annex II from April, 3% + List 3 25% + fentanyl 20% = 48%', async () => {
+    // 3% × 60,000 = 1,800.00; 25% = 15,000.00; 20% = 12,000.00; 28,800.00 = 48% of 60,000
+    // (was 34,800.00 with the reciprocal 10%, 6,000.00)
+    const r = await landedCost({ ...ndOxide, mineral: 'gallium', asOf: '2025-06-01' });
+    expect(amounts(r)).toMatchObject({
+      'us-mfn-8112-92-10': '1800.00',
+      'us-301-list3-gallium': '15000.00',
+      'us-ieepa-fentanyl-cn-2': '12000.00',
+    });
+    expect(r.duties).toBe('28800.00');
+    expect(r.explain).toContainEqual(
+      expect.objectContaining({
+        measureId: 'us-ieepa-reciprocal-cn-2',
+        reason: 'exempt: HTS 8112.92.10 is on Annex II',
+      }),
+    );
+  });
+
   it('rare-earth metal (2805.30.00, MFN 5%) on 2025-11-15: 5% + fentanyl 10% = 15%', async () => {
     const r = await landedCost({ ...ndOxide, mineral: 'ree-metal', asOf: '2025-11-15' });
     // 5% × 60,000 = 3,000.00; 10% × 60,000 = 6,000.00; 9,000.00 = 15% of 60,000
