@@ -19,7 +19,15 @@ import {
   floorGapDuty,
 } from './floor-gap';
 import { clearFloorZone, type FloorZoneMarket } from './floor-zone-market';
-import type { Ratio } from './rounding';
+import {
+  type ComparedPair,
+  placesInOrder,
+  type Ratio,
+  type RoundingMode,
+  roundPairInOrder,
+  roundPerUnit,
+  roundPerUnitAt,
+} from './rounding';
 
 /**
  * The three blocs a destination or a supply belongs to. "Red" and "blue" name price tracks (the
@@ -358,7 +366,7 @@ export interface TierFigures {
  */
 export function leakage(tiers: readonly TierFigures[]): Leakage {
   const inside = tiers.filter((t) => t.floorApplies);
-  const leaks = tiers.filter((t) => !t.floorApplies && t.cheapest === 'red' && t.bloc !== 'red');
+  const leaks = tiers.filter(isLeak);
   const insideCost = least(inside.map((t) => t.governingPrice));
   const insideWithoutFloor = least(inside.map((t) => min(t.redLandedWithoutFloor, t.blueLanded)));
   const leakCost = least(leaks.map((t) => t.governingPrice));
@@ -375,6 +383,16 @@ export function leakage(tiers: readonly TierFigures[]): Leakage {
     leakCost,
     ...gap,
   };
+}
+
+/** The sign of red landed − blue landed that `cheapest` says. */
+function orderOf(cheapest: Cheapest): number {
+  return cheapest === 'red' ? -1 : cheapest === 'blue' ? 1 : 0;
+}
+
+/** Outside the floor and the red bloc, where red lands cheaper. */
+function isLeak(t: Pick<TierFigures, 'floorApplies' | 'cheapest' | 'bloc'>): boolean {
+  return !t.floorApplies && t.cheapest === 'red' && t.bloc !== 'red';
 }
 
 /**
@@ -484,12 +502,15 @@ function floorFree(
 }
 
 /**
- * One destination's figures as an answer prints them, and the decisions taken on them. Each is its
+ * One destination's figures as an answer prints them, beside the exact decisions. Each is its
  * exact value rounded once, as `/v1/floor-gap` prints its per-unit figures: redLandedWithoutFloor
  * (red price + freight + other duties: the answer prints none of these per destination, so R0 is
  * one figure), floorGapPerUnit (the duty `/v1/floor-gap` prints as dutyPerUnit), redLanded (R0 + the
  * duty, exact, so a full gap lands on the printed floor as `/v1/floor-gap`'s landedPerUnit does;
  * the printed R0 + the printed duty can differ from it by a unit in the last place) and blueLanded.
+ * redLanded and blueLanded are printed at 4 places unless that would show them (or another
+ * destination's pair) equal or in the wrong order although they differ exactly; then with more, up
+ * to 10, redLandedWithoutFloor with them (`placesInOrder`, `roundPairInOrder`).
  */
 export interface ReportedTier extends TierFigures {
   readonly redLandedWithoutFloor: Decimal;
@@ -497,10 +518,13 @@ export interface ReportedTier extends TierFigures {
   /** redLandedWithoutFloor + floorGapPerUnit, exact, rounded once. */
   readonly redLanded: Decimal;
   readonly blueLanded: Decimal;
-  /** cheapestTrack of the reported redLanded and blueLanded: what the answer shows is what it says. */
+  /**
+   * cheapestTrack of the exact redLanded and blueLanded, never of rounded ones; the printed ones
+   * are in the same order, so they say the same.
+   */
   readonly cheapest: Cheapest;
   readonly tier: Track;
-  /** min(reported redLanded, reported blueLanded). */
+  /** The printed landed price of the governing track: the lower printed one (blue at a tie). */
   readonly governingPrice: Decimal;
 }
 
@@ -524,20 +548,30 @@ export interface ReportedBlocTiers {
 
 /**
  * One destination as reported (see `ReportedTier`). Each figure is rounded once from its exact
- * value, so the printed duty and landed price equal `/v1/floor-gap`'s for the same customs value.
- * The decisions (cheapest, tier, governing price) are taken on the printed landed prices, never on
- * the exact ones: where the two print equal the answer says "tie" and blue governs, as a reader
- * comparing the printed figures would conclude. The duty is never negative (rounding keeps sign)
- * and 0 where the floor does not apply or is met.
+ * value, so the printed duty equals `/v1/floor-gap`'s for the same customs value. The decisions
+ * (cheapest, tier) are the exact ones of `decided` (the same destination computed on the exact
+ * prices), never taken on rounded figures: red landing at exactly 16 beside blue at 16.00001 is
+ * cheaper, and prints "16.0000" beside "16.00001" so that a reader comparing the two sees it. The
+ * duty is never negative (rounding keeps sign) and 0 where the floor does not apply or is met.
  */
-function reportedTier(tier: DestinationTier, round: (x: Decimal) => Decimal): ReportedTier {
-  const redLandedWithoutFloor = round(tier.redLandedWithoutFloor);
+function reportedTier(
+  tier: DestinationTier,
+  decided: Pick<DestinationTier, 'cheapest' | 'tier'>,
+  mode: RoundingMode,
+  places: number,
+): ReportedTier {
+  const redLandedWithoutFloor = roundPerUnitAt(tier.redLandedWithoutFloor, places, mode);
   // The duty /v1/floor-gap prints for the same customs value, and red landed from its exact value,
   // as /v1/floor-gap's landedPerUnit: a full gap lands on the printed floor.
-  const floorGapPerUnit = round(tier.floorGapPerUnit);
-  const redLanded = round(tier.redLanded);
-  const blueLanded = round(tier.blueLanded);
-  const cheapest = cheapestTrack(redLanded, blueLanded);
+  const floorGapPerUnit = roundPerUnit(tier.floorGapPerUnit, mode);
+  const { cheapest, tier: track } = decided;
+  const [redLanded, blueLanded] = roundPairInOrder(
+    tier.redLanded,
+    tier.blueLanded,
+    orderOf(cheapest),
+    mode,
+    places,
+  );
   return {
     country: tier.country,
     bloc: tier.bloc,
@@ -551,19 +585,27 @@ function reportedTier(tier: DestinationTier, round: (x: Decimal) => Decimal): Re
     redLanded,
     blueLanded,
     cheapest,
-    tier: governingTrack(cheapest),
-    governingPrice: min(redLanded, blueLanded),
+    tier: track,
+    governingPrice: track === 'red' ? redLanded : blueLanded,
   };
 }
 
 /**
- * The figures an answer reports (reported parts add up), and every decision taken on them.
- * Rounded once each: per destination redLandedWithoutFloor, floorGapPerUnit, redLanded and
- * blueLanded; the red and blue track prices. Everything else is computed from those, exactly:
- * governingPrice, cheapest and tier; spread = blue − red and bluePremium = spread / red (one
- * rounding, when formatted; null where red prints 0); and leakage, by the same `leakage` rules
- * applied to the printed figures, so its destinations are those where red prints cheaper and
- * insideCost − leakCost = downstreamCostGapPerUnit = floorPart + otherDutiesPart as printed.
+ * The figures an answer reports (reported parts add up), beside the decisions, which are taken on
+ * the exact values of `decided` (the tiers computed on the exact prices; by default `result`),
+ * never on rounded ones. Rounded once each: per destination redLandedWithoutFloor,
+ * floorGapPerUnit, redLanded and blueLanded; the red and blue track prices. redLanded and
+ * blueLanded of each destination, and the two track prices, are printed in their exact order
+ * (`roundPairInOrder`: at 4 places, or more, up to 10, where 4 would show a pair equal or
+ * reversed), so the printed figures say what the decisions say; every destination's landed
+ * figures (and redLandedWithoutFloor) share one number of places (`placesInOrder`), so that
+ * figures of different destinations compare as their exact values do too. governingPrice is the printed landed price of
+ * the governing track; spread = blue − red and bluePremium = spread / red as printed (one rounding,
+ * when formatted; null where red prints 0). Leakage: its destinations and whether the gap's split
+ * is known are the exact answer's (`leakage`); insideCost, leakCost and the inside cost without the
+ * floor are the printed figures of the destinations (and track) whose exact values are the least,
+ * and insideCost − leakCost = downstreamCostGapPerUnit = floorPart + otherDutiesPart as printed
+ * (0 where the exact gap is 0).
  *
  * The cost gap is a difference of printed landed prices, not a sum of figures rounded on their
  * own: insideCost and leakCost are printed governing prices of destinations, and the gap's parts
@@ -578,17 +620,90 @@ function reportedTier(tier: DestinationTier, round: (x: Decimal) => Decimal): Re
  */
 export function reportBlocTiers(
   result: BlocTiersResult,
-  round: (x: Decimal) => Decimal,
+  mode: RoundingMode,
+  decided: BlocTiersResult = result,
 ): ReportedBlocTiers {
-  const red = round(result.tracks.red);
-  const blue = round(result.tracks.blue);
+  const [red, blue] = roundPairInOrder(
+    result.tracks.red,
+    result.tracks.blue,
+    compare(decided.tracks.red, decided.tracks.blue),
+    mode,
+  );
   const spread = subtract(blue, red);
-  const destinations = result.destinations.map((t) => reportedTier(t, round));
+  const decisions = result.destinations.map((t, i) => decided.destinations[i] ?? t);
+  // One number of places for every landed figure of the answer, so that figures of different
+  // destinations compare (the leak and inside costs) as their exact values do.
+  const places = placesInOrder(
+    result.destinations.map(
+      (t, i): ComparedPair => [t.redLanded, t.blueLanded, orderOf((decisions[i] ?? t).cheapest)],
+    ),
+    mode,
+  );
+  const destinations = result.destinations.map((t, i) =>
+    reportedTier(t, decisions[i] ?? t, mode, places),
+  );
   return {
     destinations,
     tracks: { red, blue, spread, bluePremium: premium(spread, red) },
-    leakage: leakage(destinations),
+    leakage: reportedLeakage(decided, destinations),
   };
+}
+
+/**
+ * `leakage` as reported (see `reportBlocTiers`): the exact answer's destinations, redHome and
+ * whether the split is known; the costs are printed figures, the one of the least exact value in
+ * each set (across destinations the printed figures can have different places, so the least is
+ * chosen on the exact values), and the gap and its parts differences of them (`splitGap`).
+ */
+function reportedLeakage(decided: BlocTiersResult, reported: readonly ReportedTier[]): Leakage {
+  const exact = decided.leakage;
+  const rows = decided.destinations.flatMap((t, i) => {
+    const p = reported[i];
+    return p === undefined ? [] : [{ t, p }];
+  });
+  const inside = rows.filter(({ t }) => t.floorApplies);
+  const leaks = rows.filter(({ t }) => isLeak(t));
+  const insideCost = printedLeast(
+    inside.map(({ t, p }) => ({ x: t.governingPrice, printed: p.governingPrice })),
+  );
+  const leakCost = printedLeast(
+    leaks.map(({ t, p }) => ({ x: t.governingPrice, printed: p.governingPrice })),
+  );
+  const insideWithoutFloor = printedLeast(
+    inside.flatMap(({ t, p }) => [
+      { x: t.redLandedWithoutFloor, printed: p.redLandedWithoutFloor },
+      { x: t.blueLanded, printed: p.blueLanded },
+    ]),
+  );
+  const known = exact.floorPart !== null;
+  const gap =
+    insideCost === null || leakCost === null || insideWithoutFloor === null
+      ? { downstreamCostGapPerUnit: ZERO, floorPart: ZERO, otherDutiesPart: ZERO }
+      : isZero(exact.downstreamCostGapPerUnit)
+        ? // No gap exactly (the leak at or above the inside cost): none as printed either.
+          {
+            downstreamCostGapPerUnit: ZERO,
+            floorPart: known ? ZERO : null,
+            otherDutiesPart: known ? ZERO : null,
+          }
+        : splitGap(insideCost, insideWithoutFloor, leakCost, { known });
+  return { destinations: exact.destinations, redHome: exact.redHome, insideCost, leakCost, ...gap };
+}
+
+/**
+ * The printed figure of the term whose exact value is the least (of equal ones, the lowest
+ * printed); null for none.
+ */
+function printedLeast(
+  terms: readonly { readonly x: Decimal; readonly printed: Decimal }[],
+): Decimal | null {
+  let best: { readonly x: Decimal; readonly printed: Decimal } | undefined;
+  for (const term of terms) {
+    const order = best === undefined ? -1 : compare(term.x, best.x);
+    if (order < 0 || (order === 0 && best !== undefined && compare(term.printed, best.printed) < 0))
+      best = term;
+  }
+  return best === undefined ? null : best.printed;
 }
 
 /** The tiers and the figures an answer reports of them. */
@@ -670,28 +785,23 @@ export function blocTiers(input: BlocTiersInput): BlocTiersResult {
 /**
  * The floor zone cleared at one destination standing for it (the one asked for, else the
  * floor-applying destination where red lands cheapest), blue selling up to its capacity; null when
- * no destination of the zone fits. With `reported` (the tiers as printed, in the same order) the
- * choice of destination and whether blue competes are decided on the printed landed prices, the
- * ones the rows show.
+ * no destination of the zone fits. The choice of destination and whether blue competes are
+ * decided on the exact landed prices of `tiers`, never on rounded ones; the rows print those in
+ * the same order (`reportBlocTiers`), so the market and the rows agree.
  */
 export function clearZoneMarket(
   tiers: readonly DestinationTier[],
   market: ZoneMarketInput,
-  reported?: readonly ReportedTier[],
 ): ZoneMarket | null {
-  const printed = (i: number): Pick<ReportedTier, 'redLanded' | 'blueLanded'> =>
-    reported?.[i] ?? (tiers[i] as DestinationTier);
-  const zone = tiers.map((t, i) => ({ t, p: printed(i) })).filter(({ t }) => t.floorApplies);
-  const chosen =
+  const zone = tiers.filter((t) => t.floorApplies);
+  const t =
     market.destination === undefined
-      ? zone.reduce<(typeof zone)[number] | undefined>(
-          (best, z) =>
-            best === undefined || compare(z.p.redLanded, best.p.redLanded) < 0 ? z : best,
+      ? zone.reduce<DestinationTier | undefined>(
+          (best, z) => (best === undefined || compare(z.redLanded, best.redLanded) < 0 ? z : best),
           undefined,
         )
-      : zone.find(({ t }) => t.country === market.destination);
-  if (chosen === undefined) return null;
-  const { t, p } = chosen;
+      : zone.find((z) => z.country === market.destination);
+  if (t === undefined) return null;
   return {
     destination: t.country,
     ...clearFloorZone({
@@ -701,7 +811,6 @@ export function clearZoneMarket(
       redLanded: t.redLanded,
       redLandedWithoutFloor: t.redLandedWithoutFloor,
       floorDutyPerUnit: t.floorGapPerUnit,
-      printed: { blueLanded: p.blueLanded, redLanded: p.redLanded },
     }),
   };
 }

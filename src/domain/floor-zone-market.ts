@@ -17,11 +17,6 @@ export interface FloorZoneMarketInput {
   readonly redLandedWithoutFloor: Decimal;
   /** The floor-gap duty per unit of red supply (R − R0). */
   readonly floorDutyPerUnit: Decimal;
-  /**
-   * B and R as the answer prints them, when it does: whether blue competes (B ≤ R) is decided on
-   * these, so the market agrees with a row that shows red or blue cheapest. Default: B and R.
-   */
-  readonly printed?: { readonly blueLanded: Decimal; readonly redLanded: Decimal };
 }
 
 export interface FloorZoneMarket {
@@ -33,11 +28,7 @@ export interface FloorZoneMarket {
   readonly redVolume: Decimal;
   /** floor duty per unit × red volume. */
   readonly treasuryRevenue: Decimal;
-  /**
-   * max(0, price − B) × blue volume: what allied producers earn above their offer (0 where blue
-   * competes only as printed, its exact offer above the exact red price by less than the last
-   * printed place).
-   */
+  /** max(0, price − B) × blue volume: what allied producers earn above their offer. */
   readonly blueRent: Decimal;
   /**
    * What buyers pay more than without the floor: D × (price − min(R0, B)) when blue could serve
@@ -50,13 +41,11 @@ export interface FloorZoneMarket {
  * Clears the floor zone: blue sells up to K at B, red is unlimited at R. If B ≤ R, blue sells
  * min(K, D) and the price is B when K ≥ D, else R (red is the marginal supplier and the rest of
  * demand, D − K, is red at the floor); if R < B, red sells all of D at R. B ≤ R is decided on the
- * printed B and R when given (reported parts add up: the market never says blue sets the price
- * where the row prints red cheaper); the figures are exact, nothing is rounded here.
+ * exact B and R, never on rounded ones; the figures are exact, nothing is rounded here.
  */
 export function clearFloorZone(input: FloorZoneMarketInput): FloorZoneMarket {
   const { demand, blueCapacity, blueLanded, redLanded, redLandedWithoutFloor } = input;
-  const decideOn = input.printed ?? { blueLanded, redLanded };
-  const blueCompetes = compare(decideOn.blueLanded, decideOn.redLanded) <= 0;
+  const blueCompetes = compare(blueLanded, redLanded) <= 0;
   const blueServesAll = compare(blueCapacity, demand) >= 0;
   const blueVolume = blueCompetes ? min(blueCapacity, demand) : ZERO;
   const redVolume = subtract(demand, blueVolume);

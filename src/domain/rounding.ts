@@ -170,6 +170,63 @@ export function roundPerUnitAgainst(
   return round(x, MAX_SHARE_PLACES, atOrAbove ? up : down);
 }
 
+/** Two per-unit prices compared with each other, and the sign of a − b decided on exact values. */
+export type ComparedPair = readonly [a: Decimal, b: Decimal, order: number];
+
+/**
+ * The places prices compared in pairs (red and blue supply landed at each destination) are
+ * printed with, all at the same: 4 unless that would print a pair equal, or in the wrong order,
+ * although it differs exactly; then the fewest, up to 10, that print every pair in its exact order.
+ * 11 where even 10 do not (`roundPairInOrder` then cuts each such pair toward its own sides).
+ */
+export function placesInOrder(pairs: readonly ComparedPair[], mode: RoundingMode): number {
+  for (let places = PER_UNIT_PLACES; places <= MAX_SHARE_PLACES; places += 1) {
+    if (pairs.every((pair) => keepsOrder(pair, places, mode))) return places;
+  }
+  return MAX_SHARE_PLACES + 1;
+}
+
+function keepsOrder([a, b, order]: ComparedPair, places: number, mode: RoundingMode): boolean {
+  const x = round(a, places, ROUNDERS[mode]);
+  const y = round(b, places, ROUNDERS[mode]);
+  return Math.sign(compare(x, y)) === Math.sign(order);
+}
+
+/**
+ * Two per-unit prices compared with each other (red and blue landed at one destination; the red and
+ * blue prices), each rounded once for report at `places` (`placesInOrder`, by default of this pair
+ * alone): red landing at exactly 16 beside blue at 16.00001 prints "16.0000" beside "16.00001", not
+ * two "16.0000", so that a reader comparing them sees the exact order (`order`, the sign of a − b).
+ * Past 10 places each is cut toward its own side (the lower down, the higher up). Values equal
+ * exactly print as one figure.
+ */
+export function roundPairInOrder(
+  a: Decimal,
+  b: Decimal,
+  order: number,
+  mode: RoundingMode,
+  places: number = placesInOrder([[a, b, order]], mode),
+): readonly [Decimal, Decimal] {
+  const sign = Math.sign(order);
+  const at = Math.min(places, MAX_SHARE_PLACES);
+  if (sign === 0) {
+    // Equal exactly: one figure, printed twice.
+    const x = round(a, at, ROUNDERS[mode]);
+    return [x, x];
+  }
+  if (keepsOrder([a, b, order], at, mode)) {
+    return [round(a, at, ROUNDERS[mode]), round(b, at, ROUNDERS[mode])];
+  }
+  return sign < 0
+    ? [round(a, MAX_SHARE_PLACES, down), round(b, MAX_SHARE_PLACES, up)]
+    : [round(a, MAX_SHARE_PLACES, up), round(b, MAX_SHARE_PLACES, down)];
+}
+
+/** x rounded once at `places` (up to 10): a figure printed beside pairs (`placesInOrder`). */
+export function roundPerUnitAt(x: Decimal, places: number, mode: RoundingMode): Decimal {
+  return round(x, Math.min(places, MAX_SHARE_PLACES), ROUNDERS[mode]);
+}
+
 /** A rate or share, at up to 6 places without trailing zeros: 0.0370 → "0.037". */
 export function formatRate(x: Decimal, mode: RoundingMode): string {
   return trimZeros(toFixed(x, RATE_PLACES, ROUNDERS[mode]));

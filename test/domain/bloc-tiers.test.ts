@@ -18,10 +18,8 @@ import {
   decimal,
   equal,
   greaterThanOrEqual,
-  halfUp,
   isNegative,
   isZero,
-  round,
 } from '../../src/numeric';
 import { d, t } from './numbers';
 
@@ -55,12 +53,22 @@ function tierOf(result: BlocTiersResult, country: string): DestinationTier {
   return tier;
 }
 
-const round4 = (x: Decimal) => round(x, 4, halfUp);
+/** Reported figures rounded half-up. */
+const HALF_UP = 'half-up' as const;
 
 /** Some figures of a reported destination, at 4 places. */
 function figures(tier: ReportedTier | undefined, keys: readonly (keyof ReportedTier)[]): string[] {
   if (tier === undefined) throw new Error('no reported destination');
   return keys.map((k) => t(tier[k] as Decimal, 4));
+}
+
+/** Some figures of a reported destination, as they are (without trailing zeros). */
+function plainFigures(
+  tier: ReportedTier | undefined,
+  keys: readonly (keyof ReportedTier)[],
+): string[] {
+  if (tier === undefined) throw new Error('no reported destination');
+  return keys.map((k) => t(tier[k] as Decimal));
 }
 
 /** insideCost, leakCost, gap, floorPart, otherDutiesPart as reported, at 4 places. */
@@ -197,7 +205,7 @@ describe('blocTiers: leakage is never China’s home market, and the cost gap is
     // US without the floor: 10.00005 × 1.25 = 12.5000625; floor duty 16 − 12.5000625 = 3.4999375;
     // IN: 10.00005. Gap 16 − 10.00005 = 5.99995 = 2.5000125 (duties) + 3.4999375 (floor).
     expect(t(result.leakage.downstreamCostGapPerUnit)).toBe('5.99995');
-    const reported = reportBlocTiers(result, round4);
+    const reported = reportBlocTiers(result, HALF_UP);
     // Each part rounded once: US 12.5000625 → 12.5001 and 3.4999375 → 3.4999, red lands at
     // 12.5001 + 3.4999 = 16.0000; IN 10.00005 → 10.0001. Gap 16.0000 − 10.0001 = 5.9999 =
     // (12.5001 − 10.0001 = 2.5000 from duties) + 3.4999, the floor's part being US's printed duty.
@@ -218,7 +226,7 @@ describe('blocTiers: leakage is never China’s home market, and the cost gap is
         method: FULL_GAP,
         destinations: [destination('US', 'blue', true), destination('IN', 'grey', false)],
       }),
-      round4,
+      HALF_UP,
     );
     // US: 10.00006 → 10.0001, duty 20 − 10.00006 = 9.99994 → 9.9999, red lands at 20.0000; blue
     // 16.0000 governs. IN: red 10.0001 < blue 16.0000, a leak. Without the floor red would govern
@@ -237,7 +245,7 @@ describe('blocTiers: leakage is never China’s home market, and the cost gap is
         method: FULL_GAP,
         destinations: [destination('US', 'blue', true, '0.5'), destination('IN', 'grey', false)],
       }),
-      round4,
+      HALF_UP,
     );
     // 10.00004 × 1.5 = 15.00006 ≥ 15: no floor duty, red lands at 15.0001 with and without it.
     expect(leakFigures(reported)).toEqual(['15.0001', '10.0000', '5.0001', '0.0000', '5.0001']);
@@ -261,17 +269,17 @@ describe('blocTiers: leakage is never China’s home market, and the cost gap is
           destination('IN', 'grey', false, '0', '0.1'),
         ],
       }),
-      round4,
+      HALF_UP,
     );
     expect(leakFigures(above)).toEqual(['10.0000', '10.0001', '0.0000', '0.0000', '0.0000']);
     const none = reportBlocTiers(
       blocTiers({ ...input, destinations: [destination('US', 'blue', true)] }),
-      round4,
+      HALF_UP,
     );
     expect(leakFigures(none)).toEqual(['10.0000', null, '0.0000', '0.0000', '0.0000']);
   });
 
-  it('decisions are taken on the printed figures: red 19.14736 and blue 19.14744 both print 19.1474 outside the floor, a tie that goes to blue and no leak; spread 0.0000 and premium 0 / 19.1474', () => {
+  it('decisions are taken on the exact figures: red 19.14736 and blue 19.14744 would both print 19.1474 outside the floor; red is cheaper, leaks, and every landed figure prints with 5 places to show it', () => {
     const result = blocTiers({
       ...NO_FREIGHT,
       redPrice: d('19.14736'),
@@ -281,18 +289,89 @@ describe('blocTiers: leakage is never China’s home market, and the cost gap is
       method: FULL_GAP,
       destinations: [destination('IN', 'grey', false), destination('US', 'blue', true)],
     });
-    // Exactly, red is 0.00008 cheaper in IN and leaks there.
+    // Exactly, red is 19.14744 − 19.14736 = 0.00008 cheaper in IN and leaks there.
     expect(tierOf(result, 'IN').cheapest).toBe('red');
-    const reported = reportBlocTiers(result, round4);
-    const inIndia = reported.destinations[0];
-    expect([inIndia?.cheapest, inIndia?.tier, t(inIndia?.governingPrice ?? d(0), 4)]).toEqual([
-      'tie',
-      'blue',
-      '19.1474',
-    ]);
-    expect(reported.leakage.destinations).toEqual([]);
-    expect(t(reported.tracks.spread, 4)).toBe('0.0000');
-    expect(t(reported.tracks.bluePremium?.of ?? null, 4)).toBe('0.0000');
+    for (const mode of ['half-up', 'half-even'] as const) {
+      const reported = reportBlocTiers(result, mode);
+      const [inIndia, us] = reported.destinations;
+      // At 4 places IN's pair is 19.1474 and 19.1474 (equal); at 5 it is 19.14736 < 19.14744, so
+      // every landed figure prints at 5: IN red governs at 19.14736.
+      expect([inIndia?.cheapest, inIndia?.tier]).toEqual(['red', 'red']);
+      expect(plainFigures(inIndia, ['redLanded', 'blueLanded', 'governingPrice'])).toEqual([
+        '19.14736',
+        '19.14744',
+        '19.14736',
+      ]);
+      // US: R0 19.14736, duty 25.2104 − 19.14736 = 6.06304 → 6.0630 (4 places, as /v1/floor-gap),
+      // red lands at exactly 25.2104 → 25.21040, blue 19.14744 governs.
+      expect([us?.cheapest, us?.tier]).toEqual(['blue', 'blue']);
+      expect(
+        plainFigures(us, [
+          'redLandedWithoutFloor',
+          'floorGapPerUnit',
+          'redLanded',
+          'blueLanded',
+          'governingPrice',
+        ]),
+      ).toEqual(['19.14736', '6.063', '25.2104', '19.14744', '19.14744']);
+      expect(reported.leakage.destinations).toEqual(['IN']);
+      // inside 19.14744 − leak 19.14736 = 0.00008; without the floor the US would be served at
+      // R0 19.14736 = the leak: otherDutiesPart max(0, 19.14736 − 19.14736) = 0, floorPart 0.00008.
+      const l = reported.leakage;
+      const costs = [l.insideCost, l.leakCost, l.downstreamCostGapPerUnit];
+      expect([...costs, l.floorPart, l.otherDutiesPart].map((x) => t(x))).toEqual([
+        '19.14744',
+        '19.14736',
+        '0.00008',
+        '0.00008',
+        '0',
+      ]);
+      // tracks: 19.14736 and 19.14744 print at 5 places, spread 0.00008.
+      const { red, blue, spread } = reported.tracks;
+      expect([t(red), t(blue), t(spread)]).toEqual(['19.14736', '19.14744', '0.00008']);
+    }
+  });
+
+  it('red landing at exactly 16 under the floor beside blue 16.00001: red is cheaper and governs, 16.0000 beside 16.00001 (not a tie of two 16.0000)', () => {
+    const result = blocTiers({
+      ...NO_FREIGHT,
+      redPrice: d(10),
+      bluePrice: d('16.00001'),
+      floor: d(16),
+      basis: 'duty-paid',
+      method: FULL_GAP,
+      destinations: [destination('US', 'blue', true)],
+    });
+    for (const mode of ['half-up', 'half-even'] as const) {
+      // 10 + (16 − 10) = 16 < 16.00001; at 4 places 16.0000 and 16.0000, at 5 16 < 16.00001.
+      const [us] = reportBlocTiers(result, mode).destinations;
+      expect([us?.cheapest, us?.tier]).toEqual(['red', 'red']);
+      expect(plainFigures(us, ['redLanded', 'blueLanded', 'governingPrice'])).toEqual([
+        '16',
+        '16.00001',
+        '16',
+      ]);
+    }
+  });
+
+  it('past 10 places a pair is cut toward its own sides: red 10 beside blue 10.00000000001 prints 10 and 10.0000000001', () => {
+    const result = blocTiers({
+      ...NO_FREIGHT,
+      redPrice: d(10),
+      bluePrice: d('10.00000000001'),
+      floor: d(5),
+      basis: 'duty-paid',
+      method: FULL_GAP,
+      destinations: [destination('IN', 'grey', false)],
+    });
+    for (const mode of ['half-up', 'half-even'] as const) {
+      // At 10 places both are 10.0000000000; red cut down stays 10, blue cut up is 10.0000000001.
+      const reported = reportBlocTiers(result, mode);
+      const [india] = reported.destinations;
+      expect(india?.cheapest).toBe('red');
+      expect(plainFigures(india, ['redLanded', 'blueLanded'])).toEqual(['10', '10.0000000001']);
+      expect(reported.leakage.destinations).toEqual(['IN']);
+    }
   });
 
   it('freight: red 10 + 1 freight to a CIF destination is valued at 11, the floor duty is 16 − 11 = 5, red lands at 16; on a FOB basis the duty is 6 and red lands at 17', () => {
@@ -424,7 +503,7 @@ describe('blocTiers: cheapest, tier and leakage edges', () => {
     expect(t(result.tracks.spread)).toBe('15');
     expect(result.tracks.bluePremium).toBeNull();
     // As printed: red 0 → 0.0000, spread 15.0000, premium null (was 0).
-    expect(reportBlocTiers(result, round4).tracks.bluePremium).toBeNull();
+    expect(reportBlocTiers(result, HALF_UP).tracks.bluePremium).toBeNull();
   });
 });
 

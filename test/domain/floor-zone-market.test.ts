@@ -95,32 +95,41 @@ describe('clearFloorZone: laws', () => {
   });
 });
 
-describe('clearFloorZone: decided on the printed landed prices', () => {
-  it('printed red 15.0000 < printed blue 15.0001 while the exact blue 15.00005 < red 15.00008: red sets the price, blue sells nothing', () => {
+describe('clearFloorZone: decided on the exact landed prices', () => {
+  it('exact blue 15.00005 ≤ red 15.00008 (15.0001 and 15.0001 at 4 places, half-up) with K ≥ D: blue sets the price and sells all of D, red nothing', () => {
     const m = zone(1_000_000, 1_200_000, {
       blueLanded: x('15.00005'),
       redLanded: x('15.00008'),
       redLandedWithoutFloor: x('10.00004'),
       floorDutyPerUnit: x('5.00004'),
-      printed: { blueLanded: x('15.0001'), redLanded: x('15.0000') },
     });
-    expect(m.marginal).toBe('red');
-    expect(plain(m.price)).toBe('15.00008');
-    expect(plain(m.blueVolume)).toBe('0');
-    // 5.00004 × 1,000,000
-    expect(plain(m.treasuryRevenue)).toBe('5000040');
+    expect(m.marginal).toBe('blue');
+    expect(plain(m.price)).toBe('15.00005');
+    expect(plain(m.blueVolume)).toBe('1000000');
+    expect(plain(m.redVolume)).toBe('0');
+    // 5.00004 × 0 red volume
+    expect(plain(m.treasuryRevenue)).toBe('0');
+    // max(0, 15.00005 − 15.00005) × 1,000,000
+    expect(plain(m.blueRent)).toBe('0');
+    // 1,000,000 × (15.00005 − min(10.00004, 15.00005)) = 1,000,000 × 5.00001
+    expect(plain(m.buyersExtraCost)).toBe('5000010');
   });
 
-  it('a printed tie with the exact blue above red and K < D: blue sells K at the red price and earns no negative rent', () => {
-    // printed both 15.0000: blue competes; K 400,000 < D 1,000,000, so red (exact 15.00004) is
-    // marginal; price − B = 15.00004 − 15.00005 = −0.00001 < 0 → rent max(0, −0.00001) × 400,000 = 0
+  it('exact red 15.00004 < blue 15.00005 (both 15.0000 at 4 places, half-up): red sells all of D at red, blue nothing, though K < D', () => {
     const m = zone(1_000_000, 400_000, {
       blueLanded: x('15.00005'),
       redLanded: x('15.00004'),
-      printed: { blueLanded: x('15.0000'), redLanded: x('15.0000') },
+      redLandedWithoutFloor: x('10'),
+      floorDutyPerUnit: x('5.00004'),
     });
     expect(m.marginal).toBe('red');
-    expect(plain(m.blueVolume)).toBe('400000');
+    expect(plain(m.price)).toBe('15.00004');
+    expect(plain(m.blueVolume)).toBe('0');
+    // 5.00004 × 1,000,000
+    expect(plain(m.treasuryRevenue)).toBe('5000040');
+    // blue sells nothing: 0 × anything
     expect(plain(m.blueRent)).toBe('0');
+    // K < D: 1,000,000 × (15.00004 − 10) = 5,000,040
+    expect(plain(m.buyersExtraCost)).toBe('5000040');
   });
 });

@@ -219,15 +219,14 @@ describe('POST /v1/bloc-tiers: a producer-side contract is not a border floor', 
   });
 });
 
-describe('POST /v1/bloc-tiers: the market decides who sets the price on the printed landed prices', () => {
+describe('POST /v1/bloc-tiers: the market decides who sets the price on the exact landed prices', () => {
   /**
    * Red and blue into the US alone (a floor member; no other duties on NdPr oxide there, no
-   * freight), half-up, demand 1,000 t and blue capacity 1,200 t, where both print 15.0001: a tie,
-   * which goes to blue; blue (capacity ≥ demand) sells all at its offer B, so no red is sold, no
-   * duty collected and blue earns no rent ((B − B) × 1,000,000 kg = 0).
+   * freight), half-up, demand 1,000 t and blue capacity 1,200 t, where both landed prices would
+   * print 15.0001 at 4 places: the row prints them at 5, in their exact order.
    */
-  async function printedTieInUs(terms: Record<string, unknown>, buyersExtraCost: string) {
-    const t = await tiers({
+  const inUs = (terms: Record<string, unknown>) =>
+    tiers({
       mineral: 'ndpr-oxide',
       destinations: ['US'],
       floorMembers: ['US'],
@@ -236,53 +235,65 @@ describe('POST /v1/bloc-tiers: the market decides who sets the price on the prin
       market: { demand: { value: '1000', unit: 't' }, blueCapacity: { value: '1200', unit: 't' } },
       ...terms,
     });
-    const us = t.destinations.find((d) => d.country === 'US');
-    expect(us).toMatchObject({
-      redLanded: '15.0001',
-      blueLanded: '15.0001',
-      cheapest: 'tie',
+
+  it('red under a full gap lands at 15.00008, blue at 15.00005 (both 15.0001 at 4 places): blue is cheaper, prints so, and sets the price', async () => {
+    // R0 = 10.00004; F = 15.00008; the full-gap duty 15.00008 − 10.00004 = 5.00004 → 5.0000; red
+    // lands at exactly 15.00008 > blue 15.00005. Blue (capacity ≥ demand) sells all 1,000 t at B:
+    // no red sold, no duty, rent (B − B) × 1,000,000 kg = 0; buyers pay 1,000,000 kg ×
+    // (15.00005 − min(10.00004, 15.00005)) = 1,000,000 × 5.00001 = 5,000,010.00 more.
+    const t = await inUs({
+      redPrice: usd('10.00004'),
+      bluePrice: usd('15.00005'),
+      floor: usd('15.00008'),
+    });
+    expect(t.destinations.find((d) => d.country === 'US')).toMatchObject({
+      floorGapPerUnit: '5.0000',
+      redLanded: '15.00008',
+      blueLanded: '15.00005',
+      cheapest: 'blue',
       tier: 'blue',
+      governingPrice: '15.00005',
     });
     expect(t.market).toMatchObject({
-      price: '15.0001',
+      price: '15.00005',
       marginal: 'blue',
       blueVolume: { value: '1000', unit: 't' },
       redVolume: { value: '0', unit: 't' },
       treasuryRevenue: '0.00',
       blueRent: '0.00',
-      buyersExtraCost,
+      buyersExtraCost: '5000010.00',
     });
-    return us;
-  }
-
-  it('red under a full gap lands on the printed floor 15.0001, tied with blue 15.00005 → 15.0001: a printed tie goes to blue, which sets the price', async () => {
-    // R0 = 10.00004 → 10.0000; F = 15.00008 → 15.0001; the full-gap duty 15.00008 − 10.00004 =
-    // 5.00004 → 5.0000; red lands at exactly 10.00004 + 5.00004 = 15.00008 → 15.0001 (the printed
-    // floor) = blue 15.00005 → 15.0001. Buyers pay 1,000,000 kg × (15.00005 − min(10.00004,
-    // 15.00005)) = 1,000,000 × 5.00001 = 5,000,010.00 more.
-    const us = await printedTieInUs(
-      { redPrice: usd('10.00004'), bluePrice: usd('15.00005'), floor: usd('15.00008') },
-      '5000010.00',
-    );
-    expect(us?.floorGapPerUnit).toBe('5.0000');
   });
 
-  it('red 15.00006 and blue 15.00007 both print 15.0001: a printed tie goes to blue, which sets the price, though exactly red is cheaper', async () => {
+  it('red 15.00006 beside blue 15.00007 (both 15.0001 at 4 places): red is cheaper exactly, prints so, and sells everything at its price', async () => {
     // R0 = 10.00004; capped at 0.5 under a floor of 16 the duty is min(16 − 10.00004, 0.5 ×
     // 10.00004) = min(5.99996, 5.00002) = 5.00002 → 5.0000; red lands at 10.00004 + 5.00002 =
-    // 15.00006 → 15.0001, blue 15.00007 → 15.0001: exactly red is cheaper and would have sold
-    // everything, as printed it is a tie. Buyers pay 1,000,000 kg × (15.00007 − min(10.00004,
-    // 15.00007)) = 1,000,000 × 5.00003 = 5,000,030.00 more.
-    const us = await printedTieInUs(
-      {
-        redPrice: usd('10.00004'),
-        bluePrice: usd('15.00007'),
-        floor: usd('16'),
-        method: { type: 'capped', maxRate: '0.5' },
-      },
-      '5000030.00',
-    );
-    expect(us?.floorGapPerUnit).toBe('5.0000');
+    // 15.00006 < blue 15.00007. Red sells all 1,000 t = 1,000,000 kg: treasury 5.00002 × 1,000,000
+    // = 5,000,020.00; buyers (blue could serve all) 1,000,000 × (15.00006 − min(10.00004,
+    // 15.00007)) = 1,000,000 × 5.00002 = 5,000,020.00; blue sells nothing, rent 0.
+    const t = await inUs({
+      redPrice: usd('10.00004'),
+      bluePrice: usd('15.00007'),
+      floor: usd('16'),
+      method: { type: 'capped', maxRate: '0.5' },
+    });
+    expect(t.destinations.find((d) => d.country === 'US')).toMatchObject({
+      floorGapPerUnit: '5.0000',
+      redLanded: '15.00006',
+      blueLanded: '15.00007',
+      cheapest: 'red',
+      tier: 'red',
+      governingPrice: '15.00006',
+    });
+    expect(t.market).toMatchObject({
+      price: '15.00006',
+      marginal: 'red',
+      blueVolume: { value: '0', unit: 't' },
+      redVolume: { value: '1000', unit: 't' },
+      treasuryRevenue: '5000020.00',
+      blueRent: '0.00',
+      buyersExtraCost: '5000020.00',
+    });
   });
 });
 

@@ -201,7 +201,7 @@ describe('POST /v1/bloc-tiers: each figure rounded once; the leakage gap adds up
     });
   });
 
-  it('decisions follow the printed figures: red 19.14736 → 19.1474 and blue 19.14744 → 19.1474 print equal outside the floor, so IN is a tie, blue governs, IN is no leak, and spread 0.0000 gives bluePremium 0', async () => {
+  it('decisions follow the exact figures: red 19.14736 and blue 19.14744 would both print 19.1474 outside the floor; IN is red, a leak, and the landed figures print with 5 places to show it', async () => {
     const t = await tiers({
       mineral: 'ndpr-oxide',
       redPrice: usd('19.14736'),
@@ -211,39 +211,42 @@ describe('POST /v1/bloc-tiers: each figure rounded once; the leakage gap adds up
       floorMembers: ['US'],
       asOf: '2026-11-21',
     });
-    // IN (no floor, no duty known): red 19.14736 → 19.1474, blue 19.14744 → 19.1474. Exactly red
-    // is 0.00008 cheaper, but the answer prints them equal: a tie, which goes to blue (at parity
-    // buyers take the secure supply), governing at 19.1474.
+    // IN (no floor, no duty known): exactly red 19.14736 < blue 19.14744 (0.00008 cheaper); at 4
+    // places both are 19.1474, at 5 they are apart: red governs.
     expect(row(t, 'IN')).toMatchObject({
-      redLanded: '19.1474',
-      blueLanded: '19.1474',
-      cheapest: 'tie',
-      tier: 'blue',
-      governingPrice: '19.1474',
+      redLanded: '19.14736',
+      blueLanded: '19.14744',
+      cheapest: 'red',
+      tier: 'red',
+      governingPrice: '19.14736',
     });
-    // US: duty 25.21040 − 19.14736 = 6.06304 → 6.0630; red lands at 19.1474 + 6.0630 = 25.2104,
-    // blue at 19.1474: blue.
+    // US: duty 25.21040 − 19.14736 = 6.06304 → 6.0630; red lands at exactly 25.2104 (25.21040 at
+    // 5 places), blue at 19.14744: blue.
     expect(row(t, 'US')).toMatchObject({
       floorGapPerUnit: '6.0630',
       redLanded: '25.2104',
+      redLandedWithoutFloor: '19.14736',
+      blueLanded: '19.14744',
       cheapest: 'blue',
       tier: 'blue',
     });
-    // No destination prints red cheaper outside the floor: no leak and no gap (not a gap of 0.0000
-    // at a listed leak).
+    // IN leaks: 19.14744 inside − 19.14736 at the leak = 0.00008, all the floor's (without it
+    // the US would be served at R0 19.14736 = the leak cost: max(0, 0) of other duties).
     expect(t.leakage).toMatchObject({
-      destinations: [],
-      insideCost: '19.1474',
-      leakCost: null,
-      downstreamCostGapPerUnit: '0.0000',
+      destinations: ['IN'],
+      insideCost: '19.14744',
+      leakCost: '19.14736',
+      downstreamCostGapPerUnit: '0.00008',
+      floorPart: '0.00008',
+      otherDutiesPart: '0.0000',
     });
-    // spread 19.1474 − 19.1474 = 0.0000; bluePremium 0.0000 / 19.1474 = 0 (the exact
-    // 0.00008 / 19.14736 = 0.00000418… would print 0.000004).
+    // spread 19.14744 − 19.14736 = 0.00008; bluePremium 0.00008 / 19.14736 = 0.00000417812… →
+    // 0.000004.
     expect(t.tracks).toMatchObject({
-      red: '19.1474',
-      blue: '19.1474',
-      spread: '0.0000',
-      bluePremium: '0',
+      red: '19.14736',
+      blue: '19.14744',
+      spread: '0.00008',
+      bluePremium: '0.000004',
     });
   });
 
@@ -418,10 +421,190 @@ describe('POST /v1/bloc-tiers: the laws of the reported figures', () => {
           // Duty-paid with no freight, red without the floor is P × (1 + r) = R, so red lands at
           // R + d exactly, rounded once, as /v1/floor-gap's landed price (on the customs value R = P
           // is not red's landed price without the floor).
-          if (r.basis === 'duty-paid') expect(d.redLanded).toBe(gap.landedPerUnit);
+          // (Where a destination's red and blue landed prices would print equal or reversed at 4
+          // places, every landed figure prints with more: then this one need not be floor-gap's.)
+          const fourPlaces = t.destinations
+            .flatMap((x) => [x.redLanded, x.blueLanded])
+            .every((v) => /\.\d{4}$/.test(v));
+          if (r.basis === 'duty-paid' && fourPlaces) expect(d.redLanded).toBe(gap.landedPerUnit);
         }
       }),
       { seed: 11, numRuns: 40 },
+    );
+  });
+});
+
+// Bloc tiers decide which track is cheaper, which governs, where red leaks and who sells in the
+// floor zone on the exact landed prices, never on rounded ones, under either rounding mode; and
+// print the two landed prices of a destination with more places (up to 10) where 4 would show
+// them equal or reversed, so that the printed figures say the same.
+
+const MODES = ['half-up', 'half-even'] as const;
+
+describe('bloc tiers: decisions on the exact landed prices, printed so that they show', () => {
+  it('red lands at exactly 16 under the floor beside blue 16.00001: red is cheaper, governs, and sells all of the zone at 16', async () => {
+    for (const rounding of MODES) {
+      const t = await tiers({
+        mineral: 'ndpr-oxide',
+        redPrice: usd('10'),
+        bluePrice: usd('16.00001'),
+        floor: usd('16'),
+        destinations: ['US'],
+        floorMembers: ['US'],
+        asOf: '2026-11-21',
+        rounding,
+        market: {
+          demand: { value: '1000', unit: 't' },
+          blueCapacity: { value: '4000', unit: 't' },
+        },
+      });
+      // US (no other duty on NdPr oxide): red 10 + floor duty (16 − 10 = 6) = 16 < blue 16.00001.
+      // At 4 places both would be 16.0000; at 5, 16.00000 ("16.0000") < 16.00001.
+      expect(row(t, 'US')).toMatchObject({
+        redLanded: '16.0000',
+        blueLanded: '16.00001',
+        cheapest: 'red',
+        tier: 'red',
+        governingPrice: '16.0000',
+      });
+      // R < B: red sells all 1,000 t = 1,000,000 kg at 16; treasury 6 × 1,000,000 = 6,000,000.00;
+      // buyers (blue could serve all) 1,000,000 × (16 − min(10, 16.00001)) = 6,000,000.00; blue
+      // sells nothing.
+      expect(t.market).toMatchObject({
+        price: '16.0000',
+        marginal: 'red',
+        blueVolume: { value: '0', unit: 't' },
+        redVolume: { value: '1000', unit: 't' },
+        treasuryRevenue: '6000000.00',
+        blueRent: '0.00',
+        buyersExtraCost: '6000000.00',
+      });
+    }
+  });
+
+  it('blue 10.00001 beside red 10 outside the floor (IN): red is cheaper and IN leaks, in the JSON, CSV and text forms', async () => {
+    for (const rounding of MODES) {
+      const t = await tiers({
+        mineral: 'ndpr-oxide',
+        redPrice: usd('10'),
+        bluePrice: usd('10.00001'),
+        floor: usd('16'),
+        destinations: ['US', 'IN'],
+        floorMembers: ['US'],
+        asOf: '2026-11-21',
+        rounding,
+      });
+      // IN: no duty known (counted 0): red 10 < blue 10.00001; at 5 places 10.00000 < 10.00001.
+      expect(row(t, 'IN')).toMatchObject({
+        redLanded: '10.0000',
+        blueLanded: '10.00001',
+        cheapest: 'red',
+        tier: 'red',
+        governingPrice: '10.0000',
+      });
+      // US: red lands at 16, blue 10.00001 governs.
+      expect(row(t, 'US')).toMatchObject({ cheapest: 'blue', governingPrice: '10.00001' });
+      // inside 10.00001 − leak 10 = 0.00001; without the floor the US would be served by red at
+      // 10 = the leak: 0 from other duties, 0.00001 from the floor.
+      expect(t.leakage).toMatchObject({
+        destinations: ['IN'],
+        insideCost: '10.00001',
+        leakCost: '10.0000',
+        downstreamCostGapPerUnit: '0.00001',
+        floorPart: '0.00001',
+        otherDutiesPart: '0.0000',
+      });
+      const query = `mineral=ndpr-oxide&redPrice=10&bluePrice=10.00001&floor=16&per=kg&destinations=US,IN&floorMembers=US&asOf=2026-11-21&rounding=${rounding}&assume=no-duty`;
+      const text = await call(`/v1/bloc-tiers?${query}&format=text&field=leakDestinations`);
+      expect(await text.text()).toBe('IN');
+      const csv = await (await call(`/v1/bloc-tiers?${query}&format=csv`)).text();
+      // country,bloc,floorApplies,redLanded,blueLanded,floorGapPerUnit,cheapest,tier,
+      // governingPrice,leak,...
+      expect(csv).toContain('IN,grey,false,10.0000,10.00001,0.0000,red,red,10.0000,true,kg,USD');
+    }
+  });
+
+  it('red capped to land at 14.9999875 beside blue 15: bloc tiers name red, as the sweep’s blueWins false does', async () => {
+    for (const rounding of MODES) {
+      const method = { type: 'capped', maxRate: '0.49999875' };
+      const t = await tiers({
+        mineral: 'ndpr-oxide',
+        redPrice: usd('10'),
+        bluePrice: usd('15'),
+        floor: usd('16'),
+        method,
+        destinations: ['US'],
+        floorMembers: ['US'],
+        asOf: '2026-11-21',
+        rounding,
+      });
+      // duty min(16 − 10, 0.49999875 × 10) = min(6, 4.9999875) = 4.9999875; red lands at
+      // 14.9999875 < 15. At 4 places both are 15.0000; at 5, 14.99999 (14.99998|75 rounds up under
+      // either mode) < 15.00000.
+      expect(row(t, 'US')).toMatchObject({
+        redLanded: '14.99999',
+        blueLanded: '15.0000',
+        cheapest: 'red',
+        tier: 'red',
+        governingPrice: '14.99999',
+      });
+      const response = await postJson('/v1/floor-gap/sweep', {
+        redPrices: ['10'],
+        floors: ['16'],
+        per: 'kg',
+        bluePrice: '15',
+        method,
+        rounding,
+      });
+      const sweep = (await response.json()) as { cells: { blueWins: boolean }[] };
+      expect(sweep.cells.map((c) => c.blueWins)).toEqual([false]);
+    }
+  });
+
+  it('each destination’s cheapest is the exact comparison of its landed prices, and the printed ones compare the same (both modes)', async () => {
+    // Prices with 5 places near one another, so that many pairs print equal at 4 places.
+    const price = fc.integer({ min: 1_000_000, max: 1_000_040 }).map((n) => String(n / 100_000));
+    const cases = fc.record({
+      red: price,
+      blue: price,
+      floor: price,
+      maxRate: fc.constantFrom(null, '0', '0.000001', '0.000002'),
+      rounding: fc.constantFrom(...MODES),
+    });
+    await fc.assert(
+      fc.asyncProperty(cases, async (c) => {
+        const t = await tiers({
+          mineral: 'ndpr-oxide',
+          redPrice: usd(c.red),
+          bluePrice: usd(c.blue),
+          floor: usd(c.floor),
+          ...(c.maxRate === null ? {} : { method: { type: 'capped', maxRate: c.maxRate } }),
+          destinations: ['US', 'IN', 'CN'],
+          floorMembers: ['US'],
+          asOf: '2026-11-21',
+          rounding: c.rounding,
+        });
+        const red = new Wide(c.red);
+        const blue = new Wide(c.blue);
+        // No other duty on any lane here (US none on NdPr oxide, IN unknown and counted 0, CN red
+        // supply's home): red lands at red + the floor duty where the floor applies (full gap:
+        // F − red; capped: at most maxRate × red), blue at blue.
+        const gap = Wide.max(0, new Wide(c.floor).minus(red));
+        for (const d of t.destinations) {
+          const duty = !d.floorApplies
+            ? new Wide(0)
+            : c.maxRate === null
+              ? gap
+              : Wide.min(gap, red.times(c.maxRate));
+          const exact = red.plus(duty).comparedTo(blue);
+          const printed = new Wide(d.redLanded).comparedTo(new Wide(d.blueLanded));
+          const expected = exact < 0 ? 'red' : exact > 0 ? 'blue' : 'tie';
+          expect(d.cheapest).toBe(expected);
+          expect(printed).toBe(exact);
+          expect(d.tier).toBe(expected === 'red' ? 'red' : 'blue');
+        }
+      }),
+      { seed: 7, numRuns: 60 },
     );
   });
 });

@@ -7,7 +7,7 @@ import {
   reportBlocTiers,
   reportZoneMarket,
 } from '../../domain/bloc-tiers';
-import { roundPerUnit, roundRate, roundRatioMoney } from '../../domain/rounding';
+import { roundRate, roundRatioMoney } from '../../domain/rounding';
 import { convertQuantity, kgPerUnit } from '../../domain/units';
 import { multiply } from '../../numeric';
 import { type Calculator, calculatorRouter, FORMATS, flatForm, renderingGet } from '../calculator';
@@ -28,7 +28,9 @@ const DESCRIPTION =
   'The dual-track market under a price floor. For each destination: red-origin supply landed there ' +
   '(the China-track price, its other duties, and the floor-gap duty where the floor applies — the ' +
   'same computation as `/v1/floor-gap`), blue supply landed there, which is cheaper (a tie goes to ' +
-  'blue: at parity buyers take the secure supply) and which track’s price governs (the cheaper one: ' +
+  'blue: at parity buyers take the secure supply; decided on the exact landed prices, which print ' +
+  'with more places, up to 10, where 4 would show them equal or reversed) and which track’s price ' +
+  'governs (the cheaper one: ' +
   'blue inside a full-gap floor whenever the blue offer is at or below it). Plus the two tracks with spread and blue premium, and leakage: destinations outside the ' +
   'floor where red stays cheaper, and how much less a maker there pays per unit than one inside. ' +
   'Without `destinations` every member of every bloc on `asOf` is priced (red, blue, then grey, ' +
@@ -151,22 +153,21 @@ export const blocTiersCalculator = {
   compute: (commands: readonly BlocTiersCommand[]) =>
     commands.map((c): BlocTiersReport => {
       const tiers = blocTiers(c);
-      const result = {
-        ...tiers,
-        reported: reportBlocTiers(tiers, (x) => roundPerUnit(x, c.rounding)),
-      };
+      // The tiers on the prices times s (`exactPrices`): exact where a price restated per the
+      // floor's unit does not terminate, and in the same order (s > 0). Every decision is theirs.
+      const exact = blocTiers({ ...c, ...c.exactPrices.prices });
+      const result = { ...tiers, reported: reportBlocTiers(tiers, c.rounding, exact) };
       if (c.market === undefined) return result;
       const { destination, demandKg, blueCapacityKg } = c.market;
       // The money figures are per-unit prices times volumes, rounded once: the zone is cleared on
-      // the tiers computed on the prices times s (`exactPrices`) and on the volumes in kg, so each
-      // money figure is its value times s × kg per floor unit, exact, divided by that once. Which
-      // destination stands for the zone and whether blue competes are decided on the printed rows.
-      const exact = blocTiers({ ...c, ...c.exactPrices.prices });
-      const market = clearZoneMarket(
-        exact.destinations,
-        { destination, demand: demandKg, blueCapacity: blueCapacityKg },
-        result.reported.destinations,
-      );
+      // the exact tiers and on the volumes in kg, so each money figure is its value times s × kg
+      // per floor unit, exact, divided by that once. Which destination stands for the zone and
+      // whether blue competes are decided on those exact landed prices.
+      const market = clearZoneMarket(exact.destinations, {
+        destination,
+        demand: demandKg,
+        blueCapacity: blueCapacityKg,
+      });
       const moneyDenominator = multiply(c.exactPrices.scale, kgPerUnit(c.unit));
       const { unit, demand } = c.market;
       const zone = result.reported.destinations.find((t) => t.country === market?.destination);

@@ -5,6 +5,7 @@ import {
   formatPerUnit,
   formatRate,
   formatRatio,
+  formatReportedPerUnit,
   type RoundingMode,
 } from '../../domain/rounding';
 import type { Unit } from '../../domain/units';
@@ -32,7 +33,8 @@ export function presentBlocTiers(
   command: BlocTiersCommand,
   result: BlocTiersReport,
 ): BlocTiersResponse {
-  const u = (x: Decimal) => formatPerUnit(x, command.rounding);
+  // A reported figure: at 4 places, or more where its pair would print equal or reversed.
+  const u = (x: Decimal) => formatReportedPerUnit(x);
   const rate = (x: Decimal) => formatRate(x, command.rounding);
   // Every figure and decision printed is the reported one (`reportBlocTiers`): nothing is rounded
   // or decided here.
@@ -40,7 +42,7 @@ export function presentBlocTiers(
   return {
     mineral: command.mineral.id,
     per: command.unit,
-    floorPerUnit: u(command.floor),
+    floorPerUnit: formatPerUnit(command.floor, command.rounding),
     basis: command.basis,
     method: command.method.type,
     ...(command.benchmarkId === undefined ? {} : { benchmark: command.benchmarkId }),
@@ -124,7 +126,7 @@ function reportMarket(
     destination: cleared.destination,
     demand: volume(reported.demand, market.unit, rounding),
     blueCapacity: volume(market.blueCapacity, market.capacityUnit, rounding),
-    price: formatPerUnit(reported.price, rounding),
+    price: formatReportedPerUnit(reported.price),
     marginal: cleared.marginal,
     blueVolume: volume(reported.blueVolume, market.unit, rounding),
     redVolume: volume(reported.redVolume, market.unit, rounding),

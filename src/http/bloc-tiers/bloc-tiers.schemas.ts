@@ -191,22 +191,38 @@ export const DestinationTierSchema = z
       description:
         'Red supply landed there: redLandedWithoutFloor + floorGapPerUnit of the exact figures, ' +
         'rounded once, as `/v1/floor-gap` rounds its landedPerUnit (a full gap lands on the floor); ' +
-        'it can differ from the sum of the two printed figures by a unit in the last place.',
+        'it can differ from the sum of the two printed figures by a unit in the last place. ' +
+        'Printed at 4 places, or, where 4 would show this destination’s red and blue landed prices (or ' +
+        'another destination’s) equal or in the wrong order although they differ exactly, with as ' +
+        'many more as it takes, up to 10, for every landed figure of the answer (past 10, the two ' +
+        'are cut toward their own sides): red landing at exactly 16 beside blue at 16.00001 is ' +
+        '16.0000 beside 16.00001.',
       example: '16.0000',
     }),
     blueLanded: DecimalOutput.openapi({
-      description: 'The blue offer + freight + its duties there, rounded once.',
+      description:
+        'The blue offer + freight + its duties there, rounded once. ' +
+        'Printed at 4 places, or, where 4 would show this destination’s red and blue landed prices (or ' +
+        'another destination’s) equal or in the wrong order although they differ exactly, with as ' +
+        'many more as it takes, up to 10, for every landed figure of the answer (past 10, the two ' +
+        'are cut toward their own sides): red landing at exactly 16 beside blue at 16.00001 is ' +
+        '16.0000 beside 16.00001.',
       example: '15.0000',
     }),
     cheapest: z.enum(CHEAPEST).openapi({
       description:
-        'The cheaper of redLanded and blueLanded as printed; `tie` when they print equal.',
+        'The cheaper of red and blue landed there, decided on their exact values, never on rounded ' +
+        'ones (`tie` only when they are exactly equal); the printed redLanded and blueLanded compare ' +
+        'the same way, with more places where 4 would show them equal or reversed.',
     }),
     tier: z.enum(TRACKS).openapi({
-      description: 'Which track’s price governs there: the cheaper as printed, blue at a tie.',
+      description:
+        'Which track’s price governs there: the cheaper, decided on the exact landed prices; blue at ' +
+        'an exact tie.',
     }),
     governingPrice: DecimalOutput.openapi({
-      description: 'min(redLanded, blueLanded) as printed.',
+      description:
+        'The printed landed price of the governing track (`tier`): the lower printed one.',
       example: '15.0000',
     }),
     redLandedWithoutFloor: DecimalOutput.openapi({
@@ -229,13 +245,15 @@ export const FloorZoneMarketSchema = z
     price: DecimalOutput.openapi({
       description:
         'The clearing price per unit, as the destination row prints it: B when blue is cheaper or ' +
-        'equal and can serve all demand, else R; cheaper is decided on the printed landed prices.',
+        'equal and can serve all demand, else R; cheaper is decided on the exact landed prices, ' +
+        'which the row prints in the same order (with more places, up to 10, where 4 would show ' +
+        'them equal or reversed).',
       example: '16.0000',
     }),
     marginal: z.enum(TRACKS).openapi({ description: 'Which supply sets the price.' }),
     blueVolume: z.object({ value: DecimalOutput, unit: UnitSchema }).openapi({
       description:
-        'min(K, D) when blue lands at or below red as printed, else 0; in the unit of demand.',
+        'min(K, D) when blue lands at or below red (exactly), else 0; in the unit of demand.',
       example: { value: '400', unit: 't' },
     }),
     redVolume: z.object({ value: DecimalOutput, unit: UnitSchema }).openapi({
@@ -265,8 +283,14 @@ const BlocTiersAnswerSchema = z
     benchmark: z.string().optional(),
     destinations: z.array(DestinationTierSchema),
     tracks: z.object({
-      red: DecimalOutput,
-      blue: DecimalOutput,
+      red: DecimalOutput.openapi({
+        description:
+          'The red price, rounded once: at 4 places, or with more, up to 10, where 4 would show it ' +
+          'and the blue price equal or in the wrong order although they differ.',
+      }),
+      blue: DecimalOutput.openapi({
+        description: 'The blue offer, rounded once, at as many places as `red`.',
+      }),
       spread: DecimalOutput.openapi({ description: 'blue − red, as printed.' }),
       bluePremium: DecimalOutput.nullable().openapi({
         description:
@@ -278,14 +302,23 @@ const BlocTiersAnswerSchema = z
     leakage: z.object({
       destinations: z.array(z.string()).openapi({
         description:
-          'Outside the floor and the red bloc, where red prints cheaper (`cheapest` = red).',
+          'Outside the floor and the red bloc, where red lands cheaper (`cheapest` = red, decided on ' +
+          'the exact landed prices).',
       }),
       redHome: z.array(z.string()).openapi({
         description: 'Red-bloc destinations (China’s home market): never counted as leakage.',
         example: ['CN'],
       }),
-      insideCost: DecimalOutput.nullable(),
-      leakCost: DecimalOutput.nullable(),
+      insideCost: DecimalOutput.nullable().openapi({
+        description:
+          'The printed governingPrice of the floor-applying destination whose exact governing price ' +
+          'is the lowest; null when none applies the floor.',
+      }),
+      leakCost: DecimalOutput.nullable().openapi({
+        description:
+          'The printed governingPrice of the leak destination whose exact governing price is the ' +
+          'lowest; null when red leaks nowhere.',
+      }),
       downstreamCostGapPerUnit: DecimalOutput.openapi({
         description:
           'How much less per unit a maker at the cheapest leak destination pays than the best-placed ' +
