@@ -3,9 +3,11 @@ import {
   formatRatioFixed,
   formatReportedPerUnit,
   PER_UNIT_PLACES,
+  placesInOrder,
   type Ratio,
   type RoundingMode,
   ratioValue,
+  roundPairInOrder,
   roundPerUnit,
   roundPerUnitAgainst,
   roundRationalMoney,
@@ -156,5 +158,58 @@ describe('a landed price and its floor as reported: at 4 places unless that woul
       '16.00001',
     );
     expect(toText(roundThresholdAbove(d('16.00001'), [d('15.5')], 'half-up'))).toBe('16.0000');
+  });
+});
+
+describe('two prices compared with each other: at 4 places unless that shows them equal although they differ', () => {
+  const pair = (a: string, b: string, order: number, mode: RoundingMode) =>
+    roundPairInOrder(d(a), d(b), order, mode)
+      .map((x) => formatReportedPerUnit(x))
+      .join(' ');
+
+  it('apart at 4 places: 10 and 15 stay 10.0000 and 15.0000', () => {
+    expect(both((m) => pair('10', '15', -1, m))).toEqual(['10.0000 15.0000', '10.0000 15.0000']);
+  });
+
+  it('16 beside 16.00001 (16.0000 twice at 4 places) is 16.0000 beside 16.00001, and the other way round', () => {
+    expect(both((m) => pair('16', '16.00001', -1, m))).toEqual([
+      '16.0000 16.00001',
+      '16.0000 16.00001',
+    ]);
+    expect(both((m) => pair('16.00001', '16', 1, m))).toEqual([
+      '16.00001 16.0000',
+      '16.00001 16.0000',
+    ]);
+  });
+
+  it('14.9999875 beside 15: 5 places show it, 14.99999 (the 6th and 7th places, 75, round up) < 15.00000', () => {
+    expect(both((m) => pair('14.9999875', '15', -1, m))).toEqual([
+      '14.99999 15.0000',
+      '14.99999 15.0000',
+    ]);
+  });
+
+  it('past 10 places each is cut toward its own side: 10 and 10.00000000001 print 10.0000 and 10.0000000001', () => {
+    expect(both((m) => pair('10', '10.00000000001', -1, m))).toEqual([
+      '10.0000 10.0000000001',
+      '10.0000 10.0000000001',
+    ]);
+  });
+
+  it('equal exactly: one figure at 4 places', () => {
+    expect(both((m) => pair('16.00005', '16.00005', 0, m))).toEqual([
+      '16.0001 16.0001',
+      '16.0000 16.0000',
+    ]);
+  });
+
+  it('one number of places for several pairs: the fewest that keep every pair apart (16 | 16.00001 needs 5, 10 | 10.000001 needs 6)', () => {
+    const pairs = [
+      [d('16'), d('16.00001'), -1],
+      [d('10'), d('10.000001'), -1],
+    ] as const;
+    expect(both((m) => String(placesInOrder(pairs, m)))).toEqual(['6', '6']);
+    expect(both((m) => String(placesInOrder([pairs[0]], m)))).toEqual(['5', '5']);
+    expect(both((m) => String(placesInOrder([[d('10'), d('15'), -1]], m)))).toEqual(['4', '4']);
   });
 });
