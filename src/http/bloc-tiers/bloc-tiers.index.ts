@@ -77,7 +77,6 @@ const FORM = flatForm({
   asBorderFloor: {
     to: '/asBorderFloor',
     doc: '`true` prices a producer-side contract benchmark (dod-ndpr-floor) as if it were a border floor, with the warning `not-a-border-floor`; default `false` (refused, pointing to `/v1/floor-financing`).',
-    example: 'true',
   },
   destinations: {
     to: '/destinations',
@@ -91,7 +90,6 @@ const FORM = flatForm({
   redFreight: {
     to: '/redFreight',
     doc: 'International freight on red supply per unit of the floor (`per`, or the benchmark’s unit), in `currency`; added to its landed price everywhere and to its customs value where the destination values imports c.i.f. Default 0.',
-    example: '0.5',
   },
   blueFreight: {
     to: '/blueFreight',
