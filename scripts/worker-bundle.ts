@@ -25,9 +25,9 @@ const englishOnly: Plugin = {
  * zod features nothing in the Worker uses, left out: its JSON Schema reader and writer (the
  * OpenAPI document is generated at build time; nothing reads JSON Schema), `z.compile` (its
  * code generation cost a fifth of the start-up; batch lines have a parser of their own,
- * src/http/line-parser.ts), the schema rewriters `deepPartial`, `input` and `output` with the
- * `visit` walk under them, and the parse memoizer for cyclic schemas, which runs only when
- * `z.config` installs it (src/zod-config.ts does not): 2.0 KiB of the gzip bundle together. Each module is replaced by one with the same exports, read off the
+ * src/http/line-parser.ts), and the schema rewriters `deepPartial`, `input` and `output` with the
+ * `visit` walk under them (0.8 KiB of the gzip bundle). Not the parse memoizer: `keyof` and
+ * `strictObject` build one at start-up, so leaving it out stops the Worker from starting. Each module is replaced by one with the same exports, read off the
  * real module, that refuse to run: a function throws when called; a factory of methods (zod
  * builds a schema's `toJSONSchema` and `~standard.jsonSchema` when asked for them) gives one that
  * throws when called; other values are empty.
@@ -36,7 +36,6 @@ const UNUSED_ZOD = [
   'v4/classic/deep-partial.js',
   'v4/classic/in-out.js',
   'v4/core/visit.js',
-  'v4/core/memoizer.js',
   'v4/classic/from-json-schema.js',
   'v4/core/compile.js',
   'v4/core/to-json-schema.js',
