@@ -1,5 +1,5 @@
 import type { Context } from 'hono';
-import { accepts } from 'hono/accepts';
+import { preferredMediaType } from '../media-type';
 
 /**
  * The two HTML pages the Worker serves itself: the landing page at `/` (for browsers; API clients
@@ -22,12 +22,9 @@ export const PLAYGROUND_CSP =
 
 /** True when the client prefers HTML to JSON (a browser's Accept), false for API clients. */
 export function prefersHtml(c: Context): boolean {
+  // The API's own content negotiation (media-type.ts), JSON the default.
   return (
-    accepts(c, {
-      header: 'Accept',
-      supports: ['application/json', 'text/html'],
-      default: 'application/json',
-    }) === 'text/html'
+    preferredMediaType(c.req.header('accept'), ['application/json', 'text/html']) === 'text/html'
   );
 }
 
