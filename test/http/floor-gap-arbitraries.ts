@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { expect } from 'vitest';
 import type { RoundingMode } from '../../src/domain/rounding';
 import { decimalJsFixed, Wide } from '../domain/reference-rounding';
+import { postJson } from '../helpers';
 
 /**
  * Inputs for property tests of the floor-gap figures as printed: amounts with 5 or 6 places, so
@@ -76,4 +77,33 @@ export function exactDuty(
       return g.minus(T.times('0.75')).times('0.90').plus(T.times('0.295'));
     }
   }
+}
+
+/** A price in USD, per kg unless said. */
+export const usd = (amount: string, per = 'kg') => ({ amount, currency: 'USD', per });
+
+/** The fields of a floor-gap answer the floor-gap tests read. */
+export interface FloorGap {
+  referencePerUnit: string;
+  floorPerUnit: string;
+  gapPerUnit: string;
+  dutyPerUnit: string;
+  duty: string;
+  adValoremEquivalent: string | null;
+  landedPerUnit: string;
+  binding: boolean;
+  floorMet: boolean;
+  triggerPerUnit?: string;
+  triggerGapPerUnit?: string;
+  per: string;
+  quantity: { value: string; unit: string };
+  quantityGiven: { value: string; unit: string };
+  formula: string;
+}
+
+/** POST /v1/floor-gap dated 2026-11-21 (unless the body says), its 200 answer. */
+export async function floorGap(body: Record<string, unknown>): Promise<FloorGap> {
+  const response = await postJson('/v1/floor-gap', { asOf: '2026-11-21', ...body });
+  if (response.status !== 200) throw new Error(await response.text());
+  return (await response.json()) as FloorGap;
 }

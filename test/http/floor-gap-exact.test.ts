@@ -6,25 +6,12 @@ import {
   amount,
   basis,
   exactDuty,
+  floorGap,
   otherDutyRate,
   reportedPlaces,
   rounding,
+  usd,
 } from './floor-gap-arbitraries';
-
-const usd = (amount: string, per = 'kg') => ({ amount, currency: 'USD', per });
-
-interface FloorGap {
-  referencePerUnit: string;
-  floorPerUnit: string;
-  gapPerUnit: string;
-  dutyPerUnit: string;
-  duty: string;
-  landedPerUnit: string;
-  binding: boolean;
-  floorMet: boolean;
-  triggerPerUnit?: string;
-  formula: string;
-}
 
 interface SweepCell {
   redPrice: string;
@@ -33,12 +20,6 @@ interface SweepCell {
   landedPerUnit: string;
   floorMet: boolean;
   blueWins: boolean;
-}
-
-async function floorGap(body: Record<string, unknown>): Promise<FloorGap> {
-  const response = await postJson('/v1/floor-gap', { asOf: '2026-11-21', ...body });
-  if (response.status !== 200) throw new Error(await response.text());
-  return (await response.json()) as FloorGap;
 }
 
 async function sweepCells(body: Record<string, unknown>): Promise<SweepCell[]> {

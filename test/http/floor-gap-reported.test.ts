@@ -6,37 +6,14 @@ import {
   amount,
   basis,
   exactDuty,
+  type FloorGap,
+  floorGap,
   method,
   otherDutyRate,
   reportedPlaces,
   rounding,
+  usd,
 } from './floor-gap-arbitraries';
-
-const usd = (amount: string, per = 'kg') => ({ amount, currency: 'USD', per });
-
-interface FloorGap {
-  referencePerUnit: string;
-  floorPerUnit: string;
-  gapPerUnit: string;
-  dutyPerUnit: string;
-  duty: string;
-  adValoremEquivalent: string | null;
-  landedPerUnit: string;
-  binding: boolean;
-  floorMet: boolean;
-  triggerPerUnit?: string;
-  triggerGapPerUnit?: string;
-  per: string;
-  quantity: { value: string; unit: string };
-  quantityGiven: { value: string; unit: string };
-  formula: string;
-}
-
-async function floorGap(body: Record<string, unknown>): Promise<FloorGap> {
-  const response = await postJson('/v1/floor-gap', { asOf: '2026-11-21', ...body });
-  if (response.status !== 200) throw new Error(await response.text());
-  return (await response.json()) as FloorGap;
-}
 
 describe('POST /v1/floor-gap: each per-unit figure is its exact value rounded once; floorMet is exact, and printed so', () => {
   // Duty-paid: R = P × (1 + r) = 10 × 1.000005 = 10.00005. Capped at maxRate × P = 0.500005 × 10
