@@ -15,7 +15,7 @@ interface Line {
 interface BatchLine {
   lane: string;
   customsValue: string;
-  charges: { measureId: string; kind: string; rate?: string; base: string; amount: string }[];
+  lines: { measureId: string; kind: string; rate?: string; base: string; amount: string }[];
   duties: string;
   landedCost: string;
   entryId?: string;
@@ -1306,7 +1306,7 @@ describe('GET /v1/landed-cost and the batch', () => {
       results: { ok: boolean; result: BatchLine }[];
       totals: { fees: string };
     };
-    const mpf = (r: BatchLine) => r.charges.find((c) => c.measureId === 'us-mpf-fy2026')?.amount;
+    const mpf = (r: BatchLine) => r.lines.find((c) => c.measureId === 'us-mpf-fy2026')?.amount;
     // 33.58 × 5,000 / 8,000 = 20.9875; × 3,000 / 8,000 = 12.5925
     expect(body.results.map((r) => mpf(r.result))).toEqual(['20.99', '12.59']);
     expect(body.totals.fees).toBe('33.58');
@@ -1923,24 +1923,29 @@ describe('batch detail: lines (default), full, totals', () => {
     expect(body.lanes.L1?.meta.asOf).toBe('2026-03-01');
     // 75,000 customs value: MFN 2.1% = 1,575.00; Section 301 25% = 18,750.00; MPF 0.3464% = 259.80
     expect(first?.customsValue).toBe('75000.00');
-    expect(first?.charges).toContainEqual({
+    expect(first?.lines).toContainEqual({
       measureId: 'us-mfn-8505-11',
       kind: 'ad-valorem',
       rate: '0.021',
       base: '75000.00',
       amount: '1575.00',
     });
-    expect(first?.charges).toContainEqual({
+    expect(first?.lines).toContainEqual({
       measureId: 'us-mpf-fy2026',
       kind: 'fee',
       rate: '0.003464',
       base: '75000.00',
       amount: '259.80',
     });
-    for (const charge of first?.charges ?? []) {
+    for (const charge of first?.lines ?? []) {
       expect(body.measures[charge.measureId]?.legal.instrument).toBeTruthy();
+      // The single-call answer's lines, less what `measures` gives once.
+      expect(Object.keys(charge).sort()).toEqual(
+        charge.kind === 'specific'
+          ? ['amount', 'base', 'kind', 'measureId']
+          : ['amount', 'base', 'kind', 'measureId', 'rate'],
+      );
     }
-    expect(first).not.toHaveProperty('lines');
     expect(first).not.toHaveProperty('meta');
   });
 
@@ -1967,8 +1972,8 @@ describe('batch detail: lines (default), full, totals', () => {
     ).json()) as typeof body;
     const [first, second] = body.results.map((r) => r.result);
     expect(first).toEqual(second);
-    // The lines form, charges left out: nothing a lane's lines share is repeated per line.
-    const { charges, ...rest } = lines.results[0]?.result ?? {};
+    // The lines form, its charges (`lines`) left out: nothing a lane's lines share is repeated.
+    const { lines: charges, ...rest } = lines.results[0]?.result ?? {};
     expect(charges).toBeDefined();
     expect(first).toEqual(rest);
     expect(first).not.toHaveProperty('meta');

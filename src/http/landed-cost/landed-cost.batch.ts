@@ -390,7 +390,7 @@ export function batchCsv(response: BatchResponse, decimal: DecimalMark = 'point'
     if (r.ok) {
       const line = r.result;
       const lane = isBatchLine(line) ? lanes?.[line.lane] : undefined;
-      if (lane === undefined || !isBatchLine(line) || line.charges !== undefined)
+      if (lane === undefined || !isBatchLine(line) || line.lines !== undefined)
         throw new Error('a CSV batch is run with totals');
       const values = batchLineCells(line, lane);
       const cells = new Array<string>(values.length + 2);

@@ -219,8 +219,8 @@ export function lineFigures(command: LandedCostCommand, cost: LandedCost) {
 }
 
 /**
- * A batch line in the `lines` and `totals` details: only what varies per line. With `charges`,
- * each charge names its measure (label, legal source, confidence in the answer's `measures`);
+ * A batch line in the `lines` and `totals` details: only what varies per line. With its charges
+ * (`lines`, as the single-call answer names them), each charge names its measure (label, legal source, confidence in the answer's `measures`);
  * `lane` names the lane (product, bloc, licences, warnings in the answer's `lanes`).
  */
 export function presentBatchLine(
@@ -238,7 +238,7 @@ export function presentBatchLine(
     goods: figures.goods,
     customsValue: figures.customsValue,
   } as LandedCostBatchLine;
-  if (withCharges) result.charges = chargesOf(command, cost, figures.customsValue);
+  if (withCharges) result.lines = chargesOf(command, cost, figures.customsValue);
   result.duties = figures.duties;
   result.fees = figures.fees;
   result.freight = figures.freight;
@@ -254,7 +254,7 @@ export function presentBatchLine(
 /** A line's charges as a batch line carries them: measure id, kind, rate, base and amount. */
 function chargesOf(command: LandedCostCommand, cost: LandedCost, cv: string) {
   const { rounding, shipment } = command;
-  const charges: NonNullable<LandedCostBatchLine['charges']> = [];
+  const charges: NonNullable<LandedCostBatchLine['lines']> = [];
   for (let i = 0; i < cost.dutyLines.length; i++) {
     const line = cost.dutyLines[i] as DutyLine;
     const amount = toText(cost.reported.dutyLines[i] as Decimal);

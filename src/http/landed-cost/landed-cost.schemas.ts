@@ -308,7 +308,7 @@ export const LandedCostBatchLineSchema = z
     quantity: z.object({ value: DecimalOutput, unit: UnitSchema }),
     goods: DecimalOutput,
     customsValue: DecimalOutput,
-    charges: z
+    lines: z
       .array(
         z.object({
           measureId: z.string().openapi({
@@ -331,7 +331,9 @@ export const LandedCostBatchLineSchema = z
       .optional()
       .openapi({
         description:
-          'Duties (ad valorem, specific, floor-gap), then fees; left out with `"detail": "totals"`.',
+          'The charges, as in the single-call answer’s `lines` but pointing to `measures` by ' +
+          'id: duties (ad valorem, specific, floor-gap), then fees; left out with ' +
+          '`"detail": "totals"`.',
       }),
     duties: DecimalOutput,
     fees: DecimalOutput,
@@ -399,7 +401,7 @@ export const BatchRequestSchema = z
           'points by id to the answer’s `lanes` (product, lane, export licences, warnings) and ' +
           '`measures` (label, legal source, confidence, programme), given once; `full`: each ' +
           'result is exactly the single-call answer, formulas included; `totals`: as `lines` ' +
-          'without the charges. CSV answers are the same whatever the detail.',
+          'without the charges (`lines`). CSV answers are the same whatever the detail.',
         example: 'lines',
       }),
     explain: z
@@ -521,7 +523,7 @@ export const BatchResponseSchema = z
           result: z.union([LandedCostBatchLineSchema, LandedCostResponseSchema]).openapi({
             description:
               '`LandedCostBatchLine` with `"detail": "lines"` (the default) and, without its ' +
-              '`charges`, with `totals`; the single-call answer with `full`.',
+              '`lines` (its charges), with `totals`; the single-call answer with `full`.',
           }),
         }),
         z.object({
