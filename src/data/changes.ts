@@ -12,7 +12,7 @@ export interface DataChange {
 }
 
 /** The day after an ISO date. */
-function nextDay(date: string): string {
+export function nextDay(date: string): string {
   const d = new Date(`${date}T00:00:00Z`);
   d.setUTCDate(d.getUTCDate() + 1);
   return d.toISOString().slice(0, 10);

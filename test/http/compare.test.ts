@@ -72,6 +72,47 @@ describe('POST /v1/landed-cost/compare', () => {
     expect(r.variants[0]?.changes).toEqual([]);
   });
 
+  // Only the end the court caused says so: the 20% fentanyl row ended on 2025-11-09 because the
+  // 10% row replaced it on 2025-11-10 (EO of 2025-11-04), though both were later held void.
+  it('2025-11-01 → 2025-11-15: the 20% IEEPA fentanyl row ended because the 10% row replaced it, not by the court', async () => {
+    const r = await compare([
+      { label: 'early November 2025', asOf: '2025-11-01' },
+      { label: 'mid November 2025', asOf: '2025-11-15' },
+    ]);
+    // 50,000.00 customs value: 20% = 10,000.00 before, 10% = 5,000.00 after;
+    // −10,000.00 + 5,000.00 = −5,000.00, the duties delta.
+    expect(r.variants[1]?.changes).toEqual([
+      {
+        measureId: 'us-ieepa-fentanyl-cn-3',
+        change: 'added',
+        amountDelta: '5000.00',
+        reason: 'started 2025-11-10',
+      },
+      {
+        measureId: 'us-ieepa-fentanyl-cn-2',
+        change: 'removed',
+        amountDelta: '-10000.00',
+        reason: 'ended 2025-11-09 (replaced by us-ieepa-fentanyl-cn-3)',
+      },
+    ]);
+    expect(r.variants[1]?.deltas.duties).toBe('-5000.00');
+  });
+
+  // MPF rates are per fiscal year (CBP Dec. 25-10 for FY2026; FY2027 from 2026-10-01): the same
+  // 0.3464% × 50,000.00 = 173.20 under each, so the fee line is removed and added, not changed.
+  it('2026-09-15 → 2026-10-15: the FY2026 MPF row ended, replaced by FY2027’s', async () => {
+    const r = await compare([
+      { label: 'FY2026', asOf: '2026-09-15' },
+      { label: 'FY2027', asOf: '2026-10-15' },
+    ]);
+    expect(r.variants[1]?.changes).toContainEqual({
+      measureId: 'us-mpf-fy2026',
+      change: 'removed',
+      amountDelta: '-173.20',
+      reason: 'ended 2026-09-30 (replaced by us-mpf-fy2027)',
+    });
+  });
+
   // Section 122 surcharge (Proclamation 11012, FR Doc 2026-03824): 10% from 2026-02-24 to
   // 2026-07-23, with sintered NdFeB (8505.11.0070) on its Annex II (U.S. note 2(aa)); the Section
   // 301 forced-labor action (USTR, effective 2026-07-24; proposed in FR Doc 2026-11296) lists the

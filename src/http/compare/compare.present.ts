@@ -1,3 +1,4 @@
+import { nextDay } from '../../data/changes';
 import { appliesOn, combinedCoverage, measureStatusOn } from '../../data/measures';
 import type { MeasureRow } from '../../data/schema';
 import type { PolicyData } from '../../data/store';
@@ -34,9 +35,23 @@ function exemptInForce(variant: ComparedVariant, row: MeasureRow): boolean {
 /** The reason of a duty change against a side without tariff data, under `assume: no-duty`. */
 const NO_DATA_ASSUMED = 'no tariff data, assumed zero';
 
-/** How a row ended, from its status: a void row was struck down. */
-function endedHow(row: MeasureRow | undefined): string {
-  return row?.status === 'void' ? ' (court ruling)' : '';
+/**
+ * How a row ended: replaced by the next row of its programme and destination that the lane
+ * considers, starting the day after ("ended 2025-11-09 (replaced by us-ieepa-fentanyl-cn-3)");
+ * else, for a void row, struck down ("ended 2026-02-23 (court ruling)"); else nothing more.
+ */
+function endedHow(row: MeasureRow | undefined, lane: ComparedVariant): string {
+  if (row === undefined || row.effectiveTo === null) return '';
+  const next = nextDay(row.effectiveTo);
+  const destination = JSON.stringify(row.destination);
+  const successor = lane.considered.find(
+    ({ measure: m }) =>
+      m.programme === row.programme &&
+      m.effectiveFrom === next &&
+      JSON.stringify(m.destination) === destination,
+  );
+  if (successor !== undefined) return ` (replaced by ${successor.measure.id})`;
+  return row.status === 'void' ? ' (court ruling)' : '';
 }
 
 /**
@@ -88,7 +103,7 @@ function whyNot(
   const ended = /^ended on (\d{4}-\d{2}-\d{2})$/.exec(reason);
   if (ended)
     return direction === 'removed'
-      ? `ended ${ended[1]}${endedHow(row)}`
+      ? `ended ${ended[1]}${endedHow(row, other)}`
       : `in force until ${ended[1]}`;
   const list = exemptionIn(other, id);
   if (list !== undefined) {
