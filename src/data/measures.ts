@@ -371,6 +371,16 @@ export function selectMeasures(
       }
       continue;
     }
+    // A value rule (China's No. 61 [2025]) controls products made abroad with the origin's
+    // content, exported from abroad: not the origin's own exports (its licences cover those), and
+    // a shipment's content is not known here. It is read by /v1/origin-content.
+    if (m.kind === 'export-licence' && m.deMinimisShare !== undefined) {
+      skip(
+        m,
+        `controls products made outside ${lane.origin} with its content, not exports from it (see /v1/origin-content)`,
+      );
+      continue;
+    }
     const status = measureStatusOn(m, lane.asOf);
     // From here on the row concerns this shipment: unless it is history, a reported or proposed
     // figure of the data is worth a warning whether it ends up applied or skipped. The request's

@@ -157,7 +157,7 @@ describe('NdFeB magnets (8505.11.0070) from China into the US: how the stack cha
     expect(r.landedCost).toBe('959339.00');
   });
 
-  it('2026-12-01: 27.1% with the FY2027 MPF max 670.86 and two warnings on No. 61 (suspension-ended, data-horizon)', async () => {
+  it('2026-12-01: 27.1% with the FY2027 MPF max 670.86, no warning; No. 61 is not a licence of a shipment from China', async () => {
     const r = await landedCost({ ...magnets, asOf: '2026-12-01' });
     expect(amounts(r)).toEqual({
       'us-mfn-8505-11': '15750.00',
@@ -168,20 +168,20 @@ describe('NdFeB magnets (8505.11.0070) from China into the US: how the stack cha
     expect(r.effectiveDutyRate).toBe('0.271');
     // 754,500 + 203,250 + 670.86 + 937.50 = 959,358.36
     expect(r.landedCost).toBe('959358.36');
-    // The October 2025 controls' suspension ended 2026-11-10 and its sequel is NOT FOUND. Of them
-    // only No. 61 (its elements include the magnet's Dy and Tb) concerns the magnet; No. 57 lists
-    // Ho, Er, Tm, Eu, Yb, none of which it contains. Nothing about ended rows.
-    expect(r.meta.warnings).toHaveLength(2);
-    const horizon = r.meta.warnings.find((w) => w.code === 'data-horizon');
-    expect(horizon?.rowIds).toEqual(['cn-export-control-no61']);
-    expect(r.exportLicences.map((l) => l.measureId)).toEqual([
-      'cn-export-control-no18',
-      'cn-export-control-no61',
-    ]);
-    expect(horizon?.knownUntil).toBe('2026-11-10');
-    expect(codes(r)).toContain('suspension-ended');
-    const details = r.meta.warnings.map((w) => w.detail).join('\n');
-    expect(details).not.toMatch(/ieepa|s122|fy2025|fy2026/);
+    // The October 2025 controls' suspension ended 2026-11-10 and its sequel is NOT FOUND. No. 57
+    // lists Ho, Er, Tm, Eu, Yb, none of which the magnet contains; No. 61 controls products made
+    // outside China with Chinese content, not China's own exports (No. 18 covers the magnet's Dy
+    // and Tb). Every other row is known until 2026-12-01. Nothing about ended rows.
+    expect(r.meta.warnings).toEqual([]);
+    expect(r.exportLicences.map((l) => l.measureId)).toEqual(['cn-export-control-no18']);
+    expect(r.explain).toContainEqual(
+      expect.objectContaining({
+        measureId: 'cn-export-control-no61',
+        applied: false,
+        reason:
+          'controls products made outside CN with its content, not exports from it (see /v1/origin-content)',
+      }),
+    );
   });
 });
 
@@ -448,9 +448,9 @@ describe('the reciprocal 10% baseline on every other origin (EO 14257 s.3(a), 20
 });
 
 describe('export licences after China’s suspensions ended: labels say when they were suspended, not that they are', () => {
-  it('Dy oxide from China on 2026-11-20: No. 18 and No. 61 listed, No. 61 “suspended 2025-11-07 to 2026-11-10”', async () => {
+  it('rare-earth metal from China on 2026-11-20: No. 18 and No. 57 listed, No. 57 “suspended 2025-11-07 to 2026-11-10”', async () => {
     const r = await landedCost({
-      mineral: 'dy-oxide',
+      mineral: 'ree-metal',
       origin: 'CN',
       quantity: { value: '1000', unit: 'kg' },
       price: { amount: '60', currency: 'USD', per: 'kg' },
@@ -462,8 +462,8 @@ describe('export licences after China’s suspensions ended: labels say when the
         'China dual-use export licence: 7 medium/heavy rare earths (No. 18 [2025])',
       ],
       [
-        'cn-export-control-no61',
-        'China extraterritorial rule: foreign products with ≥0.1% Chinese rare-earth content (No. 61 [2025]; suspended 2025-11-07 to 2026-11-10)',
+        'cn-export-control-no57',
+        'China dual-use export licence: 5 more rare earths (No. 57 [2025]; suspended 2025-11-07 to 2026-11-10)',
       ],
     ]);
     expect(codes(r)).toEqual(['suspension-ended', 'data-horizon']);
@@ -1990,8 +1990,9 @@ describe('batch detail: lines (default), full, totals', () => {
 
 describe("a batch's meta.warnings says its lanes' warnings once", () => {
   // 1,000 kg at 60 USD/kg from China into the US on 2026-12-03, past the data's horizon: NdPr oxide
-  // (2846.90.20 or 2846.90.80: classification) and NdFeB magnets (China's No. 61, whose suspension
-  // ended 2026-11-10), each by sea and by air: four lanes, L1 to L4 in the order of the lines.
+  // (2846.90.20 or 2846.90.80: classification) and rare-earth metal (China's No. 57, whose
+  // suspension ended 2026-11-10), each by sea and by air: four lanes, L1 to L4 in the order of the
+  // lines.
   const ndpr = {
     mineral: 'ndpr-oxide',
     origin: 'CN',
@@ -2000,8 +2001,8 @@ describe("a batch's meta.warnings says its lanes' warnings once", () => {
     quantity: { value: '1000', unit: 'kg' },
     price: { amount: '60', currency: 'USD', per: 'kg' },
   };
-  const magnets = { ...ndpr, mineral: 'ndfeb-magnet' };
-  const lines = [ndpr, magnets, { ...ndpr, transport: 'air' }, { ...magnets, transport: 'air' }];
+  const metal = { ...ndpr, mineral: 'ree-metal' };
+  const lines = [ndpr, metal, { ...ndpr, transport: 'air' }, { ...metal, transport: 'air' }];
   interface Answer {
     lanes?: Record<string, { meta: { warnings: { code: string }[] } }>;
     meta: {
@@ -2020,22 +2021,21 @@ describe("a batch's meta.warnings says its lanes' warnings once", () => {
     return (await response.json()) as Answer;
   };
   // seeds/measures.json and memberships.json: every row below is known until 2026-12-01 but
-  // cn-export-control-no61, known until 2026-11-10 (the end of its suspension). us-301fl-cn-hk is
+  // cn-export-control-no57, known until 2026-11-10 (the end of its suspension). us-301fl-cn-hk is
   // not charged (its Annex II exempts both lines) but the answer rests on that exemption.
   const horizon = {
     code: 'data-horizon',
     detail:
-      'The sources confirm rows this answer uses only until 2026-11-10 (cn-export-control-no61) and 2026-12-01 (cn-export-control-no18, membership:CN, membership:US, us-301-magnets-2026, us-301fl-cn-hk, us-hmf, us-mfn-2846-90-20, us-mfn-8505-11, us-mpf-fy2027); the answer assumes they still hold as last known.',
+      'The sources confirm rows this answer uses only until 2026-11-10 (cn-export-control-no57) and 2026-12-01 (cn-export-control-no18, membership:CN, membership:US, us-301fl-cn-hk, us-hmf, us-mfn-2805-30, us-mfn-2846-90-20, us-mpf-fy2027); the answer assumes they still hold as last known.',
     rowIds: [
       'cn-export-control-no18',
-      'cn-export-control-no61',
+      'cn-export-control-no57',
       'membership:CN',
       'membership:US',
-      'us-301-magnets-2026',
       'us-301fl-cn-hk',
       'us-hmf',
+      'us-mfn-2805-30',
       'us-mfn-2846-90-20',
-      'us-mfn-8505-11',
       'us-mpf-fy2027',
     ],
     knownUntil: '2026-11-10',
@@ -2043,8 +2043,8 @@ describe("a batch's meta.warnings says its lanes' warnings once", () => {
   const suspension = {
     code: 'suspension-ended',
     detail:
-      'The suspension of cn-export-control-no61 by MOFCOM Announcement No. 70 [2025] ended on 2026-11-10; whether it was extended is not known, so it is taken to apply again (the legal default).',
-    rowIds: ['cn-export-control-no61'],
+      'The suspension of cn-export-control-no57 by MOFCOM Announcement No. 70 [2025] ended on 2026-11-10; whether it was extended is not known, so it is taken to apply again (the legal default).',
+    rowIds: ['cn-export-control-no57'],
     knownUntil: '2026-11-10',
   };
   const classification = {
@@ -2096,7 +2096,7 @@ describe("a batch's meta.warnings says its lanes' warnings once", () => {
     // (2846.90.80, one line) and NdFeB magnets by air.
     const clean = [
       { ...ndpr, mineral: 'nd-oxide', asOf: '2026-03-01', transport: 'air' },
-      { ...magnets, asOf: '2026-03-01', transport: 'air' },
+      { ...ndpr, mineral: 'ndfeb-magnet', asOf: '2026-03-01', transport: 'air' },
     ];
     const cleanOnly = await batch({ lines: clean });
     expect(Object.values(cleanOnly.lanes ?? {}).map((l) => l.meta.warnings)).toEqual([[], []]);

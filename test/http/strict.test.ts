@@ -10,11 +10,11 @@ interface StrictProblem {
 const ndOxide = 'mineral=nd-oxide&origin=CN&quantity=1000&unit=kg&price=150&per=kg';
 
 describe('strict=true: a 422 rather than an answer on uncertain data', () => {
-  it('dy-oxide from China on 2026-12-01 rests on No. 61 (it lists Dy) past its horizon: 422 listing it', async () => {
-    const dyOxide = ndOxide.replace('nd-oxide', 'dy-oxide');
-    const plain = await call(`/v1/landed-cost?${dyOxide}&asOf=2026-12-01`);
+  it('rare-earth metal from China on 2026-12-01 rests on No. 57 (it lists Ho, Er, Tm, Eu, Yb) past its suspension: 422 listing it', async () => {
+    const reeMetal = ndOxide.replace('nd-oxide', 'ree-metal');
+    const plain = await call(`/v1/landed-cost?${reeMetal}&asOf=2026-12-01`);
     expect(plain.status).toBe(200);
-    const response = await call(`/v1/landed-cost?${dyOxide}&asOf=2026-12-01&strict=true`);
+    const response = await call(`/v1/landed-cost?${reeMetal}&asOf=2026-12-01&strict=true`);
     expect(response.status).toBe(422);
     const problem = (await response.json()) as StrictProblem;
     expect(problem.code).toBe('strict');
@@ -22,10 +22,12 @@ describe('strict=true: a 422 rather than an answer on uncertain data', () => {
       'data-horizon',
       'suspension-ended',
     ]);
-    // No. 57 lists Ho, Er, Tm, Eu, Yb: not Dy, so it is neither used nor named.
+    // No. 57's suspension (No. 70) ended 2026-11-10; every other row is known to 2026-12-01.
+    // No. 61 is China's rule on products made abroad with Chinese content: not a licence of a
+    // shipment from China, so it is neither used nor named.
     expect(problem.warnings?.map((w) => w.rowIds)).toEqual([
-      ['cn-export-control-no61'],
-      ['cn-export-control-no61'],
+      ['cn-export-control-no57'],
+      ['cn-export-control-no57'],
     ]);
   });
 
@@ -142,12 +144,12 @@ describe('unknown is not zero: no bare duty in text or CSV for a lane without ta
 // Nd oxide at 150 USD/kg: the midpoint of SMM's FOB China quote of 140–160 USD/kg on 2026-01-30
 // (news.metal.com). HTS 2846.90.80, US MFN 3.7% (HTSUS column 1); MPF FY2027 0.3464%, min 34.58,
 // max 670.86 (FR Doc 2026-15530); by air, so no HMF.
-// Dy oxide (2846.90.80, MFN 3.7%) from China on 2026-12-01 rests on No. 61, which lists Dy, past
-// its suspension's end (2026-11-10): an uncertain line.
+// Dy oxide (2846.90.80, MFN 3.7%) from China on 2026-12-02 rests on rows its sources confirm only
+// until 2026-12-01 (its MFN rate among them): an uncertain line.
 const dyOxideLine = {
   mineral: 'dy-oxide',
   origin: 'CN',
-  asOf: '2026-12-01',
+  asOf: '2026-12-02',
   transport: 'air',
   quantity: { value: '1000', unit: 'kg' },
   price: { amount: '150', per: 'kg' },
@@ -185,38 +187,22 @@ describe('strict in a batch: a strict line that rests on uncertain data fails al
     const refused = body.results[0]?.problem;
     expect(refused?.status).toBe(422);
     expect(refused?.code).toBe('strict');
-    expect(refused?.warnings?.map((w) => w.code).sort()).toEqual([
-      'data-horizon',
-      'suspension-ended',
-    ]);
+    expect(refused?.warnings?.map((w) => w.code)).toEqual(['data-horizon']);
     // Dy oxide: 150,000.00 + 3.7% 5,550.00 + MPF 0.3464% 519.60 = 156,069.60
     // Magnets: 750,000.00 + 27.1% 203,250.00 + MPF max (FY2026) 651.50 = 953,901.50
     // Totals: 156,069.60 + 953,901.50 = 1,109,971.10
     expect(body.totals).toMatchObject({ ok: 2, failed: 1, landedCost: '1109971.10' });
     // meta says what the lines that stand rest on: the lenient dy-oxide line (lane L1; the
-    // magnets are L2, clean) rests on No. 61 past its horizon, 2026-11-10 (seeds/measures.json).
-    expect(
-      body.meta.warnings.map(({ code, rowIds, knownUntil, lanes }) => ({
-        code,
-        rowIds,
-        knownUntil,
-        lanes,
-      })),
-    ).toEqual([
-      { code: 'mixed-dates', rowIds: undefined, knownUntil: undefined, lanes: undefined },
-      {
-        code: 'suspension-ended',
-        rowIds: ['cn-export-control-no61'],
-        knownUntil: '2026-11-10',
-        lanes: ['L1'],
-      },
-      {
-        code: 'data-horizon',
-        rowIds: ['cn-export-control-no61'],
-        knownUntil: '2026-11-10',
-        lanes: ['L1'],
-      },
-    ]);
+    // magnets are L2, clean) rests on rows known until 2026-12-01 (seeds/measures.json).
+    const [mixed, horizon, ...rest] = body.meta.warnings;
+    expect(mixed?.code).toBe('mixed-dates');
+    expect(horizon).toMatchObject({
+      code: 'data-horizon',
+      knownUntil: '2026-12-01',
+      lanes: ['L1'],
+    });
+    expect(horizon?.rowIds).toContain('us-mfn-2846-90-80');
+    expect(rest).toEqual([]);
   });
 
   it("strict=true in the query is every line's: both dy-oxide lines are refused, the magnets stand", async () => {
@@ -251,7 +237,7 @@ describe('strict in a batch: a strict line that rests on uncertain data fails al
   it('a CSV body with strict=true: the refused line has its problem in the error column', async () => {
     const csv =
       'mineral,origin,destination,asOf,quantity,unit,price,per,transport\r\n' +
-      'dy-oxide,CN,US,2026-12-01,1000,kg,150,kg,air\r\n' +
+      'dy-oxide,CN,US,2026-12-02,1000,kg,150,kg,air\r\n' +
       'ndfeb-magnet,CN,US,2026-03-01,10000,kg,75,kg,air\r\n';
     const response = await call('/v1/landed-cost/batch?strict=true', {
       method: 'POST',
@@ -262,7 +248,7 @@ describe('strict in a batch: a strict line that rests on uncertain data fails al
     const columns = header?.split(',') ?? [];
     const cell = (row: string | undefined, name: string) => row?.split(',')[columns.indexOf(name)];
     expect(cell(first, 'landedCost')).toBe('');
-    expect(first).toContain('the request is strict: suspension-ended, data-horizon');
+    expect(first).toContain('the request is strict: data-horizon.');
     expect(cell(second, 'landedCost')).toBe('953901.50');
   });
 });
@@ -319,10 +305,10 @@ describe('strict and unknown duties in the other calculators', () => {
   const shipment = { ...dyOxideLine, asOf: undefined };
   const variants = [
     { label: 'March 2026', asOf: '2026-03-01' },
-    { label: 'today', asOf: '2026-12-01' },
+    { label: 'December 2026', asOf: '2026-12-02' },
   ];
 
-  it('compare: "strict": true in the shipment or the request refuses a comparison resting on No. 61 (dy-oxide)', async () => {
+  it('compare: "strict": true in the shipment or the request refuses a comparison resting on rows past their horizon (dy-oxide)', async () => {
     expect((await postJson('/v1/landed-cost/compare', { shipment, variants })).status).toBe(200);
     for (const body of [
       { shipment: { ...shipment, strict: true }, variants },
@@ -355,10 +341,11 @@ describe('strict and unknown duties in the other calculators', () => {
       strict: true,
     });
     expect(sweep.status).toBe(200);
-    // Dy oxide from China into the US dated 2026-12-01 rests on No. 61 past its horizon.
+    // Rare-earth metal from China into the US dated 2026-12-01 rests on No. 57 past its
+    // suspension (it lists Ho, Er, Tm, Eu, Yb).
     const effects = {
       destination: 'US',
-      mineral: 'dy-oxide',
+      mineral: 'ree-metal',
       asOf: '2026-12-01',
       floor: { amount: '16', per: 'kg' },
       flows: [{ origin: 'CN', value: '100', price: '10' }],
@@ -370,7 +357,8 @@ describe('strict and unknown duties in the other calculators', () => {
       'suspension-ended',
       'data-horizon',
     ]);
-    // NdPr oxide: no seeded export control lists Nd or Pr, so nothing uncertain on that date.
+    // NdPr oxide: no seeded export control of China's own exports lists Nd or Pr, so nothing
+    // uncertain on that date.
     const ndpr = await postJson('/v1/trade-effects', {
       ...effects,
       mineral: 'ndpr-oxide',

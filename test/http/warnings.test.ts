@@ -31,23 +31,26 @@ describe('data-horizon: rows assumed to hold, each with its own date; never an e
     expect(codes(r)).toEqual(['no-longer-in-force', 'not-a-border-floor']);
   });
 
-  it('magnets from China on 2026-12-02: one data-horizon warning, No. 61 to 2026-11-10 and the rest to 2026-12-01', async () => {
-    const r = await answer('/v1/landed-cost', { ...magnetsFromChina, asOf: '2026-12-02' });
+  it('rare-earth metal from China on 2026-12-02: one data-horizon warning, No. 57 to 2026-11-10 and the rest to 2026-12-01', async () => {
+    const r = await answer('/v1/landed-cost', {
+      ...magnetsFromChina,
+      mineral: 'ree-metal',
+      asOf: '2026-12-02',
+    });
     const horizons = r.meta.warnings.filter((w) => w.code === 'data-horizon');
     expect(horizons).toEqual([
       {
         code: 'data-horizon',
         detail:
-          'The sources confirm rows this answer uses only until 2026-11-10 (cn-export-control-no61) and 2026-12-01 (us-mfn-8505-11, us-301-magnets-2026, us-301fl-cn-hk, us-mpf-fy2027, us-hmf, cn-export-control-no18, membership:CN, membership:US); the answer assumes they still hold as last known.',
+          'The sources confirm rows this answer uses only until 2026-11-10 (cn-export-control-no57) and 2026-12-01 (us-mfn-2805-30, us-301fl-cn-hk, us-mpf-fy2027, us-hmf, cn-export-control-no18, membership:CN, membership:US); the answer assumes they still hold as last known.',
         rowIds: [
-          'us-mfn-8505-11',
-          'us-301-magnets-2026',
-          // Not charged: its Annex II exempts 8505.11.0070, an exemption known until 2026-12-01.
+          'us-mfn-2805-30',
+          // Not charged: its Annex II exempts rare-earth metals, an exemption known until 2026-12-01.
           'us-301fl-cn-hk',
           'us-mpf-fy2027',
           'us-hmf',
           'cn-export-control-no18',
-          'cn-export-control-no61',
+          'cn-export-control-no57',
           'membership:CN',
           'membership:US',
         ],
@@ -56,9 +59,32 @@ describe('data-horizon: rows assumed to hold, each with its own date; never an e
     ]);
     // The suspension-ended warning names the one row whose suspension ended, with its end date.
     expect(r.meta.warnings.find((w) => w.code === 'suspension-ended')).toMatchObject({
-      rowIds: ['cn-export-control-no61'],
+      rowIds: ['cn-export-control-no57'],
       knownUntil: '2026-11-10',
     });
+  });
+
+  it('magnets from China on 2026-12-02: one data-horizon warning to 2026-12-01; No. 61 (products made abroad with Chinese content) is not theirs', async () => {
+    const r = await answer('/v1/landed-cost', { ...magnetsFromChina, asOf: '2026-12-02' });
+    expect(r.meta.warnings).toEqual([
+      {
+        code: 'data-horizon',
+        detail:
+          'The sources confirm 8 rows this answer uses (us-mfn-8505-11, us-301-magnets-2026, us-301fl-cn-hk, us-mpf-fy2027, us-hmf, cn-export-control-no18, membership:CN, membership:US) only until 2026-12-01; the answer assumes they still hold as last known.',
+        rowIds: [
+          'us-mfn-8505-11',
+          'us-301-magnets-2026',
+          // Not charged: its Annex II exempts 8505.11.0070, an exemption known until 2026-12-01.
+          'us-301fl-cn-hk',
+          'us-mpf-fy2027',
+          'us-hmf',
+          'cn-export-control-no18',
+          'membership:CN',
+          'membership:US',
+        ],
+        knownUntil: '2026-12-01',
+      },
+    ]);
   });
 });
 
@@ -168,8 +194,9 @@ describe('the MPF past its last known fiscal year: the last known amounts, assum
     const horizon = r.meta.warnings.find((w) => w.code === 'data-horizon');
     expect(horizon?.rowIds).toContain('us-mpf-fy2027');
     expect(horizon?.detail).toContain(
-      '2026-12-01 (us-mfn-8505-11, us-301-magnets-2026, us-301fl-cn-hk, us-mpf-fy2027,',
+      '(us-mfn-8505-11, us-301-magnets-2026, us-301fl-cn-hk, us-mpf-fy2027,',
     );
+    expect(horizon?.detail).toContain('only until 2026-12-01;');
   });
 
   it('2028-06-01, a small entry: the FY2027 minimum 34.58, not FY2026’s 33.58 and not 0', async () => {
