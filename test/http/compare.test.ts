@@ -207,6 +207,22 @@ describe('POST /v1/landed-cost/compare', () => {
     ]);
   });
 
+  it('a warning every variant gives is said once, naming them all: NdPr oxide’s classification on three dates', async () => {
+    const response = await postJson('/v1/landed-cost/compare', {
+      shipment: { ...shipment, mineral: 'ndpr-oxide' },
+      variants: [
+        { label: 'March', asOf: '2026-03-01' },
+        { label: 'April', asOf: '2026-04-01' },
+        { label: 'May', asOf: '2026-05-01' },
+      ],
+    });
+    const r = (await response.json()) as CompareResponse;
+    expect(r.meta.warnings.map((w) => w.code)).toEqual(['classification']);
+    expect(r.meta.warnings[0]?.detail).toMatch(
+      /^March, April, May: ndpr-oxide may be classified under 2846\.90\.20 or 2846\.90\.80;/,
+    );
+  });
+
   it('a what-if measure only one variant\'s request carries is "added by the request", either way', async () => {
     const whatIf = { id: 'my-ad', kind: 'ad-valorem', rate: '0.05' };
     // 1,000 kg × 50 = 50,000.00 customs value; × 0.05 = 2,500.00 of duty, nothing else changes

@@ -195,8 +195,20 @@ export function presentComparison(
   if (first === undefined) throw new RangeError('a comparison needs variants');
   const places = minorUnits(first.result.meta.currency);
   const money = (x: Decimal) => toFixed(x, places, halfUp);
-  const warnings: Warning[] = variants.flatMap((v) =>
-    v.result.meta.warnings.map((w): Warning => relabelled(w, `${v.label}: ${w.detail}`)),
+  // Each variant's warnings, said once for all the variants that give the same one
+  // ("a, b: ndpr-oxide may be classified …"), in the order they first appear.
+  type Said = LandedCostResponse['meta']['warnings'][number];
+  const same = new Map<string, { warning: Said; labels: string[] }>();
+  for (const v of variants) {
+    for (const w of v.result.meta.warnings) {
+      const key = JSON.stringify([w.code, w.detail, w.rowIds, w.knownUntil]);
+      const seen = same.get(key);
+      if (seen === undefined) same.set(key, { warning: w, labels: [v.label] });
+      else if (!seen.labels.includes(v.label)) seen.labels.push(v.label);
+    }
+  }
+  const warnings: Warning[] = [...same.values()].map(({ warning, labels }) =>
+    relabelled(warning, `${labels.join(', ')}: ${warning.detail}`),
   );
   // `assume: no-duty` counts an unknown duty as zero, so its difference is a figure too.
   const known = (v: ComparedVariant) => assumeNoDuty || v.result.coverage.tariffs === 'complete';
