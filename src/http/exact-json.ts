@@ -69,6 +69,22 @@ export function exactJson(text: string): unknown {
 }
 
 /**
+ * JSON text of `value` (what exactJson read) with each finite number written as the plain decimal
+ * it denotes (numberText), so exactJson reads back what was written. `JSON.stringify` prints a
+ * number below 1e-6 or from 1e21 up with an exponent (`5e-7`, `1e+21`), which the Decimal schema
+ * refuses. A number exactJson kept is its source text less a fraction's trailing zeros.
+ */
+export function exactJsonText(value: unknown): string {
+  if (typeof value === 'number') return Number.isFinite(value) ? numberText(value) : 'null';
+  if (Array.isArray(value)) return `[${value.map((v) => exactJsonText(v ?? null)).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const members = Object.entries(value).filter(([, v]) => v !== undefined);
+    return `{${members.map(([k, v]) => `${JSON.stringify(k)}:${exactJsonText(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
+/**
  * Every `c.req.json()` after it (the routes' validators, MCP) reads the body through exactJson.
  * A body that is not JSON still rejects, so the validator's 400 is unchanged.
  */

@@ -31,6 +31,17 @@ const call = (client: Client, name: string, args: Record<string, unknown>) =>
 const textOf = (result: CallToolResult) =>
   result.content.map((c) => (c.type === 'text' ? c.text : '')).join('');
 
+/** A tools/call whose JSON-RPC text is sent as written (`args` and `id` are JSON text). */
+async function callAsWritten(name: string, args: string, id = '1') {
+  const response = await app.request('/mcp', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'application/json' },
+    body: `{"jsonrpc":"2.0","id":${id},"method":"tools/call","params":{"name":"${name}","arguments":${args}}}`,
+  });
+  expect(response.status).toBe(200);
+  return (await response.json()) as { id: unknown; result: CallToolResult };
+}
+
 const FLOOR_GAP = {
   price: { amount: '10', currency: 'USD', per: 'kg' },
   floor: { amount: '16', currency: 'USD', per: 'kg' },
@@ -300,19 +311,13 @@ describe('MCP endpoint /mcp (Streamable HTTP)', () => {
   });
 
   it('tool arguments keep their JSON numbers as written (29 digits, 1e1 refused); a numeric id is answered as sent', async () => {
-    const headers = { 'content-type': 'application/json', accept: 'application/json' };
-    const callWith = async (price: string, floor: string) => {
-      const response = await app.request('/mcp', {
-        method: 'POST',
-        headers,
-        body:
-          `{"jsonrpc":"2.0","id":1e1,"method":"tools/call","params":{"name":"computeFloorGap",` +
-          `"arguments":{"price":{"amount":${price},"per":"kg"},"floor":{"amount":${floor},"per":"kg"},` +
-          `"quantity":{"value":"1000","unit":"kg"}}}}`,
-      });
-      expect(response.status).toBe(200);
-      return (await response.json()) as { id: unknown; result: CallToolResult };
-    };
+    const callWith = (price: string, floor: string) =>
+      callAsWritten(
+        'computeFloorGap',
+        `{"price":{"amount":${price},"per":"kg"},"floor":{"amount":${floor},"per":"kg"},` +
+          `"quantity":{"value":"1000","unit":"kg"}}`,
+        '1e1',
+      );
     // P = 12345678901234567890123456789, F = P + 1: g = 1, duty = 1 × 1000 kg = 1000.00 (as
     // doubles P and F are equal and the duty 0.00). The id 1e1 is the number 10, as JSON.parse reads it.
     const exact = await callWith('12345678901234567890123456789', '12345678901234567890123456790');
@@ -328,6 +333,39 @@ describe('MCP endpoint /mcp (Streamable HTTP)', () => {
     expect(textOf(refused.result)).toContain(
       '- price.amount: must be written as a plain decimal such as 10.50: exponents are not accepted',
     );
+  });
+
+  it('a finite JSON number reaches the route as written, as over HTTP: 10^21 kg and an upside share 0.0000005 (were refused as "1e+21" and "5e-7")', async () => {
+    /** The tool's answer to `args`, checked to be its route's 200 answer to the same text. */
+    const sameAsRoute = async (name: string, path: string, args: string) => {
+      const { result } = await callAsWritten(name, args);
+      expect(result.isError).toBeFalsy();
+      const route = await postJson(path, args);
+      expect(route.status).toBe(200);
+      expect(result.structuredContent).toEqual(await route.json());
+      return result.structuredContent;
+    };
+    // Written as a client writes them: JSON.stringify would print 1e+21 and 5e-7.
+    const financing = await sameAsRoute(
+      'computeFloorFinancing',
+      '/v1/floor-financing',
+      '{"floor":{"amount":110,"per":"kg"},"marketPrice":{"amount":62,"per":"kg"},' +
+        '"quantity":{"value":1000000000000000000000,"unit":"kg"},"upsideShare":0.0000005}',
+    );
+    // Border duty (110 − 62) = 48 per kg × 10^21 kg = 48 × 10^21 = 48000000000000000000000.00 USD.
+    expect(financing).toMatchObject({
+      border: { dutyPerUnit: '48.0000', buyersPay: '48000000000000000000000.00' },
+    });
+    const sweep = await sameAsRoute(
+      'sweepFloorGap',
+      '/v1/floor-gap/sweep',
+      '{"redPrices":[0.0000001],"floors":[16],"per":"kg"}',
+    );
+    // Full gap: duty 16 − 0.0000001 = 15.9999999, shown 16.0000 at 4 places; its ad valorem
+    // equivalent is 15.9999999 / 0.0000001 = 159999999, which only the exact red price gives.
+    expect(sweep).toMatchObject({
+      cells: [{ redPrice: '0.0000', dutyPerUnit: '16.0000', adValoremEquivalent: '159999999' }],
+    });
   });
 
   it('refuses a browser origin outside the CORS allow-list (DNS rebinding)', async () => {

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { app, corsOrigin } from '../../src/app';
-import { exactJson, HAS_SOURCE_TEXT, takesSourceText } from '../../src/http/exact-json';
+import {
+  exactJson,
+  exactJsonText,
+  HAS_SOURCE_TEXT,
+  takesSourceText,
+} from '../../src/http/exact-json';
 import { problemOf } from '../helpers';
 
 const withEnv = (path: string, env: Record<string, unknown>, init: RequestInit = {}) =>
@@ -193,5 +198,16 @@ describe('exactJson: JSON numbers as written', () => {
     // A point among 16 digits still counts: 1234567.123456789 has 16 significant digits.
     expect(takesSourceText('{"amount":1234567.123456789}')).toBe(true);
     expect(takesSourceText('{"amount":2E5}')).toBe(true);
+  });
+
+  it('exactJsonText writes each number back as the plain decimal read (JSON.stringify: 1e+21, 5e-7)', () => {
+    const written =
+      '{"q":1000000000000000000000,"s":0.0000005,"r":[0.0000001,-0,1.50],"long":12345678901234567890123456789,"t":"x\\u00e9","n":null,"b":true}';
+    // 10^21 and 5 × 10^-7 are written in full; -0 is 0 and 1.50 is 1.5 (the value, not the text);
+    // the 29 digits are the source-text string exactJson made of them.
+    expect(exactJsonText(exactJson(written))).toBe(
+      '{"q":1000000000000000000000,"s":0.0000005,"r":[0.0000001,0,1.5],"long":"12345678901234567890123456789","t":"xé","n":null,"b":true}',
+    );
+    expect(JSON.stringify(exactJson(written))).toContain('"q":1e+21,"s":5e-7,"r":[1e-7,0,1.5]');
   });
 });

@@ -1,4 +1,5 @@
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
+import { exactJsonText } from '../exact-json';
 import {
   type FieldProblem,
   fieldName,
@@ -43,7 +44,8 @@ function queryValue(value: unknown): string[] | undefined {
 }
 
 /**
- * The HTTP request a tool call stands for: a POST of the arguments as the JSON body, or a GET with
+ * The HTTP request a tool call stands for: a POST of the arguments as the JSON body (each number
+ * written as the plain decimal it is, as the client wrote it), or a GET with
  * the path parameters in the path and the rest in the query string. Arguments a GET cannot carry
  * are a tool error, as the route would answer them.
  */
@@ -57,7 +59,7 @@ function requestOf(
     return new Request(new URL(tool.path, origin), {
       method: 'POST',
       headers,
-      body: JSON.stringify(args),
+      body: exactJsonText(args),
     });
   }
   const problems: FieldProblem[] = [];
