@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { parseCsv } from '../../src/http/csv';
 import { call, postJson, problemOf } from '../helpers';
 
 const PRICE = { amount: '10', per: 'kg' };
@@ -262,7 +263,24 @@ describe('error messages name the field and read as English, never raw zod', () 
 });
 
 describe('a failed batch line echoes a bounded entryId', () => {
-  it('an entryId past 64 characters is echoed cut to 64 and "…", and named as the problem', async () => {
+  /** The batch's answer to one line, as JSON and as CSV (its entryId cell). */
+  async function echoed(line: Record<string, unknown>) {
+    const body = JSON.stringify({ lines: [line] });
+    const json = await postJson('/v1/landed-cost/batch', body);
+    const answer = (await json.json()) as {
+      results: { entryId?: string; problem?: unknown }[];
+    };
+    const csv = await call('/v1/landed-cost/batch', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'text/csv' },
+      body,
+    });
+    expect(csv.status).toBe(200);
+    const [header, row] = parseCsv(await csv.text());
+    return { answer, csvEntryId: row?.[header?.indexOf('entryId') ?? -1] };
+  }
+
+  it('an entryId past 64 characters is echoed as its first 63 and "…", 64 in all (was 64 and "…", 65), and named as the problem', async () => {
     const line = {
       entryId: 'E'.repeat(100),
       mineral: 'nd-oxide',
@@ -270,11 +288,12 @@ describe('a failed batch line echoes a bounded entryId', () => {
       quantity: { value: '1', unit: 'kg' },
       price: PRICE,
     };
-    const response = await postJson('/v1/landed-cost/batch', { lines: [line] });
-    const answer = (await response.json()) as {
-      results: { entryId?: string; problem?: unknown }[];
-    };
-    expect(answer.results[0]?.entryId).toBe(`${'E'.repeat(64)}…`);
+    const { answer, csvEntryId } = await echoed(line);
+    // 100 characters sent; echoed: 63 E's + "…" = 64 characters, the longest an entryId may be.
+    const entryId = answer.results[0]?.entryId;
+    expect(entryId).toBe(`${'E'.repeat(63)}…`);
+    expect(entryId?.length).toBe(64);
+    expect(csvEntryId).toBe(entryId);
     expect(answer.results[0]?.problem).toEqual(
       problem422('lines[0].entryId must have at most 64 characters (got 100 characters).', [
         {
@@ -283,6 +302,33 @@ describe('a failed batch line echoes a bounded entryId', () => {
         },
       ]),
     );
+  });
+
+  it('the reviewers’ line (air, quantity "x"): the same 64 characters, in JSON and CSV', async () => {
+    const { answer, csvEntryId } = await echoed({
+      mineral: 'nd-oxide',
+      origin: 'CN',
+      asOf: '2026-03-01',
+      transport: 'air',
+      quantity: { value: 'x', unit: 'kg' },
+      price: { amount: '1', per: 'kg' },
+      entryId: 'E'.repeat(100),
+    });
+    expect(answer.results[0]?.entryId).toBe(`${'E'.repeat(63)}…`);
+    expect(csvEntryId).toBe(`${'E'.repeat(63)}…`);
+  });
+
+  it('never half an emoji: a surrogate pair across the 63rd character is left out whole (63 in all)', async () => {
+    // 62 E's, then 😀 as UTF-16 units 63 and 64: the first 63 units would end inside it, so the
+    // echo is 62 E's + "…" = 63 characters.
+    const { answer } = await echoed({
+      entryId: `${'E'.repeat(62)}😀${'E'.repeat(10)}`,
+      mineral: 'nd-oxide',
+      origin: 'CN',
+      quantity: { value: '1', unit: 'kg' },
+      price: PRICE,
+    });
+    expect(answer.results[0]?.entryId).toBe(`${'E'.repeat(62)}…`);
   });
 });
 

@@ -167,17 +167,18 @@ function entryWarnings(commands: readonly LandedCostCommand[]): Warning[] {
   return warnings;
 }
 
-/** The most of a failed line's entryId its result echoes (the longest an entryId may be). */
+/** The most characters a failed line's echoed entryId has (the longest an entryId may be). */
 export const MAX_ECHOED_ENTRY_ID = 64;
 
 /**
  * A failed line's entryId as its result echoes it, so the user finds the line: as sent, or when
- * longer than an entryId may be (the line failed for it), its first 64 characters and "…".
+ * longer than an entryId may be (the line failed for it), its first 63 characters and "…": 64 in
+ * all, no longer than any entryId.
  */
 function echoedEntryId(entryId: unknown): string | undefined {
   if (typeof entryId !== 'string') return undefined;
   if (entryId.length <= MAX_ECHOED_ENTRY_ID) return entryId;
-  const cut = entryId.slice(0, MAX_ECHOED_ENTRY_ID);
+  const cut = entryId.slice(0, MAX_ECHOED_ENTRY_ID - 1);
   // Never half a UTF-16 surrogate pair (an emoji cut in two is not text).
   const last = cut.charCodeAt(cut.length - 1);
   return `${last >= 0xd800 && last <= 0xdbff ? cut.slice(0, -1) : cut}…`;

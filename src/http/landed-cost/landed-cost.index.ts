@@ -110,9 +110,9 @@ const postLandedCostBatch = createRoute({
     '`;` (as spreadsheets in decimal-comma locales such as de-DE save it) is read with decimal ' +
     'commas (`1000,5`; fx as `CNY:0,1390`) and answered in the same form; a first line `sep=;` or ' +
     '`sep=,` (Excel’s separator line) names the separator instead (another is a 400); `decimal=point|comma` ' +
-    'chooses the CSV answer’s form either way. A failed line echoes its `entryId`, cut to 64 ' +
-    'characters and "…" when longer. A line is refused alone, its problem in place of its ' +
-    'result, when it or the batch (`strict=true` in the query or `"strict": true` in the JSON ' +
+    'chooses the CSV answer’s form either way. A failed line echoes its `entryId`, when longer ' +
+    'than 64 characters as its first 63 and "…" (64 in all). A line is refused alone, its ' +
+    'problem in place of its result, when it or the batch (`strict=true` in the query or `"strict": true` in the JSON ' +
     'body, for every line) is strict and its ' +
     'answer would carry a `data-horizon`, `reported-figure`, `no-tariff-data` or ' +
     '`suspension-ended` warning (problem `code` `strict`), and in a CSV answer when the data has ' +

@@ -529,7 +529,15 @@ export const BatchResponseSchema = z
         z.object({
           index: z.number().int(),
           ok: z.literal(false),
-          entryId: z.string().optional(),
+          entryId: z
+            .string()
+            .max(64)
+            .optional()
+            .openapi({
+              description:
+                'The line’s entryId as sent; when longer than 64 characters (the line failed for ' +
+                'it), its first 63 and "…".',
+            }),
           problem: ProblemObject,
         }),
       ]),
