@@ -357,6 +357,13 @@ export function selectMeasures(
       const exemption = exemptionOf(m, product.hts);
       if (exemption === undefined) skip(m, notCoveredReason(m, product));
       else {
+        const status = measureStatusOn(m, lane.asOf);
+        // An exemption is from a row in its effective period: one not yet in force or ended
+        // says so ("takes effect on …", "ended on …"), as it would on a line it covers.
+        if (status.state === 'not-yet-in-force' || status.state === 'ended') {
+          skip(m, status.reason);
+          continue;
+        }
         considered.push({
           measure: m,
           applied: false,
@@ -366,7 +373,7 @@ export function selectMeasures(
         // The row is in force and its exemption keeps it off this shipment: past the date until
         // which the row is known, the answer rests on that exemption still holding (a row used
         // or skipped), said in the one data-horizon warning.
-        if (measureStatusOn(m, lane.asOf).state === 'in-force')
+        if (status.state === 'in-force')
           warnings.push(...horizonWarning(m.id, m.knownUntil, lane.asOf));
       }
       continue;

@@ -314,6 +314,32 @@ describe('rare-earth compounds and metals on the reciprocal tariff’s Annex II 
     );
   });
 
+  it('gallium from China on 2025-06-01, explained: rows not yet in force or already ended say so, not "exempt" (were "exempt: HTS 8112.92.10 is on Annex II"); duties unchanged', async () => {
+    // The single call always explains (`explain` is a field of the batch only).
+    const r = await landedCost({ ...ndOxide, mineral: 'gallium', asOf: '2025-06-01' });
+    // Unchanged: 1,800.00 + 15,000.00 + 12,000.00 = 28,800.00 (48% of 60,000)
+    expect(r.duties).toBe('28800.00');
+    const reasons = Object.fromEntries(r.explain.map((e) => [e.measureId, e.reason]));
+    expect({
+      'us-s122-surcharge': reasons['us-s122-surcharge'],
+      'us-301fl-cn-hk': reasons['us-301fl-cn-hk'],
+      'us-ieepa-reciprocal-cn-base': reasons['us-ieepa-reciprocal-cn-base'],
+      'us-ieepa-reciprocal-cn-0': reasons['us-ieepa-reciprocal-cn-0'],
+      'us-ieepa-reciprocal-cn-1': reasons['us-ieepa-reciprocal-cn-1'],
+      'us-ieepa-reciprocal-cn-2': reasons['us-ieepa-reciprocal-cn-2'],
+    }).toEqual({
+      // Section 122 from 2026-02-24 and the forced-labor action from 2026-07-24: not yet in force.
+      'us-s122-surcharge': 'takes effect on 2026-02-24',
+      'us-301fl-cn-hk': 'takes effect on 2026-07-24',
+      // The reciprocal rates before 2025-05-14 had ended by 2025-06-01.
+      'us-ieepa-reciprocal-cn-base': 'ended on 2025-04-08',
+      'us-ieepa-reciprocal-cn-0': 'ended on 2025-04-09',
+      'us-ieepa-reciprocal-cn-1': 'ended on 2025-05-13',
+      // In force 2025-05-14 to 2025-09-07: gallium is on its Annex II.
+      'us-ieepa-reciprocal-cn-2': 'exempt: HTS 8112.92.10 is on Annex II',
+    });
+  });
+
   it('rare-earth metal (2805.30.00, MFN 5%) on 2025-11-15: 5% + fentanyl 10% = 15%', async () => {
     const r = await landedCost({ ...ndOxide, mineral: 'ree-metal', asOf: '2025-11-15' });
     // 5% × 60,000 = 3,000.00; 10% × 60,000 = 6,000.00; 9,000.00 = 15% of 60,000
