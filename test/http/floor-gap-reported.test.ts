@@ -1,7 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { decimalJsFixed, Wide } from '../domain/reference-rounding';
-import { postJson } from '../helpers';
 import {
   amount,
   basis,

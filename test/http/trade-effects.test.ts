@@ -1196,3 +1196,27 @@ describe('trade effects laws (fast-check, decimal.js the oracle)', () => {
     );
   });
 });
+
+describe('trade effects: the elasticities are echoed as given', () => {
+  it('η −0.0000001, σ 0.0000001 and ε 123.4567891 are written whole (at 6 places they read 0, 0 and 123.456789)', async () => {
+    const response = await postJson('/v1/trade-effects', {
+      ...workedCase,
+      elasticities: {
+        importDemand: '-0.0000001',
+        substitution: '0.0000001',
+        exportSupply: '123.4567891',
+      },
+    });
+    expect(response.status).toBe(200);
+    const body = (await response.json()) as {
+      elasticities: Record<string, string | null>;
+      assumptions: string[];
+    };
+    expect(body.elasticities).toEqual({
+      importDemand: '-0.0000001',
+      substitution: '0.0000001',
+      exportSupply: '123.4567891',
+    });
+    expect(body.assumptions).toContain('Import demand elasticity η = -0.0000001.');
+  });
+});

@@ -28,6 +28,12 @@ import type { TradeEffectsResponse } from './trade-effects.schemas';
 
 const GREY = '#7f8c8d';
 
+/**
+ * An elasticity as the request gave it: a decimal of at most 40 characters, so 40 places write it
+ * whole (0.0000001 stays 0.0000001; at 6 places it read "0").
+ */
+const given = (x: Rational) => trimZeros(rational.fixed(x, 40, halfUp));
+
 const isValue = (x: Rational, text: string) =>
   rational.compare(x, rational.of(parseReported(text))) === 0;
 
@@ -38,11 +44,11 @@ function assumptions(command: TradeEffectsCommand): string[] {
     model === 'smart'
       ? 'SMART (WITS): Δ_k = (t1 − t0) / (1 + t0); creation = η × M_k × Δ_k; diversion = σ × M_k × (Σ s_j Δ_j − Δ_k); new imports = base + creation + diversion, never below 0 (where that sum is, new imports are 0 and creation and diversion stay the formulas’).'
       : 'CES (Armington), world prices fixed: buyer prices move by r_k = (1 + t1)/(1 + t0); price index Π = (Σ w_k r_k^(1−σ))^(1/(1−σ)) with base spending shares w_k; new imports = M_k × (r_k/Π)^(−σ) × Π^η; creation is M_k × (Π^η − 1), diversion the rest. Fractional powers are computed to 60 digits.',
-    `Import demand elasticity η = ${trimZeros(rational.fixed(e.importDemand, RATE_PLACES, halfUp))}${isValue(e.importDemand, ELASTICITY_DEFAULTS.importDemand) ? ' (default: a neutral placeholder; no published rare-earth import-demand elasticity was found — Oka (2025), Journal of Government and Economics 19:100156, reports signs only)' : ''}.`,
-    `Substitution elasticity σ = ${trimZeros(rational.fixed(e.substitution, RATE_PLACES, halfUp))}${isValue(e.substitution, ELASTICITY_DEFAULTS.substitution) ? ` (default ${ELASTICITY_DEFAULTS.substitution}: the WITS-SMART default; Jammes & Olarreaga (2005), "Explaining SMART and GSIM", World Bank)` : ''}.`,
+    `Import demand elasticity η = ${given(e.importDemand)}${isValue(e.importDemand, ELASTICITY_DEFAULTS.importDemand) ? ' (default: a neutral placeholder; no published rare-earth import-demand elasticity was found — Oka (2025), Journal of Government and Economics 19:100156, reports signs only)' : ''}.`,
+    `Substitution elasticity σ = ${given(e.substitution)}${isValue(e.substitution, ELASTICITY_DEFAULTS.substitution) ? ` (default ${ELASTICITY_DEFAULTS.substitution}: the WITS-SMART default; Jammes & Olarreaga (2005), "Explaining SMART and GSIM", World Bank)` : ''}.`,
     e.exportSupply === null
       ? 'Export supply is infinitely elastic (the WITS-SMART default): world prices do not move, buyers bear the tariff.'
-      : `Export supply elasticity ε = ${trimZeros(rational.fixed(e.exportSupply, RATE_PLACES, halfUp))}: creation is scaled by ε / (ε − η).`,
+      : `Export supply elasticity ε = ${given(e.exportSupply)}: creation is scaled by ε / (ε − η).`,
     't0 and t1 are ad valorem equivalents from the landed-cost calculator (duties ÷ customs value on the data in force; t0 is the request’s where it gives one) and, where the floor applies, the floor-gap duty over that origin’s own price: a floor’s equivalent is higher on cheaper supply. t1 is t0 plus what the what-if measures add on the data.',
     'Consumer-surplus change is −(t1 − t0) × (base + new imports) / 2 per origin (a linear approximation); revenue is t × imports.',
   ];
@@ -153,12 +159,9 @@ export function presentTradeEffects(
           },
         }),
     elasticities: {
-      importDemand: trimZeros(rational.fixed(e.importDemand, RATE_PLACES, ROUNDERS[rounding])),
-      substitution: trimZeros(rational.fixed(e.substitution, RATE_PLACES, ROUNDERS[rounding])),
-      exportSupply:
-        e.exportSupply === null
-          ? null
-          : trimZeros(rational.fixed(e.exportSupply, RATE_PLACES, ROUNDERS[rounding])),
+      importDemand: given(e.importDemand),
+      substitution: given(e.substitution),
+      exportSupply: e.exportSupply === null ? null : given(e.exportSupply),
     },
     origins,
     blocs,
