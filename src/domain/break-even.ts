@@ -126,6 +126,38 @@ export function minFloorForBlue(redPrice: Decimal, c: Competition): BreakEven {
   }
 }
 
+/**
+ * minFloorForBlue over the grid's red prices: the lowest floor with which blue wins at every one of
+ * them. Red's landed cost never falls as the floor rises (every method), so at one red price the
+ * floors that work run from its answer up, and over the grid the answer is the highest of the red
+ * prices' answers, none where one has none.
+ * - Every method but all-or-nothing: red's landed cost also rises with its price, so the lowest red
+ *   price has the highest answer: the grid's is the one at its lowest red price.
+ * - all-or-nothing: red lands at (k + p)·P while its reference k·P is below the floor and at k·P
+ *   from there, so a higher red price can need a higher floor. A floor works at the lowest red price
+ *   only if (k + p)·P ≥ B there, and then at every higher one; a red price with k·P ≥ B needs none;
+ *   each other red price needs a floor above its reference k·P. So the answer is "any floor above
+ *   k·P" at the highest red price with k·P < B (red 10 and 14, blue 15, p = 0.6: above 14, not 10:
+ *   under a floor of 12 red 14 pays no penalty and lands at 14 < 15).
+ */
+export function minFloorForBlueOverGrid(redPrices: readonly Decimal[], c: Competition): BreakEven {
+  const lowest = redPrices.reduce((a, b) => (compare(b, a) < 0 ? b : a));
+  const atLowest = minFloorForBlue(lowest, c);
+  if (c.method.type !== 'all-or-nothing' || atLowest.value === null) return atLowest;
+  const k = referenceFactor(c);
+  let binding: Decimal | undefined;
+  for (const p of redPrices) {
+    const belowBlue = compare(multiply(p, k), c.bluePrice) < 0;
+    if (belowBlue && (binding === undefined || compare(p, binding) > 0)) binding = p;
+  }
+  // Every reference reaches blue's price: blue competes without a floor at each red price.
+  if (binding === undefined) return atLowest;
+  return {
+    value: whole(multiply(binding, k)),
+    note: `any floor above this value, the reference price at red ${text(binding)} (the highest red price of the grid whose reference is below blue’s price): the penalty applies only when the reference price is below the floor`,
+  };
+}
+
 function trancheMinFloor(reference: Decimal, need: Decimal, pieces: TranchePiece[]): BreakEven {
   for (const p of pieces.filter(reachable)) {
     const a = add(multiply(p.s, subtract(ONE, p.l)), p.c);

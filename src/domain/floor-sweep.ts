@@ -3,7 +3,7 @@ import {
   type BreakEven,
   type Competition,
   maxRedPriceForRed,
-  minFloorForBlue,
+  minFloorForBlueOverGrid,
   minMaxRateForBlue,
 } from './break-even';
 import {
@@ -129,7 +129,10 @@ export function reportSweepCells(
 }
 
 export interface SweepBreakEven {
-  /** The lowest red price of the grid: minFloorForBlue and minMaxRateForBlue hold for all above. */
+  /**
+   * The lowest red price of the grid: minMaxRateForBlue, and minFloorForBlue under every method but
+   * all-or-nothing, are solved at it and hold for every red price above.
+   */
   readonly atRedPrice: Decimal;
   /** The highest floor of the grid: below maxRedPriceForRed red wins at every floor of the grid. */
   readonly atFloor: Decimal;
@@ -145,10 +148,12 @@ const highest = (xs: readonly Decimal[]): Decimal =>
 
 /**
  * The grid's break-even prices, solved in closed form (see break-even.ts). Red's landed cost rises
- * with its price and with the floor, so the hardest case for blue is the grid's lowest red price
- * and for red the grid's highest floor: `minFloorForBlue` is the lowest floor with which blue wins
- * at every red price of the grid, `maxRedPriceForRed` the red price below which red wins at every
- * floor of it. Null without a blue price (blue then offers at the floor itself).
+ * with the floor, so the hardest case for red is the grid's highest floor: `maxRedPriceForRed` is
+ * the red price below which red wins at every floor of the grid. `minFloorForBlue` is the lowest
+ * floor with which blue wins at every red price of the grid: the highest of the red prices' own
+ * answers (`minFloorForBlueOverGrid`), the lowest red price's wherever red's landed cost rises with
+ * its price (every method but all-or-nothing). Null without a blue price (blue then offers at the
+ * floor itself).
  */
 export function sweepBreakEven(input: SweepInput): SweepBreakEven {
   const atRedPrice = lowest(input.redPrices);
@@ -178,7 +183,7 @@ export function sweepBreakEven(input: SweepInput): SweepBreakEven {
   return {
     atRedPrice,
     atFloor,
-    minFloorForBlue: minFloorForBlue(red, competition),
+    minFloorForBlue: minFloorForBlueOverGrid(input.redPrices, competition),
     maxRedPriceForRed: maxRedPriceForRed(floor, competition),
     minMaxRateForBlue: minMaxRateForBlue(red, floor, competition),
   };

@@ -124,8 +124,10 @@ export const BreakEvenSchema = z
   .object({
     minFloorForBlue: BreakEvenValue.openapi({
       description:
-        'The lowest floor with which blue wins at every red price of the grid (solved at the ' +
-        'lowest, `atRedPrice`); null when no floor works.',
+        'The lowest floor with which blue wins at every red price of the grid; null when no floor ' +
+        'works. Solved at the lowest red price, `atRedPrice`, except under all-or-nothing: there ' +
+        'red pays no penalty once its reference price reaches the floor, so the highest red price ' +
+        'whose reference is below blue’s price sets it, and any floor above it works (`notes`).',
       example: '25.5319',
     }),
     maxRedPriceForRed: BreakEvenValue.openapi({

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { postJson } from '../helpers';
+
+interface Sweep {
+  cells: { redPrice: string; floor: string; landedPerUnit: string; blueWins: boolean }[];
+  breakEven: {
+    minFloorForBlue: string | null;
+    maxRedPriceForRed: string | null;
+    atRedPrice: string;
+    atFloor: string;
+    reasons: Record<string, string>;
+    notes: Record<string, string>;
+  };
+}
+
+async function sweep(body: unknown): Promise<Sweep> {
+  const response = await postJson('/v1/floor-gap/sweep', body);
+  expect(response.status).toBe(200);
+  return (await response.json()) as Sweep;
+}
+
+const allOrNothing = { type: 'all-or-nothing', penaltyRate: '0.6' };
+
+describe('POST /v1/floor-gap/sweep, all-or-nothing: the break-even prices agree with the cells', () => {
+  it('red 10 and 14, floor 12, blue 15, penalty 0.6: minFloorForBlue is any floor above 14, as the cell at red 14 says', async () => {
+    const r = await sweep({
+      redPrices: ['10', '14'],
+      floors: ['12'],
+      per: 'kg',
+      bluePrice: '15',
+      method: allOrNothing,
+    });
+    // red 10: R = 10 < 12 → penalty 0.6 × 10 = 6, lands 16 ≥ 15: blue.
+    // red 14: R = 14 ≥ 12 → no penalty, lands 14 < 15: red.
+    expect(r.cells.map((c) => [c.redPrice, c.landedPerUnit, c.blueWins])).toEqual([
+      ['10.0000', '16.0000', true],
+      ['14.0000', '14.0000', false],
+    ]);
+    // Blue wins at red 10 under any floor above 10 (6 ≥ 15 − 10), at red 14 under any floor above
+    // 14 (0.6 × 14 = 8.4 ≥ 15 − 14): at both, above max(10, 14) = 14.
+    expect(r.breakEven.minFloorForBlue).toBe('14.0000');
+    expect(r.breakEven.notes.minFloorForBlue).toMatch(/^any floor above this value, .* at red 14 /);
+    // atRedPrice stays the grid's lowest red price.
+    expect(r.breakEven.atRedPrice).toBe('10.0000');
+  });
+});
