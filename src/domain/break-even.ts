@@ -180,13 +180,17 @@ function trancheMinFloor(reference: Decimal, need: Decimal, pieces: TranchePiece
 
 /**
  * The red price below which red supply still lands cheaper than the allied offer at floor F (at it
- * the tie goes to blue): sup{P ≥ 0 : k·P + d(P) < B}, red's landed cost being nondecreasing in P
- * for every method but all-or-nothing. Closed forms:
+ * the tie goes to blue): the largest X with k·P + d(P) < B at every P in [0, X). Where red's landed
+ * cost is nondecreasing in P (every method but all-or-nothing) that is sup{P ≥ 0 : k·P + d(P) < B}.
+ * Closed forms:
  * - full-gap: red lands at max(F, R): none when F ≥ B, else P = B / k (e.g. B = 17, r = 0.271
  *   duty-paid: 17 / 1.271 = 13.3753…);
  * - capped: red lands at min((k + m)·P, max(F, k·P)): P = B / (k + m) when B ≤ F, else B / k;
- * - all-or-nothing: P = B / k when F < B (red also wins below min(F/k, B/(k+p))); else
- *   min(F / k, B / (k + p));
+ * - all-or-nothing: red lands at (k + p)·P below P = F / k, where its reference reaches the floor,
+ *   and at k·P from there: it wins on [0, min(F/k, B/(k+p))) and, when F < B, on [F/k, B/k). So
+ *   P = B / (k + p) when that is below F / k (with the window [F/k, B/k) in a note when F < B: red
+ *   10 and 14 under a floor of 12, blue 15, p = 0.6: red wins below 9.375 and on [12, 15), and
+ *   blue at red 10, 10 × 1.6 = 16 ≥ 15); else B / k when F < B, F / k when F ≥ B;
  * - tranche: with g = F − R, red lands at h(g) = F − g + d(g), nonincreasing in g; in the band
  *   where h crosses B, g = (F·(1 + C − s·l) − B) / (1 − s) and P = (F − g) / k.
  */
@@ -207,14 +211,16 @@ export function maxRedPriceForRed(floor: Decimal, c: Competition): BreakEven {
       const kp = add(k, m.penaltyRate);
       const belowFloor = quotient(floor, k);
       const penalised = quotient(b, kp);
-      // Below F/k red pays the penalty and wins while (k + p)·P < B.
+      // Below F/k red pays the penalty and wins while (k + p)·P < B; from F/k it pays none.
       const penaltyBinds = compare(multiply(b, k), multiply(floor, kp)) < 0; // B/(k+p) < F/k
       const lower = penaltyBinds ? penalised : belowFloor;
       if (compare(floor, b) >= 0) return { value: lower };
       if (!penaltyBinds) return { value: quotient(b, k) };
+      // Red wins below B/(k+p), loses from there to F/k, wins again from F/k up to B/k: red wins
+      // at every price below B/(k+p), not below B/k.
       return {
-        value: quotient(b, k),
-        note: `red wins below ${describe(penalised)}, loses from there up to ${describe(belowFloor)} where the penalty applies, and wins again from there up to this value`,
+        value: penalised,
+        note: `red wins below this value and again from ${describe(belowFloor)}, where its reference price reaches the floor and the penalty stops, up to ${describe(quotient(b, k))}; in between the penalty lifts it to blue’s price or above`,
       };
     }
     case 'tranche':

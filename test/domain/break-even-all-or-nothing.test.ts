@@ -96,3 +96,61 @@ describe('all-or-nothing minFloorForBlue over a grid of red prices', () => {
     expect(noteOf(be)).toBe('blue competes without a floor');
   });
 });
+
+describe('all-or-nothing maxRedPriceForRed: red wins at every red price below it', () => {
+  it('floor 12, blue 15, penalty 0.6: below 15 / 1.6 = 9.375, not below 15; red wins again on [12, 15)', () => {
+    // k = 1. Below P = 12 (R < F) red lands at 1.6P: under 15 only while P < 15 / 1.6 = 9.375.
+    // From P = 12 (R ≥ F, no penalty) it lands at P: under 15 while P < 15.
+    // So red wins on [0, 9.375) ∪ [12, 15): at every price below 9.375.
+    const be = sweepBreakEven(grid(['10', '14'], ['12'])).maxRedPriceForRed;
+    expect(at4(be)).toBe('9.3750');
+    expect(noteOf(be)).toBe(
+      'red wins below this value and again from 12.0000, where its reference price reaches the floor and the penalty stops, up to 15.0000; in between the penalty lifts it to blue’s price or above',
+    );
+  });
+
+  it('the cells read so: red below 9.375 and on [12, 15), blue on [9.375, 12) and from 15', () => {
+    // 9 × 1.6 = 14.4 < 15 red; 9.375 × 1.6 = 15 ≥ 15 blue (tie); 10 × 1.6 = 16 blue;
+    // 11.99 × 1.6 = 19.184 blue; 12 ≥ F: lands 12 < 15 red; 14.99 red; 15 ≥ 15 blue.
+    expect(wins(grid(['9', '9.375', '10', '11.99', '12', '14.99', '15'], ['12']))).toEqual([
+      ['9', '12', false],
+      ['9.375', '12', true],
+      ['10', '12', true],
+      ['11.99', '12', true],
+      ['12', '12', false],
+      ['14.99', '12', false],
+      ['15', '12', true],
+    ]);
+  });
+
+  it('duty-paid with other duties 0.25: below 15 / 1.85 = 8.1081, again on [12 / 1.25, 15 / 1.25) = [9.6, 12)', () => {
+    // k = 1.25, k + p = 1.85: 15 / 1.85 = 8.108108… < 12 / 1.25 = 9.6.
+    const be = sweepBreakEven(grid(['10'], ['12'], { r: '0.25' })).maxRedPriceForRed;
+    expect(at4(be)).toBe('8.1081');
+    expect(noteOf(be)).toMatch(
+      /^red wins below this value and again from 9\.6000, .* up to 12\.0000;/,
+    );
+    // customs-value: k = 1 whatever the other duties: 15 / 1.6 = 9.375, again on [12, 15).
+    const cv = sweepBreakEven(grid(['10'], ['12'], { r: '0.25', basis: 'customs-value' }));
+    expect(at4(cv.maxRedPriceForRed)).toBe('9.3750');
+    expect(noteOf(cv.maxRedPriceForRed)).toMatch(/again from 12\.0000, .* up to 15\.0000;/);
+  });
+
+  it('solved at the highest floor of the grid: floors 8 and 12 answer as floor 12 alone', () => {
+    // Under floor 8 red wins below 15 (8 × 1.6 = 12.8: B / 1.6 = 9.375 ≥ 8), under 12 only below
+    // 9.375: at every floor, below 9.375.
+    expect(at4(sweepBreakEven(grid(['10'], ['8', '12'])).maxRedPriceForRed)).toBe('9.3750');
+  });
+
+  it('unchanged where red wins on one interval: floor 9 → below 15; floor 16 ≥ blue → below 9.375', () => {
+    // Floor 9: 15 / 1.6 = 9.375 ≥ 9, so below 9 red lands at 1.6P < 14.4 < 15 and from 9 at P:
+    // red wins on [0, 15).
+    const at9 = sweepBreakEven(grid(['10'], ['9'])).maxRedPriceForRed;
+    expect(at4(at9)).toBe('15.0000');
+    expect(noteOf(at9)).toBeUndefined();
+    // Floor 16 ≥ 15: red wins below min(16, 9.375) = 9.375 and never from 16 (lands at P ≥ 16).
+    const at16 = sweepBreakEven(grid(['10'], ['16'])).maxRedPriceForRed;
+    expect(at4(at16)).toBe('9.3750');
+    expect(noteOf(at16)).toBeUndefined();
+  });
+});

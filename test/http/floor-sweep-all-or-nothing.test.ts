@@ -43,4 +43,25 @@ describe('POST /v1/floor-gap/sweep, all-or-nothing: the break-even prices agree 
     // atRedPrice stays the grid's lowest red price.
     expect(r.breakEven.atRedPrice).toBe('10.0000');
   });
+
+  it('the same request: maxRedPriceForRed 9.3750 (15 / 1.6), below which red wins at every price, as the cell at red 10 says', async () => {
+    const r = await sweep({
+      redPrices: ['9', '10', '14'],
+      floors: ['12'],
+      per: 'kg',
+      bluePrice: '15',
+      method: allOrNothing,
+    });
+    // Below the floor red lands at 1.6P: 9 → 14.4 < 15 red; 10 → 16 ≥ 15 blue. At 14 ≥ 12 no
+    // penalty: 14 < 15 red. Red wins on [0, 15 / 1.6 = 9.375) ∪ [12, 15).
+    expect(r.cells.map((c) => [c.redPrice, c.landedPerUnit, c.blueWins])).toEqual([
+      ['9.0000', '14.4000', false],
+      ['10.0000', '16.0000', true],
+      ['14.0000', '14.0000', false],
+    ]);
+    expect(r.breakEven.maxRedPriceForRed).toBe('9.3750');
+    expect(r.breakEven.notes.maxRedPriceForRed).toBe(
+      'red wins below this value and again from 12.0000, where its reference price reaches the floor and the penalty stops, up to 15.0000; in between the penalty lifts it to blue’s price or above',
+    );
+  });
 });

@@ -132,8 +132,11 @@ export const BreakEvenSchema = z
     }),
     maxRedPriceForRed: BreakEvenValue.openapi({
       description:
-        'The red price below which red lands cheaper than blue at every floor of the grid ' +
-        '(solved at the highest, `atFloor`; at it the tie goes to blue); null when red never wins.',
+        'The red price below which red lands cheaper than blue at every floor of the grid, at ' +
+        'every lower price (solved at the highest floor, `atFloor`; at it the tie goes to blue); ' +
+        'null when red never wins. Under all-or-nothing red can win again higher up, from where ' +
+        'its reference price reaches the floor (no penalty) to where it reaches blue’s price: ' +
+        '`notes` gives that window.',
       example: '13.3753',
     }),
     minMaxRateForBlue: BreakEvenValue.openapi({
