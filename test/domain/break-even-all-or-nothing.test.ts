@@ -1,9 +1,20 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { BreakEven } from '../../src/domain/break-even';
 import type { FloorBasis } from '../../src/domain/floor-gap';
 import { type SweepInput, sweepBreakEven, sweepCells } from '../../src/domain/floor-sweep';
-import { formatRatioFixed } from '../../src/domain/rounding';
-import { parseDecimal, toPlain } from '../../src/numeric';
+import { formatRatioFixed, type Ratio } from '../../src/domain/rounding';
+import {
+  add,
+  compare,
+  type Decimal,
+  decimal,
+  divide,
+  halfEven,
+  multiply,
+  parseDecimal,
+  toPlain,
+} from '../../src/numeric';
 
 const d = (v: string) => parseDecimal(v);
 const at4 = (b: BreakEven) => (b.value === null ? null : formatRatioFixed(b.value, 4, 'half-up'));
@@ -152,5 +163,66 @@ describe('all-or-nothing maxRedPriceForRed: red wins at every red price below it
     const at16 = sweepBreakEven(grid(['10'], ['16'])).maxRedPriceForRed;
     expect(at4(at16)).toBe('9.3750');
     expect(noteOf(at16)).toBeUndefined();
+  });
+});
+
+/** x < of / to, exactly (to > 0). */
+const below = (x: Decimal, q: Ratio) => compare(multiply(x, q.to), q.of) < 0;
+/** x > of / to, exactly (to > 0). */
+const above = (x: Decimal, q: Ratio) => compare(multiply(x, q.to), q.of) > 0;
+const cent = (max: number) => fc.integer({ min: 0, max }).map((n) => (n / 100).toFixed(2));
+/** Far below any reported digit. */
+const EPSILON = decimal(1n, 20);
+
+describe('all-or-nothing: the break-even prices never contradict the cells', () => {
+  it('over random grids, duties, bases and penalties', () => {
+    fc.assert(
+      fc.property(
+        fc.array(cent(3000), { minLength: 1, maxLength: 6 }),
+        fc.array(cent(3000), { minLength: 1, maxLength: 6 }),
+        cent(3000),
+        cent(50),
+        fc.constantFrom('duty-paid' as const, 'customs-value' as const),
+        cent(150),
+        (redPrices, floors, blue, r, basis, penalty) => {
+          const input = grid(redPrices, floors, { r, basis, blue, penalty });
+          const cells = sweepCells(input);
+          const be = sweepBreakEven(input);
+          const under = (floor: Decimal) => sweepCells({ ...input, floors: [floor] });
+
+          const f = be.minFloorForBlue;
+          if (f.value === null) {
+            // No floor works: even far above every price, red wins at some red price.
+            expect(under(d('1000000')).some((c) => !c.blueWins)).toBe(true);
+          } else {
+            // "any floor above this value" (open) or, with no floor needed, every floor from 0.
+            const open = f.note?.startsWith('any floor above') === true;
+            expect(open || f.note === 'blue competes without a floor').toBe(true);
+            const solvedAt = divide(f.value.of, f.value.to, 60, halfEven);
+            for (const c of cells) {
+              if (open ? above(c.floor, f.value) : !below(c.floor, f.value))
+                expect(c.blueWins).toBe(true);
+            }
+            // Just above it blue wins at every red price; at it (open) red still wins at one.
+            expect(under(add(solvedAt, EPSILON)).every((c) => c.blueWins)).toBe(true);
+            if (open) expect(under(solvedAt).some((c) => !c.blueWins)).toBe(true);
+          }
+
+          const p = be.maxRedPriceForRed;
+          if (p.value === null) {
+            // Red never wins (blue at 0).
+            expect(cells.every((c) => c.blueWins)).toBe(true);
+          } else {
+            for (const c of cells) if (below(c.redPrice, p.value)) expect(c.blueWins).toBe(false);
+            // The highest such price: just above it blue wins at the grid's highest floor.
+            const top = floors.map(d).reduce((a, b) => (compare(b, a) > 0 ? b : a));
+            const just = add(divide(p.value.of, p.value.to, 60, halfEven), EPSILON);
+            const cell = sweepCells({ ...input, redPrices: [just], floors: [top] })[0];
+            expect(cell?.blueWins).toBe(true);
+          }
+        },
+      ),
+      { numRuns: 1000 },
+    );
   });
 });

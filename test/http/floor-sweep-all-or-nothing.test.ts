@@ -1,4 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { compare, parseReported } from '../../src/numeric';
 import { postJson } from '../helpers';
 
 interface Sweep {
@@ -62,6 +64,51 @@ describe('POST /v1/floor-gap/sweep, all-or-nothing: the break-even prices agree 
     expect(r.breakEven.maxRedPriceForRed).toBe('9.3750');
     expect(r.breakEven.notes.maxRedPriceForRed).toBe(
       'red wins below this value and again from 12.0000, where its reference price reaches the floor and the penalty stops, up to 15.0000; in between the penalty lifts it to blue’s price or above',
+    );
+  });
+});
+
+/** Two printed decimals compared exactly. */
+const compareReported = (a: string, b: string) => compare(parseReported(a), parseReported(b));
+const cent = (max: number) => fc.integer({ min: 0, max }).map((n) => (n / 100).toFixed(2));
+
+describe('POST /v1/floor-gap/sweep, all-or-nothing: no printed break-even contradicts a cell', () => {
+  it('over random grids of prices to the cent, duties, bases, penalties and rounding', async () => {
+    // Prices to the cent print exactly at 4 places, and a break-even rounded once to 4 places
+    // keeps the side of each of them (no 4-place number lies between a value and its rounding).
+    const request = fc.record({
+      redPrices: fc.array(cent(3000), { minLength: 1, maxLength: 4 }),
+      floors: fc.array(cent(3000), { minLength: 1, maxLength: 4 }),
+      bluePrice: cent(3000),
+      otherDutyRate: cent(50),
+      basis: fc.constantFrom('duty-paid', 'customs-value'),
+      penaltyRate: cent(150),
+      rounding: fc.constantFrom('half-up', 'half-even'),
+    });
+    await fc.assert(
+      fc.asyncProperty(request, async ({ penaltyRate, ...q }) => {
+        const r = await sweep({
+          ...q,
+          per: 'kg',
+          method: { type: 'all-or-nothing', penaltyRate },
+        });
+        const minFloor = r.breakEven.minFloorForBlue;
+        if (minFloor !== null) {
+          // "any floor above this value", or every floor when none is needed (0.0000)
+          const open = r.breakEven.notes.minFloorForBlue?.startsWith('any floor above') === true;
+          for (const c of r.cells) {
+            const side = compareReported(c.floor, minFloor);
+            if (open ? side > 0 : side >= 0) expect(c.blueWins).toBe(true);
+          }
+        }
+        const maxRed = r.breakEven.maxRedPriceForRed;
+        if (maxRed !== null) {
+          for (const c of r.cells) {
+            if (compareReported(c.redPrice, maxRed) < 0) expect(c.blueWins).toBe(false);
+          }
+        }
+      }),
+      { numRuns: 150 },
     );
   });
 });
