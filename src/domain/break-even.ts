@@ -32,6 +32,9 @@ export interface Competition {
   readonly method: FloorGapMethod;
 }
 
+/** How a note begins when the value itself does not work, only every floor above it. */
+export const ANY_FLOOR_ABOVE = 'any floor above this value';
+
 const whole = (x: Decimal): Ratio => ({ of: x, to: ONE });
 const quotient = (of: Decimal, to: Decimal): Ratio => ({ of, to });
 const atLeast = (a: Decimal, b: Decimal) => compare(a, b) >= 0;
@@ -113,7 +116,7 @@ export function minFloorForBlue(redPrice: Decimal, c: Competition): BreakEven {
       if (atLeast(penalty, need)) {
         return {
           value: whole(reference),
-          note: 'any floor above this value: the penalty applies only when the reference price is below the floor',
+          note: `${ANY_FLOOR_ABOVE}: the penalty applies only when the reference price is below the floor`,
         };
       }
       return {
@@ -154,7 +157,7 @@ export function minFloorForBlueOverGrid(redPrices: readonly Decimal[], c: Compet
   if (binding === undefined) return atLowest;
   return {
     value: whole(multiply(binding, k)),
-    note: `any floor above this value, the reference price at red ${text(binding)} (the highest red price of the grid whose reference is below blue’s price): the penalty applies only when the reference price is below the floor`,
+    note: `${ANY_FLOOR_ABOVE}, the reference price at red ${text(binding)} (the highest red price of the grid whose reference is below blue’s price): the penalty applies only when the reference price is below the floor`,
   };
 }
 

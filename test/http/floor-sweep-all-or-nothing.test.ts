@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { compare, parseReported } from '../../src/numeric';
-import { postJson } from '../helpers';
+import { call, postJson } from '../helpers';
 
 interface Sweep {
   cells: { redPrice: string; floor: string; landedPerUnit: string; blueWins: boolean }[];
@@ -110,5 +110,31 @@ describe('POST /v1/floor-gap/sweep, all-or-nothing: no printed break-even contra
       }),
       { numRuns: 150 },
     );
+  });
+});
+
+describe('the heat map of an all-or-nothing sweep', () => {
+  it('draws the min-floor line past a floor equal to the open bound: floors 13, 14, 15 and bound 14 → before 15', async () => {
+    const response = await call('/v1/floor-gap/sweep', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'image/svg+xml' },
+      body: JSON.stringify({
+        redPrices: ['10', '14'],
+        floors: ['13', '14', '15'],
+        per: 'kg',
+        bluePrice: '15',
+        method: allOrNothing,
+      }),
+    });
+    expect(response.status).toBe(200);
+    const svg = await response.text();
+    // minFloorForBlue: any floor above 14. Under floor 14 red 14 pays no penalty (R = 14 = F) and
+    // lands at 14 < 15: red; under 15, 14 + 0.6 × 14 = 22.4 ≥ 15: blue.
+    expect(svg).toContain('<title>red 14.0000, floor 14.0000: landed 14.0000, red wins</title>');
+    expect(svg).toContain('<title>red 14.0000, floor 15.0000: landed 22.4000, blue wins</title>');
+    // Columns are min(40, floor(640 / 3)) = 40 wide from x = 90, so the edge before floor 15 (the
+    // third column) is at 90 + 2 × 40 = 170, and the line starts 6 above the grid's top (50): 44.
+    expect(svg).toContain('<line x1="170" y1="44" x2="170"');
+    expect(svg).toContain('min floor for blue 14.0000');
   });
 });

@@ -1,4 +1,4 @@
-import type { BreakEven } from '../../domain/break-even';
+import { ANY_FLOOR_ABOVE, type BreakEven } from '../../domain/break-even';
 import {
   type ReportedSweepCell,
   reportSweepCells,
@@ -182,7 +182,12 @@ export function floorSweepSvg(r: FloorSweepResponse): string {
   const be = r.breakEven;
   const minFloor = be.minFloorForBlue;
   if (minFloor !== null) {
-    const i = floors.findIndex((f) => compare(f, minFloor) >= 0);
+    // The first column blue wins in: at the value, or past it where only a floor above it works
+    // (all-or-nothing: at a floor equal to red's reference price there is no penalty).
+    const above = be.notes.minFloorForBlue?.startsWith(ANY_FLOOR_ABOVE) === true;
+    const i = floors.findIndex((f) =>
+      above ? compare(f, minFloor) > 0 : compare(f, minFloor) >= 0,
+    );
     const x = left + (i === -1 ? floors.length : i) * cw;
     marks.push(
       `<line x1="${x}" y1="${top - 6}" x2="${x}" y2="${gridBottom}" stroke="#111" stroke-width="2" stroke-dasharray="6 3"/>`,
