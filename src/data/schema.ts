@@ -285,6 +285,55 @@ export const measureSchema = z.discriminatedUnion('kind', [
   }),
 ]);
 
+/**
+ * Seed form of ad-valorem rows that share all but their origins, rate, dates and a few words
+ * (a country-rate schedule such as EO 14326's), written once instead of a row per country group
+ * and period; `expandMeasureGroup` (measure-groups.ts) turns it into ordinary rows when the data
+ * loads, so nothing served sees it. A group has a row in each period it overlaps, cut to its own
+ * `from`..`to`: id `<id>-<group>-<period>`, or `<id>-<group>` when it falls in one period only;
+ * label `<label>, <group label><period label>`; legal the shared source with the group's citation;
+ * notes the group's, then the shared.
+ */
+const measureGroupPeriodSchema = z.strictObject({
+  id: z.string().regex(/^[a-z0-9-]+$/),
+  /** Ends its rows' labels (", with the September 2025 Annex II exemptions (void)"). */
+  label: z.string(),
+  products: productScopeSchema,
+  effectiveFrom: isoDate,
+  effectiveTo: isoDate.nullable(),
+});
+
+const originGroupSchema = z.strictObject({
+  id: z.string().regex(/^[a-z0-9-]+$/),
+  label: z.string().min(1),
+  origins: z.array(z.union([country, z.literal('EU')])).min(1),
+  rate: decimalString,
+  lessMfn: z.literal(true).optional(),
+  /** The group's headings, its rows' `legal.citation`. */
+  citation: z.string().min(1),
+  /** The group's first and last day, where it starts or ends inside a period. */
+  from: isoDate.optional(),
+  to: isoDate.optional(),
+  notes: z.string().min(1).optional(),
+});
+
+export const measureGroupSchema = z.strictObject({
+  id: measureBase.id,
+  kind: z.literal('ad-valorem'),
+  label: measureBase.label,
+  programme: measureBase.programme,
+  destination: scopeSchema,
+  knownUntil: measureBase.knownUntil,
+  status: measureBase.status,
+  confidence,
+  legal: sourceSchema.omit({ citation: true }),
+  doesNotStackWith: measureBase.doesNotStackWith,
+  notes: measureBase.notes,
+  /** In date order, none overlapping. */
+  periods: z.array(measureGroupPeriodSchema).min(1),
+  groups: z.array(originGroupSchema).min(1),
+});
+
 export const scenarioSchema = z.strictObject({
   id: z.string().regex(/^[a-z0-9-]+$/),
   name: z.string().min(1),
@@ -342,6 +391,7 @@ export type CountryRow = z.infer<typeof countrySchema>;
 export type MembershipRow = z.infer<typeof membershipSchema>;
 export type BenchmarkRow = z.infer<typeof benchmarkSchema>;
 export type MeasureRow = z.infer<typeof measureSchema>;
+export type MeasureGroupRow = z.infer<typeof measureGroupSchema>;
 export type ExemptionList = z.infer<typeof exemptionListSchema>;
 export type ScenarioRow = z.infer<typeof scenarioSchema>;
 export type TimelineEventRow = z.infer<typeof timelineEventSchema>;

@@ -13,6 +13,7 @@ import { compare, parseDecimal, sum, toPlain } from '../numeric';
 import { notAFloor } from './benchmarks';
 import { sameScope } from './changes';
 import { floorGapMethodOf } from './floor-gap-method';
+import { type MeasureSeed, measureRows, overlaps } from './measure-groups';
 import {
   type BenchmarkRow,
   type BlocRow,
@@ -20,9 +21,11 @@ import {
   blocSchema,
   type CountryRow,
   countrySchema,
+  type MeasureGroupRow,
   type MeasureRow,
   type MembershipRow,
   type MineralRow,
+  measureGroupSchema,
   measureSchema,
   membershipSchema,
   mineralSchema,
@@ -68,6 +71,48 @@ function parseList<T>(file: string, schema: z.ZodType<T>, json: unknown): T[] {
   return result.data;
 }
 
+/**
+ * seeds/measures.json: rows, and groups of rows (an entry with `groups`), each validated by its own
+ * schema so that a message names the field that is wrong, then the groups expanded into rows.
+ */
+function parseMeasures(json: unknown): MeasureRow[] {
+  const file = 'measures.json';
+  const entries = parseList(file, z.unknown(), json);
+  const seeds = entries.map((entry, i): MeasureSeed => {
+    const grouped = typeof entry === 'object' && entry !== null && 'groups' in entry;
+    const result = (grouped ? measureGroupSchema : measureSchema).safeParse(entry);
+    if (!result.success) {
+      const first = result.error.issues[0];
+      throw new SeedError(
+        `seeds/${file}: ${[i, ...(first?.path ?? [])].join('/')}: ${first?.message}`,
+      );
+    }
+    if ('groups' in result.data) checkGroup(result.data);
+    return result.data;
+  });
+  return measureRows(seeds);
+}
+
+/** A group's periods follow each other, and each of its groups has a row in one of them. */
+function checkGroup(g: MeasureGroupRow): void {
+  g.periods.forEach((p, i) => {
+    const before = g.periods[i - 1];
+    check(
+      (p.effectiveTo === null || p.effectiveFrom <= p.effectiveTo) &&
+        (before === undefined ||
+          (before.effectiveTo !== null && before.effectiveTo < p.effectiveFrom)),
+      `seeds/measures.json: ${g.id} period ${p.id} ends before it starts or overlaps the one before`,
+    );
+  });
+  for (const { id, from, to } of g.groups) {
+    check(
+      (from === undefined || to === undefined || from <= to) &&
+        g.periods.some((p) => overlaps(p, from, to)),
+      `seeds/measures.json: ${g.id} group ${id} falls in none of its periods`,
+    );
+  }
+}
+
 function byId<T extends { id: string }>(file: string, rows: readonly T[]): Map<string, T> {
   const map = new Map<string, T>();
   for (const row of rows) {
@@ -95,7 +140,7 @@ export function loadPolicyData(
     'benchmarks.json',
     parseList('benchmarks.json', benchmarkSchema, raw.benchmarks),
   );
-  const measures = byId('measures.json', parseList('measures.json', measureSchema, raw.measures));
+  const measures = byId('measures.json', parseMeasures(raw.measures));
   const scenarios = byId(
     'scenarios.json',
     parseList('scenarios.json', scenarioSchema, raw.scenarios),
@@ -273,7 +318,7 @@ function indexShippedSeeds(files: typeof SEED_FILES): PolicyData {
     countries: CountryRow[];
     memberships: MembershipRow[];
     benchmarks: BenchmarkRow[];
-    measures: MeasureRow[];
+    measures: MeasureSeed[];
     scenarios: ScenarioRow[];
     timeline: TimelineEventRow[];
     tradeFlows: TradeFlowDatasetRow[];
@@ -284,7 +329,7 @@ function indexShippedSeeds(files: typeof SEED_FILES): PolicyData {
     countries: byKey(rows.countries, (c) => c.code),
     memberships: rows.memberships,
     benchmarks: byKey(rows.benchmarks, (b) => b.id),
-    measures: byKey(rows.measures, (m) => m.id),
+    measures: byKey(measureRows(rows.measures), (m) => m.id),
     scenarios: byKey(rows.scenarios, (s) => s.id),
     timeline: rows.timeline,
     tradeFlows: byKey(rows.tradeFlows, (t) => t.id),

@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
+import { type MeasureSeed, measureRows } from '../../src/data/measure-groups';
 import { loadPolicyData, policyData, SEED_FILES as raw, SeedError } from '../../src/data/store';
 
 describe('seeds', () => {
   it('load and validate (the build fails otherwise), and the Worker indexes exactly that data', () => {
     expect(policyData.dataVersion).toBe('2026-12-03.2');
-    // Every row of the file is indexed (a repeated id would drop one); no fixed count to edit
-    // each time measures are added.
-    expect(policyData.measures.size).toBe(raw.measures.length);
+    // Every row of the file, groups expanded, is indexed (a repeated id would drop one); no fixed
+    // count to edit each time measures are added.
+    expect(policyData.measures.size).toBe(measureRows(raw.measures as MeasureSeed[]).length);
     // The Worker trusts the shipped files at start-up: it must hold what validation gives.
     expect(policyData).toEqual(loadPolicyData(raw));
   });
