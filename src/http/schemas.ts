@@ -398,7 +398,7 @@ export const WarningSchema = z
 
 export const MetaSchema = z
   .object({
-    dataVersion: z.string().openapi({ example: '2026-12-03.2' }),
+    dataVersion: z.string().openapi({ example: '2026-12-03.3' }),
     asOf: z.string().openapi({ example: '2026-11-21' }),
     currency: z.string().openapi({ example: 'USD' }),
     rounding: RoundingSchema,

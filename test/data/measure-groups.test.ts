@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { expandMeasureGroup } from '../../src/data/measure-groups';
 import type { MeasureGroupRow } from '../../src/data/schema';
+import { policyData } from '../../src/data/store';
 import { fixturePolicyData } from '../fixtures/policy-data';
 
 /**
@@ -192,5 +193,27 @@ describe('a measure group of seeds/measures.json', () => {
     expect(load({ ...GROUP, groups: [{ ...GROUP.groups[0], origins: ['XX'] }] })).toThrow(
       /fx-rate-ten-1 names unknown country XX/,
     );
+  });
+
+  it('the shipped EO 14326 group gives the 25 rows us-ieepa-reciprocal-p2-*, split at the Annex II change of 2025-09-08', () => {
+    const rows = [...policyData.measures.values()].filter((m) =>
+      m.id.startsWith('us-ieepa-reciprocal-p2-'),
+    );
+    const dates = Object.fromEntries(
+      rows.map((m) => [m.id, `${m.effectiveFrom}..${m.effectiveTo}`]),
+    );
+    const both = { '1': '2025-08-07..2025-09-07', '2': '2025-09-08..2026-02-23' };
+    const expected: Record<string, string> = {};
+    for (const tier of ['15', '18', '19', '20', '25', '30', '35', '40', '41', 'eu-jp']) {
+      expected[`us-ieepa-reciprocal-p2-${tier}-1`] = both['1'];
+      expected[`us-ieepa-reciprocal-p2-${tier}-2`] = both['2'];
+    }
+    for (const early of ['kr-li', 'ch']) {
+      expected[`us-ieepa-reciprocal-p2-${early}-1`] = both['1'];
+      expected[`us-ieepa-reciprocal-p2-${early}-2`] = '2025-09-08..2025-11-13';
+    }
+    expected['us-ieepa-reciprocal-p2-kr-ch-li'] = '2025-11-14..2026-02-23';
+    expect(dates).toEqual(expected);
+    expect(rows).toHaveLength(25);
   });
 });

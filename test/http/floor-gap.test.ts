@@ -49,7 +49,7 @@ describe('POST /v1/floor-gap', () => {
       'R = P × (1 + r) = 10.0000 × (1 + 0.25) = 12.5000; g = max(0, F − R) = max(0, 16.0000 − 12.5000) = 3.5000; full gap: d = g = 3.5000; duty = d × 1000 kg = 3500.00 USD; R + d = 16.0000 ≥ F: floor met',
     );
     expect(body.meta).toEqual({
-      dataVersion: '2026-12-03.2',
+      dataVersion: '2026-12-03.3',
       asOf: '2026-11-21',
       currency: 'USD',
       rounding: 'half-up',

@@ -380,7 +380,7 @@ describe('the reciprocal 10% baseline on every other origin (EO 14257 s.3(a), 20
     expect(r.landedCost).toBe('112571.40');
   });
 
-  it('VN magnets on 2025-10-01: 8505.11.0070 on Annex II from 2025-09-08, MFN 2.1% only; another suffix still pays', async () => {
+  it('VN magnets on 2025-10-01: 8505.11.0070 on Annex II from 2025-09-08, MFN 2.1% only; another suffix pays VN’s 20%', async () => {
     const r = await landedCost({ ...fromVietnam, asOf: '2025-10-01' });
     // 2,100.00; MPF FY2026 0.3464% × 100,000 = 346.40 (inside 33.58–651.50); HMF 125.00
     expect(amounts(r)).toEqual({
@@ -390,32 +390,77 @@ describe('the reciprocal 10% baseline on every other origin (EO 14257 s.3(a), 20
     });
     expect(r.explain).toContainEqual(
       expect.objectContaining({
-        measureId: 'us-ieepa-reciprocal-base-2',
+        measureId: 'us-ieepa-reciprocal-p2-20-2',
         applied: false,
         reason: 'exempt: HTS 8505.11.0070 is on Annex II',
       }),
     );
-    // sintered SmCo 8505.11.0050 is not listed: 2,100.00 + 10,000.00 = 12,100.00
+    // sintered SmCo 8505.11.0050 is not listed: 2,100.00 + 20% × 100,000 = 20,000.00 → 22,100.00
     const s = await landedCost({ ...fromVietnam, hts: '8505.11.0050', asOf: '2025-10-01' });
-    expect(amounts(s)).toMatchObject({ 'us-ieepa-reciprocal-base-2': '10000.00' });
-    expect(s.duties).toBe('12100.00');
+    expect(amounts(s)).toMatchObject({ 'us-ieepa-reciprocal-p2-20-2': '20000.00' });
+    expect(amounts(s)).not.toHaveProperty('us-ieepa-reciprocal-base-2');
+    expect(s.duties).toBe('22100.00');
   });
 
-  it('DE (EU) graphite 2504.10.50 (Free): 10% on 2025-06-01, exempt from 2025-09-08', async () => {
+  it('DE (EU) graphite 2504.10.50 (Free): 10% on 2025-06-01, 15% less MFN on 2025-08-20, exempt from 2025-09-08', async () => {
     const graphite = { ...fromVietnam, mineral: 'natural-graphite', origin: 'DE' };
     const r = await landedCost({ ...graphite, asOf: '2025-06-01' });
     // MFN Free: 0.00; reciprocal 10% × 100,000 = 10,000.00
     expect(r.product.hts).toBe('2504.10.50');
     expect(amounts(r)).toMatchObject({ 'us-ieepa-reciprocal-base-1': '10000.00' });
     expect(r.duties).toBe('10000.00');
+    // EU all-in 15%: max(15% − 0%, 0) = 15% × 100,000 = 15,000.00
+    const august = await landedCost({ ...graphite, asOf: '2025-08-20' });
+    expect(amounts(august)).toMatchObject({ 'us-ieepa-reciprocal-p2-eu-jp-1': '15000.00' });
+    expect(august.duties).toBe('15000.00');
     const later = await landedCost({ ...graphite, asOf: '2025-10-01' });
     expect(later.duties).toBe('0.00');
     expect(later.explain).toContainEqual(
       expect.objectContaining({
-        measureId: 'us-ieepa-reciprocal-base-2',
+        measureId: 'us-ieepa-reciprocal-p2-eu-jp-2',
         reason: 'exempt: HTS 2504.10.50 is on Annex II',
       }),
     );
+  });
+
+  it('country rates from 2025-08-07 (EO 14326) on magnets, 2025-08-20: VN 20%, DE and JP 15% all-in, KR 15%, CH 39%, AU 10%', async () => {
+    const on = (origin: string) => landedCost({ ...fromVietnam, origin, asOf: '2025-08-20' });
+    // VN: 2,100.00 + 20% × 100,000 = 20,000.00 → 22,100.00 (22.1%)
+    expect((await on('VN')).duties).toBe('22100.00');
+    // DE, JP: 2,100.00 + max(15% − 2.1%, 0) = 12.9% × 100,000 = 12,900.00 → 15,000.00 (15%)
+    for (const origin of ['DE', 'JP']) {
+      const r = await on(origin);
+      expect(amounts(r)).toMatchObject({ 'us-ieepa-reciprocal-p2-eu-jp-1': '12900.00' });
+      expect(r.duties).toBe('15000.00');
+    }
+    // KR: 2,100.00 + 15% = 15,000.00 → 17,100.00; CH: 2,100.00 + 39% = 39,000.00 → 41,100.00
+    expect((await on('KR')).duties).toBe('17100.00');
+    expect((await on('CH')).duties).toBe('41100.00');
+    // AU has no rate of its own: the 10% baseline, 2,100.00 + 10,000.00 = 12,100.00
+    const au = await on('AU');
+    expect(amounts(au)).toMatchObject({ 'us-ieepa-reciprocal-base-1b': '10000.00' });
+    expect(au.duties).toBe('12100.00');
+  });
+
+  it('Korea and Switzerland at 15% all-in from 2025-11-14: SmCo 8505.11.0050 on 2025-12-01', async () => {
+    // 2,100.00 + max(15% − 2.1%, 0) × 100,000 = 12,900.00 → 15,000.00; was 17,100.00 (KR), 41,100.00 (CH)
+    for (const origin of ['KR', 'CH']) {
+      const r = await landedCost({
+        ...fromVietnam,
+        hts: '8505.11.0050',
+        origin,
+        asOf: '2025-12-01',
+      });
+      expect(amounts(r)).toMatchObject({ 'us-ieepa-reciprocal-p2-kr-ch-li': '12900.00' });
+      expect(r.duties).toBe('15000.00');
+    }
+    const before = await landedCost({
+      ...fromVietnam,
+      hts: '8505.11.0050',
+      origin: 'CH',
+      asOf: '2025-11-13',
+    });
+    expect(before.duties).toBe('41100.00');
   });
 
   it('JP gallium 8112.92.10 and KR Nd oxide on 2025-06-01: on Annex II from April, MFN only', async () => {
@@ -1746,7 +1791,7 @@ describe('what the contract review found (conventions)', () => {
     });
     const body = (await response.json()) as { meta: Record<string, unknown> };
     expect(body.meta).toEqual({
-      dataVersion: '2026-12-03.2',
+      dataVersion: '2026-12-03.3',
       asOf: '2026-03-01',
       currency: 'USD',
       rounding: 'half-even',

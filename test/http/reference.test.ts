@@ -295,7 +295,7 @@ describe('reference data (minerals, blocs, benchmarks, measures, timeline)', () 
 
 describe('system', () => {
   it('/health and / point a person to the docs', async () => {
-    expect(await json('/health')).toEqual({ status: 'ok', dataVersion: '2026-12-03.2' });
+    expect(await json('/health')).toEqual({ status: 'ok', dataVersion: '2026-12-03.3' });
     expect(await json('/')).toMatchObject({ docs: '/docs', openapi: '/openapi.json' });
   });
 

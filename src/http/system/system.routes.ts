@@ -46,7 +46,7 @@ export const getHealth = createRoute({
           schema: z
             .object({
               status: z.literal('ok'),
-              dataVersion: z.string().openapi({ example: '2026-12-03.2' }),
+              dataVersion: z.string().openapi({ example: '2026-12-03.3' }),
             })
             .openapi('Health'),
         },
