@@ -14,7 +14,8 @@ import { WORKER_BUNDLE } from './worker-bundle.ts';
  * the OpenAPI document from the routes into the static assets (public/openapi.json), which the
  * Worker serves with its own origin as the server (src/app.ts). Four changes from a plain bundle,
  * each code or text the Worker never uses: zod's 40-odd message locales are cut down to the
- * English one the API uses; zod's JSON Schema reader and schema compiler are left out; and so is
+ * English one the API uses; zod's JSON Schema reader and schema compiler are left out, and so are
+ * the schema kinds none of the API's schemas is built of (string formats, tuples, maps…); and so is
  * the OpenAPI generator with the metadata it reads (scripts/worker-zod-to-openapi.ts), since the
  * document is generated here. zod re-exports every locale and reader on its `z` namespace, and
  * @hono/zod-openapi extends that namespace at run time, so no bundler can tree-shake them. The
@@ -25,7 +26,8 @@ import { WORKER_BUNDLE } from './worker-bundle.ts';
  * calculators, which nothing in the Worker reads (the build fails on some reads of them in src/,
  * and test/e2e/worker-docs.e2e.ts compares the answers of the bundle with and without them): a
  * seventh of the bundle (gzip), and the document, generated here from the unchanged sources, is
- * the same. The bundle's options are in scripts/worker-bundle.ts.
+ * the same. The bundle's options are in scripts/worker-bundle.ts. Once built, the bundle is
+ * imported, so a start-up it cannot make fails the build.
  */
 
 // The Worker indexes the seeds without validating them at start-up; a bad row fails here instead,
@@ -52,7 +54,10 @@ await writeFile(
   JSON.stringify(app.getOpenAPI31Document(OPENAPI_INFO)),
 );
 
-await build({
-  ...WORKER_BUNDLE,
-  outfile: fileURLToPath(new URL('../dist/worker.js', import.meta.url)),
-});
+const worker = new URL('../dist/worker.js', import.meta.url);
+await build({ ...WORKER_BUNDLE, outfile: fileURLToPath(worker) });
+
+// The bundle must start: its schemas and the seeds' index are built when the module loads, as in
+// workerd, so a module the bundle leaves out or stands in for (scripts/worker-bundle.ts) that
+// start-up needs fails here rather than only under `wrangler dev` (as zod's parse memoizer did).
+await import(`${worker.href}?started=${Date.now()}`);
