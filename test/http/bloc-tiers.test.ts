@@ -857,6 +857,20 @@ describe('POST /v1/benchmarks/check', () => {
     expect(await response.text()).toBe('above-cap');
   });
 
+  it('the CSV and text forms carry the date and the warnings the JSON gives: a contract floor before it took effect', async () => {
+    // dod-ndpr-floor runs from 2025-10-01 (seeds/benchmarks.json): on 2025-01-01 it is not yet in
+    // force. 110 − 100 = 10 below the floor, as asked.
+    const query =
+      '/v1/benchmarks/check?mineral=ndpr-oxide&benchmark=dod-ndpr-floor&price=100&per=kg&asOf=2025-01-01';
+    const csv = await (await call(`${query}&format=csv`)).text();
+    expect(csv).toBe(
+      'id,kind,benchmarkStatus,per,thresholdPerUnit,pricePerUnit,status,gapPerUnit,licenceRequired,currency,asOf,warnings\r\n' +
+        'dod-ndpr-floor,floor,contract,kg,110.0000,100.0000,below-floor,10.0000,false,USD,2025-01-01,not-yet-in-force\r\n',
+    );
+    const text = await call(`${query}&format=text&field=warnings`);
+    expect(await text.text()).toBe('not-yet-in-force');
+  });
+
   it('/v1/benchmarks/{id} still answers benchmarks by id', async () => {
     expect((await call('/v1/benchmarks/g7-hree-cap')).status).toBe(200);
   });

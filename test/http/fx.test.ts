@@ -166,7 +166,7 @@ describe('fx: one rate per currency, above zero, asked for where it is missing',
     expect(csv.status, await csv.clone().text()).toBe(200);
     const [, row] = (await csv.text()).trim().split('\r\n');
     expect(row).toBe(
-      'g7-lree-floor,floor,reported,t,20000.0000,13900.0000,below-floor,6100.0000,true,USD',
+      'g7-lree-floor,floor,reported,t,20000.0000,13900.0000,below-floor,6100.0000,true,USD,2026-03-01,reported-figure',
     );
     const viaGet = await call(query);
     const viaPost = await postJson('/v1/benchmarks/check', {
@@ -218,12 +218,12 @@ describe('fx: one rate per currency, above zero, asked for where it is missing',
     const text = async (params: string) =>
       (await call(`${query}&${params}&format=text&field=currency`)).text();
     const header =
-      'id,kind,benchmarkStatus,per,thresholdPerUnit,pricePerUnit,status,gapPerUnit,licenceRequired,currency';
+      'id,kind,benchmarkStatus,per,thresholdPerUnit,pricePerUnit,status,gapPerUnit,licenceRequired,currency,asOf,warnings';
     // currency=CNY, fx=USD:7: the answer is in CNY; the 1500 USD/kg cap × 7 = 10500 CNY/kg, the
     // price 1600 CNY/kg is within it (gap 0)
     expect(await csv('currency=CNY&fx=USD:7')).toEqual([
       header,
-      'g7-hree-cap,cap,reported,kg,10500.0000,1600.0000,within-cap,0.0000,false,CNY',
+      'g7-hree-cap,cap,reported,kg,10500.0000,1600.0000,within-cap,0.0000,false,CNY,2026-11-21,reported-figure',
       '',
     ]);
     expect(await text('currency=CNY&fx=USD:7')).toBe('CNY');
@@ -231,7 +231,7 @@ describe('fx: one rate per currency, above zero, asked for where it is missing',
     // 1.08 = 1728 USD/kg, 1728 − 1500 = 228 above the cap
     expect(await csv('currency=EUR&fx=EUR:1.08')).toEqual([
       header,
-      'g7-hree-cap,cap,reported,kg,1500.0000,1728.0000,above-cap,228.0000,true,USD',
+      'g7-hree-cap,cap,reported,kg,1500.0000,1728.0000,above-cap,228.0000,true,USD,2026-11-21,reported-figure',
       '',
     ]);
     expect(await text('currency=EUR&fx=EUR:1.08')).toBe('USD');

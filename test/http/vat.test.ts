@@ -105,7 +105,9 @@ describe('vat: a quote including VAT is taken ex-VAT first, in every calculator'
       '/v1/benchmarks/check?mineral=dy-oxide&price=1808&per=kg&vat=0.13&asOf=2026-11-21&format=csv',
     );
     const [, row] = (await response.text()).split('\r\n');
-    expect(row).toBe('g7-hree-cap,cap,reported,kg,1500.0000,1600.0000,above-cap,100.0000,true,USD');
+    expect(row).toBe(
+      'g7-hree-cap,cap,reported,kg,1500.0000,1600.0000,above-cap,100.0000,true,USD,2026-11-21,reported-figure',
+    );
   });
 
   it('content floor POST: the product price and the red price are quotes; the floor is not', async () => {

@@ -42,8 +42,10 @@ export function presentBenchmarkCheck(
 }
 
 /**
- * The CSV columns: a result's cells, then `currency`, the answer's (its `meta.currency`), which
- * the prices are in: `currency=CNY&fx=USD:7` answers in CNY, `currency=EUR&fx=EUR:1.08` in USD.
+ * The CSV columns: a result's cells, then the answer's own: `currency` (its `meta.currency`),
+ * which the prices are in (`currency=CNY&fx=USD:7` answers in CNY, `currency=EUR&fx=EUR:1.08` in
+ * USD), `asOf` and `warnings` (their codes, as in the other calculators' CSV: a benchmark not in
+ * force on the date, a reported figure, data past its horizon).
  */
 export const BENCHMARK_CHECK_COLUMNS = [
   'id',
@@ -56,24 +58,34 @@ export const BENCHMARK_CHECK_COLUMNS = [
   'gapPerUnit',
   'licenceRequired',
   'currency',
+  'asOf',
+  'warnings',
 ] as const;
 
 /** One CSV row per benchmark. */
 export function benchmarkCheckRows(response: BenchmarkCheckResponse): string[][] {
-  const { currency } = response.meta;
+  const answer = answerCells(response);
   return response.results.map((r) =>
-    BENCHMARK_CHECK_COLUMNS.map((k) => (k === 'currency' ? currency : String(r[k]))),
+    BENCHMARK_CHECK_COLUMNS.map((k) =>
+      k === 'currency' || k === 'asOf' || k === 'warnings' ? answer[k] : String(r[k]),
+    ),
   );
+}
+
+/** The cells every row shares: the answer's currency, date and warning codes. */
+function answerCells(response: BenchmarkCheckResponse) {
+  const { currency, asOf, warnings } = response.meta;
+  return { currency, asOf, warnings: warnings.map((w) => w.code).join(' ') };
 }
 
 /**
  * The first benchmark's cells (the text form's `field`s); empty (text: `none`) when none applies,
- * but for `currency`, the answer's either way.
+ * but for `currency`, `asOf` and `warnings`, the answer's either way.
  */
 export function benchmarkCheckRow(response: BenchmarkCheckResponse): FlatRow {
   const first = benchmarkCheckRows(response)[0];
   return {
     ...Object.fromEntries(BENCHMARK_CHECK_COLUMNS.map((k, i) => [k, first?.[i] ?? ''])),
-    currency: response.meta.currency,
+    ...answerCells(response),
   };
 }
