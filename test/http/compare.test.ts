@@ -98,6 +98,51 @@ describe('POST /v1/landed-cost/compare', () => {
     expect(r.variants[1]?.deltas.duties).toBe('-5000.00');
   });
 
+  // The next row must cover the lane: for Japanese magnets the 10% baseline (base-1, to 2025-08-06)
+  // was replaced by Japan's 15% all-in rate (EO 14326), not by base-1b (other origins) or China's
+  // rows. 15% less MFN 2.1% = 12.9% × 50,000.00 = 6,450.00; 10% × 50,000.00 = 5,000.00.
+  it('2025-07-20 → 2025-08-20, magnets from Japan: the baseline replaced by Japan’s own rate', async () => {
+    const response = await postJson('/v1/landed-cost/compare', {
+      shipment: { ...shipment, origin: 'JP' },
+      variants: [
+        { label: 'July 2025', asOf: '2025-07-20' },
+        { label: 'August 2025', asOf: '2025-08-20' },
+      ],
+    });
+    const r = (await response.json()) as CompareResponse;
+    expect(r.variants[1]?.changes).toEqual([
+      {
+        measureId: 'us-ieepa-reciprocal-p2-eu-jp-1',
+        change: 'added',
+        amountDelta: '6450.00',
+        reason: 'started 2025-08-07',
+      },
+      {
+        measureId: 'us-ieepa-reciprocal-base-1',
+        change: 'removed',
+        amountDelta: '-5000.00',
+        reason: 'ended 2025-08-06 (replaced by us-ieepa-reciprocal-p2-eu-jp-1)',
+      },
+    ]);
+  });
+
+  // A replacement that has itself ended by the later date says how: the 20% fentanyl row gave way
+  // to the 10% row on 2025-11-10, which the court's ruling ended on 2026-02-23. On 2026-03-01:
+  // −10,000.00 of fentanyl duty, +12,500.00 of Section 301 (from 2026-01-01).
+  it('2025-11-05 → 2026-03-01: the 20% row, replaced by the 10% row, which the court ended', async () => {
+    const r = await compare([
+      { label: 'early November 2025', asOf: '2025-11-05' },
+      { label: 'March 2026', asOf: '2026-03-01' },
+    ]);
+    expect(r.variants[1]?.changes).toContainEqual({
+      measureId: 'us-ieepa-fentanyl-cn-2',
+      change: 'removed',
+      amountDelta: '-10000.00',
+      reason:
+        'ended 2025-11-09 (replaced by us-ieepa-fentanyl-cn-3, which ended 2026-02-23 (court ruling))',
+    });
+  });
+
   // MPF rates are per fiscal year (CBP Dec. 25-10 for FY2026; FY2027 from 2026-10-01): the same
   // 0.3464% × 50,000.00 = 173.20 under each, so the fee line is removed and added, not changed.
   it('2026-09-15 → 2026-10-15: the FY2026 MPF row ended, replaced by FY2027’s', async () => {

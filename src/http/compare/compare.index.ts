@@ -18,7 +18,8 @@ const DESCRIPTION =
   'answer) and lists, against the first, every charge `added`, `removed` or `changed` with its ' +
   '`amountDelta` and the reason taken from the data ("started 2026-01-01", "ended 2026-02-23 ' +
   '(court ruling)" for a void row, "ended 2025-11-09 (replaced by us-ieepa-fentanyl-cn-3)" for one ' +
-  'the next row of its programme replaced, "exempt: Annex II", "excluded by the request", "added by the request" for a ' +
+  'the next row of its programme replaced on the same lane (", which ended …" when that one has ' +
+  'ended too by the variant’s date), "exempt: Annex II", "excluded by the request", "added by the request" for a ' +
   'what-if measure only that variant carries, "added by scenario g7-coordinated-floor" for one ' +
   'only its scenario adds); in `exemptions`, each ' +
   'measure in force for the variant, not the first, that the line is exempt from by a named ' +

@@ -36,22 +36,31 @@ function exemptInForce(variant: ComparedVariant, row: MeasureRow): boolean {
 const NO_DATA_ASSUMED = 'no tariff data, assumed zero';
 
 /**
- * How a row ended: replaced by the next row of its programme and destination that the lane
- * considers, starting the day after ("ended 2025-11-09 (replaced by us-ieepa-fentanyl-cn-3)");
- * else, for a void row, struck down ("ended 2026-02-23 (court ruling)"); else nothing more.
+ * How a row ended, told on the variant where it is not charged: replaced by the next row of its
+ * programme and destination that covers the lane (its origin and product: charged, or spared by
+ * an exemption list), starting the day after ("ended 2025-11-09 (replaced by
+ * us-ieepa-fentanyl-cn-3)"); when that row has ended too by the variant's date, how it ended
+ * ("…, which ended 2026-02-23 (court ruling)"); else, for a void row, struck down ("ended
+ * 2026-02-23 (court ruling)"); else nothing more.
  */
-function endedHow(row: MeasureRow | undefined, lane: ComparedVariant): string {
+function endedHow(row: MeasureRow | undefined, lane: ComparedVariant, depth = 0): string {
   if (row === undefined || row.effectiveTo === null) return '';
   const next = nextDay(row.effectiveTo);
   const destination = JSON.stringify(row.destination);
-  const successor = lane.considered.find(
-    ({ measure: m }) =>
+  const covering = lane.considered.filter(
+    ({ measure: m, reason }) =>
       m.programme === row.programme &&
       m.effectiveFrom === next &&
-      JSON.stringify(m.destination) === destination,
+      JSON.stringify(m.destination) === destination &&
+      !reason.startsWith('does not cover') &&
+      !reason.startsWith('controls '),
   );
-  if (successor !== undefined) return ` (replaced by ${successor.measure.id})`;
-  return row.status === 'void' ? ' (court ruling)' : '';
+  const successor = (covering.find((c) => c.applied) ?? covering[0])?.measure;
+  if (successor === undefined) return row.status === 'void' ? ' (court ruling)' : '';
+  const asOf = lane.result.meta.asOf;
+  if (successor.effectiveTo === null || successor.effectiveTo >= asOf || depth >= 8)
+    return ` (replaced by ${successor.id})`;
+  return ` (replaced by ${successor.id}, which ended ${successor.effectiveTo}${endedHow(successor, lane, depth + 1)})`;
 }
 
 /**
