@@ -339,8 +339,14 @@ export function selectMeasures(
       // Excluding a row not in force on asOf (ended, not yet in force, suspended) changes nothing:
       // no warning (rows that ended before asOf never warn). A suspension past the date until
       // which it is known may have ended, so excluding that row still may change the answer.
+      // Nor does excluding a row that does not concern the shipment (another origin, another
+      // product, a value rule on products made abroad).
       const status = measureStatusOn(m, lane.asOf);
-      if (appliesOn(status) || status.assumed) {
+      const concerns =
+        inScope(data, m.origin, lane.origin, lane.asOf) &&
+        coversProduct(m, product) &&
+        !(m.kind === 'export-licence' && m.deMinimisShare !== undefined);
+      if (concerns && (appliesOn(status) || status.assumed)) {
         warnings.push({
           code: 'overridden',
           detail: `${m.id} was excluded by the request.`,

@@ -1068,6 +1068,21 @@ describe('what-if measures and scenarios', () => {
     expect(r.landedCost).toBe(plain.landedCost);
   });
 
+  it('excluding a row in force that does not concern the shipment changes nothing and warns nothing', async () => {
+    // us-301-magnets-2026 covers Chinese magnets, not Japanese ones; No. 61 is China's rule on
+    // products made abroad with Chinese content, never a licence of a shipment from China.
+    for (const [origin, id] of [
+      ['JP', 'us-301-magnets-2026'],
+      ['CN', 'cn-export-control-no61'],
+    ] as const) {
+      const shipment = { ...magnetsMarch, origin, asOf: '2026-12-01' };
+      const plain = await landedCost(shipment);
+      const r = await landedCost({ ...shipment, excludeMeasures: [id] });
+      expect(codes(r)).not.toContain('overridden');
+      expect(r.landedCost).toBe(plain.landedCost);
+    }
+  });
+
   it('excluding a row in force on asOf still warns overridden, naming it alone beside an ended one', async () => {
     const plain = await landedCost(magnetsMarch);
     const r = await landedCost({
