@@ -245,6 +245,17 @@ export function reportedStateOn(
   };
 }
 
+/**
+ * China's value rule (MOFCOM No. 61 [2025] in the seeds): the export licence with a
+ * `deMinimisShare`, which reaches products made outside the origin by the share of that origin's
+ * controlled content in their value; never a licence of the origin's own exports.
+ */
+export function isValueRule(
+  m: MeasureRow,
+): m is Extract<MeasureRow, { kind: 'export-licence' }> & { deMinimisShare: string } {
+  return m.kind === 'export-licence' && m.deMinimisShare !== undefined;
+}
+
 /** Every measure of the data that concerns a lane and a mineral, regardless of date. */
 export function measuresConcerning(
   data: PolicyData,
@@ -256,7 +267,11 @@ export function measuresConcerning(
       !inScope(data, m.destination, filter.destination, filter.asOf)
     )
       return false;
-    if (filter.origin !== undefined && !inScope(data, m.origin, filter.origin, filter.asOf))
+    // Goods of the origin: not China's value rule, which concerns goods made elsewhere.
+    if (
+      filter.origin !== undefined &&
+      (isValueRule(m) || !inScope(data, m.origin, filter.origin, filter.asOf))
+    )
       return false;
     const mineral = filter.mineral;
     if (mineral === undefined) return true;
@@ -345,7 +360,7 @@ export function selectMeasures(
       const concerns =
         inScope(data, m.origin, lane.origin, lane.asOf) &&
         coversProduct(m, product) &&
-        !(m.kind === 'export-licence' && m.deMinimisShare !== undefined);
+        !isValueRule(m);
       if (concerns && (appliesOn(status) || status.assumed)) {
         warnings.push({
           code: 'overridden',
@@ -387,7 +402,7 @@ export function selectMeasures(
     // A value rule (China's No. 61 [2025]) controls products made abroad with the origin's
     // content, exported from abroad: not the origin's own exports (its licences cover those), and
     // a shipment's content is not known here. It is read by /v1/origin-content.
-    if (m.kind === 'export-licence' && m.deMinimisShare !== undefined) {
+    if (isValueRule(m)) {
       skip(
         m,
         `controls products made outside ${lane.origin} with its content, not exports from it (see /v1/origin-content)`,

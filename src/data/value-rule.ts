@@ -1,4 +1,4 @@
-import { appliesOn, type MeasureStatus, suspensionOn } from './measures';
+import { appliesOn, isValueRule, type MeasureStatus, suspensionOn } from './measures';
 import type { MeasureRow } from './schema';
 import type { PolicyData } from './store';
 
@@ -13,9 +13,7 @@ export type ExportLicenceRow = Extract<MeasureRow, { kind: 'export-licence' }>;
  */
 export function valueRuleOn(data: PolicyData, asOf: string): ExportLicenceRow | undefined {
   const rules = [...data.measures.values()]
-    .filter(
-      (m): m is ExportLicenceRow => m.kind === 'export-licence' && m.deMinimisShare !== undefined,
-    )
+    .filter(isValueRule)
     .sort((a, b) =>
       a.effectiveFrom < b.effectiveFrom ? -1 : a.effectiveFrom > b.effectiveFrom ? 1 : 0,
     );

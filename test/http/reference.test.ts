@@ -228,7 +228,7 @@ describe('reference data (minerals, blocs, benchmarks, measures, timeline)', () 
     };
     const states = async (asOf: string) =>
       Object.fromEntries(
-        (await json<Listed>(`/v1/measures?asOf=${asOf}&origin=CN&inForce=false`)).measures
+        (await json<Listed>(`/v1/measures?asOf=${asOf}&inForce=false`)).measures
           .filter((m) => m.id.startsWith('cn-'))
           .map((m) => [m.id, m.stateOn]),
       );
@@ -246,8 +246,13 @@ describe('reference data (minerals, blocs, benchmarks, measures, timeline)', () 
         'suspension ended 2026-11-27; what followed is not known; the legal default is assumed',
     });
     // inForce=true keeps the rows assumed in force
-    const inForce = await json<Listed>('/v1/measures?asOf=2026-11-20&origin=CN&inForce=true');
+    const inForce = await json<Listed>('/v1/measures?asOf=2026-11-20&inForce=true');
     expect(inForce.measures.map((m) => m.id)).toContain('cn-export-control-no61');
+    // origin=CN lists the measures on goods of China: No. 57, not No. 61, China's rule on
+    // products made elsewhere with Chinese content
+    const fromChina = await json<Listed>('/v1/measures?asOf=2026-11-20&origin=CN&inForce=true');
+    expect(fromChina.measures.map((m) => m.id)).toContain('cn-export-control-no57');
+    expect(fromChina.measures.map((m) => m.id)).not.toContain('cn-export-control-no61');
   });
 
   it('asOf filters the list to the measures in force on it; inForce=false lists every row with its state', async () => {

@@ -134,8 +134,8 @@ export const listMeasures = createRoute({
     'Tariffs, fees, floor-gap measures and export licences, each with legal source, effective ' +
     'period, known-until date and confidence, and its state on `asOf`. Filter by date ' +
     '(`asOf`, default today: the measures in force on it, unless `inForce=false`), ' +
-    'destination, origin and ' +
-    'mineral.',
+    'destination, origin (the measures on goods of that origin: not China’s value rule, No. 61, ' +
+    'on products made elsewhere with Chinese content) and mineral.',
   request: { query: MeasuresQuery },
   responses: {
     ...json(z.object({ asOf: z.string(), measures: z.array(MeasureSchema) }), 'The measures.'),
