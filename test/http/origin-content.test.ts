@@ -476,3 +476,18 @@ describe('origin content: fx restates components valued in another currency; vat
     expect(await response.text()).toBe('0.001');
   });
 });
+
+describe('POST /v1/origin-content: one errors entry per problem', () => {
+  it('a component naming an unknown mineral and an unknown country gets both, each at its pointer', async () => {
+    const response = await postJson('/v1/origin-content', {
+      productValue: product,
+      components: [{ mineral: 'bogus', origin: 'XX', value: '100' }],
+      asOf: '2026-03-01',
+    });
+    const problem = await problemOf(response, 422);
+    expect(problem.errors?.map((e) => e.pointer)).toEqual([
+      '/components/0/mineral',
+      '/components/0/origin',
+    ]);
+  });
+});

@@ -103,18 +103,18 @@ export function resolveOriginContent(
             `/components/${i}`,
             problems,
           );
+    // Each unknown id is its own problem: a component with both wrong names both.
     const mineral = data.minerals.get(component.mineral);
     if (mineral === undefined) {
       problems.push({ pointer: `/components/${i}/mineral`, detail: 'is not a known mineral' });
-      return [];
     }
     if (!data.countries.has(component.origin)) {
       problems.push({
         pointer: `/components/${i}/origin`,
         detail: unknownCountry(component.origin),
       });
-      return [];
     }
+    if (mineral === undefined || !data.countries.has(component.origin)) return [];
     const bloc = blocOf(data, component.origin, asOf);
     warnings.push(...bloc.warnings);
     const controlledShare = gradeShare(
