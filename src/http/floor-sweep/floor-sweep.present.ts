@@ -191,7 +191,7 @@ export function floorSweepSvg(r: FloorSweepResponse): string {
     const x = left + (i === -1 ? floors.length : i) * cw;
     marks.push(
       `<line x1="${x}" y1="${top - 6}" x2="${x}" y2="${gridBottom}" stroke="#111" stroke-width="2" stroke-dasharray="6 3"/>`,
-      `<text x="${x}" y="${top - 10}" font-size="11" text-anchor="middle">min floor for blue ${escapeXml(minFloor)}</text>`,
+      `<text x="${x}" y="${top - 10}" font-size="11" text-anchor="middle">min floor for blue ${above ? 'above ' : ''}${escapeXml(minFloor)}</text>`,
     );
   }
   const maxRed = be.maxRedPriceForRed;
