@@ -286,6 +286,11 @@ export interface Consideration {
   readonly reason: string;
   /** The named list that exempts the product's line, when that is why it was skipped. */
   readonly exemption?: ExemptionList;
+  /**
+   * Set when the measure does not concern the shipment at all: another origin, a line it does
+   * not cover, a value rule on products made elsewhere (what compare reads to name a successor).
+   */
+  readonly outOfScope?: true;
 }
 
 export interface MeasureSelection {
@@ -345,6 +350,8 @@ export function selectMeasures(
   const licences: MeasureRow[] = [];
   const skip = (measure: MeasureRow, reason: string) =>
     considered.push({ measure, applied: false, reason });
+  const outOfScope = (measure: MeasureRow, reason: string) =>
+    considered.push({ measure, applied: false, reason, outOfScope: true });
 
   for (const m of candidates) {
     if (request.kinds !== undefined && !request.kinds.includes(m.kind)) continue;
@@ -371,12 +378,12 @@ export function selectMeasures(
       continue;
     }
     if (!inScope(data, m.origin, lane.origin, lane.asOf)) {
-      skip(m, `does not cover origin ${lane.origin}`);
+      outOfScope(m, `does not cover origin ${lane.origin}`);
       continue;
     }
     if (!coversProduct(m, product)) {
       const exemption = exemptionOf(m, product.hts);
-      if (exemption === undefined) skip(m, notCoveredReason(m, product));
+      if (exemption === undefined) outOfScope(m, notCoveredReason(m, product));
       else {
         const status = measureStatusOn(m, lane.asOf);
         // An exemption is from a row in its effective period: one not yet in force or ended
@@ -403,7 +410,7 @@ export function selectMeasures(
     // content, exported from abroad: not the origin's own exports (its licences cover those), and
     // a shipment's content is not known here. It is read by /v1/origin-content.
     if (isValueRule(m)) {
-      skip(
+      outOfScope(
         m,
         `controls products made outside ${lane.origin} with its content, not exports from it (see /v1/origin-content)`,
       );

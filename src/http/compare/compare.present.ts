@@ -48,12 +48,11 @@ function endedHow(row: MeasureRow | undefined, lane: ComparedVariant, depth = 0)
   const next = nextDay(row.effectiveTo);
   const destination = JSON.stringify(row.destination);
   const covering = lane.considered.filter(
-    ({ measure: m, reason }) =>
+    ({ measure: m, outOfScope }) =>
+      outOfScope === undefined &&
       m.programme === row.programme &&
       m.effectiveFrom === next &&
-      JSON.stringify(m.destination) === destination &&
-      !reason.startsWith('does not cover') &&
-      !reason.startsWith('controls '),
+      JSON.stringify(m.destination) === destination,
   );
   const successor = (covering.find((c) => c.applied) ?? covering[0])?.measure;
   if (successor === undefined) return row.status === 'void' ? ' (court ruling)' : '';
