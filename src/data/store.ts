@@ -62,12 +62,17 @@ export class SeedError extends Error {
   }
 }
 
+/** A seed file's first schema problem, at its path (under `at`, an entry's index, if given). */
+function seedError(file: string, error: z.ZodError, at: (string | number)[] = []): SeedError {
+  const first = error.issues[0];
+  return new SeedError(
+    `seeds/${file}: ${[...at, ...(first?.path ?? [])].join('/')}: ${first?.message}`,
+  );
+}
+
 function parseList<T>(file: string, schema: z.ZodType<T>, json: unknown): T[] {
   const result = z.array(schema).safeParse(json);
-  if (!result.success) {
-    const first = result.error.issues[0];
-    throw new SeedError(`seeds/${file}: ${first?.path.join('/')}: ${first?.message}`);
-  }
+  if (!result.success) throw seedError(file, result.error);
   return result.data;
 }
 
@@ -81,12 +86,7 @@ function parseMeasures(json: unknown): MeasureRow[] {
   const seeds = entries.map((entry, i): MeasureSeed => {
     const grouped = typeof entry === 'object' && entry !== null && 'groups' in entry;
     const result = (grouped ? measureGroupSchema : measureSchema).safeParse(entry);
-    if (!result.success) {
-      const first = result.error.issues[0];
-      throw new SeedError(
-        `seeds/${file}: ${[i, ...(first?.path ?? [])].join('/')}: ${first?.message}`,
-      );
-    }
+    if (!result.success) throw seedError(file, result.error, [i]);
     if ('groups' in result.data) checkGroup(result.data);
     return result.data;
   });
